@@ -1,0 +1,56 @@
+"""Finding rubrics: the shipped ones under `rubrics/` and any dropped into the data folder."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspector_app import paths
+from inspector_app.rubric.loader import RubricError, load_rubric
+from inspector_app.rubric.model import Rubric
+from inspector_app.rubric.yamlnodes import Problem
+
+
+@dataclass
+class Catalog:
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)  # broken files, reported but not fatal
+
+    def get(self, key: str) -> Rubric:
+        """By id, or by a path to a rubric file."""
+        if key in self.rubrics:
+            return self.rubrics[key]
+        path = Path(key)
+        if path.suffix in (".yaml", ".yml") or path.exists():
+            return load_rubric(path)
+        known = "、".join(sorted(self.rubrics)) or "（无）"
+        raise KeyError(f"找不到考核指标 “{key}”；已有: {known}")
+
+    def by_hash(self, digest: str) -> Rubric | None:
+        for rubric in self.rubrics.values():
+            if rubric.content_hash == digest:
+                return rubric
+        return None
+
+
+def rubric_dirs() -> list[Path]:
+    return [paths.shipped_rubrics_dir(), paths.data_dir() / "rubrics"]
+
+
+def load_catalog(dirs: list[Path] | None = None) -> Catalog:
+    """Load every rubric; a broken file is listed in `problems` and the rest still load.
+
+    A file in the data folder with the same id as a shipped one replaces it: that
+    is how a bureau issues a corrected rubric without a new release.
+    """
+    catalog = Catalog()
+    for folder in dirs if dirs is not None else rubric_dirs():
+        if not folder.is_dir():
+            continue
+        for path in sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))):
+            try:
+                rubric = load_rubric(path)
+            except RubricError as exc:
+                catalog.problems.extend(exc.problems)
+                continue
+            catalog.rubrics[rubric.id] = rubric
+    return catalog

@@ -1,0 +1,330 @@
+"""Rubric files (YAML) into Rubric objects, or a list of located problems."""
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from pathlib import Path
+
+from inspector_app.numbers import fmt_points
+from inspector_app.rubric.model import (AGGREGATES, METHODS, TARGETS, Area, Composite, CompositePart, GradeBand,
+                                        GradeScheme, HistoryField, Indicator, Rubric, Scope, Source, SubGroup,
+                                        Variant, Veto)
+from inspector_app.rubric.reader import Reader
+from inspector_app.rubric.rule_loader import KEY_RE, read_rule
+from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YScalar, parse_yaml_bytes
+
+FORMAT_VERSION = "1"
+TOP_KEYS = {"format", "id", "version", "title", "source", "status", "open_points", "group_types", "total",
+            "grades", "veto", "composite", "notes", "areas"}
+AREA_KEYS = {"code", "title", "max", "bonus", "groups", "indicators"}
+INDICATOR_KEYS = {"code", "text", "points", "rule", "standard", "targets", "scope", "methods", "evidence",
+                  "history", "variants", "group_types", "placeholder"}
+STATUSES = ("complete", "template")
+
+
+class RubricError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def load_rubric(path: Path | str) -> Rubric:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RubricError([Problem(str(path), 0, "文件", f"无法读取: {exc.strerror or exc}")]) from exc
+    return load_rubric_bytes(raw, str(path))
+
+
+def load_rubric_bytes(raw: bytes, name: str) -> Rubric:
+    try:
+        root = parse_yaml_bytes(raw, name)
+    except YamlFileError as exc:
+        raise RubricError(exc.problems) from exc
+    rd = Reader(name)
+    rubric = _read(rd, root, name, hashlib.sha256(raw).hexdigest())
+    if rd.problems or rubric is None:
+        raise RubricError(rd.problems or [Problem(name, 1, "文件", "无法读取")])
+    return rubric
+
+
+def _read(rd: Reader, root, name: str, digest: str) -> Rubric | None:
+    top = rd.map(root, "(根)", 1)
+    if top is None:
+        return None
+    rd.keys(top, TOP_KEYS, "")
+    fmt = rd.text(top, "format", "", required=False, default=FORMAT_VERSION)
+    if fmt != FORMAT_VERSION:
+        rd.problem(top.get("format").line, "format", f"不支持的格式版本 {fmt}（本程序读取版本 {FORMAT_VERSION}）")
+    rid = rd.text(top, "id", "")
+    if rid and not all(c.isalnum() or c in "-_." for c in rid):
+        rd.problem(top.get("id").line, "id", "编号只能用字母、数字和 - _ .")
+    status = rd.choice(top, "status", "", STATUSES)
+    open_points = tuple(t for t, _ in rd.texts(top, "open_points", ""))
+    if status == "template" and not open_points:
+        rd.problem(top.line, "open_points", "模板（template）必须写明尚待教育局补充的内容")
+    group_types = tuple(t for t, _ in rd.texts(top, "group_types", ""))
+    total = rd.decimal(top, "total", "", required=status == "complete")
+
+    src = rd.map(top.get("source"), "source", top.line)
+    source = Source("", "", "")
+    if src is not None:
+        rd.keys(src, {"seed", "document", "issuer"}, "source")
+        source = Source(rd.text(src, "seed", "source"), rd.text(src, "document", "source"),
+                        rd.text(src, "issuer", "source"))
+
+    codes: dict[str, int] = {}
+    areas = tuple(a for a in (_area(rd, node, i, codes, group_types, status)
+                              for i, node in enumerate(rd.seq(top, "areas", ""))) if a is not None)
+    if not areas and "areas" in top.items:
+        rd.problem(top.get("areas").line, "areas", "至少要有一个一级指标")
+    area_codes = [a.code for a in areas]
+    for code in {c for c in area_codes if area_codes.count(c) > 1}:
+        rd.problem(next(a.line for a in areas if a.code == code), "areas.code", f"一级指标编号 {code} 重复")
+    base = sum((a.max for a in areas if not a.bonus), Decimal(0))
+    if total is not None and areas and base != total:
+        rd.problem(top.get("total").line, "total",
+                   f"各一级指标（不含加分项）满分之和为 {fmt_points(base)}，与总分 {fmt_points(total)} 不符")
+
+    grades = _grades(rd, top)
+    vetoes = _vetoes(rd, top)
+    composite = _composite(rd, top, set(area_codes))
+    notes = tuple(t for t, _ in rd.texts(top, "notes", ""))
+    if rd.problems or grades is None:
+        return None
+    return Rubric(id=rid, version=rd.text(top, "version", ""), title=rd.text(top, "title", ""), source=source,
+                  status=status or "", open_points=open_points, group_types=group_types, total=total,
+                  areas=areas, grades=grades, vetoes=vetoes, composite=composite, notes=notes,
+                  path=name, content_hash=digest)
+
+
+def _area(rd: Reader, node, i: int, codes: dict[str, int], group_types, status) -> Area | None:
+    path = f"areas[{i}]"
+    m = rd.map(node, path, 0)
+    if m is None:
+        return None
+    rd.keys(m, AREA_KEYS, path)
+    code = rd.text(m, "code", path)
+    path = f"areas[{code or i}]"
+    title = rd.text(m, "title", path)
+    maximum = rd.decimal(m, "max", path)
+    bonus = rd.boolean(m, "bonus", path)
+    indicators: list[Indicator] = []
+    subgroups: list[SubGroup] = []
+    if "groups" in m.items and "indicators" in m.items:
+        rd.problem(m.line, path, "groups 与 indicators 只能写其一")
+    for j, g in enumerate(rd.seq(m, "groups", path, required=False)):
+        gp = f"{path}.groups[{j}]"
+        gm = rd.map(g, gp, m.line)
+        if gm is None:
+            continue
+        rd.keys(gm, {"code", "title", "indicators"}, gp)
+        gcode = rd.text(gm, "code", gp)
+        _claim(rd, codes, gcode, gm.line, f"{gp}.code")
+        inds = [_indicator(rd, n, f"{gp}.indicators[{k}]", code, gcode, codes, group_types)
+                for k, n in enumerate(rd.seq(gm, "indicators", gp))]
+        inds = [x for x in inds if x is not None]
+        subgroups.append(SubGroup(gcode, rd.text(gm, "title", gp), tuple(x.code for x in inds)))
+        indicators += inds
+    if "groups" not in m.items:
+        for k, n in enumerate(rd.seq(m, "indicators", path, required=status == "complete")):
+            ind = _indicator(rd, n, f"{path}.indicators[{k}]", code, "", codes, group_types)
+            if ind is not None:
+                indicators.append(ind)
+    if maximum is not None and indicators:
+        total = sum((x.points for x in indicators), Decimal(0))
+        if total != maximum and not bonus:
+            rd.problem(m.get("max").line, f"{path}.max",
+                       f"本一级指标下各指标分值之和为 {fmt_points(total)}，与满分 {fmt_points(maximum)} 不符")
+        if bonus and total < maximum:
+            rd.problem(m.get("max").line, f"{path}.max",
+                       f"加分项上限 {fmt_points(maximum)} 大于各项分值之和 {fmt_points(total)}")
+    if not code or maximum is None:
+        return None
+    return Area(code, title, maximum, tuple(indicators), bonus, tuple(subgroups), m.line)
+
+
+def _claim(rd: Reader, codes: dict[str, int], code: str, line: int, field: str) -> None:
+    if not code:
+        return
+    if code in codes:
+        rd.problem(line, field, f"编号 {code} 重复（第 {codes[code]} 行已使用）")
+    else:
+        codes[code] = line
+
+
+def _indicator(rd: Reader, node, path: str, area_code: str, group_code: str, codes, group_types) -> Indicator | None:
+    m = rd.map(node, path, 0)
+    if m is None:
+        return None
+    rd.keys(m, INDICATOR_KEYS, path)
+    code = rd.text(m, "code", path)
+    if code:
+        path = f"指标 {code}"
+    _claim(rd, codes, code, m.line, f"{path}.code")
+    text = rd.text(m, "text", path)
+    points = rd.decimal(m, "points", path)
+    if points is not None and points == 0:
+        rd.problem(m.get("points").line, f"{path}.points", "分值应大于 0")
+    rule = read_rule(rd, m.get("rule"), points, f"{path}.rule", m.line)
+    targets = tuple(t for t, line in rd.texts(m, "targets", path, required=True))
+    for t in targets:
+        if t not in TARGETS:
+            rd.problem(m.get("targets").line, f"{path}.targets", f"“{t}” 不是考核对象；可用: {', '.join(TARGETS)}")
+    methods = tuple(t for t, _ in rd.texts(m, "methods", path))
+    for t in methods:
+        if t not in METHODS:
+            rd.problem(m.get("methods").line, f"{path}.methods", f"“{t}” 不是评价方式；可用: {'、'.join(METHODS)}")
+    scope = _scope(rd, m, path)
+    history = []
+    for k, h in enumerate(rd.seq(m, "history", path, required=False)):
+        hp = f"{path}.history[{k}]"
+        hm = rd.map(h, hp, m.line)
+        if hm is None:
+            continue
+        rd.keys(hm, {"key", "label", "year"}, hp)
+        key = rd.text(hm, "key", hp)
+        if key and not KEY_RE.match(key):
+            rd.problem(hm.line, f"{hp}.key", "键只能用英文字母、数字和下划线")
+        year = rd.text(hm, "year", hp)
+        if year and year != "last_year" and not (year.isdigit() and len(year) == 4):
+            rd.problem(hm.get("year").line, f"{hp}.year", "应为 last_year 或四位年份（如 2021）")
+        history.append(HistoryField(key, rd.text(hm, "label", hp), year))
+    variants = []
+    vnode = m.get("variants")
+    if vnode is not None:
+        vm = rd.map(vnode, f"{path}.variants", m.line)
+        for gtype, vtext in (vm.items.items() if vm else []):
+            if gtype not in group_types:
+                rd.problem(vm.key_lines[gtype], f"{path}.variants",
+                           f"“{gtype}” 不在本文件的 group_types 中（{'、'.join(group_types) or '未定义'}）")
+            if not isinstance(vtext, YScalar) or not vtext.value.strip():
+                rd.problem(vm.key_lines[gtype], f"{path}.variants.{gtype}", "应为该类型的考核要点文字")
+                continue
+            variants.append(Variant(gtype, vtext.value.strip()))
+    applies = tuple(t for t, _ in rd.texts(m, "group_types", path))
+    for t in applies:
+        if t not in group_types:
+            rd.problem(m.get("group_types").line, f"{path}.group_types", f"“{t}” 不在本文件的 group_types 中")
+    if not code or points is None or rule is None:
+        return None
+    return Indicator(code=code, text=text, points=points, rule=rule,
+                     standard=rd.text(m, "standard", path, required=False), targets=targets, scope=scope,
+                     methods=methods, evidence=tuple(t for t, _ in rd.texts(m, "evidence", path)),
+                     area_code=area_code, group_code=group_code, history=tuple(history), variants=tuple(variants),
+                     group_types=applies, placeholder=rd.boolean(m, "placeholder", path), line=m.line)
+
+
+def _scope(rd: Reader, m: YMap, path: str) -> Scope:
+    node = m.get("scope")
+    if node is None:
+        return Scope()
+    if isinstance(node, YScalar):
+        if node.value == "group":
+            return Scope()
+        if node.value == "per_school":
+            return Scope(per_school=True)
+        rd.problem(node.line, f"{path}.scope", "应为 group、per_school，或 {per_school: mean, note: …}")
+        return Scope()
+    sm = rd.map(node, f"{path}.scope", m.line)
+    if sm is None:
+        return Scope()
+    rd.keys(sm, {"per_school", "note"}, f"{path}.scope")
+    agg = rd.choice(sm, "per_school", f"{path}.scope", tuple(AGGREGATES))
+    return Scope(per_school=True, aggregate=agg or "mean", note=rd.text(sm, "note", f"{path}.scope", required=False))
+
+
+def _grades(rd: Reader, top: YMap) -> GradeScheme | None:
+    node = top.get("grades")
+    if node is None:
+        rd.problem(top.line, "grades", "缺少等次（grades）")
+        return None
+    if isinstance(node, YMap):
+        rd.keys(node, {"decided_by", "labels"}, "grades")
+        labels = tuple(t for t, _ in rd.texts(node, "labels", "grades", required=True))
+        who = rd.text(node, "decided_by", "grades")
+        if not labels:
+            return None
+        return GradeScheme(tuple(GradeBand(lbl, None, None) for lbl in labels), decided_by=who)
+    bands: list[tuple[GradeBand, int]] = []
+    for i, item in enumerate(rd.seq(top, "grades", "")):
+        p = f"grades[{i}]"
+        m = rd.map(item, p, top.line)
+        if m is None:
+            continue
+        rd.keys(m, {"label", "min", "max"}, p)
+        band = GradeBand(rd.text(m, "label", p), rd.decimal(m, "min", p, required=False),
+                         rd.decimal(m, "max", p, required=False))
+        if band.min is not None and band.max is not None and band.min >= band.max:
+            rd.problem(m.line, p, f"下限 {fmt_points(band.min)} 应小于上限 {fmt_points(band.max)}")
+        bands.append((band, m.line))
+    if not bands:
+        rd.problem(top.get("grades").line, "grades", "至少要有一个等次")
+        return None
+    labels = [b.label for b, _ in bands]
+    for label in {x for x in labels if labels.count(x) > 1}:
+        rd.problem(top.get("grades").line, "grades", f"等次 {label} 重复")
+    # Bands are written from the best down; each must start where the next one ends.
+    if bands[0][0].max is not None:
+        rd.problem(bands[0][1], "grades[0].max", "最高等次不应有上限（写成 min 即可），否则高分无等次")
+    if bands[-1][0].min not in (None, Decimal(0)):
+        rd.problem(bands[-1][1], f"grades[{len(bands) - 1}].min", "最低等次应从 0 分（或不设下限）开始")
+    for k in range(1, len(bands)):
+        upper, lower = bands[k - 1], bands[k]
+        if upper[0].min is None:
+            rd.problem(upper[1], f"grades[{k - 1}].min", "只有最低等次可以不设下限")
+            continue
+        if lower[0].max is None:
+            rd.problem(lower[1], f"grades[{k}].max", "只有最高等次可以不设上限")
+            continue
+        if lower[0].max < upper[0].min:
+            rd.problem(lower[1], f"grades[{k}].max",
+                       f"等次之间有空档：{fmt_points(lower[0].max)} 至 {fmt_points(upper[0].min)} 分不属于任何等次")
+        elif lower[0].max > upper[0].min:
+            rd.problem(lower[1], f"grades[{k}].max",
+                       f"等次重叠：{fmt_points(upper[0].min)} 至 {fmt_points(lower[0].max)} 分同时属于"
+                       f"“{upper[0].label}”和“{lower[0].label}”")
+    return GradeScheme(tuple(b for b, _ in bands))
+
+
+def _vetoes(rd: Reader, top: YMap) -> tuple[Veto, ...]:
+    result = []
+    for i, item in enumerate(rd.seq(top, "veto", "", required=False)):
+        p = f"veto[{i}]"
+        m = rd.map(item, p, top.line)
+        if m is None:
+            continue
+        rd.keys(m, {"key", "text"}, p)
+        key = rd.text(m, "key", p)
+        if key and not KEY_RE.match(key):
+            rd.problem(m.line, f"{p}.key", "键只能用英文字母、数字和下划线")
+        result.append(Veto(key, rd.text(m, "text", p)))
+    return tuple(result)
+
+
+def _composite(rd: Reader, top: YMap, area_codes: set[str]) -> Composite | None:
+    node = top.get("composite")
+    if node is None:
+        return None
+    m = rd.map(node, "composite", top.line)
+    if m is None:
+        return None
+    rd.keys(m, {"parts", "note"}, "composite")
+    parts = []
+    for i, item in enumerate(rd.seq(m, "parts", "composite")):
+        p = f"composite.parts[{i}]"
+        pm = rd.map(item, p, m.line)
+        if pm is None:
+            continue
+        rd.keys(pm, {"key", "label", "weight", "areas"}, p)
+        areas = tuple(t for t, _ in rd.texts(pm, "areas", p, required=True))
+        for a in areas:
+            if a not in area_codes:
+                rd.problem(pm.get("areas").line, f"{p}.areas", f"一级指标 {a} 不存在")
+        weight = rd.decimal(pm, "weight", p, maximum=Decimal(1))
+        parts.append(CompositePart(rd.text(pm, "key", p), rd.text(pm, "label", p), weight or Decimal(0), areas))
+    total = sum((x.weight for x in parts), Decimal(0))
+    if parts and total != 1:
+        rd.problem(m.get("parts").line, "composite.parts", f"权重之和为 {fmt_points(total)}，应为 1")
+    return Composite(tuple(parts), rd.text(m, "note", "composite", required=False))

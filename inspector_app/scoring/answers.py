@@ -1,0 +1,121 @@
+"""The answers file of `inspector score`: a group's inputs to every indicator's rule.
+
+YAML (or JSON, which YAML reads too):
+
+    rubric: suizhou-jlt          # optional; must match the rubric scored
+    group_type: 融合型            # optional; picks variants and applicability
+    schools:
+      - {id: s1, name: 第四中学, role: lead}
+      - {id: s2, name: 镇罗校区, role: member}
+    answers:
+      C6: {met: true}            # scored once for the group
+      C20:                       # scored per school: one map per school id
+        s1: {value: 92}
+        s2: {value: "８５"}
+    veto: {major_incident: false}
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspector_app.rubric.model import Rubric
+from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YNode, YScalar, YSeq, parse_yaml_bytes
+from inspector_app.scoring.engine import AnswerError, SchoolRef, Scorer
+
+
+class AnswersError(Exception):
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def plain(node: YNode) -> object:
+    """Located node to plain Python (strings stay strings; rules parse them)."""
+    if isinstance(node, YScalar):
+        return node.value
+    if isinstance(node, YSeq):
+        return [plain(n) for n in node.items]
+    return {k: plain(v) for k, v in node.items.items()}
+
+
+def load_answers(path: Path | str, rubric: Rubric) -> Scorer:
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise AnswersError([Problem(name, 0, "文件", f"无法读取: {exc.strerror or exc}")]) from exc
+    try:
+        root = parse_yaml_bytes(raw, name)
+    except YamlFileError as exc:
+        raise AnswersError(exc.problems) from exc
+    problems: list[Problem] = []
+
+    def bad(line: int, field: str, message: str) -> None:
+        problems.append(Problem(name, line, field, message))
+
+    if not isinstance(root, YMap):
+        raise AnswersError([Problem(name, 1, "(根)", "应为键值表")])
+    for key, line in root.key_lines.items():
+        if key not in {"rubric", "group_type", "schools", "answers", "veto"}:
+            bad(line, key, "未知的键；可用: rubric, group_type, schools, answers, veto")
+    rid = root.get("rubric")
+    if isinstance(rid, YScalar) and rid.value and rid.value != rubric.id:
+        bad(rid.line, "rubric", f"答卷属于 “{rid.value}”，而评分用的是 “{rubric.id}”")
+    gtype = root.get("group_type")
+    group_type = gtype.value if isinstance(gtype, YScalar) and gtype.value else None
+    if group_type and rubric.group_types and group_type not in rubric.group_types:
+        bad(gtype.line, "group_type", f"“{group_type}” 不是本指标的集团类型；可用: {'、'.join(rubric.group_types)}")
+    schools: list[SchoolRef] = []
+    snode = root.get("schools")
+    if isinstance(snode, YSeq):
+        for i, item in enumerate(snode.items):
+            if not isinstance(item, YMap):
+                bad(item.line, f"schools[{i}]", "应为 {id, name, role}")
+                continue
+            data = plain(item)
+            sid, sname, role = (str(data.get(k, "")).strip() for k in ("id", "name", "role"))
+            if not sid or role not in ("lead", "member"):
+                bad(item.line, f"schools[{i}]", "需要 id，且 role 为 lead 或 member")
+                continue
+            if any(s.id == sid for s in schools):
+                bad(item.line, f"schools[{i}].id", f"学校编号 {sid} 重复")
+                continue
+            schools.append(SchoolRef(sid, sname or sid, role))
+    elif snode is not None:
+        bad(snode.line, "schools", "应为学校列表")
+    scorer = Scorer(rubric, schools, group_type)
+    answers = root.get("answers")
+    if answers is not None and not isinstance(answers, YMap):
+        bad(answers.line, "answers", "应为 指标编号: 输入 的键值表")
+    elif isinstance(answers, YMap):
+        for code, node in answers.items.items():
+            line = answers.key_lines[code]
+            if not rubric.has_indicator(code):
+                bad(line, f"answers.{code}", f"本指标体系中没有指标 {code}")
+                continue
+            if not isinstance(node, YMap):
+                bad(node.line, f"answers.{code}", "应为键值表")
+                continue
+            ind = rubric.indicator(code)
+            items = node.items.items() if ind.scope.per_school else [(None, node)]
+            for school, value in items:
+                where = f"answers.{code}" + (f".{school}" if school else "")
+                if not isinstance(value, YMap):
+                    bad(value.line, where, "应为该校的输入键值表")
+                    continue
+                try:
+                    scorer.set_answer(code, plain(value), school)
+                except AnswerError as exc:
+                    bad(value.line, where + (f".{exc.field_key}" if exc.field_key else ""), str(exc))
+    veto = root.get("veto")
+    if isinstance(veto, YMap):
+        from inspector_app.numbers import NumberError, parse_bool
+        for key, value in veto.items.items():
+            try:
+                scorer.set_veto(key, parse_bool(plain(value), what=f"否决项 {key}"))
+            except (AnswerError, NumberError) as exc:
+                bad(veto.key_lines[key], f"veto.{key}", str(exc))
+    if problems:
+        raise AnswersError(problems)
+    return scorer

@@ -1,0 +1,267 @@
+"""Scoring a group on a rubric: indicators, per-school aggregation, areas, bonus, veto, grade.
+
+`Scorer` keeps each indicator's result so that one changed answer rescores one
+indicator and re-adds the areas, which is what the window does on every key.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from inspector_app.numbers import fmt_points
+from inspector_app.rubric.model import AGGREGATES, Indicator, Rubric, Veto
+from inspector_app.scoring.rules import HUNDRED, ZERO, InputError, Outcome, q
+
+ROLES = {"lead": "核心校", "member": "成员校"}
+ROLE_TARGET = {"lead": "lead", "member": "members"}
+
+
+@dataclass(frozen=True)
+class SchoolRef:
+    id: str
+    name: str
+    role: str  # "lead" or "member"
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be scored; names the indicator (and school)."""
+
+    def __init__(self, code: str, message: str, school: str = "", field_key: str = ""):
+        where = f"指标 {code}" + (f"（{school}）" if school else "")
+        super().__init__(f"{where}: {message}")
+        self.code, self.school, self.field_key = code, school, field_key
+
+
+@dataclass
+class IndicatorResult:
+    code: str
+    max: Decimal
+    points: Decimal | None
+    lines: list[str]
+    missing: list[str] = field(default_factory=list)
+    per_school: dict[str, Outcome] = field(default_factory=dict)
+    applicable: bool = True
+    answered: bool = False  # some input exists for it
+
+    @property
+    def done(self) -> bool:
+        return self.points is not None
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "max": fmt_points(self.max), "points": _j(self.points),
+                "explanation": self.lines, "missing": self.missing, "applicable": self.applicable,
+                "per_school": {k: {"points": _j(v.points), "explanation": v.lines} for k, v in self.per_school.items()}}
+
+
+@dataclass
+class AreaResult:
+    code: str
+    title: str
+    max: Decimal
+    points: Decimal  # capped at max; unscored indicators count 0
+    raw: Decimal
+    bonus: bool
+    done: int
+    count: int
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "title": self.title, "max": fmt_points(self.max), "points": fmt_points(self.points),
+                "raw": fmt_points(self.raw), "bonus": self.bonus, "done": self.done, "count": self.count}
+
+
+@dataclass
+class ScoreCard:
+    rubric_id: str
+    indicators: dict[str, IndicatorResult]
+    areas: list[AreaResult]
+    base: Decimal
+    bonus: Decimal
+    total: Decimal
+    grade: str | None
+    grade_note: str
+    vetoed: list[Veto]
+    composite: list[tuple[str, Decimal, Decimal]]  # (label, weight, percentage)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for r in self.indicators.values() if r.applicable and r.done)
+
+    @property
+    def count(self) -> int:
+        return sum(1 for r in self.indicators.values() if r.applicable)
+
+    @property
+    def complete(self) -> bool:
+        return self.done == self.count
+
+    def to_json(self) -> dict:
+        return {"rubric": self.rubric_id, "indicators": [r.to_json() for r in self.indicators.values()],
+                "areas": [a.to_json() for a in self.areas], "base": fmt_points(self.base),
+                "bonus": fmt_points(self.bonus), "total": fmt_points(self.total), "grade": self.grade,
+                "grade_note": self.grade_note, "veto": [{"key": v.key, "text": v.text} for v in self.vetoed],
+                "composite": [{"label": lbl, "weight": fmt_points(w), "percent": fmt_points(p)}
+                              for lbl, w, p in self.composite],
+                "done": self.done, "count": self.count}
+
+
+def _j(value: Decimal | None) -> str | None:
+    return None if value is None else fmt_points(value)
+
+
+def targeted_schools(ind: Indicator, schools: list[SchoolRef]) -> list[SchoolRef]:
+    return [s for s in schools if ROLE_TARGET.get(s.role) in ind.targets]
+
+
+def score_indicator(ind: Indicator, schools: list[SchoolRef], group_answer: dict | None,
+                    school_answers: dict[str, dict] | None, group_type: str | None = None) -> IndicatorResult:
+    if not ind.applies_to(group_type):
+        return IndicatorResult(ind.code, ind.points, None, [f"不适用于{group_type}"], applicable=False)
+    if not ind.scope.per_school:
+        if group_answer is None:
+            return IndicatorResult(ind.code, ind.points, None, ["尚未评分"], ["全部"])
+        outcome = _score(ind, group_answer)
+        return IndicatorResult(ind.code, ind.points, outcome.points, outcome.lines, outcome.missing, answered=True)
+    school_answers = school_answers or {}
+    names = {s.id: s.name for s in schools}
+    for sid in school_answers:
+        if sid not in names:
+            raise AnswerError(ind.code, f"学校 “{sid}” 不在本集团名单中")
+    targets = targeted_schools(ind, schools)
+    per_school: dict[str, Outcome] = {}
+    lines, missing = [], []
+    for school in targets:
+        answer = school_answers.get(school.id)
+        if answer is None:
+            missing.append(school.name)
+            lines.append(f"{school.name}: 尚未评分")
+            continue
+        try:
+            outcome = _score(ind, answer)
+        except AnswerError as exc:
+            raise AnswerError(ind.code, str(exc).split(": ", 1)[-1], school.name, exc.field_key) from exc
+        per_school[school.id] = outcome
+        if outcome.points is None:
+            missing.append(school.name)
+        lines.append(f"{school.name}: {fmt_points(outcome.points)}")
+    answered = bool(per_school)
+    if not targets:
+        return IndicatorResult(ind.code, ind.points, None, ["本集团没有本指标的考核对象"], applicable=False)
+    if missing:
+        return IndicatorResult(ind.code, ind.points, None, lines + [f"还有 {len(missing)} 所学校未完成"],
+                               missing, per_school, answered=answered)
+    values = [o.points for o in per_school.values()]
+    points = _aggregate(ind.scope.aggregate, values)
+    lines.append(f"{AGGREGATES[ind.scope.aggregate]} = {fmt_points(points)}")
+    return IndicatorResult(ind.code, ind.points, min(points, ind.points), lines, [], per_school, answered=True)
+
+
+def _aggregate(how: str, values: list[Decimal]) -> Decimal:
+    if how == "min":
+        return min(values)
+    if how == "sum":
+        return sum(values, ZERO)
+    return q(sum(values, ZERO) / len(values))
+
+
+def _score(ind: Indicator, answer: dict) -> Outcome:
+    try:
+        return ind.rule.score(answer)
+    except InputError as exc:
+        raise AnswerError(ind.code, str(exc), field_key=exc.field_key) from exc
+
+
+class Scorer:
+    """Scores one group and rescoring one indicator at a time."""
+
+    def __init__(self, rubric: Rubric, schools: list[SchoolRef], group_type: str | None = None):
+        self.rubric = rubric
+        self.schools = list(schools)
+        self.group_type = group_type
+        self.group_answers: dict[str, dict] = {}
+        self.school_answers: dict[str, dict[str, dict]] = {}
+        self.vetoes: dict[str, bool] = {}
+        self.results: dict[str, IndicatorResult] = {}
+        for ind in rubric.indicators:
+            self._rescore(ind)
+
+    def set_answer(self, code: str, answer: dict | None, school: str | None = None) -> IndicatorResult:
+        """Set (or clear, with None) one indicator's inputs and rescore it."""
+        ind = self.rubric.indicator(code)
+        if ind.scope.per_school:
+            if not school:
+                raise AnswerError(code, "本指标逐校评分，须指明学校")
+            bucket = self.school_answers.setdefault(code, {})
+            old = bucket.get(school)
+            _set(bucket, school, answer)
+        else:
+            if school:
+                raise AnswerError(code, "本指标按集团整体评分，不应指明学校")
+            bucket = self.group_answers
+            old = bucket.get(code)
+            _set(bucket, code, answer)
+        try:
+            return self._rescore(ind)
+        except AnswerError:
+            _set(bucket, school if ind.scope.per_school else code, old)
+            raise
+
+    def set_veto(self, key: str, value: bool) -> None:
+        if key not in {v.key for v in self.rubric.vetoes}:
+            raise AnswerError("veto", f"否决项 “{key}” 不存在")
+        self.vetoes[key] = value
+
+    def _rescore(self, ind: Indicator) -> IndicatorResult:
+        result = score_indicator(ind, self.schools, self.group_answers.get(ind.code),
+                                 self.school_answers.get(ind.code), self.group_type)
+        self.results[ind.code] = result
+        return result
+
+    def card(self) -> ScoreCard:
+        rubric = self.rubric
+        areas = []
+        for area in rubric.areas:
+            raw, done, count = ZERO, 0, 0
+            for ind in area.indicators:
+                result = self.results[ind.code]
+                if not result.applicable:
+                    continue
+                count += 1
+                if result.points is not None:
+                    raw += result.points
+                    done += 1
+            areas.append(AreaResult(area.code, area.title, area.max, min(raw, area.max), raw, area.bonus, done, count))
+        base = sum((a.points for a in areas if not a.bonus), ZERO)
+        if rubric.total is not None:
+            base = min(base, rubric.total)
+        bonus = min(sum((a.points for a in areas if a.bonus), ZERO), rubric.bonus_max)
+        composite = []
+        if rubric.composite:
+            total = ZERO
+            by_code = {a.code: a for a in areas}
+            for part in rubric.composite.parts:
+                got = sum((by_code[c].points for c in part.areas), ZERO)
+                cap = sum((by_code[c].max for c in part.areas), ZERO)
+                pct = q(got / cap * HUNDRED) if cap else ZERO
+                composite.append((part.label, part.weight, pct))
+                total += part.weight * pct
+            total = q(total) + bonus
+        else:
+            total = base + bonus
+        vetoed = [v for v in rubric.vetoes if self.vetoes.get(v.key)]
+        grades = rubric.grades
+        if vetoed:
+            grade = grades.lowest
+            note = f"一票否决：{vetoed[0].text}"
+        elif grades.decided_by:
+            grade, note = None, f"等次由{grades.decided_by}根据考核成绩讨论决定"
+        else:
+            grade, note = grades.grade(total), ""
+        return ScoreCard(rubric.id, dict(self.results), areas, base, bonus, total, grade, note, vetoed, composite)
+
+
+def _set(bucket: dict, key: str, value: Any) -> None:
+    if value is None:
+        bucket.pop(key, None)
+    else:
+        bucket[key] = value

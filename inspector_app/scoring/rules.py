@@ -1,0 +1,538 @@
+"""Scoring rules: one class per rule the seeds use, behind a small registry.
+
+A rule knows its parameters (read from the rubric file), the inputs the panel
+gives it (`fields`), how to score them, and how to say all of that in plain
+Chinese. Nothing here knows about schools, experts or storage.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
+
+from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
+from inspector_app.rubric.reader import Reader
+from inspector_app.rubric.yamlnodes import YMap
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+MAX_TEXT = 1_000_000  # a reason or note longer than this is a paste accident
+
+
+def q(value: Decimal) -> Decimal:
+    """Points are kept to two decimals, rounded half up as people do by hand."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input the panel gives a rule."""
+    key: str
+    kind: str  # bool | count | number | choice | text
+    label: str
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    choices: tuple[str, ...] = ()
+    unit: str = ""
+    points: Decimal | None = None  # what ticking or counting one is worth, for display
+    required: bool = True
+
+    def default(self) -> Any:
+        # An opened entry starts with nothing ticked and nothing deducted;
+        # numbers, levels and reasons must be given.
+        if self.kind == "bool":
+            return False
+        if self.kind == "count":
+            return 0
+        return None
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "kind": self.kind, "label": self.label,
+                "min": _j(self.minimum), "max": _j(self.maximum), "choices": list(self.choices),
+                "unit": self.unit, "points": _j(self.points), "required": self.required}
+
+
+class InputError(ValueError):
+    def __init__(self, field_key: str, message: str):
+        super().__init__(message)
+        self.field_key = field_key
+
+
+@dataclass
+class Outcome:
+    points: Decimal | None  # None: not every required input is given yet
+    lines: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def _j(value: Decimal | None) -> str | None:
+    return None if value is None else fmt_points(value)
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    points: Decimal
+    gate: str = ""  # "未…不得分": a condition that, when not met, makes the whole rule 0
+
+    # --- what subclasses provide -------------------------------------------------
+    def own_fields(self) -> list[Field]:
+        raise NotImplementedError
+
+    def compute(self, values: dict[str, Any]) -> tuple[Decimal, list[str]]:
+        raise NotImplementedError
+
+    def describe_own(self) -> str:
+        raise NotImplementedError
+
+    def params_json(self) -> dict:
+        return {}
+
+    # --- shared behaviour ---------------------------------------------------------
+    def fields(self) -> list[Field]:
+        gate = [Field("gate", "bool", self.gate)] if self.gate else []
+        return gate + self.own_fields()
+
+    def describe(self) -> str:
+        text = self.describe_own()
+        if self.gate:
+            text = f"前提：{self.gate}，否则本项不得分。{text}"
+        return text
+
+    def to_json(self) -> dict:
+        data = {"type": self.type, "points": fmt_points(self.points)}
+        if self.gate:
+            data["gate"] = self.gate
+        data.update(self.params_json())
+        return data
+
+    def normalise(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """Validate and convert raw inputs (typed text, JSON) to typed values."""
+        if not isinstance(raw, dict):
+            raise InputError("", "输入应为键值表")
+        fields = {f.key: f for f in self.fields()}
+        unknown = sorted(set(raw) - set(fields))
+        if unknown:
+            raise InputError(unknown[0], f"未知的输入项 “{unknown[0]}”；可用: {', '.join(fields)}")
+        return {key: normalise_value(fields[key], value) for key, value in raw.items()}
+
+    def score(self, raw: dict[str, Any]) -> Outcome:
+        values = self.normalise(raw)
+        missing = []
+        for f in self.fields():
+            if values.get(f.key) is None:
+                default = f.default()
+                if default is None and f.required:
+                    missing.append(f.label)
+                values[f.key] = default
+        if missing:
+            return Outcome(None, [f"尚未填写: {'、'.join(missing)}"], missing)
+        if self.gate and not values["gate"]:
+            return Outcome(ZERO, [f"未满足“{self.gate}”，本项不得分 → 0"])
+        points, lines = self.compute(values)
+        points = q(min(max(points, ZERO), self.points))
+        return Outcome(points, lines)
+
+
+def normalise_value(f: Field, value: Any) -> Any:
+    if value is None:
+        return None
+    what = f.label or f.key
+    try:
+        if f.kind == "bool":
+            return parse_bool(value, what=what)
+        if f.kind == "count":
+            number = parse_count(value, what=what)
+            if f.maximum is not None and number > f.maximum:
+                raise InputError(f.key, f"{what}: 最多 {fmt_points(f.maximum)}，而不是 {number}")
+            return number
+        if f.kind == "number":
+            if isinstance(value, str) and not normalise_text(value):
+                return None
+            number = parse_decimal(value, what=what)
+            if f.minimum is not None and number < f.minimum:
+                raise InputError(f.key, f"{what}: 不能小于 {fmt_points(f.minimum)}{f.unit}（填写的是 {value}）")
+            if f.maximum is not None and number > f.maximum:
+                raise InputError(f.key, f"{what}: 不能大于 {fmt_points(f.maximum)}{f.unit}（填写的是 {value}）")
+            return number
+        if f.kind == "choice":
+            text = normalise_text(str(value)) if not isinstance(value, str) else value.strip()
+            if text == "":
+                return None
+            if text not in f.choices:
+                raise InputError(f.key, f"{what}: “{value}” 不是可选项；可选: {'、'.join(f.choices)}")
+            return text
+        if f.kind == "text":
+            if not isinstance(value, str):
+                raise InputError(f.key, f"{what}: 应为文字")
+            if len(value) > MAX_TEXT:
+                raise InputError(f.key, f"{what}: 文字过长（{len(value)} 字）")
+            return value.strip() or None
+    except NumberError as exc:
+        raise InputError(f.key, str(exc)) from exc
+    raise InputError(f.key, f"未知的输入类型 {f.kind}")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class Option:
+    """An item, deduction or level with its points."""
+    key: str
+    label: str
+    points: Decimal
+    max_count: int | None = None
+
+    def to_json(self) -> dict:
+        data = {"key": self.key, "label": self.label, "points": fmt_points(self.points)}
+        if self.max_count is not None:
+            data["max_count"] = self.max_count
+        return data
+
+
+# --- the rules ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemsRule(Rule):
+    type: ClassVar[str] = "items"
+    title: ClassVar[str] = "按项计分"
+    items: tuple[Option, ...] = ()
+
+    def own_fields(self) -> list[Field]:
+        return [Field(o.key, "bool", o.label, points=o.points) for o in self.items]
+
+    def compute(self, values):
+        got = [o for o in self.items if values[o.key]]
+        lost = [o for o in self.items if not values[o.key]]
+        lines = [f"✓ {o.label} +{fmt_points(o.points)}" for o in got]
+        lines += [f"✗ {o.label}（{fmt_points(o.points)} 分）未得" for o in lost]
+        return sum((o.points for o in got), ZERO), lines
+
+    def describe_own(self):
+        parts = "；".join(f"{o.label} {fmt_points(o.points)} 分" for o in self.items)
+        return f"按项计分，共 {fmt_points(self.points)} 分：{parts}。具备一项得该项分值。"
+
+    def params_json(self):
+        return {"items": [o.to_json() for o in self.items]}
+
+
+@dataclass(frozen=True)
+class DeductRule(Rule):
+    type: ClassVar[str] = "deduct"
+    title: ClassVar[str] = "扣分制"
+    deductions: tuple[Option, ...] = ()
+
+    def own_fields(self) -> list[Field]:
+        return [Field(o.key, "count", o.label, minimum=ZERO,
+                      maximum=None if o.max_count is None else Decimal(o.max_count), points=o.points)
+                for o in self.deductions]
+
+    def compute(self, values):
+        total = self.points
+        lines = [f"满分 {fmt_points(self.points)}"]
+        for o in self.deductions:
+            count = values[o.key]
+            if count:
+                cut = o.points * count
+                total -= cut
+                lines.append(f"{o.label} {count} 次 × {fmt_points(o.points)} = −{fmt_points(cut)}")
+        if total < 0:
+            lines.append("扣完为止，最低 0 分")
+        return total, lines
+
+    def describe_own(self):
+        parts = "；".join(
+            f"{o.label}每次扣 {fmt_points(o.points)} 分" + (f"（最多 {o.max_count} 次）" if o.max_count else "")
+            for o in self.deductions)
+        return f"满分 {fmt_points(self.points)} 分，{parts}，扣完为止。"
+
+    def params_json(self):
+        return {"deductions": [o.to_json() for o in self.deductions]}
+
+
+@dataclass(frozen=True)
+class ThresholdRule(Rule):
+    type: ClassVar[str] = "threshold"
+    title: ClassVar[str] = "低于标准扣分"
+    measure: str = ""
+    unit: str = ""
+    below: Decimal = ZERO
+    deduct: Decimal = ZERO
+
+    def own_fields(self):
+        return [Field("value", "number", self.measure, minimum=ZERO,
+                      maximum=HUNDRED if self.unit == "%" else None, unit=self.unit)]
+
+    def compute(self, values):
+        value = values["value"]
+        if value < self.below:
+            return self.points - self.deduct, [
+                f"{self.measure} {fmt_points(value)}{self.unit}，低于 {fmt_points(self.below)}{self.unit}，"
+                f"扣 {fmt_points(self.deduct)} 分"]
+        return self.points, [f"{self.measure} {fmt_points(value)}{self.unit}，达到 {fmt_points(self.below)}{self.unit}，不扣分"]
+
+    def describe_own(self):
+        return (f"满分 {fmt_points(self.points)} 分；{self.measure}低于 {fmt_points(self.below)}{self.unit} "
+                f"扣 {fmt_points(self.deduct)} 分。")
+
+    def params_json(self):
+        return {"measure": self.measure, "unit": self.unit, "below": fmt_points(self.below),
+                "deduct": fmt_points(self.deduct)}
+
+
+@dataclass(frozen=True)
+class GateRule(Rule):
+    type: ClassVar[str] = "gate"
+    title: ClassVar[str] = "达标得分，否则不得分"
+    condition: str = ""
+
+    def own_fields(self):
+        return [Field("met", "bool", self.condition, points=self.points)]
+
+    def compute(self, values):
+        if values["met"]:
+            return self.points, [f"✓ {self.condition} → {fmt_points(self.points)}"]
+        return ZERO, [f"✗ 未做到“{self.condition}”，本项不得分 → 0"]
+
+    def describe_own(self):
+        return f"做到“{self.condition}”得 {fmt_points(self.points)} 分，否则本项不得分。"
+
+    def params_json(self):
+        return {"condition": self.condition}
+
+
+@dataclass(frozen=True)
+class ProportionalRule(Rule):
+    type: ClassVar[str] = "proportional"
+    title: ClassVar[str] = "按完成比例计分"
+    measure: str = "完成比例"
+    unit: str = "%"
+    target: Decimal | None = None  # None: the panel judges the completion ratio in percent
+
+    def own_fields(self):
+        maximum = HUNDRED if self.unit == "%" else None
+        return [Field("value", "number", self.measure, minimum=ZERO, maximum=maximum, unit=self.unit)]
+
+    def compute(self, values):
+        value = values["value"]
+        if self.target is None:
+            ratio = value / HUNDRED
+            how = f"完成比例 {fmt_points(value)}%"
+        else:
+            ratio = min(value / self.target, Decimal(1)) if self.target else Decimal(1)
+            how = (f"{self.measure} {fmt_points(value)}{self.unit}，目标 {fmt_points(self.target)}{self.unit}，"
+                   f"完成 {fmt_points(q(ratio * HUNDRED))}%")
+        points = self.points * ratio
+        return points, [f"{how} × {fmt_points(self.points)} 分 = {fmt_points(q(points))}"]
+
+    def describe_own(self):
+        if self.target is None:
+            return f"按完成比例计分：{fmt_points(self.points)} 分 × 考核组评定的完成比例（0–100%）。"
+        return (f"按完成比例计分：{self.measure}达到 {fmt_points(self.target)}{self.unit} 得满分 "
+                f"{fmt_points(self.points)} 分，不足时按 实际值 ÷ {fmt_points(self.target)}{self.unit} 的比例计分。")
+
+    def params_json(self):
+        return {"measure": self.measure, "unit": self.unit, "target": _j(self.target)}
+
+
+@dataclass(frozen=True)
+class ShortfallRule(Rule):
+    type: ClassVar[str] = "shortfall"
+    title: ClassVar[str] = "达标满分，每低一个单位少计分"
+    measure: str = ""
+    unit: str = "%"
+    target: Decimal = ZERO
+    per_unit: Decimal = Decimal(1)
+
+    def own_fields(self):
+        return [Field("value", "number", self.measure, minimum=ZERO,
+                      maximum=HUNDRED if self.unit == "%" else None, unit=self.unit)]
+
+    def compute(self, values):
+        value = values["value"]
+        if value >= self.target:
+            return self.points, [f"{self.measure} {fmt_points(value)}{self.unit}，达到 {fmt_points(self.target)}{self.unit} → 满分"]
+        gap = self.target - value
+        cut = gap * self.per_unit
+        return self.points - cut, [
+            f"{self.measure} {fmt_points(value)}{self.unit}，比 {fmt_points(self.target)}{self.unit} 低 "
+            f"{fmt_points(gap)} 个{'百分点' if self.unit == '%' else '单位'} × {fmt_points(self.per_unit)} = −{fmt_points(q(cut))}"]
+
+    def describe_own(self):
+        step = "百分点" if self.unit == "%" else self.unit
+        return (f"{self.measure}达到 {fmt_points(self.target)}{self.unit} 得 {fmt_points(self.points)} 分，"
+                f"每降低 1 个{step}少计 {fmt_points(self.per_unit)} 分，扣完为止。")
+
+    def params_json(self):
+        return {"measure": self.measure, "unit": self.unit, "target": fmt_points(self.target),
+                "per_unit": fmt_points(self.per_unit)}
+
+
+@dataclass(frozen=True)
+class LevelsRule(Rule):
+    type: ClassVar[str] = "levels"
+    title: ClassVar[str] = "按等次折算"
+    measure: str = "等次"
+    levels: tuple[Option, ...] = ()  # points holds the fraction of max, 0..1
+
+    def own_fields(self):
+        return [Field("level", "choice", self.measure, choices=tuple(o.label for o in self.levels))]
+
+    def compute(self, values):
+        level = next(o for o in self.levels if o.label == values["level"])
+        points = self.points * level.points
+        return points, [f"{self.measure}：{level.label}，按 {fmt_points(level.points * HUNDRED)}% 计 = {fmt_points(q(points))}"]
+
+    def describe_own(self):
+        parts = "，".join(f"{o.label}计 {fmt_points(o.points * HUNDRED)}%" for o in self.levels)
+        return f"按{self.measure}折算 {fmt_points(self.points)} 分：{parts}。"
+
+    def params_json(self):
+        return {"measure": self.measure,
+                "levels": [{"label": o.label, "fraction": fmt_points(o.points)} for o in self.levels]}
+
+
+@dataclass(frozen=True)
+class PercentageRule(Rule):
+    type: ClassVar[str] = "percentage"
+    title: ClassVar[str] = "按百分比计分"
+    measure: str = "满意度"
+
+    def own_fields(self):
+        return [Field("value", "number", self.measure, minimum=ZERO, maximum=HUNDRED, unit="%")]
+
+    def compute(self, values):
+        points = self.points * values["value"] / HUNDRED
+        return points, [f"{self.measure} {fmt_points(values['value'])}% × {fmt_points(self.points)} 分 = {fmt_points(q(points))}"]
+
+    def describe_own(self):
+        return f"按{self.measure}百分比计分：{fmt_points(self.points)} 分 × {self.measure}（%）。"
+
+    def params_json(self):
+        return {"measure": self.measure}
+
+
+@dataclass(frozen=True)
+class AwardsRule(Rule):
+    type: ClassVar[str] = "awards"
+    title: ClassVar[str] = "按级别累计加分，封顶"
+    levels: tuple[Option, ...] = ()
+    note: str = ""
+
+    def own_fields(self):
+        return [Field(o.key, "count", o.label, minimum=ZERO, points=o.points) for o in self.levels]
+
+    def compute(self, values):
+        total, lines = ZERO, []
+        for o in self.levels:
+            count = values[o.key]
+            if count:
+                total += o.points * count
+                lines.append(f"{o.label} {count} 项 × {fmt_points(o.points)} = +{fmt_points(o.points * count)}")
+        if not lines:
+            lines.append("无 → 0")
+        if total > self.points:
+            lines.append(f"合计 {fmt_points(total)}，本项最高 {fmt_points(self.points)} 分")
+        return total, lines
+
+    def describe_own(self):
+        parts = "，".join(f"{o.label}每项 {fmt_points(o.points)} 分" for o in self.levels)
+        extra = f"{self.note}。" if self.note else ""
+        return f"{parts}，累计最高 {fmt_points(self.points)} 分。{extra}"
+
+    def params_json(self):
+        return {"levels": [o.to_json() for o in self.levels], "note": self.note}
+
+
+@dataclass(frozen=True)
+class HighestRule(Rule):
+    type: ClassVar[str] = "highest"
+    title: ClassVar[str] = "取最高级别"
+    levels: tuple[Option, ...] = ()
+    none_label: ClassVar[str] = "无"
+
+    def own_fields(self):
+        return [Field("level", "choice", "达到的最高级别",
+                      choices=tuple(o.label for o in self.levels) + (self.none_label,))]
+
+    def compute(self, values):
+        if values["level"] == self.none_label:
+            return ZERO, ["未达到任何级别 → 0"]
+        level = next(o for o in self.levels if o.label == values["level"])
+        return level.points, [f"最高达到{level.label} → {fmt_points(level.points)}"]
+
+    def describe_own(self):
+        parts = "，".join(f"{o.label}得 {fmt_points(o.points)} 分" for o in self.levels)
+        return f"{parts}；同类取最高分，不累计。"
+
+    def params_json(self):
+        return {"levels": [o.to_json() for o in self.levels]}
+
+
+@dataclass(frozen=True)
+class ManualRule(Rule):
+    type: ClassVar[str] = "manual"
+    title: ClassVar[str] = "考核组评定，须写明理由"
+    guidance: str = ""
+
+    def own_fields(self):
+        return [Field("points", "number", "评定得分", minimum=ZERO, maximum=self.points),
+                Field("reason", "text", "评分理由")]
+
+    def compute(self, values):
+        return values["points"], [f"考核组评定 {fmt_points(values['points'])} 分；理由：{values['reason']}"]
+
+    def describe_own(self):
+        extra = f"{self.guidance}。" if self.guidance else ""
+        return f"{extra}由考核组在 0–{fmt_points(self.points)} 分之间评定，并写明理由。"
+
+    def params_json(self):
+        return {"guidance": self.guidance}
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    label: str
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class PartsRule(Rule):
+    """An indicator whose 考核要点 gives separate points to separate parts (004 C3: 1.5 + 1.5)."""
+    type: ClassVar[str] = "parts"
+    title: ClassVar[str] = "分项计分"
+    parts: tuple[Part, ...] = ()
+
+    def own_fields(self):
+        result = []
+        for part in self.parts:
+            for f in part.rule.fields():
+                label = f"{part.label}：{f.label}" if f.label else part.label
+                result.append(Field(f"{part.key}.{f.key}", f.kind, label, f.minimum, f.maximum,
+                                    f.choices, f.unit, f.points, f.required))
+        return result
+
+    def compute(self, values):
+        total, lines = ZERO, []
+        for part in self.parts:
+            prefix = f"{part.key}."
+            raw = {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)}
+            outcome = part.rule.score(raw)
+            total += outcome.points or ZERO
+            lines.append(f"【{part.label}】{fmt_points(outcome.points)} / {fmt_points(part.rule.points)}")
+            lines += [f"　{line}" for line in outcome.lines]
+        return total, lines
+
+    def describe_own(self):
+        return "分项计分：" + "；".join(
+            f"（{i}）{p.label}，{fmt_points(p.rule.points)} 分：{p.rule.describe().rstrip('。')}"
+            for i, p in enumerate(self.parts, 1)) + "。"
+
+    def params_json(self):
+        return {"parts": [{"key": p.key, "label": p.label, "rule": p.rule.to_json()} for p in self.parts]}
+
+
+REGISTRY: dict[str, type[Rule]] = {cls.type: cls for cls in (
+    ItemsRule, DeductRule, ThresholdRule, GateRule, ProportionalRule, ShortfallRule,
+    LevelsRule, PercentageRule, AwardsRule, HighestRule, ManualRule, PartsRule)}
