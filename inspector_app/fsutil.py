@@ -1,0 +1,91 @@
+"""Durable file writes: temporary name, fsync, rename, fsync the folder.
+
+A crash or a pulled USB stick then leaves either the old file or the whole new
+one at the destination name, never a torn one.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+
+class StorageError(OSError):
+    """A write that failed, explained in plain words (disk full, read-only)."""
+
+
+def explain_os_error(exc: OSError, path: Path | str) -> str:
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EFBIG:
+        return f"磁盘空间已满（或文件超过大小限制），无法写入 {path}。已保存的内容没有受影响。"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"无法写入 {path}：文件夹是只读的或没有权限。已保存的内容没有受影响。"
+    return f"无法写入 {path}：{exc.strerror or exc}"
+
+
+def fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # some platforms cannot open folders; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_writer(dest: Path | str, mode: int = 0o644) -> Iterator[BinaryIO]:
+    """Write to a temporary file beside `dest`; on success fsync and rename it into place."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StorageError(exc.errno, explain_os_error(exc, dest)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_atomic(dest: Path | str, data: bytes, mode: int = 0o644) -> None:
+    with atomic_writer(dest, mode) as handle:
+        handle.write(data)
+
+
+def is_removable_or_network(path: Path) -> str | None:
+    """A reason to warn when the live data sits on a USB stick or a network share (Linux mounts)."""
+    try:
+        target = path.resolve()
+        best, fstype, device = "", "", ""
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            for line in mounts:
+                parts = line.split()
+                if len(parts) < 3:
+                    continue
+                mount = parts[1].replace("\\040", " ")
+                if str(target).startswith(mount.rstrip("/") + "/") or str(target) == mount:
+                    if len(mount) > len(best):
+                        best, device, fstype = mount, parts[0], parts[2]
+    except OSError:
+        return None
+    if fstype in {"nfs", "nfs4", "cifs", "smbfs", "sshfs", "fuse.sshfs", "9p"}:
+        return f"数据文件夹位于网络存储（{fstype}，{best}）上，断网时可能丢失数据。请放在本机硬盘上。"
+    if best.startswith(("/media/", "/run/media/", "/mnt/")) or fstype in {"vfat", "exfat"}:
+        return f"数据文件夹位于可移动存储（{best}）上，拔出时可能损坏数据。请放在本机硬盘上，U 盘只用来传递数据包。"
+    return None
