@@ -115,43 +115,60 @@ def targeted_schools(ind: Indicator, schools: list[SchoolRef]) -> list[SchoolRef
 
 def score_indicator(ind: Indicator, schools: list[SchoolRef], group_answer: dict | None,
                     school_answers: dict[str, dict] | None, group_type: str | None = None) -> IndicatorResult:
-    if not ind.applies_to(group_type):
-        return IndicatorResult(ind.code, ind.points, None, [f"不适用于{group_type}"], applicable=False)
+    """Score one indicator from the panel's inputs (per school where the rubric says so)."""
     if not ind.scope.per_school:
-        if group_answer is None:
-            return IndicatorResult(ind.code, ind.points, None, ["尚未评分"], ["全部"])
-        outcome = _score(ind, group_answer)
-        return IndicatorResult(ind.code, ind.points, outcome.points, outcome.lines, outcome.missing, answered=True)
+        outcomes = {} if group_answer is None else {"": _score(ind, group_answer)}
+        return combine(ind, schools, outcomes, group_type)
     school_answers = school_answers or {}
     names = {s.id: s.name for s in schools}
     for sid in school_answers:
         if sid not in names:
             raise AnswerError(ind.code, f"学校 “{sid}” 不在本集团名单中")
+    outcomes: dict[str, Outcome] = {}
+    for school in targeted_schools(ind, schools):
+        answer = school_answers.get(school.id)
+        if answer is None:
+            continue
+        try:
+            outcomes[school.id] = _score(ind, answer)
+        except AnswerError as exc:
+            raise AnswerError(ind.code, str(exc).split(": ", 1)[-1], school.name, exc.field_key) from exc
+    return combine(ind, schools, outcomes, group_type)
+
+
+def combine(ind: Indicator, schools: list[SchoolRef], outcomes: dict[str, Outcome],
+            group_type: str | None = None) -> IndicatorResult:
+    """An indicator's result from its outcomes: one for the group (key ""), or one per targeted school.
+
+    Outcomes come from the rule (an expert's inputs) or are settled by the panel lead.
+    """
+    if not ind.applies_to(group_type):
+        return IndicatorResult(ind.code, ind.points, None, [f"不适用于{group_type}"], applicable=False)
+    if not ind.scope.per_school:
+        outcome = outcomes.get("")
+        if outcome is None:
+            return IndicatorResult(ind.code, ind.points, None, ["尚未评分"], ["全部"])
+        return IndicatorResult(ind.code, ind.points, outcome.points, outcome.lines, outcome.missing, answered=True)
     targets = targeted_schools(ind, schools)
+    if not targets:
+        return IndicatorResult(ind.code, ind.points, None, ["本集团没有本指标的考核对象"], applicable=False)
     per_school: dict[str, Outcome] = {}
     lines, missing = [], []
     for school in targets:
-        answer = school_answers.get(school.id)
-        if answer is None:
+        outcome = outcomes.get(school.id)
+        if outcome is None:
             missing.append(school.name)
             lines.append(f"{school.name}: 尚未评分")
             continue
-        try:
-            outcome = _score(ind, answer)
-        except AnswerError as exc:
-            raise AnswerError(ind.code, str(exc).split(": ", 1)[-1], school.name, exc.field_key) from exc
         per_school[school.id] = outcome
         if outcome.points is None:
             missing.append(school.name)
         lines.append(f"{school.name}: {fmt_points(outcome.points)}")
     answered = bool(per_school)
-    if not targets:
-        return IndicatorResult(ind.code, ind.points, None, ["本集团没有本指标的考核对象"], applicable=False)
     if missing:
         return IndicatorResult(ind.code, ind.points, None, lines + [f"还有 {len(missing)} 所学校未完成"],
                                missing, per_school, answered=answered)
-    values = [o.points for o in per_school.values()]
-    points = _aggregate(ind.scope.aggregate, values)
+    points = _aggregate(ind.scope.aggregate, [o.points for o in per_school.values()])
     lines.append(f"{AGGREGATES[ind.scope.aggregate]} = {fmt_points(points)}")
     return IndicatorResult(ind.code, ind.points, min(points, ind.points), lines, [], per_school, answered=True)
 
@@ -181,6 +198,7 @@ class Scorer:
         self.group_answers: dict[str, dict] = {}
         self.school_answers: dict[str, dict[str, dict]] = {}
         self.vetoes: dict[str, bool] = {}
+        self.settled: dict[str, dict[str, Outcome]] = {}  # code -> school id ("" for group) -> outcome
         self.results: dict[str, IndicatorResult] = {}
         for ind in rubric.indicators:
             self._rescore(ind)
@@ -211,7 +229,18 @@ class Scorer:
             raise AnswerError("veto", f"否决项 “{key}” 不存在")
         self.vetoes[key] = value
 
+    def settle(self, code: str, outcome: Outcome | None, school: str | None = None) -> IndicatorResult:
+        """Use points settled by the panel (consensus) instead of computing them from inputs."""
+        ind = self.rubric.indicator(code)
+        bucket = self.settled.setdefault(code, {})
+        _set(bucket, school or "", outcome)
+        return self._rescore(ind)
+
     def _rescore(self, ind: Indicator) -> IndicatorResult:
+        if ind.code in self.settled:
+            result = combine(ind, self.schools, self.settled[ind.code], self.group_type)
+            self.results[ind.code] = result
+            return result
         result = score_indicator(ind, self.schools, self.group_answers.get(ind.code),
                                  self.school_answers.get(ind.code), self.group_type)
         self.results[ind.code] = result
