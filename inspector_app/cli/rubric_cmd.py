@@ -68,10 +68,11 @@ def rubric_json(r: Rubric) -> dict:
         "group_types": list(r.group_types),
         "notes": list(r.notes),
         "areas": [{
-            "code": a.code, "title": a.title, "max": fmt_points(a.max), "bonus": a.bonus,
+            "code": a.code, "title": a.title, "max": None if a.max_open else fmt_points(a.max), "bonus": a.bonus,
             "groups": [{"code": g.code, "title": g.title, "indicators": list(g.indicator_codes)} for g in a.subgroups],
             "indicators": [{
-                "code": i.code, "text": i.text, "max": fmt_points(i.points), "rule": i.rule.to_json(),
+                "code": i.code, "text": i.text, "max": None if i.points_open else fmt_points(i.points),
+                "rule": i.rule.to_json(),
                 "rule_text": i.rule.describe(), "standard": i.standard, "targets": list(i.targets),
                 "scope": i.scope.to_json(), "methods": list(i.methods), "evidence": list(i.evidence),
                 "history": [h.to_json() for h in i.history],
@@ -101,8 +102,12 @@ def cmd_show(args) -> int:
     total = f"总分 {fmt_points(r.total)} 分" if r.total is not None else "总分未定"
     bonus = f"，另有加分项 {fmt_points(r.bonus_max)} 分" if r.bonus_max else ""
     print(f"{total}{bonus}")
-    if r.grades.decided_by:
-        print(f"等次：{'、'.join(r.grades.labels)}（由{r.grades.decided_by}讨论决定，未规定分数线）")
+    if r.group_types:
+        print(f"集团类型：{'、'.join(r.group_types)}")
+    if r.grades.decided_by and not r.grades.labels:
+        print(f"等次：原文未规定（由{r.grades.decided_by}确定）")
+    elif r.grades.decided_by:
+        print(f"等次：{'、'.join(r.grades.labels)}（由{r.grades.decided_by}确定，未规定分数线）")
     else:
         print("等次：" + "；".join(b.describe() for b in r.grades.bands))
     for v in r.vetoes:
@@ -111,7 +116,8 @@ def cmd_show(args) -> int:
         print("综合得分：" + " + ".join(f"{p.label} × {fmt_points(p.weight * 100)}%" for p in r.composite.parts))
     for a in r.areas:
         print()
-        print(f"{a.code} {a.title}（{fmt_points(a.max)} 分{'，加分项' if a.bonus else ''}）")
+        area_max = "分值待定" if a.max_open else f"{fmt_points(a.max)} 分"
+        print(f"{a.code} {a.title}（{area_max}{'，加分项' if a.bonus else ''}）")
         group_of = {c: g for g in a.subgroups for c in g.indicator_codes}
         shown = set()
         for i in a.indicators:
@@ -120,12 +126,16 @@ def cmd_show(args) -> int:
                 shown.add(g.code)
                 print(f"  {g.code} {g.title}")
             indent = "    " if g else "  "
-            print(f"{indent}{i.code}（{fmt_points(i.points)} 分）{i.text}")
+            points = "分值待定" if i.points_open else f"{fmt_points(i.points)} 分"
+            mark = "［待补充］" if i.placeholder else ""
+            print(f"{indent}{i.code}（{points}）{mark}{i.text}")
             for v in i.variants:
                 print(f"{indent}  [{v.group_type}] {v.text}")
             if i.standard:
                 print(f"{indent}  评分标准：{i.standard}")
             print(f"{indent}  计分方法：{i.rule.describe()}")
+            if i.group_types:
+                print(f"{indent}  适用类型：{'、'.join(i.group_types)}")
             who = "、".join(TARGETS[t] for t in i.targets)
             print(f"{indent}  考核对象：{who}；{i.scope.describe()}；评价方式：{'、'.join(i.methods) or '—'}")
             if i.evidence:

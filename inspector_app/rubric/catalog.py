@@ -46,11 +46,17 @@ def load_catalog(dirs: list[Path] | None = None) -> Catalog:
     for folder in dirs if dirs is not None else rubric_dirs():
         if not folder.is_dir():
             continue
+        seen: dict[str, Path] = {}  # ids within this folder; a later folder may replace them
         for path in sorted(list(folder.glob("*.yaml")) + list(folder.glob("*.yml"))):
             try:
                 rubric = load_rubric(path)
             except RubricError as exc:
                 catalog.problems.extend(exc.problems)
                 continue
+            if rubric.id in seen:
+                catalog.problems.append(Problem(str(path), 1, "id",
+                                                f"编号 {rubric.id} 与同一文件夹中的 {seen[rubric.id].name} 重复，未载入"))
+                continue
+            seen[rubric.id] = path
             catalog.rubrics[rubric.id] = rubric
     return catalog

@@ -20,6 +20,7 @@ AREA_KEYS = {"code", "title", "max", "bonus", "groups", "indicators"}
 INDICATOR_KEYS = {"code", "text", "points", "rule", "standard", "targets", "scope", "methods", "evidence",
                   "history", "variants", "group_types", "placeholder"}
 STATUSES = ("complete", "template")
+OPEN = "待定"  # points a template leaves to the bureau, written literally in the file
 
 
 class RubricError(Exception):
@@ -63,9 +64,15 @@ def _read(rd: Reader, root, name: str, digest: str) -> Rubric | None:
     status = rd.choice(top, "status", "", STATUSES)
     open_points = tuple(t for t, _ in rd.texts(top, "open_points", ""))
     if status == "template" and not open_points:
-        rd.problem(top.line, "open_points", "模板（template）必须写明尚待教育局补充的内容")
+        where = top.get("open_points") or top.get("status")
+        rd.problem(where.line if where else top.line, "open_points",
+                   "模板（template）必须在 open_points 中写明尚待教育局补充的内容")
     group_types = tuple(t for t, _ in rd.texts(top, "group_types", ""))
-    total = rd.decimal(top, "total", "", required=status == "complete")
+    if _is_open(top, "total"):
+        _allow_open(rd, top, "total", "", status)
+        total = None
+    else:
+        total = rd.decimal(top, "total", "", required=status == "complete")
 
     src = rd.map(top.get("source"), "source", top.line)
     source = Source("", "", "")
@@ -83,12 +90,14 @@ def _read(rd: Reader, root, name: str, digest: str) -> Rubric | None:
     for code in {c for c in area_codes if area_codes.count(c) > 1}:
         rd.problem(next(a.line for a in areas if a.code == code), "areas.code", f"一级指标编号 {code} 重复")
     base = sum((a.max for a in areas if not a.bonus), Decimal(0))
-    if total is not None and areas and base != total:
+    if total is not None and areas and base != total and not any(a.max_open for a in areas):
         rd.problem(top.get("total").line, "total",
                    f"各一级指标（不含加分项）满分之和为 {fmt_points(base)}，与总分 {fmt_points(total)} 不符")
 
-    grades = _grades(rd, top)
+    grades = _grades(rd, top, status)
     vetoes = _vetoes(rd, top)
+    if vetoes and grades is not None and not grades.bands:
+        rd.problem(top.get("veto").line, "veto", "有一票否决项时须写明等次（否决后定为最低等次）")
     composite = _composite(rd, top, set(area_codes))
     notes = tuple(t for t, _ in rd.texts(top, "notes", ""))
     if rd.problems or grades is None:
@@ -108,7 +117,12 @@ def _area(rd: Reader, node, i: int, codes: dict[str, int], group_types, status) 
     code = rd.text(m, "code", path)
     path = f"areas[{code or i}]"
     title = rd.text(m, "title", path)
-    maximum = rd.decimal(m, "max", path)
+    max_open = _is_open(m, "max")
+    if max_open:
+        _allow_open(rd, m, "max", path, status)
+        maximum = Decimal(0)
+    else:
+        maximum = rd.decimal(m, "max", path)
     bonus = rd.boolean(m, "bonus", path)
     indicators: list[Indicator] = []
     subgroups: list[SubGroup] = []
@@ -122,17 +136,20 @@ def _area(rd: Reader, node, i: int, codes: dict[str, int], group_types, status) 
         rd.keys(gm, {"code", "title", "indicators"}, gp)
         gcode = rd.text(gm, "code", gp)
         _claim(rd, codes, gcode, gm.line, f"{gp}.code")
-        inds = [_indicator(rd, n, f"{gp}.indicators[{k}]", code, gcode, codes, group_types)
+        inds = [_indicator(rd, n, f"{gp}.indicators[{k}]", code, gcode, codes, group_types, status)
                 for k, n in enumerate(rd.seq(gm, "indicators", gp))]
         inds = [x for x in inds if x is not None]
         subgroups.append(SubGroup(gcode, rd.text(gm, "title", gp), tuple(x.code for x in inds)))
         indicators += inds
     if "groups" not in m.items:
         for k, n in enumerate(rd.seq(m, "indicators", path, required=status == "complete")):
-            ind = _indicator(rd, n, f"{path}.indicators[{k}]", code, "", codes, group_types)
+            ind = _indicator(rd, n, f"{path}.indicators[{k}]", code, "", codes, group_types, status)
             if ind is not None:
                 indicators.append(ind)
-    if maximum is not None and indicators:
+    any_open = max_open or any(x.points_open for x in indicators)
+    if max_open and indicators and not all(x.points_open for x in indicators):
+        rd.problem(m.get("max").line, f"{path}.max", "一级指标满分待定时，其下各指标的分值也应写“待定”")
+    if maximum is not None and indicators and not any_open:
         total = sum((x.points for x in indicators), Decimal(0))
         if total != maximum and not bonus:
             rd.problem(m.get("max").line, f"{path}.max",
@@ -142,7 +159,18 @@ def _area(rd: Reader, node, i: int, codes: dict[str, int], group_types, status) 
                        f"加分项上限 {fmt_points(maximum)} 大于各项分值之和 {fmt_points(total)}")
     if not code or maximum is None:
         return None
-    return Area(code, title, maximum, tuple(indicators), bonus, tuple(subgroups), m.line)
+    return Area(code, title, maximum, tuple(indicators), bonus, tuple(subgroups), m.line, max_open=max_open)
+
+
+def _is_open(m: YMap, key: str) -> bool:
+    node = m.get(key)
+    return isinstance(node, YScalar) and node.value.strip() == OPEN
+
+
+def _allow_open(rd: Reader, m: YMap, key: str, path: str, status: str | None) -> None:
+    if status != "template":
+        full = f"{path}.{key}" if path else key
+        rd.problem(m.get(key).line, full, f"只有模板（status: template）可以写“{OPEN}”；完整的指标体系须写明分值")
 
 
 def _claim(rd: Reader, codes: dict[str, int], code: str, line: int, field: str) -> None:
@@ -154,7 +182,8 @@ def _claim(rd: Reader, codes: dict[str, int], code: str, line: int, field: str) 
         codes[code] = line
 
 
-def _indicator(rd: Reader, node, path: str, area_code: str, group_code: str, codes, group_types) -> Indicator | None:
+def _indicator(rd: Reader, node, path: str, area_code: str, group_code: str, codes, group_types,
+               status: str | None = "complete") -> Indicator | None:
     m = rd.map(node, path, 0)
     if m is None:
         return None
@@ -164,9 +193,18 @@ def _indicator(rd: Reader, node, path: str, area_code: str, group_code: str, cod
         path = f"指标 {code}"
     _claim(rd, codes, code, m.line, f"{path}.code")
     text = rd.text(m, "text", path)
-    points = rd.decimal(m, "points", path)
-    if points is not None and points == 0:
-        rd.problem(m.get("points").line, f"{path}.points", "分值应大于 0")
+    points_open = _is_open(m, "points")
+    if points_open:
+        _allow_open(rd, m, "points", path, status)
+        points = Decimal(0)
+        rule_node = m.get("rule")
+        kind = rule_node.get("type") if isinstance(rule_node, YMap) else None
+        if isinstance(kind, YScalar) and kind.value != "manual":
+            rd.problem(kind.line, f"{path}.rule.type", f"分值{OPEN}的指标只能用 manual（考核组评定）规则")
+    else:
+        points = rd.decimal(m, "points", path)
+        if points is not None and points == 0:
+            rd.problem(m.get("points").line, f"{path}.points", "分值应大于 0")
     rule = read_rule(rd, m.get("rule"), points, f"{path}.rule", m.line)
     targets = tuple(t for t, line in rd.texts(m, "targets", path, required=True))
     for t in targets:
@@ -213,7 +251,8 @@ def _indicator(rd: Reader, node, path: str, area_code: str, group_code: str, cod
                      standard=rd.text(m, "standard", path, required=False), targets=targets, scope=scope,
                      methods=methods, evidence=tuple(t for t, _ in rd.texts(m, "evidence", path)),
                      area_code=area_code, group_code=group_code, history=tuple(history), variants=tuple(variants),
-                     group_types=applies, placeholder=rd.boolean(m, "placeholder", path), line=m.line)
+                     group_types=applies, placeholder=rd.boolean(m, "placeholder", path), line=m.line,
+                     points_open=points_open)
 
 
 def _scope(rd: Reader, m: YMap, path: str) -> Scope:
@@ -235,16 +274,19 @@ def _scope(rd: Reader, m: YMap, path: str) -> Scope:
     return Scope(per_school=True, aggregate=agg or "mean", note=rd.text(sm, "note", f"{path}.scope", required=False))
 
 
-def _grades(rd: Reader, top: YMap) -> GradeScheme | None:
+def _grades(rd: Reader, top: YMap, status: str | None = "complete") -> GradeScheme | None:
     node = top.get("grades")
     if node is None:
         rd.problem(top.line, "grades", "缺少等次（grades）")
         return None
     if isinstance(node, YMap):
         rd.keys(node, {"decided_by", "labels"}, "grades")
-        labels = tuple(t for t, _ in rd.texts(node, "labels", "grades", required=True))
+        # A template may leave even the grade names to the bureau (001 names none).
+        labels = tuple(t for t, _ in rd.texts(node, "labels", "grades", required=status != "template"))
         who = rd.text(node, "decided_by", "grades")
-        if not labels:
+        if not labels and status != "template":
+            if "labels" in node.items:
+                rd.problem(node.get("labels").line, "grades.labels", "至少要有一个等次")
             return None
         return GradeScheme(tuple(GradeBand(lbl, None, None) for lbl in labels), decided_by=who)
     bands: list[tuple[GradeBand, int]] = []

@@ -69,6 +69,7 @@ class Indicator:
     group_types: tuple[str, ...] = ()  # empty: applies to every group type
     placeholder: bool = False  # stands in for detail the seed leaves to the bureau
     line: int = 0
+    points_open: bool = False  # "points: 待定" in a template: the seed gives no points (points is then 0)
 
     def text_for(self, group_type: str | None) -> str:
         for variant in self.variants:
@@ -97,6 +98,7 @@ class Area:
     bonus: bool = False
     subgroups: tuple[SubGroup, ...] = ()
     line: int = 0
+    max_open: bool = False  # "max: 待定" in a template (max is then 0)
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ class GradeScheme:
 
     @property
     def lowest(self) -> str:
-        return self.bands[-1].label
+        return self.bands[-1].label if self.bands else "不合格"
 
     def grade(self, score: Decimal) -> str | None:
         if self.decided_by:

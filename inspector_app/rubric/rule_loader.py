@@ -37,7 +37,8 @@ def read_rule(rd: Reader, node: YMap | None, points: Decimal | None, path: str, 
 
 
 def _options(rd: Reader, node: YMap, key: str, path: str, value_key: str = "points",
-             allow_max_count: bool = False, maximum: Decimal | None = None) -> tuple[R.Option, ...]:
+             allow_max_count: bool = False, maximum: Decimal | None = None,
+             allow_unit: bool = False) -> tuple[R.Option, ...]:
     result: list[R.Option] = []
     seen: dict[str, int] = {}
     items = rd.seq(node, key, path)
@@ -48,7 +49,8 @@ def _options(rd: Reader, node: YMap, key: str, path: str, value_key: str = "poin
         m = rd.map(item, p, node.line)
         if m is None:
             continue
-        allowed = {"key", "label", value_key} | ({"max_count"} if allow_max_count else set())
+        allowed = ({"key", "label", value_key} | ({"max_count"} if allow_max_count else set())
+                   | ({"unit"} if allow_unit else set()))
         rd.keys(m, allowed, p)
         label = rd.text(m, "label", p)
         okey = rd.text(m, "key", p, required=False) or f"k{i + 1}"
@@ -67,8 +69,9 @@ def _options(rd: Reader, node: YMap, key: str, path: str, value_key: str = "poin
                     rd.problem(m.get("max_count").line, f"{p}.max_count", "应为正整数")
                 else:
                     max_count = int(mc)
+        unit = rd.text(m, "unit", p, required=False, default="项") if allow_unit else "项"
         if label and value is not None:
-            result.append(R.Option(okey, label, value, max_count))
+            result.append(R.Option(okey, label, value, max_count, unit or "项"))
     return tuple(result)
 
 
@@ -82,7 +85,8 @@ def _items(rd, node, points, gate, path):
 
 
 def _deduct(rd, node, points, gate, path):
-    return R.DeductRule(points, gate, deductions=_options(rd, node, "deductions", path, allow_max_count=True))
+    return R.DeductRule(points, gate, deductions=_options(rd, node, "deductions", path, allow_max_count=True,
+                                                            allow_unit=True))
 
 
 def _threshold(rd, node, points, gate, path):

@@ -9,6 +9,7 @@ loader converts them (points to Decimal), and every value knows its line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 
 import yaml
@@ -80,22 +81,27 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YNode:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlFileError([Problem(name, line, "编码",
+        where = key_path_at(raw.decode("utf-8", errors="replace"), line) or "编码"
+        raise YamlFileError([Problem(name, line, where,
                                      "文件不是 UTF-8 编码（可能是 GBK/GB2312），请用“另存为 UTF-8”重新保存")]) from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise YamlFileError([Problem(name, line, "编码", "文件中有 NUL 字符，不是文本文件")])
     if not text.strip():
         raise YamlFileError([Problem(name, 1, "文件", "文件是空的")])
+    for number, row in enumerate(text.splitlines(), 1):
+        indent = row[: len(row) - len(row.lstrip(" \t"))]
+        if "\t" in indent:
+            raise YamlFileError([Problem(name, number, key_path_at(text, number) or "缩进",
+                                         "这一行用了 Tab 缩进；YAML 只允许用空格缩进，请把 Tab 换成空格")])
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        detail = exc.problem or str(exc)
-        if "\t" in text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else False:
-            detail += "（YAML 不允许用 Tab 缩进，请改用空格）"
-        raise YamlFileError([Problem(name, line, "YAML 语法", detail)]) from exc
+        detail = _explain(exc)
+        where = key_path_at(text, line)
+        raise YamlFileError([Problem(name, line, where or "YAML 语法", detail)]) from exc
     except yaml.YAMLError as exc:
         raise YamlFileError([Problem(name, 0, "YAML 语法", str(exc))]) from exc
     if node is None:
@@ -106,6 +112,54 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YNode:
     if problems:
         raise YamlFileError(problems)
     return tree
+
+
+_KEY_LINE = re.compile(r"^(\s*)(?:-\s+)*([^\s#'\"{\[\-][^:#]*?|'[^']*'|\"[^\"]*\")\s*:(\s|$)")
+
+
+def key_path_at(text: str, line: int) -> str:
+    """The dotted key path of the mapping key on `line` (or the nearest key above it).
+
+    Used where YAML itself failed and no tree exists: walking up to the lines with
+    less indentation gives a path such as `areas.indicators.points` that tells an
+    officer where in the file the problem is.
+    """
+    rows = text.splitlines()
+    if not 0 < line <= len(rows):
+        line = len(rows)
+    path: list[str] = []
+    limit: int | None = None
+    for index in range(line - 1, -1, -1):
+        row = rows[index].replace("\t", " ")
+        if not row.strip() or row.lstrip().startswith("#"):
+            continue
+        match = _KEY_LINE.match(row)
+        if not match:
+            continue
+        # a key after "- " sits deeper than the dash itself
+        indent = len(row) - len(row.lstrip(" -")) if row.lstrip().startswith("-") else len(match.group(1))
+        if limit is None or indent < limit:
+            path.append(match.group(2).strip().strip("'\""))
+            limit = indent
+            if indent == 0:
+                break
+    return ".".join(reversed(path))
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or str(exc)
+    known = {
+        "found character '\\t' that cannot start any token": "这里有 Tab 字符；YAML 只允许用空格缩进",
+        "found unexpected end of stream": "文件意外结束（是否被截断，或引号、括号没有配对？）",
+        "mapping values are not allowed here": "这里不能写“键: 值”（是否缩进不对，或值中的冒号未加引号？）",
+        "could not find expected ':'": "缺少冒号“:”（是否缩进不对，或文件被截断？）",
+    }
+    for english, chinese in known.items():
+        if problem.startswith(english):
+            return f"{chinese}（{problem}）"
+    if "expected" in problem and ("end of" in problem or "flow" in problem or "stream" in problem):
+        return f"文件意外结束或括号、引号没有配对（{problem}）"
+    return f"YAML 语法错误：{problem}"
 
 
 def _convert(node: yaml.Node, name: str, path: str, problems: list[Problem], depth: int,

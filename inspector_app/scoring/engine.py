@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.model import AGGREGATES, Indicator, Rubric, Veto
+from inspector_app.rubric.model import AGGREGATES, TARGETS, Indicator, Rubric, Veto
 from inspector_app.scoring.rules import HUNDRED, ZERO, InputError, Outcome, q
 
 ROLES = {"lead": "核心校", "member": "成员校"}
@@ -144,6 +144,9 @@ def combine(ind: Indicator, schools: list[SchoolRef], outcomes: dict[str, Outcom
     """
     if not ind.applies_to(group_type):
         return IndicatorResult(ind.code, ind.points, None, [f"不适用于{group_type}"], applicable=False)
+    if ind.points_open:
+        return IndicatorResult(ind.code, ind.points, None, ["分值待定：本指标体系是模板，教育局补充后才能评分"],
+                               applicable=False)
     if not ind.scope.per_school:
         outcome = outcomes.get("")
         if outcome is None:
@@ -283,9 +286,13 @@ class Scorer:
             grade = grades.lowest
             note = f"一票否决：{vetoed[0].text}"
         elif grades.decided_by:
-            grade, note = None, f"等次由{grades.decided_by}根据考核成绩讨论决定"
+            grade, note = None, f"等次由{grades.decided_by}根据考核成绩确定，指标体系未规定分数线"
         else:
             grade, note = grades.grade(total), ""
+        unscored = sum(1 for r in self.results.values() if r.applicable and not r.done)
+        if unscored and not vetoed:
+            extra = f"尚有 {unscored} 项未评分（按 0 分计），总分{'与等次' if grade else ''}为暂计"
+            note = f"{note}；{extra}" if note else extra
         return ScoreCard(rubric.id, dict(self.results), areas, base, bonus, total, grade, note, vetoed, composite)
 
 

@@ -130,7 +130,7 @@ class Rule:
         if missing:
             return Outcome(None, [f"尚未填写: {'、'.join(missing)}"], missing)
         if self.gate and not values["gate"]:
-            return Outcome(ZERO, [f"未满足“{self.gate}”，本项不得分 → 0"])
+            return Outcome(ZERO, [f"未满足前提：{self.gate}，本项不得分 → 0"])
         points, lines = self.compute(values)
         points = q(min(max(points, ZERO), self.points))
         return Outcome(points, lines)
@@ -182,11 +182,14 @@ class Option:
     label: str
     points: Decimal
     max_count: int | None = None
+    unit: str = "项"  # what one counts: 项, 次, 份 (deductions only)
 
     def to_json(self) -> dict:
         data = {"key": self.key, "label": self.label, "points": fmt_points(self.points)}
         if self.max_count is not None:
             data["max_count"] = self.max_count
+        if self.unit != "项":
+            data["unit"] = self.unit
         return data
 
 
@@ -224,7 +227,8 @@ class DeductRule(Rule):
 
     def own_fields(self) -> list[Field]:
         return [Field(o.key, "count", o.label, minimum=ZERO,
-                      maximum=None if o.max_count is None else Decimal(o.max_count), points=o.points)
+                      maximum=None if o.max_count is None else Decimal(o.max_count), unit=o.unit,
+                      points=o.points)
                 for o in self.deductions]
 
     def compute(self, values):
@@ -235,16 +239,20 @@ class DeductRule(Rule):
             if count:
                 cut = o.points * count
                 total -= cut
-                lines.append(f"{o.label} {count} 次 × {fmt_points(o.points)} = −{fmt_points(cut)}")
+                lines.append(f"{o.label} {count} {o.unit} × {fmt_points(o.points)} = −{fmt_points(cut)}")
+        if len(lines) == 1:
+            lines.append("无扣分")
         if total < 0:
             lines.append("扣完为止，最低 0 分")
         return total, lines
 
     def describe_own(self):
-        parts = "；".join(
-            f"{o.label}每次扣 {fmt_points(o.points)} 分" + (f"（最多 {o.max_count} 次）" if o.max_count else "")
-            for o in self.deductions)
-        return f"满分 {fmt_points(self.points)} 分，{parts}，扣完为止。"
+        def one(o: Option) -> str:
+            if o.max_count == 1:  # a yes/no failing: "未“推门”听课评课扣2分"
+                return f"{o.label}，扣 {fmt_points(o.points)} 分"
+            limit = f"（最多计 {o.max_count} {o.unit}）" if o.max_count else ""
+            return f"{o.label}，每{o.unit}扣 {fmt_points(o.points)} 分{limit}"
+        return f"满分 {fmt_points(self.points)} 分，{'；'.join(one(o) for o in self.deductions)}，扣完为止。"
 
     def params_json(self):
         return {"deductions": [o.to_json() for o in self.deductions]}
@@ -292,10 +300,10 @@ class GateRule(Rule):
     def compute(self, values):
         if values["met"]:
             return self.points, [f"✓ {self.condition} → {fmt_points(self.points)}"]
-        return ZERO, [f"✗ 未做到“{self.condition}”，本项不得分 → 0"]
+        return ZERO, [f"✗ 未做到：{self.condition}，本项不得分 → 0"]
 
     def describe_own(self):
-        return f"做到“{self.condition}”得 {fmt_points(self.points)} 分，否则本项不得分。"
+        return f"{self.condition}，得 {fmt_points(self.points)} 分；否则本项不得分。"
 
     def params_json(self):
         return {"condition": self.condition}
@@ -436,9 +444,9 @@ class AwardsRule(Rule):
         return total, lines
 
     def describe_own(self):
-        parts = "，".join(f"{o.label}每项 {fmt_points(o.points)} 分" for o in self.levels)
+        parts = "，".join(f"{o.label}每项得 {fmt_points(o.points)} 分" for o in self.levels)
         extra = f"{self.note}。" if self.note else ""
-        return f"{parts}，累计最高 {fmt_points(self.points)} 分。{extra}"
+        return f"{parts}，累计计分，最高 {fmt_points(self.points)} 分。{extra}"
 
     def params_json(self):
         return {"levels": [o.to_json() for o in self.levels], "note": self.note}
@@ -483,7 +491,9 @@ class ManualRule(Rule):
         return values["points"], [f"考核组评定 {fmt_points(values['points'])} 分；理由：{values['reason']}"]
 
     def describe_own(self):
-        extra = f"{self.guidance}。" if self.guidance else ""
+        extra = f"{self.guidance.rstrip('。')}。" if self.guidance else ""
+        if self.points == 0:  # "points: 待定" in a template: nothing can be scored yet
+            return f"{extra}分值待定：教育局补充分值和计分办法后，由考核组评定并写明理由。"
         return f"{extra}由考核组在 0–{fmt_points(self.points)} 分之间评定，并写明理由。"
 
     def params_json(self):
