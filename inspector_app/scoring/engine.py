@@ -121,11 +121,15 @@ def score_indicator(ind: Indicator, schools: list[SchoolRef], group_answer: dict
         return combine(ind, schools, outcomes, group_type)
     school_answers = school_answers or {}
     names = {s.id: s.name for s in schools}
+    targets = targeted_schools(ind, schools)
     for sid in school_answers:
         if sid not in names:
             raise AnswerError(ind.code, f"学校 “{sid}” 不在本集团名单中")
+        if ind.applies_to(group_type) and all(s.id != sid for s in targets):
+            who = "、".join(TARGETS[t] for t in ind.targets)
+            raise AnswerError(ind.code, f"不是本指标的考核对象（考核对象：{who}）", names[sid])
     outcomes: dict[str, Outcome] = {}
-    for school in targeted_schools(ind, schools):
+    for school in targets:
         answer = school_answers.get(school.id)
         if answer is None:
             continue
