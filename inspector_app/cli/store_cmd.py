@@ -1,0 +1,306 @@
+"""Commands over the inspection store: demo, plan, entry, photo, progress, history, backup."""
+from __future__ import annotations
+
+import argparse
+import contextlib
+from pathlib import Path
+
+from inspector_app.cli.output import print_json
+from inspector_app.numbers import fmt_points
+from inspector_app.rubric.yamlnodes import YamlFileError, read_yaml_file
+from inspector_app.scoring.answers import plain
+from inspector_app.store import backup as B
+from inspector_app.store import entries as E
+from inspector_app.store import plans as P
+from inspector_app.store.db import Store, StoreError, open_store
+from inspector_app.store.history import changes
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    d = sub.add_parser("demo", help="建立演示考核（沙坡头区 5 个试点集团、21 个校区，按随州标准），已存在则不重复建立")
+    d.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("plan", help="考核计划：新建、列出")
+    ps = p.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    pc = ps.add_parser("create", help="从指标体系和名单文件（YAML，格式见 docs/roster-format.md）新建考核计划")
+    pc.add_argument("--rubric", required=True, help="指标体系编号或文件")
+    pc.add_argument("--roster", required=True, help="名单文件（YAML）")
+    pc.set_defaults(func=cmd_plan_create)
+    pl = ps.add_parser("list", help="列出考核计划")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(func=cmd_plan_list)
+
+    e = sub.add_parser("entry", help="录入或查看一项评分")
+    es = e.add_subparsers(dest="entry_command", metavar="ACTION", required=True)
+    eset = es.add_parser("set", help="录入一项评分（输入项 KEY=VALUE，见 rubric show --json 的 fields）")
+    _place_args(eset)
+    eset.add_argument("values", nargs="*", metavar="KEY=VALUE")
+    eset.add_argument("--note", help="备注")
+    eset.add_argument("--evidence", action="append", help="已查看的佐证材料（可重复）")
+    eset.add_argument("--method", action="append", help="已采用的评价方式（可重复）")
+    eset.add_argument("--json", action="store_true")
+    eset.set_defaults(func=cmd_entry_set)
+    eshow = es.add_parser("show", help="查看一项评分")
+    _place_args(eshow)
+    eshow.add_argument("--json", action="store_true")
+    eshow.set_defaults(func=cmd_entry_show)
+
+    pr = sub.add_parser("progress", help="进度：每所学校已评/应评指标数和目前得分")
+    pr.add_argument("--plan")
+    pr.add_argument("--group", help="集团编号或名称（默认全部）")
+    pr.add_argument("--expert", help="专家（默认本机用户）")
+    pr.add_argument("--json", action="store_true")
+    pr.set_defaults(func=cmd_progress)
+
+    h = sub.add_parser("history", help="修改历史（谁、何时、原值、新值、理由）")
+    h.add_argument("--plan")
+    h.add_argument("--indicator")
+    h.add_argument("--limit", type=int, default=50)
+    h.add_argument("--json", action="store_true")
+    h.set_defaults(func=cmd_history)
+
+    b = sub.add_parser("backup", help="备份：立即备份、列出、恢复")
+    bs = b.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    bs.add_parser("now", help="立即备份").set_defaults(func=cmd_backup_now)
+    bs.add_parser("list", help="列出备份").set_defaults(func=cmd_backup_list)
+    br = bs.add_parser("restore", help="用一个备份替换当前数据库（当前数据库另行保留）")
+    br.add_argument("backup", help="备份文件，或 latest")
+    br.set_defaults(func=cmd_backup_restore)
+
+    me = sub.add_parser("me", help="查看或设置本机用户在考核计划中的专家身份")
+    me.add_argument("--plan")
+    me.add_argument("--set", metavar="EXPERT", help="专家编号或姓名")
+    me.set_defaults(func=cmd_me)
+
+
+def _place_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--plan", help="考核计划编号或名称（默认最新的）")
+    p.add_argument("--group", required=True, help="集团编号或名称")
+    p.add_argument("--school", default="", help="学校编号或名称（逐校评分的指标必填）")
+    p.add_argument("--indicator", required=True, help="指标编号，如 C5")
+    p.add_argument("--expert", help="专家（默认本机用户）")
+
+
+@contextlib.contextmanager
+def opened():
+    from inspector_app.cli.main import CommandError
+    try:
+        store = open_store()
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+    try:
+        if store.report.unclean and store.report.recovered:
+            import sys
+            print(store.report.recovered, file=sys.stderr)
+        yield store
+    except (StoreError, E.EntryError, ValueError) as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        with contextlib.suppress(Exception):
+            B.maybe_backup(store, interval_s=0)
+        store.close()
+
+
+def me_expert(store: Store, plan: P.Plan, key: str | None) -> P.Expert:
+    if key:
+        return P.get_expert(store, plan.id, key)
+    me = store.setting(f"me:{plan.id}") or store.setting("me")
+    experts = P.experts(store, plan.id)
+    for e in experts:
+        if e.id == me:
+            return e
+    if len(experts) == 1:
+        return experts[0]
+    raise StoreError("请用 --expert 指明专家，或先用 inspector me --set 设置本机用户是哪位专家")
+
+
+def cmd_demo(args) -> int:
+    from inspector_app.store.demo import make_demo
+    with opened() as store:
+        plan = make_demo(store)
+        print(f"演示考核已就绪：{plan.title}（编号 {plan.id}）")
+        for g in P.groups(store, plan.id):
+            print(f"  {g.name}（{g.group_type}，{len(g.schools)} 所学校）")
+    return 0
+
+
+def cmd_plan_create(args) -> int:
+    from inspector_app.cli.rubric_cmd import resolve
+    rubric = resolve(args.rubric)
+    spec = read_roster(Path(args.roster))
+    with opened() as store:
+        plan = P.create_plan(store, rubric, spec)
+        print(f"已建立考核计划：{plan.title}（编号 {plan.id}）")
+    return 0
+
+
+def read_roster(path: Path) -> P.PlanSpec:
+    from inspector_app.cli.main import CommandError
+    try:
+        data = plain(read_yaml_file(path))
+    except YamlFileError as exc:
+        raise CommandError(f"名单文件有误:\n{exc}") from exc
+    if not isinstance(data, dict):
+        raise CommandError(f"{path}: 名单文件应为键值表")
+    try:
+        groups = [P.GroupSpec(
+            name=g["name"], group_type=g.get("type") or None, id=g.get("id", ""),
+            schools=[P.SchoolSpec(s["name"], s.get("role", "member"), s.get("kind", ""), s.get("head_role", ""),
+                                  s.get("id", "")) for s in g.get("schools", [])],
+            self_scores=g.get("self_scores") or {}) for g in data.get("groups", [])]
+        experts = [P.ExpertSpec(e["name"], e.get("role", "member"), e.get("id", "")) for e in data.get("experts", [])]
+        return P.PlanSpec(title=data["title"], school_year=data.get("school_year", ""), stage=data.get("stage", "复评"),
+                          groups=groups, experts=experts, consensus=data.get("consensus", "mean"))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise CommandError(f"{path}: 名单文件缺少必填项 {exc}（见 docs/roster-format.md）") from exc
+
+
+def cmd_plan_list(args) -> int:
+    with opened() as store:
+        plans = P.list_plans(store)
+        if args.json:
+            print_json([{"id": p.id, "title": p.title, "school_year": p.school_year, "stage": p.stage,
+                         "demo": p.demo, "groups": len(P.groups(store, p.id))} for p in plans])
+        else:
+            for p in plans:
+                print(f"{p.id}\t{p.school_year}\t{p.stage}\t{p.title}")
+    return 0
+
+
+def _place(store: Store, args):
+    plan = P.find_plan(store, args.plan)
+    rubric = P.plan_rubric(store, plan)
+    group = P.get_group(store, plan.id, args.group)
+    school = ""
+    if args.school:
+        hits = [s for s in group.schools if args.school in (s.id, s.name)] or \
+               [s for s in group.schools if args.school in s.name]
+        if len(hits) != 1:
+            raise StoreError(f"集团 {group.name} 中找不到唯一的学校 “{args.school}”")
+        school = hits[0].id
+    expert = me_expert(store, plan, args.expert)
+    return plan, rubric, group, school, expert
+
+
+def cmd_entry_set(args) -> int:
+    from inspector_app.cli.main import CommandError
+    values = {}
+    for item in args.values:
+        if "=" not in item:
+            raise CommandError(f"输入项应写成 KEY=VALUE，而不是 “{item}”", 2)
+        key, value = item.split("=", 1)
+        values[key.strip()] = value
+    with opened() as store:
+        plan, rubric, group, school, expert = _place(store, args)
+        entry = E.set_entry(store, plan, rubric, group, expert.id, school, args.indicator, inputs=values,
+                            evidence=args.evidence, methods=args.method, note=args.note)
+        _print_entry(entry, args.json)
+    return 0
+
+
+def _print_entry(entry: E.Entry | None, as_json: bool) -> None:
+    if entry is None:
+        print("尚未评分")
+        return
+    if as_json:
+        print_json({"indicator": entry.indicator, "school": entry.school_id, "expert": entry.expert_id,
+                    "inputs": entry.inputs, "evidence": list(entry.evidence), "methods": list(entry.methods),
+                    "note": entry.note, "points": None if entry.points is None else fmt_points(entry.points),
+                    "explanation": list(entry.explanation), "saved_at": entry.updated_at})
+        return
+    print(f"指标 {entry.indicator}: {fmt_points(entry.points)} 分（已保存 {entry.updated_at[11:19]}）")
+    for line in entry.explanation:
+        print(f"  {line}")
+
+
+def cmd_entry_show(args) -> int:
+    with opened() as store:
+        plan, rubric, group, school, expert = _place(store, args)
+        _print_entry(E.get_entry(store, plan.id, group.id, expert.id, school, args.indicator), args.json)
+    return 0
+
+
+def cmd_progress(args) -> int:
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        rubric = P.plan_rubric(store, plan)
+        expert = me_expert(store, plan, args.expert)
+        result = []
+        for group in P.groups(store, plan.id):
+            if args.group and args.group not in (group.id, group.name) and args.group not in group.name:
+                continue
+            card = E.expert_scorer(store, plan, rubric, group, expert.id).card()
+            units = E.progress(store, plan, rubric, group, expert.id)
+            result.append({"group": group.name, "id": group.id, "total": fmt_points(card.total), "grade": card.grade,
+                           "done": card.done, "count": card.count,
+                           "units": [{"school": u.name, "id": u.school_id, "done": u.done, "total": u.total,
+                                      "points": fmt_points(u.points)} for u in units]})
+        if args.json:
+            print_json({"plan": plan.id, "expert": expert.name, "groups": result})
+            return 0
+        print(f"{plan.title}　专家：{expert.name}")
+        for g in result:
+            print(f"{g['group']}：已评 {g['done']}/{g['count']} 项，目前总分 {g['total']}（{g['grade'] or '—'}）")
+            for u in g["units"]:
+                print(f"    {u['school']}: {u['done']}/{u['total']}，得分 {u['points']}")
+    return 0
+
+
+def cmd_history(args) -> int:
+    with opened() as store:
+        plan = P.find_plan(store, args.plan) if args.plan or P.list_plans(store) else None
+        rows = changes(store, plan.id if plan else None, limit=None if args.indicator else args.limit)
+        if args.indicator:
+            rows = [c for c in rows if c.key.get("indicator") == args.indicator][-args.limit:]
+        if args.json:
+            print_json([c.__dict__ for c in rows])
+            return 0
+        for c in rows:
+            where = c.key.get("indicator") or c.key.get("kind") or c.key.get("plan", "")
+            reason = f"　理由：{c.reason}" if c.reason else ""
+            print(f"{c.at[:19].replace('T', ' ')}　{c.expert_id}　{c.entity} {where} {c.field}: {c.old} → {c.new}{reason}")
+    return 0
+
+
+def cmd_backup_now(args) -> int:
+    with opened() as store:
+        made = B.backup_now(store)
+        print(f"已备份到 {made.path}")
+    return 0
+
+
+def cmd_backup_list(args) -> int:
+    from inspector_app import paths
+    for b in B.list_backups(paths.data_dir()):
+        print(f"{b.made_at:%Y-%m-%d %H:%M:%S}\t{b.size}\t{b.path}")
+    return 0
+
+
+def cmd_backup_restore(args) -> int:
+    from inspector_app import paths
+    from inspector_app.cli.main import CommandError
+    data_dir = paths.data_dir()
+    if args.backup == "latest":
+        found = B.list_backups(data_dir)
+        if not found:
+            raise CommandError("没有备份")
+        source = found[0].path
+    else:
+        source = Path(args.backup)
+    try:
+        aside = B.restore(data_dir, source)
+    except (StoreError, OSError) as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"已从 {source} 恢复。原数据库保留在 {aside}")
+    return 0
+
+
+def cmd_me(args) -> int:
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        if args.set:
+            expert = P.get_expert(store, plan.id, args.set)
+            store.set_setting(f"me:{plan.id}", expert.id)
+        expert = me_expert(store, plan, None)
+        print(f"{plan.title}：本机用户是 {expert.name}（{'组长' if expert.role == 'lead' else '专家'}，编号 {expert.id}）")
+    return 0

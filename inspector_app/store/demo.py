@@ -1,0 +1,168 @@
+"""The demo inspection: 002's five pilot groups (21 campuses) scored on the 004 rubric.
+
+Three demo experts have scored part of it, two of them disagreeing on a few
+indicators, with notes, photos the program draws, self-evaluation scores and
+last year's results, so that every screen and report has something to show.
+Everything is labelled 演示.
+"""
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from typing import Any
+
+from inspector_app.rubric.catalog import load_catalog
+from inspector_app.scoring import rules as R
+from inspector_app.scoring.engine import targeted_schools
+from inspector_app.store import entries as E
+from inspector_app.store.db import Store
+from inspector_app.store.findings import set_finding
+from inspector_app.store.plans import (ExpertSpec, GroupSpec, Plan, PlanSpec, SchoolSpec, create_plan, get_plan,
+                                       groups, list_plans, plan_rubric)
+
+DEMO_RUBRIC = "suizhou-jlt"
+DEMO_TITLE = "【演示】2023—2024学年沙坡头区集团化办学督导考核"
+
+# 002 附件：中卫市沙坡头区集团化办学试点一览表 (campus, head's role); kinds read from the names.
+ROSTER = [
+    ("g7", "中卫市第七小学教育集团", "融合型", [
+        ("中卫市第七小学教育集团总校", "总校校长", "小学"),
+        ("中卫市第七小学教育集团双渠校区（中卫十小）", "执行校长", "小学")]),
+    ("g4", "中卫市第四中学教育集团", "共建型", [
+        ("中卫市第四中学教育集团总校", "总校校长", "初中"),
+        ("中卫市第四中学教育集团镇罗校区", "执行校长", "初中"),
+        ("中卫市第四中学教育集团郭滩校区", "执行校长", "九年制"),
+        ("中卫市第四中学教育集团观音校区", "执行校长", "九年制")]),
+    ("gxh", "中卫市宣和教育集团", "共建型", [
+        ("中卫市宣和教育集团总校（宣和中学）", "总校校长", "初中"),
+        ("中卫市宣和教育集团东月校区", "执行校长", "九年制"),
+        ("中卫市宣和教育集团张洪校区", "执行校长", "九年制"),
+        ("中卫市宣和教育集团宣和小学校区", "执行校长", "小学"),
+        ("中卫市宣和教育集团宣和幼儿园", "执行园长", "幼儿园")]),
+    ("gxr", "中卫市兴仁教育集团", "融合型", [
+        ("中卫市兴仁教育集团总校（兴仁中学）", "总校校长", "初中"),
+        ("中卫市兴仁教育集团兴仁小学", "执行校长", "小学"),
+        ("中卫市兴仁教育集团郝集校区", "执行校长", "小学"),
+        ("中卫市兴仁教育集团王团校区", "执行校长", "小学"),
+        ("中卫市兴仁教育集团高庄校区", "执行校长", "小学"),
+        ("中卫市兴仁教育集团温寨柯校区", "执行校长", "小学"),
+        ("中卫市兴仁教育集团兴仁幼儿园", "执行校长", "幼儿园")]),
+    ("g2y", "中卫市第二幼儿园教育集团", "共建型", [
+        ("中卫市第二幼儿园教育集团总园", "总园长", "幼儿园"),
+        ("中卫市第二幼儿园教育集团香山分园", "执行园长", "幼儿园"),
+        ("中卫市第二幼儿园教育集团文萃分园", "执行园长", "幼儿园")]),
+]
+
+EXPERTS = [("demo-lead", "张明华（演示组长）", "lead"), ("demo-li", "李静（演示专家）", "member"),
+           ("demo-wang", "王建国（演示专家）", "member")]
+
+NOTES = {
+    "C3": "查阅2023年秋季学期例会记录，只找到2次例会记录，第3次仅有通知无记录。",
+    "C5": "交流教师名单共 26 人，在编教师 142 人，比例约 18.3%。",
+    "C10": "作业设计大赛本学期未开展；推门听课记录齐全。",
+    "C14": "集团“一校一特色”材料完整，师生共同参与的研学活动有照片和总结。",
+    "C20": "问卷由第三方机构发放，回收有效问卷 612 份。",
+}
+
+
+def demo_inputs(rule: R.Rule, rng: random.Random, strict: bool = False) -> dict[str, Any]:
+    """Plausible inputs for any rule; `strict` plays a severer expert."""
+    values: dict[str, Any] = {}
+    for f in rule.fields():
+        if f.kind == "bool":
+            values[f.key] = rng.random() < (0.7 if strict else 0.85)
+        elif f.kind == "count":
+            cap = int(f.maximum) if f.maximum is not None else 3
+            if f.points is not None and f.points >= 1 and cap > 1 and "项数" in f.label:
+                values[f.key] = rng.randint(0, 2)  # awards: a couple at most
+            else:
+                values[f.key] = min(cap, rng.choice([0, 0, 0, 1, 1 if strict else 0, 2 if strict else 0]))
+        elif f.kind == "number":
+            low = f.minimum or Decimal(0)
+            high = f.maximum if f.maximum is not None else Decimal(100)
+            if f.label == "评定得分":
+                values[f.key] = str((high * Decimal(rng.randint(60, 95)) / 100).quantize(Decimal("0.5")))
+            elif f.unit == "%":
+                values[f.key] = str(Decimal(rng.randint(55 if strict else 62, 98)))
+            else:
+                values[f.key] = str(low + (high - low) * Decimal(rng.randint(5, 10)) / 10)
+        elif f.kind == "choice":
+            values[f.key] = rng.choice(f.choices[:-1] if len(f.choices) > 1 else f.choices)
+        elif f.kind == "text":
+            values[f.key] = "演示：依据现场查阅资料评定"
+    return values
+
+
+def make_demo(store: Store) -> Plan:
+    """Create the demo inspection (once); return it."""
+    for plan in list_plans(store):
+        if plan.demo:
+            return plan
+    rubric = load_catalog().get(DEMO_RUBRIC)
+    rng = random.Random(2023)
+    group_specs = []
+    for gid, name, gtype, schools in ROSTER:
+        school_specs = [SchoolSpec(sname, "lead" if i == 0 else "member", kind, head, f"{gid}-s{i}")
+                        for i, (sname, head, kind) in enumerate(schools)]
+        self_scores = {}
+        for ind in rubric.indicators:
+            if not ind.scope.per_school and rng.random() < 0.9:
+                # Units tend to rate themselves generously: near the maximum.
+                share = Decimal(rng.choice([100, 100, 100, 90, 80, 75]))
+                self_scores[ind.code] = str((ind.points * share / 100).quantize(Decimal("0.5")))
+        last_total = Decimal(rng.randint(66, 90))
+        group_specs.append(GroupSpec(
+            name=name, schools=school_specs, group_type=gtype, id=gid, self_scores=self_scores,
+            last_year={"year": "2022—2023", "total": str(last_total), "grade": _grade(rubric, last_total),
+                       "rank": None, "areas": {a.code: str((a.max * Decimal(rng.randint(60, 95)) / 100).quantize(Decimal("0.5")))
+                                                for a in rubric.areas}},
+            baselines={ind.code: {h.key: str(rng.randint(3, 15)) for h in ind.history}
+                       for ind in rubric.indicators if ind.history}))
+    ranked = sorted(group_specs, key=lambda g: -Decimal(g.last_year["total"]))
+    for rank, g in enumerate(ranked, 1):
+        g.last_year["rank"] = rank
+    spec = PlanSpec(title=DEMO_TITLE, school_year="2023—2024", stage="复评", groups=group_specs,
+                    experts=[ExpertSpec(name, role, eid) for eid, name, role in EXPERTS],
+                    consensus="mean", spread_limit="1", demo=True, id="demo-2023")
+    plan = create_plan(store, rubric, spec, actor="demo-lead")
+    _score_demo(store, plan, rng)
+    store.set_setting("me", "demo-lead")
+    store.set_setting("current_plan", plan.id)
+    return get_plan(store, plan.id)
+
+
+def _grade(rubric, total: Decimal) -> str:
+    return rubric.grades.grade(total) or ""
+
+
+def _score_demo(store: Store, plan: Plan, rng: random.Random) -> None:
+    rubric = plan_rubric(store, plan)
+    for gi, group in enumerate(groups(store, plan.id)):
+        # The 第四中学 group is scored throughout; the others part of the way.
+        share = 1.0 if group.id == "g4" else (0.6 if gi % 2 == 0 else 0.35)
+        for ind in rubric.indicators:
+            places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [E.GROUP]
+            for place in places:
+                if rng.random() > share:
+                    continue
+                inputs = demo_inputs(ind.rule, rng)
+                E.set_entry(store, plan, rubric, group, "demo-lead", place, ind.code, inputs=inputs,
+                            evidence=list(ind.evidence[: max(1, len(ind.evidence) - rng.randint(0, 1))]),
+                            methods=list(ind.methods), note=NOTES.get(ind.code, "") if rng.random() < 0.7 else "")
+                # Two other experts also score some indicators of the first groups, not always agreeing.
+                if gi < 3 and rng.random() < 0.45:
+                    for expert in ("demo-li", "demo-wang"):
+                        if rng.random() < 0.7:
+                            other = demo_inputs(ind.rule, rng, strict=expert == "demo-wang")
+                            E.set_entry(store, plan, rubric, group, expert, place, ind.code, inputs=other,
+                                        evidence=list(ind.evidence), methods=list(ind.methods[:1]),
+                                        note="演示：与组长评分不同之处见佐证材料" if rng.random() < 0.3 else "")
+        set_finding(store, plan.id, group.id, "achievements",
+                    f"（演示）{group.name}章程、规划和管理制度健全，例会制度坚持较好；紧缺学科教师“走教”覆盖各校区，"
+                    "集团文化品牌初步形成，“一校一特色”各具亮点。", "demo-lead")
+        set_finding(store, plan.id, group.id, "problems",
+                    "（演示）交流教师比例未达到 20% 的要求；部分成员校年度工作总结缺失；"
+                    "作业设计大赛等联合教研活动开展不足。", "demo-lead")
+        set_finding(store, plan.id, group.id, "suggestions",
+                    "（演示）一是制定教师交流年度计划，确保交流比例和周期达标；二是完善成员校计划与总结的归档；"
+                    "三是每学期落实联合教研活动，并留存过程性资料。", "demo-lead")

@@ -1,0 +1,252 @@
+"""Entries: one per expert × school × indicator, saved the moment they are typed.
+
+An entry holds the rule's inputs, the evidence ticks, the methods used, the
+note, and the points the rule computes from the inputs (with the explanation),
+so reports and bundles never need to rescore to know what an expert gave.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from inspector_app.numbers import fmt_points
+from inspector_app.rubric.model import METHODS, Indicator, Rubric
+from inspector_app.scoring.engine import Scorer, targeted_schools
+from inspector_app.scoring.rules import InputError
+from inspector_app.store.db import Store, now
+from inspector_app.store.history import record
+from inspector_app.store.plans import Group, Plan
+
+GROUP = ""  # school_id of entries scored once for the whole group
+MAX_NOTE = 200_000
+
+
+class EntryError(ValueError):
+    """A value that cannot be saved; names the indicator, school and field."""
+
+    def __init__(self, message: str, field_key: str = ""):
+        super().__init__(message)
+        self.field_key = field_key
+
+
+@dataclass(frozen=True)
+class Entry:
+    plan_id: str
+    group_id: str
+    expert_id: str
+    school_id: str
+    indicator: str
+    inputs: dict[str, Any]
+    evidence: tuple[str, ...]
+    methods: tuple[str, ...]
+    note: str
+    points: Decimal | None
+    explanation: tuple[str, ...]
+    updated_at: str
+
+    @property
+    def key(self) -> dict:
+        return {"plan": self.plan_id, "group": self.group_id, "expert": self.expert_id,
+                "school": self.school_id, "indicator": self.indicator}
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in values.items() if v is not None}
+
+
+def _row(r) -> Entry:
+    return Entry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), tuple(json.loads(r[6])), tuple(json.loads(r[7])),
+                 r[8], None if r[9] is None else Decimal(r[9]), tuple(json.loads(r[10])), r[11])
+
+
+_COLS = "plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note, points, explanation, updated_at"
+
+
+def get_entry(store: Store, plan_id: str, group_id: str, expert_id: str, school_id: str, code: str) -> Entry | None:
+    row = store.conn.execute(
+        f"SELECT {_COLS} FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ? AND school_id = ? AND indicator = ?",
+        (plan_id, group_id, expert_id, school_id, code)).fetchone()
+    return _row(row) if row else None
+
+
+def entries(store: Store, plan_id: str, group_id: str | None = None, expert_id: str | None = None) -> list[Entry]:
+    sql, args = f"SELECT {_COLS} FROM entries WHERE plan_id = ?", [plan_id]
+    if group_id:
+        sql += " AND group_id = ?"
+        args.append(group_id)
+    if expert_id:
+        sql += " AND expert_id = ?"
+        args.append(expert_id)
+    return [_row(r) for r in store.conn.execute(sql + " ORDER BY id", args)]
+
+
+def check_place(rubric: Rubric, group: Group, school_id: str, code: str) -> Indicator:
+    if not rubric.has_indicator(code):
+        raise EntryError(f"指标体系中没有指标 {code}")
+    ind = rubric.indicator(code)
+    if ind.scope.per_school:
+        targets = {s.id for s in targeted_schools(ind, group.refs)}
+        if school_id not in targets:
+            names = "、".join(s.name for s in group.schools if s.id in targets)
+            raise EntryError(f"指标 {code} 逐校评分，须选择本集团的考核对象学校（{names}）")
+    elif school_id != GROUP:
+        raise EntryError(f"指标 {code} 按集团整体评分，不分学校")
+    return ind
+
+
+def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str, school_id: str, code: str, *,
+              inputs: dict[str, Any] | None = None, evidence: list[str] | None = None,
+              methods: list[str] | None = None, note: str | None = None, merge: bool = True) -> Entry:
+    """Validate, score and save one entry in one transaction; return it as stored.
+
+    With `merge`, `inputs` updates the stored inputs key by key (None removes a key):
+    the window saves one field at a time.
+    """
+    ind = check_place(rubric, group, school_id, code)
+    school_name = group.school(school_id).name if school_id else ""
+    where = f"指标 {code}" + (f"（{school_name}）" if school_name else "")
+    old = get_entry(store, plan.id, group.id, expert_id, school_id, code)
+    new_inputs = dict(old.inputs) if (old and merge) else {}
+    if inputs is not None:
+        for key, value in inputs.items():
+            if value is None or (isinstance(value, str) and not value.strip() and key != "reason"):
+                new_inputs.pop(key, None)
+            else:
+                new_inputs[key] = value
+    try:
+        typed = ind.rule.normalise(new_inputs)
+        outcome = ind.rule.score(typed)
+    except InputError as exc:
+        raise EntryError(f"{where}: {exc}", exc.field_key) from exc
+    if evidence is not None:
+        unknown = [e for e in evidence if e not in ind.evidence]
+        if unknown:
+            raise EntryError(f"{where}: 佐证材料清单中没有 “{unknown[0]}”", "evidence")
+    if methods is not None:
+        unknown = [m for m in methods if m not in METHODS]
+        if unknown:
+            raise EntryError(f"{where}: “{unknown[0]}” 不是评价方式", "methods")
+    if note is not None and len(note) > MAX_NOTE:
+        raise EntryError(f"{where}: 备注过长（{len(note)} 字，最多 {MAX_NOTE} 字）", "note")
+    stored_inputs = _jsonable(typed)
+    values = {
+        "inputs": stored_inputs,
+        "evidence": list(evidence) if evidence is not None else list(old.evidence if old else []),
+        "methods": list(methods) if methods is not None else list(old.methods if old else []),
+        "note": note if note is not None else (old.note if old else ""),
+    }
+    points = None if outcome.points is None else fmt_points(outcome.points)
+    at = now()
+    with store.tx():
+        store.conn.execute(
+            "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
+            " points, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (plan_id, group_id, expert_id, school_id, indicator) DO UPDATE SET"
+            " inputs = excluded.inputs, evidence = excluded.evidence, methods = excluded.methods,"
+            " note = excluded.note, points = excluded.points, explanation = excluded.explanation,"
+            " updated_at = excluded.updated_at",
+            (plan.id, group.id, expert_id, school_id, code,
+             json.dumps(values["inputs"], ensure_ascii=False, sort_keys=True),
+             json.dumps(values["evidence"], ensure_ascii=False), json.dumps(values["methods"], ensure_ascii=False),
+             values["note"], points, json.dumps(outcome.lines, ensure_ascii=False), at))
+        key = {"plan": plan.id, "group": group.id, "expert": expert_id, "school": school_id, "indicator": code}
+        before = {"inputs": old.inputs if old else {}, "evidence": list(old.evidence) if old else [],
+                  "methods": list(old.methods) if old else [], "note": old.note if old else ""}
+        for name in ("evidence", "methods", "note"):
+            if before[name] != values[name]:
+                record(store, expert_id, plan.id, "entry", key, name, before[name] if old else None, values[name])
+        for name in sorted(set(before["inputs"]) | set(values["inputs"])):
+            if before["inputs"].get(name) != values["inputs"].get(name):
+                record(store, expert_id, plan.id, "entry", key, f"inputs.{name}",
+                       before["inputs"].get(name), values["inputs"].get(name))
+        if (old.points if old else None) != (None if points is None else Decimal(points)):
+            record(store, expert_id, plan.id, "entry", key, "points",
+                   None if not old or old.points is None else fmt_points(old.points), points)
+    return get_entry(store, plan.id, group.id, expert_id, school_id, code)
+
+
+def clear_entry(store: Store, plan: Plan, group: Group, expert_id: str, school_id: str, code: str,
+                reason: str = "") -> None:
+    old = get_entry(store, plan.id, group.id, expert_id, school_id, code)
+    if old is None:
+        return
+    with store.tx():
+        store.conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ? AND school_id = ?"
+                           " AND indicator = ?", (plan.id, group.id, expert_id, school_id, code))
+        record(store, expert_id, plan.id, "entry", old.key, "cleared", {"inputs": old.inputs, "note": old.note}, None,
+               reason)
+
+
+def expert_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str) -> Scorer:
+    """The group's score as one expert's entries give it."""
+    scorer = Scorer(rubric, group.refs, group.group_type)
+    for entry in entries(store, plan.id, group.id, expert_id):
+        if not rubric.has_indicator(entry.indicator):
+            continue
+        scorer.set_answer(entry.indicator, entry.inputs, entry.school_id or None)
+    for key, value in store.conn.execute(
+            "SELECT key, value FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
+            (plan.id, group.id, expert_id)):
+        if key in {v.key for v in rubric.vetoes}:
+            scorer.set_veto(key, bool(value))
+    return scorer
+
+
+def set_veto(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str, key: str, value: bool,
+             reason: str = "") -> None:
+    if key not in {v.key for v in rubric.vetoes}:
+        raise EntryError(f"否决项 “{key}” 不存在")
+    if value and not reason.strip():
+        raise EntryError("认定一票否决须写明事实和理由", "reason")
+    old = store.conn.execute("SELECT value, reason FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ? "
+                             "AND key = ?", (plan.id, group.id, expert_id, key)).fetchone()
+    with store.tx():
+        store.conn.execute(
+            "INSERT INTO vetoes (plan_id, group_id, expert_id, key, value, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (plan_id, group_id, expert_id, key) DO UPDATE SET value = excluded.value,"
+            " reason = excluded.reason, updated_at = excluded.updated_at",
+            (plan.id, group.id, expert_id, key, int(value), reason, now()))
+        record(store, expert_id, plan.id, "veto", {"plan": plan.id, "group": group.id, "expert": expert_id, "key": key},
+               "value", None if old is None else bool(old[0]), value, reason)
+
+
+def vetoes(store: Store, plan_id: str, group_id: str, expert_id: str | None = None) -> list[tuple[str, str, bool, str]]:
+    sql = "SELECT expert_id, key, value, reason FROM vetoes WHERE plan_id = ? AND group_id = ?"
+    args = [plan_id, group_id]
+    if expert_id:
+        sql += " AND expert_id = ?"
+        args.append(expert_id)
+    return [(r[0], r[1], bool(r[2]), r[3]) for r in store.conn.execute(sql, args)]
+
+
+@dataclass
+class UnitProgress:
+    """Progress of one unit of the navigation: the group as a whole ("") or one school."""
+    school_id: str
+    name: str
+    done: int
+    total: int
+    points: Decimal
+    codes: list[str] = field(default_factory=list)
+
+
+def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str) -> list[UnitProgress]:
+    done = {(e.school_id, e.indicator): e.points for e in entries(store, plan.id, group.id, expert_id)}
+    units = [UnitProgress(GROUP, "集团整体", 0, 0, Decimal(0))] + [
+        UnitProgress(s.id, s.name, 0, 0, Decimal(0)) for s in group.schools]
+    by_id = {u.school_id: u for u in units}
+    for ind in rubric.indicators:
+        if not ind.applies_to(group.group_type):
+            continue
+        places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [GROUP]
+        for place in places:
+            unit = by_id[place]
+            unit.total += 1
+            unit.codes.append(ind.code)
+            points = done.get((place, ind.code))
+            if points is not None:
+                unit.done += 1
+                unit.points += points
+    return [u for u in units if u.total]

@@ -1,0 +1,34 @@
+"""The panel's findings per group (主要成绩, 存在问题, 整改建议), for the feedback report."""
+from __future__ import annotations
+
+from inspector_app.store.db import Store, now
+from inspector_app.store.history import record
+
+KINDS = {"achievements": "主要成绩", "problems": "存在问题", "suggestions": "整改建议"}
+MAX_TEXT = 500_000
+
+
+def get_findings(store: Store, plan_id: str, group_id: str) -> dict[str, str]:
+    found = {k: "" for k in KINDS}
+    for kind, text in store.conn.execute("SELECT kind, text FROM findings WHERE plan_id = ? AND group_id = ?",
+                                         (plan_id, group_id)):
+        found[kind] = text
+    return found
+
+
+def set_finding(store: Store, plan_id: str, group_id: str, kind: str, text: str, expert_id: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"未知的意见类别 {kind}；可用: {', '.join(KINDS)}")
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"{KINDS[kind]}过长（{len(text)} 字）")
+    old = get_findings(store, plan_id, group_id)[kind]
+    if old == text:
+        return
+    with store.tx():
+        store.conn.execute(
+            "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET text = excluded.text,"
+            " expert_id = excluded.expert_id, updated_at = excluded.updated_at",
+            (plan_id, group_id, kind, text, expert_id, now()))
+        record(store, expert_id, plan_id, "finding", {"plan": plan_id, "group": group_id, "kind": kind},
+               "text", old, text)

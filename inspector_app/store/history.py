@@ -1,0 +1,58 @@
+"""The append-only history of every change: who, when, old value, new value, reason.
+
+Rows are written in the same transaction as the change they describe; triggers
+in the schema refuse UPDATE and DELETE on the table.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from inspector_app.store.db import Store, now
+
+
+@dataclass(frozen=True)
+class Change:
+    id: int
+    at: str
+    expert_id: str
+    plan_id: str
+    entity: str
+    key: dict
+    field: str
+    old: object
+    new: object
+    reason: str
+
+
+def _dump(value: object) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def record(store: Store, expert_id: str, plan_id: str, entity: str, key: dict, field: str,
+           old: object, new: object, reason: str = "") -> None:
+    """Must be called inside the transaction of the change itself."""
+    store.conn.execute(
+        "INSERT INTO history (at, expert_id, plan_id, entity, key, field, old, new, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (now(), expert_id, plan_id, entity, json.dumps(key, ensure_ascii=False, sort_keys=True), field,
+         _dump(old), _dump(new), reason))
+
+
+def changes(store: Store, plan_id: str | None = None, *, entity: str | None = None, key: dict | None = None,
+            limit: int | None = None) -> list[Change]:
+    sql, args = "SELECT id, at, expert_id, plan_id, entity, key, field, old, new, reason FROM history WHERE 1=1", []
+    if plan_id:
+        sql += " AND plan_id = ?"
+        args.append(plan_id)
+    if entity:
+        sql += " AND entity = ?"
+        args.append(entity)
+    if key is not None:
+        sql += " AND key = ?"
+        args.append(json.dumps(key, ensure_ascii=False, sort_keys=True))
+    sql += " ORDER BY id"
+    if limit:
+        sql = f"SELECT * FROM ({sql.replace('ORDER BY id', 'ORDER BY id DESC')} LIMIT {int(limit)}) ORDER BY id"
+    return [Change(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6],
+                   None if r[7] is None else json.loads(r[7]), None if r[8] is None else json.loads(r[8]), r[9])
+            for r in store.conn.execute(sql, args)]

@@ -1,0 +1,144 @@
+"""Numbered schema migrations; the version lives in `PRAGMA user_version`.
+
+Each migration is a small function run in its own transaction. Never edit a
+released migration: add the next number.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+
+def _m1(conn: sqlite3.Connection) -> None:
+    run_script(conn, """
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE rubrics (
+        hash TEXT PRIMARY KEY, id TEXT NOT NULL, version TEXT NOT NULL, title TEXT NOT NULL,
+        source BLOB NOT NULL);
+    CREATE TABLE plans (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, rubric_hash TEXT NOT NULL REFERENCES rubrics(hash),
+        school_year TEXT NOT NULL, stage TEXT NOT NULL, consensus TEXT NOT NULL DEFAULT 'mean',
+        spread_limit TEXT NOT NULL DEFAULT '2', demo INTEGER NOT NULL DEFAULT 0,
+        export_location INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+    CREATE TABLE groups (
+        id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
+        group_type TEXT, position INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE schools (
+        id TEXT PRIMARY KEY, group_id TEXT NOT NULL REFERENCES groups(id), name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('lead', 'member')), kind TEXT NOT NULL DEFAULT '',
+        head_role TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE experts (
+        id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('lead', 'member')),
+        key_id TEXT, public_key BLOB, fingerprint TEXT);
+    CREATE TABLE assignments (
+        plan_id TEXT NOT NULL, expert_id TEXT NOT NULL REFERENCES experts(id),
+        group_id TEXT NOT NULL, school_id TEXT NOT NULL DEFAULT '*', indicator TEXT NOT NULL DEFAULT '*',
+        PRIMARY KEY (plan_id, expert_id, group_id, school_id, indicator));
+    CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, expert_id TEXT NOT NULL,
+        school_id TEXT NOT NULL DEFAULT '', indicator TEXT NOT NULL,
+        inputs TEXT NOT NULL DEFAULT '{}', evidence TEXT NOT NULL DEFAULT '[]',
+        methods TEXT NOT NULL DEFAULT '[]', note TEXT NOT NULL DEFAULT '',
+        points TEXT, explanation TEXT NOT NULL DEFAULT '[]', updated_at TEXT NOT NULL,
+        UNIQUE (plan_id, group_id, expert_id, school_id, indicator));
+    CREATE TABLE vetoes (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, expert_id TEXT NOT NULL, key TEXT NOT NULL,
+        value INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,
+        PRIMARY KEY (plan_id, group_id, expert_id, key));
+    CREATE TABLE photos (
+        id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, plan_id TEXT NOT NULL, group_id TEXT NOT NULL,
+        school_id TEXT NOT NULL DEFAULT '', indicator TEXT NOT NULL DEFAULT '', expert_id TEXT NOT NULL,
+        caption TEXT NOT NULL DEFAULT '', taken_at TEXT, original TEXT NOT NULL, thumb TEXT NOT NULL,
+        mime TEXT NOT NULL, width INTEGER, height INTEGER, size INTEGER, has_location INTEGER NOT NULL DEFAULT 0,
+        chosen INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL,
+        UNIQUE (sha256, plan_id, group_id, school_id, indicator, expert_id));
+    CREATE TABLE self_scores (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, school_id TEXT NOT NULL DEFAULT '',
+        indicator TEXT NOT NULL, points TEXT NOT NULL,
+        PRIMARY KEY (plan_id, group_id, school_id, indicator));
+    CREATE TABLE baselines (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, indicator TEXT NOT NULL, key TEXT NOT NULL,
+        year TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (plan_id, group_id, indicator, key));
+    CREATE TABLE prior_results (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, year TEXT NOT NULL, total TEXT,
+        grade TEXT, rank INTEGER, areas TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (plan_id, group_id, year));
+    CREATE TABLE findings (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('achievements', 'problems', 'suggestions')),
+        text TEXT NOT NULL DEFAULT '', expert_id TEXT NOT NULL, updated_at TEXT NOT NULL,
+        PRIMARY KEY (plan_id, group_id, kind));
+    CREATE TABLE consensus (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, school_id TEXT NOT NULL DEFAULT '',
+        indicator TEXT NOT NULL, points TEXT NOT NULL, method TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+        decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, sources TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (plan_id, group_id, school_id, indicator));
+    CREATE TABLE bundles (
+        hash TEXT PRIMARY KEY, kind TEXT NOT NULL, signer_key_id TEXT NOT NULL, sequence INTEGER NOT NULL,
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL DEFAULT '', file_name TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'merged', info TEXT NOT NULL DEFAULT '{}', imported_at TEXT NOT NULL,
+        UNIQUE (signer_key_id, plan_id, kind, sequence));
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, expert_id TEXT NOT NULL DEFAULT '',
+        plan_id TEXT NOT NULL DEFAULT '', entity TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL,
+        old TEXT, new TEXT, reason TEXT NOT NULL DEFAULT '');
+    CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    CREATE INDEX entries_by_group ON entries (plan_id, group_id);
+    CREATE INDEX photos_by_place ON photos (plan_id, group_id, school_id, indicator);
+    CREATE INDEX history_by_key ON history (entity, key);
+    """)
+
+
+def _m2(conn: sqlite3.Connection) -> None:
+    # Sequence numbers of the bundles this install signed, per plan and kind.
+    run_script(conn, """
+    CREATE TABLE sequences (
+        plan_id TEXT NOT NULL, kind TEXT NOT NULL, last INTEGER NOT NULL DEFAULT 0,
+        last_hash TEXT NOT NULL DEFAULT '', PRIMARY KEY (plan_id, kind));
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
+    """Run every migration above the database's version; return the numbers run."""
+    version = current_version(conn)
+    if version > LATEST:
+        raise RuntimeError(f"数据库版本 {version} 比本程序支持的 {LATEST} 新，请升级 Inspector")
+    ran = []
+    for number in range(version + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        ran.append(number)
+    return ran
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: executescript() would commit our open transaction."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                conn.execute(buf)
+            buf = ""
+    if buf.strip():
+        conn.execute(buf)

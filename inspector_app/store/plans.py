@@ -1,0 +1,330 @@
+"""Inspection plans: the rubric pinned by hash, groups, schools, experts, division of work, prior figures."""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from inspector_app.numbers import NumberError, fmt_points, parse_decimal
+from inspector_app.rubric.loader import load_rubric_bytes
+from inspector_app.rubric.model import Rubric
+from inspector_app.scoring.engine import SchoolRef
+from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.history import record
+
+STAGES = ("自评", "初评", "复评")
+CONSENSUS = {"mean": "取平均分", "median": "取中位数", "lead": "由组长决定并写明理由"}
+KINDS = ("小学", "初中", "九年制", "高中", "完全中学", "幼儿园", "")
+
+
+@dataclass
+class SchoolSpec:
+    name: str
+    role: str  # lead | member
+    kind: str = ""
+    head_role: str = ""
+    id: str = ""
+
+
+@dataclass
+class GroupSpec:
+    name: str
+    schools: list[SchoolSpec]
+    group_type: str | None = None
+    id: str = ""
+    self_scores: dict[str, str] = field(default_factory=dict)  # indicator code -> points (group level)
+    last_year: dict | None = None  # {"year", "total", "grade", "rank", "areas": {code: points}}
+    baselines: dict[str, dict[str, str]] = field(default_factory=dict)  # indicator -> history key -> value
+
+
+@dataclass
+class ExpertSpec:
+    name: str
+    role: str = "member"  # lead | member
+    id: str = ""
+    key_id: str | None = None
+    public_key: bytes | None = None
+    fingerprint: str | None = None
+    assignments: list[tuple[str, str, str]] = field(default_factory=list)  # (group id|*, school id|*, code|*)
+
+
+@dataclass
+class PlanSpec:
+    title: str
+    school_year: str
+    stage: str
+    groups: list[GroupSpec]
+    experts: list[ExpertSpec]
+    consensus: str = "mean"
+    spread_limit: str = "2"
+    demo: bool = False
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class School:
+    id: str
+    group_id: str
+    name: str
+    role: str
+    kind: str
+    head_role: str
+
+    @property
+    def ref(self) -> SchoolRef:
+        return SchoolRef(self.id, self.name, self.role)
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    plan_id: str
+    name: str
+    group_type: str | None
+    schools: tuple[School, ...]
+
+    @property
+    def refs(self) -> list[SchoolRef]:
+        return [s.ref for s in self.schools]
+
+    def school(self, school_id: str) -> School:
+        for s in self.schools:
+            if s.id == school_id:
+                return s
+        raise KeyError(school_id)
+
+
+@dataclass(frozen=True)
+class Expert:
+    id: str
+    plan_id: str
+    name: str
+    role: str
+    key_id: str | None
+    fingerprint: str | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    rubric_hash: str
+    school_year: str
+    stage: str
+    consensus: str
+    spread_limit: Decimal
+    demo: bool
+    export_location: bool
+    created_at: str
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:16]
+
+
+def store_rubric(store: Store, rubric: Rubric) -> None:
+    """Pin the rubric's exact bytes in the database so the plan stays scorable if the file changes."""
+    source = Path(rubric.path).read_bytes()
+    store.conn.execute("INSERT OR IGNORE INTO rubrics (hash, id, version, title, source) VALUES (?, ?, ?, ?, ?)",
+                       (rubric.content_hash, rubric.id, rubric.version, rubric.title, source))
+
+
+def store_rubric_bytes(store: Store, source: bytes, name: str) -> Rubric:
+    rubric = load_rubric_bytes(source, name)
+    store.conn.execute("INSERT OR IGNORE INTO rubrics (hash, id, version, title, source) VALUES (?, ?, ?, ?, ?)",
+                       (rubric.content_hash, rubric.id, rubric.version, rubric.title, source))
+    return rubric
+
+
+_rubric_cache: dict[str, Rubric] = {}
+
+
+def plan_rubric(store: Store, plan: Plan) -> Rubric:
+    cached = _rubric_cache.get(plan.rubric_hash)
+    if cached is not None:
+        return cached
+    row = store.conn.execute("SELECT source, id FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()
+    if row is None:
+        raise StoreError(f"考核计划 {plan.title} 所用的指标体系不在数据库中")
+    rubric = load_rubric_bytes(bytes(row[0]), f"{row[1]}（{plan.rubric_hash[:12]}）")
+    _rubric_cache[plan.rubric_hash] = rubric
+    return rubric
+
+
+def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
+    problems = []
+    if spec.stage not in STAGES:
+        problems.append(f"阶段应为 {'、'.join(STAGES)} 之一，而不是 “{spec.stage}”")
+    if spec.consensus not in CONSENSUS:
+        problems.append(f"合议规则应为 {', '.join(CONSENSUS)} 之一")
+    if not spec.groups:
+        problems.append("至少要有一个集团")
+    for g in spec.groups:
+        leads = [s for s in g.schools if s.role == "lead"]
+        if len(leads) != 1:
+            problems.append(f"集团 “{g.name}” 应有且只有一所核心校（现有 {len(leads)} 所）")
+        for s in g.schools:
+            if s.role not in ("lead", "member"):
+                problems.append(f"学校 “{s.name}” 的角色应为 lead 或 member")
+        if g.group_type and rubric.group_types and g.group_type not in rubric.group_types:
+            problems.append(f"集团 “{g.name}” 的类型 “{g.group_type}” 不在指标体系的类型中（{'、'.join(rubric.group_types)}）")
+        for code, value in g.self_scores.items():
+            if not rubric.has_indicator(code):
+                problems.append(f"集团 “{g.name}” 的自评分：没有指标 {code}")
+                continue
+            try:
+                points = parse_decimal(value, what=f"{g.name} {code} 自评分")
+            except NumberError as exc:
+                problems.append(str(exc))
+                continue
+            if not 0 <= points <= rubric.indicator(code).points:
+                problems.append(f"集团 “{g.name}” 指标 {code} 的自评分 {value} 超出 0–{fmt_points(rubric.indicator(code).points)}")
+    if not spec.experts:
+        problems.append("至少要有一位专家")
+    return problems
+
+
+def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = "") -> Plan:
+    problems = validate_spec(spec, rubric)
+    if problems:
+        raise StoreError("考核计划有误：\n" + "\n".join(problems))
+    plan_id = spec.id or new_id()
+    with store.tx():
+        store_rubric(store, rubric)
+        store.conn.execute(
+            "INSERT INTO plans (id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (plan_id, spec.title, rubric.content_hash, spec.school_year, spec.stage, spec.consensus,
+             spec.spread_limit, int(spec.demo), now()))
+        for gi, g in enumerate(spec.groups):
+            gid = g.id or new_id()
+            store.conn.execute("INSERT INTO groups (id, plan_id, name, group_type, position) VALUES (?, ?, ?, ?, ?)",
+                               (gid, plan_id, g.name, g.group_type, gi))
+            for si, s in enumerate(g.schools):
+                store.conn.execute(
+                    "INSERT INTO schools (id, group_id, name, role, kind, head_role, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (s.id or new_id(), gid, s.name, s.role, s.kind, s.head_role, si))
+            for code, value in g.self_scores.items():
+                store.conn.execute("INSERT INTO self_scores (plan_id, group_id, school_id, indicator, points) "
+                                   "VALUES (?, ?, '', ?, ?)", (plan_id, gid, code, str(parse_decimal(value))))
+            if g.last_year:
+                ly = g.last_year
+                store.conn.execute(
+                    "INSERT INTO prior_results (plan_id, group_id, year, total, grade, rank, areas) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (plan_id, gid, str(ly.get("year", "")), _s(ly.get("total")), ly.get("grade"), ly.get("rank"),
+                     json.dumps({k: str(v) for k, v in (ly.get("areas") or {}).items()}, ensure_ascii=False)))
+            for code, values in g.baselines.items():
+                ind = rubric.indicator(code)
+                years = {h.key: h.year for h in ind.history}
+                for key, value in values.items():
+                    store.conn.execute("INSERT INTO baselines (plan_id, group_id, indicator, key, year, value) "
+                                       "VALUES (?, ?, ?, ?, ?, ?)", (plan_id, gid, code, key, years.get(key, ""), str(value)))
+        for e in spec.experts:
+            eid = e.id or new_id()
+            store.conn.execute(
+                "INSERT INTO experts (id, plan_id, name, role, key_id, public_key, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (eid, plan_id, e.name, e.role, e.key_id, e.public_key, e.fingerprint))
+            for gid, sid, code in e.assignments or [("*", "*", "*")]:
+                store.conn.execute("INSERT OR IGNORE INTO assignments (plan_id, expert_id, group_id, school_id, indicator)"
+                                   " VALUES (?, ?, ?, ?, ?)", (plan_id, eid, gid, sid, code))
+        record(store, actor, plan_id, "plan", {"plan": plan_id}, "created", None, spec.title)
+    return get_plan(store, plan_id)
+
+
+def _s(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _plan(row) -> Plan:
+    return Plan(row[0], row[1], row[2], row[3], row[4], row[5], Decimal(row[6]), bool(row[7]), bool(row[8]), row[9])
+
+
+_PLAN_COLS = "id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, export_location, created_at"
+
+
+def get_plan(store: Store, plan_id: str) -> Plan:
+    row = store.conn.execute(f"SELECT {_PLAN_COLS} FROM plans WHERE id = ?", (plan_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"没有编号为 {plan_id} 的考核计划")
+    return _plan(row)
+
+
+def list_plans(store: Store) -> list[Plan]:
+    return [_plan(r) for r in store.conn.execute(f"SELECT {_PLAN_COLS} FROM plans ORDER BY created_at DESC, rowid DESC")]
+
+
+def find_plan(store: Store, key: str | None) -> Plan:
+    """By id or id prefix or exact title; None picks the only (or newest) plan."""
+    plans = list_plans(store)
+    if not plans:
+        raise StoreError("数据文件夹中还没有考核计划。可以用 inspector demo 建立演示考核，或 inspector plan create 新建。")
+    if key is None:
+        return plans[0]
+    hits = [p for p in plans if p.id == key or p.title == key] or [p for p in plans if p.id.startswith(key)]
+    if len(hits) != 1:
+        raise StoreError(f"找不到唯一的考核计划 “{key}”；已有: " + "；".join(f"{p.id} {p.title}" for p in plans))
+    return hits[0]
+
+
+def groups(store: Store, plan_id: str) -> list[Group]:
+    rows = store.conn.execute("SELECT id, plan_id, name, group_type FROM groups WHERE plan_id = ? ORDER BY position, name",
+                              (plan_id,)).fetchall()
+    result = []
+    for gid, pid, name, gtype in rows:
+        schools = tuple(School(*r) for r in store.conn.execute(
+            "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE group_id = ? "
+            "ORDER BY role = 'member', position, name", (gid,)))
+        result.append(Group(gid, pid, name, gtype, schools))
+    return result
+
+
+def get_group(store: Store, plan_id: str, key: str) -> Group:
+    all_groups = groups(store, plan_id)
+    hits = [g for g in all_groups if g.id == key or g.name == key] or [g for g in all_groups if key in g.name]
+    if len(hits) != 1:
+        raise StoreError(f"找不到唯一的集团 “{key}”；本计划的集团: " + "、".join(g.name for g in all_groups))
+    return hits[0]
+
+
+def experts(store: Store, plan_id: str) -> list[Expert]:
+    return [Expert(*r) for r in store.conn.execute(
+        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? ORDER BY role = 'member', name",
+        (plan_id,))]
+
+
+def get_expert(store: Store, plan_id: str, key: str) -> Expert:
+    all_experts = experts(store, plan_id)
+    hits = [e for e in all_experts if key in (e.id, e.name, e.key_id)]
+    if len(hits) != 1:
+        raise StoreError(f"找不到专家 “{key}”；本计划的专家: " + "、".join(e.name for e in all_experts))
+    return hits[0]
+
+
+def assigned(store: Store, plan_id: str, expert_id: str) -> list[tuple[str, str, str]]:
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT group_id, school_id, indicator FROM assignments WHERE plan_id = ? AND expert_id = ?", (plan_id, expert_id))]
+
+
+def is_assigned(rows: list[tuple[str, str, str]], group_id: str, school_id: str, code: str) -> bool:
+    return any(g in ("*", group_id) and s in ("*", school_id, "") and c in ("*", code) for g, s, c in rows)
+
+
+def self_scores(store: Store, plan_id: str, group_id: str) -> dict[tuple[str, str], Decimal]:
+    return {(r[0], r[1]): Decimal(r[2]) for r in store.conn.execute(
+        "SELECT school_id, indicator, points FROM self_scores WHERE plan_id = ? AND group_id = ?", (plan_id, group_id))}
+
+
+def baselines(store: Store, plan_id: str, group_id: str) -> dict[str, dict[str, str]]:
+    result: dict[str, dict[str, str]] = {}
+    for code, key, value in store.conn.execute(
+            "SELECT indicator, key, value FROM baselines WHERE plan_id = ? AND group_id = ?", (plan_id, group_id)):
+        result.setdefault(code, {})[key] = value
+    return result
+
+
+def prior_results(store: Store, plan_id: str, group_id: str) -> list[dict]:
+    return [{"year": r[0], "total": r[1], "grade": r[2], "rank": r[3], "areas": json.loads(r[4])}
+            for r in store.conn.execute("SELECT year, total, grade, rank, areas FROM prior_results "
+                                        "WHERE plan_id = ? AND group_id = ? ORDER BY year DESC", (plan_id, group_id))]
