@@ -114,6 +114,8 @@ def cmd_show(args) -> int:
         print(f"一票否决：{v.text}")
     if r.composite:
         print("综合得分：" + " + ".join(f"{p.label} × {fmt_points(p.weight * 100)}%" for p in r.composite.parts))
+        if r.composite.note:
+            print(f"　（{r.composite.note}）")
     for a in r.areas:
         print()
         area_max = "分值待定" if a.max_open else f"{fmt_points(a.max)} 分"
