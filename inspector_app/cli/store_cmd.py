@@ -45,6 +45,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     eshow.add_argument("--json", action="store_true")
     eshow.set_defaults(func=cmd_entry_show)
 
+    ph = sub.add_parser("photo", help="照片佐证：添加、列出")
+    phs = ph.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
+    pa = phs.add_parser("add", help="为一项指标添加照片（JPEG、PNG、HEIC；可给文件夹）")
+    _place_args(pa)
+    pa.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER")
+    pa.add_argument("--caption", default="", help="照片说明")
+    pa.set_defaults(func=cmd_photo_add)
+    pls = phs.add_parser("list", help="列出照片")
+    pls.add_argument("--plan")
+    pls.add_argument("--group")
+    pls.add_argument("--json", action="store_true")
+    pls.set_defaults(func=cmd_photo_list)
+
     pr = sub.add_parser("progress", help="进度：每所学校已评/应评指标数和目前得分")
     pr.add_argument("--plan")
     pr.add_argument("--group", help="集团编号或名称（默认全部）")
@@ -217,6 +230,50 @@ def cmd_entry_show(args) -> int:
     with opened() as store:
         plan, rubric, group, school, expert = _place(store, args)
         _print_entry(E.get_entry(store, plan.id, group.id, expert.id, school, args.indicator), args.json)
+    return 0
+
+
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif"}
+
+
+def expand_photo_paths(items: list[str]) -> list[Path]:
+    result = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            result += sorted(p for p in path.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES and p.is_file())
+        else:
+            result.append(path)
+    return result
+
+
+def cmd_photo_add(args) -> int:
+    from inspector_app.store import photo_records as PR
+    with opened() as store:
+        plan, rubric, group, school, expert = _place(store, args)
+        E.check_place(rubric, group, school, args.indicator)
+        result = PR.add_photos(store, plan, group, expert.id, school, args.indicator,
+                               expand_photo_paths(args.files))
+        for photo in result.added:
+            if args.caption:
+                PR.set_caption(store, photo.id, args.caption, expert.id)
+            print(f"已添加 {photo.original}（{photo.width}×{photo.height}）")
+        for error in result.refused:
+            print(f"未添加：{error}")
+    return 1 if result.refused else 0
+
+
+def cmd_photo_list(args) -> int:
+    from inspector_app.store import photo_records as PR
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        group = P.get_group(store, plan.id, args.group) if args.group else None
+        photos = PR.list_photos(store, plan.id, group.id if group else None)
+        if args.json:
+            print_json([p.__dict__ for p in photos])
+        else:
+            for p in photos:
+                print(f"{p.id}\t{p.indicator}\t{p.school_id or '集团'}\t{p.caption}\t{p.original}")
     return 0
 
 

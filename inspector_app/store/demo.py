@@ -126,6 +126,7 @@ def make_demo(store: Store) -> Plan:
                     consensus="mean", spread_limit="1", demo=True, id="demo-2023")
     plan = create_plan(store, rubric, spec, actor="demo-lead")
     _score_demo(store, plan, rng)
+    _demo_photos(store, plan)
     store.set_setting("me", "demo-lead")
     store.set_setting("current_plan", plan.id)
     return get_plan(store, plan.id)
@@ -166,3 +167,54 @@ def _score_demo(store: Store, plan: Plan, rng: random.Random) -> None:
         set_finding(store, plan.id, group.id, "suggestions",
                     "（演示）一是制定教师交流年度计划，确保交流比例和周期达标；二是完善成员校计划与总结的归档；"
                     "三是每学期落实联合教研活动，并留存过程性资料。", "demo-lead")
+
+
+PHOTOS = [
+    ("g4", "", "C3", "（演示）教联体例会记录本", (52, 101, 164)),
+    ("g4", "", "C10", "（演示）推门听课评课记录", (78, 154, 6)),
+    ("g4", "", "C14", "（演示）师生共同参与的研学活动", (196, 160, 0)),
+    ("g4", "g4-s1", "C20", "（演示）镇罗校区问卷回收现场", (117, 80, 123)),
+    ("g7", "", "C6", "（演示）音乐教师走教课表", (204, 0, 0)),
+    ("gxh", "", "C13", "（演示）特色课程展示墙", (0, 128, 128)),
+]
+
+
+def demo_photo_bytes(label: str, color: tuple[int, int, int], size=(1600, 1200)) -> bytes:
+    """A drawn picture standing in for a phone photo, with its caption written on it."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from inspector_app import paths
+    image = Image.new("RGB", size, (236, 236, 230))
+    draw = ImageDraw.Draw(image)
+    w, h = size
+    draw.rectangle([w * 0.08, h * 0.1, w * 0.92, h * 0.62], fill=color)
+    for i in range(6):
+        x = w * (0.12 + i * 0.13)
+        draw.rectangle([x, h * 0.7, x + w * 0.09, h * 0.9], fill=(90, 90, 90))
+    font_path = paths.resource_path("fonts", "DroidSansFallbackFull.ttf")
+    try:
+        font = ImageFont.truetype(str(font_path), 64)
+    except OSError:
+        font = ImageFont.load_default()
+    draw.text((w * 0.12, h * 0.28), label, fill=(255, 255, 255), font=font)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def _demo_photos(store: Store, plan: Plan) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from inspector_app.store import photo_records as PR
+    by_id = {g.id: g for g in groups(store, plan.id)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (gid, school, code, caption, color) in enumerate(PHOTOS):
+            path = Path(tmp) / f"demo-{i}.jpg"
+            path.write_bytes(demo_photo_bytes(caption, color))
+            result = PR.add_photos(store, plan, by_id[gid], "demo-lead", school, code, [path])
+            for photo in result.added:
+                PR.set_caption(store, photo.id, caption, "demo-lead")
+                PR.set_chosen(store, photo.id, True, "demo-lead")

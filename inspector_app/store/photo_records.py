@@ -1,0 +1,154 @@
+"""Photos as evidence in the database: which indicator and school, caption, chosen for the report.
+
+The file is made durable by `photos.ingest` before any row names it; an
+import is one transaction, so a cancelled or failed import adds nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from inspector_app.store import photos as files
+from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.history import record
+from inspector_app.store.plans import Group, Plan
+
+MAX_CAPTION = 2000
+
+
+@dataclass(frozen=True)
+class PhotoRecord:
+    id: int
+    sha256: str
+    plan_id: str
+    group_id: str
+    school_id: str
+    indicator: str
+    expert_id: str
+    caption: str
+    taken_at: str | None
+    original: str
+    thumb: str
+    mime: str
+    width: int
+    height: int
+    size: int
+    has_location: bool
+    chosen: bool
+    removed: bool
+    added_at: str
+
+
+@dataclass
+class ImportResult:
+    added: list[PhotoRecord]
+    refused: list[files.PhotoError]
+    cancelled: bool
+
+
+_COLS = ("id, sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at, original, thumb, mime,"
+         " width, height, size, has_location, chosen, removed, added_at")
+
+
+def _rec(r) -> PhotoRecord:
+    return PhotoRecord(*r[:15], bool(r[15]), bool(r[16]), bool(r[17]), r[18])
+
+
+def add_photos(store: Store, plan: Plan, group: Group, expert_id: str, school_id: str, indicator: str,
+               sources: Sequence[Path | str], *, progress: Callable[[int, int, str], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    results = files.ingest_many(list(sources), store.photos_dir, progress=progress, cancelled=cancelled)
+    stored = [r for r in results if isinstance(r, files.PhotoFile)]
+    refused = [r for r in results if isinstance(r, files.PhotoError) and r.reason != "cancelled"]
+    was_cancelled = any(isinstance(r, files.PhotoError) and r.reason == "cancelled" for r in results) or \
+        bool(cancelled and cancelled())
+    if was_cancelled:
+        return ImportResult([], refused, True)
+    ids = []
+    with store.tx():
+        for photo in stored:
+            existing = store.conn.execute(
+                "SELECT id, removed FROM photos WHERE sha256 = ? AND plan_id = ? AND group_id = ? AND school_id = ?"
+                " AND indicator = ? AND expert_id = ?",
+                (photo.sha256, plan.id, group.id, school_id, indicator, expert_id)).fetchone()
+            if existing:
+                if existing[1]:
+                    store.conn.execute("UPDATE photos SET removed = 0 WHERE id = ?", (existing[0],))
+                ids.append(existing[0])
+                continue
+            cur = store.conn.execute(
+                "INSERT INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
+                " original, thumb, mime, width, height, size, has_location, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (photo.sha256, plan.id, group.id, school_id, indicator, expert_id, photo.taken_at, photo.original,
+                 photo.thumb, photo.mime, photo.width, photo.height, photo.size, int(photo.has_location), now()))
+            ids.append(cur.lastrowid)
+            record(store, expert_id, plan.id, "photo", {"plan": plan.id, "group": group.id, "school": school_id,
+                                                        "indicator": indicator, "sha256": photo.sha256},
+                   "added", None, photo.original)
+    return ImportResult([get_photo(store, i) for i in ids], refused, False)
+
+
+def get_photo(store: Store, photo_id: int) -> PhotoRecord:
+    row = store.conn.execute(f"SELECT {_COLS} FROM photos WHERE id = ?", (photo_id,)).fetchone()
+    if row is None:
+        raise StoreError(f"没有编号为 {photo_id} 的照片")
+    return _rec(row)
+
+
+def list_photos(store: Store, plan_id: str, group_id: str | None = None, *, school_id: str | None = None,
+                indicator: str | None = None, expert_id: str | None = None,
+                include_removed: bool = False) -> list[PhotoRecord]:
+    sql, args = f"SELECT {_COLS} FROM photos WHERE plan_id = ?", [plan_id]
+    for column, value in (("group_id", group_id), ("school_id", school_id), ("indicator", indicator),
+                          ("expert_id", expert_id)):
+        if value is not None:
+            sql += f" AND {column} = ?"
+            args.append(value)
+    if not include_removed:
+        sql += " AND removed = 0"
+    return [_rec(r) for r in store.conn.execute(sql + " ORDER BY id", args)]
+
+
+def _update(store: Store, photo_id: int, column: str, value, expert_id: str, field: str) -> PhotoRecord:
+    old = get_photo(store, photo_id)
+    with store.tx():
+        store.conn.execute(f"UPDATE photos SET {column} = ? WHERE id = ?", (value, photo_id))
+        record(store, expert_id, old.plan_id, "photo",
+               {"plan": old.plan_id, "group": old.group_id, "school": old.school_id, "indicator": old.indicator,
+                "sha256": old.sha256}, field, getattr(old, field), value if column != "removed" else bool(value))
+    return get_photo(store, photo_id)
+
+
+def remove_photo(store: Store, photo_id: int, expert_id: str) -> PhotoRecord:
+    """Soft removal: the evidence file stays, so removing can be undone."""
+    return _update(store, photo_id, "removed", 1, expert_id, "removed")
+
+
+def restore_photo(store: Store, photo_id: int, expert_id: str) -> PhotoRecord:
+    return _update(store, photo_id, "removed", 0, expert_id, "removed")
+
+
+def set_caption(store: Store, photo_id: int, caption: str, expert_id: str) -> PhotoRecord:
+    if len(caption) > MAX_CAPTION:
+        raise StoreError(f"照片说明过长（{len(caption)} 字，最多 {MAX_CAPTION} 字）")
+    return _update(store, photo_id, "caption", caption.strip(), expert_id, "caption")
+
+
+def set_chosen(store: Store, photo_id: int, chosen: bool, expert_id: str) -> PhotoRecord:
+    """Chosen photos go into the feedback report."""
+    return _update(store, photo_id, "chosen", int(chosen), expert_id, "chosen")
+
+
+def file_path(store: Store, photo: PhotoRecord, thumb: bool = False) -> Path:
+    """The photo's file; a plain error when it is missing (the row is kept)."""
+    path = store.photos_dir / (photo.thumb if thumb else photo.original)
+    if not path.is_file():
+        raise StoreError(f"照片文件缺失：{path}。评分记录仍在；请从原始来源重新添加这张照片。")
+    return path
+
+
+def missing_files(store: Store, plan_id: str) -> list[PhotoRecord]:
+    return [p for p in list_photos(store, plan_id, include_removed=True)
+            if not files.verify(store.photos_dir, p.sha256, p.original)]
