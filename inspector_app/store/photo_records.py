@@ -59,10 +59,17 @@ def add_photos(store: Store, plan: Plan, group: Group, expert_id: str, school_id
                sources: Sequence[Path | str], *, progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> ImportResult:
     results = files.ingest_many(list(sources), store.photos_dir, progress=progress, cancelled=cancelled)
+    return record_photos(store, plan, group, expert_id, school_id, indicator, results,
+                         cancelled=bool(cancelled and cancelled()))
+
+
+def record_photos(store: Store, plan: Plan, group: Group, expert_id: str, school_id: str, indicator: str,
+                  results: Sequence[files.PhotoFile | files.PhotoError], *, cancelled: bool = False) -> ImportResult:
+    """The database half of `add_photos`, for files already ingested (the window ingests on a worker thread,
+    while the database connection belongs to the main thread). Cancelled: nothing is added."""
     stored = [r for r in results if isinstance(r, files.PhotoFile)]
     refused = [r for r in results if isinstance(r, files.PhotoError) and r.reason != "cancelled"]
-    was_cancelled = any(isinstance(r, files.PhotoError) and r.reason == "cancelled" for r in results) or \
-        bool(cancelled and cancelled())
+    was_cancelled = any(isinstance(r, files.PhotoError) and r.reason == "cancelled" for r in results) or cancelled
     if was_cancelled:
         return ImportResult([], refused, True)
     ids = []
