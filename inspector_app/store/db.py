@@ -87,6 +87,9 @@ def _explain_sqlite(exc: sqlite3.Error, where: Path) -> str:
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
         return f"磁盘空间已满，无法保存到 {where}。刚才这一项没有保存，之前保存的内容都在。请腾出空间后重试。"
+    if "disk i/o error" in text:
+        return (f"无法写入磁盘（磁盘空间已满，或存储设备出错）：{where}。刚才这一项没有保存，之前保存的内容都在。"
+                "请腾出空间或检查存储设备后重试。")
     if "readonly" in text or "read-only" in text:
         return f"数据文件夹 {where} 是只读的，无法保存。之前保存的内容都在。"
     if "locked" in text or "busy" in text:

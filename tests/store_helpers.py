@@ -1,0 +1,22 @@
+"""A small plan on the 004 rubric, shared by the store tests."""
+from __future__ import annotations
+
+from inspector_app.rubric.catalog import load_catalog
+from inspector_app.store import plans as P
+from inspector_app.store.db import Store
+
+# 002 附件: 中卫市第四中学教育集团 — 总校 plus three 校区.
+ROSTER = [("中卫市第四中学教育集团总校", "lead", "初中"), ("中卫市第四中学教育集团镇罗校区", "member", "初中"),
+          ("中卫市第四中学教育集团郭滩校区", "member", "九年制"), ("中卫市第四中学教育集团观音校区", "member", "九年制")]
+
+
+def small_plan(store: Store, *, experts=("专家甲", "专家乙")) -> tuple[P.Plan, object, P.Group]:
+    rubric = load_catalog().get("suizhou-jlt")
+    spec = P.PlanSpec(
+        title="测试考核", school_year="2023—2024", stage="复评",
+        groups=[P.GroupSpec("中卫市第四中学教育集团", [P.SchoolSpec(n, r, k, id=f"s{i}")
+                                                   for i, (n, r, k) in enumerate(ROSTER)],
+                            group_type="共建型", id="g4", self_scores={"C6": "5", "C5": "９"})],
+        experts=[P.ExpertSpec(name, "lead" if i == 0 else "member", f"e{i}") for i, name in enumerate(experts)])
+    plan = P.create_plan(store, rubric, spec)
+    return plan, P.plan_rubric(store, plan), P.groups(store, plan.id)[0]
