@@ -130,7 +130,8 @@ def key_path_at(text: str, line: int) -> str:
     path: list[str] = []
     limit: int | None = None
     for index in range(line - 1, -1, -1):
-        row = rows[index].replace("\t", " ")
+        raw_row = rows[index]
+        row = raw_row.replace("\t", " ")
         if not row.strip() or row.lstrip().startswith("#"):
             continue
         match = _KEY_LINE.match(row)
@@ -138,12 +139,25 @@ def key_path_at(text: str, line: int) -> str:
             continue
         # a key after "- " sits deeper than the dash itself
         indent = len(row) - len(row.lstrip(" -")) if row.lstrip().startswith("-") else len(match.group(1))
+        if limit is None and "\t" in raw_row[: len(raw_row) - len(raw_row.lstrip())]:
+            # tab width is unknown: take the line as a sibling of the key line above it
+            indent = _sibling_indent(rows, index)
         if limit is None or indent < limit:
             path.append(match.group(2).strip().strip("'\""))
             limit = indent
             if indent == 0:
                 break
     return ".".join(reversed(path))
+
+
+def _sibling_indent(rows: list[str], index: int) -> int:
+    for above in range(index - 1, -1, -1):
+        row = rows[above]
+        if row.strip() and not row.lstrip().startswith("#") and "\t" not in row[: len(row) - len(row.lstrip())]:
+            if row.lstrip().startswith("-"):
+                return len(row) - len(row.lstrip(" -"))
+            return len(row) - len(row.lstrip(" "))
+    return 0
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:
