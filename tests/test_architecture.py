@@ -1,0 +1,61 @@
+"""The core imports no Qt; Qt lives in inspector_app/ui/ alone; widgets run no SQL."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "inspector_app"
+
+
+def core_modules() -> list[str]:
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(ROOT).with_suffix("")
+        if rel.parts[1] == "ui" or path.name == "__main__.py":
+            continue
+        names.append(".".join(rel.parts).removesuffix(".__init__"))
+    return names
+
+
+def test_core_imports_without_qt():
+    # Qt is made unimportable in a fresh interpreter; every core module must still import.
+    code = (
+        "import sys, importlib\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', 'shiboken6'):\n"
+        "            raise ImportError('Qt is not allowed in the core: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        f"for name in {core_modules()!r}:\n"
+        "    importlib.import_module(name)\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules)\n"
+        "print('ok', len(sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert len(core_modules()) > 20
+
+
+def test_qt_only_under_ui():
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|PyQt\d|shiboken\d)", re.M)
+    offenders = [str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py")
+                 if "ui" not in p.relative_to(PACKAGE).parts[:1] and pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_no_sql_in_widgets():
+    pattern = re.compile(r"\.execute\(|\bSELECT\b.+\bFROM\b|\bINSERT INTO\b|\bUPDATE\b\s+\w+\s+SET\b")
+    offenders = [str(p.relative_to(ROOT)) for p in (PACKAGE / "ui").rglob("*.py")
+                 if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_readme_commands_and_ci_agree():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    install_and_start, run_tests = blocks[0].strip(), blocks[1].strip()
+    assert install_and_start.endswith("inspector")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert run_tests in ci.splitlines()
