@@ -1,0 +1,99 @@
+"""Last year's results read back from a results workbook, as next year's `History`.
+
+Only what `workbook.write_results_workbook` writes is read: the 说明 sheet's
+年度 row and the 排名汇总 sheet's columns, found by their header names.
+Last place is whoever has the largest rank in the sheet (it lists every unit
+of that year), when that rank is above 1.
+"""
+from __future__ import annotations
+
+import warnings
+import zipfile
+from pathlib import Path
+
+from inspector_app.numbers import NumberError, parse_count, parse_decimal
+from inspector_app.results.model import History, PastResult
+from inspector_app.results.roster import Problem, RosterError, _col, _ident, _text
+from inspector_app.results.workbook import NOTES, SUMMARY, YEAR_KEY
+
+NEEDED = ("排名", "集团编号", "总分", "等次")
+
+
+class HistoryError(RosterError):
+    """A results workbook that cannot serve as history; every problem named by sheet and cell."""
+
+
+def read_history(path: Path | str) -> History:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise HistoryError([Problem("", "", f"找不到文件 {path}")]) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise HistoryError([Problem("", "", f"{Path(path).name} 不是可以读取的结果工作簿：{exc}")]) from None
+    try:
+        names = wb.sheetnames
+        missing = [n for n in (SUMMARY, NOTES) if n not in names]
+        if missing:
+            raise HistoryError([Problem(n, "", "找不到工作表（应为本程序导出的结果工作簿）") for n in missing])
+        notes = [tuple(r) for r in wb[NOTES].iter_rows(values_only=True)]
+        rows = [tuple(r) for r in wb[SUMMARY].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+    problems: list[Problem] = []
+    year = None
+    for i, row in enumerate(notes[1:], start=2):
+        if row and _text(row[0]) == YEAR_KEY:
+            try:
+                year = parse_count(_text(row[1]) if len(row) > 1 else "", what=YEAR_KEY)
+            except NumberError as exc:
+                problems.append(Problem(NOTES, f"B{i}", str(exc)))
+            break
+    else:
+        problems.append(Problem(NOTES, "A", "找不到“年度”一行"))
+
+    header = [_text(v) for v in (rows[0] if rows else ())]
+    cols = {h: i for i, h in enumerate(header) if h}
+    for h in NEEDED:
+        if h not in cols:
+            problems.append(Problem(SUMMARY, "1", f"缺少列“{h}”"))
+    if problems:
+        raise HistoryError(problems)
+
+    entries: list[tuple[str, PastResult]] = []
+    seen: dict[str, int] = {}
+    for r, row in enumerate(rows[1:], start=2):
+        def get(h):
+            i = cols[h]
+            return row[i] if i < len(row) else None
+        if all(v is None or _text(v) == "" for v in row):
+            continue
+        gid = _ident(get("集团编号"))
+        where = lambda h: f"{_col(cols[h])}{r}"  # noqa: E731
+        if not gid:
+            problems.append(Problem(SUMMARY, where("集团编号"), "集团编号为空"))
+            continue
+        if gid in seen:
+            problems.append(Problem(SUMMARY, where("集团编号"), f"集团编号“{gid}”与第 {seen[gid]} 行重复"))
+            continue
+        seen[gid] = r
+        try:
+            rank = parse_count(get("排名"), what="排名")
+            total = parse_decimal(get("总分"), what="总分")
+        except NumberError as exc:
+            problems.append(Problem(SUMMARY, f"{r}", str(exc)))
+            continue
+        grade = _text(get("等次")) or None
+        entries.append((gid, PastResult(total, None if grade == "未定" else grade, rank, None)))
+    if problems:
+        raise HistoryError(problems)
+
+    worst = max((p.rank for _, p in entries), default=0)
+    history = History()
+    for gid, past in entries:
+        history.add(gid, year, PastResult(past.total, past.grade, past.rank, worst > 1 and past.rank == worst))
+    return history

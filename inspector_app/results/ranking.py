@@ -1,0 +1,227 @@
+"""Ranking units and deciding the consequences their results carry.
+
+Ranks are competition ranks (1, 1, 3): units with the same total share a
+rank and the next rank skips. A vetoed unit (一票否决) ranks below every unit
+that was not vetoed (policy `vetoed_last`). Within a tie the table lists units
+by group id; that order is for display only and is not a tie-break.
+Ranks are given overall and within each group type (分类评价, 003).
+"""
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, Decimal
+from typing import Callable, Iterable
+
+from inspector_app.numbers import fmt_points
+from inspector_app.results.consequences import Consequence, Policy, policy_for
+from inspector_app.results.model import (
+    AreaHead, Flag, History, IndicatorDiff, IndicatorHead, RankedUnit, Results, UnitResult,
+)
+from inspector_app.rubric.model import Rubric
+
+
+class ResultsError(ValueError):
+    """Inputs that cannot be ranked (duplicate group ids)."""
+
+
+def _order_key(unit: UnitResult, policy: Policy) -> tuple:
+    return (unit.vetoed if policy.vetoed_last else False, -unit.total)
+
+
+def competition_ranks(units: list[UnitResult], policy: Policy) -> dict[str, int]:
+    """Group id → 1 + the number of units strictly ahead of it."""
+    keys = {u.group_id: _order_key(u, policy) for u in units}
+    ordered = sorted(keys.values())
+    ranks = {}
+    for gid, key in keys.items():
+        ahead = 0
+        for other in ordered:
+            if other < key:
+                ahead += 1
+            else:
+                break
+        ranks[gid] = ahead + 1
+    return ranks
+
+
+def compute_results(units: Iterable[UnitResult], rubric: Rubric, history: History | None, year: int,
+                    policy: Policy | None = None) -> Results:
+    units = list(units)
+    history = history or History()
+    policy = policy or policy_for(rubric)
+    seen: set[str] = set()
+    for u in units:
+        if u.group_id in seen:
+            raise ResultsError(f"集团编号 “{u.group_id}” 出现了不止一次")
+        seen.add(u.group_id)
+
+    ranks = competition_ranks(units, policy)
+    class_ranks: dict[str, int] = {}
+    class_sizes: dict[str, int] = {}
+    for cls in {u.class_name for u in units}:
+        members = [u for u in units if u.class_name == cls]
+        class_ranks.update(competition_ranks(members, policy))
+        for u in members:
+            class_sizes[u.group_id] = len(members)
+
+    ordered = sorted(units, key=lambda u: (_order_key(u, policy), u.group_id))
+    ranked = [RankedUnit(u, ranks[u.group_id], class_ranks[u.group_id], class_sizes[u.group_id],
+                         history.get(u.group_id, year - 1)) for u in ordered]
+
+    notes: list[str] = []
+    rules: list[tuple[str, str]] = []
+    ctx = _Context(ranked, rubric, history, year, policy, notes)
+    for consequence in policy.consequences:
+        KINDS[consequence.kind](ctx, consequence)
+        rules.append((consequence.label, consequence.basis))
+    for r in ranked:
+        _self_diff(r, policy)
+    rules.append(("自评差异", f"（程序规则）单项自评与考核组得分相差达到该项分值的 {fmt_points(policy.self_diff_share * 100)}% "
+                             f"或合计相差达到 {fmt_points(policy.self_diff_total)} 分时标记，供反馈会讨论。"))
+    notes.insert(0, "排名规则：按总分从高到低；同分并列、名次相同，下一名次顺延（如 1、1、3）；"
+                    + ("一票否决的单位排在未被否决的单位之后；" if policy.vetoed_last else "")
+                    + "同分单位在表中按集团编号先后列出，不表示名次先后。")
+
+    areas = tuple(AreaHead(a.code, a.title, a.max, a.bonus) for a in rubric.areas)
+    heads = tuple(IndicatorHead(i.code, i.area_code, i.points, i.text, i.scope.per_school)
+                  for i in rubric.indicators)
+    return Results(year, rubric.id, rubric.title, rubric.version, policy.name, ranked,
+                   rubric.grades.labels, areas, heads, notes, rules)
+
+
+class _Context:
+    def __init__(self, ranked: list[RankedUnit], rubric: Rubric, history: History, year: int,
+                 policy: Policy, notes: list[str]):
+        self.ranked, self.rubric, self.history, self.year = ranked, rubric, history, year
+        self.policy, self.notes = policy, notes
+
+    @property
+    def lowest(self) -> str:
+        return self.rubric.grades.lowest
+
+    @property
+    def last_rank(self) -> int | None:
+        """The last place's rank, or None when nobody is behind anybody (one unit, or all tied)."""
+        if not self.ranked:
+            return None
+        worst = max(r.rank for r in self.ranked)
+        return worst if worst > 1 else None
+
+
+def _flag(r: RankedUnit, c: Consequence, detail: str) -> None:
+    r.flags.append(Flag(c.kind, c.label, detail, c.basis))
+
+
+def _progress(ctx: _Context, c: Consequence) -> None:
+    for r in ctx.ranked:
+        moved = r.rank_change
+        if moved is not None and moved >= c.places:
+            _flag(r, c, f"上年第 {r.previous.rank} 名，本年第 {r.rank} 名，前进 {moved} 位；{c.action}")
+    ctx.notes.append(f"{c.label}：本年综合排名比 {ctx.year - 1} 年前进 {c.places} 位或以上（按两年各自的名次数字比较）。")
+
+
+def _last(ctx: _Context, c: Consequence) -> None:
+    worst = ctx.last_rank
+    for r in ctx.ranked:
+        if worst is not None and r.rank == worst:
+            _flag(r, c, f"综合排名第 {r.rank} 名（末位）；{c.action}")
+    ctx.notes.append(f"{c.label}：名次最后的单位（并列末位的都算）；只有一个单位或全部并列时不标记。")
+
+
+def _last_twice(ctx: _Context, c: Consequence) -> None:
+    worst = ctx.last_rank
+    for r in ctx.ranked:
+        if worst is not None and r.rank == worst and ctx.history.was_last(r.unit.group_id, ctx.year - 1):
+            _flag(r, c, f"{ctx.year - 1} 年、{ctx.year} 年均为末位；{c.action}")
+
+
+def _fail(ctx: _Context, c: Consequence) -> None:
+    for r in ctx.ranked:
+        if r.unit.grade == ctx.lowest:
+            why = f"一票否决：{r.unit.veto_reason}" if r.unit.vetoed else f"总分 {fmt_points(r.unit.total)}"
+            _flag(r, c, f"{ctx.year} 年等次为“{ctx.lowest}”（{why}）；{c.action}")
+
+
+def _fail_twice(ctx: _Context, c: Consequence) -> None:
+    for r in ctx.ranked:
+        if r.unit.grade == ctx.lowest and r.previous is not None and r.previous.grade == ctx.lowest:
+            _flag(r, c, f"{ctx.year - 1} 年、{ctx.year} 年连续两年为“{ctx.lowest}”；{c.action}")
+
+
+def _grade_title(ctx: _Context, c: Consequence) -> None:
+    for r in ctx.ranked:
+        if r.unit.grade in c.grades and (not c.group_type or r.unit.group_type == c.group_type):
+            kind = f"{c.group_type}、" if c.group_type else ""
+            _flag(r, c, f"{kind}等次为“{r.unit.grade}”；{c.action}")
+
+
+def signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + fmt_points(value)
+
+
+def award_cut(count: int, share: Decimal) -> int:
+    """How many units "不超过 share" allows: the floor of share × count (never rounds up)."""
+    return int((Decimal(count) * share).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def _award(ctx: _Context, c: Consequence) -> None:
+    eligible = [r for r in ctx.ranked if r.unit.grade in c.grades and not r.unit.vetoed]
+    pools = [(g, [r for r in eligible if r.unit.grade == g]) for g in c.grades] if c.pool == "per_grade" \
+        else [("、".join(c.grades), eligible)]
+    pct = fmt_points(c.share * 100)
+    for label, pool in pools:
+        pool = sorted(pool, key=lambda r: (-r.unit.total, r.unit.group_id))
+        allowed = award_cut(len(pool), c.share)
+        chosen = pool[:allowed]
+        tied: list[RankedUnit] = []
+        if chosen and allowed < len(pool) and pool[allowed].unit.total == chosen[-1].unit.total:
+            cut_total = chosen[-1].unit.total
+            tied = [r for r in pool if r.unit.total == cut_total]
+            chosen = [r for r in chosen if r.unit.total != cut_total]
+        for r in chosen:
+            r.award = True
+            _flag(r, c, f"“{label}”等次 {len(pool)} 个单位中按总分列前 {pct}%（名额 {allowed} 个）；{c.action}")
+        for r in tied:
+            r.flags.append(Flag("award_tie", "奖励并列待定",
+                                f"总分 {fmt_points(r.unit.total)} 与他单位并列于第 {allowed} 个奖励名额处；"
+                                f"全部列入将超过 {pct}%，按“不超过”暂不列入，由教育局决定", c.basis))
+        text = (f"{c.label}（“{label}”）：{len(pool)} 个单位 × {pct}% 向下取整 = {allowed} 个名额，"
+                f"列入 {len(chosen)} 个")
+        if tied:
+            text += f"；{len(tied)} 个单位在名额分界处同分，按“不超过”均未列入，标“奖励并列待定”"
+        ctx.notes.append(text + "。")
+    if c.pool == "per_grade":
+        ctx.notes.append(f"{c.label}：原文“分别按不超过{pct}%的比例”，按各等次分别计算名额；"
+                         "一票否决的单位不在其中。")
+
+
+def _self_diff(r: RankedUnit, policy: Policy) -> None:
+    diffs = []
+    for ind in r.unit.indicators:
+        if ind.self_points is None or ind.points is None or not ind.applicable:
+            continue
+        gap = abs(ind.self_points - ind.points)
+        diffs.append(IndicatorDiff(ind.code, ind.max, ind.self_points, ind.points,
+                                   gap > 0 and gap >= policy.self_diff_share * ind.max))
+    r.diffs = diffs
+    if not diffs:
+        return
+    flagged = [d for d in diffs if d.flagged]
+    total_gap = r.self_total - r.panel_total_compared
+    if flagged or abs(total_gap) >= policy.self_diff_total:
+        direction = "高" if total_gap > 0 else ("低" if total_gap < 0 else "持平")
+        text = f"自评合计 {fmt_points(r.self_total)}，考核组 {fmt_points(r.panel_total_compared)}"
+        text += f"（自评{direction} {fmt_points(abs(total_gap))} 分）" if total_gap else "（合计持平）"
+        if flagged:
+            text += "；差异较大的指标：" + "、".join(f"{d.code}（{signed(d.diff)}）" for d in flagged)
+        r.flags.append(Flag("self_diff", "自评差异", text))
+
+
+KINDS: dict[str, Callable[[_Context, Consequence], None]] = {
+    "progress": _progress,
+    "last": _last,
+    "last_twice": _last_twice,
+    "fail": _fail,
+    "fail_twice": _fail_twice,
+    "grade_title": _grade_title,
+    "award": _award,
+}

@@ -1,0 +1,488 @@
+"""Rosters and self-evaluations from the bureau's spreadsheets.
+
+`write_roster_template` makes the workbook the bureau fills in; `read_roster`
+reads it back with openpyxl. Every problem is named by sheet and cell
+("学校!D7: 角色应为 核心校 或 成员校"), and the whole file is refused when
+there is any: a roster is imported complete or not at all.
+"""
+from __future__ import annotations
+
+import io
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from inspector_app.fsutil import write_atomic
+from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
+from inspector_app.results.model import History, PastResult, SchoolInfo
+from inspector_app.rubric.model import Rubric
+
+ROLES = {"核心校": "lead", "成员校": "member"}
+KINDS = ("小学", "初中", "九年制", "高中", "幼儿园")
+MAX_ROWS = 2000  # rows that carry validation in the template
+
+# sheet → columns (header, required)
+SHEETS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "集团": (("集团编号", True), ("集团名称", True), ("集团类型", True)),
+    "学校": (("集团编号", True), ("学校编号", True), ("学校名称", True), ("角色", True), ("学段", True),
+           ("负责人职务", False)),
+    "自评": (("集团编号", True), ("指标编号", True), ("自评得分", True)),
+    "上年结果": (("集团编号", True), ("年度", True), ("总分", True), ("等次", True), ("排名", True),
+             ("末位", False)),
+}
+OPTIONAL_SHEETS = ("自评", "上年结果")
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    cell: str  # "C7", or "" for the whole sheet / file
+    message: str
+
+    def __str__(self) -> str:
+        if not self.sheet:
+            return self.message
+        return f"{self.sheet}!{self.cell}: {self.message}" if self.cell else f"{self.sheet}: {self.message}"
+
+
+class RosterError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class RosterGroup:
+    id: str
+    name: str
+    group_type: str
+
+
+@dataclass
+class Roster:
+    groups: list[RosterGroup]
+    schools: dict[str, list[SchoolInfo]]  # group id → schools, lead first
+    self_scores: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # group id → code → points
+    history: History = field(default_factory=History)
+
+    def group(self, group_id: str) -> RosterGroup:
+        for g in self.groups:
+            if g.id == group_id:
+                return g
+        raise KeyError(group_id)
+
+    def lead_of(self, group_id: str) -> SchoolInfo:
+        return next(s for s in self.schools[group_id] if s.role == "lead")
+
+    def summary(self) -> str:
+        schools = sum(len(v) for v in self.schools.values())
+        scores = sum(len(v) for v in self.self_scores.values())
+        past = sum(len(v) for v in self.history.years.values())
+        return f"集团 {len(self.groups)} 个，学校 {schools} 所，自评得分 {scores} 项，上年结果 {past} 条"
+
+
+# --- template ------------------------------------------------------------------
+
+
+def write_roster_template(out_path: Path | str, rubric: Rubric) -> None:
+    import xlsxwriter
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False,
+                                   "strings_to_numbers": False, "strings_to_urls": False})
+    head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"})
+    req = wb.add_format({"bold": True, "bg_color": "#FCE4D6", "border": 1, "text_wrap": True, "valign": "top"})
+    text = wb.add_format({"num_format": "@"})
+    wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    title = wb.add_format({"bold": True, "font_size": 14})
+
+    notes = wb.add_worksheet("填写说明")
+    notes.set_column(0, 0, 100, wrap)
+    lines = [
+        f"集团名单与自评得分 — {rubric.title}（{rubric.id} {rubric.version}）",
+        "每个工作表第一行是列名，请勿修改；从第二行起每行填写一条。橙色列必填。",
+        "集团：集团编号（自定，如 G01，全表唯一）、集团名称、集团类型"
+        + (f"（{'、'.join(rubric.group_types)}）。" if rubric.group_types else "。"),
+        "学校：每所学校一行；角色为 核心校 或 成员校，每个集团有且只有一所核心校；"
+        f"学段为 {'、'.join(KINDS)} 之一；负责人职务如 总校校长、执行校长、执行园长。",
+        "自评：各集团自查自评的得分，每个集团每项指标一行；指标编号与满分见“指标”表，得分在 0 至满分之间。",
+        "上年结果：上一年度公布的结果，用于判断进步单位、连续不合格、连续末位；"
+        + (f"等次为 {'、'.join(rubric.grades.labels)} 之一；" if rubric.grades.labels else "")
+        + "末位填 是/否，不填时按所列排名最大者为末位。",
+        "数字可以用全角（如 ８５、４.５）。导入时会检查全部内容，有任何问题整份不导入，并逐条指出工作表和单元格。",
+    ]
+    notes.write_string(0, 0, lines[0], title)
+    for i, line in enumerate(lines[1:], start=2):
+        notes.write_string(i, 0, line, wrap)
+
+    sheets = {}
+    for name, cols in SHEETS.items():
+        ws = wb.add_worksheet(name)
+        sheets[name] = ws
+        for c, (header, required) in enumerate(cols):
+            ws.write_string(0, c, header, req if required else head)
+            ws.set_column(c, c, max(12, _width(header) + 4), text if header.endswith(("编号", "名称")) else None)
+        ws.freeze_panes(1, 0)
+
+    inds = wb.add_worksheet("指标")
+    for c, header in enumerate(("指标编号", "满分", "一级指标", "适用类型", "考核要点")):
+        inds.write_string(0, c, header, head)
+    for r, ind in enumerate(rubric.indicators, start=1):
+        area = rubric.area(ind.area_code)
+        inds.write_string(r, 0, ind.code)
+        inds.write_number(r, 1, float(ind.points))
+        inds.write_string(r, 2, f"{area.code} {area.title}" + ("（加分项）" if area.bonus else ""))
+        inds.write_string(r, 3, "、".join(ind.group_types) or "全部")
+        inds.write_string(r, 4, ind.text[:500])
+    inds.set_column(0, 1, 10)
+    inds.set_column(2, 3, 20)
+    inds.set_column(4, 4, 80)
+    inds.freeze_panes(1, 0)
+    inds.protect()  # a reference list, not for editing
+    n_ind = len(rubric.indicators)
+
+    def listv(ws, col, source, message):
+        ws.data_validation(1, col, MAX_ROWS, col, {
+            "validate": "list", "source": source, "input_title": SHEETS_TITLE.get(ws.name, ""),
+            "input_message": message[:255], "error_title": "不在可选范围内", "error_message": message[:255]})
+
+    g, s, e, p = sheets["集团"], sheets["学校"], sheets["自评"], sheets["上年结果"]
+    if rubric.group_types:
+        listv(g, 2, list(rubric.group_types), f"请选择：{'、'.join(rubric.group_types)}")
+    group_ids = f"='集团'!$A$2:$A${MAX_ROWS + 1}"
+    for ws in (s, e, p):
+        listv(ws, 0, group_ids, "请填写“集团”表中已有的集团编号")
+    listv(s, 3, list(ROLES), "核心校 或 成员校（每个集团一所核心校）")
+    listv(s, 4, list(KINDS), f"请选择：{'、'.join(KINDS)}")
+    listv(e, 1, f"='指标'!$A$2:$A${n_ind + 1}", "请填写“指标”表中的指标编号")
+    e.data_validation(1, 2, MAX_ROWS, 2, {"validate": "decimal", "criteria": ">=", "value": 0,
+                                          "input_message": "0 至该指标满分", "error_message": "得分应为不小于 0 的数字"})
+    p.data_validation(1, 1, MAX_ROWS, 1, {"validate": "integer", "criteria": "between", "minimum": 2000,
+                                          "maximum": 2100, "error_message": "年度应为四位数年份"})
+    if rubric.grades.labels:
+        listv(p, 3, list(rubric.grades.labels), f"请选择：{'、'.join(rubric.grades.labels)}")
+    p.data_validation(1, 4, MAX_ROWS, 4, {"validate": "integer", "criteria": ">=", "value": 1,
+                                          "error_message": "排名应为正整数"})
+    listv(p, 5, ["是", "否"], "是 或 否；可不填")
+    wb.close()
+    write_atomic(out_path, buf.getvalue())
+
+
+SHEETS_TITLE = {"集团": "集团", "学校": "学校", "自评": "自评", "上年结果": "上年结果"}
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def _col(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(index + 1)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _ident(value: object) -> str:
+    """Ids are compared after NFKC (full-width Ｇ０１ is G01) and with spaces removed."""
+    return normalise_text(_text(value))
+
+
+class _Sheet:
+    """Rows of one sheet as {header: value}, with the cell name of each header."""
+
+    def __init__(self, name: str, rows: list[tuple], problems: list[Problem]):
+        self.name = name
+        self.rows: list[tuple[int, dict[str, object]]] = []
+        self.columns: dict[str, int] = {}
+        header = rows[0] if rows else ()
+        for i, value in enumerate(header):
+            key = normalise_text(_text(value))
+            if key and key not in self.columns:
+                self.columns[key] = i
+        self.ok = True
+        for col, required in SHEETS[name]:
+            if col not in self.columns and required:
+                problems.append(Problem(name, "1", f"缺少列“{col}”（第一行应为列名：{'、'.join(c for c, _ in SHEETS[name])}）"))
+                self.ok = False
+        for r, row in enumerate(rows[1:], start=2):
+            if all(v is None or _text(v) == "" for v in row):
+                continue
+            self.rows.append((r, {k: (row[i] if i < len(row) else None) for k, i in self.columns.items()}))
+
+    def cell(self, header: str, row: int) -> str:
+        return f"{_col(self.columns.get(header, 0))}{row}"
+
+
+def read_roster(path: Path | str, rubric: Rubric) -> Roster:
+    problems: list[Problem] = []
+    raw = _load(path)
+    for name in SHEETS:
+        if name not in raw and name not in OPTIONAL_SHEETS:
+            problems.append(Problem(name, "", f"找不到工作表“{name}”（可用“inspector roster template”生成模板）"))
+    sheets = {name: _Sheet(name, raw[name], problems) for name in SHEETS if name in raw}
+    usable = {name for name, sh in sheets.items() if sh.ok}
+    roster = Roster([], {})
+    group_rows: dict[str, int] = {}  # every group id written in 集团, even on a row with problems
+    if "集团" in usable:
+        group_rows = _groups(sheets["集团"], rubric, roster, problems)
+    if "集团" in usable and not sheets["集团"].rows:
+        problems.append(Problem("集团", "A2", "没有填写任何集团"))
+    if "学校" in usable:
+        _schools(sheets["学校"], roster, group_rows, problems)
+    if {"集团", "学校"} <= usable:
+        for g in roster.groups:
+            if not any(s.role == "lead" for s in roster.schools.get(g.id, [])):
+                problems.append(Problem("集团", sheets["集团"].cell("集团编号", group_rows[g.id]),
+                                        f"集团“{g.id}”没有核心校：“学校”表中应有一所该集团角色为核心校的学校"))
+    if "自评" in usable:
+        _self_scores(sheets["自评"], rubric, roster, group_rows, problems)
+    if "上年结果" in usable:
+        _previous(sheets["上年结果"], rubric, roster, group_rows, problems)
+    if problems:
+        raise RosterError(problems)
+    for gid in roster.schools:
+        roster.schools[gid].sort(key=lambda s: s.role != "lead")
+    return roster
+
+
+def _load(path: Path | str) -> dict[str, list[tuple]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+    name = Path(path).name
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise RosterError([Problem("", "", f"找不到文件 {path}")]) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise RosterError([Problem("", "", f"{name} 不是可以读取的 Excel 工作簿（.xlsx）：{exc}")]) from None
+    try:
+        return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)]
+                for ws in wb.worksheets if ws.title in SHEETS}
+    finally:
+        wb.close()
+
+
+def _required(sh: _Sheet, row: int, values: dict, header: str, problems: list[Problem]) -> str:
+    text = _text(values.get(header))
+    if not text:
+        problems.append(Problem(sh.name, sh.cell(header, row), f"“{header}”不能为空"))
+    return text
+
+
+def _groups(sh: _Sheet, rubric: Rubric, roster: Roster, problems: list[Problem]) -> dict[str, int]:
+    rows: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for r, v in sh.rows:
+        gid = _ident(v.get("集团编号"))
+        name = _text(v.get("集团名称"))
+        gtype = normalise_text(_text(v.get("集团类型")))
+        bad = False
+        if not gid:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
+            bad = True
+        elif gid in rows:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”与第 {rows[gid]} 行重复"))
+            bad = True
+        if not name:
+            problems.append(Problem(sh.name, sh.cell("集团名称", r), "“集团名称”不能为空"))
+            bad = True
+        elif name in names:
+            problems.append(Problem(sh.name, sh.cell("集团名称", r), f"集团名称“{name}”与第 {names[name]} 行重复"))
+            bad = True
+        if rubric.group_types:
+            if gtype not in rubric.group_types:
+                allowed = " 或 ".join(rubric.group_types)
+                problems.append(Problem(sh.name, sh.cell("集团类型", r),
+                                        f"集团类型应为 {allowed}" + (f"，而不是“{gtype}”" if gtype else "")))
+                bad = True
+        if gid and gid not in rows:
+            rows[gid] = r
+        if name and name not in names:
+            names[name] = r
+        if not bad:
+            roster.groups.append(RosterGroup(gid, name, gtype))
+            roster.schools[gid] = []
+    return rows
+
+
+def _schools(sh: _Sheet, roster: Roster, known: dict[str, int], problems: list[Problem]) -> None:
+    ids: dict[str, int] = {}
+    names: dict[tuple[str, str], int] = {}
+    leads: dict[str, tuple[int, str]] = {}
+    for r, v in sh.rows:
+        gid = _ident(v.get("集团编号"))
+        sid = _ident(v.get("学校编号"))
+        name = _text(v.get("学校名称"))
+        role_text = normalise_text(_text(v.get("角色")))
+        kind = normalise_text(_text(v.get("学段")))
+        head = _text(v.get("负责人职务"))
+        bad = False
+        if not gid:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
+            bad = True
+        elif gid not in known:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”不在“集团”表中"))
+            bad = True
+        if not sid:
+            problems.append(Problem(sh.name, sh.cell("学校编号", r), "“学校编号”不能为空"))
+            bad = True
+        elif sid in ids:
+            problems.append(Problem(sh.name, sh.cell("学校编号", r), f"学校编号“{sid}”与第 {ids[sid]} 行重复"))
+            bad = True
+        else:
+            ids[sid] = r
+        if not name:
+            problems.append(Problem(sh.name, sh.cell("学校名称", r), "“学校名称”不能为空"))
+            bad = True
+        elif (gid, name) in names:
+            problems.append(Problem(sh.name, sh.cell("学校名称", r),
+                                    f"同一集团中学校名称“{name}”与第 {names[(gid, name)]} 行重复"))
+            bad = True
+        else:
+            names[(gid, name)] = r
+        role = ROLES.get(role_text)
+        if role is None:
+            problems.append(Problem(sh.name, sh.cell("角色", r), "角色应为 核心校 或 成员校"
+                                    + (f"，而不是“{role_text}”" if role_text else "")))
+            bad = True
+        elif role == "lead" and gid:
+            if gid in leads:
+                prev_row, prev_name = leads[gid]
+                problems.append(Problem(sh.name, sh.cell("角色", r),
+                                        f"集团“{gid}”已有核心校“{prev_name}”（第 {prev_row} 行），每个集团只能有一所核心校"))
+                bad = True
+            else:
+                leads[gid] = (r, name)
+        if kind not in KINDS:
+            problems.append(Problem(sh.name, sh.cell("学段", r), f"学段应为 {'、'.join(KINDS)} 之一"
+                                    + (f"，而不是“{kind}”" if kind else "")))
+            bad = True
+        if not bad and gid in roster.schools:
+            roster.schools[gid].append(SchoolInfo(sid, name, role, kind, head))
+
+
+def _self_scores(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
+                 problems: list[Problem]) -> None:
+    types = {g.id: g.group_type for g in roster.groups}
+    seen: dict[tuple[str, str], int] = {}
+    for r, v in sh.rows:
+        gid = _ident(v.get("集团编号"))
+        code = _ident(v.get("指标编号")).upper()
+        raw = v.get("自评得分")
+        ind = None
+        if not gid:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
+        elif gid not in rows:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”不在“集团”表中"))
+            gid = ""
+        if not code:
+            problems.append(Problem(sh.name, sh.cell("指标编号", r), "“指标编号”不能为空"))
+        elif not rubric.has_indicator(code):
+            problems.append(Problem(sh.name, sh.cell("指标编号", r), f"指标编号“{code}”不在{rubric.title}中"))
+        else:
+            ind = rubric.indicator(code)
+            if gid and gid in types and not ind.applies_to(types[gid] or None):
+                problems.append(Problem(sh.name, sh.cell("指标编号", r),
+                                        f"指标 {code} 不适用于{types[gid]}（集团“{gid}”）"))
+                ind = None
+        if gid and code:
+            if (gid, code) in seen:
+                problems.append(Problem(sh.name, sh.cell("指标编号", r),
+                                        f"集团“{gid}”的指标 {code} 与第 {seen[(gid, code)]} 行重复"))
+                continue
+            seen[(gid, code)] = r
+        try:
+            points = parse_decimal(_none_if_blank(raw), what="自评得分")
+        except NumberError as exc:
+            problems.append(Problem(sh.name, sh.cell("自评得分", r), str(exc).replace("自评得分: ", "")))
+            continue
+        if ind is not None:
+            if points < 0 or points > ind.points:
+                problems.append(Problem(sh.name, sh.cell("自评得分", r),
+                                        f"指标 {code} 的得分应在 0 至 {fmt_points(ind.points)} 之间，而不是 {fmt_points(points)}"))
+                continue
+            if gid and gid in types:
+                roster.self_scores.setdefault(gid, {})[code] = points
+
+
+def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
+              problems: list[Problem]) -> None:
+    seen: dict[tuple[str, int], int] = {}
+    for r, v in sh.rows:
+        bad = False
+        gid = _ident(v.get("集团编号"))
+        if not gid:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
+            bad = True
+        elif gid not in rows:
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”不在“集团”表中"))
+            bad = True
+        year = rank = None
+        try:
+            year = parse_count(_none_if_blank(v.get("年度")), what="年度")
+            if not 2000 <= year <= 2100:
+                raise NumberError("年度应为四位数年份")
+        except NumberError as exc:
+            problems.append(Problem(sh.name, sh.cell("年度", r), _plain(exc, "年度")))
+            bad = True
+        try:
+            total = parse_decimal(_none_if_blank(v.get("总分")), what="总分")
+            if total < 0:
+                raise NumberError("总分不能为负数")
+        except NumberError as exc:
+            problems.append(Problem(sh.name, sh.cell("总分", r), _plain(exc, "总分")))
+            bad = True
+        grade = normalise_text(_text(v.get("等次")))
+        if not rubric.grades.labels:
+            grade = grade or None  # the rubric names no grades (001): taken as written
+        elif grade not in rubric.grades.labels:
+            problems.append(Problem(sh.name, sh.cell("等次", r), f"等次应为 {'、'.join(rubric.grades.labels)} 之一"
+                                    + (f"，而不是“{grade}”" if grade else "")))
+            bad = True
+        try:
+            rank = parse_count(_none_if_blank(v.get("排名")), what="排名")
+            if rank < 1:
+                raise NumberError("排名应为正整数")
+        except NumberError as exc:
+            problems.append(Problem(sh.name, sh.cell("排名", r), _plain(exc, "排名")))
+            bad = True
+        last = None
+        if "末位" in sh.columns and _text(v.get("末位")):
+            try:
+                last = parse_bool(v.get("末位"), what="末位")
+            except NumberError:
+                problems.append(Problem(sh.name, sh.cell("末位", r), "末位应填 是 或 否（可不填）"))
+                bad = True
+        if gid and year is not None:
+            if (gid, year) in seen:
+                problems.append(Problem(sh.name, sh.cell("年度", r),
+                                        f"集团“{gid}”{year} 年的结果与第 {seen[(gid, year)]} 行重复"))
+                bad = True
+            else:
+                seen[(gid, year)] = r
+        if not bad:
+            roster.history.add(gid, year, PastResult(total, grade, rank, last))
+
+
+def _none_if_blank(value: object) -> object:
+    return "" if value is None else value
+
+
+def _plain(exc: Exception, what: str) -> str:
+    text = str(exc)
+    return text[len(what) + 2:] if text.startswith(f"{what}: ") else text
