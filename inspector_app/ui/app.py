@@ -1,0 +1,72 @@
+"""Starting the window: application, translations, font, store, main window."""
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from inspector_app import paths
+from inspector_app.store.db import Store, StoreError, open_store
+from inspector_app.ui import i18n
+
+QUIT_AFTER_PAINT = "INSPECTOR_QUIT_AFTER_PAINT"  # benchmarks: exit once the window has painted
+OPEN_DEMO = "INSPECTOR_OPEN_DEMO"  # open (creating if needed) the demo at start
+
+
+def app_font() -> None:
+    """Chinese glyphs everywhere: the bundled Droid Sans Fallback when the system has no CJK font."""
+    families = QFontDatabase.families()
+    if any(name in families for name in ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei",
+                                         "PingFang SC", "Droid Sans Fallback")):
+        return
+    font_file = paths.resource_path("fonts", "DroidSansFallbackFull.ttf")
+    if font_file.is_file():
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
+        loaded = QFontDatabase.applicationFontFamilies(font_id)
+        if loaded:
+            font = QFont(loaded[0])
+            font.setPointSize(QApplication.font().pointSize())
+            QApplication.setFont(font)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Inspector")
+    app.setOrganizationName("Inspector")
+    return app
+
+
+def create_window(store: Store):
+    from inspector_app.ui.main_window import MainWindow
+    window = MainWindow(store)
+    if os.environ.get(OPEN_DEMO):
+        window.open_demo()
+    else:
+        current = store.setting("current_plan")
+        if current:
+            window.open_plan(current)
+    return window
+
+
+def run_app() -> int:
+    app = make_app()
+    try:
+        store = open_store()
+    except StoreError as exc:
+        i18n.install(app, i18n.chosen_language())
+        QMessageBox.critical(None, "Inspector", str(exc))
+        return 1
+    translators = i18n.install(app, i18n.chosen_language(store.setting("language")))  # noqa: F841 - kept alive
+    app_font()
+    window = create_window(store)
+    window.showMaximized() if not os.environ.get(QUIT_AFTER_PAINT) else window.show()
+    if os.environ.get(QUIT_AFTER_PAINT):
+        QTimer.singleShot(0, app.quit)
+    try:
+        return app.exec()
+    finally:
+        window.commit_all()
+        store.close()

@@ -1,0 +1,83 @@
+"""Translations: Chinese source strings, English from resources/i18n/inspector_en.ts.
+
+The window speaks Chinese by default (the source language, no file needed).
+English is chosen by the `language` setting or `INSPECTOR_LANG=en`; its `.qm`
+is built from the `.ts` kept in the repository by `pyside6-lrelease`, into a
+cache folder, whenever the `.qm` is missing or older than the `.ts`.
+Qt's own dialogs load `qtbase_<lang>.qm` from Qt's translations folder.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from inspector_app import paths
+
+SOURCE_LANGUAGE = "zh_CN"
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+
+translate = QCoreApplication.translate
+
+
+def chosen_language(setting: str | None = None) -> str:
+    value = (os.environ.get("INSPECTOR_LANG") or setting or SOURCE_LANGUAGE).strip()
+    if value.lower().startswith("en"):
+        return "en"
+    return SOURCE_LANGUAGE
+
+
+def ts_path(lang: str) -> Path:
+    return paths.resource_path("i18n", f"inspector_{lang}.ts")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("INSPECTOR_CACHE_DIR") or platformdirs.user_cache_dir("Inspector", appauthor=False))
+
+
+def compiled(lang: str) -> Path | None:
+    """The `.qm` for a language: shipped next to the `.ts` (frozen build) or built into the cache."""
+    ts = ts_path(lang)
+    shipped = ts.with_suffix(".qm")
+    if shipped.is_file() and (not ts.is_file() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.is_file():
+        return None
+    qm = cache_dir() / "i18n" / f"inspector_{lang}.qm"
+    if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if tool is None:
+        return None
+    try:
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, timeout=60,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return qm if qm.is_file() else None
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install Qt's own and Inspector's translators (before any widget is made); keep the result alive."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == SOURCE_LANGUAGE
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{lang}", qt_dir):
+            app.installTranslator(translator)
+            installed.append(translator)
+            break
+    if lang != SOURCE_LANGUAGE:
+        qm = compiled(lang)
+        translator = QTranslator(app)
+        if qm is not None and translator.load(str(qm)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed

@@ -1,0 +1,233 @@
+"""The indicator page: what the indicator asks, the rule, inputs fitted to it, the points
+as they stand, evidence and methods ticked as done, the note, the photos, and the
+unit's self-score and earlier figures beside it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from inspector_app.numbers import fmt_points
+from inspector_app.rubric.model import METHODS
+from inspector_app.ui.i18n import translate
+from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs
+from inspector_app.ui.photos_view import PhotosView
+from inspector_app.workspace import Change, Place, Workspace
+
+SAVE_DELAY_MS = 300
+
+
+def _wrap(text: str = "", style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class IndicatorPage(QScrollArea):
+    changed = Signal(object)  # Change: a draft or a save
+    message = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self.place: Place | None = None
+        self._loading = False
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.commit_now)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 8, 12, 12)
+        self.title = _wrap(style="font-size: 16pt; font-weight: bold;")
+        self.where = _wrap(style="color: #555;")
+        self.text = _wrap(style="font-size: 12pt;")
+        layout.addWidget(self.title)
+        layout.addWidget(self.where)
+        layout.addWidget(self.text)
+
+        facts = QGridLayout()
+        self.rule = _wrap()
+        self.standard = _wrap()
+        self.beside = _wrap(style="color: #1d4f91;")
+        facts.addWidget(_wrap(translate("IndicatorPage", "评分规则"), "font-weight: bold;"), 0, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(self.rule, 0, 1)
+        facts.addWidget(_wrap(translate("IndicatorPage", "评分标准"), "font-weight: bold;"), 1, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(self.standard, 1, 1)
+        facts.addWidget(_wrap(translate("IndicatorPage", "对照"), "font-weight: bold;"), 2, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(self.beside, 2, 1)
+        facts.setColumnStretch(1, 1)
+        layout.addLayout(facts)
+
+        scoring = QGroupBox(translate("IndicatorPage", "评分"))
+        score_layout = QHBoxLayout(scoring)
+        self.inputs = FieldInputs()
+        score_layout.addWidget(self.inputs, 3)
+        result = QVBoxLayout()
+        self.points = _wrap(style="font-size: 20pt; font-weight: bold;")
+        self.explanation = _wrap(style="color: #333;")
+        self.error = _wrap(style=ERROR_STYLE)
+        result.addWidget(self.points)
+        result.addWidget(self.explanation)
+        result.addWidget(self.error)
+        result.addStretch(1)
+        score_layout.addLayout(result, 2)
+        layout.addWidget(scoring)
+
+        checks = QHBoxLayout()
+        self.evidence_box = QGroupBox(translate("IndicatorPage", "佐证材料（已查阅的打勾）"))
+        self.evidence_layout = QVBoxLayout(self.evidence_box)
+        self.methods_box = QGroupBox(translate("IndicatorPage", "评价方式（已完成的打勾）"))
+        self.methods_layout = QVBoxLayout(self.methods_box)
+        checks.addWidget(self.evidence_box, 3)
+        checks.addWidget(self.methods_box, 1)
+        layout.addLayout(checks)
+        self.evidence_checks: list[QCheckBox] = []
+        self.method_checks: list[QCheckBox] = []
+
+        note_box = QGroupBox(translate("IndicatorPage", "备注"))
+        note_layout = QVBoxLayout(note_box)
+        self.note = _NoteEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(72)
+        self.note.setPlaceholderText(translate("IndicatorPage", "现场看到的事实、问题、需要核实的地方…"))
+        note_layout.addWidget(self.note)
+        layout.addWidget(note_box)
+
+        photo_box = QGroupBox(translate("IndicatorPage", "照片"))
+        photo_layout = QVBoxLayout(photo_box)
+        self.photos = PhotosView()
+        photo_layout.addWidget(self.photos)
+        layout.addWidget(photo_box)
+        layout.addStretch(1)
+
+        self.inputs.changed.connect(self._input_changed)
+        self.inputs.left.connect(self.commit_now)
+        self.note.textChanged.connect(self._note_changed)
+        self.note.focus_out.connect(self.commit_now)
+        self.photos.message.connect(self.message)
+
+    # ---------------------------------------------------------------- showing
+    def show_place(self, workspace: Workspace, place: Place) -> None:
+        self.commit_now()
+        self.workspace, self.place = workspace, place
+        self._loading = True
+        ind = workspace.indicator(place.code)
+        mine = workspace.is_mine(place)
+        self.title.setText(f"{ind.code}　{fmt_points(ind.points)} " + translate("IndicatorPage", "分"))
+        where = workspace.school_name(place.school_id) + "　·　" + ind.scope.describe()
+        if not mine:
+            where += "　·　" + translate("IndicatorPage", "不在本人分工内（只可查看）")
+        self.where.setText(where)
+        self.text.setText(ind.text_for(workspace.group.group_type))
+        self.rule.setText(ind.rule.describe())
+        self.standard.setText(ind.standard or "—")
+        self.beside.setText(self._beside(workspace, place))
+        self.inputs.build(ind.rule.fields(), workspace.inputs(place), enabled=mine)
+        self._fill_checks(self.evidence_layout, self.evidence_checks, list(ind.evidence),
+                          workspace.entry_value(place, "evidence"), mine, self._evidence_changed)
+        methods = list(ind.methods) + [m for m in METHODS if m not in ind.methods]
+        self._fill_checks(self.methods_layout, self.method_checks, methods,
+                          workspace.entry_value(place, "methods"), mine, self._methods_changed)
+        self.evidence_box.setVisible(bool(ind.evidence))
+        self.note.setPlainText(workspace.entry_value(place, "note"))
+        self.note.setReadOnly(not mine)
+        self.photos.show_place(workspace, place)
+        self.photos.setEnabled(mine)
+        self.show_outcome(workspace.error(place))
+        self._loading = False
+        self.verticalScrollBar().setValue(0)
+
+    def _beside(self, ws: Workspace, place: Place) -> str:
+        parts = []
+        own = ws.self_score(place)
+        parts.append(translate("IndicatorPage", "自评分：{0}").format(fmt_points(own) if own is not None else "—"))
+        for label, value in ws.baselines(place.code):
+            parts.append(f"{label}：{value}")
+        last = ws.last_year()
+        if last:
+            area = ws.indicator(place.code).area_code
+            if area in last.get("areas", {}):
+                parts.append(translate("IndicatorPage", "上年（{0}）本领域得分：{1}").format(last["year"], last["areas"][area]))
+        return "　｜　".join(parts)
+
+    def _fill_checks(self, layout, store: list, labels: list[str], ticked, enabled: bool, slot) -> None:
+        for box in store:
+            box.deleteLater()
+        store.clear()
+        for label in labels:
+            box = QCheckBox(label)
+            box.setChecked(label in ticked)
+            box.setEnabled(enabled)
+            box.toggled.connect(slot)
+            layout.addWidget(box)
+            store.append(box)
+
+    def show_outcome(self, error: str = "", field_key: str = "") -> None:
+        ws, place = self.workspace, self.place
+        ind = ws.indicator(place.code)
+        answered, points, lines = ws.outcome(place)
+        self.points.setText(f"{fmt_points(points)} / {fmt_points(ind.points)}")
+        self.explanation.setText("\n".join(lines))
+        self.error.setText(error)
+        self.error.setVisible(bool(error))
+        if error:
+            self.inputs.show_error(field_key, error)
+        else:
+            self.inputs.clear_errors()
+
+    # ---------------------------------------------------------------- editing
+    @Slot(str, object)
+    def _input_changed(self, key: str, value) -> None:
+        change = self.workspace.draft(self.place, key, value)
+        self.show_outcome(change.error, change.field_key)
+        self.save_timer.start()
+        self.changed.emit(change)
+
+    def _note_changed(self) -> None:
+        if self._loading:
+            return
+        self.workspace.draft_entry(self.place, note=self.note.toPlainText())
+        self.save_timer.start()
+
+    def _evidence_changed(self) -> None:
+        if not self._loading:
+            self.workspace.draft_entry(self.place, evidence=[b.text() for b in self.evidence_checks if b.isChecked()])
+            self.commit_now()
+
+    def _methods_changed(self) -> None:
+        if not self._loading:
+            self.workspace.draft_entry(self.place, methods=[b.text() for b in self.method_checks if b.isChecked()])
+            self.commit_now()
+
+    @Slot()
+    def commit_now(self) -> None:
+        self.save_timer.stop()
+        if self.workspace is None or not self.workspace.dirty:
+            return
+        change = self.workspace.commit()
+        if change.error and change.place == self.place:
+            self.show_outcome(change.error, change.field_key)
+        self.changed.emit(change)
+
+    def focus_first(self) -> None:
+        editor = self.inputs.first_editor()
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.TabFocusReason)
+            if hasattr(editor, "selectAll"):
+                editor.selectAll()
+            self.ensureWidgetVisible(editor)
+
+
+class _NoteEdit(QPlainTextEdit):
+    focus_out = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.focus_out.emit()

@@ -1,0 +1,296 @@
+"""The expert's window: home, or the work area (navigator | indicator page or findings | score),
+with the actions and shortcuts that move between them and the save state in the status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from inspector_app.store import backup
+from inspector_app.store import plans as P
+from inspector_app.store.db import Store, StoreError
+from inspector_app.store.demo import make_demo
+from inspector_app.ui.findings_view import FindingsView
+from inspector_app.ui.home_view import HomeView
+from inspector_app.ui.i18n import LANGUAGES, translate
+from inspector_app.ui.indicator_page import IndicatorPage
+from inspector_app.ui.navigator import Navigator
+from inspector_app.ui.score_panel import ScorePanel
+from inspector_app.workspace import Change, Place, Workspace
+
+BACKUP_CHECK_MS = 60_000
+SAVED_STYLE, ERROR_STYLE = "color: #1b7a2f;", "color: #b00020; font-weight: bold;"
+
+
+def t(text: str) -> str:  # for strings built elsewhere; literal strings use translate() directly
+    return translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.workspace: Workspace | None = None
+        self.place: Place | None = None
+        self.setWindowTitle(translate("MainWindow", "Inspector 督导考核"))
+        self.resize(1280, 720)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4ce; padding: 6px; border-bottom: 1px solid #e0c060;")
+        self.banner.hide()
+        column.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home = HomeView()
+        self.navigator = Navigator()
+        self.page = IndicatorPage()
+        self.findings = FindingsView()
+        self.score = ScorePanel()
+        self.middle = QStackedWidget()
+        self.middle.addWidget(self.page)
+        self.middle.addWidget(self.findings)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.navigator, self.middle, self.score):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([330, 760, 260])
+        self.splitter.setChildrenCollapsible(False)
+        self.navigator.setMinimumWidth(240)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.splitter)
+
+        self.saved = QLabel()
+        self.statusBar().addPermanentWidget(self.saved)
+        self._make_actions()
+        self.home.open_plan.connect(self.open_plan)
+        self.home.open_demo.connect(self.open_demo)
+        self.home.create_plan.connect(self.create_plan)
+        self.navigator.place_chosen.connect(self.show_place)
+        self.navigator.group_chosen.connect(self.select_group)
+        self.navigator.go_to_page.connect(self.page.focus_first)
+        self.page.changed.connect(self.apply_change)
+        self.page.message.connect(self.show_message)
+        self.page.photos.changed.connect(lambda: self.navigator.update_place(self.place))
+        self.findings.changed.connect(self.apply_change)
+        self.score.veto_changed.connect(self.set_veto)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.timeout.connect(self._backup)
+        self.backup_timer.start(BACKUP_CHECK_MS)
+        self.show_home()
+        report = store.report
+        notices = [text for text in (report.recovered, report.location_warning) if text]
+        if notices:
+            self.banner.setText("\n".join(notices))
+            self.banner.show()
+
+    # ---------------------------------------------------------------- actions
+    def _action(self, menu, text: str, slot, keys=(), enabled: bool = True) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        menu.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "考核(&K)"))
+        self._action(file_menu, translate("MainWindow", "主页(&H)"), self.show_home, ["Ctrl+Home"])
+        self._action(file_menu, translate("MainWindow", "新建考核(&N)…"), self.create_plan, ["Ctrl+N"])
+        self._action(file_menu, translate("MainWindow", "打开演示考核(&D)"), self.open_demo)
+        self.import_action = self._action(file_menu, translate("MainWindow", "导入考核计划包(&I)…"), lambda: None,
+                                          enabled=False)
+        file_menu.addSeparator()
+        self._action(file_menu, translate("MainWindow", "退出(&Q)"), self.close, ["Ctrl+Q"])
+        go = bar.addMenu(translate("MainWindow", "导航(&G)"))
+        self.work_actions = [
+            self._action(go, translate("MainWindow", "跳到指标编号(&J)…"), self.focus_jump, ["Ctrl+G"]),
+            self._action(go, translate("MainWindow", "搜索指标内容(&F)…"), self.focus_search, ["Ctrl+F"]),
+            self._action(go, translate("MainWindow", "下一项指标(&X)"), lambda: self.step(1),
+                         ["Ctrl+PgDown", "Alt+Right"]),
+            self._action(go, translate("MainWindow", "上一项指标(&P)"), lambda: self.step(-1),
+                         ["Ctrl+PgUp", "Alt+Left"]),
+            self._action(go, translate("MainWindow", "下一所学校(&S)"), lambda: self.step_unit(1),
+                         ["Ctrl+Shift+PgDown", "Alt+Down"]),
+            self._action(go, translate("MainWindow", "上一所学校(&U)"), lambda: self.step_unit(-1),
+                         ["Ctrl+Shift+PgUp", "Alt+Up"]),
+            self._action(go, translate("MainWindow", "指标树(&T)"), self.focus_tree, ["F6"]),
+            self._action(go, translate("MainWindow", "评分页(&1)"), self.show_scoring, ["Ctrl+1"]),
+            self._action(go, translate("MainWindow", "专家组意见(&2)"), self.show_findings, ["Ctrl+2"]),
+        ]
+        view = bar.addMenu(translate("MainWindow", "语言(&L)"))
+        for code, name in LANGUAGES.items():
+            self._action(view, name, lambda _=False, c=code: self.set_language(c))
+
+    # ---------------------------------------------------------------- screens
+    def show_home(self) -> None:
+        self.commit_all()
+        self.home.load(self.store)
+        self.stack.setCurrentWidget(self.home)
+        for action in getattr(self, "work_actions", []):
+            action.setEnabled(False)
+        self.home.plans.setFocus() if self.home.plans.count() else self.home.demo_button.setFocus()
+
+    @Slot()
+    def open_demo(self) -> None:
+        try:
+            plan = make_demo(self.store)
+        except StoreError as exc:
+            self.show_save_error(str(exc))
+            return
+        self.open_plan(plan.id)
+
+    @Slot()
+    def create_plan(self) -> None:
+        from inspector_app.ui.plan_dialog import PlanDialog
+        dialog = PlanDialog(self)
+        while dialog.exec():
+            rubric, spec = dialog.spec()
+            try:
+                plan = P.create_plan(self.store, rubric, spec)
+            except StoreError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.open_plan(plan.id)
+            return
+
+    @Slot(str)
+    def open_plan(self, plan_id: str) -> None:
+        self.commit_all()
+        try:
+            plan = P.get_plan(self.store, plan_id)
+            self.workspace = Workspace(self.store, plan)
+            self.store.set_setting("current_plan", plan.id)
+        except StoreError as exc:
+            self.show_save_error(str(exc))
+            return
+        self.setWindowTitle(f"{plan.title} — Inspector")
+        self.stack.setCurrentWidget(self.splitter)
+        for action in self.work_actions:
+            action.setEnabled(True)
+        if self.workspace.group is None:
+            return
+        self._load_group()
+
+    def _load_group(self) -> None:
+        ws = self.workspace
+        self.place = None
+        self.navigator.load(ws)
+        self.score.load(ws)
+        self.findings.load(ws)
+        self.show_scoring()
+        self.navigator.select(ws.places[0] if ws.places else None)
+
+    @Slot(str)
+    def select_group(self, group_id: str) -> None:
+        self.commit_all()
+        self.workspace.select_group(group_id)
+        self._load_group()
+
+    @Slot(object)
+    def show_place(self, place: Place) -> None:
+        if self.workspace is None:
+            return
+        self.place = place
+        self.middle.setCurrentWidget(self.page)
+        self.page.show_place(self.workspace, place)
+        self.score.show_unit(place.school_id)
+
+    def show_scoring(self) -> None:
+        self.findings.commit_now()
+        self.middle.setCurrentWidget(self.page)
+
+    def show_findings(self) -> None:
+        self.page.commit_now()
+        self.middle.setCurrentWidget(self.findings)
+        self.findings.edits["achievements"].setFocus()
+
+    # ---------------------------------------------------------------- moving
+    def step(self, delta: int) -> None:
+        target = self.workspace.step(self.place, delta) if self.workspace else None
+        if target is not None:
+            self.navigator.select(target)
+            self.page.focus_first()
+
+    def step_unit(self, delta: int) -> None:
+        target = self.workspace.step_unit(self.place, delta) if self.workspace else None
+        if target is not None:
+            self.navigator.select(target)
+            self.page.focus_first()
+
+    def focus_jump(self) -> None:
+        self.navigator.jump.setFocus()
+        self.navigator.jump.selectAll()
+
+    def focus_search(self) -> None:
+        self.navigator.search.setFocus()
+        self.navigator.search.selectAll()
+
+    def focus_tree(self) -> None:
+        self.navigator.tree.setFocus()
+
+    # ---------------------------------------------------------------- changes
+    @Slot(object)
+    def apply_change(self, change: Change) -> None:
+        """Every edit comes back here: score panel, navigator state, save state."""
+        if change.card is not None:
+            self.score.show_card(change.card)
+        if change.place is not None:
+            self.navigator.update_place(change.place)
+            if change.place.school_id:
+                self.score.show_unit(change.place.school_id)
+        if change.save_error:
+            self.show_save_error(change.save_error)
+        elif change.saved_at:
+            self.saved.setStyleSheet(SAVED_STYLE)
+            self.saved.setText(translate("MainWindow", "已保存 {0}").format(change.saved_at))
+        if change.error and not change.save_error and change.saved_at == "":
+            self.statusBar().showMessage(change.error, 8000)
+
+    @Slot(str, bool, str)
+    def set_veto(self, key: str, value: bool, reason: str) -> None:
+        self.apply_change(self.workspace.set_veto(key, value, reason))
+        self.score.show_card(self.workspace.card())
+
+    def show_save_error(self, message: str) -> None:
+        self.saved.setStyleSheet(ERROR_STYLE)
+        self.saved.setText(translate("MainWindow", "未保存"))
+        self.statusBar().showMessage(message)
+        self.banner.setStyleSheet("background: #fde7e9; color: #b00020; padding: 6px;")
+        self.banner.setText(message)
+        self.banner.show()
+
+    @Slot(str, bool)
+    def show_message(self, text: str, is_error: bool) -> None:
+        self.statusBar().showMessage(text, 0 if is_error else 6000)
+
+    def set_language(self, code: str) -> None:
+        self.store.set_setting("language", code)
+        self.statusBar().showMessage(translate("MainWindow", "界面语言将在下次启动时切换"), 8000)
+
+    def commit_all(self) -> None:
+        self.page.commit_now()
+        self.findings.commit_now()
+
+    def _backup(self) -> None:
+        try:
+            backup.maybe_backup(self.store)
+        except (StoreError, OSError) as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.commit_all()
+        if self.workspace is not None and self.workspace.dirty:
+            self.commit_all()
+        self._backup()
+        self.backup_timer.stop()
+        super().closeEvent(event)

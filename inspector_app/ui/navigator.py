@@ -1,0 +1,181 @@
+"""Navigation: group → unit (集团整体 / each school) → area → indicator, with each
+indicator's state, each unit's progress, a jump-to-code box and a text search."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from inspector_app.numbers import fmt_points
+from inspector_app.ui.i18n import translate
+from inspector_app.workspace import ATTENTION, DONE, IN_PROGRESS, NOT_STARTED, Place, Workspace
+
+ROLE = Qt.ItemDataRole.UserRole
+STATE_COLOURS = {NOT_STARTED: "#777777", IN_PROGRESS: "#a86400", DONE: "#1b7a2f", ATTENTION: "#b00020"}
+STATE_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", DONE: "●", ATTENTION: "▲"}
+
+
+def state_text(state: str) -> str:
+    names = {NOT_STARTED: translate("Navigator", "未开始"), IN_PROGRESS: translate("Navigator", "进行中"),
+             DONE: translate("Navigator", "已完成"), ATTENTION: translate("Navigator", "需注意")}
+    return f"{STATE_MARKS[state]} {names[state]}"
+
+
+class Navigator(QWidget):
+    place_chosen = Signal(object)  # Place
+    group_chosen = Signal(str)
+    go_to_page = Signal()  # a jump or search was confirmed: focus the page's first input
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self.items: dict[Place, QTreeWidgetItem] = {}
+        self.unit_items: dict[str, QTreeWidgetItem] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.group_combo = QComboBox()
+        group_label = QLabel(translate("Navigator", "集团(&J)："))
+        group_label.setBuddy(self.group_combo)
+        layout.addWidget(group_label)
+        layout.addWidget(self.group_combo)
+        self.jump = QLineEdit()
+        self.jump.setPlaceholderText(translate("Navigator", "跳到指标编号，如 C5（Ctrl+G）"))
+        self.jump.setClearButtonEnabled(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(translate("Navigator", "搜索指标内容（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.jump)
+        layout.addWidget(self.search)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([translate("Navigator", "指标"), translate("Navigator", "状态")])
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
+        layout.addWidget(self.tree, 1)
+        self.group_combo.activated.connect(self._group_activated)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemActivated.connect(lambda item, _c: self.go_to_page.emit() if item.data(0, ROLE) else None)
+        self.jump.returnPressed.connect(self._jump)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._search_go)
+
+    # ---------------------------------------------------------------- building
+    def load(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        for g in workspace.groups:
+            self.group_combo.addItem(g.name + (f"（{g.group_type}）" if g.group_type else ""), g.id)
+        self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(workspace.group.id)))
+        self.group_combo.blockSignals(False)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self.items.clear()
+        self.unit_items.clear()
+        ws = workspace
+        for unit in ws.units:
+            unit_item = QTreeWidgetItem([unit.name, ""])
+            font = unit_item.font(0)
+            font.setBold(True)
+            unit_item.setFont(0, font)
+            self.tree.addTopLevelItem(unit_item)
+            self.unit_items[unit.school_id] = unit_item
+            by_area: dict[str, QTreeWidgetItem] = {}
+            for code in unit.codes:
+                ind = ws.indicator(code)
+                area_item = by_area.get(ind.area_code)
+                if area_item is None:
+                    area = ws.rubric.area(ind.area_code)
+                    area_item = QTreeWidgetItem([f"{area.code} {area.title}", ""])
+                    unit_item.addChild(area_item)
+                    by_area[ind.area_code] = area_item
+                place = Place(unit.school_id, code)
+                item = QTreeWidgetItem([f"{code} {ind.text_for(ws.group.group_type)}", ""])
+                item.setData(0, ROLE, place)
+                item.setToolTip(0, ind.text_for(ws.group.group_type))
+                if not ws.is_mine(place):
+                    item.setForeground(0, QBrush(QColor("#9a9a9a")))
+                    item.setToolTip(1, translate("Navigator", "不在本人分工内"))
+                area_item.addChild(item)
+                self.items[place] = item
+                self._paint(place)
+            self._paint_unit(unit.school_id)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._filter(self.search.text())
+
+    def _paint(self, place: Place) -> None:
+        item = self.items.get(place)
+        if item is None:
+            return
+        state = self.workspace.state(place)
+        item.setText(1, state_text(state))
+        item.setForeground(1, QBrush(QColor(STATE_COLOURS[state])))
+
+    def _paint_unit(self, school_id: str) -> None:
+        done, total = self.workspace.unit_progress(school_id)
+        points = self.workspace.unit_points(school_id)
+        self.unit_items[school_id].setText(
+            1, translate("Navigator", "{0}/{1} 项 · {2} 分").format(done, total, fmt_points(points)))
+
+    def update_place(self, place: Place | None) -> None:
+        if place is None or self.workspace is None:
+            return
+        self._paint(place)
+        self._paint_unit(place.school_id)
+
+    def refresh_all(self) -> None:
+        for place in self.items:
+            self._paint(place)
+        for school_id in self.unit_items:
+            self._paint_unit(school_id)
+
+    # ---------------------------------------------------------------- moving
+    def current(self) -> Place | None:
+        item = self.tree.currentItem()
+        return item.data(0, ROLE) if item is not None else None
+
+    def select(self, place: Place | None) -> None:
+        item = self.items.get(place)
+        if item is not None:
+            item.setHidden(False)
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+
+    @Slot(object, object)
+    def _current_changed(self, item, _previous) -> None:
+        place = item.data(0, ROLE) if item is not None else None
+        if place is not None:
+            self.place_chosen.emit(place)
+
+    def _group_activated(self, index: int) -> None:
+        self.group_chosen.emit(self.group_combo.itemData(index))
+
+    def _jump(self) -> None:
+        ws = self.workspace
+        code = self.jump.text().strip().upper()
+        here = self.current()
+        candidates = [p for p in ws.places if p.code.upper() == code]
+        if not candidates:
+            self.jump.setStyleSheet("color: #b00020;")
+            return
+        self.jump.setStyleSheet("")
+        place = next((p for p in candidates if here and p.school_id == here.school_id), candidates[0])
+        self.jump.clear()
+        self.select(place)
+        self.go_to_page.emit()
+
+    def _filter(self, text: str) -> None:
+        if self.workspace is None:
+            return
+        hits = set(self.workspace.search(text))
+        for place, item in self.items.items():
+            item.setHidden(place not in hits)
+
+    def _search_go(self) -> None:
+        hits = self.workspace.search(self.search.text())
+        if hits:
+            self.select(hits[0])
+            self.go_to_page.emit()

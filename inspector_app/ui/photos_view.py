@@ -1,0 +1,211 @@
+"""Photos of one indicator at one place: add (files, folder, drag and drop), thumbnails,
+full-size view, caption, remove with undo."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from inspector_app.store import photos as files
+from inspector_app.store.db import StoreError
+from inspector_app.ui.i18n import translate
+from inspector_app.ui.workers import PhotoImport
+
+PHOTO_TYPES = ("*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff")
+SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff"}
+
+
+class PhotosView(QWidget):
+    message = Signal(str, bool)  # text, is_error
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = None
+        self.place = None
+        self.last_removed: int | None = None
+        self.current_import: PhotoImport | None = None
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.add_files = QPushButton(translate("PhotosView", "添加照片(&P)…"))
+        self.add_folder = QPushButton(translate("PhotosView", "添加文件夹…"))
+        self.caption = QPushButton(translate("PhotosView", "说明…"))
+        self.remove = QPushButton(translate("PhotosView", "移除"))
+        self.undo = QPushButton(translate("PhotosView", "撤销移除"))
+        self.undo.setEnabled(False)
+        for b in (self.add_files, self.add_folder, self.caption, self.remove, self.undo):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.list = QListWidget()
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setIconSize(QSize(120, 90))
+        self.list.setGridSize(QSize(140, 130))
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setFixedHeight(150)
+        self.list.setWordWrap(True)
+        self.list.setAcceptDrops(False)
+        self.hint = QLabel(translate("PhotosView", "可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除。"))
+        self.hint.setStyleSheet("color: #666;")
+        layout.addWidget(self.list)
+        layout.addWidget(self.hint)
+        self.add_files.clicked.connect(self.choose_files)
+        self.add_folder.clicked.connect(self.choose_folder)
+        self.caption.clicked.connect(self.edit_caption)
+        self.remove.clicked.connect(self.remove_selected)
+        self.undo.clicked.connect(self.undo_remove)
+        self.list.itemActivated.connect(lambda _item: self.open_selected())
+        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def show_place(self, workspace, place) -> None:
+        self.workspace, self.place = workspace, place
+        self.last_removed = None
+        self.undo.setEnabled(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        if self.workspace is None:
+            return
+        for photo in self.workspace.photos(self.place):
+            item = QListWidgetItem(photo.caption or photo.original.rsplit("/", 1)[-1][:16])
+            try:
+                item.setIcon(QIcon(QPixmap(str(self.workspace.photo_file(photo, thumb=True)))))
+            except StoreError as exc:
+                item.setToolTip(str(exc))
+            item.setData(Qt.ItemDataRole.UserRole, photo.id)
+            self.list.addItem(item)
+
+    # ---------------------------------------------------------------- adding
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, translate("PhotosView", "添加照片"), "", translate("PhotosView", "照片") + f" ({PHOTO_TYPES})")
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("PhotosView", "添加文件夹中的照片"))
+        if folder:
+            self.import_paths(expand([Path(folder)]))
+
+    def import_paths(self, paths: list[Path]) -> PhotoImport | None:
+        if not paths or self.workspace is None:
+            return None
+        job = PhotoImport(self.workspace, self.place, paths, self)
+        job.done.connect(self._imported)
+        self.current_import = job
+        job.start()
+        return job
+
+    @Slot(object)
+    def _imported(self, result) -> None:
+        self.current_import = None
+        if result.cancelled:
+            self.message.emit(translate("PhotosView", "已取消导入，没有添加任何照片"), False)
+        else:
+            text = translate("PhotosView", "已添加 {0} 张照片").format(len(result.added))
+            if result.refused:
+                text += translate("PhotosView", "；{0} 个文件未导入：{1}").format(len(result.refused), str(result.refused[0]))
+            self.message.emit(text, bool(result.refused))
+        self.refresh()
+        self.changed.emit()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        self.import_paths(expand(paths))
+        event.acceptProposedAction()
+
+    # ---------------------------------------------------------------- one photo
+    def _selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def _photo(self, photo_id: int):
+        return next((p for p in self.workspace.photos(self.place) if p.id == photo_id), None)
+
+    def open_selected(self) -> None:
+        photo_id = self._selected_id()
+        photo = self._photo(photo_id) if photo_id is not None else None
+        if photo is None:
+            return
+        try:
+            data, _mime = files.display_image_bytes(self.workspace.photo_file(photo, thumb=False), max_side=2400)
+        except (StoreError, files.PhotoError, OSError) as exc:
+            self.message.emit(str(exc), True)
+            return
+        PhotoDialog(QImage.fromData(data), photo.caption, self).exec()
+
+    def edit_caption(self) -> None:
+        photo_id = self._selected_id()
+        photo = self._photo(photo_id) if photo_id is not None else None
+        if photo is None:
+            return
+        text, ok = QInputDialog.getText(self, translate("PhotosView", "照片说明"), translate("PhotosView", "说明（写入反馈报告）："), text=photo.caption)
+        if ok:
+            try:
+                self.workspace.set_caption(photo_id, text)
+            except StoreError as exc:
+                self.message.emit(str(exc), True)
+            self.refresh()
+
+    def remove_selected(self) -> None:
+        photo_id = self._selected_id()
+        if photo_id is None:
+            return
+        self.workspace.remove_photo(photo_id)
+        self.last_removed = photo_id
+        self.undo.setEnabled(True)
+        self.message.emit(translate("PhotosView", "已移除 1 张照片（可撤销）"), False)
+        self.refresh()
+        self.changed.emit()
+
+    def undo_remove(self) -> None:
+        if self.last_removed is None:
+            return
+        self.workspace.restore_photo(self.last_removed)
+        self.last_removed = None
+        self.undo.setEnabled(False)
+        self.refresh()
+        self.changed.emit()
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given; folders become the photos in them (sorted, not recursive)."""
+    result = []
+    for path in paths:
+        if path.is_dir():
+            result += sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+        else:
+            result.append(path)
+    return result
+
+
+class PhotoDialog(QDialog):
+    def __init__(self, image: QImage, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(caption or translate("PhotosView", "照片"))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        pixmap = QPixmap.fromImage(image)
+        if screen is not None:
+            pixmap = pixmap.scaled(int(screen.width() * 0.9), int(screen.height() * 0.85),
+                                   Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        label = QLabel()
+        label.setPixmap(pixmap)
+        area = QScrollArea()
+        area.setWidget(label)
+        area.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(area)
+        if caption:
+            layout.addWidget(QLabel(caption))
+        self.resize(pixmap.width() + 40, pixmap.height() + 60)

@@ -1,0 +1,123 @@
+"""The score as it stands: area subtotals against their maximum, bonus, veto, total and
+grade for the group, and the current unit's points; refreshed from each change."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit, QProgressBar,
+                               QVBoxLayout, QWidget)
+
+from inspector_app.numbers import fmt_points
+from inspector_app.scoring.engine import ScoreCard
+from inspector_app.ui.i18n import translate
+from inspector_app.workspace import Workspace
+
+
+class ScorePanel(QFrame):
+    veto_changed = Signal(str, bool, str)  # key, value, reason
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(230)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(translate("ScorePanel", "目前得分"))
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total")
+        self.total_label.setStyleSheet("font-size: 24pt; font-weight: bold;")
+        self.grade_label = QLabel()
+        self.grade_label.setStyleSheet("font-size: 14pt;")
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: #666;")
+        layout.addWidget(self.total_label)
+        layout.addWidget(self.grade_label)
+        layout.addWidget(self.note_label)
+        self.areas_box = QGroupBox(translate("ScorePanel", "各领域"))
+        self.areas_grid = QGridLayout(self.areas_box)
+        self.areas_grid.setColumnStretch(0, 1)
+        layout.addWidget(self.areas_box)
+        self.area_labels: dict[str, QLabel] = {}
+        self.area_bars: dict[str, QProgressBar] = {}
+        self.base_label = QLabel()
+        self.bonus_label = QLabel()
+        layout.addWidget(self.base_label)
+        layout.addWidget(self.bonus_label)
+        self.veto_box = QGroupBox(translate("ScorePanel", "一票否决"))
+        self.veto_layout = QVBoxLayout(self.veto_box)
+        layout.addWidget(self.veto_box)
+        self.unit_label = QLabel()
+        self.unit_label.setWordWrap(True)
+        layout.addWidget(self.unit_label)
+        self.last_label = QLabel()
+        self.last_label.setWordWrap(True)
+        self.last_label.setStyleSheet("color: #1d4f91;")
+        layout.addWidget(self.last_label)
+        layout.addStretch(1)
+        self.workspace: Workspace | None = None
+
+    def load(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        while self.areas_grid.count():
+            self.areas_grid.takeAt(0).widget().deleteLater()
+        self.area_labels.clear()
+        self.area_bars.clear()
+        for row, area in enumerate(workspace.rubric.areas):
+            title = QLabel(f"{area.title}" + (translate("ScorePanel", "（加分）") if area.bonus else ""))
+            value = QLabel()
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            bar = QProgressBar()
+            bar.setTextVisible(False)
+            bar.setFixedHeight(5)
+            self.areas_grid.addWidget(title, row * 2, 0)
+            self.areas_grid.addWidget(value, row * 2, 1)
+            self.areas_grid.addWidget(bar, row * 2 + 1, 0, 1, 2)
+            self.area_labels[area.code] = value
+            self.area_bars[area.code] = bar
+        for child in self.veto_box.findChildren(QWidget):
+            child.deleteLater()
+        self.veto_box.setVisible(bool(workspace.rubric.vetoes))
+        current = workspace.vetoes()
+        for veto in workspace.rubric.vetoes:
+            value, reason = current.get(veto.key, (False, ""))
+            box = QCheckBox(veto.text)
+            box.setChecked(value)
+            why = QLineEdit(reason)
+            why.setPlaceholderText(translate("ScorePanel", "事实和理由（认定否决时必填）"))
+            box.toggled.connect(lambda on, k=veto.key, w=why: self.veto_changed.emit(k, on, w.text()))
+            why.editingFinished.connect(lambda k=veto.key, b=box, w=why: self.veto_changed.emit(k, b.isChecked(), w.text()))
+            self.veto_layout.addWidget(box)
+            self.veto_layout.addWidget(why)
+        self.heading.setText(translate("ScorePanel", "{0}：目前得分（{1}）").format(workspace.group.name,
+                                                                             workspace.expert_name))
+        last = workspace.last_year()
+        self.last_label.setText(translate("ScorePanel", "上年（{0}）：{1} 分，{2}，第 {3} 名").format(
+            last["year"], last["total"], last["grade"] or "—", last["rank"] or "—") if last else "")
+        self.show_card(workspace.card())
+
+    def show_card(self, card: ScoreCard) -> None:
+        self.total_label.setText(fmt_points(card.total))
+        self.grade_label.setText(card.grade or "—")
+        self.grade_label.setStyleSheet("font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
+        self.note_label.setText(card.grade_note)
+        for area in card.areas:
+            label = self.area_labels.get(area.code)
+            if label is None:
+                continue
+            label.setText(f"{fmt_points(area.points)} / {fmt_points(area.max)}")
+            bar = self.area_bars[area.code]
+            bar.setMaximum(max(1, int(area.max * 10)))
+            bar.setValue(int(area.points * 10))
+        self.base_label.setText(translate("ScorePanel", "基础分：{0}").format(fmt_points(card.base)))
+        self.bonus_label.setText(translate("ScorePanel", "加分：{0}").format(fmt_points(card.bonus)))
+
+    def show_unit(self, school_id: str) -> None:
+        ws = self.workspace
+        if ws is None or not school_id:
+            self.unit_label.setText("")
+            return
+        done, total = ws.unit_progress(school_id)
+        self.unit_label.setText(translate("ScorePanel", "{0}：逐校指标 {1}/{2} 项，{3} 分").format(
+            ws.school_name(school_id), done, total, fmt_points(ws.unit_points(school_id))))

@@ -1,0 +1,352 @@
+"""One expert's work on one inspection plan, without Qt: what the window shows and does.
+
+The window (and tests, and the command line) hold a `Workspace`: the open plan,
+its rubric, the current group and the expert. Each user action is one method
+that calls the store and returns what changed. Typing goes through `draft`
+(validated and scored in memory at once, so totals follow every key) and is
+written by `commit` (the window calls it after a short pause, on leaving a
+field, on moving to another indicator and on closing).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from inspector_app.rubric.model import Indicator, Rubric
+from inspector_app.scoring.engine import AnswerError, IndicatorResult, ScoreCard, Scorer, targeted_schools
+from inspector_app.store import entries as E
+from inspector_app.store import findings as F
+from inspector_app.store import photo_records as R
+from inspector_app.store import plans as P
+from inspector_app.store.db import Store, StoreError
+
+# States of one indicator at one place, as the navigator shows them.
+NOT_STARTED, IN_PROGRESS, DONE, ATTENTION = "未开始", "进行中", "已完成", "需注意"
+SELF_DIFF_SHARE = Decimal("0.3")  # a difference from the self-score beyond 30% of the maximum is flagged
+
+
+@dataclass(frozen=True)
+class Place:
+    """One indicator at one unit: the group as a whole (school_id "") or one school."""
+    school_id: str
+    code: str
+
+
+@dataclass
+class Unit:
+    school_id: str
+    name: str
+    codes: list[str]
+
+
+@dataclass
+class Change:
+    """What an action changed, for the window to refresh from in one place."""
+    place: Place | None = None
+    card: ScoreCard | None = None
+    error: str = ""
+    field_key: str = ""
+    saved_at: str = ""  # HH:MM:SS of a write to the store
+    save_error: str = ""
+
+
+@dataclass
+class _Pending:
+    inputs: dict[str, Any] = field(default_factory=dict)
+    evidence: list[str] | None = None
+    methods: list[str] | None = None
+    note: str | None = None
+
+
+def me(store: Store, plan_id: str) -> str | None:
+    return store.setting(f"me:{plan_id}") or store.setting("me")
+
+
+class Workspace:
+    def __init__(self, store: Store, plan: P.Plan, expert_id: str | None = None):
+        self.store = store
+        self.plan = plan
+        self.rubric: Rubric = P.plan_rubric(store, plan)
+        self.experts = P.experts(store, plan.id)
+        ids = [e.id for e in self.experts]
+        chosen = expert_id or me(store, plan.id)
+        self.expert_id = chosen if chosen in ids else (ids[0] if ids else "")
+        self.assignments = P.assigned(store, plan.id, self.expert_id)
+        self.groups = P.groups(store, plan.id)
+        self.group: P.Group | None = None
+        self.scorer: Scorer | None = None
+        self.units: list[Unit] = []
+        self.places: list[Place] = []
+        self._entries: dict[Place, E.Entry] = {}
+        self._pending: dict[Place, _Pending] = {}
+        self._errors: dict[Place, str] = {}
+        self._self: dict[tuple[str, str], Decimal] = {}
+        if self.groups:
+            self.select_group(self.groups[0].id)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def expert_name(self) -> str:
+        return next((e.name for e in self.experts if e.id == self.expert_id), self.expert_id)
+
+    def select_group(self, group_id: str) -> Change:
+        self.commit()
+        self.group = next(g for g in self.groups if g.id == group_id)
+        self.scorer = E.expert_scorer(self.store, self.plan, self.rubric, self.group, self.expert_id)
+        self._entries = {Place(e.school_id, e.indicator): e
+                         for e in E.entries(self.store, self.plan.id, self.group.id, self.expert_id)}
+        self._errors.clear()
+        self._self = P.self_scores(self.store, self.plan.id, self.group.id)
+        self.units = [Unit(u.school_id, u.name, list(u.codes))
+                      for u in E.progress(self.store, self.plan, self.rubric, self.group, self.expert_id)]
+        self.places = [Place(u.school_id, c) for u in self.units for c in u.codes]
+        return Change(card=self.card())
+
+    def card(self) -> ScoreCard:
+        return self.scorer.card()
+
+    def indicator(self, code: str) -> Indicator:
+        return self.rubric.indicator(code)
+
+    def school_name(self, school_id: str) -> str:
+        return self.group.school(school_id).name if school_id else "集团整体"
+
+    def is_mine(self, place: Place) -> bool:
+        return P.is_assigned(self.assignments, self.group.id, place.school_id, place.code)
+
+    def inputs(self, place: Place) -> dict[str, Any]:
+        """Stored inputs with this session's unsaved drafts on top."""
+        entry = self._entries.get(place)
+        values = dict(entry.inputs) if entry else {}
+        pending = self._pending.get(place)
+        if pending:
+            for key, value in pending.inputs.items():
+                if value is None:
+                    values.pop(key, None)
+                else:
+                    values[key] = value
+        return values
+
+    def entry_value(self, place: Place, name: str):
+        """evidence, methods or note, drafts first."""
+        pending = self._pending.get(place)
+        if pending and getattr(pending, name) is not None:
+            return getattr(pending, name)
+        entry = self._entries.get(place)
+        if entry is None:
+            return "" if name == "note" else []
+        return getattr(entry, name)
+
+    def outcome(self, place: Place) -> tuple[bool, Decimal | None, list[str]]:
+        """(answered, points, explanation) at this place."""
+        result: IndicatorResult = self.scorer.results[place.code]
+        if place.school_id:
+            got = result.per_school.get(place.school_id)
+            if got is None:
+                return False, None, ["尚未评分"]
+            return True, got.points, list(got.lines)
+        return result.answered, result.points, list(result.lines)
+
+    def self_score(self, place: Place) -> Decimal | None:
+        return self._self.get((place.school_id, place.code))
+
+    def baselines(self, code: str) -> list[tuple[str, str]]:
+        values = P.baselines(self.store, self.plan.id, self.group.id).get(code, {})
+        ind = self.indicator(code)
+        return [(h.label, values[h.key]) for h in ind.history if h.key in values]
+
+    def last_year(self) -> dict | None:
+        prior = P.prior_results(self.store, self.plan.id, self.group.id)
+        return prior[0] if prior else None
+
+    def state(self, place: Place) -> str:
+        if place in self._errors:
+            return ATTENTION
+        answered, points, _ = self.outcome(place)
+        if not answered and place not in self._entries:
+            return NOT_STARTED
+        if points is None:
+            return IN_PROGRESS
+        own = self.self_score(place)
+        if own is not None and abs(own - points) > self.indicator(place.code).points * SELF_DIFF_SHARE:
+            return ATTENTION
+        return DONE
+
+    def unit_progress(self, school_id: str) -> tuple[int, int]:
+        unit = next(u for u in self.units if u.school_id == school_id)
+        done = sum(1 for c in unit.codes if self.outcome(Place(school_id, c))[1] is not None)
+        return done, len(unit.codes)
+
+    def unit_points(self, school_id: str) -> Decimal:
+        unit = next(u for u in self.units if u.school_id == school_id)
+        return sum((self.outcome(Place(school_id, c))[1] or Decimal(0) for c in unit.codes), Decimal(0))
+
+    def error(self, place: Place) -> str:
+        return self._errors.get(place, "")
+
+    # ------------------------------------------------------------------ moving
+    def step(self, place: Place | None, delta: int) -> Place | None:
+        if not self.places:
+            return None
+        if place not in self.places:
+            return self.places[0]
+        index = self.places.index(place) + delta
+        return self.places[index] if 0 <= index < len(self.places) else None
+
+    def step_unit(self, place: Place | None, delta: int) -> Place | None:
+        ids = [u.school_id for u in self.units]
+        if not ids:
+            return None
+        index = ids.index(place.school_id) + delta if place else 0
+        if not 0 <= index < len(ids):
+            return None
+        return Place(ids[index], self.units[index].codes[0])
+
+    def find_code(self, text: str) -> Place | None:
+        code = text.strip().upper()
+        return next((p for p in self.places if p.code.upper() == code), None)
+
+    def search(self, text: str) -> list[Place]:
+        words = text.strip().lower()
+        if not words:
+            return list(self.places)
+        return [p for p in self.places if words in self.indicator(p.code).text_for(self.group.group_type).lower()
+                or words in p.code.lower() or words in self.indicator(p.code).standard.lower()]
+
+    # ------------------------------------------------------------------ editing
+    def draft(self, place: Place, key: str, value: Any) -> Change:
+        """One input typed: validate and rescore in memory; saved by `commit`."""
+        pending = self._pending.setdefault(place, _Pending())
+        previous = pending.inputs.get(key, _MISSING)
+        pending.inputs[key] = value
+        merged = self.inputs(place)
+        try:
+            typed = self.indicator(place.code).rule.normalise(_clean(merged))
+            self.scorer.set_answer(place.code, typed, place.school_id or None)
+        except (AnswerError, ValueError) as exc:
+            if previous is _MISSING:
+                pending.inputs.pop(key)
+            else:
+                pending.inputs[key] = previous
+            message = _where(self, place) + str(exc).split(": ", 1)[-1] if isinstance(exc, AnswerError) else \
+                _where(self, place) + str(exc)
+            self._errors[place] = message
+            return Change(place, self.card(), error=message, field_key=getattr(exc, "field_key", key))
+        self._errors.pop(place, None)
+        return Change(place, self.card())
+
+    def draft_entry(self, place: Place, *, evidence: list[str] | None = None, methods: list[str] | None = None,
+                    note: str | None = None) -> Change:
+        pending = self._pending.setdefault(place, _Pending())
+        if evidence is not None:
+            pending.evidence = list(evidence)
+        if methods is not None:
+            pending.methods = list(methods)
+        if note is not None:
+            pending.note = note
+        return Change(place)
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._pending)
+
+    def commit(self) -> Change:
+        """Write every draft to the store, one durable transaction per entry."""
+        change = Change()
+        for place, pending in list(self._pending.items()):
+            try:
+                entry = E.set_entry(self.store, self.plan, self.rubric, self.group, self.expert_id, place.school_id,
+                                    place.code, inputs=pending.inputs, evidence=pending.evidence,
+                                    methods=pending.methods, note=pending.note)
+            except E.EntryError as exc:
+                change.place, change.error, change.field_key = place, str(exc), exc.field_key
+                self._errors[place] = str(exc)
+                del self._pending[place]
+                continue
+            except StoreError as exc:
+                change.place, change.save_error = place, str(exc)
+                return change  # drafts kept: saved on the next try
+            self._entries[place] = entry
+            del self._pending[place]
+            change.place, change.saved_at = place, entry.updated_at[11:19]
+        if change.saved_at:
+            change.card = self.card()
+        return change
+
+    # ------------------------------------------------------------------ findings
+    def findings(self) -> dict[str, str]:
+        return F.get_findings(self.store, self.plan.id, self.group.id)
+
+    def set_finding(self, kind: str, text: str) -> Change:
+        try:
+            F.set_finding(self.store, self.plan.id, self.group.id, kind, text, self.expert_id)
+        except StoreError as exc:
+            return Change(save_error=str(exc))
+        except ValueError as exc:
+            return Change(error=str(exc))
+        return Change(saved_at=_clock())
+
+
+    # ------------------------------------------------------------------ vetoes
+    def vetoes(self) -> dict[str, tuple[bool, str]]:
+        return {key: (value, reason) for _e, key, value, reason in
+                E.vetoes(self.store, self.plan.id, self.group.id, self.expert_id)}
+
+    def set_veto(self, key: str, value: bool, reason: str) -> Change:
+        try:
+            E.set_veto(self.store, self.plan, self.rubric, self.group, self.expert_id, key, value, reason)
+        except E.EntryError as exc:
+            return Change(error=str(exc))
+        except StoreError as exc:
+            return Change(save_error=str(exc))
+        self.scorer.set_veto(key, value)
+        return Change(card=self.card(), saved_at=_clock())
+
+    # ------------------------------------------------------------------ photos
+    def photos(self, place: Place) -> list[R.PhotoRecord]:
+        return R.list_photos(self.store, self.plan.id, self.group.id, school_id=place.school_id,
+                             indicator=place.code, expert_id=self.expert_id)
+
+    def record_photos(self, place: Place, results, cancelled: bool) -> R.ImportResult:
+        """Files already ingested (on a worker thread): name them in the store, or nothing when cancelled."""
+        return R.record_photos(self.store, self.plan, self.group, self.expert_id, place.school_id, place.code,
+                               results, cancelled=cancelled)
+
+    def add_photos(self, place: Place, paths, progress=None, cancelled=None) -> R.ImportResult:
+        return R.add_photos(self.store, self.plan, self.group, self.expert_id, place.school_id, place.code, paths,
+                            progress=progress, cancelled=cancelled)
+
+    def remove_photo(self, photo_id: int) -> R.PhotoRecord:
+        return R.remove_photo(self.store, photo_id, self.expert_id)
+
+    def restore_photo(self, photo_id: int) -> R.PhotoRecord:
+        return R.restore_photo(self.store, photo_id, self.expert_id)
+
+    def set_caption(self, photo_id: int, caption: str) -> R.PhotoRecord:
+        return R.set_caption(self.store, photo_id, caption, self.expert_id)
+
+    def photo_file(self, photo: R.PhotoRecord, thumb: bool = True):
+        return R.file_path(self.store, photo, thumb=thumb)
+
+
+_MISSING = object()
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items()
+            if v is not None and not (isinstance(v, str) and not v.strip() and k != "reason")}
+
+
+def _where(ws: Workspace, place: Place) -> str:
+    return f"指标 {place.code}" + (f"（{ws.school_name(place.school_id)}）" if place.school_id else "") + ": "
+
+
+def _clock() -> str:
+    from datetime import datetime
+    return datetime.now().strftime("%H:%M:%S")
+
+
+def targets_of(ws: Workspace, code: str) -> list[str]:
+    ind = ws.indicator(code)
+    return [s.name for s in targeted_schools(ind, ws.group.refs)]
