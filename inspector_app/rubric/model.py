@@ -133,7 +133,7 @@ class GradeScheme:
 
     @property
     def lowest(self) -> str:
-        return self.bands[-1].label if self.bands else "不合格"
+        return self.bands[-1].label if self.bands else ""
 
     def grade(self, score: Decimal) -> str | None:
         if self.decided_by:
