@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Sequence
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from PIL import JpegImagePlugin, PngImagePlugin  # noqa: F401  registers the openers
 
-from inspector_app.fsutil import StorageError, fsync_dir, write_atomic
+from inspector_app.fsutil import fsync_dir, write_atomic
 
 try:  # phone HEIC/HEIF; registered once, at import
     import pillow_heif
@@ -47,8 +47,9 @@ THUMB_QUALITY = 80
 DISPLAY_QUALITY = 90
 
 # Pillow warns above MAX_IMAGE_PIXELS and refuses above twice that. The explicit size check in
-# `_decode` is what actually protects us (warning filters are process-wide and not thread-safe
-# to change per call); these two lines make Pillow agree with it.
+# `_decode` is what actually protects us (warning filters are process-wide, not thread-safe to
+# change per call, and test runners reset them); these two lines make Pillow agree with it,
+# for every image the process opens.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
 
@@ -148,7 +149,7 @@ def ingest_many(
     total = len(paths)
     results: list[PhotoFile | PhotoError | None] = [None] * total
     if workers is None:
-        workers = min(4, (os.cpu_count() or 1) + 1)
+        workers = min(4, os.cpu_count() or 1)  # more threads than cores measured slower
     workers = max(1, workers)
     stop = threading.Event()
 
@@ -398,11 +399,7 @@ def _store(
             for path in created:  # keep the pair consistent: no original without its thumbnail
                 with contextlib.suppress(OSError):
                     path.unlink()
-            if isinstance(exc, StorageError):
-                raise PhotoError(
-                    f"保存“{name}”失败：{exc.strerror or exc}", reason="storage", name=name
-                ) from exc
-            if isinstance(exc, OSError):
+            if isinstance(exc, OSError):  # StorageError carries the plain-words reason
                 raise PhotoError(
                     f"保存“{name}”失败：{exc.strerror or exc}", reason="storage", name=name
                 ) from exc
