@@ -276,6 +276,13 @@ def test_too_large_file_refused_before_reading(tmp_path, monkeypatch):
     assert info.value.reason == "too_large" and files_under(tmp_path / "p") == []
 
 
+def test_photo_error_survives_pickling():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(PhotoError("“a.jpg”是空文件", reason="empty", name="a.jpg")))
+    assert (str(err), err.reason, err.name) == ("“a.jpg”是空文件", "empty", "a.jpg")
+
+
 def test_missing_source_file(tmp_path):
     with pytest.raises(PhotoError, match="gone.jpg") as info:
         photos.ingest(tmp_path / "gone.jpg", tmp_path / "p")

@@ -77,6 +77,13 @@ class PhotoError(Exception):
         self.reason = reason
         self.name = name
 
+    def __reduce__(self):  # keyword-only arguments: rebuild explicitly (queues, processes)
+        return (_rebuild_photo_error, (self.message, self.reason, self.name))
+
+
+def _rebuild_photo_error(message: str, reason: str, name: str) -> PhotoError:
+    return PhotoError(message, reason=reason, name=name)
+
 
 @dataclass(frozen=True)
 class PhotoFile:
