@@ -6,10 +6,10 @@ import os
 import sys
 
 from inspector_app import __version__, paths
-from inspector_app.cli import results_cmd, rubric_cmd, score_cmd, store_cmd
+from inspector_app.cli import bundle_cmd, keys_cmd, results_cmd, rubric_cmd, score_cmd, store_cmd
 
 # Each command module adds its sub-commands; modules are listed here in --help order.
-COMMAND_MODULES = [rubric_cmd, score_cmd, store_cmd, results_cmd]
+COMMAND_MODULES = [rubric_cmd, score_cmd, store_cmd, bundle_cmd, keys_cmd, results_cmd]
 
 
 class CommandError(Exception):

@@ -143,6 +143,13 @@ def cmd_plan_create(args) -> int:
     spec = read_roster(Path(args.roster))
     with opened() as store:
         plan = P.create_plan(store, rubric, spec)
+        from inspector_app import paths
+        from inspector_app.bundles.keys import KeyStore
+        keystore = KeyStore(paths.data_dir())
+        own = keystore.own_key().key_id
+        for e in spec.experts:
+            if e.public_key and e.key_id != own:
+                keystore.trust(e.public_key, e.name, "专家组组长" if e.role == "lead" else "专家")
         print(f"已建立考核计划：{plan.title}（编号 {plan.id}）")
     return 0
 
@@ -161,11 +168,22 @@ def read_roster(path: Path) -> P.PlanSpec:
             schools=[P.SchoolSpec(s["name"], s.get("role", "member"), s.get("kind", ""), s.get("head_role", ""),
                                   s.get("id", "")) for s in g.get("schools", [])],
             self_scores=g.get("self_scores") or {}) for g in data.get("groups", [])]
-        experts = [P.ExpertSpec(e["name"], e.get("role", "member"), e.get("id", "")) for e in data.get("experts", [])]
+        experts = [_expert_spec(path, e) for e in data.get("experts", [])]
         return P.PlanSpec(title=data["title"], school_year=data.get("school_year", ""), stage=data.get("stage", "复评"),
                           groups=groups, experts=experts, consensus=data.get("consensus", "mean"))
     except (KeyError, TypeError, AttributeError) as exc:
         raise CommandError(f"{path}: 名单文件缺少必填项 {exc}（见 docs/roster-format.md）") from exc
+
+
+def _expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
+    """An expert of the roster; `key: FILE.pub` names the public key they exported (inspector keys export)."""
+    spec = P.ExpertSpec(e["name"], e.get("role", "member"), e.get("id", ""))
+    if e.get("key"):
+        from inspector_app.bundles.keys import fingerprint, key_id, parse_public_file
+        key_path = (roster.parent / e["key"]) if not Path(e["key"]).is_absolute() else Path(e["key"])
+        pub, _label = parse_public_file(key_path.read_bytes())
+        spec.key_id, spec.public_key, spec.fingerprint = key_id(pub), pub, fingerprint(pub)
+    return spec
 
 
 def cmd_plan_list(args) -> int:

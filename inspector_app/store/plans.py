@@ -126,6 +126,8 @@ def new_id() -> str:
 
 def store_rubric(store: Store, rubric: Rubric) -> None:
     """Pin the rubric's exact bytes in the database so the plan stays scorable if the file changes."""
+    if store.conn.execute("SELECT 1 FROM rubrics WHERE hash = ?", (rubric.content_hash,)).fetchone():
+        return
     source = Path(rubric.path).read_bytes()
     store.conn.execute("INSERT OR IGNORE INTO rubrics (hash, id, version, title, source) VALUES (?, ?, ?, ?, ?)",
                        (rubric.content_hash, rubric.id, rubric.version, rubric.title, source))

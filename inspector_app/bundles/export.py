@@ -1,0 +1,210 @@
+"""Writing bundles from the store: an expert's work, the panel's settled result, the bureau's plan package.
+
+The payload is canonical JSON plus photo files (see docs/bundle-format.md);
+`bag.write_bag` signs, writes atomically and verifies. The signer's sequence
+number is consumed only once the bundle is safely at its destination.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from inspector_app.bundles import canonical
+from inspector_app.bundles.bag import make_info, write_bag
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.numbers import fmt_points
+from inspector_app.store import entries as E
+from inspector_app.store import photo_records as PR
+from inspector_app.store import photos as photo_files
+from inspector_app.store.consensus import panel_scorer, places, settled_points
+from inspector_app.store.db import Store, now
+from inspector_app.store.findings import get_findings
+from inspector_app.store.history import changes
+from inspector_app.store.plans import (Group, Plan, assigned, baselines, experts, groups, plan_rubric, prior_results,
+                                       self_scores)
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_hash: str
+    sequence: int
+    photos: int
+
+
+def _slug(text: str) -> str:
+    """A file-name-safe rendering that keeps Chinese readable."""
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("._")[:40] or "x"
+
+
+def _next_sequence(store: Store, plan_id: str, kind: str) -> tuple[int, str]:
+    row = store.conn.execute("SELECT last, last_hash FROM sequences WHERE plan_id = ? AND kind = ?",
+                             (plan_id, kind)).fetchone()
+    return (row[0] + 1, row[1]) if row else (1, "")
+
+
+def _consume_sequence(store: Store, plan_id: str, kind: str, sequence: int, bundle_hash: str) -> None:
+    with store.tx():
+        store.conn.execute("INSERT INTO sequences (plan_id, kind, last, last_hash) VALUES (?, ?, ?, ?)"
+                           " ON CONFLICT (plan_id, kind) DO UPDATE SET last = excluded.last,"
+                           " last_hash = excluded.last_hash", (plan_id, kind, sequence, bundle_hash))
+
+
+def _header(store: Store, plan: Plan, kind: str, sequence: int, previous: str, signer: str,
+            group: Group | None = None, expert: Any = None) -> dict:
+    rubric = plan_rubric(store, plan)
+    head = {"format": FORMAT, "kind": kind, "created_at": now(), "sequence": sequence, "previous": previous,
+            "signer_key_id": signer,
+            "plan": {"id": plan.id, "title": plan.title, "school_year": plan.school_year, "stage": plan.stage,
+                     "demo": plan.demo},
+            "rubric": {"id": rubric.id, "version": rubric.version, "hash": rubric.content_hash}}
+    if group is not None:
+        head["group"] = {"id": group.id, "name": group.name}
+    if expert is not None:
+        head["expert"] = {"id": expert.id, "name": expert.name, "role": expert.role}
+    return head
+
+
+def _entries_json(store: Store, plan: Plan, group: Group, expert_id: str) -> list[dict]:
+    return [{"school": e.school_id, "indicator": e.indicator, "inputs": e.inputs, "evidence": list(e.evidence),
+             "methods": list(e.methods), "note": e.note, "points": None if e.points is None else fmt_points(e.points),
+             "explanation": list(e.explanation), "updated_at": e.updated_at}
+            for e in E.entries(store, plan.id, group.id, expert_id)]
+
+
+def _photos_payload(store: Store, plan: Plan, group: Group, expert_id: str | None,
+                    payload: dict[str, Any]) -> list[dict]:
+    result = []
+    for photo in PR.list_photos(store, plan.id, group.id, expert_id=expert_id, include_removed=True):
+        data = PR.file_path(store, photo).read_bytes()
+        if not plan.export_location and photo.has_location:
+            data = photo_files.strip_location(data, name=photo.original)
+        import hashlib
+        sha = hashlib.sha256(data).hexdigest()
+        name = f"photos/{sha}{Path(photo.original).suffix}"
+        payload[name] = data
+        result.append({"file": name, "sha256": sha, "original_sha256": photo.sha256, "school": photo.school_id,
+                       "indicator": photo.indicator, "expert": photo.expert_id, "caption": photo.caption,
+                       "taken_at": photo.taken_at, "mime": photo.mime, "chosen": photo.chosen,
+                       "removed": photo.removed})
+    return result
+
+
+def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,
+                  progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+    """One expert's entries, vetoes, notes, photos and history for one group."""
+    expert = next(e for e in experts(store, plan.id) if e.id == expert_id)
+    signer = keystore.own_key().key_id
+    sequence, previous = _next_sequence(store, plan.id, "expert")
+    payload: dict[str, Any] = {}
+    head = _header(store, plan, "expert", sequence, previous, signer, group, expert)
+    payload["bundle.json"] = canonical.dumps(head)
+    payload["entries.json"] = canonical.dumps(_entries_json(store, plan, group, expert_id))
+    payload["vetoes.json"] = canonical.dumps(
+        [{"key": k, "value": v, "reason": r} for eid, k, v, r in E.vetoes(store, plan.id, group.id, expert_id)])
+    findings = get_findings(store, plan.id, group.id) if expert.role == "lead" else {}
+    payload["findings.json"] = canonical.dumps(findings)
+    photos = _photos_payload(store, plan, group, expert_id, payload)
+    payload["photos.json"] = canonical.dumps(photos)
+    history = [c.__dict__ for c in changes(store, plan.id) if c.expert_id == expert_id and c.key.get("group") == group.id]
+    payload["history.json"] = canonical.dumps(history)
+    rubric = plan_rubric(store, plan)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    filename = f"{_slug(expert.name)}-{_slug(group.name)}-{stamp}-{sequence}.zip"
+    info = make_info("expert", plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
+                     rubric_hash=rubric.content_hash, group=group.id, sequence=sequence,
+                     previous_bundle_hash=previous or None)
+    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
+    from inspector_app.bundles.bag import read_bag
+    bundle_hash = read_bag(path, keystore).bundle_hash
+    _consume_sequence(store, plan.id, "expert", sequence, bundle_hash)
+    return ExportResult(path, bundle_hash, sequence, len(photos))
+
+
+def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str, out_dir: Path, *,
+                 progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+    """The panel's settled result for a group, with the members' original signed bundles inside."""
+    lead = next(e for e in experts(store, plan.id) if e.id == lead_id)
+    rubric = plan_rubric(store, plan)
+    signer = keystore.own_key().key_id
+    sequence, previous = _next_sequence(store, plan.id, "panel")
+    payload: dict[str, Any] = {}
+    payload["bundle.json"] = canonical.dumps(_header(store, plan, "panel", sequence, previous, signer, group, lead))
+    settled = []
+    for place in places(store, plan, group):
+        points, method = settled_points(place, plan.consensus)
+        settled.append({"school": place.school_id, "indicator": place.indicator,
+                        "points": None if points is None else fmt_points(points), "method": method,
+                        "reason": place.decided_reason,
+                        "scores": {e: fmt_points(v) for e, v in sorted(place.scores.items())}})
+    payload["consensus.json"] = canonical.dumps(settled)
+    card = panel_scorer(store, plan, rubric, group).card()
+    payload["result.json"] = canonical.dumps(card.to_json())
+    payload["findings.json"] = canonical.dumps(get_findings(store, plan.id, group.id))
+    # The lead's own work travels as the lead's own expert bundle, like every member's.
+    members = []
+    own = export_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles", cancelled=cancelled)
+    merged = [(own.bundle_hash, own.path)]
+    for bundle_hash, file_name in store.conn.execute(
+            "SELECT hash, file_name FROM bundles WHERE plan_id = ? AND group_id = ? AND kind = 'expert'"
+            " AND status = 'merged' ORDER BY imported_at", (plan.id, group.id)):
+        merged.append((bundle_hash, store.data_dir / "bundles" / f"{bundle_hash}.zip"))
+    for bundle_hash, path in merged:
+        name = f"members/{bundle_hash}.zip"
+        payload[name] = Path(path)
+        members.append(name)
+    payload["members.json"] = canonical.dumps(members)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    filename = f"专家组-{_slug(group.name)}-{stamp}-{sequence}.zip"
+    info = make_info("panel", plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
+                     rubric_hash=rubric.content_hash, group=group.id, sequence=sequence,
+                     previous_bundle_hash=previous or None)
+    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
+    from inspector_app.bundles.bag import read_bag
+    bundle_hash = read_bag(path, keystore).bundle_hash
+    _consume_sequence(store, plan.id, "panel", sequence, bundle_hash)
+    return ExportResult(path, bundle_hash, sequence, 0)
+
+
+def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
+                progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+    """The bureau's plan package: everything a panel needs to start, offline."""
+    rubric = plan_rubric(store, plan)
+    signer = keystore.own_key().key_id
+    sequence, previous = _next_sequence(store, plan.id, "plan")
+    source = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()[0]
+    expert_rows = []
+    for e in experts(store, plan.id):
+        pub = store.conn.execute("SELECT public_key FROM experts WHERE id = ?", (e.id,)).fetchone()[0]
+        expert_rows.append({"id": e.id, "name": e.name, "role": e.role, "key_id": e.key_id,
+                            "fingerprint": e.fingerprint, "public_key": pub.hex() if pub else None,
+                            "assignments": [list(a) for a in assigned(store, plan.id, e.id)]})
+    group_rows = []
+    for g in groups(store, plan.id):
+        group_rows.append({
+            "id": g.id, "name": g.name, "type": g.group_type,
+            "schools": [{"id": s.id, "name": s.name, "role": s.role, "kind": s.kind, "head_role": s.head_role}
+                        for s in g.schools],
+            "self_scores": [{"school": s, "indicator": c, "points": fmt_points(p)}
+                            for (s, c), p in self_scores(store, plan.id, g.id).items()],
+            "baselines": baselines(store, plan.id, g.id),
+            "prior_results": prior_results(store, plan.id, g.id)})
+    body = {"plan": {"id": plan.id, "title": plan.title, "school_year": plan.school_year, "stage": plan.stage,
+                     "consensus": plan.consensus, "spread_limit": fmt_points(plan.spread_limit), "demo": plan.demo,
+                     "export_location": plan.export_location},
+            "groups": group_rows, "experts": expert_rows}
+    payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer)),
+               "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": bytes(source)}
+    filename = f"考核计划-{_slug(plan.title)}-{sequence}.zip"
+    info = make_info("plan", plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
+                     rubric_hash=rubric.content_hash, sequence=sequence, previous_bundle_hash=previous or None)
+    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
+    from inspector_app.bundles.bag import read_bag
+    bundle_hash = read_bag(path, keystore).bundle_hash
+    _consume_sequence(store, plan.id, "plan", sequence, bundle_hash)
+    return ExportResult(path, bundle_hash, sequence, 0)

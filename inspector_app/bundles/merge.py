@@ -1,0 +1,418 @@
+"""Importing bundles into the store: members' work at the panel, panels' results at the bureau, plan packages.
+
+A bundle is verified completely before anything is written. Merging is safe to
+repeat: a bundle's identity (the hash of its signed tag manifest) is the key of
+the `bundles` table, so the same bundle twice changes nothing; a different
+bundle that claims the same signer and sequence number hits the unique key and
+is shown as a conflict, never written over. A rejected bundle leaves the
+database exactly as it was.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
+from inspector_app.bundles.keys import KeyStore, parse_public_pem
+from inspector_app.fsutil import write_atomic
+from inspector_app.numbers import NumberError, parse_decimal
+from inspector_app.store import entries as E
+from inspector_app.store import photos as photo_files
+from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.history import record
+from inspector_app.store import plans as P
+
+STATUS_TEXT = {"merged": "已合并", "already": "已合并过（重复导入，未改变任何内容）", "held": "暂缓：签名人尚未受信任",
+               "rejected": "已拒绝", "conflict": "冲突：需要人工处理", "superseded": "已记录（同一专家已有更新的数据包）",
+               "created": "已建立考核计划"}
+
+
+@dataclass
+class MergeOutcome:
+    file: str
+    status: str
+    message: str
+    kind: str = ""
+    signer: str = ""
+    fingerprint: str = ""
+    group: str = ""
+    bundle_hash: str = ""
+    members: list["MergeOutcome"] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.file}: {STATUS_TEXT.get(self.status, self.status)}。{self.message}".rstrip("。") + "。"
+
+
+class Reject(Exception):
+    def __init__(self, message: str, status: str = "rejected"):
+        super().__init__(message)
+        self.status = status
+
+
+def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
+                progress: Callable[[int, int, str], Any] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[MergeOutcome]:
+    results = []
+    for i, name in enumerate(files):
+        if cancelled and cancelled():
+            break
+        results.append(merge_file(store, keystore, Path(name)))
+        if progress:
+            progress(i + 1, len(files), Path(name).name)
+    return results
+
+
+def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:
+    try:
+        bag = read_bag(path, keystore)
+    except BundleError as exc:
+        status = "held" if exc.code == "unknown_key" else "rejected"
+        return MergeOutcome(path.name, status, exc.message if hasattr(exc, "message") else str(exc))
+    outcome = MergeOutcome(path.name, "merged", "", bag.kind, bag.signer_key_id, bag.signer_fingerprint,
+                           bag.field("group") or "", bag.bundle_hash)
+    try:
+        if bag.kind == "plan":
+            outcome.message = _import_plan(store, keystore, bag)
+            outcome.status = "already" if outcome.message.startswith("本机已有") else "created"
+        elif bag.kind == "expert":
+            outcome.status, outcome.message = _merge_expert(store, keystore, bag, path)
+        elif bag.kind == "panel":
+            outcome.status, outcome.message, outcome.members = _merge_panel(store, keystore, bag, path)
+        else:
+            raise Reject(f"未知的数据包类型 {bag.kind}")
+    except Reject as exc:
+        outcome.status, outcome.message = exc.status, str(exc)
+    except BundleError as exc:
+        outcome.status, outcome.message = "rejected", str(exc)
+    return outcome
+
+
+# --------------------------------------------------------------------------- shared checks
+
+def _head(bag: Bag) -> dict:
+    head = read_json(bag, "bundle.json")
+    if not isinstance(head, dict) or head.get("kind") != bag.kind:
+        raise Reject("数据包说明（bundle.json）与签名信息不一致")
+    if head.get("signer_key_id") != bag.signer_key_id:
+        raise Reject("数据包说明中的签名人与实际签名人不一致")
+    if str(head.get("sequence")) != (bag.field("sequence") or ""):
+        raise Reject("数据包说明中的序号与签名信息不一致")
+    return head
+
+
+def _plan_for(store: Store, bag: Bag, head: dict) -> tuple[P.Plan, Any]:
+    plan_id = (head.get("plan") or {}).get("id")
+    if plan_id != bag.field("plan_id"):
+        raise Reject("数据包说明中的考核计划与签名信息不一致")
+    try:
+        plan = P.get_plan(store, plan_id)
+    except StoreError:
+        title = (head.get("plan") or {}).get("title", plan_id)
+        raise Reject(f"这是另一个考核计划（{title}）的数据包，本机没有这个计划；请先导入该计划的计划包") from None
+    rubric_hash = (head.get("rubric") or {}).get("hash")
+    if rubric_hash != plan.rubric_hash or bag.field("rubric_hash") != plan.rubric_hash:
+        raise Reject("数据包所用的指标体系版本与本机考核计划不同，不能合并")
+    return plan, P.plan_rubric(store, plan)
+
+
+def _group_for(store: Store, plan: P.Plan, bag: Bag, head: dict) -> P.Group:
+    gid = (head.get("group") or {}).get("id")
+    if gid != bag.field("group"):
+        raise Reject("数据包说明中的集团与签名信息不一致")
+    for g in P.groups(store, plan.id):
+        if g.id == gid:
+            return g
+    raise Reject(f"本考核计划中没有集团 {(head.get('group') or {}).get('name', gid)}")
+
+
+def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, status: str = "merged") -> str | None:
+    """Record the bundle; returns None when newly recorded, else 'already' or 'conflict' (nothing written)."""
+    try:
+        store.conn.execute(
+            "INSERT INTO bundles (hash, kind, signer_key_id, sequence, plan_id, group_id, file_name, status, info,"
+            " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (bag.bundle_hash, bag.kind, bag.signer_key_id, int(bag.field("sequence") or 0), plan_id, group_id,
+             file_name, status, json.dumps(bag.info, ensure_ascii=False, sort_keys=True), now()))
+    except sqlite3.IntegrityError:
+        same = store.conn.execute("SELECT 1 FROM bundles WHERE hash = ?", (bag.bundle_hash,)).fetchone()
+        return "already" if same else "conflict"
+    return None
+
+
+def _keep_original(store: Store, bag: Bag, path: Path) -> None:
+    """The verified file itself is kept: it is the chain of custody the panel bundle carries on."""
+    write_atomic(store.data_dir / "bundles" / f"{bag.bundle_hash}.zip", path.read_bytes())
+
+
+# --------------------------------------------------------------------------- expert bundles
+
+def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
+    if not isinstance(rows, list):
+        raise Reject("entries.json 格式不对")
+    checked = []
+    for row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("inputs"), dict):
+            raise Reject("entries.json 中有格式不对的评分")
+        code, school = row.get("indicator"), row.get("school", "")
+        try:
+            ind = E.check_place(rubric, group, school, code)
+            typed = ind.rule.normalise(row["inputs"])
+            outcome = ind.rule.score(typed)
+        except (E.EntryError, ValueError) as exc:
+            raise Reject(f"数据包中的评分无效：{exc}") from None
+        points = row.get("points")
+        if (outcome.points is None) != (points is None) or (
+                points is not None and parse_decimal(points) != outcome.points):
+            raise Reject(f"数据包中指标 {code} 的得分与评分规则算出的不一致")
+        for key in ("note",):
+            if not isinstance(row.get(key, ""), str):
+                raise Reject(f"数据包中指标 {code} 的备注格式不对")
+        checked.append({**row, "typed": typed, "outcome": outcome})
+    return checked
+
+
+def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_panel: bool = False,
+                  store_original: bool = True) -> tuple[str, str]:
+    head = _head(bag)
+    plan, rubric = _plan_for(store, bag, head)
+    group = _group_for(store, plan, bag, head)
+    expert_id = (head.get("expert") or {}).get("id")
+    known = {e.id: e for e in P.experts(store, plan.id)}
+    if expert_id not in known:
+        raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")
+    if known[expert_id].key_id and known[expert_id].key_id != bag.signer_key_id:
+        raise Reject(f"签名人不是计划中登记的 {known[expert_id].name} 本人的密钥")
+    rows = _check_entries(rubric, group, read_json(bag, "entries.json"))
+    vetoes = read_json(bag, "vetoes.json")
+    findings = read_json(bag, "findings.json")
+    photos = read_json(bag, "photos.json")
+    if not isinstance(vetoes, list) or not isinstance(findings, dict) or not isinstance(photos, list):
+        raise Reject("数据包中的数据文件格式不对")
+    sequence = int(bag.field("sequence") or 0)
+    newest = store.conn.execute(
+        "SELECT MAX(sequence) FROM bundles WHERE signer_key_id = ? AND plan_id = ? AND group_id = ? AND kind = 'expert'",
+        (bag.signer_key_id, plan.id, group.id)).fetchone()[0]
+    superseded = newest is not None and newest > sequence
+    # Photo files first: durable before any row names them.
+    stored_photos = []
+    for meta in photos:
+        if not isinstance(meta, dict) or meta.get("file") not in bag.sha256:
+            raise Reject("photos.json 指向数据包中不存在的照片")
+        try:
+            stored = photo_files.ingest(bag.files[meta["file"]], store.photos_dir, name=meta["file"])
+        except photo_files.PhotoError as exc:
+            raise Reject(f"数据包中的照片无效：{exc}") from None
+        stored_photos.append((meta, stored))
+    if store_original:
+        _keep_original(store, bag, path)
+    with store.tx():
+        clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged")
+        if clash == "already":
+            return "already", ""
+        if clash == "conflict":
+            raise Reject("同一签名人、同一序号已有另一份不同的数据包；两份都保留待人工核对，未覆盖", "conflict")
+        if not superseded:
+            _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id])
+            if not known[expert_id].key_id:
+                store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ? WHERE id = ?",
+                                   (bag.signer_key_id, bag.signer_public_key, bag.signer_fingerprint, expert_id))
+        record(store, expert_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
+               "merged" if not superseded else "superseded", None, path.name)
+    if superseded:
+        return "superseded", f"序号 {sequence} 早于已合并的 {newest}"
+    return "merged", f"{(head.get('expert') or {}).get('name', '')}：{len(rows)} 项评分，{len(stored_photos)} 张照片"
+
+
+def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, rows: list[dict], vetoes: list,
+                  findings: dict, stored_photos: list, expert: P.Expert) -> None:
+    conn = store.conn
+    conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
+                 (plan.id, group.id, expert_id))
+    for row in rows:
+        outcome = row["outcome"]
+        conn.execute(
+            "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
+            " points, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (plan.id, group.id, expert_id, row.get("school", ""), row["indicator"],
+             json.dumps(E._jsonable(row["typed"]), ensure_ascii=False, sort_keys=True),
+             json.dumps([str(x) for x in row.get("evidence", [])], ensure_ascii=False),
+             json.dumps([str(x) for x in row.get("methods", [])], ensure_ascii=False), row.get("note", ""),
+             None if outcome.points is None else str(outcome.points.normalize()),
+             json.dumps(outcome.lines, ensure_ascii=False), str(row.get("updated_at", now()))))
+    conn.execute("DELETE FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ?", (plan.id, group.id, expert_id))
+    for v in vetoes:
+        if isinstance(v, dict) and isinstance(v.get("key"), str):
+            conn.execute("INSERT INTO vetoes (plan_id, group_id, expert_id, key, value, reason, updated_at)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)", (plan.id, group.id, expert_id, v["key"], int(bool(v.get("value"))),
+                                                          str(v.get("reason", "")), now()))
+    if expert.role == "lead":
+        for kind, text in findings.items():
+            if kind in ("achievements", "problems", "suggestions") and isinstance(text, str):
+                conn.execute("INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET"
+                             " text = excluded.text, expert_id = excluded.expert_id, updated_at = excluded.updated_at",
+                             (plan.id, group.id, kind, text, expert_id, now()))
+    conn.execute("DELETE FROM photos WHERE plan_id = ? AND group_id = ? AND expert_id = ?", (plan.id, group.id, expert_id))
+    for meta, stored in stored_photos:
+        conn.execute(
+            "INSERT OR IGNORE INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
+            " original, thumb, mime, width, height, size, has_location, chosen, removed, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (stored.sha256, plan.id, group.id, str(meta.get("school", "")), str(meta.get("indicator", "")), expert_id,
+             str(meta.get("caption", "")), stored.taken_at, stored.original, stored.thumb, stored.mime, stored.width,
+             stored.height, stored.size, int(stored.has_location), int(bool(meta.get("chosen"))),
+             int(bool(meta.get("removed"))), now()))
+
+
+# --------------------------------------------------------------------------- panel bundles
+
+def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tuple[str, str, list[MergeOutcome]]:
+    head = _head(bag)
+    plan, rubric = _plan_for(store, bag, head)
+    group = _group_for(store, plan, bag, head)
+    members = read_json(bag, "members.json")
+    consensus = read_json(bag, "consensus.json")
+    if not isinstance(members, list) or not isinstance(consensus, list):
+        raise Reject("数据包中的数据文件格式不对")
+    other = store.conn.execute("SELECT signer_key_id FROM bundles WHERE plan_id = ? AND group_id = ? AND kind = 'panel'"
+                               " AND signer_key_id != ?", (plan.id, group.id, bag.signer_key_id)).fetchone()
+    if other:
+        raise Reject(f"集团 {group.name} 已有另一个专家组（{keystore.name_of(other[0]) or other[0][:12]}）的结果；"
+                     "两个专家组的结果都保留待人工核对，未覆盖", "conflict")
+    already = store.conn.execute("SELECT 1 FROM bundles WHERE hash = ?", (bag.bundle_hash,)).fetchone()
+    if already:
+        return "already", "", []
+    # Every member bundle inside must verify on its own, down to its signature, before anything is merged.
+    member_bags = []
+    with tempfile.TemporaryDirectory(prefix="inspector-merge-") as tmp:
+        for name in members:
+            if not isinstance(name, str) or name not in bag.sha256:
+                raise Reject("members.json 指向数据包中不存在的文件")
+            inner = Path(tmp) / f"{len(member_bags)}.zip"
+            with open(inner, "wb") as out:
+                bag.copy_to(name, out)
+            try:
+                member = read_bag(inner, keystore)
+            except BundleError as exc:
+                raise Reject(f"专家组数据包中的专家数据包 {name} 未通过校验：{exc}") from None
+            if member.kind != "expert" or member.field("group") != group.id or member.field("plan_id") != plan.id:
+                raise Reject(f"专家组数据包中的 {name} 不是本集团的专家数据包")
+            member_bags.append((member, inner))
+        rows = []
+        for row in consensus:
+            if not isinstance(row, dict):
+                raise Reject("consensus.json 格式不对")
+            try:
+                ind = E.check_place(rubric, group, row.get("school", ""), row.get("indicator"))
+                points = None if row.get("points") is None else parse_decimal(row["points"])
+            except (E.EntryError, NumberError) as exc:
+                raise Reject(f"合议结果无效：{exc}") from None
+            if points is not None and not 0 <= points <= ind.points:
+                raise Reject(f"合议结果中指标 {ind.code} 的得分超出范围")
+            rows.append((row, points))
+        outcomes = []
+        for member, inner in member_bags:
+            status, message = _merge_expert(store, keystore, member, inner)
+            outcomes.append(MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
+                                         member.signer_key_id, member.signer_fingerprint, group.id, member.bundle_hash))
+    _keep_original(store, bag, path)
+    with store.tx():
+        clash = _claim(store, bag, plan.id, group.id, path.name)
+        if clash == "already":
+            return "already", "", outcomes
+        if clash == "conflict":
+            raise Reject("同一专家组组长、同一序号已有另一份不同的数据包；未覆盖", "conflict")
+        lead = (head.get("expert") or {}).get("id", "")
+        store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ?", (plan.id, group.id))
+        for row, points in rows:
+            if points is None or row.get("method") != "lead":
+                continue  # automatic results are recomputed here from the members' entries by the same rule
+            store.conn.execute(
+                "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
+                " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)",
+                (plan.id, group.id, row.get("school", ""), row["indicator"], str(points), str(row.get("reason", "")),
+                 lead, now(), json.dumps(row.get("scores", {}), ensure_ascii=False, sort_keys=True)))
+        findings = read_json(bag, "findings.json")
+        if isinstance(findings, dict):
+            for kind, text in findings.items():
+                if kind in ("achievements", "problems", "suggestions") and isinstance(text, str):
+                    store.conn.execute(
+                        "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+                        " ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET text = excluded.text,"
+                        " expert_id = excluded.expert_id, updated_at = excluded.updated_at",
+                        (plan.id, group.id, kind, text, lead, now()))
+        record(store, lead, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
+               "merged", None, path.name)
+    return "merged", f"专家组结果：{len(rows)} 项合议，{len(member_bags)} 份专家数据包", outcomes
+
+
+# --------------------------------------------------------------------------- plan packages
+
+def _import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
+    head = _head(bag)
+    body = read_json(bag, "plan.json")
+    rubric_files = [n for n in bag.sha256 if n.startswith("rubric/") and n.endswith(".yaml")]
+    if not isinstance(body, dict) or len(rubric_files) != 1:
+        raise Reject("计划包内容不完整")
+    plan_info = body.get("plan") or {}
+    if plan_info.get("id") != bag.field("plan_id"):
+        raise Reject("计划包说明与签名信息不一致")
+    with contextlib.suppress(StoreError):
+        existing = P.get_plan(store, plan_info["id"])
+        return f"本机已有考核计划 {existing.title}"
+    from inspector_app.rubric.loader import RubricError
+    try:
+        source = bag.files[rubric_files[0]]
+        rubric = P.load_rubric_bytes(source, rubric_files[0])
+    except RubricError as exc:
+        raise Reject(f"计划包中的指标文件有误：{exc}") from None
+    if rubric.content_hash != bag.field("rubric_hash"):
+        raise Reject("计划包中的指标文件与签名信息不一致")
+    own = keystore.own_key().key_id
+    try:
+        groups = [P.GroupSpec(
+            name=g["name"], group_type=g.get("type"), id=g["id"],
+            schools=[P.SchoolSpec(s["name"], s["role"], s.get("kind", ""), s.get("head_role", ""), s["id"])
+                     for s in g["schools"]]) for g in body["groups"]]
+        experts = [P.ExpertSpec(e["name"], e.get("role", "member"), e["id"], e.get("key_id"),
+                                bytes.fromhex(e["public_key"]) if e.get("public_key") else None, e.get("fingerprint"),
+                                [tuple(a) for a in e.get("assignments") or []]) for e in body["experts"]]
+        spec = P.PlanSpec(title=plan_info["title"], school_year=plan_info["school_year"], stage=plan_info["stage"],
+                          groups=groups, experts=experts, consensus=plan_info.get("consensus", "mean"),
+                          spread_limit=plan_info.get("spread_limit", "2"), demo=bool(plan_info.get("demo")),
+                          id=plan_info["id"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise Reject(f"计划包内容不完整：缺少 {exc}") from None
+    # The rubric is pinned from the package's bytes, not from any local file.
+    with store.tx():
+        P.store_rubric_bytes(store, source, rubric_files[0])
+    plan = P.create_plan(store, rubric, spec)
+    with store.tx():
+        for g in body["groups"]:
+            for row in g.get("self_scores") or []:
+                store.conn.execute("INSERT OR REPLACE INTO self_scores (plan_id, group_id, school_id, indicator, points)"
+                                   " VALUES (?, ?, ?, ?, ?)", (plan.id, g["id"], row.get("school", ""), row["indicator"],
+                                                               str(parse_decimal(row["points"]))))
+            for code, values in (g.get("baselines") or {}).items():
+                for key, value in values.items():
+                    store.conn.execute("INSERT OR REPLACE INTO baselines (plan_id, group_id, indicator, key, year, value)"
+                                       " VALUES (?, ?, ?, ?, '', ?)", (plan.id, g["id"], code, key, str(value)))
+            for prior in g.get("prior_results") or []:
+                store.conn.execute("INSERT OR REPLACE INTO prior_results (plan_id, group_id, year, total, grade, rank,"
+                                   " areas) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   (plan.id, g["id"], prior.get("year", ""), prior.get("total"), prior.get("grade"),
+                                    prior.get("rank"), json.dumps(prior.get("areas") or {}, ensure_ascii=False)))
+    for e in body["experts"]:
+        if e.get("public_key") and e.get("key_id") != own:
+            keystore.trust(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
+        if e.get("key_id") == own:
+            store.set_setting(f"me:{plan.id}", e["id"])
+    store.set_setting("current_plan", plan.id)
+    return plan.title

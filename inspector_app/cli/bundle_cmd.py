@@ -1,0 +1,168 @@
+"""`inspector export | merge | panel | plan export` and the consensus commands."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from inspector_app import paths
+from inspector_app.cli.output import print_json
+from inspector_app.cli.store_cmd import me_expert, opened
+from inspector_app.numbers import fmt_points
+from inspector_app.store import plans as P
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ex = sub.add_parser("export", help="导出本机专家的签名数据包（每个集团一个 zip），交给组长")
+    ex.add_argument("--out", required=True, metavar="DIR", help="目标文件夹（如 U 盘）")
+    ex.add_argument("--plan")
+    ex.add_argument("--group", help="只导出这个集团（默认导出有评分的每个集团）")
+    ex.add_argument("--expert", help="专家（默认本机用户）")
+    ex.set_defaults(func=cmd_export)
+
+    mg = sub.add_parser("merge", help="导入数据包：专家数据包（组长）、专家组数据包（教育局）、考核计划包")
+    mg.add_argument("files", nargs="+", metavar="FILE")
+    mg.add_argument("--json", action="store_true")
+    mg.set_defaults(func=cmd_merge)
+
+    pn = sub.add_parser("panel", help="专家组：查看分歧、组长定分、导出专家组数据包")
+    ps = pn.add_subparsers(dest="panel_command", metavar="ACTION", required=True)
+    dis = ps.add_parser("disagreements", help="并列显示多位专家对同一指标的评分，差距大的标出")
+    dis.add_argument("--plan")
+    dis.add_argument("--group", required=True)
+    dis.add_argument("--json", action="store_true")
+    dis.set_defaults(func=cmd_disagreements)
+    dec = ps.add_parser("decide", help="组长决定一项指标的专家组得分（须写理由）")
+    dec.add_argument("--plan")
+    dec.add_argument("--group", required=True)
+    dec.add_argument("--school", default="")
+    dec.add_argument("--indicator", required=True)
+    dec.add_argument("--points", required=True)
+    dec.add_argument("--reason", required=True)
+    dec.set_defaults(func=cmd_decide)
+    pe = ps.add_parser("export", help="导出专家组数据包（组长签名，内含各专家的原始数据包），交给教育局")
+    pe.add_argument("--plan")
+    pe.add_argument("--group", required=True)
+    pe.add_argument("--out", required=True, metavar="DIR")
+    pe.set_defaults(func=cmd_panel_export)
+    sc = ps.add_parser("score", help="专家组合议后的得分")
+    sc.add_argument("--plan")
+    sc.add_argument("--group", required=True)
+    sc.add_argument("--json", action="store_true")
+    sc.set_defaults(func=cmd_panel_score)
+
+    pk = sub.add_parser("package", help="教育局：导出考核计划包（指标、名单、专家公钥、分工、自评分、上年结果）")
+    pk.add_argument("--plan")
+    pk.add_argument("--out", required=True, metavar="DIR")
+    pk.set_defaults(func=cmd_package)
+
+
+def _keystore():
+    from inspector_app.bundles.keys import KeyStore
+    return KeyStore(paths.data_dir())
+
+
+def cmd_export(args) -> int:
+    from inspector_app.bundles.export import export_expert
+    from inspector_app.store import entries as E
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        expert = me_expert(store, plan, args.expert)
+        chosen = [P.get_group(store, plan.id, args.group)] if args.group else [
+            g for g in P.groups(store, plan.id) if E.entries(store, plan.id, g.id, expert.id)]
+        if not chosen:
+            print("没有可导出的评分。")
+            return 1
+        for group in chosen:
+            result = export_expert(store, _keystore(), plan, group, expert.id, Path(args.out))
+            print(f"已导出并校验：{result.path}（序号 {result.sequence}，{result.photos} 张照片）")
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from inspector_app.bundles.merge import merge_files
+    with opened() as store:
+        outcomes = merge_files(store, _keystore(), [Path(f) for f in args.files])
+        if args.json:
+            print_json([{"file": o.file, "status": o.status, "message": o.message, "kind": o.kind,
+                         "fingerprint": o.fingerprint, "members": [m.__dict__ for m in o.members]} for o in outcomes])
+        else:
+            for o in outcomes:
+                print(o)
+                for m in o.members:
+                    print(f"    {m}")
+    return 0 if all(o.status in ("merged", "already", "created", "superseded") for o in outcomes) else 1
+
+
+def cmd_disagreements(args) -> int:
+    from inspector_app.store.consensus import disagreements
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        group = P.get_group(store, plan.id, args.group)
+        names = {e.id: e.name for e in P.experts(store, plan.id)}
+        schools = {s.id: s.name for s in group.schools}
+        rows = disagreements(store, plan, group)
+        if args.json:
+            print_json([{"indicator": p.indicator, "school": p.school_id, "spread": fmt_points(p.spread),
+                         "large": p.spread > plan.spread_limit,
+                         "scores": {names.get(e, e): fmt_points(v) for e, v in p.scores.items()},
+                         "notes": {names.get(e, e): n for e, n in p.notes.items() if n},
+                         "decided": None if p.decided is None else fmt_points(p.decided)} for p in rows])
+            return 0
+        for p in rows:
+            flag = "【差距大】" if p.spread > plan.spread_limit else ""
+            where = schools.get(p.school_id, "集团整体")
+            decided = f"　组长已定 {fmt_points(p.decided)}" if p.decided is not None else ""
+            print(f"{p.indicator}（{where}）{flag}差距 {fmt_points(p.spread)}{decided}")
+            for e, v in sorted(p.scores.items()):
+                note = f"　备注：{p.notes[e]}" if p.notes.get(e) else ""
+                print(f"    {names.get(e, e)}: {fmt_points(v)}{note}")
+    return 0
+
+
+def cmd_decide(args) -> int:
+    from inspector_app.store.consensus import decide
+    from inspector_app.cli.store_cmd import _place
+    args.expert = None
+    with opened() as store:
+        plan, rubric, group, school, lead = _place(store, args)
+        if lead.role != "lead":
+            print(f"注意：{lead.name} 不是本计划登记的组长。")
+        decide(store, plan, rubric, group, school, args.indicator, args.points, args.reason, lead.id)
+        print(f"已定分：指标 {args.indicator} {args.points} 分")
+    return 0
+
+
+def cmd_panel_score(args) -> int:
+    from inspector_app.cli.score_cmd import print_card
+    from inspector_app.store.consensus import panel_scorer
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        group = P.get_group(store, plan.id, args.group)
+        rubric = P.plan_rubric(store, plan)
+        card = panel_scorer(store, plan, rubric, group).card()
+        if args.json:
+            print_json(card.to_json())
+        else:
+            print(f"{group.name}（专家组合议）")
+            print_card(card, rubric)
+    return 0
+
+
+def cmd_panel_export(args) -> int:
+    from inspector_app.bundles.export import export_panel
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        group = P.get_group(store, plan.id, args.group)
+        lead = me_expert(store, plan, None)
+        result = export_panel(store, _keystore(), plan, group, lead.id, Path(args.out))
+        print(f"已导出并校验：{result.path}（序号 {result.sequence}）")
+    return 0
+
+
+def cmd_package(args) -> int:
+    from inspector_app.bundles.export import export_plan
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        result = export_plan(store, _keystore(), plan, Path(args.out))
+        print(f"已导出并校验考核计划包：{result.path}")
+    return 0

@@ -1,0 +1,140 @@
+"""The panel's score where several experts scored the same indicator for the same school.
+
+Each place (group-level indicator, or indicator × school) gets the panel's
+points: an explicit decision by the lead when there is one, otherwise the
+plan's rule (mean or median) over the experts' points. Every settled score
+keeps who scored what.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from inspector_app.numbers import NumberError, fmt_points, parse_decimal
+from inspector_app.rubric.model import Rubric
+from inspector_app.scoring.engine import Scorer
+from inspector_app.scoring.rules import Outcome, q
+from inspector_app.store import entries as E
+from inspector_app.store.db import Store, now
+from inspector_app.store.history import record
+from inspector_app.store.plans import Group, Plan, experts
+
+METHODS = {"mean": "平均分", "median": "中位数", "lead": "组长决定", "single": "一位专家评分"}
+
+
+class ConsensusError(ValueError):
+    pass
+
+
+@dataclass
+class Place:
+    """One indicator (for one school, or the group) with every expert's score."""
+    school_id: str
+    indicator: str
+    scores: dict[str, Decimal]  # expert id -> points
+    notes: dict[str, str] = field(default_factory=dict)
+    explanations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    decided: Decimal | None = None
+    decided_reason: str = ""
+    decided_method: str = ""
+
+    @property
+    def spread(self) -> Decimal:
+        return max(self.scores.values()) - min(self.scores.values()) if self.scores else Decimal(0)
+
+
+def places(store: Store, plan: Plan, group: Group) -> list[Place]:
+    found: dict[tuple[str, str], Place] = {}
+    for entry in E.entries(store, plan.id, group.id):
+        if entry.points is None:
+            continue
+        place = found.setdefault((entry.school_id, entry.indicator), Place(entry.school_id, entry.indicator, {}))
+        place.scores[entry.expert_id] = entry.points
+        place.notes[entry.expert_id] = entry.note
+        place.explanations[entry.expert_id] = entry.explanation
+    for school_id, code, points, method, reason in store.conn.execute(
+            "SELECT school_id, indicator, points, method, reason FROM consensus WHERE plan_id = ? AND group_id = ?",
+            (plan.id, group.id)):
+        place = found.setdefault((school_id, code), Place(school_id, code, {}))
+        place.decided, place.decided_method, place.decided_reason = Decimal(points), method, reason
+    return sorted(found.values(), key=lambda p: (p.indicator, p.school_id))
+
+
+def settled_points(place: Place, rule: str) -> tuple[Decimal | None, str]:
+    """The panel's points for a place and how they were reached."""
+    if place.decided is not None:
+        return place.decided, place.decided_method
+    values = list(place.scores.values())
+    if not values:
+        return None, ""
+    if len(set(values)) == 1:
+        return values[0], "single" if len(values) == 1 else "mean"
+    if rule == "median":
+        return q(Decimal(statistics.median(values))), "median"
+    if rule == "lead":
+        return None, "lead"  # waits for the lead's decision
+    return q(sum(values, Decimal(0)) / len(values)), "mean"
+
+
+def disagreements(store: Store, plan: Plan, group: Group) -> list[Place]:
+    """Places scored differently by several experts, largest spread first."""
+    return sorted((p for p in places(store, plan, group) if len(set(p.scores.values())) > 1),
+                  key=lambda p: -p.spread)
+
+
+def decide(store: Store, plan: Plan, rubric: Rubric, group: Group, school_id: str, code: str, points: object,
+           reason: str, lead_id: str) -> None:
+    """The lead settles a place with a written reason."""
+    ind = E.check_place(rubric, group, school_id, code)
+    try:
+        value = parse_decimal(points, what=f"指标 {code} 的合议得分")
+    except NumberError as exc:
+        raise ConsensusError(str(exc)) from exc
+    if not 0 <= value <= ind.points:
+        raise ConsensusError(f"指标 {code} 的合议得分应在 0–{fmt_points(ind.points)} 之间")
+    if not reason.strip():
+        raise ConsensusError(f"指标 {code}：组长决定的分数须写明理由")
+    sources = {p: fmt_points(v) for pl in places(store, plan, group)
+               if pl.school_id == school_id and pl.indicator == code for p, v in pl.scores.items()}
+    old = store.conn.execute("SELECT points FROM consensus WHERE plan_id = ? AND group_id = ? AND school_id = ?"
+                             " AND indicator = ?", (plan.id, group.id, school_id, code)).fetchone()
+    with store.tx():
+        store.conn.execute(
+            "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
+            " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)"
+            " ON CONFLICT (plan_id, group_id, school_id, indicator) DO UPDATE SET points = excluded.points,"
+            " method = excluded.method, reason = excluded.reason, decided_by = excluded.decided_by,"
+            " decided_at = excluded.decided_at, sources = excluded.sources",
+            (plan.id, group.id, school_id, code, fmt_points(value), reason.strip(), lead_id, now(),
+             json.dumps(sources, ensure_ascii=False, sort_keys=True)))
+        record(store, lead_id, plan.id, "consensus", {"plan": plan.id, "group": group.id, "school": school_id,
+                                                      "indicator": code},
+               "points", old[0] if old else None, fmt_points(value), reason.strip())
+
+
+def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group) -> Scorer:
+    """The group's score as the panel settles it."""
+    names = {e.id: e.name for e in experts(store, plan.id)}
+    scorer = Scorer(rubric, group.refs, group.group_type)
+    for place in places(store, plan, group):
+        if not rubric.has_indicator(place.indicator):
+            continue
+        points, method = settled_points(place, plan.consensus)
+        who = "；".join(f"{names.get(e, e)} {fmt_points(v)}" for e, v in sorted(place.scores.items()))
+        if points is None:
+            outcome = Outcome(None, [f"专家评分不一致（{who}），待组长决定"], ["组长决定"])
+        else:
+            lines = [f"{METHODS.get(method, method)}：{fmt_points(points)}" + (f"（{who}）" if who else "")]
+            if place.decided_reason:
+                lines.append(f"理由：{place.decided_reason}")
+            if len(place.scores) == 1:
+                only = next(iter(place.scores))
+                lines += list(place.explanations.get(only, ()))
+            outcome = Outcome(points, lines)
+        scorer.settle(place.indicator, outcome, place.school_id or None)
+    for expert_id, key, value, reason in E.vetoes(store, plan.id, group.id):
+        if value and key in {v.key for v in rubric.vetoes}:
+            scorer.set_veto(key, True)  # one expert's documented veto stands until the lead clears it
+    return scorer
