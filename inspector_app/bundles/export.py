@@ -180,7 +180,8 @@ def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
     source = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()[0]
     expert_rows = []
     for e in experts(store, plan.id):
-        pub = store.conn.execute("SELECT public_key FROM experts WHERE id = ?", (e.id,)).fetchone()[0]
+        pub = store.conn.execute("SELECT public_key FROM experts WHERE plan_id = ? AND id = ?",
+                                 (plan.id, e.id)).fetchone()[0]
         expert_rows.append({"id": e.id, "name": e.name, "role": e.role, "key_id": e.key_id,
                             "fingerprint": e.fingerprint, "public_key": pub.hex() if pub else None,
                             "assignments": [list(a) for a in assigned(store, plan.id, e.id)]})

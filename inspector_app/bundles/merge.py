@@ -221,8 +221,9 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         if not superseded:
             _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id])
             if not known[expert_id].key_id:
-                store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ? WHERE id = ?",
-                                   (bag.signer_key_id, bag.signer_public_key, bag.signer_fingerprint, expert_id))
+                store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ?"
+                                   " WHERE plan_id = ? AND id = ?", (bag.signer_key_id, bag.signer_public_key,
+                                                                     bag.signer_fingerprint, plan.id, expert_id))
         record(store, expert_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                "merged" if not superseded else "superseded", None, path.name)
     if superseded:

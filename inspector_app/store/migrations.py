@@ -21,18 +21,19 @@ def _m1(conn: sqlite3.Connection) -> None:
         spread_limit TEXT NOT NULL DEFAULT '2', demo INTEGER NOT NULL DEFAULT 0,
         export_location INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
     CREATE TABLE groups (
-        id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
-        group_type TEXT, position INTEGER NOT NULL DEFAULT 0);
+        id TEXT NOT NULL, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
+        group_type TEXT, position INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (plan_id, id));
     CREATE TABLE schools (
-        id TEXT PRIMARY KEY, group_id TEXT NOT NULL REFERENCES groups(id), name TEXT NOT NULL,
+        id TEXT NOT NULL, plan_id TEXT NOT NULL, group_id TEXT NOT NULL, name TEXT NOT NULL,
         role TEXT NOT NULL CHECK (role IN ('lead', 'member')), kind TEXT NOT NULL DEFAULT '',
-        head_role TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0);
+        head_role TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (plan_id, id),
+        FOREIGN KEY (plan_id, group_id) REFERENCES groups (plan_id, id));
     CREATE TABLE experts (
-        id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
+        id TEXT NOT NULL, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
         role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('lead', 'member')),
-        key_id TEXT, public_key BLOB, fingerprint TEXT);
+        key_id TEXT, public_key BLOB, fingerprint TEXT, PRIMARY KEY (plan_id, id));
     CREATE TABLE assignments (
-        plan_id TEXT NOT NULL, expert_id TEXT NOT NULL REFERENCES experts(id),
+        plan_id TEXT NOT NULL, expert_id TEXT NOT NULL,
         group_id TEXT NOT NULL, school_id TEXT NOT NULL DEFAULT '*', indicator TEXT NOT NULL DEFAULT '*',
         PRIMARY KEY (plan_id, expert_id, group_id, school_id, indicator));
     CREATE TABLE entries (

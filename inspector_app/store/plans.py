@@ -206,8 +206,9 @@ def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = ""
                                (gid, plan_id, g.name, g.group_type, gi))
             for si, s in enumerate(g.schools):
                 store.conn.execute(
-                    "INSERT INTO schools (id, group_id, name, role, kind, head_role, position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (s.id or new_id(), gid, s.name, s.role, s.kind, s.head_role, si))
+                    "INSERT INTO schools (id, plan_id, group_id, name, role, kind, head_role, position)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (s.id or new_id(), plan_id, gid, s.name, s.role, s.kind,
+                                                         s.head_role, si))
             for code, value in g.self_scores.items():
                 store.conn.execute("INSERT INTO self_scores (plan_id, group_id, school_id, indicator, points) "
                                    "VALUES (?, ?, '', ?, ?)", (plan_id, gid, code, str(parse_decimal(value))))
@@ -276,8 +277,8 @@ def groups(store: Store, plan_id: str) -> list[Group]:
     result = []
     for gid, pid, name, gtype in rows:
         schools = tuple(School(*r) for r in store.conn.execute(
-            "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE group_id = ? "
-            "ORDER BY role = 'member', position, name", (gid,)))
+            "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE plan_id = ? AND group_id = ? "
+            "ORDER BY role = 'member', position, name", (pid, gid)))
         result.append(Group(gid, pid, name, gtype, schools))
     return result
 

@@ -1,0 +1,183 @@
+"""The whole chain on the command line: bureau → plan package → experts → panel lead → bureau.
+
+Three experts' laptops, one panel lead and one bureau are five data folders.
+Every bad bundle on the way is caught, and a refused bundle leaves the
+database byte for byte as it was.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from inspector_app.cli.main import main
+from inspector_app.store.db import DB_NAME
+
+ROSTER = """\
+title: 2023—2024学年集团化办学督导考核（复评）
+school_year: 2023—2024
+stage: 复评
+consensus: mean
+groups:
+  - id: g4
+    name: 中卫市第四中学教育集团
+    type: 共建型
+    schools:
+      - {id: s0, name: 中卫市第四中学教育集团总校, role: lead, kind: 初中}
+      - {id: s1, name: 中卫市第四中学教育集团镇罗校区, role: member, kind: 初中}
+experts:
+  - {id: lead, name: 张组长, role: lead, key: lead.pub}
+  - {id: x1, name: 李专家, key: x1.pub}
+  - {id: x2, name: 王专家, key: x2.pub}
+"""
+
+
+def run(folder: Path, *args: str) -> int:
+    return main(["--data-dir", str(folder), *args])
+
+
+def db_digest(folder: Path) -> str:
+    return hashlib.sha256((folder / DB_NAME).read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def chain(tmp_path_factory):
+    root = tmp_path_factory.mktemp("chain")
+    usb = root / "usb"
+    usb.mkdir()
+    folders = {name: root / name for name in ("bureau", "lead", "x1", "x2")}
+    for name in ("lead", "x1", "x2"):
+        assert run(folders[name], "keys", "export", "--out", str(root / f"{name}.pub")) == 0
+    (root / "roster.yaml").write_text(ROSTER, encoding="utf-8")
+    assert run(folders["bureau"], "plan", "create", "--rubric", "suizhou-jlt", "--roster", str(root / "roster.yaml")) == 0
+    assert run(folders["bureau"], "package", "--out", str(usb)) == 0
+    package = next(usb.glob("考核计划-*.zip"))
+    from inspector_app.bundles.keys import KeyStore
+    bureau_fp = KeyStore(folders["bureau"]).own_key().fingerprint
+    for name in ("lead", "x1", "x2"):
+        # The bureau's key is unknown until its fingerprint is compared and trusted.
+        assert run(folders[name], "merge", str(package)) == 1
+        assert run(folders[name], "keys", "trust", bureau_fp, "--name", "教育局") == 0
+        assert run(folders[name], "merge", str(package)) == 0
+    # 004 C6 "未建立紧缺学科师资共享，此项不得分" (5 分): the two experts disagree.
+    assert run(folders["x1"], "entry", "set", "--group", "g4", "--indicator", "C6", "met=是", "--note", "走教课表齐全") == 0
+    assert run(folders["x2"], "entry", "set", "--group", "g4", "--indicator", "C6", "met=否", "--note", "未见走教记录") == 0
+    # 004 C20 per school, "各校得分的平均分": 90% and 80% satisfaction give 9 and 8.
+    assert run(folders["x1"], "entry", "set", "--group", "g4", "--indicator", "C20", "--school", "s0", "value=90") == 0
+    assert run(folders["x2"], "entry", "set", "--group", "g4", "--indicator", "C20", "--school", "s0", "value=80") == 0
+    for name in ("x1", "x2"):
+        out = root / f"out-{name}"
+        assert run(folders[name], "export", "--out", str(out)) == 0
+    return root, folders
+
+
+def expert_bundles(root: Path) -> list[Path]:
+    return sorted((root / "out-x1").glob("*.zip")) + sorted((root / "out-x2").glob("*.zip"))
+
+
+def test_lead_merges_settles_and_bureau_verifies(chain, capsys):
+    root, folders = chain
+    bundles = expert_bundles(root)
+    assert run(folders["lead"], "merge", *map(str, bundles)) == 0
+    before = db_digest(folders["lead"])
+    assert run(folders["lead"], "merge", *map(str, bundles)) == 0  # the same bundles twice change nothing
+    assert db_digest(folders["lead"]) == before
+    capsys.readouterr()
+    assert run(folders["lead"], "panel", "disagreements", "--group", "g4") == 0
+    shown = capsys.readouterr().out
+    assert "C6" in shown and "差距大" in shown and "李专家" in shown and "王专家" in shown
+    assert run(folders["lead"], "panel", "decide", "--group", "g4", "--indicator", "C6", "--points", "5",
+               "--reason", "核对走教课表原件，确认已建立") == 0
+    assert run(folders["lead"], "panel", "export", "--group", "g4", "--out", str(root / "panel")) == 0
+    panel = next((root / "panel").glob("*.zip"))
+    assert run(folders["bureau"], "verify", str(panel)) == 0
+    assert run(folders["bureau"], "merge", str(panel)) == 0
+    capsys.readouterr()
+    assert run(folders["bureau"], "panel", "score", "--group", "g4", "--json") == 0
+    import json
+    card = json.loads(capsys.readouterr().out)
+    by_code = {i["code"]: i for i in card["indicators"]}
+    assert by_code["C6"]["points"] == "5"  # the lead's decision
+    # C20 for 总校: mean of 9 and 8 = 8.5; 镇罗校区 not scored yet, so the indicator is still open.
+    assert by_code["C20"]["per_school"]["s0"]["points"] == "8.5"
+    assert by_code["C20"]["points"] is None
+    # Chain of custody: the members' original bundles are inside the panel bundle.
+    with zipfile.ZipFile(panel) as zf:
+        inner = [n for n in zf.namelist() if n.startswith("data/members/")]
+    assert len(inner) == 3
+
+
+def _tampered_copies(bundle: Path, out: Path) -> list[Path]:
+    data = bundle.read_bytes()
+    made = []
+    for i, offset in enumerate((len(data) // 3, len(data) // 2, len(data) - 30)):
+        flipped = bytearray(data)
+        flipped[offset] ^= 0x40
+        path = out / f"flip{i}.zip"
+        path.write_bytes(bytes(flipped))
+        made.append(path)
+    cut = out / "cut.zip"
+    cut.write_bytes(data[: len(data) // 2])
+    made.append(cut)
+    return made
+
+
+def test_bad_bundles_change_nothing(chain, tmp_path, capsys):
+    root, folders = chain
+    lead = folders["lead"]
+    run(lead, "merge", *map(str, expert_bundles(root)))
+    before = db_digest(lead)
+    bad = _tampered_copies(expert_bundles(root)[0], tmp_path)
+    # A bundle signed by a key nobody trusted: held, not merged.
+    stranger = tmp_path / "stranger"
+    shutil.copytree(folders["x2"], stranger)
+    shutil.rmtree(stranger / "keys")
+    assert run(stranger, "entry", "set", "--group", "g4", "--indicator", "C9", "met=是", "--expert", "x2") == 0
+    assert run(stranger, "export", "--out", str(tmp_path / "stranger-out"), "--expert", "x2") == 0
+    bad += list((tmp_path / "stranger-out").glob("*.zip"))
+    for path in bad:
+        assert run(lead, "merge", str(path)) == 1, path.name
+    out = capsys.readouterr().out
+    assert "暂缓" in out and "被改动" in out or "损坏" in out
+    assert db_digest(lead) == before
+
+
+def test_same_sequence_different_content_is_a_conflict(chain, tmp_path, capsys):
+    root, folders = chain
+    lead = folders["lead"]
+    run(lead, "merge", *map(str, expert_bundles(root)))
+    # x1 restores an old copy of its data folder and exports again: same signer, same sequence, other content.
+    rewound = tmp_path / "x1-rewound"
+    shutil.copytree(folders["x1"], rewound)
+    from inspector_app.store.db import open_store
+    store = open_store(rewound)
+    store.conn.execute("DELETE FROM sequences")
+    store.conn.commit()
+    store.close()
+    assert run(rewound, "entry", "set", "--group", "g4", "--indicator", "C9", "met=是") == 0
+    assert run(rewound, "export", "--out", str(tmp_path / "again")) == 0
+    before = db_digest(lead)
+    capsys.readouterr()
+    assert run(lead, "merge", *map(str, (tmp_path / "again").glob("*.zip"))) == 1
+    assert "冲突" in capsys.readouterr().out
+    assert db_digest(lead) == before
+
+
+def test_another_plans_bundle_is_refused(chain, tmp_path, capsys):
+    root, folders = chain
+    other = tmp_path / "other"
+    shutil.copytree(folders["x1"], other / "x1")
+    # The demo plan is another plan: its bundle must not merge into this one.
+    assert run(other / "x1", "demo") == 0
+    assert run(other / "x1", "export", "--out", str(tmp_path / "o"), "--plan", "demo-2023", "--group", "g4",
+               "--expert", "demo-li") == 0
+    from inspector_app.bundles.keys import KeyStore
+    KeyStore(folders["lead"]).trust(KeyStore(other / "x1").own_key().public_key, "李专家")
+    before = db_digest(folders["lead"])
+    capsys.readouterr()
+    assert run(folders["lead"], "merge", *map(str, (tmp_path / "o").glob("*.zip"))) == 1
+    assert "另一个考核计划" in capsys.readouterr().out
+    assert db_digest(folders["lead"]) == before
