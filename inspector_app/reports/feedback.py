@@ -1,0 +1,432 @@
+"""The 现场反馈报告: what the panel prints before leaving the school and reads at the feedback meeting.
+
+Every figure comes from the group's `ScoreCard` as the scoring engine computed
+it; this module only lays them out.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
+
+from inspector_app.reports.charts import area_percent_chart
+from inspector_app.reports.fonts import markup
+from inspector_app.reports.model import ReportData
+from inspector_app.reports.pdf_base import (
+    ACCENT, ACCENT_LIGHT, MUTED, RULE, WARN, Cancelled, Heading, PageDecor, PhotoFlowable, Progress,
+    RenderContext, Styles, build_pdf, data_table, fmt_percent, frame_width, notice, para, percent, pts,
+    table_style,
+)
+from inspector_app.rubric.model import AGGREGATES, Indicator
+from inspector_app.scoring.engine import ROLE_TARGET, IndicatorResult
+
+NUMERALS = "一二三四五六七八九十"
+DOC_NAME = "现场反馈报告"
+DIFF_ROWS = 10  # indicators shown where self-evaluation and panel differ most
+SCHOOLS_PER_TABLE = 6
+
+
+def render_feedback(data: ReportData, out_path: Path | str, progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> int:
+    """Write the feedback report to out_path (atomically); returns its page count.
+
+    progress(done, total) is called as the layout goes on; when cancelled() turns
+    true the work stops with ReportCancelled and nothing is left at out_path.
+    """
+    ctx = RenderContext(cancelled)
+    ctx.check()
+    builder = _Feedback(data, ctx)
+    story = builder.story()
+    decor = PageDecor(data.plan_title, f"{DOC_NAME} · {data.group_name}", data.demo)
+    return build_pdf(story, out_path, decor, subject=f"{data.group_name} {DOC_NAME}",
+                     author=_lead_name(data), progress=progress, ctx=ctx,
+                     photos=[Path(p.path) for p in data.photos])
+
+
+def _lead_name(data: ReportData) -> str:
+    for member in data.panel:
+        if member.role == "lead":
+            return member.name
+    return ""
+
+
+class _Feedback:
+    def __init__(self, data: ReportData, ctx: RenderContext):
+        self.data, self.ctx = data, ctx
+        self.s = Styles()
+        self.width = frame_width()
+        self.section_no = 0
+
+    # --- helpers ----------------------------------------------------------------------
+    def heading(self, title: str) -> Heading:
+        self.section_no += 1
+        return Heading(f"{NUMERALS[self.section_no - 1]}、{title}", size=15, space_before=16)
+
+    def sub(self, title: str) -> Heading:
+        return Heading(title, size=11.5, rule=False, space_before=10, space_after=4, outline_level=1)
+
+    def story(self) -> list:
+        data = self.data
+        out = self.cover()
+        out += self.summary()
+        out += self.per_school()
+        out += self.deductions()
+        out += self.differences()
+        out += self.findings()
+        out += self.signatures()
+        if data.photos:
+            out += self.photos()
+        return out
+
+    # --- cover --------------------------------------------------------------------------
+    def cover(self) -> list:
+        d, s, w = self.data, self.s, self.width
+        out: list = [Spacer(1, 14 * mm), para(d.plan_title, s.cover_kicker), Spacer(1, 5 * mm),
+                     para(DOC_NAME, s.cover_title), Spacer(1, 4 * mm), para(d.group_name, s.cover_group),
+                     Spacer(1, 12 * mm)]
+        facts = [
+            ("集团类型", d.group_type or "—"),
+            ("考核阶段", f"{d.school_year} {d.stage_label}".strip()),
+            ("考核日期", d.date_text),
+            ("评价标准", f"{d.rubric.title}（{d.rubric.version} 版）"),
+        ]
+        rows = [[para(k, s.label), para(v, s.value)] for k, v in facts]
+        table = Table(rows, colWidths=[28 * mm, w - 28 * mm], hAlign="LEFT")
+        table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEABOVE", (0, 0), (-1, 0), 1, ACCENT)]))
+        out += [table, Spacer(1, 8 * mm)]
+
+        out.append(Heading("考核对象", size=11.5, rule=False, space_before=0, space_after=4, outline_level=None))
+        rows = [[para(h, s.cell_head) for h in ("序号", "学校", "类别", "学段")]]
+        for i, school in enumerate(d.schools, 1):
+            rows.append([para(i, s.cell_center), para(school.name, s.cell), para(school.role_label, s.cell),
+                         para(school.kind or "—", s.cell)])
+        out += [data_table(rows, [14 * mm, w - 14 * mm - 60 * mm, 30 * mm, 30 * mm]), Spacer(1, 7 * mm)]
+
+        out.append(Heading("考核组", size=11.5, rule=False, space_before=0, space_after=4, outline_level=None))
+        rows = [[para(h, s.cell_head) for h in ("姓名", "职务", "工作单位", "密钥指纹")]]
+        panel = sorted(d.panel, key=lambda m: 0 if m.role == "lead" else 1)
+        for member in panel:
+            rows.append([para(member.name, s.cell), para(member.role_label, s.cell),
+                         para(member.organisation or "—", s.cell), para(member.fingerprint or "—", s.cell_muted)])
+        out += [data_table(rows, [24 * mm, 16 * mm, 52 * mm, w - 92 * mm]),
+                Spacer(1, 4 * mm),
+                para("密钥指纹用于核对本报告所依据的评分数据包由谁签发；请与各位专家电脑上显示的指纹逐字核对。",
+                     s.note),
+                PageBreak()]
+        return out
+
+    # --- summary ------------------------------------------------------------------------
+    def summary(self) -> list:
+        d, s, w, card = self.data, self.s, self.width, self.data.card
+        out: list = [self.heading("考核结果")]
+        grade = card.grade or "待定"
+        tiles = [
+            ("总分", f"{pts(card.total)}", "分"),
+            ("等次", grade, ""),
+            ("评分进度", f"{card.done}/{card.count}", "项"),
+        ]
+        cells = []
+        for label, value, unit in tiles:
+            big = markup(value, bold=True)
+            unit_mk = f'<font size="10" color="#5B6570"> {markup(unit)}</font>' if unit else ""
+            cells.append([para(label, s.label),
+                          _raw(f'<font size="22">{big}</font>{unit_mk}', s, 28)])
+        tile_w = w / 3
+        tiles_table = Table([cells], colWidths=[tile_w] * 3, hAlign="LEFT")
+        tiles_table.setStyle(table_style([
+            ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+            ("LINEAFTER", (0, 0), (1, 0), 2, "white"),
+            ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]))
+        out += [tiles_table, Spacer(1, 4 * mm)]
+        if card.grade_note:
+            out += [para(card.grade_note, s.note)]
+        missing = card.count - card.done
+        if missing:
+            names = "、".join(code for code, r in card.indicators.items() if r.applicable and not r.done)
+            out += [notice(f"尚有 {missing} 项指标未完成评分（{names}），以下得分中按 0 分计入，"
+                           f"不是最终结果。", s, w), Spacer(1, 3 * mm)]
+        for veto in card.vetoed:
+            reason = d.veto_reasons.get(veto.key, "")
+            text = f"一票否决：{veto.text}" + (f"。情况说明：{reason}" if reason else "")
+            out += [notice(text + f"。等次定为{card.grade}。", s, w), Spacer(1, 3 * mm)]
+
+        last = d.last_year_areas or {}
+        own_self = d.self_area_percentages() or {}
+        extra_cols = [("上学年", last)] if last else []
+        if own_self:
+            extra_cols.append(("自评", own_self))
+        head = ["一级指标", "满分", "得分", "得分率"] + [label for label, _ in extra_cols]
+        num_w = 18 * mm
+        pct_w = 21 * mm
+        first_w = w - 2 * num_w - pct_w * (1 + len(extra_cols))
+        widths = [first_w, num_w, num_w] + [pct_w] * (1 + len(extra_cols))
+        rows = [[para(head[0], s.cell_head)] + [para(h, s.cell_head_right) for h in head[1:]]]
+        emphasis: list = []
+
+        def row(label, maximum, points, pct, extras, style=s.cell, strong=False):
+            cells = [para(label, style, bold=strong), para(maximum, s.cell_right, bold=strong),
+                     para(points, s.cell_right, bold=strong), para(pct, s.cell_right, bold=strong)]
+            cells += [para(x, s.cell_right) for x in extras]
+            rows.append(cells)
+
+        blank = ["" for _ in extra_cols]
+        for area in card.areas:
+            if area.bonus:
+                continue
+            extras = [fmt_percent(src.get(area.code)) for _, src in extra_cols]
+            row(f"{area.code} {area.title}", pts(area.max), pts(area.points), fmt_percent(percent(area.points, area.max)),
+                extras)
+        base_max = d.rubric.total if d.rubric.total is not None else d.rubric.base_max
+        emphasis.append(len(rows))
+        row("基础分合计", pts(base_max), pts(card.base), fmt_percent(percent(card.base, base_max)), blank, strong=True)
+        for area in card.areas:
+            if area.bonus:
+                row(f"{area.code} {area.title}（加分项）", pts(area.max), pts(area.points), "—", blank)
+        for label, weight, pct in card.composite:
+            row(f"{label}（权重 {pts(weight)}）", "—", "—", fmt_percent(pct), blank)
+        veto_text = "是" if card.vetoed else "否"
+        rows.append([para("一票否决", s.cell), "", para(veto_text, s.cell_right)] + [""] * (len(widths) - 3))
+        veto_row = len(rows) - 1
+        emphasis.append(len(rows))
+        total_max = (base_max or Decimal(0)) + d.rubric.bonus_max
+        row("总分", pts(total_max), pts(card.total), "—", blank, strong=True)
+        rows.append([para("等次", s.cell, bold=True), "", para(grade, s.cell_right, bold=True)]
+                    + [""] * (len(widths) - 3))
+        extra = []
+        for r in emphasis:
+            extra.append(("LINEABOVE", (0, r), (-1, r), 0.8, ACCENT))
+        if card.vetoed:
+            rows[veto_row][2] = para(veto_text, _warn_right(s))
+        out.append(data_table(rows, widths, zebra=False, extra=extra))
+        if d.rubric.grades.bands and not d.rubric.grades.decided_by:
+            bands = "；".join(b.describe() for b in d.rubric.grades.bands)
+            out.append(para(f"等次划分：{bands}。", s.note))
+
+        # the chart of area percentages
+        base_areas = [a for a in card.areas if not a.bonus]
+        if base_areas:
+            series = [("本次考核", [percent(a.points, a.max) for a in base_areas])]
+            if last:
+                series.append(("上学年", [_dec(last.get(a.code)) for a in base_areas]))
+            if own_self:
+                series.append(("自评", [_dec(own_self.get(a.code)) for a in base_areas]))
+            chart = area_percent_chart([a.title for a in base_areas], series, w)
+            caption = "各一级指标得分率" + ("：与" + "、".join(lbl for lbl, _ in series[1:]) + "对比"
+                                             if len(series) > 1 else "")
+            out.append(KeepTogether([Spacer(1, 3 * mm), self.sub(caption), chart]))
+        return out
+
+    # --- per school ---------------------------------------------------------------------
+    def per_school(self) -> list:
+        d, s, w, card = self.data, self.s, self.width, self.data.card
+        indicators = [ind for ind in d.rubric.indicators
+                      if ind.scope.per_school and card.indicators.get(ind.code) is not None
+                      and card.indicators[ind.code].applicable]
+        if not indicators:
+            return []
+        out: list = [CondPageBreak(60 * mm), self.heading("各校得分")]
+        aggregates = sorted({AGGREGATES[ind.scope.aggregate] for ind in indicators})
+        out.append(para(f"以下 {len(indicators)} 项指标逐校评分，集团得分取{'或'.join(aggregates)}"
+                        f"（各指标的汇总方式见评价标准）。“—”表示该指标不考核该校。", s.note))
+        schools = d.schools
+        for start in range(0, len(schools), SCHOOLS_PER_TABLE):
+            chunk = schools[start:start + SCHOOLS_PER_TABLE]
+            code_w, max_w, group_w = 46 * mm, 12 * mm, 16 * mm
+            school_w = (w - code_w - max_w - group_w) / len(chunk)
+            head = [para("指标", s.cell_head), para("满分", s.cell_head_right)]
+            head += [para(sch.name, s.cell_head_center) for sch in chunk]
+            head.append(para("集团得分", s.cell_head_right))
+            rows = [head]
+            for ind in indicators:
+                result = card.indicators[ind.code]
+                cells = [para(f"{ind.code} {_short(ind.text_for(d.group_type), 24)}", s.cell),
+                         para(pts(ind.points), s.cell_right)]
+                for sch in chunk:
+                    cells.append(para(_school_cell(ind, result, sch.id, sch.role), s.cell_center))
+                cells.append(para(pts(result.points) if result.done else "未完成", s.cell_right, bold=True))
+                rows.append(cells)
+            out += [data_table(rows, [code_w, max_w] + [school_w] * len(chunk) + [group_w]), Spacer(1, 4 * mm)]
+        return out
+
+    # --- deductions ---------------------------------------------------------------------
+    def deductions(self) -> list:
+        d, s, w, card = self.data, self.s, self.width, self.data.card
+        out: list = [CondPageBreak(60 * mm), self.heading("扣分说明")]
+        rows = [[para("指标", s.cell_head), para("满分", s.cell_head_right), para("得分", s.cell_head_right),
+                 para("扣分", s.cell_head_right), para("计分过程与扣分理由", s.cell_head)]]
+        unscored = []
+        for area in d.rubric.areas:
+            if area.bonus:
+                continue
+            for ind in area.indicators:
+                result = card.indicators.get(ind.code)
+                if result is None or not result.applicable:
+                    continue
+                if not result.done:
+                    unscored.append(ind.code)
+                    continue
+                if result.points >= result.max:
+                    continue
+                rows.append([para(ind.code, s.cell, bold=True), para(pts(result.max), s.cell_right),
+                             para(pts(result.points), s.cell_right),
+                             para(f"−{pts(result.max - result.points)}", s.cell_right, bold=True),
+                             self._explain(ind, result)])
+        if len(rows) == 1:
+            out.append(para("各项指标均得满分，没有扣分。", s.body_plain))
+        else:
+            lost = sum((card.indicators[ind.code].max - card.indicators[ind.code].points
+                        for ind in d.rubric.indicators if _deducted(card.indicators.get(ind.code), ind, d)),
+                       Decimal(0))
+            out.append(para(f"共 {len(rows) - 1} 项指标未得满分，合计扣 {pts(lost)} 分（加分项不在此列）。"
+                            f"每项列出程序按评分标准的计算过程和考核组写明的理由。", s.note))
+            out.append(data_table(rows, [14 * mm, 13 * mm, 14 * mm, 16 * mm, w - 57 * mm], split_rows=True,
+                                  extra=[("VALIGN", (0, 1), (3, -1), "TOP")]))
+        if unscored:
+            out.append(Spacer(1, 3 * mm))
+            out.append(notice(f"尚未完成评分的指标：{'、'.join(unscored)}。", s, w))
+        return out
+
+    def _explain(self, ind: Indicator, result: IndicatorResult) -> list:
+        s = self.s
+        parts = [para(ind.text_for(self.data.group_type), s.cell_muted)]
+        lines = [line for line in result.lines if line.strip()]
+        if lines:
+            parts.append(para("\n".join(lines), s.cell))
+        reason = (self.data.reasons.get(ind.code) or "").strip()
+        if reason:
+            parts.append(para(f"考核组意见：{reason}", s.cell))
+        return parts
+
+    # --- self-evaluation vs panel -------------------------------------------------------
+    def differences(self) -> list:
+        d, s, w, card = self.data, self.s, self.width, self.data.card
+        if not d.self_points:
+            return []
+        diffs = []
+        for ind in d.rubric.indicators:
+            result = card.indicators.get(ind.code)
+            own = d.self_points.get(ind.code)
+            if result is None or not result.applicable or not result.done or own is None:
+                continue
+            diff = result.points - Decimal(own)
+            if diff:
+                diffs.append((abs(diff), ind, Decimal(own), result.points, diff))
+        out: list = [CondPageBreak(50 * mm), self.heading("自评与考核组评分差异")]
+        if not diffs:
+            out.append(para("各项指标考核组评分与自评一致。", s.body_plain))
+            return out
+        diffs.sort(key=lambda t: (-t[0], d.rubric.indicators.index(t[1])))
+        shown = diffs[:DIFF_ROWS]
+        out.append(para(f"共 {len(diffs)} 项指标考核组评分与自评不同，下表列出差距最大的 {len(shown)} 项；"
+                        f"差值 = 考核组评分 − 自评分。", s.note))
+        rows = [[para(h, s.cell_head) for h in ("指标", "考核要点")] +
+                [para(h, s.cell_head_right) for h in ("满分", "自评", "考核组", "差值")]]
+        for _, ind, own, panel, diff in shown:
+            sign = "+" if diff > 0 else "−"
+            rows.append([para(ind.code, s.cell, bold=True), para(_short(ind.text_for(d.group_type), 60), s.cell),
+                         para(pts(ind.points), s.cell_right), para(pts(own), s.cell_right),
+                         para(pts(panel), s.cell_right), para(f"{sign}{pts(abs(diff))}", s.cell_right, bold=True)])
+        out.append(data_table(rows, [14 * mm, w - 14 * mm - 4 * 15 * mm] + [15 * mm] * 4))
+        return out
+
+    # --- findings and signatures --------------------------------------------------------
+    def findings(self) -> list:
+        d, s = self.data, self.s
+        out: list = [CondPageBreak(50 * mm), self.heading("考核组意见")]
+        for title, text in (("（一）主要成绩", d.findings.achievements), ("（二）存在问题", d.findings.problems),
+                            ("（三）整改建议", d.findings.suggestions)):
+            out.append(self.sub(title))
+            paragraphs = [p.strip() for p in (text or "").splitlines() if p.strip()]
+            if not paragraphs:
+                out.append(para("（未填写）", s.note))
+            for p in paragraphs:
+                out.append(para(p, s.body))
+        return out
+
+    def signatures(self) -> list:
+        d, s, w = self.data, self.s, self.width
+        rows = [[para(h, s.cell_head) for h in ("姓名", "职务", "签名", "", "日期")]]
+        panel = sorted(d.panel, key=lambda m: 0 if m.role == "lead" else 1)
+        for member in panel:
+            rows.append([para(member.name, s.cell), para(member.role_label, s.cell), "", "", ""])
+        table = Table(rows, colWidths=[30 * mm, 20 * mm, w - 100 * mm, 8 * mm, 42 * mm],
+                      rowHeights=[None] + [14 * mm] * len(panel), hAlign="LEFT")
+        table.setStyle(table_style([
+            ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT), ("LINEABOVE", (0, 0), (-1, 0), 1, ACCENT),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "BOTTOM"),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (2, 1), (2, -1), 0.6, MUTED), ("LINEBELOW", (4, 1), (4, -1), 0.6, MUTED),
+        ]))
+        title = self.heading("考核组签名")
+        note = para(f"本报告由考核组于{d.date_text}在现场反馈会上宣读。", s.note)
+        return [CondPageBreak(40 * mm + 13 * mm * len(panel)), KeepTogether([title, note, table])]
+
+    # --- photos -------------------------------------------------------------------------
+    def photos(self) -> list:
+        d, s, w = self.data, self.s, self.width
+        gap = 8 * mm
+        box_w, box_h = (w - gap) / 2, 62 * mm
+        out: list = [PageBreak(), Heading("附：现场照片", size=15, space_before=4),
+                     para(f"共 {len(d.photos)} 张，由考核组现场拍摄并选入本报告。", s.note)]
+        for i in range(0, len(d.photos), 2):
+            cells = []
+            for photo in d.photos[i:i + 2]:
+                where = " · ".join(x for x in (photo.indicator_code, d.school_name(photo.school_id)
+                                               if photo.school_id else "") if x)
+                caption = f"{i + len(cells) + 1}. " + " · ".join(x for x in (where, photo.caption) if x)
+                index = i + len(cells)
+                cells.append([PhotoFlowable(photo.path, box_w, box_h, self.ctx, s, index), Spacer(1, 2 * mm),
+                              para(caption, s.caption)])
+            while len(cells) < 2:
+                cells.append("")
+            table = Table([cells], colWidths=[box_w + gap / 2] * 2, hAlign="CENTER")
+            table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+            out.append(table)
+        return out
+
+
+def _raw(markup_text: str, s: Styles, leading: float):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+    return Paragraph(markup_text, ParagraphStyle("tile", parent=s.value, leading=leading))
+
+
+def _warn_right(s: Styles):
+    from reportlab.lib.styles import ParagraphStyle
+    return ParagraphStyle("warn_right", parent=s.cell_right, textColor=WARN)
+
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _deducted(result: IndicatorResult | None, ind: Indicator, data: ReportData) -> bool:
+    if result is None or not result.applicable or not result.done:
+        return False
+    if data.rubric.area(ind.area_code).bonus:
+        return False
+    return result.points < result.max
+
+
+def _school_cell(ind: Indicator, result: IndicatorResult, school_id: str, role: str) -> str:
+    if ROLE_TARGET.get(role) not in ind.targets:
+        return "—"
+    outcome = result.per_school.get(school_id)
+    if outcome is None or outcome.points is None:
+        return "未评"
+    return pts(outcome.points)
