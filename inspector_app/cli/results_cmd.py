@@ -8,6 +8,7 @@ from inspector_app.fsutil import StorageError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    register_results(sub)
     p = sub.add_parser("roster", help="集团名单、自评得分与上年结果的 Excel 表：生成模板、检查")
     rs = p.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
     tp = rs.add_parser("template", help="生成待填写的名单模板（.xlsx）")
@@ -57,4 +58,42 @@ def cmd_check(args) -> int:
                     "history": sum(len(v) for v in roster.history.years.values())})
     else:
         print(f"{args.file}：检查通过。{roster.summary()}。")
+    return 0
+
+
+def register_results(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("results", help="教育局：汇总已合并的专家组结果，排名、等次、标记，导出 Excel 工作簿和公示 PDF")
+    p.add_argument("--plan")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--pdf", metavar="FILE.pdf", help="同时导出公示用的 PDF 汇总")
+    p.add_argument("--grade", action="append", default=[], metavar="GROUP=GRADE",
+                   help="由领导小组决定的等次（002、003），可重复")
+    p.set_defaults(func=cmd_results)
+
+
+def cmd_results(args) -> int:
+    from inspector_app.cli.main import CommandError
+    from inspector_app.cli.store_cmd import opened
+    from inspector_app.results.from_store import plan_results
+    from inspector_app.results.summary_pdf import write_summary_pdf
+    from inspector_app.results.workbook import write_results_workbook
+    from inspector_app.store.plans import find_plan
+    grades = {}
+    for item in args.grade:
+        if "=" not in item:
+            raise CommandError(f"--grade 应写成 集团编号=等次，而不是 “{item}”", 2)
+        key, value = item.split("=", 1)
+        grades[key.strip()] = value.strip()
+    with opened() as store:
+        plan = find_plan(store, args.plan)
+        results = plan_results(store, plan, grades)
+    write_results_workbook(results, args.out)
+    print(f"已导出工作簿：{args.out}")
+    if args.pdf:
+        write_summary_pdf(results, args.pdf)
+        print(f"已导出公示 PDF：{args.pdf}")
+    from inspector_app.numbers import fmt_points
+    for row in results.units:
+        flags = "、".join(f.label for f in row.flags)
+        print(f"{row.rank}\t{row.unit.name}\t{fmt_points(row.unit.total)}\t{row.unit.grade or '—'}\t{flags}")
     return 0
