@@ -1,0 +1,474 @@
+"""This install's signing key and the list of keys it trusts.
+
+Files, all under `<data folder>/keys/`:
+
+- `own.key`: the Ed25519 private key, PKCS8 PEM, mode 0600, optionally
+  encrypted with a passphrase (`BestAvailableEncryption`).
+- `own.pub`: the matching public key (SubjectPublicKeyInfo PEM), so that the
+  key id and fingerprint can be shown without the passphrase.
+- `trusted.json`: trusted keys, revoked keys and keys seen on held bundles;
+  rewritten whole and atomically (temporary name, fsync, rename), so it is
+  never partially written.
+
+Key id: SHA-256 of the 32 raw public key bytes, lowercase hex (64 characters).
+Fingerprint: the first 10 bytes of that digest in RFC 4648 base32, in four
+groups of four characters, e.g. `K3QF-7ZPA-M2XD-4HBE` (80 bits; letters A–Z and
+digits 2–7 only, so it can be read aloud without confusing 0/O or 1/I).
+"""
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as _dt
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from inspector_app.bundles import canonical
+from inspector_app.bundles.canonical import BundleError
+from inspector_app.fsutil import StorageError, fsync_dir, write_atomic
+
+TRUST_FORMAT = "inspector-trust/1"
+MAX_SEEN = 500
+PUBLIC_FILE_HEADER = "# Inspector 公钥（public key）"
+
+_FP_CLEAN = re.compile(r"[\s\-_:.]")
+
+
+# --------------------------------------------------------------------------- helpers
+
+def key_id(pub: bytes) -> str:
+    """Key id of a raw 32-byte Ed25519 public key."""
+    return hashlib.sha256(bytes(pub)).hexdigest()
+
+
+def fingerprint(pub: bytes) -> str:
+    """Short fingerprint to read aloud: 4 groups of 4 base32 characters."""
+    return fingerprint_of_id(key_id(pub))
+
+
+def fingerprint_of_id(kid: str) -> str:
+    b32 = base64.b32encode(bytes.fromhex(kid)[:10]).decode("ascii")
+    return "-".join(b32[i:i + 4] for i in range(0, 16, 4))
+
+
+def normalize_fingerprint(text: str) -> str | None:
+    """`k3qf 7zpa-m2xd.4hbe` → `K3QF-7ZPA-M2XD-4HBE`; None when it is not a fingerprint."""
+    s = _FP_CLEAN.sub("", text).upper().replace("0", "O").replace("1", "I").replace("8", "B")
+    if len(s) != 16 or not re.fullmatch(r"[A-Z2-7]{16}", s):
+        return None
+    return "-".join(s[i:i + 4] for i in range(0, 16, 4))
+
+
+def raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def public_pem(pub: bytes) -> bytes:
+    return Ed25519PublicKey.from_public_bytes(pub).public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def parse_public_pem(data: bytes) -> bytes:
+    """Raw public key bytes from a SubjectPublicKeyInfo PEM; BundleError when it is not Ed25519."""
+    try:
+        key = serialization.load_pem_public_key(bytes(data))
+    except (ValueError, TypeError, UnicodeError):
+        raise BundleError("bad_public_key", "公钥文件格式不正确，无法读取。") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise BundleError("bad_public_key", "公钥不是 Ed25519 类型，Inspector 不接受。")
+    return raw_public(key)
+
+
+def verify_signature(pub: bytes, signature: bytes, data: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes(pub)).verify(bytes(signature), bytes(data))
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def _now() -> str:
+    # informational only: nothing depends on the clock being right
+    return _dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+
+
+def _passphrase_bytes(passphrase: str | bytes | None) -> bytes | None:
+    if passphrase is None or passphrase == "" or passphrase == b"":
+        return None
+    return passphrase.encode("utf-8") if isinstance(passphrase, str) else bytes(passphrase)
+
+
+@dataclass(frozen=True)
+class PublicKeyInfo:
+    key_id: str
+    public_key: bytes  # 32 raw bytes
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class KeyRecord:
+    key_id: str
+    status: str          # "own" | "trusted" | "revoked" | "seen"
+    fingerprint: str
+    name: str = ""
+    role: str = ""
+    added: str = ""
+    revoked: str = ""
+    reason: str = ""
+    source: str = ""
+
+
+# --------------------------------------------------------------------------- store
+
+class KeyStore:
+    """Own key pair plus the trust list, kept in `<data_dir>/keys/`."""
+
+    def __init__(self, data_dir: Path | str, passphrase: str | bytes | None = None):
+        self.data_dir = Path(data_dir)
+        self.folder = self.data_dir / "keys"
+        self._passphrase = _passphrase_bytes(passphrase)
+        self._private: Ed25519PrivateKey | None = None
+        self._own: PublicKeyInfo | None = None
+
+    # ---- paths
+    @property
+    def private_path(self) -> Path:
+        return self.folder / "own.key"
+
+    @property
+    def public_path(self) -> Path:
+        return self.folder / "own.pub"
+
+    @property
+    def trust_path(self) -> Path:
+        return self.folder / "trusted.json"
+
+    def _ensure_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.chmod(self.folder, 0o700)
+        except OSError as exc:
+            raise BundleError("key_storage", f"无法创建密钥文件夹 {self.folder}：{exc.strerror or exc}") from None
+
+    # ---- own key
+    def has_own_key(self) -> bool:
+        return self.private_path.exists()
+
+    def is_encrypted(self) -> bool:
+        try:
+            return b"ENCRYPTED" in self.private_path.read_bytes()[:64]
+        except OSError:
+            return False
+
+    def own_key(self) -> PublicKeyInfo:
+        """This install's public key; the key pair is made on first use."""
+        if self._own is not None:
+            return self._own
+        if not self.private_path.exists():
+            self._generate()
+        pub = None
+        with contextlib.suppress(OSError, BundleError):
+            pub = parse_public_pem(self.public_path.read_bytes())
+        if pub is None:
+            # own.pub lost or damaged: rebuild it from the private key
+            pub = raw_public(self._load_private().public_key())
+            self._write_public(pub)
+        self._own = PublicKeyInfo(key_id(pub), pub, fingerprint(pub))
+        return self._own
+
+    def _generate(self) -> None:
+        self._ensure_folder()
+        key = Ed25519PrivateKey.generate()
+        enc = (serialization.BestAvailableEncryption(self._passphrase) if self._passphrase
+               else serialization.NoEncryption())
+        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc)
+        pub = raw_public(key.public_key())
+        fd, tmp_name = tempfile.mkstemp(prefix=".own.key.", suffix=".part", dir=self.folder)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(pem)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)
+            try:
+                os.link(tmp, self.private_path)  # never replaces a key made meanwhile
+            except FileExistsError:
+                return  # another process made the key first: use theirs
+            except OSError:
+                if self.private_path.exists():
+                    return
+                os.replace(tmp, self.private_path)
+            fsync_dir(self.folder)
+        except OSError as exc:
+            raise BundleError("key_storage", f"无法保存签名密钥：{exc.strerror or exc}") from None
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self._private = key
+        self._write_public(pub)
+
+    def _write_public(self, pub: bytes) -> None:
+        try:
+            write_atomic(self.public_path, public_pem(pub), mode=0o644)
+        except StorageError as exc:
+            raise BundleError("key_storage", str(exc)) from None
+
+    def _load_private(self) -> Ed25519PrivateKey:
+        if self._private is not None:
+            return self._private
+        try:
+            pem = self.private_path.read_bytes()
+        except OSError as exc:
+            raise BundleError("key_storage", f"无法读取签名密钥 {self.private_path}：{exc.strerror or exc}") from None
+        encrypted = b"ENCRYPTED" in pem[:64]
+        if encrypted and not self._passphrase:
+            raise BundleError("key_locked", "本机签名密钥设有口令，请先输入口令。")
+        try:
+            key = serialization.load_pem_private_key(pem, password=self._passphrase if encrypted else None)
+        except (ValueError, TypeError):
+            if encrypted:
+                raise BundleError("bad_passphrase", "签名密钥的口令不正确。") from None
+            raise BundleError("key_storage", f"签名密钥文件 {self.private_path} 已损坏。") from None
+        if not isinstance(key, Ed25519PrivateKey):
+            raise BundleError("key_storage", "签名密钥不是 Ed25519 类型。")
+        self._private = key
+        return key
+
+    def sign(self, data: bytes) -> bytes:
+        self.own_key()
+        key = self._load_private()
+        pub = raw_public(key.public_key())
+        if key_id(pub) != self.own_key().key_id:
+            raise BundleError("key_storage", "签名密钥与公钥文件不一致，请检查密钥文件夹。")
+        return key.sign(bytes(data))
+
+    # ---- trust list
+    def _load_trust(self) -> dict:
+        try:
+            raw = self.trust_path.read_bytes()
+        except FileNotFoundError:
+            return {"format": TRUST_FORMAT, "trusted": {}, "revoked": {}, "seen": {}}
+        except OSError as exc:
+            raise BundleError("key_storage", f"无法读取信任列表 {self.trust_path}：{exc.strerror or exc}") from None
+        try:
+            doc = canonical.loads(raw)
+        except BundleError as exc:
+            raise BundleError("key_storage", f"信任列表 {self.trust_path} 已损坏：{exc.message}") from None
+        if not isinstance(doc, dict) or doc.get("format") != TRUST_FORMAT:
+            raise BundleError("key_storage", f"信任列表 {self.trust_path} 格式不正确。")
+        for section in ("trusted", "revoked", "seen"):
+            if not isinstance(doc.get(section), dict):
+                doc[section] = {}
+        return doc
+
+    def _save_trust(self, doc: dict) -> None:
+        self._ensure_folder()
+        try:
+            write_atomic(self.trust_path, canonical.dumps(doc) + b"\n", mode=0o644)
+        except StorageError as exc:
+            raise BundleError("key_storage", str(exc)) from None
+
+    def status(self, kid: str) -> str:
+        """"own", "trusted", "revoked" or "unknown". Revocation wins over everything."""
+        doc = self._load_trust()
+        if kid in doc["revoked"]:
+            return "revoked"
+        if self.private_path.exists() and kid == self.own_key().key_id:
+            return "own"
+        if kid in doc["trusted"]:
+            return "trusted"
+        return "unknown"
+
+    def trust(self, pub: bytes, name: str, role: str = "") -> str:
+        """Trust a raw public key under a name; returns its key id."""
+        pub = bytes(pub)
+        if len(pub) != 32:
+            raise BundleError("bad_public_key", "公钥长度不正确（应为 32 字节）。")
+        try:
+            Ed25519PublicKey.from_public_bytes(pub)
+        except ValueError:
+            raise BundleError("bad_public_key", "公钥无效。") from None
+        name = _clean_label(name) or "未命名"
+        kid = key_id(pub)
+        doc = self._load_trust()
+        if kid in doc["revoked"]:
+            raise BundleError("revoked_key",
+                              f"密钥 {fingerprint(pub)} 已被吊销（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
+        doc["trusted"][kid] = {
+            "public_key": base64.b64encode(pub).decode("ascii"),
+            "name": name, "role": _clean_label(role),
+            "added": doc["trusted"].get(kid, {}).get("added") or _now(),
+        }
+        doc["seen"].pop(kid, None)
+        self._save_trust(doc)
+        return kid
+
+    def trust_fingerprint(self, fp: str, name: str, role: str = "") -> str:
+        """Trust a key seen on a held bundle, identified by the fingerprint read aloud."""
+        norm = normalize_fingerprint(fp)
+        if norm is None:
+            raise BundleError("bad_fingerprint", f"“{fp}”不是有效的指纹（应为 16 个字母或数字，如 K3QF-7ZPA-M2XD-4HBE）。")
+        doc = self._load_trust()
+        for section in ("seen", "trusted"):
+            for kid, rec in doc[section].items():
+                if fingerprint_of_id(kid) == norm:
+                    return self.trust(base64.b64decode(rec["public_key"]), name or rec.get("name", ""), role)
+        for kid in doc["revoked"]:
+            if fingerprint_of_id(kid) == norm:
+                raise BundleError("revoked_key", f"密钥 {norm} 已被吊销，不能再次信任。")
+        raise BundleError("unknown_fingerprint",
+                          f"没有见过指纹为 {norm} 的密钥。请先导入该人员的数据包（会被暂存），或使用其公钥文件（.pub）。")
+
+    def remember_seen(self, pub: bytes, source: str = "") -> None:
+        """Keep the public key of an unknown signer so it can be trusted by fingerprint later."""
+        kid = key_id(pub)
+        doc = self._load_trust()
+        if kid in doc["trusted"] or kid in doc["revoked"]:
+            return
+        rec = doc["seen"].get(kid)
+        if rec is None:
+            doc["seen"][kid] = {"public_key": base64.b64encode(bytes(pub)).decode("ascii"),
+                                "first_seen": _now(), "source": _clean_label(source)}
+            if len(doc["seen"]) > MAX_SEEN:  # keep the newest
+                oldest = sorted(doc["seen"], key=lambda k: doc["seen"][k].get("first_seen", ""))
+                for k in oldest[:len(doc["seen"]) - MAX_SEEN]:
+                    doc["seen"].pop(k)
+            self._save_trust(doc)
+
+    def revoke(self, kid: str, reason: str = "") -> None:
+        doc = self._load_trust()
+        known = self.public_key_of(kid)
+        rec = doc["trusted"].pop(kid, None) or {}
+        doc["seen"].pop(kid, None)
+        doc["revoked"][kid] = {
+            "name": rec.get("name", ""),
+            "public_key": base64.b64encode(known).decode("ascii") if known else "",
+            "revoked": _now(), "reason": _clean_label(reason) or "未说明",
+        }
+        self._save_trust(doc)
+
+    def public_key_of(self, kid: str) -> bytes | None:
+        if self.private_path.exists() and kid == self.own_key().key_id:
+            return self.own_key().public_key
+        doc = self._load_trust()
+        for section in ("trusted", "seen", "revoked"):
+            rec = doc[section].get(kid)
+            if rec and rec.get("public_key"):
+                return base64.b64decode(rec["public_key"])
+        return None
+
+    def name_of(self, kid: str) -> str:
+        doc = self._load_trust()
+        for section in ("trusted", "revoked"):
+            if kid in doc[section] and doc[section][kid].get("name"):
+                return doc[section][kid]["name"]
+        if self.private_path.exists() and kid == self.own_key().key_id:
+            return "本机"
+        return ""
+
+    def records(self) -> list[KeyRecord]:
+        doc = self._load_trust()
+        out: list[KeyRecord] = []
+        if self.private_path.exists():
+            own = self.own_key()
+            out.append(KeyRecord(own.key_id, "own", own.fingerprint, name="本机"))
+        for kid, rec in doc["trusted"].items():
+            out.append(KeyRecord(kid, "trusted", fingerprint_of_id(kid), rec.get("name", ""),
+                                 rec.get("role", ""), added=rec.get("added", "")))
+        for kid, rec in doc["revoked"].items():
+            out.append(KeyRecord(kid, "revoked", fingerprint_of_id(kid), rec.get("name", ""),
+                                 revoked=rec.get("revoked", ""), reason=rec.get("reason", "")))
+        for kid, rec in doc["seen"].items():
+            out.append(KeyRecord(kid, "seen", fingerprint_of_id(kid), added=rec.get("first_seen", ""),
+                                 source=rec.get("source", "")))
+        return out
+
+    def resolve(self, ref: str) -> str:
+        """A key id from a full key id, a key-id prefix (≥ 8 hex digits), a fingerprint or a trusted name."""
+        ref = ref.strip()
+        candidates = {r.key_id for r in self.records()}
+        low = ref.lower()
+        if re.fullmatch(r"[0-9a-f]{64}", low):
+            return low
+        if re.fullmatch(r"[0-9a-f]{8,63}", low):
+            hits = [k for k in candidates if k.startswith(low)]
+            if len(hits) == 1:
+                return hits[0]
+        fp = normalize_fingerprint(ref)
+        if fp:
+            hits = [k for k in candidates if fingerprint_of_id(k) == fp]
+            if len(hits) == 1:
+                return hits[0]
+        hits = list({r.key_id for r in self.records() if r.name == ref and r.status in ("trusted", "revoked")})
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            raise BundleError("ambiguous_key", f"有多个名为“{ref}”的密钥，请改用指纹。")
+        raise BundleError("unknown_key", f"找不到密钥“{ref}”（可以用指纹、密钥编号或已信任的名字）。")
+
+    # ---- public key files
+    def export_public(self, name: str = "") -> bytes:
+        """A small text file: name, fingerprint, key id and the PEM public key."""
+        own = self.own_key()
+        return make_public_file(own.public_key, name)
+
+    def import_public(self, file: Path | str | bytes) -> tuple[bytes, str]:
+        """Read a public key file (from `export_public`, or a bare PEM); returns (raw key, name)."""
+        if isinstance(file, (bytes, bytearray)):
+            data = bytes(file)
+        else:
+            try:
+                with open(file, "rb") as handle:
+                    data = handle.read(64 * 1024 + 1)
+            except OSError as exc:
+                raise BundleError("bad_public_key", f"无法读取公钥文件 {file}：{exc.strerror or exc}") from None
+        return parse_public_file(data)
+
+
+def _clean_label(text: str | None) -> str:
+    if not text:
+        return ""
+    text = "".join(ch for ch in str(text) if ch.isprintable())
+    return text.strip()[:200]
+
+
+def make_public_file(pub: bytes, name: str = "") -> bytes:
+    lines = [PUBLIC_FILE_HEADER,
+             f"Name: {_clean_label(name)}",
+             f"Fingerprint: {fingerprint(pub)}",
+             f"Key-Id: {key_id(pub)}"]
+    return ("\n".join(lines) + "\n").encode("utf-8") + public_pem(pub)
+
+
+def parse_public_file(data: bytes) -> tuple[bytes, str]:
+    if len(data) > 64 * 1024:
+        raise BundleError("bad_public_key", "公钥文件过大，不是 Inspector 公钥文件。")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError("bad_public_key", "公钥文件不是 UTF-8 文本。") from None
+    m = re.search(r"-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----", text, re.S)
+    if not m:
+        raise BundleError("bad_public_key", "文件中没有公钥（缺少 BEGIN PUBLIC KEY 段）。")
+    pub = parse_public_pem(m.group(0).encode("ascii", "replace") + b"\n")
+    name = ""
+    for line in text[:m.start()].splitlines():
+        label, _, value = line.partition(":")
+        label, value = label.strip().lower(), value.strip()
+        if label == "name":
+            name = _clean_label(value)
+        elif label == "fingerprint" and normalize_fingerprint(value) != fingerprint(pub):
+            raise BundleError("bad_public_key", "公钥文件中的指纹与公钥不符，文件可能被改动过。")
+        elif label == "key-id" and value.lower() != key_id(pub):
+            raise BundleError("bad_public_key", "公钥文件中的密钥编号与公钥不符，文件可能被改动过。")
+    return pub, name

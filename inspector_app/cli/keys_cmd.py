@@ -1,0 +1,159 @@
+"""`inspector keys ...` (this install's key and the trust list) and `inspector verify FILE...`."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+PASSPHRASE_ENV = "INSPECTOR_KEY_PASSPHRASE"
+
+_STATUS_ZH = {"own": "本机", "trusted": "已信任", "revoked": "已吊销", "seen": "待核对"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    keys = sub.add_parser("keys", help="本机签名密钥与信任列表（查看、导出、信任、吊销）")
+    ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION")
+    ksub.required = True
+
+    p = ksub.add_parser("show", help="显示本机密钥的指纹（首次使用时生成密钥）")
+    p.set_defaults(func=cmd_show)
+
+    p = ksub.add_parser("export", help="导出本机公钥文件（.pub），交给组长或教育局")
+    p.add_argument("--out", metavar="FILE", help="写入的文件（默认输出到屏幕）")
+    p.add_argument("--name", default="", help="写在公钥文件中的姓名")
+    p.set_defaults(func=cmd_export)
+
+    p = ksub.add_parser("trust", help="信任一把密钥：公钥文件，或暂存数据包上显示的指纹")
+    p.add_argument("source", metavar="FILE_OR_FINGERPRINT")
+    p.add_argument("--name", default="", help="持有人姓名")
+    p.add_argument("--role", default="", help="角色（专家、组长、教育局）")
+    p.set_defaults(func=cmd_trust)
+
+    p = ksub.add_parser("revoke", help="吊销一把密钥（此后它签名的数据包一律不接受）")
+    p.add_argument("key", metavar="KEY", help="指纹、密钥编号或已信任的姓名")
+    p.add_argument("--reason", default="", help="吊销原因（如：电脑丢失）")
+    p.set_defaults(func=cmd_revoke)
+
+    p = ksub.add_parser("list", help="列出本机、已信任、已吊销和待核对的密钥")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("verify", help="校验数据包：完整、未被改动、签名人已登记（全部通过时退出码为 0）")
+    p.add_argument("files", metavar="FILE", nargs="+")
+    p.set_defaults(func=cmd_verify)
+
+
+def open_keystore():
+    from inspector_app import paths
+    from inspector_app.bundles.keys import KeyStore
+    return KeyStore(paths.data_dir(), passphrase=os.environ.get(PASSPHRASE_ENV) or None)
+
+
+def _fail(exc) -> Exception:
+    from inspector_app.cli.main import CommandError
+    return CommandError(exc.message)
+
+
+def cmd_show(args) -> int:
+    from inspector_app.bundles.canonical import BundleError
+    ks = open_keystore()
+    try:
+        own = ks.own_key()
+    except BundleError as exc:
+        raise _fail(exc) from None
+    print(f"本机密钥指纹: {own.fingerprint}")
+    print(f"密钥编号:     {own.key_id}")
+    print(f"口令保护:     {'是' if ks.is_encrypted() else '否'}")
+    print(f"密钥文件夹:   {ks.folder}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from inspector_app.bundles.canonical import BundleError
+    from inspector_app.fsutil import StorageError, write_atomic
+    ks = open_keystore()
+    try:
+        data = ks.export_public(args.name)
+    except BundleError as exc:
+        raise _fail(exc) from None
+    if args.out:
+        try:
+            write_atomic(Path(args.out), data)
+        except StorageError as exc:
+            from inspector_app.cli.main import CommandError
+            raise CommandError(str(exc)) from None
+        print(f"已导出公钥到 {args.out}（指纹 {ks.own_key().fingerprint}）")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
+def cmd_trust(args) -> int:
+    from inspector_app.bundles.canonical import BundleError
+    from inspector_app.bundles.keys import fingerprint_of_id
+    ks = open_keystore()
+    source = args.source
+    try:
+        if Path(source).is_file():
+            pub, name_in_file = ks.import_public(Path(source))
+            kid = ks.trust(pub, args.name or name_in_file, args.role)
+        else:
+            kid = ks.trust_fingerprint(source, args.name, args.role)
+    except BundleError as exc:
+        raise _fail(exc) from None
+    print(f"已信任密钥 {fingerprint_of_id(kid)}（{ks.name_of(kid) or '未命名'}）。")
+    return 0
+
+
+def cmd_revoke(args) -> int:
+    from inspector_app.bundles.canonical import BundleError
+    from inspector_app.bundles.keys import fingerprint_of_id
+    ks = open_keystore()
+    try:
+        kid = ks.resolve(args.key)
+        if ks.has_own_key() and kid == ks.own_key().key_id:
+            from inspector_app.cli.main import CommandError
+            raise CommandError("这是本机自己的密钥，不能在这里吊销。")
+        ks.revoke(kid, args.reason)
+    except BundleError as exc:
+        raise _fail(exc) from None
+    print(f"已吊销密钥 {fingerprint_of_id(kid)}（{ks.name_of(kid) or '未命名'}）。此后它签名的数据包一律不接受。")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from inspector_app.bundles.canonical import BundleError
+    ks = open_keystore()
+    try:
+        records = ks.records()
+    except BundleError as exc:
+        raise _fail(exc) from None
+    if not records:
+        print("还没有任何密钥。运行 inspector keys show 生成本机密钥。")
+    for r in records:
+        line = f"{_STATUS_ZH.get(r.status, r.status)}  {r.fingerprint}  {r.name or '未命名'}"
+        if r.role:
+            line += f"（{r.role}）"
+        if r.status == "trusted" and r.added:
+            line += f"  添加于 {r.added}"
+        if r.status == "revoked":
+            line += f"  吊销于 {r.revoked}，原因：{r.reason}"
+        if r.status == "seen":
+            line += f"  首次见于 {r.source or '?'}（{r.added}）；核对后运行 inspector keys trust {r.fingerprint} --name 姓名"
+        print(line)
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from inspector_app.bundles.bag import verify_file
+    from inspector_app.bundles.canonical import BundleError
+    try:
+        ks = open_keystore()
+    except BundleError as exc:
+        raise _fail(exc) from None
+    failed = 0
+    for name in args.files:
+        ok, message = verify_file(name, ks)
+        print(f"{'通过' if ok else '未通过'}  {name}: {message}")
+        failed += not ok
+    return 1 if failed else 0
