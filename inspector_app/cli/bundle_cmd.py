@@ -12,6 +12,7 @@ from inspector_app.store import plans as P
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    register_report(sub)
     ex = sub.add_parser("export", help="导出本机专家的签名数据包（每个集团一个 zip），交给组长")
     ex.add_argument("--out", required=True, metavar="DIR", help="目标文件夹（如 U 盘）")
     ex.add_argument("--plan")
@@ -165,4 +166,40 @@ def cmd_package(args) -> int:
         plan = P.find_plan(store, args.plan)
         result = export_plan(store, _keystore(), plan, Path(args.out))
         print(f"已导出并校验考核计划包：{result.path}")
+    return 0
+
+
+def register_report(sub: argparse._SubParsersAction) -> None:
+    rp = sub.add_parser("report", help="现场反馈报告（PDF），或一位专家的评分表（--sheet）")
+    rp.add_argument("--out", required=True, metavar="FILE.pdf")
+    rp.add_argument("--plan")
+    rp.add_argument("--group", help="集团（计划只有一个集团时可省略）")
+    rp.add_argument("--sheet", metavar="EXPERT", help="改为输出这位专家的评分表，供纸面签字")
+    rp.set_defaults(func=cmd_report)
+
+
+def cmd_report(args) -> int:
+    from inspector_app.cli.main import CommandError
+    from inspector_app.reports.feedback import render_feedback
+    from inspector_app.reports.from_store import report_data
+    from inspector_app.reports.score_sheet import render_score_sheet
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        all_groups = P.groups(store, plan.id)
+        if args.group:
+            group = P.get_group(store, plan.id, args.group)
+        elif len(all_groups) == 1:
+            group = all_groups[0]
+        else:
+            raise CommandError("本计划有多个集团，请用 --group 指明：" + "、".join(g.name for g in all_groups), 2)
+        data = report_data(store, plan, group)
+    if args.sheet:
+        sheets = [s for s in data.experts if args.sheet in s.name]
+        if len(sheets) != 1:
+            raise CommandError(f"找不到唯一的专家 “{args.sheet}”；有评分的专家：" + "、".join(s.name for s in data.experts))
+        pages = render_score_sheet(data, sheets[0], args.out)
+        print(f"已生成 {sheets[0].name} 的评分表：{args.out}（{pages} 页）")
+    else:
+        pages = render_feedback(data, args.out)
+        print(f"已生成现场反馈报告：{args.out}（{pages} 页）")
     return 0
