@@ -145,7 +145,7 @@ class _Feedback:
             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]))
         out += [tiles_table, Spacer(1, 4 * mm)]
-        if card.grade_note:
+        if card.grade_note and not card.vetoed:
             out += [para(card.grade_note, s.note)]
         missing = card.count - card.done
         if missing:
@@ -153,9 +153,9 @@ class _Feedback:
             out += [notice(f"尚有 {missing} 项指标未完成评分（{names}），以下得分中按 0 分计入，"
                            f"不是最终结果。", s, w), Spacer(1, 3 * mm)]
         for veto in card.vetoed:
-            reason = d.veto_reasons.get(veto.key, "")
-            text = f"一票否决：{veto.text}" + (f"。情况说明：{reason}" if reason else "")
-            out += [notice(text + f"。等次定为{card.grade}。", s, w), Spacer(1, 3 * mm)]
+            reason = d.veto_reasons.get(veto.key, "").strip().rstrip("。")
+            text = f"一票否决：{veto.text.strip().rstrip('。')}。" + (f"情况说明：{reason}。" if reason else "")
+            out += [notice(text + f"等次定为{card.grade}。", s, w), Spacer(1, 3 * mm)]
 
         last = d.last_year_areas or {}
         own_self = d.self_area_percentages() or {}
@@ -236,8 +236,10 @@ class _Feedback:
         out.append(para(f"以下 {len(indicators)} 项指标逐校评分，集团得分取{'或'.join(aggregates)}"
                         f"（各指标的汇总方式见评价标准）。“—”表示该指标不考核该校。", s.note))
         schools = d.schools
-        for start in range(0, len(schools), SCHOOLS_PER_TABLE):
-            chunk = schools[start:start + SCHOOLS_PER_TABLE]
+        tables = -(-len(schools) // SCHOOLS_PER_TABLE)
+        size = -(-len(schools) // tables)  # 7 schools: 4 + 3, not 6 + 1
+        for start in range(0, len(schools), size):
+            chunk = schools[start:start + size]
             code_w, max_w, group_w = 46 * mm, 12 * mm, 16 * mm
             school_w = (w - code_w - max_w - group_w) / len(chunk)
             head = [para("指标", s.cell_head), para("满分", s.cell_head_right)]
