@@ -24,8 +24,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     ps = p.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     pc = ps.add_parser("create", help="从指标体系和名单文件（YAML，格式见 docs/roster-format.md）新建考核计划")
     pc.add_argument("--rubric", required=True, help="指标体系编号或文件")
-    pc.add_argument("--roster", required=True, help="名单文件（YAML）")
+    pc.add_argument("--roster", required=True, help="名单文件：YAML，或 Excel 名单（inspector roster template 生成的模板）")
+    pc.add_argument("--title", help="考核计划名称（Excel 名单时必填）")
+    pc.add_argument("--school-year", help="学年，如 2024—2025（Excel 名单时必填）")
+    pc.add_argument("--stage", default="复评", help="自评 / 初评 / 复评")
+    pc.add_argument("--expert", action="append", default=[], metavar="NAME[:lead][:KEY.pub]",
+                    help="专家（Excel 名单时使用，可重复；第一位组长写 :lead）")
     pc.set_defaults(func=cmd_plan_create)
+    pb = ps.add_parser("baseline", help="导入上年结果作为本年基数：上年的结果工作簿（.xlsx）或上年的数据文件夹")
+    pb.add_argument("source", metavar="FILE_OR_FOLDER")
+    pb.add_argument("--plan")
+    pb.set_defaults(func=cmd_plan_baseline)
     pl = ps.add_parser("list", help="列出考核计划")
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=cmd_plan_list)
@@ -140,7 +149,8 @@ def cmd_demo(args) -> int:
 def cmd_plan_create(args) -> int:
     from inspector_app.cli.rubric_cmd import resolve
     rubric = resolve(args.rubric)
-    spec = read_roster(Path(args.roster))
+    roster = Path(args.roster)
+    spec = read_roster_workbook(roster, rubric, args) if roster.suffix.lower() in (".xlsx", ".xlsm") else read_roster(roster)
     with opened() as store:
         plan = P.create_plan(store, rubric, spec)
         from inspector_app import paths
@@ -175,6 +185,37 @@ def read_roster(path: Path) -> P.PlanSpec:
         raise CommandError(f"{path}: 名单文件缺少必填项 {exc}（见 docs/roster-format.md）") from exc
 
 
+def read_roster_workbook(path: Path, rubric, args) -> P.PlanSpec:
+    """An Excel roster: groups, schools, self-scores and last year's results, all checked before anything is stored."""
+    from inspector_app.cli.main import CommandError
+    from inspector_app.results.roster import RosterError, read_roster as read_xlsx
+    if not args.title or not args.school_year or not args.expert:
+        raise CommandError("用 Excel 名单新建计划时须给出 --title、--school-year 和至少一位 --expert", 2)
+    try:
+        roster = read_xlsx(path, rubric)
+    except RosterError as exc:
+        raise CommandError(f"名单有误（未导入任何内容）:\n{exc}") from exc
+    groups = []
+    for g in roster.groups:
+        past = [(year, r) for year, r in roster.history.years.get(g.id, {}).items()]
+        last = max(past, key=lambda x: x[0]) if past else None
+        groups.append(P.GroupSpec(
+            name=g.name, group_type=g.group_type or None, id=g.id,
+            schools=[P.SchoolSpec(s.name, s.role, s.kind, s.head_role, s.id) for s in roster.schools.get(g.id, [])],
+            self_scores={code: str(v) for code, v in roster.self_scores.get(g.id, {}).items()},
+            last_year=None if last is None else {"year": f"{last[0]}—{last[0] + 1}", "total": last[1].total,
+                                                 "grade": last[1].grade, "rank": last[1].rank}))
+    experts = []
+    for item in args.expert:
+        parts = item.split(":")
+        entry = {"name": parts[0], "role": "lead" if "lead" in parts[1:] else "member"}
+        keys = [x for x in parts[1:] if x.endswith(".pub")]
+        if keys:
+            entry["key"] = keys[0]
+        experts.append(_expert_spec(Path.cwd() / "roster", entry))
+    return P.PlanSpec(title=args.title, school_year=args.school_year, stage=args.stage, groups=groups, experts=experts)
+
+
 def _expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
     """An expert of the roster; `key: FILE.pub` names the public key they exported (inspector keys export)."""
     spec = P.ExpertSpec(e["name"], e.get("role", "member"), e.get("id", ""))
@@ -184,6 +225,23 @@ def _expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
         pub, _label = parse_public_file(key_path.read_bytes())
         spec.key_id, spec.public_key, spec.fingerprint = key_id(pub), pub, fingerprint(pub)
     return spec
+
+
+def cmd_plan_baseline(args) -> int:
+    from inspector_app.cli.main import CommandError
+    from inspector_app.store.baseline import history_from_source, import_history
+    source = Path(args.source)
+    try:
+        history = history_from_source(source)
+    except StoreError:
+        raise
+    except Exception as exc:  # the workbook reader names sheet and cell
+        raise CommandError(f"无法读取上年结果 {source}：{exc}") from exc
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        touched = import_history(store, plan, history, source=str(source))
+        print(f"已导入 {len(touched)} 个集团的上年结果：{'、'.join(touched) or '（没有与本计划编号相同的集团）'}")
+    return 0
 
 
 def cmd_plan_list(args) -> int:
@@ -315,7 +373,8 @@ def cmd_progress(args) -> int:
             return 0
         print(f"{plan.title}　专家：{expert.name}")
         for g in result:
-            print(f"{g['group']}：已评 {g['done']}/{g['count']} 项，目前总分 {g['total']}（{g['grade'] or '—'}）")
+            grade = g['grade'] if g['done'] else None
+            print(f"{g['group']}：已评 {g['done']}/{g['count']} 项，目前总分 {g['total']}（{grade or '—'}）")
             for u in g["units"]:
                 print(f"    {u['school']}: {u['done']}/{u['total']}，得分 {u['points']}")
     return 0
