@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from inspector_app.bundles import canonical
-from inspector_app.bundles.bag import make_info, write_bag
+from inspector_app.bundles.bag import make_info, read_bag, write_bag
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.numbers import fmt_points
 from inspector_app.store import entries as E
@@ -53,6 +53,24 @@ def _consume_sequence(store: Store, plan_id: str, kind: str, sequence: int, bund
         store.conn.execute("INSERT INTO sequences (plan_id, kind, last, last_hash) VALUES (?, ?, ?, ?)"
                            " ON CONFLICT (plan_id, kind) DO UPDATE SET last = excluded.last,"
                            " last_hash = excluded.last_hash", (plan_id, kind, sequence, bundle_hash))
+
+
+def _sign_and_write(store: Store, keystore: KeyStore, plan: Plan, kind: str, sequence: int, previous: str,
+                    filename: str, payload: dict[str, Any], out_dir: Path, group: Group | None,
+                    progress: Callable[[int, int], Any] | None, cancelled: Any, photos: int = 0) -> ExportResult:
+    """Write, verify and only then consume the sequence number."""
+    rubric = plan_rubric(store, plan)
+    info = make_info(kind, plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
+                     rubric_hash=rubric.content_hash, group=group.id if group else None, sequence=sequence,
+                     previous_bundle_hash=previous or None)
+    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
+    bundle_hash = read_bag(path, keystore).bundle_hash
+    _consume_sequence(store, plan.id, kind, sequence, bundle_hash)
+    return ExportResult(path, bundle_hash, sequence, photos)
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
 def _header(store: Store, plan: Plan, kind: str, sequence: int, previous: str, signer: str,
@@ -113,17 +131,9 @@ def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, ex
     payload["photos.json"] = canonical.dumps(photos)
     history = [c.__dict__ for c in changes(store, plan.id) if c.expert_id == expert_id and c.key.get("group") == group.id]
     payload["history.json"] = canonical.dumps(history)
-    rubric = plan_rubric(store, plan)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    filename = f"{_slug(expert.name)}-{_slug(group.name)}-{stamp}-{sequence}.zip"
-    info = make_info("expert", plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
-                     rubric_hash=rubric.content_hash, group=group.id, sequence=sequence,
-                     previous_bundle_hash=previous or None)
-    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
-    from inspector_app.bundles.bag import read_bag
-    bundle_hash = read_bag(path, keystore).bundle_hash
-    _consume_sequence(store, plan.id, "expert", sequence, bundle_hash)
-    return ExportResult(path, bundle_hash, sequence, len(photos))
+    filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
+    return _sign_and_write(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
+                           progress, cancelled, len(photos))
 
 
 def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str, out_dir: Path, *,
@@ -159,16 +169,9 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
         payload[name] = Path(path)
         members.append(name)
     payload["members.json"] = canonical.dumps(members)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    filename = f"专家组-{_slug(group.name)}-{stamp}-{sequence}.zip"
-    info = make_info("panel", plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
-                     rubric_hash=rubric.content_hash, group=group.id, sequence=sequence,
-                     previous_bundle_hash=previous or None)
-    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
-    from inspector_app.bundles.bag import read_bag
-    bundle_hash = read_bag(path, keystore).bundle_hash
-    _consume_sequence(store, plan.id, "panel", sequence, bundle_hash)
-    return ExportResult(path, bundle_hash, sequence, 0)
+    filename = f"专家组-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
+    return _sign_and_write(store, keystore, plan, "panel", sequence, previous, filename, payload, out_dir, group,
+                           progress, cancelled)
 
 
 def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
@@ -202,10 +205,5 @@ def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
     payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer)),
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": bytes(source)}
     filename = f"考核计划-{_slug(plan.title)}-{sequence}.zip"
-    info = make_info("plan", plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
-                     rubric_hash=rubric.content_hash, sequence=sequence, previous_bundle_hash=previous or None)
-    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
-    from inspector_app.bundles.bag import read_bag
-    bundle_hash = read_bag(path, keystore).bundle_hash
-    _consume_sequence(store, plan.id, "plan", sequence, bundle_hash)
-    return ExportResult(path, bundle_hash, sequence, 0)
+    return _sign_and_write(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None,
+                           progress, cancelled)

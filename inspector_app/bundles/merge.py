@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
-from inspector_app.bundles.keys import KeyStore, parse_public_pem
+from inspector_app.bundles.keys import KeyStore
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.store import entries as E
@@ -357,7 +355,7 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
 # --------------------------------------------------------------------------- plan packages
 
 def _import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
-    head = _head(bag)
+    _head(bag)  # consistency of the package description with its signed fields
     body = read_json(bag, "plan.json")
     rubric_files = [n for n in bag.sha256 if n.startswith("rubric/") and n.endswith(".yaml")]
     if not isinstance(body, dict) or len(rubric_files) != 1:
