@@ -39,16 +39,20 @@ def fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(dest: Path | str, mode: int = 0o644) -> Iterator[BinaryIO]:
-    """Write to a temporary file beside `dest`; on success fsync and rename it into place."""
+def temp_beside(dest: Path | str, mode: int = 0o644) -> Iterator[Path]:
+    """A temporary path beside `dest` for the caller to fill; when the block ends it is
+    fsynced and renamed into place, or removed if anything failed."""
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise StorageError(exc.errno, explain_os_error(exc, dest)) from exc
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
+        yield tmp
+        with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, dest)
@@ -63,6 +67,14 @@ def atomic_writer(dest: Path | str, mode: int = 0o644) -> Iterator[BinaryIO]:
         raise
 
 
+@contextlib.contextmanager
+def atomic_writer(dest: Path | str, mode: int = 0o644) -> Iterator[BinaryIO]:
+    """Write to a temporary file beside `dest`; on success fsync and rename it into place."""
+    with temp_beside(dest, mode) as tmp:
+        with open(tmp, "wb") as handle:
+            yield handle
+
+
 def write_atomic(dest: Path | str, data: bytes, mode: int = 0o644) -> None:
     with atomic_writer(dest, mode) as handle:
         handle.write(data)
@@ -72,7 +84,7 @@ def is_removable_or_network(path: Path) -> str | None:
     """A reason to warn when the live data sits on a USB stick or a network share (Linux mounts)."""
     try:
         target = path.resolve()
-        best, fstype, device = "", "", ""
+        best, fstype = "", ""
         with open("/proc/mounts", encoding="utf-8") as mounts:
             for line in mounts:
                 parts = line.split()
@@ -81,7 +93,7 @@ def is_removable_or_network(path: Path) -> str | None:
                 mount = parts[1].replace("\\040", " ")
                 if str(target).startswith(mount.rstrip("/") + "/") or str(target) == mount:
                     if len(mount) > len(best):
-                        best, device, fstype = mount, parts[0], parts[2]
+                        best, fstype = mount, parts[2]
     except OSError:
         return None
     if fstype in {"nfs", "nfs4", "cifs", "smbfs", "sshfs", "fuse.sshfs", "9p"}:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from inspector_app.fsutil import StorageError, explain_os_error, fsync_dir
+from inspector_app.fsutil import StorageError, explain_os_error, fsync_dir, temp_beside
 from inspector_app.store.db import DB_NAME, MARKER, Store, StoreError, _pid_alive, _read_marker
 
 KEEP = 10
@@ -52,9 +52,7 @@ def backup_now(store: Store, keep: int = KEEP) -> Backup:
     folder = backup_dir(store.data_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     final = folder / f"{PREFIX}{stamp}.db"
-    tmp = folder / f".{final.name}.part"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
+    with temp_beside(final) as tmp:
         target = sqlite3.connect(str(tmp))
         try:
             store.conn.backup(target)
@@ -64,18 +62,6 @@ def backup_now(store: Store, keep: int = KEEP) -> Backup:
             target.close()
         if check != [("ok",)]:
             raise StoreError(f"备份校验未通过：{check[0][0]}")
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, final)
-        fsync_dir(folder)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise StorageError(exc.errno, explain_os_error(exc, final)) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     for old in list_backups(store.data_dir)[keep:]:
         with contextlib.suppress(OSError):
             old.path.unlink()
