@@ -76,11 +76,12 @@ def test_ankang_rules_and_scope(catalog):
         ("优秀", D(90), None), ("良好", D(80), D(90)), ("合格", D(60), D(80)), ("不合格", D(0), D(60))]
 
 
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not list(SEEDS.glob("000_*.txt")), reason="the seed documents are not beside the checkout")
 def test_ankang_texts_are_the_seeds(catalog):
-    seed = (ROOT.parent / "shared" / "seeds")
-    files = list(seed.glob("000_*.txt")) if seed.is_dir() else []
-    if not files:
-        pytest.skip("seed file not available")
+    files = list(SEEDS.glob("000_*.txt"))
     text = "".join(files[0].read_text(encoding="utf-8").split())
     for ind in catalog.rubrics["ankang-2022"].indicators:
         assert "".join(ind.text.split()) in text, ind.code
