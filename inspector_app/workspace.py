@@ -218,23 +218,34 @@ class Workspace:
     def draft(self, place: Place, key: str, value: Any) -> Change:
         """One input typed: validate and rescore in memory; saved by `commit`."""
         pending = self._pending.setdefault(place, _Pending())
-        previous = pending.inputs.get(key, _MISSING)
         pending.inputs[key] = value
-        merged = self.inputs(place)
         try:
-            typed = self.indicator(place.code).rule.normalise(_clean(merged))
-            self.scorer.set_answer(place.code, typed, place.school_id or None)
+            self._rescore(place)
         except (AnswerError, ValueError) as exc:
-            if previous is _MISSING:
-                pending.inputs.pop(key)
-            else:
-                pending.inputs[key] = previous
+            # What the field shows cannot be saved: the field falls back to its stored value
+            # (not to a half-typed one such as the "1" of "1e3") until it is corrected.
+            pending.inputs.pop(key)
+            if not (pending.inputs or pending.note is not None or pending.evidence is not None
+                    or pending.methods is not None):
+                del self._pending[place]
+            try:
+                self._rescore(place)
+            except (AnswerError, ValueError):  # pragma: no cover - stored inputs were valid
+                pass
             message = _where(self, place) + str(exc).split(": ", 1)[-1] if isinstance(exc, AnswerError) else \
                 _where(self, place) + str(exc)
             self._errors[place] = message
             return Change(place, self.card(), error=message, field_key=getattr(exc, "field_key", key))
         self._errors.pop(place, None)
         return Change(place, self.card())
+
+    def _rescore(self, place: Place) -> None:
+        pending = self._pending.get(place)
+        if place not in self._entries and not (pending and pending.inputs):
+            self.scorer.set_answer(place.code, None, place.school_id or None)  # still 未开始
+            return
+        typed = self.indicator(place.code).rule.normalise(_clean(self.inputs(place)))
+        self.scorer.set_answer(place.code, typed, place.school_id or None)
 
     def draft_entry(self, place: Place, *, evidence: list[str] | None = None, methods: list[str] | None = None,
                     note: str | None = None) -> Change:
@@ -269,6 +280,7 @@ class Workspace:
                 return change  # drafts kept: saved on the next try
             self._entries[place] = entry
             del self._pending[place]
+            self._rescore(place)  # as the store now has it (an entry with only a note counts as begun)
             change.place, change.saved_at = place, entry.updated_at[11:19]
         if change.saved_at:
             change.card = self.card()
@@ -328,9 +340,6 @@ class Workspace:
 
     def photo_file(self, photo: R.PhotoRecord, thumb: bool = True):
         return R.file_path(self.store, photo, thumb=thumb)
-
-
-_MISSING = object()
 
 
 def _clean(values: dict[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QWidget)
 
 from inspector_app.store import plans as P
-from inspector_app.store.db import Store
+from inspector_app.store.db import Store, StoreError
 from inspector_app.ui.i18n import translate
 from inspector_app.workspace import me
 
@@ -45,7 +45,7 @@ class HomeView(QWidget):
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.who)
         column.addSpacing(12)
-        label = QLabel(translate("HomeView", "考核计划(&L)："))
+        label = QLabel(translate("HomeView", "考核计划(&P)："))
         self.plans = QListWidget()
         label.setBuddy(self.plans)
         column.addWidget(label)
@@ -81,10 +81,11 @@ class HomeView(QWidget):
         self.store = store
         self.plans.clear()
         for plan in P.list_plans(store):
-            rubric_title = store.conn.execute("SELECT title FROM rubrics WHERE hash = ?",
-                                              (plan.rubric_hash,)).fetchone()
-            item = QListWidgetItem(f"{plan.title}\n    {plan.school_year} · {plan.stage} · "
-                                   f"{rubric_title[0] if rubric_title else ''}")
+            try:
+                rubric_title = P.plan_rubric(store, plan).title
+            except StoreError as exc:
+                rubric_title = str(exc)
+            item = QListWidgetItem(f"{plan.title}\n    {plan.school_year} · {plan.stage} · {rubric_title}")
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
             self.plans.addItem(item)
         has_plans = self.plans.count() > 0

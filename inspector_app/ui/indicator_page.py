@@ -141,6 +141,10 @@ class IndicatorPage(QScrollArea):
         self.photos.show_place(workspace, place)
         self.photos.setEnabled(mine)
         self.show_outcome(workspace.error(place))
+        chain = (list(self.inputs.editors.values()) + self.evidence_checks + self.method_checks
+                 + [self.note, self.photos.add_files, self.photos.add_folder, self.photos.list])
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self._loading = False
         self.verticalScrollBar().setValue(0)
 
@@ -159,6 +163,8 @@ class IndicatorPage(QScrollArea):
 
     def _fill_checks(self, layout, store: list, labels: list[str], ticked, enabled: bool, slot) -> None:
         for box in store:
+            box.hide()
+            box.setParent(None)
             box.deleteLater()
         store.clear()
         for label in labels:
@@ -167,6 +173,7 @@ class IndicatorPage(QScrollArea):
             box.setEnabled(enabled)
             box.toggled.connect(slot)
             layout.addWidget(box)
+            box.show()
             store.append(box)
 
     def show_outcome(self, error: str = "", field_key: str = "") -> None:

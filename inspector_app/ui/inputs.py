@@ -39,8 +39,11 @@ class FieldInputs(QWidget):
         self._loading = True
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            old = item.widget()
+            if old is not None:
+                old.hide()  # out of the focus chain now, not when the event loop next runs
+                old.setParent(None)
+                old.deleteLater()
         self.editors.clear()
         self.errors.clear()
         self._fields = {f.key: f for f in fields}
@@ -86,6 +89,13 @@ class FieldInputs(QWidget):
             self.editors[f.key] = editor
             self.errors[f.key] = error
         self._layout.addStretch(0)
+        for index in range(self._layout.count()):
+            widget = self._layout.itemAt(index).widget()
+            if widget is not None:
+                widget.show()  # now, not when the layout's queued show runs: focus can move at once
+        chain = list(self.editors.values())
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
         self._loading = False
 
     def _hint(self, f: Field) -> str:

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
                          ["Ctrl+Shift+PgDown", "Alt+Down"]),
             self._action(go, translate("MainWindow", "上一所学校(&U)"), lambda: self.step_unit(-1),
                          ["Ctrl+Shift+PgUp", "Alt+Up"]),
+            self._action(go, translate("MainWindow", "选择集团(&G)…"), self.focus_groups, ["Ctrl+J"]),
             self._action(go, translate("MainWindow", "指标树(&T)"), self.focus_tree, ["F6"]),
             self._action(go, translate("MainWindow", "评分页(&1)"), self.show_scoring, ["Ctrl+1"]),
             self._action(go, translate("MainWindow", "专家组意见(&2)"), self.show_findings, ["Ctrl+2"]),
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.navigator.search.setFocus()
         self.navigator.search.selectAll()
+
+    def focus_groups(self) -> None:
+        self.navigator.group_combo.setFocus()
 
     def focus_tree(self) -> None:
         self.navigator.tree.setFocus()

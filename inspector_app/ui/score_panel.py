@@ -61,7 +61,10 @@ class ScorePanel(QFrame):
     def load(self, workspace: Workspace) -> None:
         self.workspace = workspace
         while self.areas_grid.count():
-            self.areas_grid.takeAt(0).widget().deleteLater()
+            old = self.areas_grid.takeAt(0).widget()
+            old.hide()
+            old.setParent(None)
+            old.deleteLater()
         self.area_labels.clear()
         self.area_bars.clear()
         for row, area in enumerate(workspace.rubric.areas):
@@ -77,6 +80,8 @@ class ScorePanel(QFrame):
             self.area_labels[area.code] = value
             self.area_bars[area.code] = bar
         for child in self.veto_box.findChildren(QWidget):
+            child.hide()
+            child.setParent(None)
             child.deleteLater()
         self.veto_box.setVisible(bool(workspace.rubric.vetoes))
         current = workspace.vetoes()

@@ -66,14 +66,18 @@ class PhotoImport(QObject):
         self.dialog.setWindowTitle(translate("PhotoImport", "导入照片"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
-        self.dialog.canceled.connect(self.worker.cancel)
+        # to this object (main thread), not to the worker: a slot of an object on the busy worker thread
+        # would be queued there and run only after the work is over
+        self.dialog.canceled.connect(self.cancel)
         self.worker.progress.connect(self._progress)
         self.thread = QThread()
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self.thread.quit)
+        # quit() straight from the worker thread: a queued quit would wait behind _finished, which waits for it
+        self.worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread.start()
 
+    @Slot()
     def cancel(self) -> None:
         self.worker.cancel()
 
