@@ -17,7 +17,6 @@ from inspector_app.rubric.model import Indicator, Rubric
 from inspector_app.scoring.engine import AnswerError, IndicatorResult, ScoreCard, Scorer, targeted_schools
 from inspector_app.store import entries as E
 from inspector_app.store import findings as F
-from inspector_app.store import photo_records as R
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 
@@ -316,29 +315,37 @@ class Workspace:
         return Change(card=self.card(), saved_at=_clock())
 
     # ------------------------------------------------------------------ photos
-    def photos(self, place: Place) -> list[R.PhotoRecord]:
+    # photo_records pulls in Pillow (and pillow-heif): imported when photos are first used, not at start.
+    def photos(self, place: Place) -> list:
+        from inspector_app.store import photo_records as R
         return R.list_photos(self.store, self.plan.id, self.group.id, school_id=place.school_id,
                              indicator=place.code, expert_id=self.expert_id)
 
-    def record_photos(self, place: Place, results, cancelled: bool) -> R.ImportResult:
+    def record_photos(self, place: Place, results, cancelled: bool):
         """Files already ingested (on a worker thread): name them in the store, or nothing when cancelled."""
+        from inspector_app.store import photo_records as R
         return R.record_photos(self.store, self.plan, self.group, self.expert_id, place.school_id, place.code,
                                results, cancelled=cancelled)
 
-    def add_photos(self, place: Place, paths, progress=None, cancelled=None) -> R.ImportResult:
+    def add_photos(self, place: Place, paths, progress=None, cancelled=None):
+        from inspector_app.store import photo_records as R
         return R.add_photos(self.store, self.plan, self.group, self.expert_id, place.school_id, place.code, paths,
                             progress=progress, cancelled=cancelled)
 
-    def remove_photo(self, photo_id: int) -> R.PhotoRecord:
+    def remove_photo(self, photo_id: int):
+        from inspector_app.store import photo_records as R
         return R.remove_photo(self.store, photo_id, self.expert_id)
 
-    def restore_photo(self, photo_id: int) -> R.PhotoRecord:
+    def restore_photo(self, photo_id: int):
+        from inspector_app.store import photo_records as R
         return R.restore_photo(self.store, photo_id, self.expert_id)
 
-    def set_caption(self, photo_id: int, caption: str) -> R.PhotoRecord:
+    def set_caption(self, photo_id: int, caption: str):
+        from inspector_app.store import photo_records as R
         return R.set_caption(self.store, photo_id, caption, self.expert_id)
 
-    def photo_file(self, photo: R.PhotoRecord, thumb: bool = True):
+    def photo_file(self, photo, thumb: bool = True):
+        from inspector_app.store import photo_records as R
         return R.file_path(self.store, photo, thumb=thumb)
 
 

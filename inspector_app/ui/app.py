@@ -41,13 +41,14 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def create_window(store: Store):
     from inspector_app.ui.main_window import MainWindow
-    window = MainWindow(store)
+    window = MainWindow(store, home=False)
+    current = store.setting("current_plan")
     if os.environ.get(OPEN_DEMO):
         window.open_demo()
-    else:
-        current = store.setting("current_plan")
-        if current:
-            window.open_plan(current)
+    elif current:
+        window.open_plan(current)
+    if window.workspace is None:
+        window.show_home()  # no plan yet: the home offers the demo
     return window
 
 

@@ -27,7 +27,7 @@ def t(text: str) -> str:  # for strings built elsewhere; literal strings use tra
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, parent: QWidget | None = None, *, home: bool = True):
         super().__init__(parent)
         self.store = store
         self.workspace: Workspace | None = None
@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self._backup)
         self.backup_timer.start(BACKUP_CHECK_MS)
-        self.show_home()
+        if home:
+            self.show_home()
         report = store.report
         notices = [text for text in (report.recovered, report.location_warning) if text]
         if notices:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from inspector_app.store import photos as files
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.workers import PhotoImport
@@ -138,6 +137,7 @@ class PhotosView(QWidget):
         photo = self._photo(photo_id) if photo_id is not None else None
         if photo is None:
             return
+        from inspector_app.store import photos as files  # Pillow: only when a photo is opened
         try:
             data, _mime = files.display_image_bytes(self.workspace.photo_file(photo, thumb=False), max_side=2400)
         except (StoreError, files.PhotoError, OSError) as exc:

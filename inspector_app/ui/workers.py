@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from inspector_app.store import photos as files
 from inspector_app.ui.i18n import translate
 
 
@@ -36,6 +35,7 @@ class IngestWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from inspector_app.store import photos as files  # Pillow: loaded with the first import, not at start
         results = files.ingest_many(self.sources, self.photos_dir,
                                     progress=lambda done, total, name: self.progress.emit(done, total, name),
                                     cancelled=self._cancel.is_set)

@@ -1,0 +1,93 @@
+"""Window benchmarks (prints, asserts nothing).
+
+1. Cold start to an interactive window with the demo open, beside a bare
+   PySide6 window started the same way (goal: within 3× the bare window).
+2. Keystroke to updated total: type into a number field, time until the score
+   panel shows the new total; p95 over 100 keystrokes (goal: 16 ms).
+
+Run: python bench/bench_ui.py   (uses a temporary data folder; headless unless DISPLAY is set)
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1366, 768); w.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def wall(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def cold_start(data_dir: Path, runs: int = 5) -> None:
+    env = dict(os.environ, INSPECTOR_DATA_DIR=str(data_dir), INSPECTOR_OPEN_DEMO="1",
+               INSPECTOR_QUIT_AFTER_PAINT="1")
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cli = [sys.executable, "-m", "inspector_app"]
+    window_only = [sys.executable, "-c", "import sys; from inspector_app.ui.app import run_app; sys.exit(run_app())"]
+    wall(cli, env)  # the first run makes the demo; not timed
+    bare = statistics.median([wall([sys.executable, "-c", BARE], env) for _ in range(runs)])
+    print(f"cold start, median of {runs}: bare PySide6 window {bare * 1000:.0f} ms")
+    for name, cmd in (("python -m inspector_app", cli), ("ui.app.run_app() alone", window_only)):
+        ours = statistics.median([wall(cmd, env) for _ in range(runs)])
+        print(f"  {name}, demo open: {ours * 1000:.0f} ms; ratio {ours / bare:.2f}× (goal ≤ 3×)")
+
+
+def keystrokes(data_dir: Path, count: int = 100) -> None:
+    os.environ["INSPECTOR_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtTest import QTest
+
+    from inspector_app.store.db import open_store
+    from inspector_app.ui.app import create_window, make_app
+
+    app = make_app()
+    store = open_store(data_dir)
+    window = create_window(store)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    ws = window.workspace
+    window.navigator.select(ws.find_code("C20"))  # a per-school percentage: rescoring averages the schools
+    editor = window.page.inputs.editors["value"]
+    editor.setFocus()
+    times, changed = [], 0
+    values = [str(40 + i % 60) for i in range(count)]
+    for text in values:
+        editor.clear()
+        QTest.keyClicks(editor, text[0])
+        before = window.score.total_label.text()
+        start = time.perf_counter()
+        QTest.keyClick(editor, text[1])  # the measured keystroke: drafted, rescored, panel updated
+        app.processEvents()  # and painted
+        times.append(time.perf_counter() - start)
+        changed += window.score.total_label.text() != before
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    print(f"keystroke to updated total over {count} keystrokes: median {statistics.median(times) * 1000:.2f} ms, "
+          f"p95 {p95 * 1000:.2f} ms, max {times[-1] * 1000:.2f} ms (goal p95 ≤ 16 ms); "
+          f"the total changed on {changed} of them")
+    window.page.commit_now()
+    window.close()
+    store.close()
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory(prefix="inspector-bench-") as folder:
+        cold_start(Path(folder))
+        keystrokes(Path(folder))
