@@ -58,7 +58,7 @@ EXPERTS = [("demo-lead", "张明华（演示组长）", "lead"), ("demo-li", "�
 
 NOTES = {
     "C3": "查阅2023年秋季学期例会记录，只找到2次例会记录，第3次仅有通知无记录。",
-    "C5": "交流教师名单共 26 人，在编教师 142 人，比例约 18.3%。",
+    "C5": "交流教师名单与任职文件齐全，比例按本学年在编教师数统计。",
     "C10": "作业设计大赛本学期未开展；推门听课记录齐全。",
     "C14": "集团“一校一特色”材料完整，师生共同参与的研学活动有照片和总结。",
     "C20": "问卷由第三方机构发放，回收有效问卷 612 份。",
@@ -67,6 +67,17 @@ NOTES = {
 
 def demo_inputs(rule: R.Rule, rng: random.Random, strict: bool = False) -> dict[str, Any]:
     """Plausible inputs for any rule; `strict` plays a severer expert."""
+    if isinstance(rule, R.PartsRule):
+        return {f"{part.key}.{k}": v for part in rule.parts
+                for k, v in demo_inputs(part.rule, rng, strict).items()}
+    if isinstance(rule, (R.ProportionalRule, R.ShortfallRule)) and rule.target:
+        # Measured values cluster around the target, mostly a little short of it.
+        share = Decimal(rng.randint(70 if strict else 80, 110)) / 100
+        value = min(rule.target * share, Decimal(100) if rule.unit == "%" else rule.target * 2)
+        values = {"value": str(value.quantize(Decimal("0.1")))}
+        if rule.gate:
+            values["gate"] = rng.random() < 0.9
+        return values
     values: dict[str, Any] = {}
     for f in rule.fields():
         if f.kind == "bool":
