@@ -58,6 +58,8 @@ class YamlFileError(Exception):
         self.problems = problems
 
 
+# libyaml's loader keeps the same marks and is several times faster at start-up
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_RUBRIC_BYTES = 2_000_000
 MAX_NODES = 200_000
 
@@ -95,7 +97,7 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YNode:
             raise YamlFileError([Problem(name, number, key_path_at(text, number) or "缩进",
                                          "这一行用了 Tab 缩进；YAML 只允许用空格缩进，请把 Tab 换成空格")])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -174,6 +176,16 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     if "expected" in problem and ("end of" in problem or "flow" in problem or "stream" in problem):
         return f"文件意外结束或括号、引号没有配对（{problem}）"
     return f"YAML 语法错误：{problem}"
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        if _LOADER is yaml.SafeLoader:
+            raise
+    # The pure-Python parser words its errors better and points at the right line; errors are rare.
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _convert(node: yaml.Node, name: str, path: str, problems: list[Problem], depth: int,
