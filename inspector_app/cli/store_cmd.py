@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("demo", help="建立演示考核（沙坡头区 5 个试点集团、21 个校区，按随州标准），已存在则不重复建立")
     d.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("plan", help="考核计划：新建、列出")
+    p = sub.add_parser("plan", help="考核计划：新建（YAML 或 Excel 名单）、列出、导入上年结果")
     ps = p.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     pc = ps.add_parser("create", help="从指标体系和名单文件（YAML，格式见 docs/roster-format.md）新建考核计划")
     pc.add_argument("--rubric", required=True, help="指标体系编号或文件")
