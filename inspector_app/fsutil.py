@@ -80,24 +80,25 @@ def write_atomic(dest: Path | str, data: bytes, mode: int = 0o644) -> None:
         handle.write(data)
 
 
-def is_removable_or_network(path: Path) -> str | None:
-    """A reason to warn when the live data sits on a USB stick or a network share (Linux mounts)."""
+def is_removable_or_network(path: Path, mounts: str | None = None) -> str | None:
+    """A reason to warn when the live data sits on a USB stick or a network share (Linux mount table)."""
     try:
-        target = path.resolve()
-        best, fstype = "", ""
-        with open("/proc/mounts", encoding="utf-8") as mounts:
-            for line in mounts:
-                parts = line.split()
-                if len(parts) < 3:
-                    continue
-                mount = parts[1].replace("\\040", " ")
-                if str(target).startswith(mount.rstrip("/") + "/") or str(target) == mount:
-                    if len(mount) > len(best):
-                        best, fstype = mount, parts[2]
+        target = str(path.resolve())
+        if mounts is None:
+            with open("/proc/mounts", encoding="utf-8") as handle:
+                mounts = handle.read()
     except OSError:
         return None
-    if fstype in {"nfs", "nfs4", "cifs", "smbfs", "sshfs", "fuse.sshfs", "9p"}:
+    best, fstype = "", ""
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount = parts[1].replace("\\040", " ")
+        if (target == mount or target.startswith(mount.rstrip("/") + "/")) and len(mount) > len(best):
+            best, fstype = mount, parts[2]
+    if fstype in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}:
         return f"数据文件夹位于网络存储（{fstype}，{best}）上，断网时可能丢失数据。请放在本机硬盘上。"
-    if best.startswith(("/media/", "/run/media/", "/mnt/")) or fstype in {"vfat", "exfat"}:
+    if best.startswith(("/media/", "/run/media/", "/mnt/")) or fstype in {"vfat", "exfat", "msdos"}:
         return f"数据文件夹位于可移动存储（{best}）上，拔出时可能损坏数据。请放在本机硬盘上，U 盘只用来传递数据包。"
     return None

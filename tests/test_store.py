@@ -228,3 +228,14 @@ def test_progress_counts_units(store):
     assert units["s1"].points == Decimal(8)  # 80% of C20's 10 points
     card = E.expert_scorer(store, plan, rubric, group, "e0").card()
     assert fmt_points(card.indicators["C6"].points) == "5"
+
+
+def test_removable_and_network_data_folders_are_warned_about(tmp_path):
+    from pathlib import Path
+
+    from inspector_app.fsutil import is_removable_or_network
+    mounts = ("/dev/sda1 / ext4 rw 0 0\n/dev/sdb1 /media/teacher/U盘 vfat rw 0 0\n"
+              "//server/share /mnt/share cifs rw 0 0\n")
+    assert is_removable_or_network(Path("/home/teacher/data"), mounts) is None
+    assert "可移动存储" in is_removable_or_network(Path("/media/teacher/U盘/inspector"), mounts)
+    assert "网络存储" in is_removable_or_network(Path("/mnt/share/inspector"), mounts)
