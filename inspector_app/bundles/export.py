@@ -27,6 +27,9 @@ from inspector_app.store.plans import (Group, Plan, assigned, baselines, experts
                                        self_scores)
 
 FORMAT = 1
+# `file_work(fn)` runs fn (writing and re-reading the zip; it touches no database) and returns its result;
+# a window passes one that runs fn on a worker thread. The store is read and written only by the caller.
+FileWork = Callable[[Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -57,14 +60,19 @@ def _consume_sequence(store: Store, plan_id: str, kind: str, sequence: int, bund
 
 def _sign_and_write(store: Store, keystore: KeyStore, plan: Plan, kind: str, sequence: int, previous: str,
                     filename: str, payload: dict[str, Any], out_dir: Path, group: Group | None,
-                    progress: Callable[[int, int], Any] | None, cancelled: Any, photos: int = 0) -> ExportResult:
+                    progress: Callable[[int, int], Any] | None, cancelled: Any, photos: int = 0,
+                    file_work: FileWork | None = None) -> ExportResult:
     """Write, verify and only then consume the sequence number."""
     rubric = plan_rubric(store, plan)
     info = make_info(kind, plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
                      rubric_hash=rubric.content_hash, group=group.id if group else None, sequence=sequence,
                      previous_bundle_hash=previous or None)
-    path = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
-    bundle_hash = read_bag(path, keystore).bundle_hash
+
+    def write() -> tuple[Path, str]:  # files only, no store: may run on another thread
+        written = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
+        return written, read_bag(written, keystore).bundle_hash
+
+    path, bundle_hash = file_work(write) if file_work else write()
     _consume_sequence(store, plan.id, kind, sequence, bundle_hash)
     return ExportResult(path, bundle_hash, sequence, photos)
 
@@ -114,7 +122,8 @@ def _photos_payload(store: Store, plan: Plan, group: Group, expert_id: str | Non
 
 
 def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,
-                  progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+                  progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
+                  file_work: FileWork | None = None) -> ExportResult:
     """One expert's entries, vetoes, notes, photos and history for one group."""
     expert = next(e for e in experts(store, plan.id) if e.id == expert_id)
     signer = keystore.own_key().key_id
@@ -133,11 +142,12 @@ def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, ex
     payload["history.json"] = canonical.dumps(history)
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
     return _sign_and_write(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
-                           progress, cancelled, len(photos))
+                           progress, cancelled, len(photos), file_work)
 
 
 def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str, out_dir: Path, *,
-                 progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+                 progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
+                  file_work: FileWork | None = None) -> ExportResult:
     """The panel's settled result for a group, with the members' original signed bundles inside."""
     lead = next(e for e in experts(store, plan.id) if e.id == lead_id)
     rubric = plan_rubric(store, plan)
@@ -158,7 +168,8 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
     payload["findings.json"] = canonical.dumps(get_findings(store, plan.id, group.id))
     # The lead's own work travels as the lead's own expert bundle, like every member's.
     members = []
-    own = export_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles", cancelled=cancelled)
+    own = export_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles", cancelled=cancelled,
+                        file_work=file_work)
     merged = [(own.bundle_hash, own.path)]
     for bundle_hash, file_name in store.conn.execute(
             "SELECT hash, file_name FROM bundles WHERE plan_id = ? AND group_id = ? AND kind = 'expert'"
@@ -171,11 +182,12 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
     payload["members.json"] = canonical.dumps(members)
     filename = f"专家组-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
     return _sign_and_write(store, keystore, plan, "panel", sequence, previous, filename, payload, out_dir, group,
-                           progress, cancelled)
+                           progress, cancelled, file_work=file_work)
 
 
 def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
-                progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+                progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
+                  file_work: FileWork | None = None) -> ExportResult:
     """The bureau's plan package: everything a panel needs to start, offline."""
     rubric = plan_rubric(store, plan)
     signer = keystore.own_key().key_id
@@ -206,4 +218,4 @@ def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": bytes(source)}
     filename = f"考核计划-{_slug(plan.title)}-{sequence}.zip"
     return _sign_and_write(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None,
-                           progress, cancelled)
+                           progress, cancelled, file_work=file_work)
