@@ -130,6 +130,16 @@ def _group_for(store: Store, plan: P.Plan, bag: Bag, head: dict) -> P.Group:
     raise Reject(f"本考核计划中没有集团 {(head.get('group') or {}).get('name', gid)}")
 
 
+def _check_signer_is(bag: Bag, known: dict[str, P.Expert], expert_id: str) -> None:
+    """The signing key must be this expert's: the one the plan registered, and no other expert's."""
+    expert = known[expert_id]
+    if expert.key_id and expert.key_id != bag.signer_key_id:
+        raise Reject(f"签名人不是计划中登记的 {expert.name} 本人的密钥")
+    owner = next((e for e in known.values() if e.key_id == bag.signer_key_id and e.id != expert_id), None)
+    if owner is not None:
+        raise Reject(f"签名密钥属于 {owner.name}，不能以 {expert.name} 的名义提交数据包")
+
+
 def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, status: str = "merged") -> str | None:
     """Record the bundle; returns None when newly recorded, else 'already' or 'conflict' (nothing written)."""
     try:
@@ -185,8 +195,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     known = {e.id: e for e in P.experts(store, plan.id)}
     if expert_id not in known:
         raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")
-    if known[expert_id].key_id and known[expert_id].key_id != bag.signer_key_id:
-        raise Reject(f"签名人不是计划中登记的 {known[expert_id].name} 本人的密钥")
+    _check_signer_is(bag, known, expert_id)
     rows = _check_entries(rubric, group, read_json(bag, "entries.json"))
     vetoes = read_json(bag, "vetoes.json")
     findings = read_json(bag, "findings.json")

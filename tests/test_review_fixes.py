@@ -1,0 +1,138 @@
+"""Merging across machines: who may sign what, what a refused bundle leaves behind, and late arrivals.
+
+Each machine is its own data folder and key; the plan is the same on all of
+them (same ids), as after importing the bureau's plan package.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from inspector_app.bundles import canonical
+from inspector_app.bundles.bag import make_info, read_bag, read_json, write_bag
+from inspector_app.bundles.export import export_expert, export_panel
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.merge import merge_file
+from inspector_app.rubric.catalog import load_catalog
+from inspector_app.store import entries as E
+from inspector_app.store import plans as P
+from inspector_app.store.consensus import decide, panel_scorer, places
+from inspector_app.store.db import DB_NAME, open_store
+from inspector_app.store.findings import get_findings, set_finding
+
+ROSTER = [("中卫市第四中学教育集团总校", "lead", "初中"), ("中卫市第四中学教育集团镇罗校区", "member", "初中")]
+
+
+class Machine:
+    def __init__(self, root: Path, name: str):
+        self.folder = root / name
+        self.store = open_store(self.folder)
+        self.keys = KeyStore(self.folder)
+        self.out = root / f"out-{name}"
+
+    def close(self):
+        self.store.close()
+
+    def digest(self) -> str:
+        self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return hashlib.sha256((self.folder / DB_NAME).read_bytes()).hexdigest()
+
+    def dump(self) -> list:
+        """Every row of every table: what "the database did not change" compares."""
+        tables = [r[0] for r in self.store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                                         " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return [(t, sorted(map(repr, self.store.conn.execute(f"SELECT * FROM {t}")))) for t in tables]
+
+
+def make_plan(machine: Machine, keys: dict[str, KeyStore] | None = None):
+    keys = keys or {}
+    rubric = load_catalog().get("suizhou-jlt")
+
+    def expert(eid, name, role):
+        spec = P.ExpertSpec(name, role, eid)
+        if eid in keys:
+            info = keys[eid].own_key()
+            spec.key_id, spec.public_key, spec.fingerprint = info.key_id, info.public_key, info.fingerprint
+        return spec
+
+    spec = P.PlanSpec(
+        title="测试考核", school_year="2023—2024", stage="复评", id="p1",
+        groups=[P.GroupSpec("中卫市第四中学教育集团", [P.SchoolSpec(n, r, k, id=f"s{i}")
+                                                   for i, (n, r, k) in enumerate(ROSTER)], group_type="共建型", id="g4"),
+                P.GroupSpec("中卫市第七小学教育集团", [P.SchoolSpec("七小总校", "lead", "小学", id="t0")],
+                            group_type="融合型", id="g7")],
+        experts=[expert("e0", "组长", "lead"), expert("e1", "专家甲", "member"), expert("e2", "专家乙", "member")])
+    plan = P.create_plan(machine.store, rubric, spec)
+    return plan, P.plan_rubric(machine.store, plan), {g.id: g for g in P.groups(machine.store, plan.id)}
+
+
+@pytest.fixture
+def world(tmp_path):
+    """bureau, lead and two experts; every machine trusts every other one's key."""
+    names = ("bureau", "lead", "x1", "x2")
+    machines = {n: Machine(tmp_path, n) for n in names}
+    for a in names:
+        for b in names:
+            if a != b:
+                machines[a].keys.trust(machines[b].keys.own_key().public_key, b)
+    yield machines
+    for m in machines.values():
+        m.close()
+
+
+def setup_plans(world, *, with_keys: bool):
+    keys = {"e0": world["lead"].keys, "e1": world["x1"].keys, "e2": world["x2"].keys} if with_keys else None
+    return {n: make_plan(m, keys) for n, m in world.items()}
+
+
+def score(machine: Machine, made, expert: str, code: str, group: str = "g4", school: str = "", **inputs):
+    plan, rubric, groups = made
+    E.set_entry(machine.store, plan, rubric, groups[group], expert, school, code, inputs=inputs)
+
+
+def export(machine: Machine, made, expert: str, group: str = "g4") -> Path:
+    plan, _rubric, groups = made
+    return export_expert(machine.store, machine.keys, plan, groups[group], expert, machine.out).path
+
+
+def resign(bundle: Path, keys: KeyStore, out: Path, changes: dict[str, object], **info_changes) -> Path:
+    """The same bundle with some payload files changed, signed again by `keys`."""
+    bag = read_bag(bundle, keys)
+    payload = {name: bag.files[name] for name in bag.sha256}
+    for name, value in changes.items():
+        payload[name] = value if isinstance(value, bytes) else canonical.dumps(value)
+    fields = dict(kind=bag.kind, plan_id=bag.field("plan_id"), rubric_id=bag.field("rubric_id"),
+                  rubric_version=bag.field("rubric_version"), rubric_hash=bag.field("rubric_hash"),
+                  group=bag.field("group"), sequence=bag.field("sequence"))
+    fields.update(info_changes)
+    head = json.loads(payload["bundle.json"])
+    head["signer_key_id"] = keys.own_key().key_id
+    if "sequence" in info_changes:
+        head["sequence"] = int(info_changes["sequence"])
+    payload["bundle.json"] = canonical.dumps(head)
+    return write_bag(out, f"resigned-{len(list(out.glob('*'))) if out.exists() else 0}.zip", payload,
+                     make_info(**fields), keys)
+
+
+# --------------------------------------------------------------------------- who may sign what
+
+def test_a_trusted_key_cannot_sign_for_another_expert(world):
+    """专家甲's key is known at the lead as 专家甲's; a bundle it signs in 专家乙's name is refused."""
+    made = setup_plans(world, with_keys=False)
+    x1, lead = world["x1"], world["lead"]
+    score(x1, made["x1"], "e1", "C6", met=True)
+    assert merge_file(lead.store, lead.keys, export(x1, made["x1"], "e1")).status == "merged"
+    score(x1, made["x1"], "e2", "C6", met=False)
+    forged = export(x1, made["x1"], "e2")
+    before = lead.dump()
+    outcome = merge_file(lead.store, lead.keys, forged)
+    assert outcome.status == "rejected", outcome
+    assert "专家甲" in outcome.message and "专家乙" in outcome.message
+    assert lead.dump() == before
+    # 专家乙's own key is still free to speak for 专家乙
+    x2 = world["x2"]
+    score(x2, made["x2"], "e2", "C6", met=False)
+    assert merge_file(lead.store, lead.keys, export(x2, made["x2"], "e2")).status == "merged"
