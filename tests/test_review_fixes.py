@@ -136,3 +136,23 @@ def test_a_trusted_key_cannot_sign_for_another_expert(world):
     x2 = world["x2"]
     score(x2, made["x2"], "e2", "C6", met=False)
     assert merge_file(lead.store, lead.keys, export(x2, made["x2"], "e2")).status == "merged"
+
+
+def test_only_the_plans_lead_can_sign_a_panel_bundle(world):
+    """A member's own key, trusted at the bureau, cannot hand in the group's panel result."""
+    made = setup_plans(world, with_keys=True)
+    x1, lead, bureau = world["x1"], world["lead"], world["bureau"]
+    plan, _rubric, groups = made["x1"]
+    score(x1, made["x1"], "e1", "C6", met=True)
+    set_finding(x1.store, plan.id, "g4", "problems", "（专家甲自拟）", "e1")
+    fake = export_panel(x1.store, x1.keys, plan, groups["g4"], "e1", x1.out).path
+    before = bureau.dump()
+    outcome = merge_file(bureau.store, bureau.keys, fake)
+    assert outcome.status == "rejected", outcome
+    assert "组长" in outcome.message
+    assert bureau.dump() == before
+    # the real lead's panel is not blocked as "another panel for this group"
+    plan, _rubric, groups = made["lead"]
+    score(lead, made["lead"], "e0", "C6", met=True)
+    real = export_panel(lead.store, lead.keys, plan, groups["g4"], "e0", lead.out).path
+    assert merge_file(bureau.store, bureau.keys, real).status == "merged"

@@ -289,6 +289,11 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
     consensus = read_json(bag, "consensus.json")
     if not isinstance(members, list) or not isinstance(consensus, list):
         raise Reject("数据包中的数据文件格式不对")
+    known = {e.id: e for e in P.experts(store, plan.id)}
+    lead_id = (head.get("expert") or {}).get("id")
+    if lead_id not in known or known[lead_id].role != "lead":
+        raise Reject(f"专家组数据包须由本计划登记的组长签名；“{(head.get('expert') or {}).get('name', lead_id)}”不是组长")
+    _check_signer_is(bag, known, lead_id)
     other = store.conn.execute("SELECT signer_key_id FROM bundles WHERE plan_id = ? AND group_id = ? AND kind = 'panel'"
                                " AND signer_key_id != ?", (plan.id, group.id, bag.signer_key_id)).fetchone()
     if other:
