@@ -89,6 +89,10 @@ class Workspace:
     def expert_name(self) -> str:
         return next((e.name for e in self.experts if e.id == self.expert_id), self.expert_id)
 
+    @property
+    def expert_role(self) -> str:
+        return next((e.role for e in self.experts if e.id == self.expert_id), "")
+
     def select_group(self, group_id: str) -> Change:
         self.commit()
         self.group = next(g for g in self.groups if g.id == group_id)

@@ -74,17 +74,22 @@ def core_card(store, group_id="g4", expert="demo-lead"):
     return E.expert_scorer(store, plan, rubric, group, expert).card()
 
 
-def test_window_shows_demo_offered_on_empty_folder(qtbot, store):
-    window = open_window(qtbot, store)
-    assert window.stack.currentWidget() is window.home
-    assert window.home.demo_button.isVisible() and window.home.empty.isVisible()
-    assert focused() is window.home.demo_button
-    key(Qt.Key.Key_Space)  # 打开演示考核
+def test_first_start_opens_the_demo_and_home_still_offers_it(qtbot, store):
+    window = open_window(qtbot, store)  # an empty data folder: straight into the demo
     assert window.workspace is not None and window.workspace.plan.demo
+    assert window.stack.currentWidget() is window.splitter
+    assert window.banner.isVisible() and "演示" in window.banner.text() and "新建考核" in window.banner.text()
     first = window.workspace.group.id
     assert window.score.total_label.text() == fmt_points(core_card(store, first).total)
     assert window.page.title.text().startswith(window.workspace.places[0].code)
     assert "演示" in window.windowTitle()
+    key(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # 主页
+    assert window.stack.currentWidget() is window.home
+    assert window.home.plans.count() == 1 and window.home.demo_button.isVisible()
+    assert window.home.import_button.isEnabled()
+    window.home.demo_button.setFocus()
+    key(Qt.Key.Key_Space)  # 打开演示考核: the same demo, not a second one
+    assert window.workspace.plan.demo and len(P.list_plans(store)) == 1
 
 
 def _answer_field(f, value_for_number):

@@ -40,13 +40,18 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(store: Store):
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.store.plans import list_plans
+    from inspector_app.ui.main_window import DEMO_NOTICE, MainWindow
     window = MainWindow(store, home=False)
     current = store.setting("current_plan")
     if os.environ.get(OPEN_DEMO):
         window.open_demo()
     elif current:
         window.open_plan(current)
+    elif not list_plans(store):  # first start: straight into the demo, and say how to begin a real one
+        window.open_demo()
+        if window.workspace is not None:
+            window.show_notice(DEMO_NOTICE())
     if window.workspace is None:
         window.show_home()  # no plan yet: the home offers the demo
     return window

@@ -27,6 +27,7 @@ class HomeView(QWidget):
     open_plan = Signal(str)
     create_plan = Signal()
     open_demo = Signal()
+    import_package = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,9 +61,8 @@ class HomeView(QWidget):
         self.open_button.setDefault(True)
         self.new_button = QPushButton(translate("HomeView", "新建考核(&N)…"))
         self.demo_button = QPushButton(translate("HomeView", "打开演示考核(&D)"))
-        self.import_button = QPushButton(translate("HomeView", "导入考核计划包…"))
-        self.import_button.setEnabled(False)
-        self.import_button.setToolTip(translate("HomeView", "签名的考核计划包，即将提供"))
+        self.import_button = QPushButton(translate("HomeView", "导入考核计划包(&I)…"))
+        self.import_button.setToolTip(translate("HomeView", "教育局发来的签名考核计划包（.zip）"))
         for b in (self.open_button, self.new_button, self.demo_button, self.import_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -76,6 +76,7 @@ class HomeView(QWidget):
         self.plans.itemActivated.connect(lambda _i: self._open())
         self.new_button.clicked.connect(self.create_plan)
         self.demo_button.clicked.connect(self.open_demo)
+        self.import_button.clicked.connect(self.import_package)
 
     def load(self, store: Store) -> None:
         self.store = store

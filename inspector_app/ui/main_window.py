@@ -22,6 +22,11 @@ BACKUP_CHECK_MS = 60_000
 SAVED_STYLE, ERROR_STYLE = "color: #1b7a2f;", "color: #b00020; font-weight: bold;"
 
 
+def DEMO_NOTICE() -> str:  # noqa: N802 - a translated constant
+    return translate("MainWindow", "这是演示考核：内容都是编造的，标有“演示”。开始真正的考核：“考核 → 导入考核计划包”"
+                                   "（教育局发来的计划包），或“考核 → 新建考核”。")
+
+
 def t(text: str) -> str:  # for strings built elsewhere; literal strings use translate() directly
     return translate("MainWindow", text)
 
@@ -70,6 +75,8 @@ class MainWindow(QMainWindow):
         self.saved = QLabel()
         self.statusBar().addPermanentWidget(self.saved)
         self._make_actions()
+        from inspector_app.ui.data_menus import DataMenus  # bundles, 合议, reports, 教育局: their own module
+        self.data_menus = DataMenus(self)
         self.home.open_plan.connect(self.open_plan)
         self.home.open_demo.connect(self.open_demo)
         self.home.create_plan.connect(self.create_plan)
@@ -93,7 +100,7 @@ class MainWindow(QMainWindow):
             self.banner.show()
 
     # ---------------------------------------------------------------- actions
-    def _action(self, menu, text: str, slot, keys=(), enabled: bool = True) -> QAction:
+    def add_action(self, menu, text: str, slot, keys=(), enabled: bool = True) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -105,33 +112,32 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "考核(&K)"))
-        self._action(file_menu, translate("MainWindow", "主页(&H)"), self.show_home, ["Ctrl+Home"])
-        self._action(file_menu, translate("MainWindow", "新建考核(&N)…"), self.create_plan, ["Ctrl+N"])
-        self._action(file_menu, translate("MainWindow", "打开演示考核(&D)"), self.open_demo)
-        self.import_action = self._action(file_menu, translate("MainWindow", "导入考核计划包(&I)…"), lambda: None,
-                                          enabled=False)
+        self.add_action(file_menu, translate("MainWindow", "主页(&H)"), self.show_home, ["Ctrl+Home"])
+        self.add_action(file_menu, translate("MainWindow", "新建考核(&N)…"), self.create_plan, ["Ctrl+N"])
+        self.add_action(file_menu, translate("MainWindow", "打开演示考核(&D)"), self.open_demo)
+        self.import_action = self.add_action(file_menu, translate("MainWindow", "导入考核计划包(&I)…"), lambda: None)
         file_menu.addSeparator()
-        self._action(file_menu, translate("MainWindow", "退出(&Q)"), self.close, ["Ctrl+Q"])
+        self.add_action(file_menu, translate("MainWindow", "退出(&Q)"), self.close, ["Ctrl+Q"])
         go = bar.addMenu(translate("MainWindow", "导航(&G)"))
         self.work_actions = [
-            self._action(go, translate("MainWindow", "跳到指标编号(&J)…"), self.focus_jump, ["Ctrl+G"]),
-            self._action(go, translate("MainWindow", "搜索指标内容(&F)…"), self.focus_search, ["Ctrl+F"]),
-            self._action(go, translate("MainWindow", "下一项指标(&X)"), lambda: self.step(1),
+            self.add_action(go, translate("MainWindow", "跳到指标编号(&J)…"), self.focus_jump, ["Ctrl+G"]),
+            self.add_action(go, translate("MainWindow", "搜索指标内容(&F)…"), self.focus_search, ["Ctrl+F"]),
+            self.add_action(go, translate("MainWindow", "下一项指标(&X)"), lambda: self.step(1),
                          ["Ctrl+PgDown", "Alt+Right"]),
-            self._action(go, translate("MainWindow", "上一项指标(&P)"), lambda: self.step(-1),
+            self.add_action(go, translate("MainWindow", "上一项指标(&P)"), lambda: self.step(-1),
                          ["Ctrl+PgUp", "Alt+Left"]),
-            self._action(go, translate("MainWindow", "下一所学校(&S)"), lambda: self.step_unit(1),
+            self.add_action(go, translate("MainWindow", "下一所学校(&S)"), lambda: self.step_unit(1),
                          ["Ctrl+Shift+PgDown", "Alt+Down"]),
-            self._action(go, translate("MainWindow", "上一所学校(&U)"), lambda: self.step_unit(-1),
+            self.add_action(go, translate("MainWindow", "上一所学校(&U)"), lambda: self.step_unit(-1),
                          ["Ctrl+Shift+PgUp", "Alt+Up"]),
-            self._action(go, translate("MainWindow", "选择集团(&G)…"), self.focus_groups, ["Ctrl+J"]),
-            self._action(go, translate("MainWindow", "指标树(&T)"), self.focus_tree, ["F6"]),
-            self._action(go, translate("MainWindow", "评分页(&1)"), self.show_scoring, ["Ctrl+1"]),
-            self._action(go, translate("MainWindow", "专家组意见(&2)"), self.show_findings, ["Ctrl+2"]),
+            self.add_action(go, translate("MainWindow", "选择集团(&G)…"), self.focus_groups, ["Ctrl+J"]),
+            self.add_action(go, translate("MainWindow", "指标树(&T)"), self.focus_tree, ["F6"]),
+            self.add_action(go, translate("MainWindow", "评分页(&1)"), self.show_scoring, ["Ctrl+1"]),
+            self.add_action(go, translate("MainWindow", "专家组意见(&2)"), self.show_findings, ["Ctrl+2"]),
         ]
         view = bar.addMenu(translate("MainWindow", "语言(&L)"))
         for code, name in LANGUAGES.items():
-            self._action(view, name, lambda _=False, c=code: self.set_language(c))
+            self.add_action(view, name, lambda _=False, c=code: self.set_language(c))
 
     # ---------------------------------------------------------------- screens
     def show_home(self) -> None:
@@ -176,6 +182,8 @@ class MainWindow(QMainWindow):
             self.show_save_error(str(exc))
             return
         self.setWindowTitle(f"{plan.title} — Inspector")
+        if not plan.demo and self.banner.text() == DEMO_NOTICE():
+            self.banner.hide()
         self.stack.setCurrentWidget(self.splitter)
         for action in self.work_actions:
             action.setEnabled(True)
@@ -209,12 +217,24 @@ class MainWindow(QMainWindow):
 
     def show_scoring(self) -> None:
         self.findings.commit_now()
+        self._show_work()
         self.middle.setCurrentWidget(self.page)
 
     def show_findings(self) -> None:
         self.page.commit_now()
+        self._show_work()
         self.middle.setCurrentWidget(self.findings)
         self.findings.edits["achievements"].setFocus()
+
+    def _show_work(self) -> None:
+        if self.workspace is not None:
+            self.stack.setCurrentWidget(self.splitter)
+
+    def show_notice(self, text: str) -> None:
+        """A yellow line above everything, e.g. that this is the demo inspection."""
+        self.banner.setStyleSheet("background: #fff4ce; padding: 6px; border-bottom: 1px solid #e0c060;")
+        self.banner.setText(text)
+        self.banner.show()
 
     # ---------------------------------------------------------------- moving
     def step(self, delta: int) -> None:

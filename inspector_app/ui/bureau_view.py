@@ -1,0 +1,188 @@
+"""教育局汇总: the plan's units ranked (from `results.from_store.plan_results`, read on the main thread),
+one unit down to the indicator, and the results workbook and public summary PDF written on a worker."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from inspector_app.numbers import fmt_points
+from inspector_app.ui.i18n import translate
+from inspector_app.ui.jobs import FileJob
+
+FLAG_FG = QColor("#b00020")
+
+
+def t(text: str) -> str:
+    return translate("BureauView", text)
+
+
+def pts(value) -> str:
+    return "—" if value is None else fmt_points(value)
+
+
+class BureauView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_ = None
+        self.results = None
+        outer = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.heading.setWordWrap(True)
+        outer.addWidget(self.heading)
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels([t("名次"), t("集团"), t("类型"), t("总分"), t("等次"), t("类内排名"),
+                                              t("标记")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([t("领域 / 指标 / 学校"), t("专家组得分"), t("自评分"), t("评分专家")])
+        self.tree.setAlternatingRowColors(True)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(6, 0, 0, 0)
+        self.unit_title = QLabel()
+        self.unit_title.setWordWrap(True)
+        self.unit_title.setStyleSheet("font-weight: bold;")
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("color: #b00020;")
+        column.addWidget(self.unit_title)
+        column.addWidget(self.flags)
+        column.addWidget(self.tree, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 6)
+        split.setSizes([520, 820])
+        split.setChildrenCollapsible(False)
+        outer.addWidget(split, 1)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #555;")
+        outer.addWidget(self.notes)
+        buttons = QHBoxLayout()
+        self.workbook_button = QPushButton(t("导出结果工作簿(&X)…"))
+        self.pdf_button = QPushButton(t("导出公示 PDF(&P)…"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.workbook_button)
+        buttons.addWidget(self.pdf_button)
+        outer.addLayout(buttons)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_unit(row))
+        self.workbook_button.clicked.connect(lambda: self.export_workbook())
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+
+    # ---------------------------------------------------------------- loading
+    def load(self, window) -> None:
+        """Rank the plan's units as the panels have settled them (fast: read here, on the main thread)."""
+        from inspector_app.results.from_store import plan_results
+        self.window_ = window
+        ws = window.workspace
+        self.results = plan_results(window.store, ws.plan)
+        r = self.results
+        self.heading.setText(t("{0} · {1}：{2} 个集团").format(ws.plan.title, r.rubric_title, len(r.units)))
+        self.table.setRowCount(len(r.units))
+        for row, ranked in enumerate(r.units):
+            u = ranked.unit
+            cells = [str(ranked.rank), u.name, u.class_name, fmt_points(u.total), u.grade or t("未定"),
+                     f"{ranked.class_rank}/{ranked.class_size}", ranked.flag_text]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (0, 3, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == 6 and ranked.flags:
+                    item.setForeground(QBrush(FLAG_FG))
+                    item.setToolTip("\n".join(f"{f.label}：{f.detail}" for f in ranked.flags))
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        counts = "，".join(f"{label} {n}" for label, n in r.grade_counts())
+        self.notes.setText(t("等次分布：{0}").format(counts) + ("\n" + "\n".join(r.notes) if r.notes else ""))
+        if r.units:
+            self.table.setCurrentCell(0, 0)
+        self._show_unit(self.table.currentRow())
+
+    def ranking(self) -> list[tuple[int, str, str]]:
+        """(rank, group, total) as the table shows them."""
+        return [(int(self.table.item(i, 0).text()), self.table.item(i, 1).text(), self.table.item(i, 3).text())
+                for i in range(self.table.rowCount())]
+
+    def _show_unit(self, row: int) -> None:
+        self.tree.clear()
+        if self.results is None or not 0 <= row < len(self.results.units):
+            self.unit_title.clear()
+            self.flags.clear()
+            return
+        ranked = self.results.units[row]
+        u = ranked.unit
+        previous = ""
+        if ranked.previous is not None and ranked.previous.rank is not None:
+            previous = t("；上年第 {0} 名").format(ranked.previous.rank)
+        self.unit_title.setText(t("{0}（{1}）：{2} 分，{3}，第 {4} 名{5}").format(
+            u.name, u.class_name, fmt_points(u.total), u.grade or t("未定"), ranked.rank, previous))
+        self.flags.setText("\n".join(f"{f.label}：{f.detail}" for f in ranked.flags))
+        self.flags.setVisible(bool(ranked.flags))
+        schools = {s.id: s.name for s in u.schools}
+        for area in u.areas:
+            top = QTreeWidgetItem([f"{area.code} {area.title}", f"{fmt_points(area.points)} / {fmt_points(area.max)}"])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            self.tree.addTopLevelItem(top)
+            for ind in u.indicators:
+                if ind.area_code != area.code:
+                    continue
+                child = QTreeWidgetItem([ind.code, f"{pts(ind.points)} / {fmt_points(ind.max)}",
+                                         pts(ind.self_points), "、".join(ind.experts)])
+                child.setToolTip(3, "、".join(ind.experts))
+                if ind.points is not None and ind.self_points is not None and ind.self_points != ind.points:
+                    child.setForeground(2, QBrush(QColor("#8a5a00")))
+                for sid, points in ind.per_school.items():  # per-school indicators: each school's points
+                    child.addChild(QTreeWidgetItem([schools.get(sid, sid), fmt_points(points)]))
+                top.addChild(child)
+        self.tree.expandAll()
+        for col in range(3):
+            self.tree.resizeColumnToContents(col)
+
+    # ---------------------------------------------------------------- files
+    def _save(self, title: str, name: str, pattern: str, out: Path | None) -> Path | None:
+        if out is not None:
+            return out
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(self.window_.store.data_dir / "results" / name),
+                                                pattern)
+        return Path(chosen) if chosen else None
+
+    def export_workbook(self, out: Path | None = None) -> Path | None:
+        from inspector_app.results.workbook import write_results_workbook
+        title = t("导出结果工作簿")
+        out = self._save(title, f"考核结果-{self.results.year}.xlsx", t("Excel 工作簿") + " (*.xlsx)", out)
+        return self._write(title, out, write_results_workbook)
+
+    def export_pdf(self, out: Path | None = None) -> Path | None:
+        from inspector_app.results.summary_pdf import write_summary_pdf
+        title = t("导出公示 PDF")
+        out = self._save(title, f"考核结果公示-{self.results.year}.pdf", "PDF (*.pdf)", out)
+        return self._write(title, out, write_summary_pdf)
+
+    def _write(self, title: str, out: Path | None, writer) -> Path | None:
+        if out is None or self.results is None:
+            return None
+        results = self.results
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with FileJob(self, title, t("正在写入 {0}…").format(out.name), cancellable=False) as job:
+                job.run(lambda: writer(results, out))
+        except Exception as exc:  # noqa: BLE001 - a file that cannot be written is said, never a crash
+            QMessageBox.warning(self, title, str(exc))
+            return None
+        self.window_.statusBar().showMessage(t("已写入：{0}").format(out), 10000)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+        return out

@@ -1,0 +1,109 @@
+"""The window's menus beyond scoring: 数据包 (bundles, keys), 专家组 (合议), 报告, 教育局 (汇总).
+
+Builds the actions, adds the consensus and bureau views to the window's stack and wires both to the
+action objects; the main window only creates this and shows its screens."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+
+from inspector_app.ui.bundle_actions import BundleActions
+from inspector_app.ui.bureau_view import BureauView
+from inspector_app.ui.consensus_view import ConsensusView
+from inspector_app.ui.i18n import translate
+from inspector_app.ui.report_actions import ReportActions
+
+
+def t(text: str) -> str:
+    return translate("MainWindow", text)
+
+
+class DataMenus(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.bundles = BundleActions(window)
+        self.reports = ReportActions(window)
+        self.consensus = ConsensusView()
+        self.bureau = BureauView()
+        window.stack.addWidget(self.consensus)
+        window.stack.addWidget(self.bureau)
+        add, bar = window.add_action, window.menuBar()
+        plan_actions = []
+
+        # 考核: the plan package, in (from the home view too) and out (the bureau's)
+        window.import_action.triggered.connect(self.bundles.import_plan_package)
+        window.import_action.setEnabled(True)
+        window.home.import_package.connect(self.bundles.import_plan_package)
+
+        menu = bar.addMenu(t("数据包(&B)"))
+        plan_actions += [
+            add(menu, t("导出我的数据包(&E)…"), self.bundles.export_mine, ["Ctrl+E"]),
+        ]
+        add(menu, t("导入数据包(&I)…"), lambda: self.bundles.import_files(), ["Ctrl+I"])
+        menu.addSeparator()
+        add(menu, t("密钥(&K)…"), self.bundles.show_keys)
+
+        menu = bar.addMenu(t("专家组(&P)"))
+        plan_actions += [
+            add(menu, t("合议(&C)"), self.show_consensus, ["Ctrl+3"]),
+            add(menu, t("导出专家组数据包(&E)…"), self.export_panel),
+        ]
+
+        menu = bar.addMenu(t("报告(&R)"))
+        plan_actions += [
+            add(menu, t("生成现场反馈报告(&F)…"), lambda: self.reports.feedback(), ["Ctrl+R"]),
+            add(menu, t("打印评分表(&S)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
+        ]
+
+        menu = bar.addMenu(t("教育局(&U)"))
+        plan_actions += [
+            add(menu, t("汇总排名(&A)"), self.show_bureau, ["Ctrl+4"]),
+            add(menu, t("导出结果工作簿(&X)…"), lambda: self._bureau_then(self.bureau.export_workbook)),
+            add(menu, t("导出公示 PDF(&P)…"), lambda: self._bureau_then(self.bureau.export_pdf)),
+        ]
+        menu.addSeparator()
+        plan_actions.append(add(menu, t("导出考核计划包(&K)…"), lambda: self.bundles.export_plan_package()))
+        window.work_actions += plan_actions  # enabled while a plan is open, like navigation
+
+        self.consensus.export_requested.connect(self.bundles.export_panel)
+        self.bundles.store_changed.connect(self.reload)
+        self.bundles.plan_created.connect(window.open_plan)
+
+    # ---------------------------------------------------------------- screens
+    @Slot()
+    def show_consensus(self) -> None:
+        if self.window.workspace is None:
+            return
+        self.window.commit_all()
+        self.consensus.load(self.window.workspace)
+        self.window.stack.setCurrentWidget(self.consensus)
+        self.consensus.table.setFocus()
+
+    @Slot()
+    def show_bureau(self) -> None:
+        if self.window.workspace is None:
+            return
+        self.window.commit_all()
+        self.bureau.load(self.window)
+        self.window.stack.setCurrentWidget(self.bureau)
+        self.bureau.table.setFocus()
+
+    def _bureau_then(self, export) -> None:
+        if self.window.stack.currentWidget() is not self.bureau:
+            self.show_bureau()
+        export()
+
+    def export_panel(self) -> None:
+        ws = self.window.workspace
+        group = self.consensus.group if self.window.stack.currentWidget() is self.consensus else ws.group
+        if group is not None:
+            self.bundles.export_panel(group.id)
+
+    @Slot()
+    def reload(self) -> None:
+        """An import changed the store: the screen on show reads it again."""
+        current = self.window.stack.currentWidget()
+        if current is self.consensus and self.window.workspace is not None:
+            self.consensus.refresh()
+        elif current is self.bureau and self.window.workspace is not None:
+            self.bureau.load(self.window)

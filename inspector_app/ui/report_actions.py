@@ -1,0 +1,111 @@
+"""Reports from the window: the group's feedback report and this expert's score sheet.
+
+The report's data is gathered from the store here on the main thread; the PDF is laid out on a worker
+(`FileJob`) with progress and Cancel, then opened in the system's PDF viewer."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from inspector_app.store.db import StoreError
+from inspector_app.ui.i18n import translate
+from inspector_app.ui.jobs import FileJob
+
+
+def t(text: str) -> str:
+    return translate("ReportActions", text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("._")[:40] or "x"
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class ReportActions(QObject):
+    job_started = Signal(object)  # FileJob
+    written = Signal(str)  # the PDF's path
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    def _target(self, title: str, name: str, out: Path | None) -> Path | None:
+        if out is not None:
+            return out
+        folder = self.window.store.data_dir / "reports"
+        chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / name), "PDF (*.pdf)")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    def _data(self):
+        from inspector_app.reports.from_store import report_data
+        ws = self.window.workspace
+        self.window.commit_all()
+        return report_data(self.window.store, ws.plan, ws.group)
+
+    def feedback(self, out: Path | None = None) -> Path | None:
+        """生成现场反馈报告 for the current group."""
+        ws = self.window.workspace
+        if ws is None or ws.group is None:
+            return None
+        title = t("生成现场反馈报告")
+        out = self._target(title, f"现场反馈报告-{_slug(ws.group.name)}.pdf", out)
+        if out is None:
+            return None
+        from inspector_app.reports.feedback import render_feedback
+        try:
+            data = self._data()
+        except StoreError as exc:
+            QMessageBox.warning(self.window, title, str(exc))
+            return None
+        return self._render(title, out, lambda job: render_feedback(data, out, job.progress, job.cancelled))
+
+    def score_sheet(self, out: Path | None = None) -> Path | None:
+        """打印评分表: this expert's own scores of the current group, for signing on paper."""
+        ws = self.window.workspace
+        if ws is None or ws.group is None:
+            return None
+        title = t("打印评分表")
+        try:
+            data = self._data()
+        except StoreError as exc:
+            QMessageBox.warning(self.window, title, str(exc))
+            return None
+        sheet = next((s for s in data.experts if s.name == ws.expert_name), None)
+        if sheet is None:
+            QMessageBox.information(self.window, title, t("{0} 在 {1} 还没有评分，没有评分表可打印。").format(
+                ws.expert_name, ws.group.name))
+            return None
+        out = self._target(title, f"评分表-{_slug(ws.expert_name)}-{_slug(ws.group.name)}.pdf", out)
+        if out is None:
+            return None
+        from inspector_app.reports.score_sheet import render_score_sheet
+        return self._render(title, out, lambda job: render_score_sheet(data, sheet, out, job.progress, job.cancelled))
+
+    def _render(self, title: str, out: Path, work) -> Path | None:
+        from inspector_app.reports.fonts import FontMissingError
+        from inspector_app.reports.pdf_base import ReportCancelled, ReportError
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with FileJob(self.window, title, t("正在排版 PDF…")) as job:
+                self.job_started.emit(job)
+                job.run(lambda: work(job))
+        except ReportCancelled:
+            self.window.statusBar().showMessage(t("已取消，没有生成文件"), 8000)
+            return None
+        except (ReportError, FontMissingError, OSError) as exc:
+            QMessageBox.warning(self.window, title, str(exc))
+            return None
+        self.window.statusBar().showMessage(t("已生成：{0}").format(out), 10000)
+        self.written.emit(str(out))
+        open_file(out)
+        return out
