@@ -156,3 +156,38 @@ def test_only_the_plans_lead_can_sign_a_panel_bundle(world):
     score(lead, made["lead"], "e0", "C6", met=True)
     real = export_panel(lead.store, lead.keys, plan, groups["g4"], "e0", lead.out).path
     assert merge_file(bureau.store, bureau.keys, real).status == "merged"
+
+
+# --------------------------------------------------------------------------- panels at the bureau
+
+def lead_with_members(world, made):
+    lead = world["lead"]
+    score(world["x1"], made["x1"], "e1", "C6", met=True)
+    score(world["x2"], made["x2"], "e2", "C6", met=False)
+    for name, eid in (("x1", "e1"), ("x2", "e2")):
+        assert merge_file(lead.store, lead.keys, export(world[name], made[name], eid)).status == "merged"
+    return lead
+
+
+def panel(world, made) -> Path:
+    lead = world["lead"]
+    plan, _rubric, groups = made["lead"]
+    out = lead.out / f"panel-{len(list(lead.out.glob('panel-*'))) if lead.out.exists() else 0}"
+    return export_panel(lead.store, lead.keys, plan, groups["g4"], "e0", out).path
+
+
+def test_a_refused_panel_bundle_merges_none_of_its_members(world):
+    made = setup_plans(world, with_keys=True)
+    lead, bureau = lead_with_members(world, made), world["bureau"]
+    assert merge_file(bureau.store, bureau.keys, panel(world, made)).status == "merged"
+    # 专家甲 corrects C6; the lead's data folder was restored from an old copy, so the new panel
+    # bundle reuses sequence number 1: a conflict at the bureau.
+    score(world["x1"], made["x1"], "e1", "C6", met=False)
+    assert merge_file(lead.store, lead.keys, export(world["x1"], made["x1"], "e1")).status == "merged"
+    lead.store.conn.execute("DELETE FROM sequences WHERE kind = 'panel'")
+    lead.store.conn.commit()
+    again = panel(world, made)
+    before = bureau.dump()
+    outcome = merge_file(bureau.store, bureau.keys, again)
+    assert outcome.status == "conflict", outcome
+    assert bureau.dump() == before

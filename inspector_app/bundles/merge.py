@@ -330,39 +330,41 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
             if points is not None and not 0 <= points <= ind.points:
                 raise Reject(f"合议结果中指标 {ind.code} 的得分超出范围")
             rows.append((row, points))
-        outcomes = []
-        for member, inner in member_bags:
-            status, message = _merge_expert(store, keystore, member, inner)
-            outcomes.append(MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
-                                         member.signer_key_id, member.signer_fingerprint, group.id, member.bundle_hash))
-    _keep_original(store, bag, path)
-    with store.tx():
-        clash = _claim(store, bag, plan.id, group.id, path.name)
-        if clash == "already":
-            return "already", "", outcomes
-        if clash == "conflict":
-            raise Reject("同一专家组组长、同一序号已有另一份不同的数据包；未覆盖", "conflict")
-        lead = (head.get("expert") or {}).get("id", "")
-        store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ?", (plan.id, group.id))
-        for row, points in rows:
-            if points is None or row.get("method") != "lead":
-                continue  # automatic results are recomputed here from the members' entries by the same rule
-            store.conn.execute(
-                "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
-                " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)",
-                (plan.id, group.id, row.get("school", ""), row["indicator"], str(points), str(row.get("reason", "")),
-                 lead, now(), json.dumps(row.get("scores", {}), ensure_ascii=False, sort_keys=True)))
         findings = read_json(bag, "findings.json")
-        if isinstance(findings, dict):
-            for kind, text in findings.items():
-                if kind in ("achievements", "problems", "suggestions") and isinstance(text, str):
-                    store.conn.execute(
-                        "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
-                        " ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET text = excluded.text,"
-                        " expert_id = excluded.expert_id, updated_at = excluded.updated_at",
-                        (plan.id, group.id, kind, text, lead, now()))
-        record(store, lead, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
-               "merged", None, path.name)
+        _keep_original(store, bag, path)
+        # One transaction for the members and the panel: a refused panel bundle leaves no member merged.
+        with store.tx():
+            outcomes = []
+            for member, inner in member_bags:
+                status, message = _merge_expert(store, keystore, member, inner)
+                outcomes.append(MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
+                                             member.signer_key_id, member.signer_fingerprint, group.id,
+                                             member.bundle_hash))
+            clash = _claim(store, bag, plan.id, group.id, path.name)
+            if clash == "already":
+                return "already", "", outcomes
+            if clash == "conflict":
+                raise Reject("同一专家组组长、同一序号已有另一份不同的数据包；未覆盖", "conflict")
+            store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ?", (plan.id, group.id))
+            for row, points in rows:
+                if points is None or row.get("method") != "lead":
+                    continue  # automatic results are recomputed here from the members' entries by the same rule
+                store.conn.execute(
+                    "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
+                    " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)",
+                    (plan.id, group.id, row.get("school", ""), row["indicator"], str(points),
+                     str(row.get("reason", "")), lead_id, now(),
+                     json.dumps(row.get("scores", {}), ensure_ascii=False, sort_keys=True)))
+            if isinstance(findings, dict):
+                for kind, text in findings.items():
+                    if kind in ("achievements", "problems", "suggestions") and isinstance(text, str):
+                        store.conn.execute(
+                            "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at)"
+                            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET"
+                            " text = excluded.text, expert_id = excluded.expert_id, updated_at = excluded.updated_at",
+                            (plan.id, group.id, kind, text, lead_id, now()))
+            record(store, lead_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
+                   "merged", None, path.name)
     return "merged", f"专家组结果：{len(rows)} 项合议，{len(member_bags)} 份专家数据包", outcomes
 
 
