@@ -212,9 +212,10 @@ class ConsensusView(QWidget):
     def _show_place(self, row: int) -> None:
         while self.scores_layout.count():
             item = self.scores_layout.takeAt(0)
-            if item.widget():
-                item.widget().setParent(None)  # gone at once, not at the next turn of the event loop
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()  # gone at once, not at the next turn of the event loop
+                widget.deleteLater()
         self.error.clear()
         place = self.shown[row] if 0 <= row < len(self.shown) else None
         for w in (self.points, self.reason, self.decide_button):
