@@ -191,3 +191,24 @@ def test_a_refused_panel_bundle_merges_none_of_its_members(world):
     outcome = merge_file(bureau.store, bureau.keys, again)
     assert outcome.status == "conflict", outcome
     assert bureau.dump() == before
+
+
+def test_an_older_panel_bundle_arriving_late_does_not_undo_the_newer_one(world):
+    made = setup_plans(world, with_keys=True)
+    lead, bureau = lead_with_members(world, made), world["bureau"]
+    plan, rubric, groups = made["lead"]
+    decide(lead.store, plan, rubric, groups["g4"], "", "C6", "5", "核对走教课表原件", "e0")
+    set_finding(lead.store, plan.id, "g4", "problems", "第一稿", "e0")
+    older = panel(world, made)
+    decide(lead.store, plan, rubric, groups["g4"], "", "C6", "0", "走教课表系补做", "e0")
+    set_finding(lead.store, plan.id, "g4", "problems", "定稿", "e0")
+    newer = panel(world, made)
+    assert merge_file(bureau.store, bureau.keys, newer).status == "merged"
+    outcome = merge_file(bureau.store, bureau.keys, older)
+    assert outcome.status == "superseded", outcome
+    plan, rubric, groups = made["bureau"]
+    assert panel_scorer(bureau.store, plan, rubric, groups["g4"]).card().indicators["C6"].points == 0
+    assert get_findings(bureau.store, plan.id, "g4")["problems"] == "定稿"
+    before = bureau.dump()
+    assert merge_file(bureau.store, bureau.keys, older).status == "already"
+    assert bureau.dump() == before

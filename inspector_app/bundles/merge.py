@@ -340,11 +340,21 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
                 outcomes.append(MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
                                              member.signer_key_id, member.signer_fingerprint, group.id,
                                              member.bundle_hash))
-            clash = _claim(store, bag, plan.id, group.id, path.name)
+            sequence = int(bag.field("sequence") or 0)
+            newest = store.conn.execute(
+                "SELECT MAX(sequence) FROM bundles WHERE signer_key_id = ? AND plan_id = ? AND group_id = ?"
+                " AND kind = 'panel'", (bag.signer_key_id, plan.id, group.id)).fetchone()[0]
+            superseded = newest is not None and newest > sequence
+            clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged")
             if clash == "already":
                 return "already", "", outcomes
             if clash == "conflict":
                 raise Reject("同一专家组组长、同一序号已有另一份不同的数据包；未覆盖", "conflict")
+            if superseded:
+                # An older result arriving late is kept on record; it does not undo the newer one.
+                record(store, lead_id, plan.id, "bundle", {"plan": plan.id, "group": group.id,
+                                                           "hash": bag.bundle_hash}, "superseded", None, path.name)
+                return "superseded", f"序号 {sequence} 早于已合并的 {newest}，合议结果未改变", outcomes
             store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ?", (plan.id, group.id))
             for row, points in rows:
                 if points is None or row.get("method") != "lead":
