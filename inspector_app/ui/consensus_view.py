@@ -73,6 +73,10 @@ class ConsensusView(QWidget):
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; font-size: 12pt;")
         column.addWidget(self.title)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("color: #333;")
+        column.addWidget(self.text)
         self.scores_box = QWidget()
         self.scores_layout = QVBoxLayout(self.scores_box)
         self.scores_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,8 +107,9 @@ class ConsensusView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([740, 600])
         split.setChildrenCollapsible(False)
         outer.addWidget(split, 1)
         bottom = QHBoxLayout()
@@ -162,7 +167,9 @@ class ConsensusView(QWidget):
                                        order.get(p.indicator, 0), p.school_id))
         experts = [e.id for e in ws.experts if any(e.id in p.scores for p in self.shown)]
         self.expert_ids = experts
-        heads = [t("指标"), t("学校")] + [self.names[e] for e in experts] + [t("差距"), t("合议得分"), t("方式")]
+        # names on two lines, "张明华\n（组长）": the columns stay narrow enough to see the settled points
+        heads = [t("指标"), t("学校")] + [self.names[e].replace("（", "\n（", 1) for e in experts]
+        heads += [t("差距"), t("合议得分"), t("方式")]
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
@@ -172,7 +179,7 @@ class ConsensusView(QWidget):
             points, method = C.settled_points(p, plan.consensus)
             flagged = p.spread > plan.spread_limit
             large += flagged
-            cells = [p.indicator, self._school(p.school_id)]
+            cells = [p.indicator, self._school(p.school_id, short=True)]
             cells += [fmt_points(p.scores[e]) if e in p.scores else "—" for e in experts]
             cells += [fmt_points(p.spread) + (" ⚠" if flagged else ""),
                       "—" if points is None else fmt_points(points),
@@ -187,6 +194,7 @@ class ConsensusView(QWidget):
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         rule = t(RULES.get(plan.consensus, plan.consensus))
         self.rule.setText(t("合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。")
                           .format(rule, fmt_points(plan.spread_limit)))
@@ -201,8 +209,13 @@ class ConsensusView(QWidget):
             self.table.setCurrentCell(target, 0)
         self._show_place(self.table.currentRow() if self.shown else -1)
 
-    def _school(self, school_id: str) -> str:
-        return self.group.school(school_id).name if school_id else t("集团整体")
+    def _school(self, school_id: str, short: bool = False) -> str:
+        if not school_id:
+            return t("集团整体")
+        name = self.group.school(school_id).name
+        # in the table, a member school without its group's long name: "中卫市第四中学教育集团总校" → "总校"
+        prefix = self.group.name
+        return name[len(prefix):] or name if short and name.startswith(prefix) else name
 
     # ---------------------------------------------------------------- one place
     def current(self) -> C.Place | None:
@@ -227,7 +240,9 @@ class ConsensusView(QWidget):
         ind = ws.indicator(place.indicator)
         text = ind.text_for(self.group.group_type)
         self.title.setText(f"{place.indicator} · {self._school(place.school_id)} · "
-                           + t("满分 {0}").format(fmt_points(ind.points)) + f"\n{text[:120]}")
+                           + t("满分 {0}").format(fmt_points(ind.points)))
+        self.text.setText(text if len(text) <= 90 else text[:88] + "…")
+        self.text.setToolTip(text)
         for expert_id in sorted(place.scores, key=lambda e: self.names.get(e, e)):
             self.scores_layout.addWidget(self._expert_box(place, expert_id))
         self.scores_layout.addStretch(1)
