@@ -51,28 +51,28 @@ class BundleActions(QObject):
     def _run_exports(self, title: str, exports) -> list[X.ExportResult]:
         """exports: [(what, fn(job) -> ExportResult)]. Stops at the first problem; says what was written."""
         done: list[X.ExportResult] = []
-        with FileJob(self.parent_widget, title, t("正在写入并校验数据包…")) as job:
+        with FileJob(self.parent_widget, title, translate("BundleActions", "正在写入并校验数据包…")) as job:
             self.job_started.emit(job)
             for what, make in exports:
-                job.set_label(t("正在写入并校验：{0}").format(what))
+                job.set_label(translate("BundleActions", "正在写入并校验：{0}").format(what))
                 try:
                     done.append(make(job))
                 except BundleCancelled:
-                    self._say(title, self._written(done) + t("已取消：目标文件夹中没有留下未完成的文件。"))
+                    self._say(title, self._written(done) + translate("BundleActions", "已取消：目标文件夹中没有留下未完成的文件。"))
                     return done
                 except (BundleError, StoreError, OSError) as exc:
-                    self._warn(title, self._written(done) + t("{0} 未能导出：{1}").format(what, exc))
+                    self._warn(title, self._written(done) + translate("BundleActions", "{0} 未能导出：{1}").format(what, exc))
                     return done
-        self._say(title, self._written(done) or t("没有可导出的内容。"))
+        self._say(title, self._written(done) or translate("BundleActions", "没有可导出的内容。"))
         return done
 
     @staticmethod
     def _written(done: list[X.ExportResult]) -> str:
         if not done:
             return ""
-        lines = [t("已导出，并已读回校验（完整、签名有效）：")]
+        lines = [translate("BundleActions", "已导出，并已读回校验（完整、签名有效）：")]
         for r in done:
-            lines.append(t("{0}（序号 {1}，{2} 张照片）").format(r.path, r.sequence, r.photos))
+            lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片）").format(r.path, r.sequence, r.photos))
         return "\n".join(lines) + "\n\n"
 
     def export_mine(self, folder: Path | None = None) -> list[X.ExportResult]:
@@ -84,16 +84,16 @@ class BundleActions(QObject):
         store, plan, expert = self.window.store, ws.plan, ws.expert_id
         chosen = [g for g in ws.groups if E.entries(store, plan.id, g.id, expert)]
         if not chosen:
-            self._say(t("导出我的数据包"), t("还没有评分，没有可导出的数据包。"))
+            self._say(translate("BundleActions", "导出我的数据包"), translate("BundleActions", "还没有评分，没有可导出的数据包。"))
             return []
-        folder = folder or self._folder(t("导出我的数据包到文件夹（如 U 盘）"))
+        folder = folder or self._folder(translate("BundleActions", "导出我的数据包到文件夹（如 U 盘）"))
         if folder is None:
             return []
         keystore = self.keystore()
         exports = [(g.name, lambda job, g=g: X.export_expert(
             store, keystore, plan, g, expert, folder, progress=job.progress, cancelled=job.cancelled,
             file_work=job.run)) for g in chosen]
-        return self._run_exports(t("导出我的数据包"), exports)
+        return self._run_exports(translate("BundleActions", "导出我的数据包"), exports)
 
     def export_panel(self, group_id: str, folder: Path | None = None) -> list[X.ExportResult]:
         ws = self.window.workspace
@@ -101,11 +101,11 @@ class BundleActions(QObject):
             return []
         self.window.commit_all()
         group = next(g for g in ws.groups if g.id == group_id)
-        folder = folder or self._folder(t("导出专家组数据包到文件夹"))
+        folder = folder or self._folder(translate("BundleActions", "导出专家组数据包到文件夹"))
         if folder is None:
             return []
         store, keystore = self.window.store, self.keystore()
-        return self._run_exports(t("导出专家组数据包"), [(group.name, lambda job: X.export_panel(
+        return self._run_exports(translate("BundleActions", "导出专家组数据包"), [(group.name, lambda job: X.export_panel(
             store, keystore, ws.plan, group, ws.expert_id, folder, progress=job.progress, cancelled=job.cancelled,
             file_work=job.run))])
 
@@ -113,11 +113,11 @@ class BundleActions(QObject):
         ws = self.window.workspace
         if ws is None:
             return []
-        folder = folder or self._folder(t("导出考核计划包到文件夹"))
+        folder = folder or self._folder(translate("BundleActions", "导出考核计划包到文件夹"))
         if folder is None:
             return []
         store, keystore = self.window.store, self.keystore()
-        return self._run_exports(t("导出考核计划包"), [(ws.plan.title, lambda job: X.export_plan(
+        return self._run_exports(translate("BundleActions", "导出考核计划包"), [(ws.plan.title, lambda job: X.export_plan(
             store, keystore, ws.plan, folder, progress=job.progress, cancelled=job.cancelled, file_work=job.run))])
 
     # ---------------------------------------------------------------- importing
@@ -129,10 +129,10 @@ class BundleActions(QObject):
         (A bundle is verified completely before anything of it is written, so stopping between files
         leaves every file either merged or untouched.)
         """
-        title = title or t("导入数据包")
+        title = title or translate("BundleActions", "导入数据包")
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(self.parent_widget, title, "",
-                                                    t("数据包") + f" ({BUNDLE_FILTER})")
+                                                    translate("BundleActions", "数据包") + f" ({BUNDLE_FILTER})")
             paths = [Path(n) for n in names]
         if not paths:
             return []
@@ -151,7 +151,7 @@ class BundleActions(QObject):
 
     def merge(self, paths: list[Path], title: str) -> list[tuple[Path, object]]:
         store, keystore = self.window.store, self.keystore()
-        progress = QProgressDialog(t("正在校验并导入…"), t("取消"), 0, len(paths), self.parent_widget)
+        progress = QProgressDialog(translate("BundleActions", "正在校验并导入…"), translate("BundleActions", "取消"), 0, len(paths), self.parent_widget)
         progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -159,7 +159,7 @@ class BundleActions(QObject):
         try:
             for i, path in enumerate(paths):
                 progress.setValue(i)
-                progress.setLabelText(t("正在校验并导入 {0}/{1}：{2}").format(i + 1, len(paths), path.name))
+                progress.setLabelText(translate("BundleActions", "正在校验并导入 {0}/{1}：{2}").format(i + 1, len(paths), path.name))
                 QApplication.processEvents()
                 if progress.wasCanceled():
                     break
@@ -175,7 +175,7 @@ class BundleActions(QObject):
         return outcomes
 
     def import_plan_package(self) -> list:
-        return self.import_files(title=t("导入考核计划包"))
+        return self.import_files(title=translate("BundleActions", "导入考核计划包"))
 
     # ---------------------------------------------------------------- keys
     def show_keys(self) -> None:

@@ -35,15 +35,15 @@ class BureauView(QWidget):
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([t("名次"), t("集团"), t("类型"), t("总分"), t("等次"), t("类内排名"),
-                                              t("标记")])
+        self.table.setHorizontalHeaderLabels([translate("BureauView", "名次"), translate("BureauView", "集团"), translate("BureauView", "类型"), translate("BureauView", "总分"), translate("BureauView", "等次"), translate("BureauView", "类内排名"),
+                                              translate("BureauView", "标记")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([t("领域 / 指标 / 学校"), t("专家组得分"), t("自评分"), t("评分专家")])
+        self.tree.setHeaderLabels([translate("BureauView", "领域 / 指标 / 学校"), translate("BureauView", "专家组得分"), translate("BureauView", "自评分"), translate("BureauView", "评分专家")])
         self.tree.setAlternatingRowColors(True)
         right = QWidget()
         column = QVBoxLayout(right)
@@ -70,8 +70,8 @@ class BureauView(QWidget):
         self.notes.setStyleSheet("color: #555;")
         outer.addWidget(self.notes)
         buttons = QHBoxLayout()
-        self.workbook_button = QPushButton(t("导出结果工作簿(&X)…"))
-        self.pdf_button = QPushButton(t("导出公示 PDF(&P)…"))
+        self.workbook_button = QPushButton(translate("BureauView", "导出结果工作簿(&X)…"))
+        self.pdf_button = QPushButton(translate("BureauView", "导出公示 PDF(&P)…"))
         buttons.addStretch(1)
         buttons.addWidget(self.workbook_button)
         buttons.addWidget(self.pdf_button)
@@ -88,11 +88,11 @@ class BureauView(QWidget):
         ws = window.workspace
         self.results = plan_results(window.store, ws.plan)
         r = self.results
-        self.heading.setText(t("{0} · {1}：{2} 个集团").format(ws.plan.title, r.rubric_title, len(r.units)))
+        self.heading.setText(translate("BureauView", "{0} · {1}：{2} 个集团").format(ws.plan.title, r.rubric_title, len(r.units)))
         self.table.setRowCount(len(r.units))
         for row, ranked in enumerate(r.units):
             u = ranked.unit
-            cells = [str(ranked.rank), u.name, u.class_name, fmt_points(u.total), u.grade or t("未定"),
+            cells = [str(ranked.rank), u.name, u.class_name, fmt_points(u.total), u.grade or translate("BureauView", "未定"),
                      f"{ranked.class_rank}/{ranked.class_size}", ranked.flag_text]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -105,7 +105,7 @@ class BureauView(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         counts = "，".join(f"{label} {n}" for label, n in r.grade_counts())
-        self.notes.setText(t("等次分布：{0}").format(counts) + ("\n" + "\n".join(r.notes) if r.notes else ""))
+        self.notes.setText(translate("BureauView", "等次分布：{0}").format(counts) + ("\n" + "\n".join(r.notes) if r.notes else ""))
         if r.units:
             self.table.setCurrentCell(0, 0)
         self._show_unit(self.table.currentRow())
@@ -125,9 +125,9 @@ class BureauView(QWidget):
         u = ranked.unit
         previous = ""
         if ranked.previous is not None and ranked.previous.rank is not None:
-            previous = t("；上年第 {0} 名").format(ranked.previous.rank)
-        self.unit_title.setText(t("{0}（{1}）：{2} 分，{3}，第 {4} 名{5}").format(
-            u.name, u.class_name, fmt_points(u.total), u.grade or t("未定"), ranked.rank, previous))
+            previous = translate("BureauView", "；上年第 {0} 名").format(ranked.previous.rank)
+        self.unit_title.setText(translate("BureauView", "{0}（{1}）：{2} 分，{3}，第 {4} 名{5}").format(
+            u.name, u.class_name, fmt_points(u.total), u.grade or translate("BureauView", "未定"), ranked.rank, previous))
         self.flags.setText("\n".join(f"{f.label}：{f.detail}" for f in ranked.flags))
         self.flags.setVisible(bool(ranked.flags))
         schools = {s.id: s.name for s in u.schools}
@@ -162,13 +162,13 @@ class BureauView(QWidget):
 
     def export_workbook(self, out: Path | None = None) -> Path | None:
         from inspector_app.results.workbook import write_results_workbook
-        title = t("导出结果工作簿")
-        out = self._save(title, f"考核结果-{self.results.year}.xlsx", t("Excel 工作簿") + " (*.xlsx)", out)
+        title = translate("BureauView", "导出结果工作簿")
+        out = self._save(title, f"考核结果-{self.results.year}.xlsx", translate("BureauView", "Excel 工作簿") + " (*.xlsx)", out)
         return self._write(title, out, write_results_workbook)
 
     def export_pdf(self, out: Path | None = None) -> Path | None:
         from inspector_app.results.summary_pdf import write_summary_pdf
-        title = t("导出公示 PDF")
+        title = translate("BureauView", "导出公示 PDF")
         out = self._save(title, f"考核结果公示-{self.results.year}.pdf", "PDF (*.pdf)", out)
         return self._write(title, out, write_summary_pdf)
 
@@ -178,11 +178,11 @@ class BureauView(QWidget):
         results = self.results
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            with FileJob(self, title, t("正在写入 {0}…").format(out.name), cancellable=False) as job:
+            with FileJob(self, title, translate("BureauView", "正在写入 {0}…").format(out.name), cancellable=False) as job:
                 job.run(lambda: writer(results, out))
         except Exception as exc:  # noqa: BLE001 - a file that cannot be written is said, never a crash
             QMessageBox.warning(self, title, str(exc))
             return None
-        self.window_.statusBar().showMessage(t("已写入：{0}").format(out), 10000)
+        self.window_.statusBar().showMessage(translate("BureauView", "已写入：{0}").format(out), 10000)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
         return out

@@ -41,11 +41,11 @@ class ConsensusView(QWidget):
         self.shown: list[C.Place] = []
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        label = QLabel(t("集团(&Q)："))
+        label = QLabel(translate("ConsensusView", "集团(&Q)："))
         self.groups = QComboBox()
         self.groups.setMinimumContentsLength(16)
         label.setBuddy(self.groups)
-        self.only_split = QCheckBox(t("只看评分不一致的(&O)"))
+        self.only_split = QCheckBox(translate("ConsensusView", "只看评分不一致的(&O)"))
         self.only_split.setChecked(True)
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: bold;")
@@ -85,20 +85,20 @@ class ConsensusView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         column.addWidget(scroll, 1)
-        decide = QGroupBox(t("组长定分"))
+        decide = QGroupBox(translate("ConsensusView", "组长定分"))
         form = QFormLayout(decide)
         self.points = QLineEdit()
         self.points.setMaximumWidth(120)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText(t("定分理由（必填，写入反馈报告）"))
+        self.reason.setPlaceholderText(translate("ConsensusView", "定分理由（必填，写入反馈报告）"))
         self.reason.setFixedHeight(64)
-        self.decide_button = QPushButton(t("定分(&D)"))
+        self.decide_button = QPushButton(translate("ConsensusView", "定分(&D)"))
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        form.addRow(t("得分(&S)："), self.points)
-        form.addRow(t("理由(&R)："), self.reason)
+        form.addRow(translate("ConsensusView", "得分(&S)："), self.points)
+        form.addRow(translate("ConsensusView", "理由(&R)："), self.reason)
         row = QHBoxLayout()
         row.addWidget(self.decide_button)
         row.addWidget(self.error, 1)
@@ -115,7 +115,7 @@ class ConsensusView(QWidget):
         bottom = QHBoxLayout()
         self.note = QLabel()
         self.note.setStyleSheet("color: #666;")
-        self.export_button = QPushButton(t("导出专家组数据包(&E)…"))
+        self.export_button = QPushButton(translate("ConsensusView", "导出专家组数据包(&E)…"))
         bottom.addWidget(self.note, 1)
         bottom.addWidget(self.export_button)
         outer.addLayout(bottom)
@@ -168,8 +168,8 @@ class ConsensusView(QWidget):
         experts = [e.id for e in ws.experts if any(e.id in p.scores for p in self.shown)]
         self.expert_ids = experts
         # names on two lines, "张明华\n（组长）": the columns stay narrow enough to see the settled points
-        heads = [t("指标"), t("学校")] + [self.names[e].replace("（", "\n（", 1) for e in experts]
-        heads += [t("差距"), t("合议得分"), t("方式")]
+        heads = [translate("ConsensusView", "指标"), translate("ConsensusView", "学校")] + [self.names[e].replace("（", "\n（", 1) for e in experts]
+        heads += [translate("ConsensusView", "差距"), translate("ConsensusView", "合议得分"), translate("ConsensusView", "方式")]
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
@@ -196,12 +196,12 @@ class ConsensusView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         rule = t(RULES.get(plan.consensus, plan.consensus))
-        self.rule.setText(t("合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。")
+        self.rule.setText(translate("ConsensusView", "合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。")
                           .format(rule, fmt_points(plan.spread_limit)))
         card = C.panel_scorer(ws.store, plan, ws.rubric, group).card()
-        self.total.setText(t("专家组合议得分：{0}").format(fmt_points(card.total)))
-        self.note.setText(t("多位专家评分的指标 {0} 项，其中差距大 {1} 项。").format(len(several), large)
-                          + ("" if ws.expert_role == "lead" else t("（本机不是组长，定分以组长名义记录时请核实）")))
+        self.total.setText(translate("ConsensusView", "专家组合议得分：{0}").format(fmt_points(card.total)))
+        self.note.setText(translate("ConsensusView", "多位专家评分的指标 {0} 项，其中差距大 {1} 项。").format(len(several), large)
+                          + ("" if ws.expert_role == "lead" else translate("ConsensusView", "（本机不是组长，定分以组长名义记录时请核实）")))
         target = 0
         if keep is not None:
             target = next((i for i, p in enumerate(self.shown) if (p.school_id, p.indicator) == keep), 0)
@@ -211,7 +211,7 @@ class ConsensusView(QWidget):
 
     def _school(self, school_id: str, short: bool = False) -> str:
         if not school_id:
-            return t("集团整体")
+            return translate("ConsensusView", "集团整体")
         name = self.group.school(school_id).name
         # in the table, a member school without its group's long name: "中卫市第四中学教育集团总校" → "总校"
         prefix = self.group.name
@@ -234,13 +234,13 @@ class ConsensusView(QWidget):
         for w in (self.points, self.reason, self.decide_button):
             w.setEnabled(place is not None)
         if place is None:
-            self.title.setText(t("没有需要合议的指标。") if self.group else "")
+            self.title.setText(translate("ConsensusView", "没有需要合议的指标。") if self.group else "")
             return
         ws = self.workspace
         ind = ws.indicator(place.indicator)
         text = ind.text_for(self.group.group_type)
         self.title.setText(f"{place.indicator} · {self._school(place.school_id)} · "
-                           + t("满分 {0}").format(fmt_points(ind.points)))
+                           + translate("ConsensusView", "满分 {0}").format(fmt_points(ind.points)))
         self.text.setText(text if len(text) <= 90 else text[:88] + "…")
         self.text.setToolTip(text)
         for expert_id in sorted(place.scores, key=lambda e: self.names.get(e, e)):
@@ -253,12 +253,12 @@ class ConsensusView(QWidget):
 
     def _expert_box(self, place: C.Place, expert_id: str) -> QWidget:
         box = QGroupBox(f"{self.names.get(expert_id, expert_id)}：{fmt_points(place.scores[expert_id])} "
-                        + t("分"))
+                        + translate("ConsensusView", "分"))
         layout = QVBoxLayout(box)
         note = place.notes.get(expert_id) or ""
         lines = [note] if note else []
         lines += list(place.explanations.get(expert_id, ()))[:3]
-        text = QLabel("\n".join(lines) or t("（无备注）"))
+        text = QLabel("\n".join(lines) or translate("ConsensusView", "（无备注）"))
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)

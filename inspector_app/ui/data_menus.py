@@ -35,34 +35,34 @@ class DataMenus(QObject):
         window.import_action.setEnabled(True)
         window.home.import_package.connect(self.bundles.import_plan_package)
 
-        menu = bar.addMenu(t("数据包(&B)"))
+        menu = bar.addMenu(translate("MainWindow", "数据包(&B)"))
         plan_actions += [
-            add(menu, t("导出我的数据包(&E)…"), self.bundles.export_mine, ["Ctrl+E"]),
+            add(menu, translate("MainWindow", "导出我的数据包(&E)…"), self.bundles.export_mine, ["Ctrl+E"]),
         ]
-        add(menu, t("导入数据包(&I)…"), lambda: self.bundles.import_files(), ["Ctrl+I"])
+        add(menu, translate("MainWindow", "导入数据包(&I)…"), lambda: self.bundles.import_files(), ["Ctrl+I"])
         menu.addSeparator()
-        add(menu, t("密钥(&K)…"), self.bundles.show_keys)
+        add(menu, translate("MainWindow", "密钥(&K)…"), self.bundles.show_keys)
 
-        menu = bar.addMenu(t("专家组(&P)"))
+        menu = bar.addMenu(translate("MainWindow", "专家组(&P)"))
         plan_actions += [
-            add(menu, t("合议(&C)"), self.show_consensus, ["Ctrl+3"]),
-            add(menu, t("导出专家组数据包(&E)…"), self.export_panel),
+            add(menu, translate("MainWindow", "合议(&C)"), self.show_consensus, ["Ctrl+3"]),
+            add(menu, translate("MainWindow", "导出专家组数据包(&E)…"), self.export_panel),
         ]
 
-        menu = bar.addMenu(t("报告(&R)"))
+        menu = bar.addMenu(translate("MainWindow", "报告(&R)"))
         plan_actions += [
-            add(menu, t("生成现场反馈报告(&F)…"), lambda: self.reports.feedback(), ["Ctrl+R"]),
-            add(menu, t("打印评分表(&S)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
+            add(menu, translate("MainWindow", "生成现场反馈报告(&F)…"), lambda: self.reports.feedback(), ["Ctrl+R"]),
+            add(menu, translate("MainWindow", "打印评分表(&S)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
         ]
 
-        menu = bar.addMenu(t("教育局(&U)"))
+        menu = bar.addMenu(translate("MainWindow", "教育局(&U)"))
         plan_actions += [
-            add(menu, t("汇总排名(&A)"), self.show_bureau, ["Ctrl+4"]),
-            add(menu, t("导出结果工作簿(&X)…"), lambda: self._bureau_then(self.bureau.export_workbook)),
-            add(menu, t("导出公示 PDF(&P)…"), lambda: self._bureau_then(self.bureau.export_pdf)),
+            add(menu, translate("MainWindow", "汇总排名(&A)"), self.show_bureau, ["Ctrl+4"]),
+            add(menu, translate("MainWindow", "导出结果工作簿(&X)…"), lambda: self._bureau_then(self.bureau.export_workbook)),
+            add(menu, translate("MainWindow", "导出公示 PDF(&P)…"), lambda: self._bureau_then(self.bureau.export_pdf)),
         ]
         menu.addSeparator()
-        plan_actions.append(add(menu, t("导出考核计划包(&K)…"), lambda: self.bundles.export_plan_package()))
+        plan_actions.append(add(menu, translate("MainWindow", "导出考核计划包(&K)…"), lambda: self.bundles.export_plan_package()))
         window.work_actions += plan_actions  # enabled while a plan is open, like navigation
 
         self.consensus.export_requested.connect(self.bundles.export_panel)

@@ -57,7 +57,7 @@ class ReportActions(QObject):
         ws = self.window.workspace
         if ws is None or ws.group is None:
             return None
-        title = t("生成现场反馈报告")
+        title = translate("ReportActions", "生成现场反馈报告")
         out = self._target(title, f"现场反馈报告-{_slug(ws.group.name)}.pdf", out)
         if out is None:
             return None
@@ -74,7 +74,7 @@ class ReportActions(QObject):
         ws = self.window.workspace
         if ws is None or ws.group is None:
             return None
-        title = t("打印评分表")
+        title = translate("ReportActions", "打印评分表")
         try:
             data = self._data()
         except StoreError as exc:
@@ -82,7 +82,7 @@ class ReportActions(QObject):
             return None
         sheet = next((s for s in data.experts if s.name == ws.expert_name), None)
         if sheet is None:
-            QMessageBox.information(self.window, title, t("{0} 在 {1} 还没有评分，没有评分表可打印。").format(
+            QMessageBox.information(self.window, title, translate("ReportActions", "{0} 在 {1} 还没有评分，没有评分表可打印。").format(
                 ws.expert_name, ws.group.name))
             return None
         out = self._target(title, f"评分表-{_slug(ws.expert_name)}-{_slug(ws.group.name)}.pdf", out)
@@ -96,16 +96,16 @@ class ReportActions(QObject):
         from inspector_app.reports.pdf_base import ReportCancelled, ReportError
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            with FileJob(self.window, title, t("正在排版 PDF…")) as job:
+            with FileJob(self.window, title, translate("ReportActions", "正在排版 PDF…")) as job:
                 self.job_started.emit(job)
                 job.run(lambda: work(job))
         except ReportCancelled:
-            self.window.statusBar().showMessage(t("已取消，没有生成文件"), 8000)
+            self.window.statusBar().showMessage(translate("ReportActions", "已取消，没有生成文件"), 8000)
             return None
         except (ReportError, FontMissingError, OSError) as exc:
             QMessageBox.warning(self.window, title, str(exc))
             return None
-        self.window.statusBar().showMessage(t("已生成：{0}").format(out), 10000)
+        self.window.statusBar().showMessage(translate("ReportActions", "已生成：{0}").format(out), 10000)
         self.written.emit(str(out))
         open_file(out)
         return out

@@ -1,6 +1,376 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="54" />
+        <source>正在写入并校验数据包…</source>
+        <translation>Writing and verifying the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="57" />
+        <source>正在写入并校验：{0}</source>
+        <translation>Writing and verifying: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="61" />
+        <source>已取消：目标文件夹中没有留下未完成的文件。</source>
+        <translation>Cancelled: no unfinished file was left in the destination folder.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="64" />
+        <source>{0} 未能导出：{1}</source>
+        <translation>{0} could not be exported: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="66" />
+        <source>没有可导出的内容。</source>
+        <translation>Nothing to export.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="73" />
+        <source>已导出，并已读回校验（完整、签名有效）：</source>
+        <translation>Exported and read back (complete, signature valid):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="75" />
+        <source>{0}（序号 {1}，{2} 张照片）</source>
+        <translation>{0} (sequence {1}, {2} photos)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="87" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="96" />
+        <source>导出我的数据包</source>
+        <translation>Export my bundles</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="87" />
+        <source>还没有评分，没有可导出的数据包。</source>
+        <translation>Nothing scored yet: there is no bundle to export.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="89" />
+        <source>导出我的数据包到文件夹（如 U 盘）</source>
+        <translation>Export my bundles to a folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="104" />
+        <source>导出专家组数据包到文件夹</source>
+        <translation>Export the panel bundle to a folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="108" />
+        <source>导出专家组数据包</source>
+        <translation>Export the panel bundle</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="116" />
+        <source>导出考核计划包到文件夹</source>
+        <translation>Export the plan package to a folder</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="120" />
+        <source>导出考核计划包</source>
+        <translation>Export the plan package</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="132" />
+        <source>导入数据包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="135" />
+        <source>数据包</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="154" />
+        <source>正在校验并导入…</source>
+        <translation>Verifying and importing…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="154" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="162" />
+        <source>正在校验并导入 {0}/{1}：{2}</source>
+        <translation>Verifying and importing {0}/{1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="178" />
+        <source>导入考核计划包</source>
+        <translation>Import a plan package</translation>
+    </message>
+</context>
+<context>
+    <name>BureauView</name>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <source>集团</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <source>类内排名</source>
+        <translation>Rank in type</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="39" />
+        <source>标记</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <source>领域 / 指标 / 学校</source>
+        <translation>Area / indicator / school</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <source>专家组得分</source>
+        <translation>Panel points</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <source>自评分</source>
+        <translation>Self-score</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <source>评分专家</source>
+        <translation>Scored by</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="73" />
+        <source>导出结果工作簿(&amp;X)…</source>
+        <translation>Export results &amp;workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="74" />
+        <source>导出公示 PDF(&amp;P)…</source>
+        <translation>Export &amp;public PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="91" />
+        <source>{0} · {1}：{2} 个集团</source>
+        <translation>{0} · {1}: {2} groups</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="95" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="130" />
+        <source>未定</source>
+        <translation>undecided</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="108" />
+        <source>等次分布：{0}</source>
+        <translation>Grades: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="128" />
+        <source>；上年第 {0} 名</source>
+        <translation>; last year rank {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="129" />
+        <source>{0}（{1}）：{2} 分，{3}，第 {4} 名{5}</source>
+        <translation>{0} ({1}): {2} pt, {3}, rank {4}{5}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="165" />
+        <source>导出结果工作簿</source>
+        <translation>Export results workbook</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="166" />
+        <source>Excel 工作簿</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="171" />
+        <source>导出公示 PDF</source>
+        <translation>Export public PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="181" />
+        <source>正在写入 {0}…</source>
+        <translation>Writing {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/bureau_view.py" line="186" />
+        <source>已写入：{0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusView</name>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="17" />
+        <source>取各位专家的平均分</source>
+        <translation>the mean of the experts’ points</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="18" />
+        <source>取各位专家的中位数</source>
+        <translation>the median of the experts’ points</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="19" />
+        <source>评分不一致时由组长决定并写明理由</source>
+        <translation>where experts differ, the panel lead decides with a written reason</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="21" />
+        <source>平均分</source>
+        <translation>mean</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="21" />
+        <source>中位数</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="22" />
+        <source>组长决定</source>
+        <translation>lead decided</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="23" />
+        <source>一位专家评分</source>
+        <translation>one expert</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="44" />
+        <source>集团(&amp;Q)：</source>
+        <translation>Group (&amp;Q):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="48" />
+        <source>只看评分不一致的(&amp;O)</source>
+        <translation>&amp;Only where experts differ</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="88" />
+        <source>组长定分</source>
+        <translation>Lead’s decision</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="94" />
+        <source>定分理由（必填，写入反馈报告）</source>
+        <translation>Reason (required; goes into the feedback report)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="96" />
+        <source>定分(&amp;D)</source>
+        <translation>&amp;Decide</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="100" />
+        <source>得分(&amp;S)：</source>
+        <translation>&amp;Points:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="101" />
+        <source>理由(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="118" />
+        <source>导出专家组数据包(&amp;E)…</source>
+        <translation>&amp;Export the panel bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="171" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="171" />
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
+        <source>差距</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
+        <source>合议得分</source>
+        <translation>Panel points</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="199" />
+        <source>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</source>
+        <translation>Consensus rule: {0}. Spreads over {1} pt are flagged (⚠) for the lead to check and decide; a lead’s decision needs a written reason.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="202" />
+        <source>专家组合议得分：{0}</source>
+        <translation>Panel total: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="203" />
+        <source>多位专家评分的指标 {0} 项，其中差距大 {1} 项。</source>
+        <translation>{0} places scored by several experts, {1} with a large spread.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="204" />
+        <source>（本机不是组长，定分以组长名义记录时请核实）</source>
+        <translation> (this computer is not the panel lead’s: check before deciding)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="214" />
+        <source>集团整体</source>
+        <translation>Group as a whole</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="237" />
+        <source>没有需要合议的指标。</source>
+        <translation>Nothing to settle.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="243" />
+        <source>满分 {0}</source>
+        <translation>max {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="256" />
+        <source>分</source>
+        <translation>pt</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/consensus_view.py" line="261" />
+        <source>（无备注）</source>
+        <translation>(no note)</translation>
+    </message>
+</context>
 <context>
     <name>FieldInputs</name>
     <message>
@@ -17,6 +387,14 @@
         <location filename="../../inspector_app/ui/inputs.py" line="114" />
         <source>（{0} 分）</source>
         <translation> ({0} pt)</translation>
+    </message>
+</context>
+<context>
+    <name>FileJob</name>
+    <message>
+        <location filename="../../inspector_app/ui/jobs.py" line="99" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -50,62 +428,62 @@
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="39" />
+        <location filename="../../inspector_app/ui/home_view.py" line="40" />
         <source>集团化办学督导考核</source>
         <translation>Inspection of education groups</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="48" />
+        <location filename="../../inspector_app/ui/home_view.py" line="49" />
         <source>考核计划(&amp;P)：</source>
         <translation>Ins&amp;pections:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="53" />
+        <location filename="../../inspector_app/ui/home_view.py" line="54" />
         <source>这个数据文件夹里还没有考核计划。可以先打开演示考核看一看（一键建立，内容都标有“演示”），或者新建考核。</source>
         <translation>There is no inspection in this data folder yet. Open the demo inspection to look around (made in one click, everything marked 演示), or create an inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="59" />
+        <location filename="../../inspector_app/ui/home_view.py" line="60" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="61" />
+        <location filename="../../inspector_app/ui/home_view.py" line="62" />
         <source>新建考核(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="62" />
+        <location filename="../../inspector_app/ui/home_view.py" line="63" />
         <source>打开演示考核(&amp;D)</source>
         <translation>Open the &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="63" />
-        <source>导入考核计划包…</source>
-        <translation>Import a plan package…</translation>
+        <location filename="../../inspector_app/ui/home_view.py" line="64" />
+        <source>导入考核计划包(&amp;I)…</source>
+        <translation>&amp;Import a plan package…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/home_view.py" line="65" />
-        <source>签名的考核计划包，即将提供</source>
-        <translation>Signed plan packages: coming soon</translation>
+        <source>教育局发来的签名考核计划包（.zip）</source>
+        <translation>The signed plan package from the education bureau (.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="99" />
+        <location filename="../../inspector_app/ui/home_view.py" line="100" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="109" />
+        <location filename="../../inspector_app/ui/home_view.py" line="110" />
         <source>专家：{0}</source>
         <translation>Expert: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="109" />
+        <location filename="../../inspector_app/ui/home_view.py" line="110" />
         <source>（打开考核后确定）</source>
         <translation>(set when an inspection is open)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="110" />
+        <location filename="../../inspector_app/ui/home_view.py" line="111" />
         <source>本机密钥指纹：{0}</source>
         <translation>Key fingerprint: {0}</translation>
     </message>
@@ -179,116 +557,346 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="18" />
+        <source>本机</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="18" />
+        <source>已信任</source>
+        <translation>trusted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="19" />
+        <source>已吊销</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="19" />
+        <source>见过，未信任</source>
+        <translation>seen, not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="90" />
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="157" />
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="159" />
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="171" />
+        <source>密钥</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="93" />
+        <source>本机指纹（交换数据包前念给对方核对）：</source>
+        <translation>This computer’s fingerprint (read it out before exchanging bundles):</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="97" />
+        <source>导出公钥(&amp;E)…</source>
+        <translation>&amp;Export public key…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="100" />
+        <source>密钥列表(&amp;L)：</source>
+        <translation>Key &amp;list:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="102" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="102" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="103" />
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="103" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="111" />
+        <source>核对指纹后信任(&amp;T)…</source>
+        <translation>&amp;Trust after comparing fingerprints…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="112" />
+        <source>吊销(&amp;R)…</source>
+        <translation>&amp;Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="113" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="149" />
+        <source>导出公钥</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="151" />
+        <source>公钥文件</source>
+        <translation>Public key file</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="160" />
+        <source>已导出公钥：{0}</source>
+        <translation>Public key exported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="178" />
+        <source>吊销密钥</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="179" />
+        <source>吊销 {0}（{1}）的理由：</source>
+        <translation>Reason to revoke {0} ({1}):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="35" />
+        <location filename="../../inspector_app/ui/main_window.py" line="26" />
+        <source>这是演示考核：内容都是编造的，标有“演示”。开始真正的考核：“考核 → 导入考核计划包”（教育局发来的计划包），或“考核 → 新建考核”。</source>
+        <translation>This is the demo inspection: everything in it is made up and marked 演示. To start a real one: “Inspection → Import a plan package” (the package from the education bureau), or “Inspection → New inspection”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="40" />
         <source>Inspector 督导考核</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="107" />
+        <location filename="../../inspector_app/ui/main_window.py" line="114" />
         <source>考核(&amp;K)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="108" />
+        <location filename="../../inspector_app/ui/main_window.py" line="115" />
         <source>主页(&amp;H)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="109" />
+        <location filename="../../inspector_app/ui/main_window.py" line="116" />
         <source>新建考核(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="110" />
+        <location filename="../../inspector_app/ui/main_window.py" line="117" />
         <source>打开演示考核(&amp;D)</source>
         <translation>Open the &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="111" />
+        <location filename="../../inspector_app/ui/main_window.py" line="118" />
         <source>导入考核计划包(&amp;I)…</source>
         <translation>&amp;Import a plan package…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="114" />
+        <location filename="../../inspector_app/ui/main_window.py" line="120" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="115" />
+        <location filename="../../inspector_app/ui/main_window.py" line="121" />
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="117" />
+        <location filename="../../inspector_app/ui/main_window.py" line="123" />
         <source>跳到指标编号(&amp;J)…</source>
         <translation>&amp;Jump to code…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="118" />
+        <location filename="../../inspector_app/ui/main_window.py" line="124" />
         <source>搜索指标内容(&amp;F)…</source>
         <translation>&amp;Find in indicators…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="119" />
+        <location filename="../../inspector_app/ui/main_window.py" line="125" />
         <source>下一项指标(&amp;X)</source>
         <translation>Ne&amp;xt indicator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="121" />
+        <location filename="../../inspector_app/ui/main_window.py" line="127" />
         <source>上一项指标(&amp;P)</source>
         <translation>&amp;Previous indicator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="123" />
+        <location filename="../../inspector_app/ui/main_window.py" line="129" />
         <source>下一所学校(&amp;S)</source>
         <translation>Next &amp;school</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125" />
+        <location filename="../../inspector_app/ui/main_window.py" line="131" />
         <source>上一所学校(&amp;U)</source>
         <translation>Previous sch&amp;ool</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="127" />
+        <location filename="../../inspector_app/ui/main_window.py" line="133" />
         <source>选择集团(&amp;G)…</source>
         <translation>Choose &amp;group…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="128" />
+        <location filename="../../inspector_app/ui/main_window.py" line="134" />
         <source>指标树(&amp;T)</source>
         <translation>Indicator &amp;tree</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="129" />
+        <location filename="../../inspector_app/ui/main_window.py" line="135" />
         <source>评分页(&amp;1)</source>
         <translation>Scoring page (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="130" />
+        <location filename="../../inspector_app/ui/main_window.py" line="136" />
         <source>专家组意见(&amp;2)</source>
         <translation>Panel findings (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="132" />
+        <location filename="../../inspector_app/ui/main_window.py" line="138" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="260" />
+        <location filename="../../inspector_app/ui/main_window.py" line="280" />
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="271" />
+        <location filename="../../inspector_app/ui/main_window.py" line="291" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="283" />
+        <location filename="../../inspector_app/ui/main_window.py" line="303" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The language changes at the next start</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="38" />
+        <source>数据包(&amp;B)</source>
+        <translation>&amp;Bundles</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="40" />
+        <source>导出我的数据包(&amp;E)…</source>
+        <translation>&amp;Export my bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="42" />
+        <source>导入数据包(&amp;I)…</source>
+        <translation>&amp;Import bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="44" />
+        <source>密钥(&amp;K)…</source>
+        <translation>&amp;Keys…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="46" />
+        <source>专家组(&amp;P)</source>
+        <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="48" />
+        <source>合议(&amp;C)</source>
+        <translation>&amp;Consensus</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="49" />
+        <source>导出专家组数据包(&amp;E)…</source>
+        <translation>&amp;Export the panel bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="52" />
+        <source>报告(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="54" />
+        <source>生成现场反馈报告(&amp;F)…</source>
+        <translation>&amp;Feedback report…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="55" />
+        <source>打印评分表(&amp;S)…</source>
+        <translation>Print &amp;score sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="58" />
+        <source>教育局(&amp;U)</source>
+        <translation>B&amp;ureau</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="60" />
+        <source>汇总排名(&amp;A)</source>
+        <translation>R&amp;anking</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="61" />
+        <source>导出结果工作簿(&amp;X)…</source>
+        <translation>Export results &amp;workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="62" />
+        <source>导出公示 PDF(&amp;P)…</source>
+        <translation>Export &amp;public PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/data_menus.py" line="65" />
+        <source>导出考核计划包(&amp;K)…</source>
+        <translation>Export the plan pac&amp;kage…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeResults</name>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="38" />
+        <source>请与发送人当面核对指纹，然后点“核对指纹后信任”。</source>
+        <translation>Compare the fingerprint with the sender in person, then click “Trust after comparing fingerprints”.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="49" />
+        <location filename="../../inspector_app/ui/merge_results.py" line="125" />
+        <source>导入结果</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="59" />
+        <source>签名人指纹：</source>
+        <translation>Signer’s fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="64" />
+        <source>核对指纹后信任(&amp;T)…</source>
+        <translation>&amp;Trust after comparing fingerprints…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="65" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="92" />
+        <source>共 {0} 个文件：{1} 个已导入</source>
+        <translation>{0} files: {1} imported</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="94" />
+        <source>，{0} 个暂缓（签名人尚未受信任）</source>
+        <translation>, {0} held (signer not trusted yet)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/merge_results.py" line="97" />
+        <source>，{0} 个未导入</source>
+        <translation>, {0} not imported</translation>
     </message>
 </context>
 <context>
@@ -502,6 +1110,39 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     </message>
 </context>
 <context>
+    <name>ReportActions</name>
+    <message>
+        <location filename="../../inspector_app/ui/report_actions.py" line="60" />
+        <source>生成现场反馈报告</source>
+        <translation>Feedback report</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/report_actions.py" line="77" />
+        <source>打印评分表</source>
+        <translation>Print score sheet</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/report_actions.py" line="85" />
+        <source>{0} 在 {1} 还没有评分，没有评分表可打印。</source>
+        <translation>{0} has not scored {1} yet: there is no score sheet to print.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/report_actions.py" line="99" />
+        <source>正在排版 PDF…</source>
+        <translation>Laying out the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/report_actions.py" line="103" />
+        <source>已取消，没有生成文件</source>
+        <translation>Cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/report_actions.py" line="108" />
+        <source>已生成：{0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ScorePanel</name>
     <message>
         <location filename="../../inspector_app/ui/score_panel.py" line="23" />
@@ -552,6 +1193,54 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
         <location filename="../../inspector_app/ui/score_panel.py" line="127" />
         <source>{0}：逐校指标 {1}/{2} 项，{3} 分</source>
         <translation>{0}: per-school {1}/{2}, {3} pt</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="40" />
+        <source>核对指纹后信任</source>
+        <translation>Trust after comparing fingerprints</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="42" />
+        <source>请发送人在他的电脑上打开“数据包 → 密钥”，念出本机指纹；逐组核对下面的指纹，一致才信任。</source>
+        <translation>Ask the sender to open “Bundles → Keys” on their computer and read out its fingerprint; compare it group by group with the one below and trust it only if they are the same.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="46" />
+        <source>数据包上的签名人指纹：</source>
+        <translation>Fingerprint of the bundle’s signer:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="52" />
+        <source>对方念出的指纹(&amp;F)：</source>
+        <translation>&amp;Fingerprint read out:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="53" />
+        <source>姓名(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="59" />
+        <source>一致，信任(&amp;T)</source>
+        <translation>Same: &amp;trust</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="78" />
+        <source>指纹一致。</source>
+        <translation>The fingerprints match.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="79" />
+        <source>指纹一致。请填写姓名。</source>
+        <translation>The fingerprints match. Please enter the name.</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/keys_dialog.py" line="82" />
+        <source>指纹不一致：不要信任，请当面再核对一次。</source>
+        <translation>The fingerprints differ: do not trust; compare again in person.</translation>
     </message>
 </context>
 </TS>
