@@ -212,3 +212,26 @@ def test_an_older_panel_bundle_arriving_late_does_not_undo_the_newer_one(world):
     before = bureau.dump()
     assert merge_file(bureau.store, bureau.keys, older).status == "already"
     assert bureau.dump() == before
+
+
+# --------------------------------------------------------------------------- the lead's decisions
+
+def test_a_lead_decision_does_not_outlive_the_scores_it_settled(world):
+    made = setup_plans(world, with_keys=True)
+    lead = lead_with_members(world, made)
+    plan, rubric, groups = made["lead"]
+    decide(lead.store, plan, rubric, groups["g4"], "", "C6", "5", "核对走教课表原件", "e0")
+    # 专家乙 sends more work that leaves C6 as it was: the decision stands.
+    score(world["x2"], made["x2"], "e2", "C3", **{"principals.met": True})
+    assert merge_file(lead.store, lead.keys, export(world["x2"], made["x2"], "e2")).status == "merged"
+    [c6] = [p for p in places(lead.store, plan, groups["g4"]) if p.indicator == "C6"]
+    assert c6.decided == 5
+    # 专家甲 corrects C6 to 0: both experts now give 0, and the decision of 5 no longer settles anything.
+    score(world["x1"], made["x1"], "e1", "C6", met=False)
+    outcome = merge_file(lead.store, lead.keys, export(world["x1"], made["x1"], "e1"))
+    assert outcome.status == "merged" and "C6" in outcome.message, outcome
+    [c6] = [p for p in places(lead.store, plan, groups["g4"]) if p.indicator == "C6"]
+    assert c6.decided is None
+    assert panel_scorer(lead.store, plan, rubric, groups["g4"]).card().indicators["C6"].points == 0
+    from inspector_app.store.history import changes
+    assert [c.field for c in changes(lead.store, plan.id, entity="consensus")] == ["points", "withdrawn"]

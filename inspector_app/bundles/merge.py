@@ -23,6 +23,7 @@ from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.store import entries as E
 from inspector_app.store import photos as photo_files
+from inspector_app.store.consensus import withdraw_stale_decisions
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store import plans as P
@@ -225,8 +226,10 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
             return "already", ""
         if clash == "conflict":
             raise Reject("同一签名人、同一序号已有另一份不同的数据包；两份都保留待人工核对，未覆盖", "conflict")
+        withdrawn: list[str] = []
         if not superseded:
             _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id])
+            withdrawn = withdraw_stale_decisions(store, plan.id, group.id, expert_id)
             if not known[expert_id].key_id:
                 store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ?"
                                    " WHERE plan_id = ? AND id = ?", (bag.signer_key_id, bag.signer_public_key,
@@ -235,7 +238,10 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
                "merged" if not superseded else "superseded", None, path.name)
     if superseded:
         return "superseded", f"序号 {sequence} 早于已合并的 {newest}"
-    return "merged", f"{(head.get('expert') or {}).get('name', '')}：{len(rows)} 项评分，{len(stored_photos)} 张照片"
+    message = f"{(head.get('expert') or {}).get('name', '')}：{len(rows)} 项评分，{len(stored_photos)} 张照片"
+    if withdrawn:
+        message += f"；评分已改变，组长对 {'、'.join(dict.fromkeys(withdrawn))} 的决定已撤回，须重新决定"
+    return "merged", message
 
 
 def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, rows: list[dict], vetoes: list,

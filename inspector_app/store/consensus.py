@@ -114,6 +114,35 @@ def decide(store: Store, plan: Plan, rubric: Rubric, group: Group, school_id: st
                "points", old[0] if old else None, fmt_points(value), reason.strip())
 
 
+def withdraw_stale_decisions(store: Store, plan_id: str, group_id: str, expert_id: str) -> list[str]:
+    """Withdraw the lead's decisions that one expert's scores no longer match (they changed since).
+
+    Called inside the transaction that replaced the expert's entries; each withdrawal is in the
+    history, and the place waits for a new decision (or falls back to the plan's rule).
+    """
+    current = {(r[0], r[1]): Decimal(r[2]) for r in store.conn.execute(
+        "SELECT school_id, indicator, points FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ?"
+        " AND points IS NOT NULL", (plan_id, group_id, expert_id))}
+    withdrawn = []
+    for school_id, code, points, sources in store.conn.execute(
+            "SELECT school_id, indicator, points, sources FROM consensus WHERE plan_id = ? AND group_id = ?"
+            " AND method = 'lead' ORDER BY indicator, school_id", (plan_id, group_id)).fetchall():
+        try:
+            seen = json.loads(sources).get(expert_id)
+            seen = None if seen is None else parse_decimal(seen)
+        except (ValueError, AttributeError, TypeError):
+            seen = None
+        if seen == current.get((school_id, code)):
+            continue
+        store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ? AND school_id = ? AND indicator = ?",
+                           (plan_id, group_id, school_id, code))
+        record(store, expert_id, plan_id, "consensus",
+               {"plan": plan_id, "group": group_id, "school": school_id, "indicator": code},
+               "withdrawn", points, None, "专家评分已改变，组长须重新决定")
+        withdrawn.append(code)
+    return withdrawn
+
+
 def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group) -> Scorer:
     """The group's score as the panel settles it."""
     names = {e.id: e.name for e in experts(store, plan.id)}
