@@ -147,7 +147,7 @@ def test_expert_to_lead_consensus_and_panel_bundle(qtbot, stores, tmp_path, said
     view.table.setCurrentCell(row, 0)
     shown = view.current()
     assert set(shown.scores) == {"demo-lead", "demo-li"} and shown.scores["demo-li"] != lead_points
-    names = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    names = [view.table.horizontalHeaderItem(c).text().replace("\n", "") for c in range(view.table.columnCount())]
     assert "李静（演示专家）" in names and "张明华（演示组长）" in names
     boxes = [w for w in view.scores_box.findChildren(QLabel) if w.pixmap() is not None and not w.pixmap().isNull()]
     assert boxes, "the expert's photo thumbnail"

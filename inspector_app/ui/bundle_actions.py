@@ -8,16 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from inspector_app.bundles import export as X
-from inspector_app.bundles.canonical import BundleCancelled, BundleError
-from inspector_app.bundles.keys import KeyStore
-from inspector_app.bundles.merge import merge_files
 from inspector_app.store import entries as E
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.jobs import FileJob
-from inspector_app.ui.keys_dialog import KeysDialog
-from inspector_app.ui.merge_results import MergeResultsDialog
+
+# The bundle modules (cryptography, Pillow) load with the first bundle action, not at start.
 
 BUNDLE_FILTER = "*.zip"
 
@@ -34,13 +30,14 @@ class BundleActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.last_results: MergeResultsDialog | None = None
+        self.last_results = None  # the last MergeResultsDialog
 
     @property
     def parent_widget(self) -> QWidget:
         return self.window
 
-    def keystore(self) -> KeyStore:
+    def keystore(self):
+        from inspector_app.bundles.keys import KeyStore
         return KeyStore(self.window.store.data_dir)
 
     # ---------------------------------------------------------------- exporting
@@ -48,9 +45,10 @@ class BundleActions(QObject):
         folder = QFileDialog.getExistingDirectory(self.parent_widget, title)
         return Path(folder) if folder else None
 
-    def _run_exports(self, title: str, exports) -> list[X.ExportResult]:
+    def _run_exports(self, title: str, exports) -> list:
         """exports: [(what, fn(job) -> ExportResult)]. Stops at the first problem; says what was written."""
-        done: list[X.ExportResult] = []
+        from inspector_app.bundles.canonical import BundleCancelled, BundleError
+        done: list = []
         with FileJob(self.parent_widget, title, translate("BundleActions", "正在写入并校验数据包…")) as job:
             self.job_started.emit(job)
             for what, make in exports:
@@ -58,25 +56,29 @@ class BundleActions(QObject):
                 try:
                     done.append(make(job))
                 except BundleCancelled:
-                    self._say(title, self._written(done) + translate("BundleActions", "已取消：目标文件夹中没有留下未完成的文件。"))
+                    self._say(title, self._written(done)
+                              + translate("BundleActions", "已取消：目标文件夹中没有留下未完成的文件。"))
                     return done
                 except (BundleError, StoreError, OSError) as exc:
-                    self._warn(title, self._written(done) + translate("BundleActions", "{0} 未能导出：{1}").format(what, exc))
+                    self._warn(title, self._written(done)
+                               + translate("BundleActions", "{0} 未能导出：{1}").format(what, exc))
                     return done
         self._say(title, self._written(done) or translate("BundleActions", "没有可导出的内容。"))
         return done
 
     @staticmethod
-    def _written(done: list[X.ExportResult]) -> str:
+    def _written(done: list) -> str:
         if not done:
             return ""
         lines = [translate("BundleActions", "已导出，并已读回校验（完整、签名有效）：")]
         for r in done:
-            lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片）").format(r.path, r.sequence, r.photos))
+            lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片）").format(
+                r.path, r.sequence, r.photos))
         return "\n".join(lines) + "\n\n"
 
-    def export_mine(self, folder: Path | None = None) -> list[X.ExportResult]:
+    def export_mine(self, folder: Path | None = None) -> list:
         """One signed bundle per group this expert has scored, e.g. onto a USB stick."""
+        from inspector_app.bundles import export as X
         ws = self.window.workspace
         if ws is None:
             return []
@@ -84,7 +86,8 @@ class BundleActions(QObject):
         store, plan, expert = self.window.store, ws.plan, ws.expert_id
         chosen = [g for g in ws.groups if E.entries(store, plan.id, g.id, expert)]
         if not chosen:
-            self._say(translate("BundleActions", "导出我的数据包"), translate("BundleActions", "还没有评分，没有可导出的数据包。"))
+            self._say(translate("BundleActions", "导出我的数据包"),
+                      translate("BundleActions", "还没有评分，没有可导出的数据包。"))
             return []
         folder = folder or self._folder(translate("BundleActions", "导出我的数据包到文件夹（如 U 盘）"))
         if folder is None:
@@ -95,7 +98,8 @@ class BundleActions(QObject):
             file_work=job.run)) for g in chosen]
         return self._run_exports(translate("BundleActions", "导出我的数据包"), exports)
 
-    def export_panel(self, group_id: str, folder: Path | None = None) -> list[X.ExportResult]:
+    def export_panel(self, group_id: str, folder: Path | None = None) -> list:
+        from inspector_app.bundles import export as X
         ws = self.window.workspace
         if ws is None:
             return []
@@ -105,11 +109,13 @@ class BundleActions(QObject):
         if folder is None:
             return []
         store, keystore = self.window.store, self.keystore()
-        return self._run_exports(translate("BundleActions", "导出专家组数据包"), [(group.name, lambda job: X.export_panel(
+        title = translate("BundleActions", "导出专家组数据包")
+        return self._run_exports(title, [(group.name, lambda job: X.export_panel(
             store, keystore, ws.plan, group, ws.expert_id, folder, progress=job.progress, cancelled=job.cancelled,
             file_work=job.run))])
 
-    def export_plan_package(self, folder: Path | None = None) -> list[X.ExportResult]:
+    def export_plan_package(self, folder: Path | None = None) -> list:
+        from inspector_app.bundles import export as X
         ws = self.window.workspace
         if ws is None:
             return []
@@ -117,7 +123,8 @@ class BundleActions(QObject):
         if folder is None:
             return []
         store, keystore = self.window.store, self.keystore()
-        return self._run_exports(translate("BundleActions", "导出考核计划包"), [(ws.plan.title, lambda job: X.export_plan(
+        title = translate("BundleActions", "导出考核计划包")
+        return self._run_exports(title, [(ws.plan.title, lambda job: X.export_plan(
             store, keystore, ws.plan, folder, progress=job.progress, cancelled=job.cancelled, file_work=job.run))])
 
     # ---------------------------------------------------------------- importing
@@ -140,6 +147,7 @@ class BundleActions(QObject):
         results = self.merge(paths, title)
         self.store_changed.emit()
         created = [o for _p, o in results if o.status == "created"]
+        from inspector_app.ui.merge_results import MergeResultsDialog
         dialog = MergeResultsDialog(results, self.keystore(), self._reimport, self.parent_widget)
         self.last_results = dialog
         dialog.exec()
@@ -150,8 +158,10 @@ class BundleActions(QObject):
         return [o for _p, o in dialog.results]
 
     def merge(self, paths: list[Path], title: str) -> list[tuple[Path, object]]:
+        from inspector_app.bundles.merge import merge_files
         store, keystore = self.window.store, self.keystore()
-        progress = QProgressDialog(translate("BundleActions", "正在校验并导入…"), translate("BundleActions", "取消"), 0, len(paths), self.parent_widget)
+        progress = QProgressDialog(translate("BundleActions", "正在校验并导入…"), translate("BundleActions", "取消"),
+                                   0, len(paths), self.parent_widget)
         progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -159,7 +169,8 @@ class BundleActions(QObject):
         try:
             for i, path in enumerate(paths):
                 progress.setValue(i)
-                progress.setLabelText(translate("BundleActions", "正在校验并导入 {0}/{1}：{2}").format(i + 1, len(paths), path.name))
+                progress.setLabelText(translate("BundleActions", "正在校验并导入 {0}/{1}：{2}").format(
+                    i + 1, len(paths), path.name))
                 QApplication.processEvents()
                 if progress.wasCanceled():
                     break
@@ -170,6 +181,7 @@ class BundleActions(QObject):
         return results
 
     def _reimport(self, path: Path) -> list:
+        from inspector_app.bundles.merge import merge_files
         outcomes = merge_files(self.window.store, self.keystore(), [path])
         self.store_changed.emit()
         return outcomes
@@ -179,6 +191,7 @@ class BundleActions(QObject):
 
     # ---------------------------------------------------------------- keys
     def show_keys(self) -> None:
+        from inspector_app.ui.keys_dialog import KeysDialog
         ws = self.window.workspace
         KeysDialog(self.keystore(), ws.expert_name if ws else "", self.parent_widget).exec()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -14,6 +14,12 @@ from inspector_app.ui.i18n import translate
 from inspector_app.ui.jobs import FileJob
 
 FLAG_FG = QColor("#b00020")
+RANK_HEADS = (QT_TRANSLATE_NOOP("BureauView", "名次"), QT_TRANSLATE_NOOP("BureauView", "集团"),
+              QT_TRANSLATE_NOOP("BureauView", "类型"), QT_TRANSLATE_NOOP("BureauView", "总分"),
+              QT_TRANSLATE_NOOP("BureauView", "等次"), QT_TRANSLATE_NOOP("BureauView", "类内排名"),
+              QT_TRANSLATE_NOOP("BureauView", "标记"))
+DETAIL_HEADS = (QT_TRANSLATE_NOOP("BureauView", "领域 / 指标 / 学校"), QT_TRANSLATE_NOOP("BureauView", "专家组得分"),
+                QT_TRANSLATE_NOOP("BureauView", "自评分"), QT_TRANSLATE_NOOP("BureauView", "评分专家"))
 
 
 def t(text: str) -> str:
@@ -35,15 +41,14 @@ class BureauView(QWidget):
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
         self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels([translate("BureauView", "名次"), translate("BureauView", "集团"), translate("BureauView", "类型"), translate("BureauView", "总分"), translate("BureauView", "等次"), translate("BureauView", "类内排名"),
-                                              translate("BureauView", "标记")])
+        self.table.setHorizontalHeaderLabels([t(h) for h in RANK_HEADS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([translate("BureauView", "领域 / 指标 / 学校"), translate("BureauView", "专家组得分"), translate("BureauView", "自评分"), translate("BureauView", "评分专家")])
+        self.tree.setHeaderLabels([t(h) for h in DETAIL_HEADS])
         self.tree.setAlternatingRowColors(True)
         right = QWidget()
         column = QVBoxLayout(right)
@@ -88,11 +93,13 @@ class BureauView(QWidget):
         ws = window.workspace
         self.results = plan_results(window.store, ws.plan)
         r = self.results
-        self.heading.setText(translate("BureauView", "{0} · {1}：{2} 个集团").format(ws.plan.title, r.rubric_title, len(r.units)))
+        self.heading.setText(translate("BureauView", "{0} · {1}：{2} 个集团").format(
+            ws.plan.title, r.rubric_title, len(r.units)))
         self.table.setRowCount(len(r.units))
         for row, ranked in enumerate(r.units):
             u = ranked.unit
-            cells = [str(ranked.rank), u.name, u.class_name, fmt_points(u.total), u.grade or translate("BureauView", "未定"),
+            grade = u.grade or translate("BureauView", "未定")
+            cells = [str(ranked.rank), u.name, u.class_name, fmt_points(u.total), grade,
                      f"{ranked.class_rank}/{ranked.class_size}", ranked.flag_text]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -105,7 +112,8 @@ class BureauView(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         counts = "，".join(f"{label} {n}" for label, n in r.grade_counts())
-        self.notes.setText(translate("BureauView", "等次分布：{0}").format(counts) + ("\n" + "\n".join(r.notes) if r.notes else ""))
+        notes = "\n".join([translate("BureauView", "等次分布：{0}").format(counts)] + list(r.notes))
+        self.notes.setText(notes)
         if r.units:
             self.table.setCurrentCell(0, 0)
         self._show_unit(self.table.currentRow())
@@ -163,7 +171,8 @@ class BureauView(QWidget):
     def export_workbook(self, out: Path | None = None) -> Path | None:
         from inspector_app.results.workbook import write_results_workbook
         title = translate("BureauView", "导出结果工作簿")
-        out = self._save(title, f"考核结果-{self.results.year}.xlsx", translate("BureauView", "Excel 工作簿") + " (*.xlsx)", out)
+        pattern = translate("BureauView", "Excel 工作簿") + " (*.xlsx)"
+        out = self._save(title, f"考核结果-{self.results.year}.xlsx", pattern, out)
         return self._write(title, out, write_results_workbook)
 
     def export_pdf(self, out: Path | None = None) -> Path | None:
@@ -178,7 +187,8 @@ class BureauView(QWidget):
         results = self.results
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            with FileJob(self, title, translate("BureauView", "正在写入 {0}…").format(out.name), cancellable=False) as job:
+            label = translate("BureauView", "正在写入 {0}…").format(out.name)
+            with FileJob(self, title, label, cancellable=False) as job:
                 job.run(lambda: writer(results, out))
         except Exception as exc:  # noqa: BLE001 - a file that cannot be written is said, never a crash
             QMessageBox.warning(self, title, str(exc))

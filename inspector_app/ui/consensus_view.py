@@ -18,7 +18,8 @@ RULES = {"mean": QT_TRANSLATE_NOOP("ConsensusView", "取各位专家的平均分
          "median": QT_TRANSLATE_NOOP("ConsensusView", "取各位专家的中位数"),
          "lead": QT_TRANSLATE_NOOP("ConsensusView", "评分不一致时由组长决定并写明理由")}
 # the core's method names (consensus.METHODS), for the translation tools
-METHODS = {"mean": QT_TRANSLATE_NOOP("ConsensusView", "平均分"), "median": QT_TRANSLATE_NOOP("ConsensusView", "中位数"),
+METHODS = {"mean": QT_TRANSLATE_NOOP("ConsensusView", "平均分"),
+           "median": QT_TRANSLATE_NOOP("ConsensusView", "中位数"),
            "lead": QT_TRANSLATE_NOOP("ConsensusView", "组长决定"),
            "single": QT_TRANSLATE_NOOP("ConsensusView", "一位专家评分")}
 FLAG_BG = QColor("#fde7e9")
@@ -168,8 +169,10 @@ class ConsensusView(QWidget):
         experts = [e.id for e in ws.experts if any(e.id in p.scores for p in self.shown)]
         self.expert_ids = experts
         # names on two lines, "张明华\n（组长）": the columns stay narrow enough to see the settled points
-        heads = [translate("ConsensusView", "指标"), translate("ConsensusView", "学校")] + [self.names[e].replace("（", "\n（", 1) for e in experts]
-        heads += [translate("ConsensusView", "差距"), translate("ConsensusView", "合议得分"), translate("ConsensusView", "方式")]
+        heads = [translate("ConsensusView", "指标"), translate("ConsensusView", "学校")]
+        heads += [self.names[e].replace("（", "\n（", 1) for e in experts]
+        heads += [translate("ConsensusView", "差距"), translate("ConsensusView", "合议得分"),
+                  translate("ConsensusView", "方式")]
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
@@ -196,12 +199,15 @@ class ConsensusView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         rule = t(RULES.get(plan.consensus, plan.consensus))
-        self.rule.setText(translate("ConsensusView", "合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。")
+        self.rule.setText(translate("ConsensusView", "合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），"
+                                                     "请组长核实后定分；组长定分须写明理由。")
                           .format(rule, fmt_points(plan.spread_limit)))
         card = C.panel_scorer(ws.store, plan, ws.rubric, group).card()
         self.total.setText(translate("ConsensusView", "专家组合议得分：{0}").format(fmt_points(card.total)))
-        self.note.setText(translate("ConsensusView", "多位专家评分的指标 {0} 项，其中差距大 {1} 项。").format(len(several), large)
-                          + ("" if ws.expert_role == "lead" else translate("ConsensusView", "（本机不是组长，定分以组长名义记录时请核实）")))
+        note = translate("ConsensusView", "多位专家评分的指标 {0} 项，其中差距大 {1} 项。").format(len(several), large)
+        if ws.expert_role != "lead":
+            note += translate("ConsensusView", "（本机不是组长，定分以组长名义记录时请核实）")
+        self.note.setText(note)
         target = 0
         if keep is not None:
             target = next((i for i, p in enumerate(self.shown) if (p.school_id, p.indicator) == keep), 0)

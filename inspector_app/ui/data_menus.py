@@ -51,18 +51,21 @@ class DataMenus(QObject):
 
         menu = bar.addMenu(translate("MainWindow", "报告(&R)"))
         plan_actions += [
-            add(menu, translate("MainWindow", "生成现场反馈报告(&F)…"), lambda: self.reports.feedback(), ["Ctrl+R"]),
+            add(menu, translate("MainWindow", "生成现场反馈报告(&F)…"), lambda: self.reports.feedback(),
+                ["Ctrl+R"]),
             add(menu, translate("MainWindow", "打印评分表(&S)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
         ]
 
         menu = bar.addMenu(translate("MainWindow", "教育局(&U)"))
         plan_actions += [
             add(menu, translate("MainWindow", "汇总排名(&A)"), self.show_bureau, ["Ctrl+4"]),
-            add(menu, translate("MainWindow", "导出结果工作簿(&X)…"), lambda: self._bureau_then(self.bureau.export_workbook)),
+            add(menu, translate("MainWindow", "导出结果工作簿(&X)…"),
+                lambda: self._bureau_then(self.bureau.export_workbook)),
             add(menu, translate("MainWindow", "导出公示 PDF(&P)…"), lambda: self._bureau_then(self.bureau.export_pdf)),
         ]
         menu.addSeparator()
-        plan_actions.append(add(menu, translate("MainWindow", "导出考核计划包(&K)…"), lambda: self.bundles.export_plan_package()))
+        plan_actions.append(add(menu, translate("MainWindow", "导出考核计划包(&K)…"),
+                                lambda: self.bundles.export_plan_package()))
         window.work_actions += plan_actions  # enabled while a plan is open, like navigation
 
         self.consensus.export_requested.connect(self.bundles.export_panel)

@@ -82,8 +82,8 @@ class ReportActions(QObject):
             return None
         sheet = next((s for s in data.experts if s.name == ws.expert_name), None)
         if sheet is None:
-            QMessageBox.information(self.window, title, translate("ReportActions", "{0} 在 {1} 还没有评分，没有评分表可打印。").format(
-                ws.expert_name, ws.group.name))
+            text = translate("ReportActions", "{0} 在 {1} 还没有评分，没有评分表可打印。")
+            QMessageBox.information(self.window, title, text.format(ws.expert_name, ws.group.name))
             return None
         out = self._target(title, f"评分表-{_slug(ws.expert_name)}-{_slug(ws.group.name)}.pdf", out)
         if out is None:

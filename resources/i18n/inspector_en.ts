@@ -13,93 +13,93 @@
         <translation>Writing and verifying: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="61" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="62" />
         <source>已取消：目标文件夹中没有留下未完成的文件。</source>
         <translation>Cancelled: no unfinished file was left in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="64" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="66" />
         <source>{0} 未能导出：{1}</source>
         <translation>{0} could not be exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="66" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="68" />
         <source>没有可导出的内容。</source>
         <translation>Nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="73" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="75" />
         <source>已导出，并已读回校验（完整、签名有效）：</source>
         <translation>Exported and read back (complete, signature valid):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="75" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="77" />
         <source>{0}（序号 {1}，{2} 张照片）</source>
         <translation>{0} (sequence {1}, {2} photos)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="87" />
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="96" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="90" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="100" />
         <source>导出我的数据包</source>
         <translation>Export my bundles</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="87" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="91" />
         <source>还没有评分，没有可导出的数据包。</source>
         <translation>Nothing scored yet: there is no bundle to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="89" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="93" />
         <source>导出我的数据包到文件夹（如 U 盘）</source>
         <translation>Export my bundles to a folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="104" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="108" />
         <source>导出专家组数据包到文件夹</source>
         <translation>Export the panel bundle to a folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="108" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="112" />
         <source>导出专家组数据包</source>
         <translation>Export the panel bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="116" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="121" />
         <source>导出考核计划包到文件夹</source>
         <translation>Export the plan package to a folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="120" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="125" />
         <source>导出考核计划包</source>
         <translation>Export the plan package</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="132" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="138" />
         <source>导入数据包</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="135" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="141" />
         <source>数据包</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="154" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="160" />
         <source>正在校验并导入…</source>
         <translation>Verifying and importing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="154" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="160" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="162" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="169" />
         <source>正在校验并导入 {0}/{1}：{2}</source>
         <translation>Verifying and importing {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="178" />
+        <location filename="../../inspector_app/ui/bundle_actions.py" line="186" />
         <source>导入考核计划包</source>
         <translation>Import a plan package</translation>
     </message>
@@ -107,118 +107,118 @@
 <context>
     <name>BureauView</name>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="17" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="17" />
         <source>集团</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="18" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="18" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="19" />
         <source>等次</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="38" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="19" />
         <source>类内排名</source>
         <translation>Rank in type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="39" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="20" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="21" />
         <source>领域 / 指标 / 学校</source>
         <translation>Area / indicator / school</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="21" />
         <source>专家组得分</source>
         <translation>Panel points</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="22" />
         <source>自评分</source>
         <translation>Self-score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="46" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="22" />
         <source>评分专家</source>
         <translation>Scored by</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="73" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="78" />
         <source>导出结果工作簿(&amp;X)…</source>
         <translation>Export results &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="74" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="79" />
         <source>导出公示 PDF(&amp;P)…</source>
         <translation>Export &amp;public PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="91" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="96" />
         <source>{0} · {1}：{2} 个集团</source>
         <translation>{0} · {1}: {2} groups</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="95" />
-        <location filename="../../inspector_app/ui/bureau_view.py" line="130" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="101" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="138" />
         <source>未定</source>
         <translation>undecided</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="108" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="115" />
         <source>等次分布：{0}</source>
         <translation>Grades: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="128" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="136" />
         <source>；上年第 {0} 名</source>
         <translation>; last year rank {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="129" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="137" />
         <source>{0}（{1}）：{2} 分，{3}，第 {4} 名{5}</source>
         <translation>{0} ({1}): {2} pt, {3}, rank {4}{5}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="165" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="173" />
         <source>导出结果工作簿</source>
         <translation>Export results workbook</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="166" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="174" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="171" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="180" />
         <source>导出公示 PDF</source>
         <translation>Export public PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="181" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="190" />
         <source>正在写入 {0}…</source>
         <translation>Writing {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="186" />
+        <location filename="../../inspector_app/ui/bureau_view.py" line="196" />
         <source>已写入：{0}</source>
         <translation>Written: {0}</translation>
     </message>
@@ -246,127 +246,127 @@
         <translation>mean</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="21" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="22" />
         <source>中位数</source>
         <translation>median</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="22" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="23" />
         <source>组长决定</source>
         <translation>lead decided</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="23" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="24" />
         <source>一位专家评分</source>
         <translation>one expert</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="44" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="45" />
         <source>集团(&amp;Q)：</source>
         <translation>Group (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="48" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="49" />
         <source>只看评分不一致的(&amp;O)</source>
         <translation>&amp;Only where experts differ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="88" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="89" />
         <source>组长定分</source>
         <translation>Lead’s decision</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="94" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="95" />
         <source>定分理由（必填，写入反馈报告）</source>
         <translation>Reason (required; goes into the feedback report)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="96" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="97" />
         <source>定分(&amp;D)</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="100" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="101" />
         <source>得分(&amp;S)：</source>
         <translation>&amp;Points:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="101" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="102" />
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="118" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="119" />
         <source>导出专家组数据包(&amp;E)…</source>
         <translation>&amp;Export the panel bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="171" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="171" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="174" />
         <source>差距</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="174" />
         <source>合议得分</source>
         <translation>Panel points</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="175" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="199" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="202" />
         <source>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</source>
         <translation>Consensus rule: {0}. Spreads over {1} pt are flagged (⚠) for the lead to check and decide; a lead’s decision needs a written reason.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="202" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="206" />
         <source>专家组合议得分：{0}</source>
         <translation>Panel total: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="203" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="207" />
         <source>多位专家评分的指标 {0} 项，其中差距大 {1} 项。</source>
         <translation>{0} places scored by several experts, {1} with a large spread.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="204" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="209" />
         <source>（本机不是组长，定分以组长名义记录时请核实）</source>
         <translation> (this computer is not the panel lead’s: check before deciding)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="214" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="220" />
         <source>集团整体</source>
         <translation>Group as a whole</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="237" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="243" />
         <source>没有需要合议的指标。</source>
         <translation>Nothing to settle.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="243" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="249" />
         <source>满分 {0}</source>
         <translation>max {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="256" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="262" />
         <source>分</source>
         <translation>pt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="261" />
+        <location filename="../../inspector_app/ui/consensus_view.py" line="267" />
         <source>（无备注）</source>
         <translation>(no note)</translation>
     </message>
@@ -825,32 +825,32 @@
         <translation>&amp;Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="55" />
+        <location filename="../../inspector_app/ui/data_menus.py" line="56" />
         <source>打印评分表(&amp;S)…</source>
         <translation>Print &amp;score sheet…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="58" />
+        <location filename="../../inspector_app/ui/data_menus.py" line="59" />
         <source>教育局(&amp;U)</source>
         <translation>B&amp;ureau</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="60" />
+        <location filename="../../inspector_app/ui/data_menus.py" line="61" />
         <source>汇总排名(&amp;A)</source>
         <translation>R&amp;anking</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="61" />
+        <location filename="../../inspector_app/ui/data_menus.py" line="62" />
         <source>导出结果工作簿(&amp;X)…</source>
         <translation>Export results &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="62" />
+        <location filename="../../inspector_app/ui/data_menus.py" line="64" />
         <source>导出公示 PDF(&amp;P)…</source>
         <translation>Export &amp;public PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="65" />
+        <location filename="../../inspector_app/ui/data_menus.py" line="67" />
         <source>导出考核计划包(&amp;K)…</source>
         <translation>Export the plan pac&amp;kage…</translation>
     </message>
