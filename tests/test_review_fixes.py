@@ -235,3 +235,27 @@ def test_a_lead_decision_does_not_outlive_the_scores_it_settled(world):
     assert panel_scorer(lead.store, plan, rubric, groups["g4"]).card().indicators["C6"].points == 0
     from inspector_app.store.history import changes
     assert [c.field for c in changes(lead.store, plan.id, entity="consensus")] == ["points", "withdrawn"]
+
+
+# --------------------------------------------------------------------------- plan packages
+
+@pytest.mark.parametrize("bad", [
+    {"school": "", "indicator": "C6", "points": "abc"},
+    {"school": "", "indicator": "Z99", "points": "1"},
+    {"school": "", "indicator": "C6", "points": "50"},
+    {"school": ""},
+])
+def test_a_plan_package_with_a_bad_self_score_imports_nothing(world, bad):
+    from inspector_app.bundles.export import export_plan
+    bureau, x1 = world["bureau"], world["x1"]
+    plan, _rubric, _groups = make_plan(bureau)
+    package = export_plan(bureau.store, bureau.keys, plan, bureau.out).path
+    body = read_json(read_bag(package, bureau.keys), "plan.json")
+    body["groups"][0]["self_scores"] = [{"school": "", "indicator": "C5", "points": "9"}, bad]
+    bad_package = resign(package, bureau.keys, bureau.out / "bad", {"plan.json": body})
+    before = x1.dump()
+    outcome = merge_file(x1.store, x1.keys, bad_package)
+    assert outcome.status == "rejected", outcome
+    assert "自评" in outcome.message
+    assert x1.dump() == before
+    assert merge_file(x1.store, x1.keys, package).status == "created"

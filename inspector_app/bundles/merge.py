@@ -20,7 +20,7 @@ from typing import Any, Callable
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.fsutil import write_atomic
-from inspector_app.numbers import NumberError, parse_decimal
+from inspector_app.numbers import NumberError, fmt_points, parse_decimal
 from inspector_app.store import entries as E
 from inspector_app.store import photos as photo_files
 from inspector_app.store.consensus import withdraw_stale_decisions
@@ -421,29 +421,51 @@ def _import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
                           id=plan_info["id"])
     except (KeyError, TypeError, ValueError) as exc:
         raise Reject(f"计划包内容不完整：缺少 {exc}") from None
-    # The rubric is pinned from the package's bytes, not from any local file.
+    try:
+        self_rows = [_self_score(rubric, g, row) for g in body["groups"] for row in g.get("self_scores") or []]
+        baseline_rows = [(g["id"], str(code), str(key), str(value)) for g in body["groups"]
+                         for code, values in (g.get("baselines") or {}).items() for key, value in values.items()]
+        prior_rows = [(g["id"], str(prior.get("year", "")), prior.get("total"), prior.get("grade"), prior.get("rank"),
+                       json.dumps(prior.get("areas") or {}, ensure_ascii=False))
+                      for g in body["groups"] for prior in g.get("prior_results") or []]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise Reject(f"计划包中的自评分、基数或上年结果有误：{exc}") from None
+    # One transaction: a package that fails anywhere leaves no half-made plan behind.
     with store.tx():
+        # The rubric is pinned from the package's bytes, not from any local file.
         P.store_rubric_bytes(store, source, rubric_files[0])
-    plan = P.create_plan(store, rubric, spec)
-    with store.tx():
-        for g in body["groups"]:
-            for row in g.get("self_scores") or []:
-                store.conn.execute("INSERT OR REPLACE INTO self_scores (plan_id, group_id, school_id, indicator, points)"
-                                   " VALUES (?, ?, ?, ?, ?)", (plan.id, g["id"], row.get("school", ""), row["indicator"],
-                                                               str(parse_decimal(row["points"]))))
-            for code, values in (g.get("baselines") or {}).items():
-                for key, value in values.items():
-                    store.conn.execute("INSERT OR REPLACE INTO baselines (plan_id, group_id, indicator, key, year, value)"
-                                       " VALUES (?, ?, ?, ?, '', ?)", (plan.id, g["id"], code, key, str(value)))
-            for prior in g.get("prior_results") or []:
-                store.conn.execute("INSERT OR REPLACE INTO prior_results (plan_id, group_id, year, total, grade, rank,"
-                                   " areas) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   (plan.id, g["id"], prior.get("year", ""), prior.get("total"), prior.get("grade"),
-                                    prior.get("rank"), json.dumps(prior.get("areas") or {}, ensure_ascii=False)))
+        try:
+            plan = P.create_plan(store, rubric, spec)
+        except StoreError as exc:
+            raise Reject(f"计划包内容有误：{exc}") from None
+        store.conn.executemany("INSERT OR REPLACE INTO self_scores (plan_id, group_id, school_id, indicator, points)"
+                               " VALUES (?, ?, ?, ?, ?)", [(plan.id, *row) for row in self_rows])
+        store.conn.executemany("INSERT OR REPLACE INTO baselines (plan_id, group_id, indicator, key, year, value)"
+                               " VALUES (?, ?, ?, ?, '', ?)", [(plan.id, *row) for row in baseline_rows])
+        store.conn.executemany("INSERT OR REPLACE INTO prior_results (plan_id, group_id, year, total, grade, rank, areas)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?)", [(plan.id, *row) for row in prior_rows])
+        for e in body["experts"]:
+            if e.get("key_id") == own:
+                store.set_setting(f"me:{plan.id}", e["id"])
+        store.set_setting("current_plan", plan.id)
     for e in body["experts"]:
         if e.get("public_key") and e.get("key_id") != own:
             keystore.trust(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
-        if e.get("key_id") == own:
-            store.set_setting(f"me:{plan.id}", e["id"])
-    store.set_setting("current_plan", plan.id)
     return plan.title
+
+
+def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
+    """One self-evaluation score of a plan package, checked like the bureau's own: (group, school, code, points)."""
+    code, school = row["indicator"], row.get("school", "")
+    where = f"集团 {group.get('name', group['id'])} 指标 {code} 的自评分"
+    if not isinstance(code, str) or not rubric.has_indicator(code):
+        raise Reject(f"计划包中{where}：指标体系中没有这个指标")
+    if school and school not in {s["id"] for s in group["schools"]}:
+        raise Reject(f"计划包中{where}：本集团没有学校 {school}")
+    try:
+        points = parse_decimal(row["points"], what=where)
+    except NumberError as exc:
+        raise Reject(f"计划包中{exc}") from None
+    if not 0 <= points <= rubric.indicator(code).points:
+        raise Reject(f"计划包中{where} {row['points']} 超出 0–{fmt_points(rubric.indicator(code).points)}")
+    return group["id"], school, code, str(points)
