@@ -259,3 +259,31 @@ def test_a_plan_package_with_a_bad_self_score_imports_nothing(world, bad):
     assert "自评" in outcome.message
     assert x1.dump() == before
     assert merge_file(x1.store, x1.keys, package).status == "created"
+
+
+# --------------------------------------------------------------------------- odd content under a good signature
+
+def _entry(code="C6", **extra):
+    return {"school": "", "indicator": code, "inputs": {"met": True}, "points": "5", "evidence": [], "methods": [],
+            "note": "", "explanation": [], "updated_at": "2024-05-01T10:00:00+08:00", **extra}
+
+
+@pytest.mark.parametrize("changes", [
+    {"entries.json": [_entry(), _entry()]},
+    {"entries.json": [_entry(points=["5"])]},
+    {"entries.json": [_entry(code=["C6"])]},
+    {"entries.json": [_entry(evidence="不是清单")]},
+    {"vetoes.json": [{"key": "x", "value": True, "reason": "r"}, {"key": "x", "value": False, "reason": ""}]},
+    {"vetoes.json": [{"key": "没有这个否决项", "value": True, "reason": "r"}]},
+    {"photos.json": [{"file": ["photos/a.jpg"]}]},
+], ids=["duplicate-entry", "points-list", "code-list", "evidence-text", "duplicate-veto", "unknown-veto",
+        "photo-file-list"])
+def test_odd_content_in_a_signed_bundle_is_refused_in_words(world, changes):
+    made = setup_plans(world, with_keys=True)
+    x1, lead = world["x1"], world["lead"]
+    score(x1, made["x1"], "e1", "C6", met=True)
+    odd = resign(export(x1, made["x1"], "e1"), x1.keys, x1.out / "odd", changes)
+    before = lead.dump()
+    outcome = merge_file(lead.store, lead.keys, odd)
+    assert outcome.status == "rejected", outcome
+    assert lead.dump() == before

@@ -21,6 +21,7 @@ from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal
+from inspector_app.rubric.model import METHODS
 from inspector_app.store import entries as E
 from inspector_app.store import photos as photo_files
 from inspector_app.store.consensus import withdraw_stale_decisions
@@ -166,10 +167,16 @@ def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
     if not isinstance(rows, list):
         raise Reject("entries.json 格式不对")
     checked = []
+    seen = set()
     for row in rows:
         if not isinstance(row, dict) or not isinstance(row.get("inputs"), dict):
             raise Reject("entries.json 中有格式不对的评分")
         code, school = row.get("indicator"), row.get("school", "")
+        if not isinstance(code, str) or not isinstance(school, str):
+            raise Reject("entries.json 中有评分的指标或学校编号格式不对")
+        if (school, code) in seen:
+            raise Reject(f"entries.json 中指标 {code} 的同一评分出现了两次")
+        seen.add((school, code))
         try:
             ind = E.check_place(rubric, group, school, code)
             typed = ind.rule.normalise(row["inputs"])
@@ -177,14 +184,33 @@ def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
         except (E.EntryError, ValueError) as exc:
             raise Reject(f"数据包中的评分无效：{exc}") from None
         points = row.get("points")
-        if (outcome.points is None) != (points is None) or (
-                points is not None and parse_decimal(points) != outcome.points):
+        try:
+            given = None if points is None else parse_decimal(points, what=f"指标 {code} 的得分")
+        except NumberError as exc:
+            raise Reject(f"数据包中{exc}") from None
+        if given != outcome.points:
             raise Reject(f"数据包中指标 {code} 的得分与评分规则算出的不一致")
-        for key in ("note",):
-            if not isinstance(row.get(key, ""), str):
-                raise Reject(f"数据包中指标 {code} 的备注格式不对")
+        if not isinstance(row.get("note", ""), str):
+            raise Reject(f"数据包中指标 {code} 的备注格式不对")
+        for key, allowed in (("evidence", ind.evidence), ("methods", METHODS)):
+            values = row.get(key, [])
+            if not isinstance(values, list) or any(not isinstance(v, str) or v not in allowed for v in values):
+                raise Reject(f"数据包中指标 {code} 的{'佐证材料' if key == 'evidence' else '评价方式'}不在指标体系的清单中")
         checked.append({**row, "typed": typed, "outcome": outcome})
     return checked
+
+
+def _check_vetoes(rubric, vetoes: list) -> None:
+    keys = {v.key for v in rubric.vetoes}
+    seen = set()
+    for v in vetoes:
+        if not isinstance(v, dict) or not isinstance(v.get("key"), str) or not isinstance(v.get("reason", ""), str):
+            raise Reject("vetoes.json 中有格式不对的否决项")
+        if v["key"] not in keys:
+            raise Reject(f"vetoes.json 中的否决项 “{v['key']}” 不在指标体系中")
+        if v["key"] in seen:
+            raise Reject(f"vetoes.json 中否决项 “{v['key']}” 出现了两次")
+        seen.add(v["key"])
 
 
 def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_panel: bool = False,
@@ -203,6 +229,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     photos = read_json(bag, "photos.json")
     if not isinstance(vetoes, list) or not isinstance(findings, dict) or not isinstance(photos, list):
         raise Reject("数据包中的数据文件格式不对")
+    _check_vetoes(rubric, vetoes)
     sequence = int(bag.field("sequence") or 0)
     newest = store.conn.execute(
         "SELECT MAX(sequence) FROM bundles WHERE signer_key_id = ? AND plan_id = ? AND group_id = ? AND kind = 'expert'",
@@ -211,7 +238,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     # Photo files first: durable before any row names them.
     stored_photos = []
     for meta in photos:
-        if not isinstance(meta, dict) or meta.get("file") not in bag.sha256:
+        if not isinstance(meta, dict) or not isinstance(meta.get("file"), str) or meta["file"] not in bag.sha256:
             raise Reject("photos.json 指向数据包中不存在的照片")
         try:
             stored = photo_files.ingest(bag.files[meta["file"]], store.photos_dir, name=meta["file"])
