@@ -287,3 +287,24 @@ def test_odd_content_in_a_signed_bundle_is_refused_in_words(world, changes):
     outcome = merge_file(lead.store, lead.keys, odd)
     assert outcome.status == "rejected", outcome
     assert lead.dump() == before
+
+
+# --------------------------------------------------------------------------- the command line with bad input
+
+def cli(folder: Path, *args: str) -> int:
+    from inspector_app.cli.main import main
+    return main(["--data-dir", str(folder), *args])
+
+
+@pytest.mark.parametrize("command", [["export", "--expert", "demo-li", "--out"], ["package", "--out"],
+                                     ["panel", "export", "--group", "g4", "--out"]])
+def test_export_to_a_file_instead_of_a_folder_is_said_in_words(tmp_path, capsys, command):
+    folder = tmp_path / "data"
+    assert cli(folder, "demo") == 0
+    not_a_folder = tmp_path / "u盘.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    capsys.readouterr()
+    assert cli(folder, *command, str(not_a_folder)) == 1
+    err = capsys.readouterr().err
+    assert "u盘.txt" in err and "Traceback" not in err
+

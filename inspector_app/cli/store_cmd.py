@@ -5,6 +5,7 @@ import argparse
 import contextlib
 from pathlib import Path
 
+from inspector_app.bundles.canonical import BundleError
 from inspector_app.cli.output import print_json
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.yamlnodes import YamlFileError, read_yaml_file
@@ -115,7 +116,7 @@ def opened():
             import sys
             print(store.report.recovered, file=sys.stderr)
         yield store
-    except (StoreError, E.EntryError, ValueError) as exc:
+    except (StoreError, E.EntryError, ValueError, BundleError) as exc:
         raise CommandError(str(exc)) from exc
     finally:
         with contextlib.suppress(Exception):
