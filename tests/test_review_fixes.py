@@ -308,3 +308,14 @@ def test_export_to_a_file_instead_of_a_folder_is_said_in_words(tmp_path, capsys,
     err = capsys.readouterr().err
     assert "u盘.txt" in err and "Traceback" not in err
 
+
+def test_baseline_from_a_folder_that_holds_no_data(tmp_path, capsys):
+    folder = tmp_path / "data"
+    assert cli(folder, "demo") == 0
+    empty = tmp_path / "去年"
+    empty.mkdir()
+    capsys.readouterr()
+    assert cli(folder, "plan", "baseline", str(empty)) == 1
+    assert str(empty) in capsys.readouterr().err
+    assert list(empty.iterdir()) == []  # no database made where there was none
+

@@ -234,8 +234,8 @@ def cmd_plan_baseline(args) -> int:
     source = Path(args.source)
     try:
         history = history_from_source(source)
-    except StoreError:
-        raise
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
     except Exception as exc:  # the workbook reader names sheet and cell
         raise CommandError(f"无法读取上年结果 {source}：{exc}") from exc
     with opened() as store:

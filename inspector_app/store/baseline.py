@@ -37,7 +37,9 @@ def history_from_source(source: Path):
     """A results workbook (.xlsx) or an earlier data folder, read as a History."""
     if source.is_dir():
         from inspector_app.results.from_store import plan_results
-        from inspector_app.store.db import open_store
+        from inspector_app.store.db import DB_NAME, open_store
+        if not (source / DB_NAME).is_file():
+            raise StoreError(f"{source} 不是 Inspector 的数据文件夹（其中没有 {DB_NAME}），没有可导入的上年结果")
         from inspector_app.store.plans import list_plans
         old = open_store(source)
         try:
