@@ -319,3 +319,10 @@ def test_baseline_from_a_folder_that_holds_no_data(tmp_path, capsys):
     assert str(empty) in capsys.readouterr().err
     assert list(empty.iterdir()) == []  # no database made where there was none
 
+
+def test_progress_for_an_unknown_group_says_so(tmp_path, capsys):
+    folder = tmp_path / "data"
+    assert cli(folder, "demo") == 0
+    capsys.readouterr()
+    assert cli(folder, "progress", "--group", "没有这个集团") == 1
+    assert "没有这个集团" in capsys.readouterr().err

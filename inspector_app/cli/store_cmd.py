@@ -360,9 +360,7 @@ def cmd_progress(args) -> int:
         rubric = P.plan_rubric(store, plan)
         expert = me_expert(store, plan, args.expert)
         result = []
-        for group in P.groups(store, plan.id):
-            if args.group and args.group not in (group.id, group.name) and args.group not in group.name:
-                continue
+        for group in [P.get_group(store, plan.id, args.group)] if args.group else P.groups(store, plan.id):
             card = E.expert_scorer(store, plan, rubric, group, expert.id).card()
             units = E.progress(store, plan, rubric, group, expert.id)
             result.append({"group": group.name, "id": group.id, "total": fmt_points(card.total), "grade": card.grade,
