@@ -203,6 +203,11 @@ def _describe_key(entity: str, key: str, field_name: str) -> str:
         data = json.loads(key)
     except ValueError:
         data = {}
+    names = {"points": "得分", "note": "备注", "evidence": "佐证材料", "methods": "评价方式", "cleared": "清除",
+             "text": "意见", "caption": "照片说明", "added": "照片", "removed": "照片删除", "value": "否决项"}
+    what = names.get(field_name, "输入项" if field_name.startswith("inputs.") else field_name)
     if entity == "entry" and isinstance(data, dict):
-        return f"指标 {data.get('indicator', '')} 的{field_name}"
-    return f"{entity}（{field_name}）"
+        return f"指标 {data.get('indicator', '')} 的{what}"
+    kinds = {"finding": "考核组意见", "photo": "照片", "veto": "一票否决", "consensus": "合议得分", "plan": "考核计划",
+             "bundle": "数据包"}
+    return f"{kinds.get(entity, entity)}（{what}）"
