@@ -326,3 +326,50 @@ def test_progress_for_an_unknown_group_says_so(tmp_path, capsys):
     capsys.readouterr()
     assert cli(folder, "progress", "--group", "没有这个集团") == 1
     assert "没有这个集团" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- restoring a backup
+
+def test_a_restore_that_fails_halfway_keeps_the_live_database(data_dir, monkeypatch):
+    import os
+
+    from inspector_app.store import backup as B
+    store = open_store(data_dir)
+    holder = Machine.__new__(Machine)
+    holder.store = store
+    plan, rubric, groups = make_plan(holder)
+    E.set_entry(store, plan, rubric, groups["g4"], "e0", E.GROUP, "C6", inputs={"met": True})
+    backup = B.backup_now(store)
+    E.set_entry(store, plan, rubric, groups["g4"], "e0", E.GROUP, "C6", inputs={"met": False})
+    store.close()
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        if Path(dst).name == DB_NAME:
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(B.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        B.restore(data_dir, backup.path)
+    monkeypatch.setattr(B.os, "replace", real_replace)
+    again = open_store(data_dir)
+    assert not again.report.created
+    assert E.get_entry(again, plan.id, "g4", "e0", E.GROUP, "C6").points == 0  # the live data, as it was
+    again.close()
+
+
+@pytest.mark.parametrize("what", ["missing", "folder", "text"])
+def test_restoring_from_something_that_is_no_backup_is_said_in_words(data_dir, tmp_path, what):
+    from inspector_app.store import backup as B
+    from inspector_app.store.db import StoreError
+    source = tmp_path / "备份.db"
+    if what == "folder":
+        source.mkdir()
+    elif what == "text":
+        source.write_text("不是数据库", encoding="utf-8")
+    with pytest.raises(StoreError) as caught:
+        B.restore(data_dir, source)
+    message = str(caught.value)
+    assert str(source) in message
+    assert not any(word in message for word in ("unable", "error", "database file", "not a database")), message

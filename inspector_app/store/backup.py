@@ -89,6 +89,9 @@ def restore(data_dir: Path, backup: Path) -> Path:
     if marker and _pid_alive(marker.get("pid")) and marker.get("pid") != os.getpid():
         raise StoreError("Inspector 正在使用这个数据文件夹，请先关闭窗口再恢复备份。")
     backup = Path(backup)
+    if not backup.is_file():
+        kind = "是一个文件夹，不是备份文件" if backup.is_dir() else "不存在"
+        raise StoreError(f"{backup} {kind}，未恢复。可用“inspector backup list”查看已有的备份。")
     try:
         conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
         try:
@@ -96,7 +99,7 @@ def restore(data_dir: Path, backup: Path) -> Path:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"备份文件 {backup} 无法读取：{exc}") from exc
+        raise StoreError(f"{backup} 不是可以读取的 Inspector 数据库备份，未恢复。") from exc
     if check != [("ok",)]:
         raise StoreError(f"备份文件 {backup} 已损坏（{check[0][0]}），未恢复。")
     live = data_dir / DB_NAME
@@ -108,19 +111,27 @@ def restore(data_dir: Path, backup: Path) -> Path:
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         if live.exists():
-            # Fold the WAL into the file being set aside so nothing of it is lost.
-            with contextlib.suppress(sqlite3.Error):
+            # Fold the WAL into the live file, then keep a durable copy of it aside. The live file
+            # stays in place until the backup replaces it in one rename: a failure or a crash on the
+            # way leaves the live database as it was, never no database at all.
+            try:
                 c = sqlite3.connect(str(live))
-                c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                c.close()
-            os.replace(live, aside)
+                try:
+                    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    c.close()
+            except sqlite3.Error as exc:
+                raise StoreError(f"无法整理当前数据库 {live}，未恢复：请先关闭 Inspector 后重试。") from exc
+            with temp_beside(aside) as part:
+                shutil.copyfile(live, part)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(str(live) + suffix)
         os.replace(tmp, live)
         fsync_dir(data_dir)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise StorageError(exc.errno, explain_os_error(exc, live)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # gone already when the restore succeeded
     return aside
