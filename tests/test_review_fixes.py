@@ -373,3 +373,24 @@ def test_restoring_from_something_that_is_no_backup_is_said_in_words(data_dir, t
     message = str(caught.value)
     assert str(source) in message
     assert not any(word in message for word in ("unable", "error", "database file", "not a database")), message
+
+
+# --------------------------------------------------------------------------- the demo
+
+def test_an_interrupted_demo_leaves_nothing_half_made(data_dir, monkeypatch):
+    from inspector_app.store import demo
+    from inspector_app.store import photo_records as PR
+    store = open_store(data_dir)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PR, "add_photos", interrupted)  # Ctrl-C while the demo's photos are made
+    with pytest.raises(KeyboardInterrupt):
+        demo.make_demo(store)
+    assert P.list_plans(store) == []
+    assert store.conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 0
+    monkeypatch.undo()
+    plan = demo.make_demo(store)
+    assert PR.list_photos(store, plan.id)  # made whole the second time
+    store.close()

@@ -135,11 +135,12 @@ def make_demo(store: Store) -> Plan:
     spec = PlanSpec(title=DEMO_TITLE, school_year="2023—2024", stage="复评", groups=group_specs,
                     experts=[ExpertSpec(name, role, eid) for eid, name, role in EXPERTS],
                     consensus="mean", spread_limit="1", demo=True, id="demo-2023")
-    plan = create_plan(store, rubric, spec, actor="demo-lead")
-    _score_demo(store, plan, rng)
-    _demo_photos(store, plan)
-    store.set_setting("me", "demo-lead")
-    store.set_setting("current_plan", plan.id)
+    with store.tx():  # one transaction: an interrupted demo leaves nothing half made
+        plan = create_plan(store, rubric, spec, actor="demo-lead")
+        _score_demo(store, plan, rng)
+        _demo_photos(store, plan)
+        store.set_setting("me", "demo-lead")
+        store.set_setting("current_plan", plan.id)
     return get_plan(store, plan.id)
 
 
