@@ -64,3 +64,22 @@ def test_lead_rule_waits_for_a_decision_with_reason(panel):
     [row] = store.conn.execute("SELECT sources FROM consensus").fetchall()
     assert '"e1": "8"' in row[0]
     assert [c.reason for c in changes(store, plan.id, entity="consensus")] == ["交流名单核实为 18 人"]
+
+
+def test_lead_settles_a_veto(data_dir):
+    """000 附件4 同时考虑（二）: a major incident with the principal held responsible → 不合格; the lead's finding settles it."""
+    from inspector_app.rubric.catalog import load_catalog
+    from inspector_app.store import plans as P
+    store = open_store(data_dir)
+    rubric = load_catalog().get("ankang-2022")
+    spec = P.PlanSpec("测试", "2023—2024", "复评", [P.GroupSpec("甲集团", [P.SchoolSpec("甲校", "lead", id="s0")], id="g")],
+                      [P.ExpertSpec("组长", "lead", "e0"), P.ExpertSpec("专家乙", "member", "e1")])
+    plan = P.create_plan(store, rubric, spec)
+    rubric, [group] = P.plan_rubric(store, plan), P.groups(store, plan.id)
+    [veto] = rubric.vetoes
+    E.set_veto(store, plan, rubric, group, "e1", veto.key, True, "该校发生校园安全责任事件，校长被问责")
+    card = panel_scorer(store, plan, rubric, group).card()
+    assert card.vetoed and card.grade == "不合格"
+    E.set_veto(store, plan, rubric, group, "e0", veto.key, False, "经核实，事件不属于学校责任")
+    assert not panel_scorer(store, plan, rubric, group).card().vetoed
+    store.close()

@@ -150,6 +150,8 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
                   file_work: FileWork | None = None) -> ExportResult:
     """The panel's settled result for a group, with the members' original signed bundles inside."""
     lead = next(e for e in experts(store, plan.id) if e.id == lead_id)
+    if lead.role != "lead":
+        raise ValueError(f"{lead.name} 不是本考核计划登记的专家组组长，不能导出专家组数据包")
     rubric = plan_rubric(store, plan)
     signer = keystore.own_key().key_id
     sequence, previous = _next_sequence(store, plan.id, "panel")

@@ -218,7 +218,9 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     head = _head(bag)
     plan, rubric = _plan_for(store, bag, head)
     group = _group_for(store, plan, bag, head)
-    expert_id = (head.get("expert") or {}).get("id")
+    expert_id = (head.get("expert") or {}).get("id") if isinstance(head.get("expert"), dict) else None
+    if not isinstance(expert_id, str):
+        raise Reject("数据包说明中没有有效的专家编号")
     known = {e.id: e for e in P.experts(store, plan.id)}
     if expert_id not in known:
         raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")

@@ -329,8 +329,10 @@ def cmd_photo_add(args) -> int:
     with opened() as store:
         plan, rubric, group, school, expert = _place(store, args)
         E.check_place(rubric, group, school, args.indicator)
-        result = PR.add_photos(store, plan, group, expert.id, school, args.indicator,
-                               expand_photo_paths(args.files))
+        sources = expand_photo_paths(args.files)
+        if not sources:
+            raise StoreError(f"没有找到照片文件（JPEG、PNG、HEIC）：{'、'.join(args.files)}")
+        result = PR.add_photos(store, plan, group, expert.id, school, args.indicator, sources)
         for photo in result.added:
             if args.caption:
                 PR.set_caption(store, photo.id, args.caption, expert.id)

@@ -28,7 +28,8 @@ def import_history(store: Store, plan: Plan, history, *, actor: str = "", source
                     " grade = excluded.grade, rank = excluded.rank",
                     (plan.id, gid, label, None if past.total is None else str(past.total), past.grade, past.rank))
                 record(store, actor, plan.id, "prior_result", {"plan": plan.id, "group": gid, "year": label},
-                       "imported", None, {"total": str(past.total), "grade": past.grade, "rank": past.rank}, source)
+                       "imported", None, {"total": None if past.total is None else str(past.total), "grade": past.grade,
+                                         "rank": past.rank}, source)
             touched.append(by_id[gid].name)
     return touched
 

@@ -163,7 +163,15 @@ def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group) -> Scor
                 lines += list(place.explanations.get(only, ()))
             outcome = Outcome(points, lines)
         scorer.settle(place.indicator, outcome, place.school_id or None)
-    for expert_id, key, value, reason in E.vetoes(store, plan.id, group.id):
-        if value and key in {v.key for v in rubric.vetoes}:
-            scorer.set_veto(key, True)  # one expert's documented veto stands until the lead clears it
+    leads = {e.id for e in experts(store, plan.id) if e.role == "lead"}
+    keys = {v.key for v in rubric.vetoes}
+    rows = [r for r in E.vetoes(store, plan.id, group.id) if r[1] in keys]
+    for key in keys:
+        by_lead = [value for expert_id, k, value, _reason in rows if k == key and expert_id in leads]
+        if by_lead:
+            decided = by_lead[0]  # the lead's own finding settles the panel's view
+        else:
+            decided = any(value for _e, k, value, _r in rows if k == key)  # a documented veto stands
+        if decided:
+            scorer.set_veto(key, True)
     return scorer
