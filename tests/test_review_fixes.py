@@ -145,6 +145,9 @@ def test_only_the_plans_lead_can_sign_a_panel_bundle(world):
     plan, _rubric, groups = made["x1"]
     score(x1, made["x1"], "e1", "C6", met=True)
     set_finding(x1.store, plan.id, "g4", "problems", "（专家甲自拟）", "e1")
+    # The program refuses a member's panel export; a tampered copy of the member's database does not.
+    x1.store.conn.execute("UPDATE experts SET role = 'lead' WHERE id = 'e1'")
+    x1.store.conn.commit()
     fake = export_panel(x1.store, x1.keys, plan, groups["g4"], "e1", x1.out).path
     before = bureau.dump()
     outcome = merge_file(bureau.store, bureau.keys, fake)
