@@ -22,7 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from inspector_app.bundles.bag import make_info, read_bag, write_bag  # noqa: E402
+from inspector_app.bundles.bag import read_bag  # noqa: E402
+from inspector_app.bundles.bag_write import write_bag  # noqa: E402
+from inspector_app.bundles.tagfiles import make_info  # noqa: E402
 from inspector_app.bundles.keys import KeyStore  # noqa: E402
 
 

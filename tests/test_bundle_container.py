@@ -16,8 +16,9 @@ from hypothesis import given, settings, strategies as st
 
 from inspector_app.bundles import bag as bagmod
 from inspector_app.bundles import canonical
-from inspector_app.bundles.bag import (BundleCancelled, BundleError, make_info, read_bag, read_json,
-                                       verify_file, write_bag)
+from inspector_app.bundles.bag import BundleCancelled, BundleError, read_bag, read_json, verify_file
+from inspector_app.bundles.bag_write import write_bag
+from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import (KeyStore, fingerprint, key_id, normalize_fingerprint,
                                         parse_public_file)
 

@@ -23,7 +23,9 @@ from typing import Callable
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from inspector_app.bundles.bag import BundleError, make_info, read_bag, read_json, write_bag
+from inspector_app.bundles.bag import BundleError, read_bag, read_json
+from inspector_app.bundles.bag_write import write_bag
+from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import KeyStore, public_pem
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

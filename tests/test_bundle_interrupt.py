@@ -21,7 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.bundles.bag import BundleError, make_info, read_bag, write_bag
+from inspector_app.bundles.bag import BundleError, read_bag
+from inspector_app.bundles.bag_write import write_bag
+from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import KeyStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and rlimits")
@@ -127,7 +129,8 @@ def test_sigkill_at_random_moments(tmp_path, keys):
 CHILD = r"""
 import sys, random
 from pathlib import Path
-from inspector_app.bundles.bag import write_bag, make_info
+from inspector_app.bundles.bag_write import write_bag
+from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import KeyStore
 rng = random.Random(20240501)
 payload = {f"photos/{i:02d}.jpg": rng.randbytes(700_000) for i in range(6)}

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from inspector_app.bundles import canonical
-from inspector_app.bundles.bag import make_info, read_bag, read_json, write_bag
+from inspector_app.bundles.bag import read_bag, read_json
+from inspector_app.bundles.bag_write import write_bag
+from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.export import export_expert, export_panel
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge import merge_file

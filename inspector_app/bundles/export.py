@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from inspector_app.bundles import canonical
-from inspector_app.bundles.bag import make_info, read_bag, write_bag
+from inspector_app.bundles.bag import read_bag
+from inspector_app.bundles.bag_write import write_bag
+from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.numbers import fmt_points
 from inspector_app.store import entries as E

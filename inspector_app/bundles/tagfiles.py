@@ -1,0 +1,184 @@
+"""The tag files of a bundle: their names, bag-info.txt and the SHA-256 manifests, written and parsed.
+
+See docs/bundle-format.md §2-3 for the format these follow.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from inspector_app import __version__
+from inspector_app.bundles.canonical import BundleError
+from inspector_app.bundles.zipsafe import collision_key, name_problem, show_name
+
+__all__ = ["BAGIT", "BAGIT_TXT", "BAG_INFO", "FIELD_NAMES", "FORMAT_VERSION", "KINDS", "MANIFEST", "SIGNATURE",
+           "SIGNED_TAG_FILES", "SIGNER", "TAGMANIFEST", "build_info", "info_text", "make_info",
+           "manifest_text", "parse_info", "parse_manifest"]
+
+BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+MANIFEST = "manifest-sha256.txt"
+TAGMANIFEST = "tagmanifest-sha256.txt"
+BAG_INFO = "bag-info.txt"
+BAGIT = "bagit.txt"
+SIGNER = "signer.pub"
+SIGNATURE = "signature.ed25519"
+SIGNED_TAG_FILES = (BAGIT, BAG_INFO, MANIFEST, SIGNER)
+FORMAT_VERSION = "1"
+KINDS = ("expert", "panel", "plan")
+
+# bag-info labels, with the short names accepted by write_bag/make_info
+FIELD_NAMES = {
+    "bagging_date": "Bagging-Date",
+    "kind": "Inspector-Kind",
+    "signer_key_id": "Inspector-Signer-Key-Id",
+    "plan_id": "Inspector-Plan-Id",
+    "rubric_id": "Inspector-Rubric-Id",
+    "rubric_version": "Inspector-Rubric-Version",
+    "rubric_hash": "Inspector-Rubric-Hash",
+    "group": "Inspector-Group",
+    "sequence": "Inspector-Sequence",
+    "previous_bundle_hash": "Inspector-Previous-Bundle-Hash",
+}
+_WRITER_LABELS = {"Payload-Oxum", "Bag-Software-Agent", "Inspector-Format"}
+
+_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,99}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+# --------------------------------------------------------------------------- bag-info
+
+def make_info(kind: str, *, plan_id: str | None = None, rubric_id: str | None = None,
+              rubric_version: str | None = None, rubric_hash: str | None = None,
+              group: str | None = None, sequence: int | None = None,
+              previous_bundle_hash: str | None = None, bagging_date: str | None = None,
+              **extra: str) -> dict[str, str]:
+    """bag-info fields for `write_bag` from keyword arguments (None values are left out)."""
+    values = dict(kind=kind, plan_id=plan_id, rubric_id=rubric_id, rubric_version=rubric_version,
+                  rubric_hash=rubric_hash, group=group, sequence=sequence,
+                  previous_bundle_hash=previous_bundle_hash, bagging_date=bagging_date)
+    out = {FIELD_NAMES[k]: str(v) for k, v in values.items() if v is not None}
+    out.update({k: str(v) for k, v in extra.items()})
+    return out
+
+
+def build_info(info: Mapping[str, Any], signer_id: str) -> list[tuple[str, str]]:
+    fields: dict[str, str] = {}
+    for key, value in info.items():
+        label = FIELD_NAMES.get(key, key)
+        if not isinstance(label, str) or not _LABEL.fullmatch(label):
+            raise BundleError("bad_bag_info", f"bag-info 字段名“{show_name(str(label))}”不合规。")
+        if label in _WRITER_LABELS:
+            raise BundleError("bad_bag_info", f"bag-info 字段 {label} 由程序自动填写，不能指定。")
+        if label in fields:
+            raise BundleError("bad_bag_info", f"bag-info 字段 {label} 重复。")
+        text = "" if value is None else str(value)
+        if any(not ch.isprintable() for ch in text) or text != text.strip():
+            raise BundleError("bad_bag_info", f"bag-info 字段 {label} 的值含有换行、控制字符或首尾空格。")
+        fields[label] = text
+    given = fields.pop("Inspector-Signer-Key-Id", None)
+    if given is not None and given != signer_id:
+        raise BundleError("bad_bag_info", "bag-info 中的签名人与本机密钥不一致。")
+    _check_info_values(fields | {"Inspector-Signer-Key-Id": signer_id}, writing=True)
+    date = fields.pop("Bagging-Date", None) or _dt.date.today().isoformat()
+    head = [("Bagging-Date", date), ("Payload-Oxum", ""), ("Bag-Software-Agent", f"Inspector {__version__}"),
+            ("Inspector-Format", FORMAT_VERSION), ("Inspector-Signer-Key-Id", signer_id)]
+    kind = fields.pop("Inspector-Kind")
+    head.append(("Inspector-Kind", kind))
+    return head + sorted(fields.items())
+
+
+def _check_info_values(fields: Mapping[str, str], writing: bool = False) -> None:
+    kind = fields.get("Inspector-Kind")
+    if kind not in KINDS:
+        raise BundleError("bad_bag_info",
+                          f"bag-info 的 Inspector-Kind 应为 {'/'.join(KINDS)}，而不是“{show_name(str(kind))}”。")
+    seq = fields.get("Inspector-Sequence")
+    if seq is not None and not re.fullmatch(r"0|[1-9][0-9]{0,17}", seq):
+        raise BundleError("bad_bag_info", f"bag-info 的 Inspector-Sequence 应为非负整数，而不是“{show_name(seq)}”。")
+    prev = fields.get("Inspector-Previous-Bundle-Hash")
+    if prev and not _HEX64.fullmatch(prev):
+        raise BundleError("bad_bag_info", "bag-info 的 Inspector-Previous-Bundle-Hash 应为 64 位十六进制。")
+    date = fields.get("Bagging-Date")
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise BundleError("bad_bag_info", f"bag-info 的 Bagging-Date 应为 YYYY-MM-DD，而不是“{show_name(date)}”。")
+    if not writing and not _HEX64.fullmatch(fields.get("Inspector-Signer-Key-Id", "")):
+        raise BundleError("bad_bag_info", "bag-info 缺少有效的 Inspector-Signer-Key-Id。")
+
+
+def info_text(fields: list[tuple[str, str]]) -> bytes:
+    return "".join(f"{label}: {value}\n" for label, value in fields).encode("utf-8")
+
+
+def parse_info(data: bytes) -> dict[str, str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError("bad_bag_info", "bag-info.txt 不是 UTF-8 文本。") from None
+    if text.startswith("\ufeff"):
+        raise BundleError("bad_bag_info", "bag-info.txt 以字节顺序标记（BOM）开头。")
+    fields: dict[str, str] = {}
+    for number, line in enumerate(_lines(text, "bag-info.txt", "bad_bag_info"), 1):
+        label, sep, value = line.partition(":")
+        if not sep or not _LABEL.fullmatch(label) or (value and not value.startswith(" ")):
+            raise BundleError("bad_bag_info", f"bag-info.txt 第 {number} 行格式不正确。")
+        value = value.strip()
+        if label in fields:
+            raise BundleError("bad_bag_info", f"bag-info.txt 中字段 {label} 出现了两次。")
+        fields[label] = value
+    for required in ("Bagging-Date", "Payload-Oxum", "Inspector-Format", "Inspector-Signer-Key-Id", "Inspector-Kind"):
+        if required not in fields:
+            raise BundleError("bad_bag_info", f"bag-info.txt 缺少字段 {required}。")
+    if fields["Inspector-Format"] != FORMAT_VERSION:
+        raise BundleError("bad_version",
+                          f"数据包格式版本为 {show_name(fields['Inspector-Format'])}，本程序只支持版本 {FORMAT_VERSION}，请升级 Inspector。")
+    _check_info_values(fields)
+    return fields
+
+
+def _lines(text: str, name: str, code: str) -> list[str]:
+    if text and not text.endswith("\n"):
+        raise BundleError(code, f"{name} 最后一行没有换行符，文件可能不完整。")
+    lines = text.split("\n")[:-1] if text else []
+    out = []
+    for line in lines:
+        if line.endswith("\r"):
+            line = line[:-1]
+        if "\r" in line:
+            raise BundleError(code, f"{name} 含有多余的回车符。")
+        if line == "" or line[0] in " \t":
+            raise BundleError(code, f"{name} 含有空行或续行，格式不正确。")
+        out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- manifests
+
+def manifest_text(entries: list[tuple[str, str]]) -> bytes:
+    return "".join(f"{digest}  {name}\n" for name, digest in entries).encode("utf-8")
+
+
+def parse_manifest(data: bytes, name: str) -> dict[str, str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError("bad_manifest", f"{name} 不是 UTF-8 文本。") from None
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for number, line in enumerate(_lines(text, name, "bad_manifest"), 1):
+        m = re.fullmatch(r"([0-9A-Fa-f]{64})[ \t]+(\S.*)", line)
+        if not m:
+            raise BundleError("bad_manifest", f"{name} 第 {number} 行格式不正确。")
+        path = m.group(2)
+        path = re.sub(r"%(0[DdAa]|25)", lambda x: chr(int(x.group(1), 16)), path)
+        problem = name_problem(path)
+        if problem:
+            raise BundleError("bad_name", f"{name} 中登记的文件名“{show_name(path)}”不安全（{problem}），已拒绝。")
+        key = collision_key(path)
+        if key in seen:
+            raise BundleError("bad_manifest", f"{name} 中文件 {show_name(path)} 登记了两次。")
+        seen.add(key)
+        out[path] = m.group(1).lower()
+    return out
+

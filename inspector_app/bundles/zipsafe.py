@@ -1,0 +1,315 @@
+"""Zip-structure safety for bundles: safe entry names, limits against zip bombs, bounded reads.
+
+Nothing is trusted from the zip headers: the end record, every entry's name,
+type, method and declared sizes are checked before anything is inflated, the
+local headers must tile the file, and every entry is read through a stream that
+stops at its declared size.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import struct
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from inspector_app.bundles.canonical import BundleError
+
+__all__ = ["CHUNK", "DEFAULT_LIMITS", "Entry", "Limits", "check_entries", "collision_key", "hash_entry",
+           "label_for", "name_problem", "open_zip", "read_small", "show_name", "tampered", "truncated"]
+
+_PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
+
+CHUNK = 1 << 20
+
+_WINDOWS_BAD = set('<>:"|?*\\')
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a reader accepts; anything beyond is refused before it is inflated."""
+    max_entries: int = 20_000
+    max_total_size: int = 8 << 30          # sum of uncompressed sizes
+    max_entry_size: int = 4 << 30          # one file, uncompressed
+    max_ratio: int = 200                   # uncompressed / compressed, per entry ...
+    ratio_floor: int = 64 << 20            # ... checked once an entry is larger than this
+    max_tag_file_size: int = 16 << 20      # bagit.txt, bag-info, manifests, signer.pub
+    max_central_directory: int = 64 << 20
+
+
+DEFAULT_LIMITS = Limits()
+
+# --------------------------------------------------------------------------- messages
+
+def label_for(name: str) -> str:
+    return "照片" if Path(name).suffix.lower() in _PHOTO_SUFFIXES else "文件"
+
+
+def show_name(name: str) -> str:
+    shown = "".join(ch if ch.isprintable() else "\\x%02x" % ord(ch) for ch in name)
+    return shown if len(shown) <= 120 else shown[:120] + "…"
+
+
+def truncated() -> BundleError:
+    return BundleError("truncated", "文件不完整（可能在拷贝时被中断），请重新拷贝或重新导出。")
+
+
+def tampered(name: str) -> BundleError:
+    if name.startswith("data/"):
+        return BundleError("bad_hash", f"{label_for(name)} {show_name(name)} 被改动过或已损坏，与签名时不一致。")
+    return BundleError("bad_hash", f"数据包的 {show_name(name)} 被改动过或已损坏，与签名时不一致。")
+
+
+# --------------------------------------------------------------------------- names
+
+def name_problem(name: str) -> str | None:
+    """Why a name inside the zip is unsafe, or None."""
+    if not name:
+        return "空文件名"
+    if "\\" in name:
+        return "含有反斜杠"
+    if name.startswith("/"):
+        return "是绝对路径"
+    if re.match(r"[A-Za-z]:", name):
+        return "含有盘符"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        return "含有控制字符"
+    if any(ch in _WINDOWS_BAD for ch in name):
+        return "含有 Windows 不允许的字符"
+    if len(name.encode("utf-8", "surrogatepass")) > 1024:
+        return "过长"
+    parts = (name[:-1] if name.endswith("/") else name).split("/")
+    for part in parts:
+        if part in ("", ".", ".."):
+            return "含有 “..” 或空的路径段"
+        if part != part.strip() or part.endswith("."):
+            return "路径段以空格或句点结尾"
+        if len(part.encode("utf-8", "surrogatepass")) > 255:
+            return "路径段过长"
+    return None
+
+
+def collision_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+# --------------------------------------------------------------------------- entries
+
+@dataclass
+class Entry:
+    info: zipfile.ZipInfo
+    data_offset: int
+
+
+def _zip_end(fh: BinaryIO, size: int, limits: Limits) -> None:
+    """Check the end-of-central-directory record before zipfile parses anything."""
+    tail_len = min(size, 22 + 65535)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    pos = tail.rfind(b"PK\x05\x06")
+    if pos < 0 or len(tail) - pos < 22:
+        raise truncated()
+    (_, disk, disk_cd, _n_disk, n_total, cd_size, _cd_off, comment_len) = struct.unpack(
+        "<4s4H2LH", tail[pos:pos + 22])
+    if pos + 22 + comment_len > len(tail):
+        raise truncated()
+    if pos + 22 + comment_len < len(tail):
+        raise BundleError("bad_zip", "数据包末尾有多余的数据，不是 Inspector 写出的数据包，已拒绝。")
+    if disk != 0 or disk_cd != 0:
+        raise BundleError("bad_zip", "数据包是分卷压缩的，Inspector 不支持。")
+    if n_total == 0xFFFF or cd_size == 0xFFFFFFFF:
+        loc = pos - 20
+        if loc < 0 or tail[loc:loc + 4] != b"PK\x06\x07":
+            raise BundleError("bad_zip", "数据包的 zip64 目录损坏，请重新导出。")
+        (_, _disk, z64_off, _disks) = struct.unpack("<4sLQL", tail[loc:loc + 20])
+        if z64_off + 56 > size:
+            raise truncated()
+        fh.seek(z64_off)
+        rec = fh.read(56)
+        if rec[:4] != b"PK\x06\x06":
+            raise BundleError("bad_zip", "数据包的 zip64 目录损坏，请重新导出。")
+        n_total, cd_size = struct.unpack("<QQ", rec[32:48])
+    if n_total > limits.max_entries:
+        raise BundleError("too_many_files",
+                          f"数据包中的文件过多（{n_total} 个，上限 {limits.max_entries} 个），可能是恶意文件，已拒绝。")
+    if cd_size > limits.max_central_directory:
+        raise BundleError("too_many_files", "数据包的文件目录过大，可能是恶意文件，已拒绝。")
+
+
+def open_zip(fh: BinaryIO, path: Path, limits: Limits) -> zipfile.ZipFile:
+    fh.seek(0, os.SEEK_END)
+    size = fh.tell()
+    if size == 0:
+        raise BundleError("empty", f"文件 {path.name} 是空的（0 字节），可能拷贝失败，请重新拷贝。")
+    fh.seek(0)
+    head = fh.read(4)
+    if len(head) < 4 and b"PK\x03\x04".startswith(head):
+        raise truncated()
+    if head != b"PK\x03\x04":
+        if head == b"PK\x05\x06":
+            raise BundleError("not_bag", "这是一个空的 zip 文件，不是 Inspector 数据包。")
+        raise BundleError("not_zip", f"文件 {path.name} 不是 Inspector 数据包（不是 zip 文件）。")
+    _zip_end(fh, size, limits)
+    try:
+        return zipfile.ZipFile(fh)
+    except zipfile.BadZipFile as exc:
+        if "truncated" in str(exc).lower():
+            raise truncated() from None
+        raise BundleError("bad_zip", "数据包结构已损坏（zip 目录读不出来），请重新拷贝或重新导出。") from None
+    except (EOFError, OSError, ValueError, struct.error, NotImplementedError):
+        raise truncated() from None
+
+
+def check_entries(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits) -> dict[str, Entry]:
+    infos = zf.infolist()
+    if len(infos) > limits.max_entries:
+        raise BundleError("too_many_files",
+                          f"数据包中的文件过多（{len(infos)} 个，上限 {limits.max_entries} 个），可能是恶意文件，已拒绝。")
+    names: set[str] = set()
+    folded: dict[str, str] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        orig = info.orig_filename
+        problem = name_problem(orig) or name_problem(name)
+        if problem:
+            raise BundleError("bad_name", f"数据包中有不安全的文件名“{show_name(orig)}”（{problem}），已拒绝。")
+        if name in names:
+            raise BundleError("duplicate_name", f"数据包中有两个同名文件“{show_name(name)}”，无法确定以哪个为准，已拒绝。")
+        names.add(name)
+        key = collision_key(name)
+        if key in folded:
+            raise BundleError("duplicate_name",
+                              f"数据包中的“{show_name(name)}”和“{show_name(folded[key])}”只差大小写，无法确定以哪个为准，已拒绝。")
+        folded[key] = name
+        if info.flag_bits & 0x41:
+            raise BundleError("encrypted", f"数据包中的 {show_name(name)} 被加密了，Inspector 不接受加密的数据包。")
+        if info.create_system == 3:
+            ftype = stat.S_IFMT(info.external_attr >> 16)
+            if ftype == stat.S_IFLNK:
+                raise BundleError("symlink", f"数据包中的 {show_name(name)} 是符号链接，不是普通文件，已拒绝。")
+            if ftype not in (0, stat.S_IFREG, stat.S_IFDIR):
+                raise BundleError("special_file", f"数据包中的 {show_name(name)} 不是普通文件，已拒绝。")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise BundleError("unsupported_compression",
+                              f"数据包中的 {show_name(name)} 使用了不支持的压缩方式（{info.compress_type}）。")
+        if info.is_dir():
+            if info.file_size or info.compress_size:
+                raise BundleError("bad_zip", f"数据包中的文件夹项 {show_name(name)} 带有内容，已拒绝。")
+            continue
+        if info.file_size > limits.max_entry_size:
+            raise BundleError("zip_bomb", f"数据包中的 {show_name(name)} 解压后过大（{info.file_size} 字节），可能是恶意文件，已拒绝。")
+        total += info.file_size
+        if total > limits.max_total_size:
+            raise BundleError("zip_bomb", f"数据包解压后总大小超过上限（{limits.max_total_size} 字节），可能是恶意文件，已拒绝。")
+        if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            raise BundleError("zip_bomb", f"数据包中的 {show_name(name)} 压缩比异常（{info.compress_size} 字节解压为 {info.file_size} 字节），可能是恶意文件，已拒绝。")
+        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+            raise BundleError("bad_zip", f"数据包中 {show_name(name)} 的大小记录不一致，已损坏。")
+
+    # local headers must tile the file: no prepended, hidden or overlapping data
+    entries: dict[str, Entry] = {}
+    pos = 0
+    prev_descriptor = False
+    for info in sorted(infos, key=lambda i: i.header_offset):
+        if info.header_offset != pos:
+            if not (pos < info.header_offset <= pos + 24 and prev_descriptor):
+                raise BundleError("bad_zip", "数据包的 zip 结构异常（内容之间有多余或重叠的数据），已拒绝。")
+        fh.seek(info.header_offset)
+        header = fh.read(30)
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise BundleError("bad_zip", f"数据包中 {show_name(info.filename)} 的文件头已损坏。")
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        raw_name = fh.read(name_len)
+        central_raw = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace")
+        if raw_name != central_raw:
+            raise BundleError("bad_zip", f"数据包中 {show_name(info.filename)} 的文件头与目录不一致，已拒绝。")
+        if (struct.unpack("<H", header[6:8])[0] & 0x41) or struct.unpack("<H", header[8:10])[0] != info.compress_type:
+            raise BundleError("bad_zip", f"数据包中 {show_name(info.filename)} 的文件头与目录不一致，已拒绝。")
+        data_offset = info.header_offset + 30 + name_len + extra_len
+        pos = data_offset + info.compress_size
+        prev_descriptor = bool(info.flag_bits & 0x08)
+        entries[info.filename] = Entry(info, data_offset)
+    start_dir = getattr(zf, "start_dir", pos)
+    if pos > start_dir or (pos != start_dir and not (prev_descriptor and start_dir - pos <= 24)):
+        raise BundleError("bad_zip", "数据包的 zip 结构异常（内容与目录之间有多余或重叠的数据），已拒绝。")
+    return entries
+
+
+
+def hash_entry(fh: BinaryIO, entry: Entry, limits: Limits, sink: Callable[[bytes], Any] | None = None,
+                on_chunk: Callable[[int], None] | None = None) -> str:
+    """SHA-256 of an entry's content, read through a bounded stream.
+
+    Stored entries are read straight from the file (the SHA-256 is the check);
+    deflated ones are inflated chunk by chunk, never beyond the declared size.
+    """
+    info = entry.info
+    sha = hashlib.sha256()
+    if info.compress_type == zipfile.ZIP_STORED:
+        fh.seek(entry.data_offset)
+        left = info.compress_size
+        while left:
+            chunk = fh.read(min(CHUNK, left))
+            if not chunk:
+                raise truncated()
+            left -= len(chunk)
+            sha.update(chunk)
+            if sink is not None:
+                sink(chunk)
+            if on_chunk is not None:
+                on_chunk(len(chunk))
+        return sha.hexdigest()
+    fh.seek(entry.data_offset)
+    inflater = zlib.decompressobj(-15)
+    left_in = info.compress_size
+    produced = 0
+    crc = 0
+    pending = b""
+    while not inflater.eof:
+        if not pending and left_in:
+            pending = fh.read(min(64 * 1024, left_in))
+            if not pending:
+                raise truncated()
+            left_in -= len(pending)
+        try:
+            out = inflater.decompress(pending, CHUNK)
+        except zlib.error:
+            raise tampered(info.filename) from None
+        pending = inflater.unconsumed_tail
+        if not out:
+            if not pending and not left_in:
+                break  # input used up without the end of the stream
+            continue
+        produced += len(out)
+        if produced > info.file_size:
+            # more data than the directory says: a lying header (or damage)
+            raise tampered(info.filename)
+        crc = zlib.crc32(out, crc)
+        sha.update(out)
+        if sink is not None:
+            sink(out)
+        if on_chunk is not None:
+            on_chunk(len(out))
+    if not inflater.eof or produced != info.file_size or crc != info.CRC or inflater.unused_data or pending or left_in:
+        raise tampered(info.filename)
+    return sha.hexdigest()
+
+
+def read_small(fh: BinaryIO, entries: dict[str, Entry], name: str, limits: Limits) -> bytes:
+    entry = entries[name]
+    if entry.info.file_size > limits.max_tag_file_size:
+        raise BundleError("zip_bomb", f"数据包中的 {show_name(name)} 过大，已拒绝。")
+    buf = bytearray()
+    hash_entry(fh, entry, limits, buf.extend)
+    if entry.info.compress_type == zipfile.ZIP_STORED and zlib.crc32(buf) != entry.info.CRC:
+        raise tampered(name)
+    return bytes(buf)
+
