@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 
-from inspector_app.store import photos
+from inspector_app.store import photo_display, photo_location, photo_storage, photos
 from inspector_app.store.photos import PhotoError, PhotoFile
 
 GPS = {1: "N", 2: (39.0, 54.0, 27.0), 3: "E", 4: (116.0, 23.0, 17.0)}
@@ -110,7 +110,7 @@ def test_jpeg_ingest_stores_original_unchanged_and_thumbnail(tmp_path):
         assert thumb.size == (320, 240)
         assert "exif" not in thumb.info  # no location leaks into thumbnails
     assert not [p for p in files_under(store) if p.name.endswith(".part")]
-    assert photos.verify(store, sha, pf.original)
+    assert photo_storage.verify(store, sha, pf.original)
 
 
 def test_png_and_bytes_source(tmp_path):
@@ -147,8 +147,8 @@ def test_same_photo_twice_is_stored_once(tmp_path, monkeypatch):
     data = jpeg()
     first = photos.ingest(put(tmp_path, "a.jpg", data), tmp_path / "p")
     writes = []
-    real = photos.write_atomic
-    monkeypatch.setattr(photos, "write_atomic", lambda *a, **k: (writes.append(a[0]), real(*a, **k)))
+    real = photo_storage.write_atomic
+    monkeypatch.setattr(photo_storage, "write_atomic", lambda *a, **k: (writes.append(a[0]), real(*a, **k)))
     second = photos.ingest(put(tmp_path, "b (copy).jpg", data), tmp_path / "p")
     assert first == second
     assert writes == []  # same hash: nothing rewritten
@@ -159,21 +159,21 @@ def test_damaged_stored_copy_is_repaired_on_reingest(tmp_path):
     data = jpeg()
     pf = photos.ingest(data, tmp_path, name="a.jpg")
     (tmp_path / pf.original).write_bytes(data[:100])
-    assert not photos.verify(tmp_path, pf.sha256, pf.original)
-    assert "损坏" in photos.problem(tmp_path, pf.sha256, pf.original)
+    assert not photo_storage.verify(tmp_path, pf.sha256, pf.original)
+    assert "损坏" in photo_storage.problem(tmp_path, pf.sha256, pf.original)
     photos.ingest(data, tmp_path, name="a.jpg")
-    assert photos.verify(tmp_path, pf.sha256, pf.original)
-    assert photos.problem(tmp_path, pf.sha256, pf.original) is None
+    assert photo_storage.verify(tmp_path, pf.sha256, pf.original)
+    assert photo_storage.problem(tmp_path, pf.sha256, pf.original) is None
 
 
 def test_verify_missing_and_escaping_paths(tmp_path):
     pf = photos.ingest(jpeg(), tmp_path / "p", name="a.jpg")
-    assert photos.verify(tmp_path / "p", pf.sha256, pf.original)
-    assert not photos.verify(tmp_path / "p", pf.sha256, "../" + pf.original)
-    assert not photos.verify(tmp_path / "p", pf.sha256, str((tmp_path / "p" / pf.original).resolve()))
+    assert photo_storage.verify(tmp_path / "p", pf.sha256, pf.original)
+    assert not photo_storage.verify(tmp_path / "p", pf.sha256, "../" + pf.original)
+    assert not photo_storage.verify(tmp_path / "p", pf.sha256, str((tmp_path / "p" / pf.original).resolve()))
     (tmp_path / "p" / pf.original).unlink()
-    assert not photos.verify(tmp_path / "p", pf.sha256, pf.original)
-    assert "不见了" in photos.problem(tmp_path / "p", pf.sha256, pf.original, name="a.jpg")
+    assert not photo_storage.verify(tmp_path / "p", pf.sha256, pf.original)
+    assert "不见了" in photo_storage.problem(tmp_path / "p", pf.sha256, pf.original, name="a.jpg")
 
 
 # ---------------------------------------------------------------------------- orientation
@@ -197,10 +197,10 @@ def test_orientation_applied_to_thumbnail_and_size(tmp_path, orientation, corner
 def test_display_image_upright(tmp_path):
     plain = jpeg(800, 600)
     pf = photos.ingest(plain, tmp_path, name="plain.jpg")
-    data, mime = photos.display_image_bytes(tmp_path / pf.original)
+    data, mime = photo_display.display_image_bytes(tmp_path / pf.original)
     assert (data, mime) == (plain, "image/jpeg")  # nothing to do: the stored bytes
     pf = photos.ingest(jpeg(800, 600, orientation=6), tmp_path, name="turned.jpg")
-    data, mime = photos.display_image_bytes(tmp_path / pf.original, max_side=400)
+    data, mime = photo_display.display_image_bytes(tmp_path / pf.original, max_side=400)
     with Image.open(io.BytesIO(data)) as shown:
         assert mime == "image/jpeg" and shown.size == (300, 400)
         assert red_corner(shown) == "top-right"
@@ -304,7 +304,7 @@ def test_damaged_bytes_give_photo_error_or_whole_files(tmp_path, cut, flips):
         assert "x.jpg" in str(err)
         assert files_under(store) == []
     else:
-        assert photos.verify(store, pf.sha256, pf.original)
+        assert photo_storage.verify(store, pf.sha256, pf.original)
         assert (store / pf.thumb).stat().st_size > 0
 
 
@@ -384,7 +384,7 @@ def test_cancelled_ingest_many_stops_and_leaves_only_whole_files(tmp_path):
     assert not [p for p in files if ".part" in p.name or p.name.startswith(".")]
     assert len(files) == 2 * len(stored)
     for pf in stored:
-        assert photos.verify(store, pf.sha256, pf.original)
+        assert photo_storage.verify(store, pf.sha256, pf.original)
         assert (store / pf.thumb).is_file()
 
 
@@ -417,7 +417,7 @@ def _pixels(data: bytes) -> bytes:
 def test_strip_location_jpeg_keeps_orientation_date_and_pixels(tmp_path):
     data = jpeg(640, 480, orientation=6, gps=True, date="2024:05:01 10:20:30")
     assert _exif_of(data)[2]
-    out = photos.strip_location(data)
+    out = photo_location.strip_location(data)
     assert len(out) == len(data) and out != data
     orientation, date, gps, make = _exif_of(out)
     assert (orientation, date, gps, make) == (6, "2024:05:01 10:20:30", {}, "TestCam")
@@ -430,9 +430,9 @@ def test_strip_location_jpeg_keeps_orientation_date_and_pixels(tmp_path):
 
 def test_strip_location_without_gps_returns_same_bytes():
     data = jpeg(orientation=8, date="2024:05:01 10:20:30")
-    assert photos.strip_location(data) == data
+    assert photo_location.strip_location(data) == data
     plain_png = png()
-    assert photos.strip_location(plain_png) == plain_png
+    assert photo_location.strip_location(plain_png) == plain_png
 
 
 def test_strip_location_xmp_gps(tmp_path):
@@ -444,7 +444,7 @@ def test_strip_location_xmp_gps(tmp_path):
     )
     data = jpeg(orientation=6, xmp=xmp)
     assert photos.ingest(data, tmp_path, name="x.jpg").has_location
-    out = photos.strip_location(data)
+    out = photo_location.strip_location(data)
     assert b"GPSLatitude" not in out and b"GPSAltitude" not in out and b"54.45" not in out
     assert b'exif:DateTimeOriginal="2024-05-01T10:20:30"' in out
     with Image.open(io.BytesIO(out)) as im:
@@ -454,7 +454,7 @@ def test_strip_location_xmp_gps(tmp_path):
 
 def test_strip_location_png_recomputes_crc():
     data = png(exif=exif_bytes(orientation=1, gps=True, date="2024:05:01 10:20:30"))
-    out = photos.strip_location(data)
+    out = photo_location.strip_location(data)
     assert len(out) == len(data) and out != data
     _, date, gps, _ = _exif_of(out)
     assert gps == {} and date == "2024:05:01 10:20:30"
@@ -464,7 +464,7 @@ def test_strip_location_png_recomputes_crc():
 
 def test_strip_location_heic():
     data = heic(gps=True, date="2023:11:02 08:00:00")
-    out = photos.strip_location(data, name="IMG_0001.HEIC")
+    out = photo_location.strip_location(data, name="IMG_0001.HEIC")
     assert len(out) == len(data)
     _, date, gps, _ = _exif_of(out)
     assert gps == {} and date == "2023:11:02 08:00:00"
@@ -480,7 +480,7 @@ def test_multi_picture_jpeg_every_picture_stripped(tmp_path):
     data = out.getvalue()
     pf = photos.ingest(data, tmp_path, name="phone.jpg")
     assert (pf.mime, pf.width, pf.height, pf.has_location) == ("image/jpeg", 480, 640, True)
-    stripped = photos.strip_location(data)
+    stripped = photo_location.strip_location(data)
     with Image.open(io.BytesIO(stripped)) as im:
         assert im.n_frames == 2
         for frame in range(2):
@@ -490,7 +490,7 @@ def test_multi_picture_jpeg_every_picture_stripped(tmp_path):
 
 def test_strip_location_refuses_when_it_cannot(monkeypatch):
     data = jpeg(gps=True)
-    monkeypatch.setattr(photos, "_blank_gps_ifd", lambda buf, start: False)
+    monkeypatch.setattr(photo_location, "_blank_gps_ifd", lambda buf, start: False)
     with pytest.raises(PhotoError, match="位置") as info:
-        photos.strip_location(data, name="a.jpg")
+        photo_location.strip_location(data, name="a.jpg")
     assert info.value.reason == "location" and "a.jpg" in str(info.value)

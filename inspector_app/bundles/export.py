@@ -15,16 +15,16 @@ from typing import Any, Callable
 from inspector_app.bundles import canonical
 from inspector_app.bundles.bag import read_bag
 from inspector_app.bundles.bag_write import write_bag
-from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.tagfiles import make_info
 from inspector_app.numbers import fmt_points
 from inspector_app.store import entries as E
 from inspector_app.store import photo_records as PR
-from inspector_app.store import photos as photo_files
 from inspector_app.store.consensus import panel_scorer, places, settled_points
 from inspector_app.store.db import Store, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.history import changes
+from inspector_app.store.photo_location import strip_location
 from inspector_app.store.plans import (Group, Plan, assigned, baselines, experts, groups, plan_rubric, prior_results,
                                        self_scores)
 
@@ -111,7 +111,7 @@ def _photos_payload(store: Store, plan: Plan, group: Group, expert_id: str | Non
     for photo in PR.list_photos(store, plan.id, group.id, expert_id=expert_id, include_removed=True):
         data = PR.file_path(store, photo).read_bytes()
         if not plan.export_location and photo.has_location:
-            data = photo_files.strip_location(data, name=photo.original)
+            data = strip_location(data, name=photo.original)
         import hashlib
         sha = hashlib.sha256(data).hexdigest()
         name = f"photos/{sha}{Path(photo.original).suffix}"

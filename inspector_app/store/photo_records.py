@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from inspector_app.store import photo_storage
 from inspector_app.store import photos as files
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
@@ -158,4 +159,4 @@ def file_path(store: Store, photo: PhotoRecord, thumb: bool = False) -> Path:
 
 def missing_files(store: Store, plan_id: str) -> list[PhotoRecord]:
     return [p for p in list_photos(store, plan_id, include_removed=True)
-            if not files.verify(store.photos_dir, p.sha256, p.original)]
+            if not photo_storage.verify(store.photos_dir, p.sha256, p.original)]

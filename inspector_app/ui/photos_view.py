@@ -137,10 +137,12 @@ class PhotosView(QWidget):
         photo = self._photo(photo_id) if photo_id is not None else None
         if photo is None:
             return
-        from inspector_app.store import photos as files  # Pillow: only when a photo is opened
+        # Pillow: only when a photo is opened
+        from inspector_app.store.photo_display import display_image_bytes
+        from inspector_app.store.photos import PhotoError
         try:
-            data, _mime = files.display_image_bytes(self.workspace.photo_file(photo, thumb=False), max_side=2400)
-        except (StoreError, files.PhotoError, OSError) as exc:
+            data, _mime = display_image_bytes(self.workspace.photo_file(photo, thumb=False), max_side=2400)
+        except (StoreError, PhotoError, OSError) as exc:
             self.message.emit(str(exc), True)
             return
         PhotoDialog(QImage.fromData(data), photo.caption, self).exec()
