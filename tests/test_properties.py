@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector_app.rubric.loader import load_rubric
+from inspector_app.scoring import rule_types as T
 from inspector_app.scoring import rules as R
 from inspector_app.scoring.engine import Scorer, SchoolRef
 
@@ -133,9 +134,9 @@ def test_ticking_one_more_never_lowers_the_score(ind):
     check()
 
 
-ITEMS = R.ItemsRule(D(5), items=tuple(R.Option(f"k{i}", f"第{i}项", D(p)) for i, p in
+ITEMS = T.ItemsRule(D(5), items=tuple(R.Option(f"k{i}", f"第{i}项", D(p)) for i, p in
                                       enumerate(["1", "1", "0.5", "1.5", "1"])))
-GATED = R.ItemsRule(D(5), gate="召开了会议且有记录", items=ITEMS.items)
+GATED = T.ItemsRule(D(5), gate="召开了会议且有记录", items=ITEMS.items)
 
 
 @pytest.mark.parametrize("rule", [ITEMS, GATED], ids=["items", "items with gate"])

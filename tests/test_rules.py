@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.rubric.loader import load_rubric
+from inspector_app.scoring import rule_types as T
 from inspector_app.scoring import rules as R
 from inspector_app.scoring.engine import AnswerError, Scorer, SchoolRef, score_indicator
 
@@ -296,10 +297,10 @@ def test_explanation_changes_with_the_file(tmp_path):
 
 # --- a contract every rule keeps ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kind", sorted(R.REGISTRY))
+@pytest.mark.parametrize("kind", sorted(T.REGISTRY))
 def test_every_rule_type_is_shipped_or_described(kind, suizhou, ankang):
     used = {i.rule.type for r in (suizhou, ankang) for i in r.indicators}
-    used |= {p.rule.type for r in (suizhou, ankang) for i in r.indicators if isinstance(i.rule, R.PartsRule)
+    used |= {p.rule.type for r in (suizhou, ankang) for i in r.indicators if isinstance(i.rule, T.PartsRule)
              for p in i.rule.parts}
     assert kind in used | {"items", "manual"}  # items and manual are exercised above from test files
     for rubric in (suizhou, ankang):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.reader import Reader
 from inspector_app.rubric.yamlnodes import YMap, YScalar
+from inspector_app.scoring import rule_types as T
 from inspector_app.scoring import rules as R
 
 KEY_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -20,10 +21,10 @@ def read_rule(rd: Reader, node: YMap | None, points: Decimal | None, path: str, 
     kind = rd.text(node, "type", path)
     if not kind:
         return None
-    cls = R.REGISTRY.get(kind)
+    cls = T.REGISTRY.get(kind)
     if cls is None:
         rd.problem(node.get("type").line, f"{path}.type",
-                   f"未知的计分规则 “{kind}”；可用: {', '.join(R.REGISTRY)}")
+                   f"未知的计分规则 “{kind}”；可用: {', '.join(T.REGISTRY)}")
         return None
     gate = rd.text(node, "gate", path, required=False)
     reader = _READERS[kind]
@@ -81,11 +82,11 @@ def _items(rd, node, points, gate, path):
     if items and total != points:
         rd.problem(node.get("items").line, f"{path}.items",
                    f"各项分值之和 {fmt_points(total)} 与本指标分值 {fmt_points(points)} 不符")
-    return R.ItemsRule(points, gate, items=items)
+    return T.ItemsRule(points, gate, items=items)
 
 
 def _deduct(rd, node, points, gate, path):
-    return R.DeductRule(points, gate, deductions=_options(rd, node, "deductions", path, allow_max_count=True,
+    return T.DeductRule(points, gate, deductions=_options(rd, node, "deductions", path, allow_max_count=True,
                                                             allow_unit=True))
 
 
@@ -93,24 +94,24 @@ def _threshold(rd, node, points, gate, path):
     deduct = rd.decimal(node, "deduct", path)
     if deduct is not None and deduct > points:
         rd.problem(node.get("deduct").line, f"{path}.deduct", f"扣分 {fmt_points(deduct)} 超过本项分值 {fmt_points(points)}")
-    return R.ThresholdRule(points, gate, measure=rd.text(node, "measure", path), unit=rd.text(node, "unit", path, required=False),
+    return T.ThresholdRule(points, gate, measure=rd.text(node, "measure", path), unit=rd.text(node, "unit", path, required=False),
                            below=rd.decimal(node, "below", path) or Decimal(0), deduct=deduct or Decimal(0))
 
 
 def _gate(rd, node, points, gate, path):
-    return R.GateRule(points, gate, condition=rd.text(node, "condition", path))
+    return T.GateRule(points, gate, condition=rd.text(node, "condition", path))
 
 
 def _proportional(rd, node, points, gate, path):
     target = rd.decimal(node, "target", path, required=False)
     if target is not None and target <= 0:
         rd.problem(node.get("target").line, f"{path}.target", "目标值应大于 0")
-    return R.ProportionalRule(points, gate, measure=rd.text(node, "measure", path, required=False, default="完成比例"),
+    return T.ProportionalRule(points, gate, measure=rd.text(node, "measure", path, required=False, default="完成比例"),
                               unit=rd.text(node, "unit", path, required=False, default="%"), target=target)
 
 
 def _shortfall(rd, node, points, gate, path):
-    return R.ShortfallRule(points, gate, measure=rd.text(node, "measure", path),
+    return T.ShortfallRule(points, gate, measure=rd.text(node, "measure", path),
                            unit=rd.text(node, "unit", path, required=False, default="%"),
                            target=rd.decimal(node, "target", path) or Decimal(0),
                            per_unit=rd.decimal(node, "per_unit", path) or Decimal(1))
@@ -118,15 +119,15 @@ def _shortfall(rd, node, points, gate, path):
 
 def _levels(rd, node, points, gate, path):
     levels = _options(rd, node, "levels", path, value_key="fraction", maximum=Decimal(1))
-    return R.LevelsRule(points, gate, measure=rd.text(node, "measure", path, required=False, default="等次"), levels=levels)
+    return T.LevelsRule(points, gate, measure=rd.text(node, "measure", path, required=False, default="等次"), levels=levels)
 
 
 def _percentage(rd, node, points, gate, path):
-    return R.PercentageRule(points, gate, measure=rd.text(node, "measure", path, required=False, default="满意度"))
+    return T.PercentageRule(points, gate, measure=rd.text(node, "measure", path, required=False, default="满意度"))
 
 
 def _awards(rd, node, points, gate, path):
-    return R.AwardsRule(points, gate, levels=_options(rd, node, "levels", path),
+    return T.AwardsRule(points, gate, levels=_options(rd, node, "levels", path),
                         note=rd.text(node, "note", path, required=False))
 
 
@@ -136,15 +137,15 @@ def _highest(rd, node, points, gate, path):
         if o.points > points:
             rd.problem(node.get("levels").line, f"{path}.levels",
                        f"“{o.label}” 的 {fmt_points(o.points)} 分超过本项分值 {fmt_points(points)}")
-    return R.HighestRule(points, gate, levels=levels)
+    return T.HighestRule(points, gate, levels=levels)
 
 
 def _manual(rd, node, points, gate, path):
-    return R.ManualRule(points, gate, guidance=rd.text(node, "guidance", path, required=False))
+    return T.ManualRule(points, gate, guidance=rd.text(node, "guidance", path, required=False))
 
 
 def _parts(rd, node, points, gate, path):
-    parts: list[R.Part] = []
+    parts: list[T.Part] = []
     total = Decimal(0)
     seen: set[str] = set()
     for i, item in enumerate(rd.seq(node, "parts", path)):
@@ -160,16 +161,16 @@ def _parts(rd, node, points, gate, path):
         label = rd.text(m, "label", p)
         part_points = rd.decimal(m, "points", p)
         sub = read_rule(rd, m.get("rule"), part_points, f"{p}.rule", m.line)
-        if isinstance(sub, R.PartsRule):
+        if isinstance(sub, T.PartsRule):
             rd.problem(m.line, f"{p}.rule.type", "分项内不能再分项")
             continue
         if sub is not None and part_points is not None:
             total += part_points
-            parts.append(R.Part(key, label, sub))
+            parts.append(T.Part(key, label, sub))
     if parts and total != points:
         rd.problem(node.get("parts").line, f"{path}.parts",
                    f"各部分分值之和 {fmt_points(total)} 与本指标分值 {fmt_points(points)} 不符")
-    return R.PartsRule(points, gate, parts=tuple(parts))
+    return T.PartsRule(points, gate, parts=tuple(parts))
 
 
 _READERS = {
@@ -186,4 +187,4 @@ _READERS = {
     "manual": ({"guidance"}, _manual),
     "parts": ({"parts"}, _parts),
 }
-assert set(_READERS) == set(R.REGISTRY)
+assert set(_READERS) == set(T.REGISTRY)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.rubric.catalog import load_catalog
+from inspector_app.scoring import rule_types as T
 from inspector_app.scoring import rules as R
 from inspector_app.scoring.engine import targeted_schools
 from inspector_app.store import entries as E
@@ -67,10 +68,10 @@ NOTES = {
 
 def demo_inputs(rule: R.Rule, rng: random.Random, strict: bool = False) -> dict[str, Any]:
     """Plausible inputs for any rule; `strict` plays a severer expert."""
-    if isinstance(rule, R.PartsRule):
+    if isinstance(rule, T.PartsRule):
         return {f"{part.key}.{k}": v for part in rule.parts
                 for k, v in demo_inputs(part.rule, rng, strict).items()}
-    if isinstance(rule, (R.ProportionalRule, R.ShortfallRule)) and rule.target:
+    if isinstance(rule, (T.ProportionalRule, T.ShortfallRule)) and rule.target:
         # Measured values cluster around the target, mostly a little short of it.
         share = Decimal(rng.randint(70 if strict else 80, 110)) / 100
         value = min(rule.target * share, Decimal(100) if rule.unit == "%" else rule.target * 2)
