@@ -16,7 +16,8 @@ from PIL import Image
 from inspector_app.numbers import fmt_points
 from inspector_app.reports.feedback import render_feedback
 from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Photo, ReportData, SchoolInfo
-from inspector_app.reports.pdf_base import ReportCancelled, downscaled_jpeg, photo_size
+from inspector_app.reports.pdf_photos import downscaled_jpeg, photo_size
+from inspector_app.reports.pdf_render import ReportCancelled
 from inspector_app.reports.score_sheet import render_score_sheet
 from inspector_app.paths import shipped_rubrics_dir
 from inspector_app.rubric.loader import load_rubric

@@ -14,9 +14,11 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, T
 from inspector_app.reports.charts import area_percent_chart
 from inspector_app.reports.fonts import markup
 from inspector_app.reports.model import ReportData
-from inspector_app.reports.pdf_base import (
-    ACCENT, ACCENT_LIGHT, MUTED, RULE, WARN, Cancelled, Heading, PageDecor, PhotoFlowable, Progress,
-    RenderContext, Styles, build_pdf, data_table, fmt_percent, frame_width, notice, para, percent, pts,
+from inspector_app.reports.pdf_base import PageDecor, build_pdf, frame_width
+from inspector_app.reports.pdf_photos import PhotoFlowable
+from inspector_app.reports.pdf_render import Cancelled, Progress, RenderContext
+from inspector_app.reports.pdf_style import (
+    ACCENT, ACCENT_LIGHT, MUTED, RULE, WARN, Heading, Styles, data_table, fmt_percent, notice, para, percent, pts,
     table_style,
 )
 from inspector_app.rubric.model import AGGREGATES, Indicator

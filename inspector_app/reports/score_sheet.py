@@ -13,10 +13,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
 from inspector_app.reports.model import ExpertSheet, ReportData
-from inspector_app.reports.pdf_base import (
-    ACCENT, ACCENT_LIGHT, MUTED, RULE, ZEBRA, Cancelled, Heading, PageDecor, Progress, RenderContext, Styles,
-    build_pdf, frame_width, para, pts, table_style,
-)
+from inspector_app.reports.pdf_base import PageDecor, build_pdf, frame_width
+from inspector_app.reports.pdf_render import Cancelled, Progress, RenderContext
+from inspector_app.reports.pdf_style import (ACCENT, ACCENT_LIGHT, MUTED, RULE, ZEBRA, Heading, Styles, para, pts,
+                                             table_style)
 from inspector_app.scoring.engine import ROLE_TARGET
 
 DOC_NAME = "评分表"

@@ -93,7 +93,7 @@ class ReportActions(QObject):
 
     def _render(self, title: str, out: Path, work) -> Path | None:
         from inspector_app.reports.fonts import FontMissingError
-        from inspector_app.reports.pdf_base import ReportCancelled, ReportError
+        from inspector_app.reports.pdf_render import ReportCancelled, ReportError
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             with FileJob(self.window, title, translate("ReportActions", "正在排版 PDF…")) as job:
