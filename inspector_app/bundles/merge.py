@@ -9,7 +9,6 @@ database exactly as it was.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 import tempfile
@@ -19,8 +18,10 @@ from typing import Any, Callable
 
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.merge_checks import Reject, bundle_head
+from inspector_app.bundles.plan_import import import_plan
 from inspector_app.fsutil import write_atomic
-from inspector_app.numbers import NumberError, fmt_points, parse_decimal
+from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.model import METHODS
 from inspector_app.store import entries as E
 from inspector_app.store import photos as photo_files
@@ -50,12 +51,6 @@ class MergeOutcome:
         return f"{self.file}: {STATUS_TEXT.get(self.status, self.status)}。{self.message}".rstrip("。") + "。"
 
 
-class Reject(Exception):
-    def __init__(self, message: str, status: str = "rejected"):
-        super().__init__(message)
-        self.status = status
-
-
 def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
                 progress: Callable[[int, int, str], Any] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[MergeOutcome]:
@@ -79,7 +74,7 @@ def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:
                            bag.field("group") or "", bag.bundle_hash)
     try:
         if bag.kind == "plan":
-            outcome.message = _import_plan(store, keystore, bag)
+            outcome.message = import_plan(store, keystore, bag)
             outcome.status = "already" if outcome.message.startswith("本机已有") else "created"
         elif bag.kind == "expert":
             outcome.status, outcome.message = _merge_expert(store, keystore, bag, path)
@@ -95,17 +90,6 @@ def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:
 
 
 # --------------------------------------------------------------------------- shared checks
-
-def _head(bag: Bag) -> dict:
-    head = read_json(bag, "bundle.json")
-    if not isinstance(head, dict) or head.get("kind") != bag.kind:
-        raise Reject("数据包说明（bundle.json）与签名信息不一致")
-    if head.get("signer_key_id") != bag.signer_key_id:
-        raise Reject("数据包说明中的签名人与实际签名人不一致")
-    if str(head.get("sequence")) != (bag.field("sequence") or ""):
-        raise Reject("数据包说明中的序号与签名信息不一致")
-    return head
-
 
 def _plan_for(store: Store, bag: Bag, head: dict) -> tuple[P.Plan, Any]:
     plan_id = (head.get("plan") or {}).get("id")
@@ -215,7 +199,7 @@ def _check_vetoes(rubric, vetoes: list) -> None:
 
 def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_panel: bool = False,
                   store_original: bool = True) -> tuple[str, str]:
-    head = _head(bag)
+    head = bundle_head(bag)
     plan, rubric = _plan_for(store, bag, head)
     group = _group_for(store, plan, bag, head)
     expert_id = (head.get("expert") or {}).get("id") if isinstance(head.get("expert"), dict) else None
@@ -317,7 +301,7 @@ def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, ro
 # --------------------------------------------------------------------------- panel bundles
 
 def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tuple[str, str, list[MergeOutcome]]:
-    head = _head(bag)
+    head = bundle_head(bag)
     plan, rubric = _plan_for(store, bag, head)
     group = _group_for(store, plan, bag, head)
     members = read_json(bag, "members.json")
@@ -411,90 +395,3 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
             record(store, lead_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                    "merged", None, path.name)
     return "merged", f"专家组结果：{len(rows)} 项合议，{len(member_bags)} 份专家数据包", outcomes
-
-
-# --------------------------------------------------------------------------- plan packages
-
-def _import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
-    _head(bag)  # consistency of the package description with its signed fields
-    body = read_json(bag, "plan.json")
-    rubric_files = [n for n in bag.sha256 if n.startswith("rubric/") and n.endswith(".yaml")]
-    if not isinstance(body, dict) or len(rubric_files) != 1:
-        raise Reject("计划包内容不完整")
-    plan_info = body.get("plan") or {}
-    if plan_info.get("id") != bag.field("plan_id"):
-        raise Reject("计划包说明与签名信息不一致")
-    with contextlib.suppress(StoreError):
-        existing = P.get_plan(store, plan_info["id"])
-        return f"本机已有考核计划 {existing.title}"
-    from inspector_app.rubric.loader import RubricError
-    try:
-        source = bag.files[rubric_files[0]]
-        rubric = P.load_rubric_bytes(source, rubric_files[0])
-    except RubricError as exc:
-        raise Reject(f"计划包中的指标文件有误：{exc}") from None
-    if rubric.content_hash != bag.field("rubric_hash"):
-        raise Reject("计划包中的指标文件与签名信息不一致")
-    own = keystore.own_key().key_id
-    try:
-        groups = [P.GroupSpec(
-            name=g["name"], group_type=g.get("type"), id=g["id"],
-            schools=[P.SchoolSpec(s["name"], s["role"], s.get("kind", ""), s.get("head_role", ""), s["id"])
-                     for s in g["schools"]]) for g in body["groups"]]
-        experts = [P.ExpertSpec(e["name"], e.get("role", "member"), e["id"], e.get("key_id"),
-                                bytes.fromhex(e["public_key"]) if e.get("public_key") else None, e.get("fingerprint"),
-                                [tuple(a) for a in e.get("assignments") or []]) for e in body["experts"]]
-        spec = P.PlanSpec(title=plan_info["title"], school_year=plan_info["school_year"], stage=plan_info["stage"],
-                          groups=groups, experts=experts, consensus=plan_info.get("consensus", "mean"),
-                          spread_limit=plan_info.get("spread_limit", "2"), demo=bool(plan_info.get("demo")),
-                          id=plan_info["id"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise Reject(f"计划包内容不完整：缺少 {exc}") from None
-    try:
-        self_rows = [_self_score(rubric, g, row) for g in body["groups"] for row in g.get("self_scores") or []]
-        baseline_rows = [(g["id"], str(code), str(key), str(value)) for g in body["groups"]
-                         for code, values in (g.get("baselines") or {}).items() for key, value in values.items()]
-        prior_rows = [(g["id"], str(prior.get("year", "")), prior.get("total"), prior.get("grade"), prior.get("rank"),
-                       json.dumps(prior.get("areas") or {}, ensure_ascii=False))
-                      for g in body["groups"] for prior in g.get("prior_results") or []]
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise Reject(f"计划包中的自评分、基数或上年结果有误：{exc}") from None
-    # One transaction: a package that fails anywhere leaves no half-made plan behind.
-    with store.tx():
-        # The rubric is pinned from the package's bytes, not from any local file.
-        P.store_rubric_bytes(store, source, rubric_files[0])
-        try:
-            plan = P.create_plan(store, rubric, spec)
-        except StoreError as exc:
-            raise Reject(f"计划包内容有误：{exc}") from None
-        store.conn.executemany("INSERT OR REPLACE INTO self_scores (plan_id, group_id, school_id, indicator, points)"
-                               " VALUES (?, ?, ?, ?, ?)", [(plan.id, *row) for row in self_rows])
-        store.conn.executemany("INSERT OR REPLACE INTO baselines (plan_id, group_id, indicator, key, year, value)"
-                               " VALUES (?, ?, ?, ?, '', ?)", [(plan.id, *row) for row in baseline_rows])
-        store.conn.executemany("INSERT OR REPLACE INTO prior_results (plan_id, group_id, year, total, grade, rank, areas)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?)", [(plan.id, *row) for row in prior_rows])
-        for e in body["experts"]:
-            if e.get("key_id") == own:
-                store.set_setting(f"me:{plan.id}", e["id"])
-        store.set_setting("current_plan", plan.id)
-    for e in body["experts"]:
-        if e.get("public_key") and e.get("key_id") != own:
-            keystore.trust(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
-    return plan.title
-
-
-def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
-    """One self-evaluation score of a plan package, checked like the bureau's own: (group, school, code, points)."""
-    code, school = row["indicator"], row.get("school", "")
-    where = f"集团 {group.get('name', group['id'])} 指标 {code} 的自评分"
-    if not isinstance(code, str) or not rubric.has_indicator(code):
-        raise Reject(f"计划包中{where}：指标体系中没有这个指标")
-    if school and school not in {s["id"] for s in group["schools"]}:
-        raise Reject(f"计划包中{where}：本集团没有学校 {school}")
-    try:
-        points = parse_decimal(row["points"], what=where)
-    except NumberError as exc:
-        raise Reject(f"计划包中{exc}") from None
-    if not 0 <= points <= rubric.indicator(code).points:
-        raise Reject(f"计划包中{where} {row['points']} 超出 0–{fmt_points(rubric.indicator(code).points)}")
-    return group["id"], school, code, str(points)
