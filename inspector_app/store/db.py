@@ -8,9 +8,11 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import sqlite_utils
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
+
 
 from inspector_app import paths
 from inspector_app.fsutil import explain_os_error, is_removable_or_network, write_atomic
@@ -41,9 +43,10 @@ class OpenReport:
 class Store:
     """The data folder: the database (one writer connection) and the photo files."""
 
-    def __init__(self, data_dir: Path, db: sqlite_utils.Database, report: OpenReport):
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, report: OpenReport):
         self.data_dir = data_dir
-        self.db = db
+        self._conn = conn
+        self._db: "sqlite_utils.Database | None" = None
         self.report = report
         self.photos_dir = data_dir / "photos"
         self.changes_since_backup = 0
@@ -51,10 +54,19 @@ class Store:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        # sqlite-utils (with click, dateutil, pluggy) is imported on the first write, not at start-up:
+        # reading what the window shows first needs only the connection.
+        if self._db is None:
+            import sqlite_utils
+            self._db = sqlite_utils.Database(self._conn, execute_plugins=False)
+        return self._db
 
     @contextlib.contextmanager
-    def tx(self) -> Iterator[sqlite_utils.Database]:
+    def tx(self) -> Iterator["sqlite_utils.Database"]:
         """One transaction; committed (on disk, synchronous=FULL) when the block ends."""
         try:
             with self.db.atomic():
@@ -68,6 +80,8 @@ class Store:
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        if self.setting(key) == value:
+            return
         with self.tx():
             self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
@@ -77,7 +91,7 @@ class Store:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:
             pass
-        self.db.close()
+        self._conn.close()
         if clean:
             with contextlib.suppress(OSError):
                 (self.data_dir / MARKER).unlink()
@@ -143,8 +157,7 @@ def open_store(data_dir: Path | None = None, *, check_integrity: bool = True) ->
         raise StoreError(_explain_sqlite(exc, data_dir)) from exc
     except OSError as exc:
         raise StoreError(explain_os_error(exc, db_path)) from exc
-    # execute_plugins=False: no plugin discovery at every start (it costs tens of milliseconds)
-    store = Store(data_dir, sqlite_utils.Database(conn, execute_plugins=False), report)
+    store = Store(data_dir, conn, report)
     if previous is not None and previous.get("pid") != os.getpid():
         report.unclean = True
         report.recovered = _recovery_account(store, previous.get("started_at", ""))

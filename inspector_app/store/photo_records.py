@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from inspector_app.store import photo_storage
-from inspector_app.store import photos as files
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
+
+# Pillow is imported only when photos are added: listing them at start-up needs none of it.
+if TYPE_CHECKING:  # pragma: no cover
+    from inspector_app.store import photos as files
 
 MAX_CAPTION = 2000
 
@@ -44,7 +47,7 @@ class PhotoRecord:
 @dataclass
 class ImportResult:
     added: list[PhotoRecord]
-    refused: list[files.PhotoError]
+    refused: list["files.PhotoError"]
     cancelled: bool
 
 
@@ -59,15 +62,17 @@ def _rec(r) -> PhotoRecord:
 def add_photos(store: Store, plan: Plan, group: Group, expert_id: str, school_id: str, indicator: str,
                sources: Sequence[Path | str], *, progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    from inspector_app.store import photos as files
     results = files.ingest_many(list(sources), store.photos_dir, progress=progress, cancelled=cancelled)
     return record_photos(store, plan, group, expert_id, school_id, indicator, results,
                          cancelled=bool(cancelled and cancelled()))
 
 
 def record_photos(store: Store, plan: Plan, group: Group, expert_id: str, school_id: str, indicator: str,
-                  results: Sequence[files.PhotoFile | files.PhotoError], *, cancelled: bool = False) -> ImportResult:
+                  results: Sequence["files.PhotoFile | files.PhotoError"], *, cancelled: bool = False) -> ImportResult:
     """The database half of `add_photos`, for files already ingested (the window ingests on a worker thread,
     while the database connection belongs to the main thread). Cancelled: nothing is added."""
+    from inspector_app.store import photos as files
     stored = [r for r in results if isinstance(r, files.PhotoFile)]
     refused = [r for r in results if isinstance(r, files.PhotoError) and r.reason != "cancelled"]
     was_cancelled = any(isinstance(r, files.PhotoError) and r.reason == "cancelled" for r in results) or cancelled

@@ -69,6 +69,8 @@ def run_app() -> int:
     app_font()
     window = create_window(store)
     window.showMaximized() if not os.environ.get(QUIT_AFTER_PAINT) else window.show()
+    # Once the window is up, load the writing side of the store so the first save does not wait for it.
+    QTimer.singleShot(50, lambda: store.db)
     if os.environ.get(QUIT_AFTER_PAINT):
         QTimer.singleShot(0, app.quit)
     try:
