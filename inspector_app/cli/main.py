@@ -5,11 +5,13 @@ import argparse
 import os
 import sys
 
-from inspector_app import __version__, paths
-from inspector_app.cli import bundle_cmd, keys_cmd, results_cmd, rubric_cmd, score_cmd, store_cmd
+import importlib
 
-# Each command module adds its sub-commands; modules are listed here in --help order.
-COMMAND_MODULES = [rubric_cmd, score_cmd, store_cmd, bundle_cmd, keys_cmd, results_cmd]
+from inspector_app import __version__, paths
+
+# Each command module adds its sub-commands; listed in --help order. They are imported only when a
+# command line is parsed, so starting the window does not load every command's dependencies.
+COMMAND_MODULES = ["rubric_cmd", "score_cmd", "store_cmd", "bundle_cmd", "keys_cmd", "results_cmd"]
 
 
 class CommandError(Exception):
@@ -20,26 +22,29 @@ class CommandError(Exception):
         self.code = code
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="inspector",
+        prog="inspector", add_help=with_commands,
         description="Inspector：集团化办学督导考核（离线）。不带子命令时启动窗口。",
     )
     parser.add_argument("--version", action="version", version=f"inspector {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"数据文件夹（默认为每个用户自己的文件夹；也可用环境变量 {paths.ENV_VAR}）")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    if with_commands:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for name in COMMAND_MODULES:
+            importlib.import_module(f"inspector_app.cli.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Only global options (or none): the window. Anything else goes through the full parser.
+    quick, rest = build_parser(with_commands=False).parse_known_args(argv)
+    args = quick if not rest else build_parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
-    if not args.command:
+    if not getattr(args, "command", None):
         from inspector_app.ui.app import run_app  # Qt only when the window is wanted
         return run_app()
     try:
