@@ -6,6 +6,7 @@ number is consumed only once the bundle is safely at its destination.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -112,7 +113,6 @@ def _photos_payload(store: Store, plan: Plan, group: Group, expert_id: str | Non
         data = PR.file_path(store, photo).read_bytes()
         if not plan.export_location and photo.has_location:
             data = strip_location(data, name=photo.original)
-        import hashlib
         sha = hashlib.sha256(data).hexdigest()
         name = f"photos/{sha}{Path(photo.original).suffix}"
         payload[name] = data

@@ -122,10 +122,10 @@ def cmd_disagreements(args) -> int:
 
 def cmd_decide(args) -> int:
     from inspector_app.store.consensus import decide
-    from inspector_app.cli.store_cmd import _place
+    from inspector_app.cli.store_cmd import place_from_args
     args.expert = None
     with opened() as store:
-        plan, rubric, group, school, lead = _place(store, args)
+        plan, rubric, group, school, lead = place_from_args(store, args)
         if lead.role != "lead":
             print(f"注意：{lead.name} 不是本计划登记的组长。")
         decide(store, plan, rubric, group, school, args.indicator, args.points, args.reason, lead.id)

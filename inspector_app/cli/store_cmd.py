@@ -257,7 +257,8 @@ def cmd_plan_list(args) -> int:
     return 0
 
 
-def _place(store: Store, args):
+def place_from_args(store: Store, args):
+    """The plan, rubric, group, school and expert that --plan/--group/--school/--expert name."""
     plan = P.find_plan(store, args.plan)
     rubric = P.plan_rubric(store, plan)
     group = P.get_group(store, plan.id, args.group)
@@ -281,7 +282,7 @@ def cmd_entry_set(args) -> int:
         key, value = item.split("=", 1)
         values[key.strip()] = value
     with opened() as store:
-        plan, rubric, group, school, expert = _place(store, args)
+        plan, rubric, group, school, expert = place_from_args(store, args)
         entry = E.set_entry(store, plan, rubric, group, expert.id, school, args.indicator, inputs=values,
                             evidence=args.evidence, methods=args.method, note=args.note)
         _print_entry(entry, args.json)
@@ -305,7 +306,7 @@ def _print_entry(entry: E.Entry | None, as_json: bool) -> None:
 
 def cmd_entry_show(args) -> int:
     with opened() as store:
-        plan, rubric, group, school, expert = _place(store, args)
+        plan, rubric, group, school, expert = place_from_args(store, args)
         _print_entry(E.get_entry(store, plan.id, group.id, expert.id, school, args.indicator), args.json)
     return 0
 
@@ -327,7 +328,7 @@ def expand_photo_paths(items: list[str]) -> list[Path]:
 def cmd_photo_add(args) -> int:
     from inspector_app.store import photo_records as PR
     with opened() as store:
-        plan, rubric, group, school, expert = _place(store, args)
+        plan, rubric, group, school, expert = place_from_args(store, args)
         E.check_place(rubric, group, school, args.indicator)
         sources = expand_photo_paths(args.files)
         if not sources:

@@ -284,6 +284,21 @@ def _required(sh: _Sheet, row: int, values: dict, header: str, problems: list[Pr
     return text
 
 
+def _unique(sh: _Sheet, row: int, header: str, value: str, seen: dict, problems: list[Problem], *,
+            key: object = None, label: str = "") -> bool:
+    """A required value that may stand only once; records it and returns whether the row is bad."""
+    key = value if key is None else key
+    if not value:
+        problems.append(Problem(sh.name, sh.cell(header, row), f"“{header}”不能为空"))
+        return True
+    if key in seen:
+        problems.append(Problem(sh.name, sh.cell(header, row),
+                                f"{label or header}“{value}”与第 {seen[key]} 行重复"))
+        return True
+    seen[key] = row
+    return False
+
+
 def _groups(sh: _Sheet, rubric: Rubric, roster: Roster, problems: list[Problem]) -> dict[str, int]:
     rows: dict[str, int] = {}
     names: dict[str, int] = {}
@@ -291,29 +306,14 @@ def _groups(sh: _Sheet, rubric: Rubric, roster: Roster, problems: list[Problem])
         gid = _ident(v.get("集团编号"))
         name = _text(v.get("集团名称"))
         gtype = normalise_text(_text(v.get("集团类型")))
-        bad = False
-        if not gid:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
-            bad = True
-        elif gid in rows:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”与第 {rows[gid]} 行重复"))
-            bad = True
-        if not name:
-            problems.append(Problem(sh.name, sh.cell("集团名称", r), "“集团名称”不能为空"))
-            bad = True
-        elif name in names:
-            problems.append(Problem(sh.name, sh.cell("集团名称", r), f"集团名称“{name}”与第 {names[name]} 行重复"))
-            bad = True
+        bad = _unique(sh, r, "集团编号", gid, rows, problems)
+        bad = _unique(sh, r, "集团名称", name, names, problems) or bad
         if rubric.group_types:
             if gtype not in rubric.group_types:
                 allowed = " 或 ".join(rubric.group_types)
                 problems.append(Problem(sh.name, sh.cell("集团类型", r),
                                         f"集团类型应为 {allowed}" + (f"，而不是“{gtype}”" if gtype else "")))
                 bad = True
-        if gid and gid not in rows:
-            rows[gid] = r
-        if name and name not in names:
-            names[name] = r
         if not bad:
             roster.groups.append(RosterGroup(gid, name, gtype))
             roster.schools[gid] = []
@@ -338,23 +338,8 @@ def _schools(sh: _Sheet, roster: Roster, known: dict[str, int], problems: list[P
         elif gid not in known:
             problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”不在“集团”表中"))
             bad = True
-        if not sid:
-            problems.append(Problem(sh.name, sh.cell("学校编号", r), "“学校编号”不能为空"))
-            bad = True
-        elif sid in ids:
-            problems.append(Problem(sh.name, sh.cell("学校编号", r), f"学校编号“{sid}”与第 {ids[sid]} 行重复"))
-            bad = True
-        else:
-            ids[sid] = r
-        if not name:
-            problems.append(Problem(sh.name, sh.cell("学校名称", r), "“学校名称”不能为空"))
-            bad = True
-        elif (gid, name) in names:
-            problems.append(Problem(sh.name, sh.cell("学校名称", r),
-                                    f"同一集团中学校名称“{name}”与第 {names[(gid, name)]} 行重复"))
-            bad = True
-        else:
-            names[(gid, name)] = r
+        bad = _unique(sh, r, "学校编号", sid, ids, problems) or bad
+        bad = _unique(sh, r, "学校名称", name, names, problems, key=(gid, name), label="同一集团中学校名称") or bad
         role = ROLES.get(role_text)
         if role is None:
             problems.append(Problem(sh.name, sh.cell("角色", r), "角色应为 核心校 或 成员校"
