@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 import sys
 
+# The core first: once PySide6 is loaded, its import hook reads the source of every newly imported
+# module (to look for `from __feature__ import`), which costs a cold start tens of milliseconds.
+import inspector_app.workspace  # noqa: F401,I001 - imported for its side effect on start-up time
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox

@@ -1,14 +1,13 @@
 """The window's menus beyond scoring: 数据包 (bundles, keys), 专家组 (合议), 报告, 教育局 (汇总).
 
-Builds the actions, adds the consensus and bureau views to the window's stack and wires both to the
-action objects; the main window only creates this and shows its screens."""
+Builds the actions and wires them to the action objects; the consensus and bureau views join the
+window's stack the first time they are shown, so starting the window does not build them. The main
+window only creates this and shows its screens."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Slot
 
 from inspector_app.ui.bundle_actions import BundleActions
-from inspector_app.ui.bureau_view import BureauView
-from inspector_app.ui.consensus_view import ConsensusView
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.report_actions import ReportActions
 
@@ -23,10 +22,8 @@ class DataMenus(QObject):
         self.window = window
         self.bundles = BundleActions(window)
         self.reports = ReportActions(window)
-        self.consensus = ConsensusView()
-        self.bureau = BureauView()
-        window.stack.addWidget(self.consensus)
-        window.stack.addWidget(self.bureau)
+        self._consensus = None
+        self._bureau = None
         add, bar = window.add_action, window.menuBar()
         plan_actions = []
 
@@ -68,11 +65,27 @@ class DataMenus(QObject):
                                 lambda: self.bundles.export_plan_package()))
         window.work_actions += plan_actions  # enabled while a plan is open, like navigation
 
-        self.consensus.export_requested.connect(self.bundles.export_panel)
         self.bundles.store_changed.connect(self.reload)
         self.bundles.plan_created.connect(window.open_plan)
 
     # ---------------------------------------------------------------- screens
+    @property
+    def consensus(self):
+        if self._consensus is None:
+            from inspector_app.ui.consensus_view import ConsensusView
+            self._consensus = ConsensusView()
+            self._consensus.export_requested.connect(self.bundles.export_panel)
+            self.window.stack.addWidget(self._consensus)
+        return self._consensus
+
+    @property
+    def bureau(self):
+        if self._bureau is None:
+            from inspector_app.ui.bureau_view import BureauView
+            self._bureau = BureauView()
+            self.window.stack.addWidget(self._bureau)
+        return self._bureau
+
     @Slot()
     def show_consensus(self) -> None:
         if self.window.workspace is None:
@@ -92,13 +105,14 @@ class DataMenus(QObject):
         self.bureau.table.setFocus()
 
     def _bureau_then(self, export) -> None:
-        if self.window.stack.currentWidget() is not self.bureau:
+        if self._bureau is None or self.window.stack.currentWidget() is not self._bureau:
             self.show_bureau()
         export()
 
     def export_panel(self) -> None:
         ws = self.window.workspace
-        group = self.consensus.group if self.window.stack.currentWidget() is self.consensus else ws.group
+        current = self.window.stack.currentWidget()
+        group = self._consensus.group if current is not None and current is self._consensus else ws.group
         if group is not None:
             self.bundles.export_panel(group.id)
 
@@ -106,7 +120,9 @@ class DataMenus(QObject):
     def reload(self) -> None:
         """An import changed the store: the screen on show reads it again."""
         current = self.window.stack.currentWidget()
-        if current is self.consensus and self.window.workspace is not None:
-            self.consensus.refresh()
-        elif current is self.bureau and self.window.workspace is not None:
-            self.bureau.load(self.window)
+        if self.window.workspace is None or current is None:
+            return
+        if current is self._consensus:
+            self._consensus.refresh()
+        elif current is self._bureau:
+            self._bureau.load(self.window)

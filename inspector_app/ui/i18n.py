@@ -9,8 +9,6 @@ Qt's own dialogs load `qtbase_<lang>.qm` from Qt's translations folder.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import platformdirs
@@ -50,6 +48,9 @@ def compiled(lang: str) -> Path | None:
     qm = cache_dir() / "i18n" / f"inspector_{lang}.qm"
     if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
+    import shutil  # only when a .qm must be built: rare, and subprocess is slow to import
+    import subprocess
+
     tool = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if tool is None:
         return None

@@ -6,10 +6,8 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from inspector_app.store import backup
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
-from inspector_app.store.demo import make_demo
 from inspector_app.ui.findings_view import FindingsView
 from inspector_app.ui.home_view import HomeView
 from inspector_app.ui.i18n import LANGUAGES, translate
@@ -150,6 +148,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_demo(self) -> None:
+        from inspector_app.store.demo import make_demo  # not needed by a start on a real plan
+
         try:
             plan = make_demo(self.store)
         except StoreError as exc:
@@ -307,6 +307,8 @@ class MainWindow(QMainWindow):
         self.findings.commit_now()
 
     def _backup(self) -> None:
+        from inspector_app.store import backup  # first needed a minute after start
+
         try:
             backup.maybe_backup(self.store)
         except (StoreError, OSError) as exc:
