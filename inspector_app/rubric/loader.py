@@ -6,12 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from inspector_app.numbers import fmt_points
+from inspector_app.rubric import node_cache
 from inspector_app.rubric.model import (AGGREGATES, METHODS, TARGETS, Area, Composite, CompositePart, GradeBand,
                                         GradeScheme, HistoryField, Indicator, Rubric, Scope, Source, SubGroup,
                                         Variant, Veto)
 from inspector_app.rubric.reader import Reader
 from inspector_app.rubric.rule_loader import KEY_RE, read_rule
-from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YScalar, parse_yaml_bytes
+from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YScalar
 
 FORMAT_VERSION = "1"
 TOP_KEYS = {"format", "id", "version", "title", "source", "status", "open_points", "group_types", "total",
@@ -38,9 +39,10 @@ def load_rubric(path: Path | str) -> Rubric:
     return load_rubric_bytes(raw, str(path))
 
 
-def load_rubric_bytes(raw: bytes, name: str) -> Rubric:
+def load_rubric_bytes(raw: bytes, name: str, cache: Path | None = None) -> Rubric:
+    """`cache`: a folder keeping the parsed form of files seen before (see node_cache.py)."""
     try:
-        root = parse_yaml_bytes(raw, name)
+        root = node_cache.parsed_nodes(raw, name, cache)
     except YamlFileError as exc:
         raise RubricError(exc.problems) from exc
     rd = Reader(name)

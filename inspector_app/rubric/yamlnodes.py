@@ -11,8 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported by the functions that parse: it takes longer to import than the window takes to
+# build, and a rubric already parsed is read from the node cache (node_cache.py) without it.
 
 
 @dataclass
@@ -58,8 +63,6 @@ class YamlFileError(Exception):
         self.problems = problems
 
 
-# libyaml's loader keeps the same marks and is several times faster at start-up
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_RUBRIC_BYTES = 2_000_000
 MAX_NODES = 200_000
 
@@ -77,6 +80,8 @@ def read_yaml_file(path: Path) -> YNode:
 
 
 def parse_yaml_bytes(raw: bytes, name: str) -> YNode:
+    import yaml
+
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a BOM from Windows Notepad is harmless; accept it
     try:
@@ -179,10 +184,14 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
 
 
 def _compose(text: str) -> yaml.Node | None:
+    import yaml
+
+    # libyaml's loader keeps the same marks and is several times faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=loader)
     except yaml.YAMLError:
-        if _LOADER is yaml.SafeLoader:
+        if loader is yaml.SafeLoader:
             raise
     # The pure-Python parser words its errors better and points at the right line; errors are rare.
     return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -190,6 +199,8 @@ def _compose(text: str) -> yaml.Node | None:
 
 def _convert(node: yaml.Node, name: str, path: str, problems: list[Problem], depth: int,
              budget: list[int]) -> YNode:
+    import yaml
+
     line = node.start_mark.line + 1
     budget[0] -= 1
     if budget[0] == 0:

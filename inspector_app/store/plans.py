@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-import uuid
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -121,7 +121,7 @@ class Plan:
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex[:16]
+    return os.urandom(8).hex()  # 64 random bits, as 16 hex digits (uuid costs its import at start)
 
 
 def store_rubric(store: Store, rubric: Rubric) -> None:
@@ -150,7 +150,8 @@ def plan_rubric(store: Store, plan: Plan) -> Rubric:
     row = store.conn.execute("SELECT source, id FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()
     if row is None:
         raise StoreError(f"考核计划 {plan.title} 所用的指标体系不在数据库中")
-    rubric = load_rubric_bytes(bytes(row[0]), f"{row[1]}（{plan.rubric_hash[:12]}）")
+    rubric = load_rubric_bytes(bytes(row[0]), f"{row[1]}（{plan.rubric_hash[:12]}）",
+                               cache=store.data_dir / "cache" / "rubrics")
     _rubric_cache[plan.rubric_hash] = rubric
     return rubric
 
