@@ -294,6 +294,38 @@ def test_odd_content_in_a_signed_bundle_is_refused_in_words(world, changes):
     assert lead.dump() == before
 
 
+@pytest.mark.parametrize("place, words", [
+    ({"school": "", "indicator": "Z99"}, "没有指标 Z99"),          # no such indicator in the rubric
+    ({"school": "s9", "indicator": "C6"}, "不分学校"),            # C6 is scored for the group as a whole
+    ({"school": "", "indicator": "C20"}, "逐校评分"),             # C20 is per school: a school must be named
+    ({"school": "t0", "indicator": "C20"}, "逐校评分"),           # a school of another group
+    ({"caption": "长" * 2001}, "说明过长"),
+    ({"school": ["s0"]}, "格式不对"),
+], ids=["unknown-indicator", "school-on-group-indicator", "no-school", "other-groups-school", "long-caption",
+        "school-list"])
+def test_a_photo_must_belong_to_a_place_of_the_group(world, tmp_path, place, words):
+    """photos.json names where each photo was taken; a place the plan does not have is refused, nothing stored."""
+    from PIL import Image
+
+    from inspector_app.store import photo_records as PR
+    made = setup_plans(world, with_keys=True)
+    x1, lead = world["x1"], world["lead"]
+    plan, _rubric, groups = made["x1"]
+    picture = tmp_path / "c6.jpg"
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(picture, "JPEG")
+    PR.add_photos(x1.store, plan, groups["g4"], "e1", "", "C6", [picture])
+    good = export(x1, made["x1"], "e1")
+    photos = read_json(read_bag(good, x1.keys), "photos.json")
+    assert [(m["school"], m["indicator"]) for m in photos] == [("", "C6")]
+    odd = resign(good, x1.keys, x1.out / "odd", {"photos.json": [{**photos[0], **place}]})
+    before = lead.dump()
+    outcome = merge_file(lead.store, lead.keys, odd)
+    assert outcome.status == "rejected", outcome
+    assert "photos.json" in outcome.message and words in outcome.message, outcome.message
+    assert lead.dump() == before
+    assert merge_file(lead.store, lead.keys, good).status == "merged"  # the honest bundle still goes in
+
+
 # --------------------------------------------------------------------------- the command line with bad input
 
 def cli(folder: Path, *args: str) -> int:

@@ -28,6 +28,7 @@ from inspector_app.store import photos as photo_files
 from inspector_app.store.consensus import withdraw_stale_decisions
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
+from inspector_app.store.photo_records import MAX_CAPTION
 from inspector_app.store import plans as P
 
 STATUS_TEXT = {"merged": "已合并", "already": "已合并过（重复导入，未改变任何内容）", "held": "暂缓：签名人尚未受信任",
@@ -184,6 +185,19 @@ def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
     return checked
 
 
+def _check_photo_place(rubric, group: P.Group, meta: dict) -> None:
+    """A photo belongs to an indicator at a place of this group, as one taken in the window does."""
+    school, code, caption = meta.get("school", ""), meta.get("indicator", ""), meta.get("caption", "")
+    if not isinstance(school, str) or not isinstance(code, str) or not isinstance(caption, str):
+        raise Reject(f"photos.json 中照片 {meta['file']} 的学校、指标或说明格式不对")
+    try:
+        E.check_place(rubric, group, school, code)
+    except E.EntryError as exc:
+        raise Reject(f"photos.json 中照片 {meta['file']} 的位置无效：{exc}") from None
+    if len(caption) > MAX_CAPTION:
+        raise Reject(f"photos.json 中照片 {meta['file']} 的说明过长（{len(caption)} 字，最多 {MAX_CAPTION} 字）")
+
+
 def _check_vetoes(rubric, vetoes: list) -> None:
     keys = {v.key for v in rubric.vetoes}
     seen = set()
@@ -226,6 +240,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     for meta in photos:
         if not isinstance(meta, dict) or not isinstance(meta.get("file"), str) or meta["file"] not in bag.sha256:
             raise Reject("photos.json 指向数据包中不存在的照片")
+        _check_photo_place(rubric, group, meta)
         try:
             stored = photo_files.ingest(bag.files[meta["file"]], store.photos_dir, name=meta["file"])
         except photo_files.PhotoError as exc:
