@@ -266,6 +266,46 @@ def test_a_plan_package_with_a_bad_self_score_imports_nothing(world, bad):
     assert merge_file(x1.store, x1.keys, package).status == "created"
 
 
+def test_the_same_plan_package_again_is_a_repeat_even_after_scoring(world):
+    from inspector_app.bundles.export import export_plan
+    bureau, x1 = world["bureau"], world["x1"]
+    plan, _rubric, _groups = make_plan(bureau)
+    package = export_plan(bureau.store, bureau.keys, plan, bureau.out).path
+    assert merge_file(x1.store, x1.keys, package).status == "created"
+    here = P.get_plan(x1.store, plan.id)
+    E.set_entry(x1.store, here, P.plan_rubric(x1.store, here), P.get_group(x1.store, plan.id, "g4"), "e1", "", "C6",
+                inputs={"met": True})
+    before = x1.dump()
+    outcome = merge_file(x1.store, x1.keys, package)
+    assert outcome.status == "already", outcome
+    assert "内容相同" in outcome.message
+    assert x1.dump() == before
+
+
+def test_a_different_package_for_a_plan_here_is_refused_with_its_differences(world):
+    """A corrected roster re-sent by the bureau must not pass as "already imported", nor silently change the plan."""
+    from inspector_app.bundles.export import export_plan
+    bureau, x1 = world["bureau"], world["x1"]
+    plan, _rubric, _groups = make_plan(bureau)
+    package = export_plan(bureau.store, bureau.keys, plan, bureau.out).path
+    assert merge_file(x1.store, x1.keys, package).status == "created"
+    body = read_json(read_bag(package, bureau.keys), "plan.json")
+    body["groups"][0]["schools"][1]["name"] = "中卫市第四中学教育集团镇罗分校"
+    body["groups"][0]["self_scores"] = [{"school": "", "indicator": "C5", "points": "9"}]
+    body["experts"].append({"id": "e3", "name": "专家丙", "role": "member", "key_id": None, "fingerprint": None,
+                            "public_key": None, "assignments": []})
+    body["plan"]["stage"] = "初评"
+    corrected = resign(package, bureau.keys, bureau.out / "corrected", {"plan.json": body})
+    before = x1.dump()
+    outcome = merge_file(x1.store, x1.keys, corrected)
+    assert outcome.status == "conflict", outcome
+    for words in ("阶段：本机为“复评”，计划包为“初评”", "镇罗分校", "集团 中卫市第四中学教育集团 的自评分不同",
+                  "计划包多了专家 专家丙", "未导入"):
+        assert words in outcome.message, outcome.message
+    assert "中卫市第七小学教育集团" not in outcome.message  # only what differs is named
+    assert x1.dump() == before
+
+
 # --------------------------------------------------------------------------- odd content under a good signature
 
 def _entry(code="C6", **extra):

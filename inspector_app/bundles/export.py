@@ -189,14 +189,8 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
                            progress, cancelled, file_work=file_work)
 
 
-def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
-                progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
-                  file_work: FileWork | None = None) -> ExportResult:
-    """The bureau's plan package: everything a panel needs to start, offline."""
-    rubric = plan_rubric(store, plan)
-    signer = keystore.own_key().key_id
-    sequence, previous = _next_sequence(store, plan.id, "plan")
-    source = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()[0]
+def plan_body(store: Store, plan: Plan) -> dict:
+    """The plan as a plan package's plan.json carries it: roster, division of work, keys, prior figures."""
     expert_rows = []
     for e in experts(store, plan.id):
         pub = store.conn.execute("SELECT public_key FROM experts WHERE plan_id = ? AND id = ?",
@@ -214,10 +208,21 @@ def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
                             for (s, c), p in self_scores(store, plan.id, g.id).items()],
             "baselines": baselines(store, plan.id, g.id),
             "prior_results": prior_results(store, plan.id, g.id)})
-    body = {"plan": {"id": plan.id, "title": plan.title, "school_year": plan.school_year, "stage": plan.stage,
+    return {"plan": {"id": plan.id, "title": plan.title, "school_year": plan.school_year, "stage": plan.stage,
                      "consensus": plan.consensus, "spread_limit": fmt_points(plan.spread_limit), "demo": plan.demo,
                      "export_location": plan.export_location},
             "groups": group_rows, "experts": expert_rows}
+
+
+def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
+                progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
+                  file_work: FileWork | None = None) -> ExportResult:
+    """The bureau's plan package: everything a panel needs to start, offline."""
+    rubric = plan_rubric(store, plan)
+    signer = keystore.own_key().key_id
+    sequence, previous = _next_sequence(store, plan.id, "plan")
+    source = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()[0]
+    body = plan_body(store, plan)
     payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer)),
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": bytes(source)}
     filename = f"考核计划-{_slug(plan.title)}-{sequence}.zip"

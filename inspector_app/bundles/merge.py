@@ -19,7 +19,7 @@ from typing import Any, Callable
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
-from inspector_app.bundles.plan_import import import_plan
+from inspector_app.bundles.plan_import import ALREADY, import_plan
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.model import METHODS
@@ -76,7 +76,7 @@ def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:
     try:
         if bag.kind == "plan":
             outcome.message = import_plan(store, keystore, bag)
-            outcome.status = "already" if outcome.message.startswith("本机已有") else "created"
+            outcome.status = "already" if outcome.message.startswith(ALREADY) else "created"
         elif bag.kind == "expert":
             outcome.status, outcome.message = _merge_expert(store, keystore, bag, path)
         elif bag.kind == "panel":

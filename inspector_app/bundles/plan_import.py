@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+from decimal import Decimal, InvalidOperation
 
 from inspector_app.bundles.bag import Bag, read_json
+from inspector_app.bundles.export import plan_body
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal
@@ -24,7 +26,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         raise Reject("计划包说明与签名信息不一致")
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
-        return f"本机已有考核计划 {existing.title}"
+        return _compare_with_existing(store, existing, body, bag.field("rubric_hash"))
     from inspector_app.rubric.loader import RubricError
     try:
         source = bag.files[rubric_files[0]]
@@ -96,3 +98,98 @@ def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
     if not 0 <= points <= rubric.indicator(code).points:
         raise Reject(f"计划包中{where} {row['points']} 超出 0–{fmt_points(rubric.indicator(code).points)}")
     return group["id"], school, code, str(points)
+
+
+ALREADY = "本机已有考核计划"
+SHOWN_DIFFERENCES = 8
+
+
+def _compare_with_existing(store: Store, existing: P.Plan, body: dict, rubric_hash: str) -> str:
+    """A package for a plan already here: the same content is a repeat; a different one (a corrected roster,
+    say) is refused with its differences named, since scores already entered hang on the plan as it is."""
+    try:
+        found = plan_differences(plan_body(store, existing), body)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise Reject(f"计划包内容不完整：缺少 {exc}") from None
+    if rubric_hash != existing.rubric_hash:
+        found.insert(0, "指标体系（指标文件）不同")
+    if not found:
+        return f"{ALREADY} {existing.title}，内容相同"
+    shown = "；".join(found[:SHOWN_DIFFERENCES]) + (f"；等共 {len(found)} 处" if len(found) > SHOWN_DIFFERENCES else "")
+    raise Reject(f"计划包与{ALREADY}“{existing.title}”不同：{shown}。未导入，本机的考核计划和已录入的评分都没有改变；"
+                 "请与教育局核对是哪一份计划包有误", "conflict")
+
+
+def plan_differences(here: dict, package: dict) -> list[str]:
+    """What a plan package would change in the plan as stored here, in words (empty when nothing)."""
+    found = []
+    for key, label in (("title", "考核名称"), ("school_year", "学年"), ("stage", "阶段"), ("consensus", "合议规则"),
+                       ("spread_limit", "分差上限"), ("export_location", "照片位置信息")):
+        a, b = here["plan"].get(key), package["plan"].get(key)
+        if _norm(a) != _norm(b):
+            found.append(f"{label}：本机为“{a}”，计划包为“{b}”")
+    old_groups = {g["id"]: g for g in here["groups"]}
+    new_groups = {g["id"]: g for g in package["groups"]}
+    for gid in new_groups.keys() - old_groups.keys():
+        found.append(f"计划包多了集团 {new_groups[gid]['name']}")
+    for gid in old_groups.keys() - new_groups.keys():
+        found.append(f"计划包少了集团 {old_groups[gid]['name']}")
+    for gid in sorted(old_groups.keys() & new_groups.keys()):
+        old, new = old_groups[gid], new_groups[gid]
+        name = old["name"]
+        if (old["name"], old.get("type")) != (new["name"], new.get("type")):
+            found.append(f"集团 {name} 的名称或类型不同（计划包为 {new['name']}，{new.get('type') or '无类型'}）")
+        old_schools = {s["id"]: s for s in old["schools"]}
+        new_schools = {s["id"]: s for s in new["schools"]}
+        for sid in new_schools.keys() - old_schools.keys():
+            found.append(f"集团 {name} 多了学校 {new_schools[sid]['name']}")
+        for sid in old_schools.keys() - new_schools.keys():
+            found.append(f"集团 {name} 少了学校 {old_schools[sid]['name']}")
+        for sid in sorted(old_schools.keys() & new_schools.keys()):
+            a, b = old_schools[sid], new_schools[sid]
+            if any(_norm(a.get(k)) != _norm(b.get(k)) for k in ("name", "role", "kind", "head_role")):
+                found.append(f"学校 {a['name']} 的名称、角色或学段不同（计划包为 {b['name']}）")
+        if _self_scores(old) != _self_scores(new):
+            found.append(f"集团 {name} 的自评分不同")
+        if _norm(old.get("baselines") or {}) != _norm(new.get("baselines") or {}):
+            found.append(f"集团 {name} 的基数不同")
+        if _norm(old.get("prior_results") or []) != _norm(new.get("prior_results") or []):
+            found.append(f"集团 {name} 的上年结果不同")
+    old_experts = {e["id"]: e for e in here["experts"]}
+    new_experts = {e["id"]: e for e in package["experts"]}
+    for eid in new_experts.keys() - old_experts.keys():
+        found.append(f"计划包多了专家 {new_experts[eid]['name']}")
+    for eid in old_experts.keys() - new_experts.keys():
+        found.append(f"计划包少了专家 {old_experts[eid]['name']}")
+    for eid in sorted(old_experts.keys() & new_experts.keys()):
+        a, b = old_experts[eid], new_experts[eid]
+        if (a["name"], a.get("role")) != (b["name"], b.get("role")):
+            found.append(f"专家 {a['name']} 的姓名或角色不同（计划包为 {b['name']}）")
+        if a.get("key_id") and b.get("key_id") and a["key_id"] != b["key_id"]:
+            found.append(f"专家 {a['name']} 的密钥不同")  # a key learnt here from a bundle is no difference
+        if sorted(map(tuple, a.get("assignments") or [])) != sorted(map(tuple, b.get("assignments") or [])):
+            found.append(f"专家 {a['name']} 的分工不同")
+    return found
+
+
+def _self_scores(group: dict) -> set[tuple[str, str, Decimal]]:
+    rows = set()
+    for row in group.get("self_scores") or []:
+        try:
+            points = Decimal(str(row["points"]))
+        except InvalidOperation:
+            raise ValueError(f"自评分 {row['points']}") from None
+        rows.add((row.get("school", ""), row["indicator"], points.normalize()))
+    return rows
+
+
+def _norm(value):
+    """Compare JSON as read from a package with the same values read from the store: text for numbers."""
+    if isinstance(value, dict):
+        return {str(k): _norm(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_norm(v) for v in value]
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    return str(Decimal(str(value)).normalize())
+
