@@ -303,3 +303,23 @@ def test_canonical_round_trip(value):
     data = canonical.dumps(value)
     assert canonical.loads(data) == value
     assert canonical.dumps(canonical.loads(data)) == data
+
+
+def test_two_processes_trusting_at_once_lose_nothing(tmp_path):
+    """The window and a command line may both change the trust list; every change must survive."""
+    import subprocess
+    import sys
+    worker = (
+        "import sys\n"
+        "from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey\n"
+        "from inspector_app.bundles.keys import KeyStore\n"
+        "ks = KeyStore(sys.argv[1])\n"
+        "for i in range(int(sys.argv[3])):\n"
+        "    ks.trust(Ed25519PrivateKey.generate().public_key().public_bytes_raw(), f'{sys.argv[2]}-{i}')\n")
+    each = 25
+    root = Path(__file__).resolve().parents[1]
+    procs = [subprocess.Popen([sys.executable, "-c", worker, str(tmp_path), name, str(each)], cwd=root)
+             for name in ("window", "cli")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    names = {r.name for r in KeyStore(tmp_path).records() if r.status == "trusted"}
+    assert names == {f"{who}-{i}" for who in ("window", "cli") for i in range(each)}

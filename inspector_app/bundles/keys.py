@@ -8,7 +8,8 @@ Files, all under `<data folder>/keys/`:
   key id and fingerprint can be shown without the passphrase.
 - `trusted.json`: trusted keys, revoked keys and keys seen on held bundles;
   rewritten whole and atomically (temporary name, fsync, rename), so it is
-  never partially written.
+  never partially written; each change reads and writes it under
+  `trusted.json.lock`, so two processes never lose each other's change.
 
 Key id: SHA-256 of the 32 raw public key bytes, lowercase hex (64 characters).
 Fingerprint: the first 10 bytes of that digest in RFC 4648 base32, in four
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
+from filelock import FileLock, Timeout
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -37,6 +39,7 @@ from inspector_app.fsutil import StorageError, fsync_dir, write_atomic
 
 TRUST_FORMAT = "inspector-trust/1"
 MAX_SEEN = 500
+TRUST_LOCK_WAIT_S = 10  # another process's edit of the trust list takes milliseconds
 PUBLIC_FILE_HEADER = "# Inspector 公钥（public key）"
 
 _FP_CLEAN = re.compile(r"[\s\-_:.]")
@@ -137,6 +140,7 @@ class KeyStore:
         self._passphrase = _passphrase_bytes(passphrase)
         self._private: Ed25519PrivateKey | None = None
         self._own: PublicKeyInfo | None = None
+        self._trust_lock: FileLock | None = None
 
     # ---- paths
     @property
@@ -271,6 +275,25 @@ class KeyStore:
                 doc[section] = {}
         return doc
 
+    @contextlib.contextmanager
+    def _editing_trust(self):
+        """Read, change and write the trust list with no other process in between (the window and a
+        command line may both be merging); the lock is reentrant, so one edit may call another."""
+        self._ensure_folder()
+        if self._trust_lock is None:
+            self._trust_lock = FileLock(str(self.folder / "trusted.json.lock"), timeout=TRUST_LOCK_WAIT_S)
+        try:
+            self._trust_lock.acquire()
+        except Timeout:
+            raise BundleError("key_storage", f"信任列表 {self.trust_path} 正被另一个 Inspector 程序修改，"
+                                             "请稍后再试。") from None
+        except OSError as exc:
+            raise BundleError("key_storage", f"无法锁定信任列表 {self.trust_path}：{exc.strerror or exc}") from None
+        try:
+            yield self._load_trust()
+        finally:
+            self._trust_lock.release()
+
     def _save_trust(self, doc: dict) -> None:
         self._ensure_folder()
         try:
@@ -300,17 +323,17 @@ class KeyStore:
             raise BundleError("bad_public_key", "公钥无效。") from None
         name = _clean_label(name) or "未命名"
         kid = key_id(pub)
-        doc = self._load_trust()
-        if kid in doc["revoked"]:
-            raise BundleError("revoked_key",
-                              f"密钥 {fingerprint(pub)} 已被吊销（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
-        doc["trusted"][kid] = {
-            "public_key": base64.b64encode(pub).decode("ascii"),
-            "name": name, "role": _clean_label(role),
-            "added": doc["trusted"].get(kid, {}).get("added") or _now(),
-        }
-        doc["seen"].pop(kid, None)
-        self._save_trust(doc)
+        with self._editing_trust() as doc:
+            if kid in doc["revoked"]:
+                raise BundleError("revoked_key", f"密钥 {fingerprint(pub)} 已被吊销"
+                                                 f"（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
+            doc["trusted"][kid] = {
+                "public_key": base64.b64encode(pub).decode("ascii"),
+                "name": name, "role": _clean_label(role),
+                "added": doc["trusted"].get(kid, {}).get("added") or _now(),
+            }
+            doc["seen"].pop(kid, None)
+            self._save_trust(doc)
         return kid
 
     def trust_fingerprint(self, fp: str, name: str, role: str = "") -> str:
@@ -332,11 +355,9 @@ class KeyStore:
     def remember_seen(self, pub: bytes, source: str = "") -> None:
         """Keep the public key of an unknown signer so it can be trusted by fingerprint later."""
         kid = key_id(pub)
-        doc = self._load_trust()
-        if kid in doc["trusted"] or kid in doc["revoked"]:
-            return
-        rec = doc["seen"].get(kid)
-        if rec is None:
+        with self._editing_trust() as doc:
+            if kid in doc["trusted"] or kid in doc["revoked"] or kid in doc["seen"]:
+                return
             doc["seen"][kid] = {"public_key": base64.b64encode(bytes(pub)).decode("ascii"),
                                 "first_seen": _now(), "source": _clean_label(source)}
             if len(doc["seen"]) > MAX_SEEN:  # keep the newest
@@ -346,16 +367,16 @@ class KeyStore:
             self._save_trust(doc)
 
     def revoke(self, kid: str, reason: str = "") -> None:
-        doc = self._load_trust()
-        known = self.public_key_of(kid)
-        rec = doc["trusted"].pop(kid, None) or {}
-        doc["seen"].pop(kid, None)
-        doc["revoked"][kid] = {
-            "name": rec.get("name", ""),
-            "public_key": base64.b64encode(known).decode("ascii") if known else "",
-            "revoked": _now(), "reason": _clean_label(reason) or "未说明",
-        }
-        self._save_trust(doc)
+        with self._editing_trust() as doc:
+            known = self.public_key_of(kid)
+            rec = doc["trusted"].pop(kid, None) or {}
+            doc["seen"].pop(kid, None)
+            doc["revoked"][kid] = {
+                "name": rec.get("name", ""),
+                "public_key": base64.b64encode(known).decode("ascii") if known else "",
+                "revoked": _now(), "reason": _clean_label(reason) or "未说明",
+            }
+            self._save_trust(doc)
 
     def public_key_of(self, kid: str) -> bytes | None:
         if self.private_path.exists() and kid == self.own_key().key_id:
