@@ -128,25 +128,11 @@ def plan_differences(here: dict, package: dict) -> list[str]:
         a, b = here["plan"].get(key), package["plan"].get(key)
         if _norm(a) != _norm(b):
             found.append(f"{label}：本机为“{a}”，计划包为“{b}”")
-    old_groups = {g["id"]: g for g in here["groups"]}
-    new_groups = {g["id"]: g for g in package["groups"]}
-    for gid in new_groups.keys() - old_groups.keys():
-        found.append(f"计划包多了集团 {new_groups[gid]['name']}")
-    for gid in old_groups.keys() - new_groups.keys():
-        found.append(f"计划包少了集团 {old_groups[gid]['name']}")
-    for gid in sorted(old_groups.keys() & new_groups.keys()):
-        old, new = old_groups[gid], new_groups[gid]
+    for old, new in _matched(here["groups"], package["groups"], "集团", found):
         name = old["name"]
         if (old["name"], old.get("type")) != (new["name"], new.get("type")):
             found.append(f"集团 {name} 的名称或类型不同（计划包为 {new['name']}，{new.get('type') or '无类型'}）")
-        old_schools = {s["id"]: s for s in old["schools"]}
-        new_schools = {s["id"]: s for s in new["schools"]}
-        for sid in new_schools.keys() - old_schools.keys():
-            found.append(f"集团 {name} 多了学校 {new_schools[sid]['name']}")
-        for sid in old_schools.keys() - new_schools.keys():
-            found.append(f"集团 {name} 少了学校 {old_schools[sid]['name']}")
-        for sid in sorted(old_schools.keys() & new_schools.keys()):
-            a, b = old_schools[sid], new_schools[sid]
+        for a, b in _matched(old["schools"], new["schools"], "学校", found, where=f"集团 {name}："):
             if any(_norm(a.get(k)) != _norm(b.get(k)) for k in ("name", "role", "kind", "head_role")):
                 found.append(f"学校 {a['name']} 的名称、角色或学段不同（计划包为 {b['name']}）")
         if _self_scores(old) != _self_scores(new):
@@ -155,14 +141,7 @@ def plan_differences(here: dict, package: dict) -> list[str]:
             found.append(f"集团 {name} 的基数不同")
         if _norm(old.get("prior_results") or []) != _norm(new.get("prior_results") or []):
             found.append(f"集团 {name} 的上年结果不同")
-    old_experts = {e["id"]: e for e in here["experts"]}
-    new_experts = {e["id"]: e for e in package["experts"]}
-    for eid in new_experts.keys() - old_experts.keys():
-        found.append(f"计划包多了专家 {new_experts[eid]['name']}")
-    for eid in old_experts.keys() - new_experts.keys():
-        found.append(f"计划包少了专家 {old_experts[eid]['name']}")
-    for eid in sorted(old_experts.keys() & new_experts.keys()):
-        a, b = old_experts[eid], new_experts[eid]
+    for a, b in _matched(here["experts"], package["experts"], "专家", found):
         if (a["name"], a.get("role")) != (b["name"], b.get("role")):
             found.append(f"专家 {a['name']} 的姓名或角色不同（计划包为 {b['name']}）")
         if a.get("key_id") and b.get("key_id") and a["key_id"] != b["key_id"]:
@@ -170,6 +149,14 @@ def plan_differences(here: dict, package: dict) -> list[str]:
         if sorted(map(tuple, a.get("assignments") or [])) != sorted(map(tuple, b.get("assignments") or [])):
             found.append(f"专家 {a['name']} 的分工不同")
     return found
+
+
+def _matched(here: list[dict], package: list[dict], what: str, found: list[str], where: str = "") -> list[tuple]:
+    """Rows paired by id; those on one side only are named in `found`."""
+    old, new = {r["id"]: r for r in here}, {r["id"]: r for r in package}
+    found += [f"{where}计划包多了{what} {new[i]['name']}" for i in sorted(new.keys() - old.keys())]
+    found += [f"{where}计划包少了{what} {old[i]['name']}" for i in sorted(old.keys() - new.keys())]
+    return [(old[i], new[i]) for i in sorted(old.keys() & new.keys())]
 
 
 def _self_scores(group: dict) -> set[tuple[str, str, Decimal]]:
