@@ -111,8 +111,8 @@ class DataMenus(QObject):
 
     def export_panel(self) -> None:
         ws = self.window.workspace
-        current = self.window.stack.currentWidget()
-        group = self._consensus.group if current is not None and current is self._consensus else ws.group
+        showing = self._consensus is not None and self.window.stack.currentWidget() is self._consensus
+        group = self._consensus.group if showing else ws.group
         if group is not None:
             self.bundles.export_panel(group.id)
 
