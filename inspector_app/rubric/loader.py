@@ -41,12 +41,13 @@ def load_rubric(path: Path | str) -> Rubric:
 
 def load_rubric_bytes(raw: bytes, name: str, cache: Path | None = None) -> Rubric:
     """`cache`: a folder keeping the parsed form of files seen before (see node_cache.py)."""
+    digest = hashlib.sha256(raw).hexdigest()
     try:
-        root = node_cache.parsed_nodes(raw, name, cache)
+        root = node_cache.parsed_nodes(raw, name, cache, digest)
     except YamlFileError as exc:
         raise RubricError(exc.problems) from exc
     rd = Reader(name)
-    rubric = _read(rd, root, name, hashlib.sha256(raw).hexdigest())
+    rubric = _read(rd, root, name, digest)
     if rd.problems or rubric is None:
         raise RubricError(rd.problems or [Problem(name, 1, "文件", "无法读取")])
     return rubric

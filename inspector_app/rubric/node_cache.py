@@ -18,11 +18,12 @@ from inspector_app.rubric.yamlnodes import YMap, YNode, YScalar, YSeq, parse_yam
 FORMAT = 1  # raise when the node classes or this encoding change
 
 
-def parsed_nodes(raw: bytes, name: str, folder: Path | None) -> YNode:
-    """The node tree of `raw`: from `folder` when parsed before, else parsed (and stored there)."""
+def parsed_nodes(raw: bytes, name: str, folder: Path | None, digest: str | None = None) -> YNode:
+    """The node tree of `raw`: from `folder` when parsed before, else parsed (and stored there).
+    `digest`: the SHA-256 of `raw` in hex, when the caller has it already."""
     if folder is None:
         return parse_yaml_bytes(raw, name)
-    digest = hashlib.sha256(raw).hexdigest()
+    digest = digest or hashlib.sha256(raw).hexdigest()
     path = folder / f"{digest}.json"
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
