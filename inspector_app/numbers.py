@@ -11,7 +11,6 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 _DECIMAL_RE = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
-_INT_RE = re.compile(r"^[+-]?\d+$")
 
 
 class NumberError(ValueError):
@@ -91,3 +90,8 @@ def fmt_points(value: Decimal | None) -> str:
         return "—"
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+def stored_points(value: Decimal | None) -> str | None:
+    """Points as the store and bundles keep them: the text of `fmt_points` (never `1E+1`), None for none."""
+    return None if value is None else fmt_points(value)

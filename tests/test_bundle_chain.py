@@ -181,3 +181,30 @@ def test_another_plans_bundle_is_refused(chain, tmp_path, capsys):
     assert run(folders["lead"], "merge", *map(str, (tmp_path / "o").glob("*.zip"))) == 1
     assert "另一个考核计划" in capsys.readouterr().out
     assert db_digest(folders["lead"]) == before
+
+
+def test_merged_entries_keep_points_as_typed_and_get_history(chain, tmp_path):
+    root, folders = chain
+    # Copies, so the module's other tests keep their folders as they were.
+    x1, lead = tmp_path / "x1", tmp_path / "lead"
+    shutil.copytree(folders["x1"], x1)
+    shutil.copytree(folders["lead"], lead)
+    # 004 C20 "满意度×10": a 100% satisfaction gives the full 10 points, which Decimal can write as 1E+1.
+    assert run(x1, "entry", "set", "--group", "g4", "--indicator", "C20", "--school", "s1", "value=100") == 0
+    assert run(x1, "export", "--out", str(tmp_path / "out")) == 0
+    assert run(lead, "merge", *map(str, (tmp_path / "out").glob("*.zip"))) == 0
+    from inspector_app.store import entries as E
+    from inspector_app.store.db import open_store
+    from inspector_app.store.history import changes
+    store = open_store(lead)
+    try:
+        (points,), = store.conn.execute(
+            "SELECT points FROM entries WHERE expert_id = 'x1' AND indicator = 'C20' AND school_id = 's1'").fetchall()
+        assert points == "10"
+        merged = [c for c in changes(store, entity="entry") if c.field == "merged" and c.expert_id == "x1"]
+        assert {(c.key["indicator"], c.key["school"]) for c in merged} >= {("C20", "s1")}
+        c20 = next(c for c in merged if (c.key["indicator"], c.key["school"]) == ("C20", "s1"))
+        assert c20.new["points"] == "10" and c20.new["inputs"] == {"value": "100"}
+        assert E.get_entry(store, c20.plan_id, "g4", "x1", "s1", "C20").points == 10
+    finally:
+        store.close()

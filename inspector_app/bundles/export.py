@@ -18,16 +18,17 @@ from inspector_app.bundles.bag import read_bag
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.tagfiles import make_info
-from inspector_app.numbers import fmt_points
+from inspector_app.numbers import fmt_points, stored_points
 from inspector_app.store import entries as E
 from inspector_app.store import photo_records as PR
+from inspector_app.store.bundle_records import consume_sequence, merged_expert_bundles, next_sequence
 from inspector_app.store.consensus import panel_scorer, places, settled_points
 from inspector_app.store.db import Store, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.history import changes
 from inspector_app.store.photo_location import strip_location
-from inspector_app.store.plans import (Group, Plan, assigned, baselines, experts, groups, plan_rubric, prior_results,
-                                       self_scores)
+from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_public_key, experts, groups,
+                                       plan_rubric, prior_results, rubric_source, self_scores)
 
 FORMAT = 1
 # `file_work(fn)` runs fn (writing and re-reading the zip; it touches no database) and returns its result;
@@ -48,19 +49,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("._")[:40] or "x"
 
 
-def _next_sequence(store: Store, plan_id: str, kind: str) -> tuple[int, str]:
-    row = store.conn.execute("SELECT last, last_hash FROM sequences WHERE plan_id = ? AND kind = ?",
-                             (plan_id, kind)).fetchone()
-    return (row[0] + 1, row[1]) if row else (1, "")
-
-
-def _consume_sequence(store: Store, plan_id: str, kind: str, sequence: int, bundle_hash: str) -> None:
-    with store.tx():
-        store.conn.execute("INSERT INTO sequences (plan_id, kind, last, last_hash) VALUES (?, ?, ?, ?)"
-                           " ON CONFLICT (plan_id, kind) DO UPDATE SET last = excluded.last,"
-                           " last_hash = excluded.last_hash", (plan_id, kind, sequence, bundle_hash))
-
-
 def _sign_and_write(store: Store, keystore: KeyStore, plan: Plan, kind: str, sequence: int, previous: str,
                     filename: str, payload: dict[str, Any], out_dir: Path, group: Group | None,
                     progress: Callable[[int, int], Any] | None, cancelled: Any, photos: int = 0,
@@ -76,7 +64,7 @@ def _sign_and_write(store: Store, keystore: KeyStore, plan: Plan, kind: str, seq
         return written, read_bag(written, keystore).bundle_hash
 
     path, bundle_hash = file_work(write) if file_work else write()
-    _consume_sequence(store, plan.id, kind, sequence, bundle_hash)
+    consume_sequence(store, plan.id, kind, sequence, bundle_hash)
     return ExportResult(path, bundle_hash, sequence, photos)
 
 
@@ -101,7 +89,7 @@ def _header(store: Store, plan: Plan, kind: str, sequence: int, previous: str, s
 
 def _entries_json(store: Store, plan: Plan, group: Group, expert_id: str) -> list[dict]:
     return [{"school": e.school_id, "indicator": e.indicator, "inputs": e.inputs, "evidence": list(e.evidence),
-             "methods": list(e.methods), "note": e.note, "points": None if e.points is None else fmt_points(e.points),
+             "methods": list(e.methods), "note": e.note, "points": stored_points(e.points),
              "explanation": list(e.explanation), "updated_at": e.updated_at}
             for e in E.entries(store, plan.id, group.id, expert_id)]
 
@@ -129,7 +117,7 @@ def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, ex
     """One expert's entries, vetoes, notes, photos and history for one group."""
     expert = next(e for e in experts(store, plan.id) if e.id == expert_id)
     signer = keystore.own_key().key_id
-    sequence, previous = _next_sequence(store, plan.id, "expert")
+    sequence, previous = next_sequence(store, plan.id, "expert")
     payload: dict[str, Any] = {}
     head = _header(store, plan, "expert", sequence, previous, signer, group, expert)
     payload["bundle.json"] = canonical.dumps(head)
@@ -156,14 +144,14 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
         raise ValueError(f"{lead.name} 不是本考核计划登记的专家组组长，不能导出专家组数据包")
     rubric = plan_rubric(store, plan)
     signer = keystore.own_key().key_id
-    sequence, previous = _next_sequence(store, plan.id, "panel")
+    sequence, previous = next_sequence(store, plan.id, "panel")
     payload: dict[str, Any] = {}
     payload["bundle.json"] = canonical.dumps(_header(store, plan, "panel", sequence, previous, signer, group, lead))
     settled = []
     for place in places(store, plan, group):
         points, method = settled_points(place, plan.consensus)
         settled.append({"school": place.school_id, "indicator": place.indicator,
-                        "points": None if points is None else fmt_points(points), "method": method,
+                        "points": stored_points(points), "method": method,
                         "reason": place.decided_reason,
                         "scores": {e: fmt_points(v) for e, v in sorted(place.scores.items())}})
     payload["consensus.json"] = canonical.dumps(settled)
@@ -175,10 +163,7 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
     own = export_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles", cancelled=cancelled,
                         file_work=file_work)
     merged = [(own.bundle_hash, own.path)]
-    for bundle_hash, file_name in store.conn.execute(
-            "SELECT hash, file_name FROM bundles WHERE plan_id = ? AND group_id = ? AND kind = 'expert'"
-            " AND status = 'merged' ORDER BY imported_at", (plan.id, group.id)):
-        merged.append((bundle_hash, store.data_dir / "bundles" / f"{bundle_hash}.zip"))
+    merged += merged_expert_bundles(store, plan.id, group.id)
     for bundle_hash, path in merged:
         name = f"members/{bundle_hash}.zip"
         payload[name] = Path(path)
@@ -193,8 +178,7 @@ def plan_body(store: Store, plan: Plan) -> dict:
     """The plan as a plan package's plan.json carries it: roster, division of work, keys, prior figures."""
     expert_rows = []
     for e in experts(store, plan.id):
-        pub = store.conn.execute("SELECT public_key FROM experts WHERE plan_id = ? AND id = ?",
-                                 (plan.id, e.id)).fetchone()[0]
+        pub = expert_public_key(store, plan.id, e.id)
         expert_rows.append({"id": e.id, "name": e.name, "role": e.role, "key_id": e.key_id,
                             "fingerprint": e.fingerprint, "public_key": pub.hex() if pub else None,
                             "assignments": [list(a) for a in assigned(store, plan.id, e.id)]})
@@ -220,11 +204,11 @@ def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
     """The bureau's plan package: everything a panel needs to start, offline."""
     rubric = plan_rubric(store, plan)
     signer = keystore.own_key().key_id
-    sequence, previous = _next_sequence(store, plan.id, "plan")
-    source = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()[0]
+    sequence, previous = next_sequence(store, plan.id, "plan")
+    source = rubric_source(store, plan.rubric_hash)
     body = plan_body(store, plan)
     payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer)),
-               "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": bytes(source)}
+               "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": source}
     filename = f"考核计划-{_slug(plan.title)}-{sequence}.zip"
     return _sign_and_write(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None,
                            progress, cancelled, file_work=file_work)

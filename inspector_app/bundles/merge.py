@@ -9,8 +9,6 @@ database exactly as it was.
 """
 from __future__ import annotations
 
-import json
-import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +21,14 @@ from inspector_app.bundles.plan_import import ALREADY, import_plan
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.model import METHODS
+from inspector_app.store import bundle_records as BR
 from inspector_app.store import entries as E
+from inspector_app.store import photo_records as PR
 from inspector_app.store import photos as photo_files
-from inspector_app.store.consensus import withdraw_stale_decisions
+from inspector_app.store.consensus import replace_lead_decisions, withdraw_stale_decisions
+from inspector_app.store.findings import merge_findings
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
-from inspector_app.store.photo_records import MAX_CAPTION
 from inspector_app.store import plans as P
 
 STATUS_TEXT = {"merged": "已合并", "already": "已合并过（重复导入，未改变任何内容）", "held": "暂缓：签名人尚未受信任",
@@ -129,21 +129,13 @@ def _check_signer_is(bag: Bag, known: dict[str, P.Expert], expert_id: str) -> No
 
 def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, status: str = "merged") -> str | None:
     """Record the bundle; returns None when newly recorded, else 'already' or 'conflict' (nothing written)."""
-    try:
-        store.conn.execute(
-            "INSERT INTO bundles (hash, kind, signer_key_id, sequence, plan_id, group_id, file_name, status, info,"
-            " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (bag.bundle_hash, bag.kind, bag.signer_key_id, int(bag.field("sequence") or 0), plan_id, group_id,
-             file_name, status, json.dumps(bag.info, ensure_ascii=False, sort_keys=True), now()))
-    except sqlite3.IntegrityError:
-        same = store.conn.execute("SELECT 1 FROM bundles WHERE hash = ?", (bag.bundle_hash,)).fetchone()
-        return "already" if same else "conflict"
-    return None
+    return BR.claim_bundle(store, bag.bundle_hash, bag.kind, bag.signer_key_id, int(bag.field("sequence") or 0),
+                           plan_id, group_id, file_name, status, bag.info)
 
 
 def _keep_original(store: Store, bag: Bag, path: Path) -> None:
     """The verified file itself is kept: it is the chain of custody the panel bundle carries on."""
-    write_atomic(store.data_dir / "bundles" / f"{bag.bundle_hash}.zip", path.read_bytes())
+    write_atomic(BR.original_path(store, bag.bundle_hash), path.read_bytes())
 
 
 # --------------------------------------------------------------------------- expert bundles
@@ -194,8 +186,8 @@ def _check_photo_place(rubric, group: P.Group, meta: dict) -> None:
         E.check_place(rubric, group, school, code)
     except E.EntryError as exc:
         raise Reject(f"photos.json 中照片 {meta['file']} 的位置无效：{exc}") from None
-    if len(caption) > MAX_CAPTION:
-        raise Reject(f"photos.json 中照片 {meta['file']} 的说明过长（{len(caption)} 字，最多 {MAX_CAPTION} 字）")
+    if len(caption) > PR.MAX_CAPTION:
+        raise Reject(f"photos.json 中照片 {meta['file']} 的说明过长（{len(caption)} 字，最多 {PR.MAX_CAPTION} 字）")
 
 
 def _check_vetoes(rubric, vetoes: list) -> None:
@@ -231,9 +223,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         raise Reject("数据包中的数据文件格式不对")
     _check_vetoes(rubric, vetoes)
     sequence = int(bag.field("sequence") or 0)
-    newest = store.conn.execute(
-        "SELECT MAX(sequence) FROM bundles WHERE signer_key_id = ? AND plan_id = ? AND group_id = ? AND kind = 'expert'",
-        (bag.signer_key_id, plan.id, group.id)).fetchone()[0]
+    newest = BR.newest_sequence(store, bag.signer_key_id, plan.id, group.id, "expert")
     superseded = newest is not None and newest > sequence
     # Photo files first: durable before any row names them.
     stored_photos = []
@@ -256,12 +246,12 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
             raise Reject("同一签名人、同一序号已有另一份不同的数据包；两份都保留待人工核对，未覆盖", "conflict")
         withdrawn: list[str] = []
         if not superseded:
-            _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id])
+            _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id],
+                          path.name)
             withdrawn = withdraw_stale_decisions(store, plan.id, group.id, expert_id)
             if not known[expert_id].key_id:
-                store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ?"
-                                   " WHERE plan_id = ? AND id = ?", (bag.signer_key_id, bag.signer_public_key,
-                                                                     bag.signer_fingerprint, plan.id, expert_id))
+                P.learn_expert_key(store, plan.id, expert_id, bag.signer_key_id, bag.signer_public_key,
+                                   bag.signer_fingerprint)
         record(store, expert_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                "merged" if not superseded else "superseded", None, path.name)
     if superseded:
@@ -273,44 +263,21 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
 
 
 def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, rows: list[dict], vetoes: list,
-                  findings: dict, stored_photos: list, expert: P.Expert) -> None:
-    conn = store.conn
-    conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
-                 (plan.id, group.id, expert_id))
-    for row in rows:
-        outcome = row["outcome"]
-        conn.execute(
-            "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
-            " points, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (plan.id, group.id, expert_id, row.get("school", ""), row["indicator"],
-             json.dumps(E._jsonable(row["typed"]), ensure_ascii=False, sort_keys=True),
-             json.dumps([str(x) for x in row.get("evidence", [])], ensure_ascii=False),
-             json.dumps([str(x) for x in row.get("methods", [])], ensure_ascii=False), row.get("note", ""),
-             None if outcome.points is None else str(outcome.points.normalize()),
-             json.dumps(outcome.lines, ensure_ascii=False), str(row.get("updated_at", now()))))
-    conn.execute("DELETE FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ?", (plan.id, group.id, expert_id))
-    for v in vetoes:
-        if isinstance(v, dict) and isinstance(v.get("key"), str):
-            conn.execute("INSERT INTO vetoes (plan_id, group_id, expert_id, key, value, reason, updated_at)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?)", (plan.id, group.id, expert_id, v["key"], int(bool(v.get("value"))),
-                                                          str(v.get("reason", "")), now()))
+                  findings: dict, stored_photos: list, expert: P.Expert, source: str) -> None:
+    E.replace_expert_entries(store, plan.id, group.id, expert_id, [
+        E.EntryValues(row.get("school", ""), row["indicator"], row["typed"],
+                      tuple(str(x) for x in row.get("evidence", [])), tuple(str(x) for x in row.get("methods", [])),
+                      row.get("note", ""), row["outcome"].points, tuple(row["outcome"].lines),
+                      str(row.get("updated_at", now()))) for row in rows], source)
+    E.replace_expert_vetoes(store, plan.id, group.id, expert_id,
+                            [(v["key"], bool(v.get("value")), str(v.get("reason", ""))) for v in vetoes
+                             if isinstance(v, dict) and isinstance(v.get("key"), str)], source)
     if expert.role == "lead":
-        for kind, text in findings.items():
-            if kind in ("achievements", "problems", "suggestions") and isinstance(text, str):
-                conn.execute("INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET"
-                             " text = excluded.text, expert_id = excluded.expert_id, updated_at = excluded.updated_at",
-                             (plan.id, group.id, kind, text, expert_id, now()))
-    conn.execute("DELETE FROM photos WHERE plan_id = ? AND group_id = ? AND expert_id = ?", (plan.id, group.id, expert_id))
-    for meta, stored in stored_photos:
-        conn.execute(
-            "INSERT OR IGNORE INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
-            " original, thumb, mime, width, height, size, has_location, chosen, removed, added_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (stored.sha256, plan.id, group.id, str(meta.get("school", "")), str(meta.get("indicator", "")), expert_id,
-             str(meta.get("caption", "")), stored.taken_at, stored.original, stored.thumb, stored.mime, stored.width,
-             stored.height, stored.size, int(stored.has_location), int(bool(meta.get("chosen"))),
-             int(bool(meta.get("removed"))), now()))
+        merge_findings(store, plan.id, group.id, findings, expert_id, source)
+    PR.replace_expert_photos(store, plan.id, group.id, expert_id, [
+        (stored, PR.PhotoPlace(str(meta.get("school", "")), str(meta.get("indicator", "")),
+                               str(meta.get("caption", "")), bool(meta.get("chosen")), bool(meta.get("removed"))))
+        for meta, stored in stored_photos], source)
 
 
 # --------------------------------------------------------------------------- panel bundles
@@ -328,13 +295,11 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
     if lead_id not in known or known[lead_id].role != "lead":
         raise Reject(f"专家组数据包须由本计划登记的组长签名；“{(head.get('expert') or {}).get('name', lead_id)}”不是组长")
     _check_signer_is(bag, known, lead_id)
-    other = store.conn.execute("SELECT signer_key_id FROM bundles WHERE plan_id = ? AND group_id = ? AND kind = 'panel'"
-                               " AND signer_key_id != ?", (plan.id, group.id, bag.signer_key_id)).fetchone()
+    other = BR.other_panel_signer(store, plan.id, group.id, bag.signer_key_id)
     if other:
-        raise Reject(f"集团 {group.name} 已有另一个专家组（{keystore.name_of(other[0]) or other[0][:12]}）的结果；"
+        raise Reject(f"集团 {group.name} 已有另一个专家组（{keystore.name_of(other) or other[:12]}）的结果；"
                      "两个专家组的结果都保留待人工核对，未覆盖", "conflict")
-    already = store.conn.execute("SELECT 1 FROM bundles WHERE hash = ?", (bag.bundle_hash,)).fetchone()
-    if already:
+    if BR.bundle_known(store, bag.bundle_hash):
         return "already", "", []
     # Every member bundle inside must verify on its own, down to its signature, before anything is merged.
     member_bags = []
@@ -375,9 +340,7 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
                                              member.signer_key_id, member.signer_fingerprint, group.id,
                                              member.bundle_hash))
             sequence = int(bag.field("sequence") or 0)
-            newest = store.conn.execute(
-                "SELECT MAX(sequence) FROM bundles WHERE signer_key_id = ? AND plan_id = ? AND group_id = ?"
-                " AND kind = 'panel'", (bag.signer_key_id, plan.id, group.id)).fetchone()[0]
+            newest = BR.newest_sequence(store, bag.signer_key_id, plan.id, group.id, "panel")
             superseded = newest is not None and newest > sequence
             clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged")
             if clash == "already":
@@ -389,24 +352,12 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
                 record(store, lead_id, plan.id, "bundle", {"plan": plan.id, "group": group.id,
                                                            "hash": bag.bundle_hash}, "superseded", None, path.name)
                 return "superseded", f"序号 {sequence} 早于已合并的 {newest}，合议结果未改变", outcomes
-            store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ?", (plan.id, group.id))
-            for row, points in rows:
-                if points is None or row.get("method") != "lead":
-                    continue  # automatic results are recomputed here from the members' entries by the same rule
-                store.conn.execute(
-                    "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
-                    " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)",
-                    (plan.id, group.id, row.get("school", ""), row["indicator"], str(points),
-                     str(row.get("reason", "")), lead_id, now(),
-                     json.dumps(row.get("scores", {}), ensure_ascii=False, sort_keys=True)))
+            # Automatic results are recomputed here from the members' entries by the same rule.
+            replace_lead_decisions(store, plan.id, group.id, lead_id, [
+                (row.get("school", ""), row["indicator"], points, str(row.get("reason", "")), row.get("scores", {}))
+                for row, points in rows if points is not None and row.get("method") == "lead"], path.name)
             if isinstance(findings, dict):
-                for kind, text in findings.items():
-                    if kind in ("achievements", "problems", "suggestions") and isinstance(text, str):
-                        store.conn.execute(
-                            "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET"
-                            " text = excluded.text, expert_id = excluded.expert_id, updated_at = excluded.updated_at",
-                            (plan.id, group.id, kind, text, lead_id, now()))
+                merge_findings(store, plan.id, group.id, findings, lead_id, path.name)
             record(store, lead_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                    "merged", None, path.name)
     return "merged", f"专家组结果：{len(rows)} 项合议，{len(member_bags)} 份专家数据包", outcomes

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import contextlib
-import json
 from decimal import Decimal, InvalidOperation
 
 from inspector_app.bundles.bag import Bag, read_json
 from inspector_app.bundles.export import plan_body
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
-from inspector_app.numbers import NumberError, fmt_points, parse_decimal
+from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 
@@ -37,10 +36,20 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         raise Reject("计划包中的指标文件与签名信息不一致")
     own = keystore.own_key().key_id
     try:
+        self_rows = {g["id"]: [_self_score(rubric, g, row) for row in g.get("self_scores") or []]
+                     for g in body["groups"]}
         groups = [P.GroupSpec(
             name=g["name"], group_type=g.get("type"), id=g["id"],
             schools=[P.SchoolSpec(s["name"], s["role"], s.get("kind", ""), s.get("head_role", ""), s["id"])
-                     for s in g["schools"]]) for g in body["groups"]]
+                     for s in g["schools"]],
+            self_scores={code: points for _g, school, code, points in self_rows[g["id"]] if not school},
+            school_self_scores={(school, code): points for _g, school, code, points in self_rows[g["id"]] if school},
+            baselines={str(code): {str(k): str(v) for k, v in values.items()}
+                       for code, values in (g.get("baselines") or {}).items()},
+            prior_results=[{"year": str(prior.get("year", "")), "total": prior.get("total"),
+                            "grade": prior.get("grade"), "rank": prior.get("rank"), "areas": prior.get("areas") or {}}
+                           for prior in g.get("prior_results") or []])
+            for g in body["groups"]]
         experts = [P.ExpertSpec(e["name"], e.get("role", "member"), e["id"], e.get("key_id"),
                                 bytes.fromhex(e["public_key"]) if e.get("public_key") else None, e.get("fingerprint"),
                                 [tuple(a) for a in e.get("assignments") or []]) for e in body["experts"]]
@@ -48,17 +57,8 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
                           groups=groups, experts=experts, consensus=plan_info.get("consensus", "mean"),
                           spread_limit=plan_info.get("spread_limit", "2"), demo=bool(plan_info.get("demo")),
                           id=plan_info["id"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise Reject(f"计划包内容不完整：缺少 {exc}") from None
-    try:
-        self_rows = [_self_score(rubric, g, row) for g in body["groups"] for row in g.get("self_scores") or []]
-        baseline_rows = [(g["id"], str(code), str(key), str(value)) for g in body["groups"]
-                         for code, values in (g.get("baselines") or {}).items() for key, value in values.items()]
-        prior_rows = [(g["id"], str(prior.get("year", "")), prior.get("total"), prior.get("grade"), prior.get("rank"),
-                       json.dumps(prior.get("areas") or {}, ensure_ascii=False))
-                      for g in body["groups"] for prior in g.get("prior_results") or []]
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise Reject(f"计划包中的自评分、基数或上年结果有误：{exc}") from None
+        raise Reject(f"计划包内容不完整或自评分、基数、上年结果有误：{exc}") from None
     # One transaction: a package that fails anywhere leaves no half-made plan behind.
     with store.tx():
         # The rubric is pinned from the package's bytes, not from any local file.
@@ -67,12 +67,6 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
             plan = P.create_plan(store, rubric, spec)
         except StoreError as exc:
             raise Reject(f"计划包内容有误：{exc}") from None
-        store.conn.executemany("INSERT OR REPLACE INTO self_scores (plan_id, group_id, school_id, indicator, points)"
-                               " VALUES (?, ?, ?, ?, ?)", [(plan.id, *row) for row in self_rows])
-        store.conn.executemany("INSERT OR REPLACE INTO baselines (plan_id, group_id, indicator, key, year, value)"
-                               " VALUES (?, ?, ?, ?, '', ?)", [(plan.id, *row) for row in baseline_rows])
-        store.conn.executemany("INSERT OR REPLACE INTO prior_results (plan_id, group_id, year, total, grade, rank, areas)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?)", [(plan.id, *row) for row in prior_rows])
         for e in body["experts"]:
             if e.get("key_id") == own:
                 store.set_setting(f"me:{plan.id}", e["id"])
@@ -97,7 +91,7 @@ def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
         raise Reject(f"计划包中{exc}") from None
     if not 0 <= points <= rubric.indicator(code).points:
         raise Reject(f"计划包中{where} {row['points']} 超出 0–{fmt_points(rubric.indicator(code).points)}")
-    return group["id"], school, code, str(points)
+    return group["id"], school, code, stored_points(points)
 
 
 ALREADY = "本机已有考核计划"

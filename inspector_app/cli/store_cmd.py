@@ -230,7 +230,8 @@ def _expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
 
 def cmd_plan_baseline(args) -> int:
     from inspector_app.cli.main import CommandError
-    from inspector_app.store.baseline import history_from_source, import_history
+    from inspector_app.results.prior_years import history_from_source
+    from inspector_app.store.baseline import import_history
     source = Path(args.source)
     try:
         history = history_from_source(source)

@@ -8,7 +8,7 @@ from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Phot
 from inspector_app.store import entries as E
 from inspector_app.store import photo_records as PR
 from inspector_app.store import plans as P
-from inspector_app.store.consensus import panel_scorer
+from inspector_app.store.consensus import decision_reasons, panel_scorer
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.findings import get_findings
 
@@ -25,9 +25,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         notes = [(names.get(e.expert_id, e.expert_id), e.note) for e in entries if e.indicator == code and e.note]
         if notes:
             reasons[code] = notes[0][1] if len(notes) == 1 else "；".join(f"{who}：{n}" for who, n in notes)
-    for school_id, code, reason in store.conn.execute(
-            "SELECT school_id, indicator, reason FROM consensus WHERE plan_id = ? AND group_id = ? AND reason != ''",
-            (plan.id, group.id)):
+    for _school, code, reason in decision_reasons(store, plan.id, group.id):
         reasons[code] = f"组长定分理由：{reason}" + (f"；{reasons[code]}" if code in reasons else "")
     veto_reasons = {key: reason for _e, key, value, reason in E.vetoes(store, plan.id, group.id) if value and reason}
     last_year = None

@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from inspector_app.numbers import NumberError, fmt_points, parse_decimal
+from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import Scorer
 from inspector_app.scoring.rules import Outcome, q
@@ -112,6 +112,36 @@ def decide(store: Store, plan: Plan, rubric: Rubric, group: Group, school_id: st
         record(store, lead_id, plan.id, "consensus", {"plan": plan.id, "group": group.id, "school": school_id,
                                                       "indicator": code},
                "points", old[0] if old else None, fmt_points(value), reason.strip())
+
+
+def replace_lead_decisions(store: Store, plan_id: str, group_id: str, lead_id: str,
+                           decisions: list[tuple[str, str, Decimal, str, dict]], source: str = "") -> None:
+    """Replace a group's lead decisions with a panel bundle's (school, indicator, points, reason, scores seen),
+    inside the caller's transaction; each decision that changes gets a history row."""
+    old = {(r[0], r[1]): r[2] for r in store.conn.execute(
+        "SELECT school_id, indicator, points FROM consensus WHERE plan_id = ? AND group_id = ?", (plan_id, group_id))}
+    store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ?", (plan_id, group_id))
+    for school_id, code, points, reason, scores in decisions:
+        text = stored_points(points)
+        store.conn.execute(
+            "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
+            " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)",
+            (plan_id, group_id, school_id, code, text, reason, lead_id, now(),
+             json.dumps(scores, ensure_ascii=False, sort_keys=True)))
+        before = old.pop((school_id, code), None)
+        if before is None or Decimal(before) != points:
+            record(store, lead_id, plan_id, "consensus", {"plan": plan_id, "group": group_id, "school": school_id,
+                                                          "indicator": code}, "merged", before, text, reason or source)
+    for (school_id, code), before in sorted(old.items()):
+        record(store, lead_id, plan_id, "consensus", {"plan": plan_id, "group": group_id, "school": school_id,
+                                                      "indicator": code}, "cleared", before, None, source)
+
+
+def decision_reasons(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str, str]]:
+    """The lead's written reasons: (school, indicator, reason) for every decision that has one."""
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT school_id, indicator, reason FROM consensus WHERE plan_id = ? AND group_id = ? AND reason != ''",
+        (plan_id, group_id))]
 
 
 def withdraw_stale_decisions(store: Store, plan_id: str, group_id: str, expert_id: str) -> list[str]:

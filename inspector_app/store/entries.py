@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from inspector_app.numbers import fmt_points
+from inspector_app.numbers import stored_points
 from inspector_app.rubric.model import METHODS, Indicator, Rubric
 from inspector_app.scoring.engine import Scorer, targeted_schools
 from inspector_app.scoring.rules import InputError
@@ -52,7 +52,8 @@ class Entry:
                 "school": self.school_id, "indicator": self.indicator}
 
 
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+def jsonable_inputs(values: dict[str, Any]) -> dict[str, Any]:
+    """A rule's typed inputs as stored: Decimals as text, absent values left out."""
     return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in values.items() if v is not None}
 
 
@@ -130,14 +131,14 @@ def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id:
             raise EntryError(f"{where}: “{unknown[0]}” 不是评价方式", "methods")
     if note is not None and len(note) > MAX_NOTE:
         raise EntryError(f"{where}: 备注过长（{len(note)} 字，最多 {MAX_NOTE} 字）", "note")
-    stored_inputs = _jsonable(typed)
+    stored_inputs = jsonable_inputs(typed)
     values = {
         "inputs": stored_inputs,
         "evidence": list(evidence) if evidence is not None else list(old.evidence if old else []),
         "methods": list(methods) if methods is not None else list(old.methods if old else []),
         "note": note if note is not None else (old.note if old else ""),
     }
-    points = None if outcome.points is None else fmt_points(outcome.points)
+    points = stored_points(outcome.points)
     at = now()
     with store.tx():
         store.conn.execute(
@@ -163,8 +164,61 @@ def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id:
                        before["inputs"].get(name), values["inputs"].get(name))
         if (old.points if old else None) != (None if points is None else Decimal(points)):
             record(store, expert_id, plan.id, "entry", key, "points",
-                   None if not old or old.points is None else fmt_points(old.points), points)
+                   None if not old else stored_points(old.points), points)
     return get_entry(store, plan.id, group.id, expert_id, school_id, code)
+
+
+@dataclass(frozen=True)
+class EntryValues:
+    """One entry as it arrives whole (from an expert's bundle), already checked and scored by its rule."""
+    school_id: str
+    indicator: str
+    inputs: dict[str, Any]  # the rule's typed inputs
+    evidence: tuple[str, ...]
+    methods: tuple[str, ...]
+    note: str
+    points: Decimal | None
+    explanation: tuple[str, ...]
+    updated_at: str
+
+
+def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id: str, rows: list[EntryValues],
+                           source: str = "") -> None:
+    """Replace one expert's entries for a group with `rows`; every entry that changes gets a history row.
+
+    Must be called inside the caller's transaction (a bundle merges as one).
+    """
+    old = {(e.school_id, e.indicator): e for e in entries(store, plan_id, group_id, expert_id)}
+    store.conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
+                       (plan_id, group_id, expert_id))
+    for row in rows:
+        inputs = jsonable_inputs(row.inputs)
+        points = stored_points(row.points)
+        store.conn.execute(
+            "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
+            " points, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (plan_id, group_id, expert_id, row.school_id, row.indicator,
+             json.dumps(inputs, ensure_ascii=False, sort_keys=True), json.dumps(list(row.evidence), ensure_ascii=False),
+             json.dumps(list(row.methods), ensure_ascii=False), row.note, points,
+             json.dumps(list(row.explanation), ensure_ascii=False), row.updated_at))
+        before = old.pop((row.school_id, row.indicator), None)
+        after = {"inputs": inputs, "evidence": list(row.evidence), "methods": list(row.methods), "note": row.note,
+                 "points": points}
+        was = None if before is None else _values(before)
+        if was != after:
+            record(store, expert_id, plan_id, "entry", _key(plan_id, group_id, expert_id, row.school_id, row.indicator),
+                   "merged", was, after, source)
+    for (school_id, code), before in sorted(old.items()):
+        record(store, expert_id, plan_id, "entry", before.key, "cleared", _values(before), None, source)
+
+
+def _key(plan_id: str, group_id: str, expert_id: str, school_id: str, code: str) -> dict:
+    return {"plan": plan_id, "group": group_id, "expert": expert_id, "school": school_id, "indicator": code}
+
+
+def _values(entry: Entry) -> dict:
+    return {"inputs": entry.inputs, "evidence": list(entry.evidence), "methods": list(entry.methods),
+            "note": entry.note, "points": stored_points(entry.points)}
 
 
 def clear_entry(store: Store, plan: Plan, group: Group, expert_id: str, school_id: str, code: str,
@@ -210,6 +264,25 @@ def set_veto(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: 
             (plan.id, group.id, expert_id, key, int(value), reason, now()))
         record(store, expert_id, plan.id, "veto", {"plan": plan.id, "group": group.id, "expert": expert_id, "key": key},
                "value", None if old is None else bool(old[0]), value, reason)
+
+
+def replace_expert_vetoes(store: Store, plan_id: str, group_id: str, expert_id: str,
+                          rows: list[tuple[str, bool, str]], source: str = "") -> None:
+    """Replace one expert's veto findings (key, value, reason) for a group, inside the caller's transaction."""
+    old = {k: (v, r) for _e, k, v, r in vetoes(store, plan_id, group_id, expert_id)}
+    store.conn.execute("DELETE FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
+                       (plan_id, group_id, expert_id))
+    for key, value, reason in rows:
+        store.conn.execute("INSERT INTO vetoes (plan_id, group_id, expert_id, key, value, reason, updated_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)", (plan_id, group_id, expert_id, key, int(value), reason, now()))
+        before = old.pop(key, None)
+        if before != (value, reason):
+            record(store, expert_id, plan_id, "veto", {"plan": plan_id, "group": group_id, "expert": expert_id,
+                                                      "key": key},
+                   "merged", None if before is None else before[0], value, reason or source)
+    for key, (value, _reason) in sorted(old.items()):
+        record(store, expert_id, plan_id, "veto", {"plan": plan_id, "group": group_id, "expert": expert_id, "key": key},
+               "cleared", value, None, source)
 
 
 def vetoes(store: Store, plan_id: str, group_id: str, expert_id: str | None = None) -> list[tuple[str, str, bool, str]]:

@@ -32,3 +32,20 @@ def set_finding(store: Store, plan_id: str, group_id: str, kind: str, text: str,
             (plan_id, group_id, kind, text, expert_id, now()))
         record(store, expert_id, plan_id, "finding", {"plan": plan_id, "group": group_id, "kind": kind},
                "text", old, text)
+
+
+def merge_findings(store: Store, plan_id: str, group_id: str, texts: dict[str, str], expert_id: str,
+                   source: str = "") -> None:
+    """Take the findings a lead's bundle carries (known kinds only), inside the caller's transaction."""
+    old = get_findings(store, plan_id, group_id)
+    for kind, text in texts.items():
+        if kind not in KINDS or not isinstance(text, str):
+            continue
+        store.conn.execute(
+            "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET text = excluded.text,"
+            " expert_id = excluded.expert_id, updated_at = excluded.updated_at",
+            (plan_id, group_id, kind, text, expert_id, now()))
+        if old[kind] != text:
+            record(store, expert_id, plan_id, "finding", {"plan": plan_id, "group": group_id, "kind": kind},
+                   "merged", old[kind], text, source)

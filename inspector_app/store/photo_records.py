@@ -103,6 +103,37 @@ def record_photos(store: Store, plan: Plan, group: Group, expert_id: str, school
     return ImportResult([get_photo(store, i) for i in ids], refused, False)
 
 
+@dataclass(frozen=True)
+class PhotoPlace:
+    """Where a photo that arrives in an expert's bundle belongs, and how it was marked."""
+    school_id: str
+    indicator: str
+    caption: str
+    chosen: bool
+    removed: bool
+
+
+def replace_expert_photos(store: Store, plan_id: str, group_id: str, expert_id: str,
+                          photos: Sequence[tuple["files.PhotoFile", PhotoPlace]], source: str = "") -> None:
+    """Replace one expert's photo rows for a group (files already ingested), inside the caller's transaction."""
+    old = {(p.sha256, p.school_id, p.indicator) for p in list_photos(store, plan_id, group_id, expert_id=expert_id,
+                                                                     include_removed=True)}
+    store.conn.execute("DELETE FROM photos WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
+                       (plan_id, group_id, expert_id))
+    for stored, place in photos:
+        store.conn.execute(
+            "INSERT OR IGNORE INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
+            " original, thumb, mime, width, height, size, has_location, chosen, removed, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (stored.sha256, plan_id, group_id, place.school_id, place.indicator, expert_id, place.caption,
+             stored.taken_at, stored.original, stored.thumb, stored.mime, stored.width, stored.height, stored.size,
+             int(stored.has_location), int(place.chosen), int(place.removed), now()))
+        if (stored.sha256, place.school_id, place.indicator) not in old:
+            record(store, expert_id, plan_id, "photo", {"plan": plan_id, "group": group_id, "school": place.school_id,
+                                                        "indicator": place.indicator, "sha256": stored.sha256},
+                   "merged", None, stored.original, source)
+
+
 def get_photo(store: Store, photo_id: int) -> PhotoRecord:
     row = store.conn.execute(f"SELECT {_COLS} FROM photos WHERE id = ?", (photo_id,)).fetchone()
     if row is None:

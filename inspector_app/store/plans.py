@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from inspector_app.numbers import NumberError, fmt_points, parse_decimal
+from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.loader import load_rubric_bytes
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import SchoolRef
@@ -35,7 +35,9 @@ class GroupSpec:
     group_type: str | None = None
     id: str = ""
     self_scores: dict[str, str] = field(default_factory=dict)  # indicator code -> points (group level)
+    school_self_scores: dict[tuple[str, str], str] = field(default_factory=dict)  # (school id, code) -> points
     last_year: dict | None = None  # {"year", "total", "grade", "rank", "areas": {code: points}}
+    prior_results: list[dict] = field(default_factory=list)  # earlier years, each shaped like last_year
     baselines: dict[str, dict[str, str]] = field(default_factory=dict)  # indicator -> history key -> value
 
 
@@ -173,7 +175,10 @@ def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
                 problems.append(f"学校 “{s.name}” 的角色应为 lead 或 member")
         if g.group_type and rubric.group_types and g.group_type not in rubric.group_types:
             problems.append(f"集团 “{g.name}” 的类型 “{g.group_type}” 不在指标体系的类型中（{'、'.join(rubric.group_types)}）")
-        for code, value in g.self_scores.items():
+        for code in g.baselines:
+            if not rubric.has_indicator(code):
+                problems.append(f"集团 “{g.name}” 的基数：没有指标 {code}")
+        for _school, code, value in _self_score_rows(g):
             if not rubric.has_indicator(code):
                 problems.append(f"集团 “{g.name}” 的自评分：没有指标 {code}")
                 continue
@@ -210,13 +215,14 @@ def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = ""
                     "INSERT INTO schools (id, plan_id, group_id, name, role, kind, head_role, position)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (s.id or new_id(), plan_id, gid, s.name, s.role, s.kind,
                                                          s.head_role, si))
-            for code, value in g.self_scores.items():
-                store.conn.execute("INSERT INTO self_scores (plan_id, group_id, school_id, indicator, points) "
-                                   "VALUES (?, ?, '', ?, ?)", (plan_id, gid, code, str(parse_decimal(value))))
-            if g.last_year:
-                ly = g.last_year
+            for school_id, code, value in _self_score_rows(g):
+                store.conn.execute("INSERT OR REPLACE INTO self_scores (plan_id, group_id, school_id, indicator, points)"
+                                   " VALUES (?, ?, ?, ?, ?)", (plan_id, gid, school_id, code,
+                                                               stored_points(parse_decimal(value))))
+            for ly in ([g.last_year] if g.last_year else []) + list(g.prior_results):
                 store.conn.execute(
-                    "INSERT INTO prior_results (plan_id, group_id, year, total, grade, rank, areas) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO prior_results (plan_id, group_id, year, total, grade, rank, areas)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (plan_id, gid, str(ly.get("year", "")), _s(ly.get("total")), ly.get("grade"), ly.get("rank"),
                      json.dumps({k: str(v) for k, v in (ly.get("areas") or {}).items()}, ensure_ascii=False)))
             for code, values in g.baselines.items():
@@ -235,6 +241,12 @@ def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = ""
                                    " VALUES (?, ?, ?, ?, ?)", (plan_id, eid, gid, sid, code))
         record(store, actor, plan_id, "plan", {"plan": plan_id}, "created", None, spec.title)
     return get_plan(store, plan_id)
+
+
+def _self_score_rows(g: GroupSpec) -> list[tuple[str, str, str]]:
+    """(school id, code, points) for the group-level ("" school) and per-school self-evaluation scores."""
+    return [("", code, v) for code, v in g.self_scores.items()] + [
+        (school, code, v) for (school, code), v in g.school_self_scores.items()]
 
 
 def _s(value) -> str | None:
@@ -304,6 +316,28 @@ def get_expert(store: Store, plan_id: str, key: str) -> Expert:
     if len(hits) != 1:
         raise StoreError(f"找不到专家 “{key}”；本计划的专家: " + "、".join(e.name for e in all_experts))
     return hits[0]
+
+
+def expert_public_key(store: Store, plan_id: str, expert_id: str) -> bytes | None:
+    row = store.conn.execute("SELECT public_key FROM experts WHERE plan_id = ? AND id = ?",
+                             (plan_id, expert_id)).fetchone()
+    return None if row is None or row[0] is None else bytes(row[0])
+
+
+def learn_expert_key(store: Store, plan_id: str, expert_id: str, key_id: str, public_key: bytes,
+                     fingerprint: str) -> None:
+    """Bind a key first seen on an expert's verified bundle to that expert (inside the caller's transaction)."""
+    store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ? WHERE plan_id = ? AND id = ?",
+                       (key_id, public_key, fingerprint, plan_id, expert_id))
+    record(store, expert_id, plan_id, "expert", {"plan": plan_id, "expert": expert_id}, "key_id", None, key_id)
+
+
+def rubric_source(store: Store, rubric_hash: str) -> bytes:
+    """The exact bytes of a pinned rubric file."""
+    row = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (rubric_hash,)).fetchone()
+    if row is None:
+        raise StoreError(f"指标体系 {rubric_hash[:12]} 不在数据库中")
+    return bytes(row[0])
 
 
 def assigned(store: Store, plan_id: str, expert_id: str) -> list[tuple[str, str, str]]:
