@@ -141,6 +141,9 @@ class KeyStore:
         self._private: Ed25519PrivateKey | None = None
         self._own: PublicKeyInfo | None = None
         self._trust_lock: FileLock | None = None
+        # The parsed trust list, kept while trusted.json is unchanged on disk (same inode, size and mtime):
+        # a merge asks for every bundle's signer, and parsing the file each time grows with the list.
+        self._trust_cache: tuple[tuple[int, int, int], dict] | None = None
 
     # ---- paths
     @property
@@ -257,6 +260,24 @@ class KeyStore:
         return key.sign(bytes(data))
 
     # ---- trust list
+    def _trust_signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.trust_path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _trust_index(self) -> dict:
+        """The trust list for reading: parsed once, then again only when the file changes.
+        Callers must not change it (edits go through `_editing_trust`)."""
+        signature = self._trust_signature()
+        if signature is not None and self._trust_cache is not None and self._trust_cache[0] == signature:
+            return self._trust_cache[1]
+        doc = self._load_trust()
+        if signature is not None and signature == self._trust_signature():
+            self._trust_cache = (signature, doc)
+        return doc
+
     def _load_trust(self) -> dict:
         try:
             raw = self.trust_path.read_bytes()
@@ -296,14 +317,18 @@ class KeyStore:
 
     def _save_trust(self, doc: dict) -> None:
         self._ensure_folder()
+        self._trust_cache = None
         try:
             write_atomic(self.trust_path, canonical.dumps(doc) + b"\n", mode=0o644)
         except StorageError as exc:
             raise BundleError("key_storage", str(exc)) from None
+        signature = self._trust_signature()
+        if signature is not None:
+            self._trust_cache = (signature, doc)
 
     def status(self, kid: str) -> str:
         """"own", "trusted", "revoked" or "unknown". Revocation wins over everything."""
-        doc = self._load_trust()
+        doc = self._trust_index()
         if kid in doc["revoked"]:
             return "revoked"
         if self.private_path.exists() and kid == self.own_key().key_id:
@@ -314,34 +339,45 @@ class KeyStore:
 
     def trust(self, pub: bytes, name: str, role: str = "") -> str:
         """Trust a raw public key under a name; returns its key id."""
-        pub = bytes(pub)
-        if len(pub) != 32:
-            raise BundleError("bad_public_key", "公钥长度不正确（应为 32 字节）。")
-        try:
-            Ed25519PublicKey.from_public_bytes(pub)
-        except ValueError:
-            raise BundleError("bad_public_key", "公钥无效。") from None
-        name = _clean_label(name) or "未命名"
-        kid = key_id(pub)
+        return self.trust_many([(pub, name, role)])[0]
+
+    def trust_many(self, keys: list[tuple[bytes, str, str]]) -> list[str]:
+        """Trust several (raw public key, name, role) in one edit of the trust list, written once
+        (a plan package trusting a province's experts one by one would rewrite the file for each);
+        a revoked key among them refuses them all. Returns their key ids."""
+        checked = []
+        for pub, name, role in keys:
+            pub = bytes(pub)
+            if len(pub) != 32:
+                raise BundleError("bad_public_key", "公钥长度不正确（应为 32 字节）。")
+            try:
+                Ed25519PublicKey.from_public_bytes(pub)
+            except ValueError:
+                raise BundleError("bad_public_key", "公钥无效。") from None
+            checked.append((pub, key_id(pub), _clean_label(name) or "未命名", _clean_label(role)))
+        if not checked:
+            return []
         with self._editing_trust() as doc:
-            if kid in doc["revoked"]:
-                raise BundleError("revoked_key", f"密钥 {fingerprint(pub)} 已被吊销"
-                                                 f"（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
-            doc["trusted"][kid] = {
-                "public_key": base64.b64encode(pub).decode("ascii"),
-                "name": name, "role": _clean_label(role),
-                "added": doc["trusted"].get(kid, {}).get("added") or _now(),
-            }
-            doc["seen"].pop(kid, None)
+            for pub, kid, _name, _role in checked:
+                if kid in doc["revoked"]:
+                    raise BundleError("revoked_key", f"密钥 {fingerprint(pub)} 已被吊销"
+                                                     f"（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
+            for pub, kid, name, role in checked:
+                doc["trusted"][kid] = {
+                    "public_key": base64.b64encode(pub).decode("ascii"),
+                    "name": name, "role": role,
+                    "added": doc["trusted"].get(kid, {}).get("added") or _now(),
+                }
+                doc["seen"].pop(kid, None)
             self._save_trust(doc)
-        return kid
+        return [kid for _pub, kid, _name, _role in checked]
 
     def trust_fingerprint(self, fp: str, name: str, role: str = "") -> str:
         """Trust a key seen on a held bundle, identified by the fingerprint read aloud."""
         norm = normalize_fingerprint(fp)
         if norm is None:
             raise BundleError("bad_fingerprint", f"“{fp}”不是有效的指纹（应为 16 个字母或数字，如 K3QF-7ZPA-M2XD-4HBE）。")
-        doc = self._load_trust()
+        doc = self._trust_index()
         for section in ("seen", "trusted"):
             for kid, rec in doc[section].items():
                 if fingerprint_of_id(kid) == norm:
@@ -381,7 +417,7 @@ class KeyStore:
     def public_key_of(self, kid: str) -> bytes | None:
         if self.private_path.exists() and kid == self.own_key().key_id:
             return self.own_key().public_key
-        doc = self._load_trust()
+        doc = self._trust_index()
         for section in ("trusted", "seen", "revoked"):
             rec = doc[section].get(kid)
             if rec and rec.get("public_key"):
@@ -389,7 +425,7 @@ class KeyStore:
         return None
 
     def name_of(self, kid: str) -> str:
-        doc = self._load_trust()
+        doc = self._trust_index()
         for section in ("trusted", "revoked"):
             if kid in doc[section] and doc[section][kid].get("name"):
                 return doc[section][kid]["name"]
@@ -398,7 +434,7 @@ class KeyStore:
         return ""
 
     def records(self) -> list[KeyRecord]:
-        doc = self._load_trust()
+        doc = self._trust_index()
         out: list[KeyRecord] = []
         if self.private_path.exists():
             own = self.own_key()

@@ -158,9 +158,8 @@ def cmd_plan_create(args) -> int:
         from inspector_app.bundles.keys import KeyStore
         keystore = KeyStore(paths.data_dir())
         own = keystore.own_key().key_id
-        for e in spec.experts:
-            if e.public_key and e.key_id != own:
-                keystore.trust(e.public_key, e.name, "专家组组长" if e.role == "lead" else "专家")
+        keystore.trust_many([(e.public_key, e.name, "专家组组长" if e.role == "lead" else "专家")
+                             for e in spec.experts if e.public_key and e.key_id != own])
         print(f"已建立考核计划：{plan.title}（编号 {plan.id}）")
     return 0
 

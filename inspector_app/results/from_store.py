@@ -21,7 +21,8 @@ def first_year(school_year: str) -> int:
 
 def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = None) -> Results:
     rubric = P.plan_rubric(store, plan)
-    names = {e.id: e.name for e in P.experts(store, plan.id)}
+    plan_experts = P.experts(store, plan.id)  # read once for every group
+    names = {e.id: e.name for e in plan_experts}
     roster = Roster(groups=[], schools={})
     history = History()
     cards, experts = {}, {}
@@ -35,7 +36,7 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
             if year:
                 history.add(group.id, year, PastResult(Decimal(prior["total"]) if prior["total"] else None,
                                                        prior["grade"], prior["rank"]))
-        cards[group.id] = panel_scorer(store, plan, rubric, group).card()
+        cards[group.id] = panel_scorer(store, plan, rubric, group, plan_experts).card()
         who: dict[str, set[str]] = {}
         for entry in E.entries(store, plan.id, group.id):
             who.setdefault(entry.indicator, set()).add(names.get(entry.expert_id, entry.expert_id))

@@ -231,6 +231,24 @@ class Scorer:
             _set(bucket, school if ind.scope.per_school else code, old)
             raise
 
+    def load_answers(self, answers: list[tuple[str, str | None, dict]]) -> None:
+        """Set many (code, school, inputs) at once, as on opening a group: each indicator is rescored once,
+        not once per school (which would be quadratic in the group's schools)."""
+        touched: dict[str, Indicator] = {}
+        for code, school, answer in answers:
+            ind = self.rubric.indicator(code)
+            if ind.scope.per_school:
+                if not school:
+                    raise AnswerError(code, "本指标逐校评分，须指明学校")
+                self.school_answers.setdefault(code, {})[school] = answer
+            else:
+                if school:
+                    raise AnswerError(code, "本指标按集团整体评分，不应指明学校")
+                self.group_answers[code] = answer
+            touched[code] = ind
+        for ind in touched.values():
+            self._rescore(ind)
+
     def set_veto(self, key: str, value: bool) -> None:
         if key not in {v.key for v in self.rubric.vetoes}:
             raise AnswerError("veto", f"否决项 “{key}” 不存在")

@@ -19,7 +19,7 @@ from inspector_app.scoring.rules import Outcome, q
 from inspector_app.store import entries as E
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
-from inspector_app.store.plans import Group, Plan, experts
+from inspector_app.store.plans import Expert, Group, Plan, experts
 
 METHODS = {"mean": "平均分", "median": "中位数", "lead": "组长决定", "single": "一位专家评分"}
 
@@ -173,9 +173,15 @@ def withdraw_stale_decisions(store: Store, plan_id: str, group_id: str, expert_i
     return withdrawn
 
 
-def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group) -> Scorer:
-    """The group's score as the panel settles it."""
-    names = {e.id: e.name for e in experts(store, plan.id)}
+def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group,
+                 plan_experts: list[Expert] | None = None) -> Scorer:
+    """The group's score as the panel settles it.
+
+    A caller scoring every group passes the plan's experts, read once; otherwise they are read here.
+    """
+    if plan_experts is None:
+        plan_experts = experts(store, plan.id)
+    names = {e.id: e.name for e in plan_experts}
     scorer = Scorer(rubric, group.refs, group.group_type)
     for place in places(store, plan, group):
         if not rubric.has_indicator(place.indicator):
@@ -193,7 +199,7 @@ def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group) -> Scor
                 lines += list(place.explanations.get(only, ()))
             outcome = Outcome(points, lines)
         scorer.settle(place.indicator, outcome, place.school_id or None)
-    leads = {e.id for e in experts(store, plan.id) if e.role == "lead"}
+    leads = {e.id for e in plan_experts if e.role == "lead"}
     keys = {v.key for v in rubric.vetoes}
     rows = [r for r in E.vetoes(store, plan.id, group.id) if r[1] in keys]
     for key in keys:

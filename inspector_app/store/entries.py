@@ -236,10 +236,8 @@ def clear_entry(store: Store, plan: Plan, group: Group, expert_id: str, school_i
 def expert_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str) -> Scorer:
     """The group's score as one expert's entries give it."""
     scorer = Scorer(rubric, group.refs, group.group_type)
-    for entry in entries(store, plan.id, group.id, expert_id):
-        if not rubric.has_indicator(entry.indicator):
-            continue
-        scorer.set_answer(entry.indicator, entry.inputs, entry.school_id or None)
+    scorer.load_answers([(e.indicator, e.school_id or None, e.inputs)
+                         for e in entries(store, plan.id, group.id, expert_id) if rubric.has_indicator(e.indicator)])
     for key, value in store.conn.execute(
             "SELECT key, value FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
             (plan.id, group.id, expert_id)):

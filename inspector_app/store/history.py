@@ -39,11 +39,18 @@ def record(store: Store, expert_id: str, plan_id: str, entity: str, key: dict, f
 
 
 def changes(store: Store, plan_id: str | None = None, *, entity: str | None = None, key: dict | None = None,
-            limit: int | None = None) -> list[Change]:
+            limit: int | None = None, expert_id: str | None = None, group_id: str | None = None) -> list[Change]:
+    """The history, oldest first, filtered in SQL (an expert's bundle reads only its own rows)."""
     sql, args = "SELECT id, at, expert_id, plan_id, entity, key, field, old, new, reason FROM history WHERE 1=1", []
     if plan_id:
         sql += " AND plan_id = ?"
         args.append(plan_id)
+    if expert_id is not None:
+        sql += " AND expert_id = ?"
+        args.append(expert_id)
+    if group_id is not None:
+        sql += " AND json_extract(key, '$.group') = ?"
+        args.append(group_id)
     if entity:
         sql += " AND entity = ?"
         args.append(entity)

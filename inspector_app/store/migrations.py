@@ -105,7 +105,18 @@ def _m2(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2]
+def _m3(conn: sqlite3.Connection) -> None:
+    # Lookups the merge and the results make once per bundle or group: each reads only its own rows,
+    # so its cost does not grow with the plan.
+    run_script(conn, """
+    CREATE INDEX schools_by_group ON schools (plan_id, group_id, position);
+    CREATE INDEX experts_by_key ON experts (plan_id, key_id);
+    CREATE INDEX history_by_expert ON history (plan_id, expert_id);
+    CREATE INDEX bundles_by_group ON bundles (plan_id, group_id, kind, signer_key_id, sequence);
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3]
 LATEST = len(MIGRATIONS)
 
 

@@ -285,15 +285,28 @@ def find_plan(store: Store, key: str | None) -> Plan:
 
 
 def groups(store: Store, plan_id: str) -> list[Group]:
-    rows = store.conn.execute("SELECT id, plan_id, name, group_type FROM groups WHERE plan_id = ? ORDER BY position, name",
-                              (plan_id,)).fetchall()
-    result = []
-    for gid, pid, name, gtype in rows:
-        schools = tuple(School(*r) for r in store.conn.execute(
-            "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE plan_id = ? AND group_id = ? "
-            "ORDER BY role = 'member', position, name", (pid, gid)))
-        result.append(Group(gid, pid, name, gtype, schools))
-    return result
+    """Every group of the plan with its schools, in two queries whatever the plan's size."""
+    by_group: dict[str, list[School]] = {}
+    for r in store.conn.execute(
+            "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE plan_id = ? "
+            "ORDER BY group_id, role = 'member', position, name", (plan_id,)):
+        by_group.setdefault(r[1], []).append(School(*r))
+    return [Group(gid, pid, name, gtype, tuple(by_group.get(gid, ())))
+            for gid, pid, name, gtype in store.conn.execute(
+                "SELECT id, plan_id, name, group_type FROM groups WHERE plan_id = ? ORDER BY position, name",
+                (plan_id,))]
+
+
+def group_by_id(store: Store, plan_id: str, group_id: str) -> Group | None:
+    """One group by its id, reading only its own rows (the merge asks once per bundle)."""
+    row = store.conn.execute("SELECT id, plan_id, name, group_type FROM groups WHERE plan_id = ? AND id = ?",
+                             (plan_id, group_id)).fetchone()
+    if row is None:
+        return None
+    schools = tuple(School(*r) for r in store.conn.execute(
+        "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE plan_id = ? AND group_id = ? "
+        "ORDER BY role = 'member', position, name", (plan_id, group_id)))
+    return Group(row[0], row[1], row[2], row[3], schools)
 
 
 def get_group(store: Store, plan_id: str, key: str) -> Group:
@@ -338,6 +351,19 @@ def rubric_source(store: Store, rubric_hash: str) -> bytes:
     if row is None:
         raise StoreError(f"指标体系 {rubric_hash[:12]} 不在数据库中")
     return bytes(row[0])
+
+
+def expert_by_id(store: Store, plan_id: str, expert_id: str) -> Expert | None:
+    row = store.conn.execute("SELECT id, plan_id, name, role, key_id, fingerprint FROM experts"
+                             " WHERE plan_id = ? AND id = ?", (plan_id, expert_id)).fetchone()
+    return None if row is None else Expert(*row)
+
+
+def experts_with_key(store: Store, plan_id: str, key_id: str) -> list[Expert]:
+    """The experts of the plan registered with this signing key (normally one, or none)."""
+    return [Expert(*r) for r in store.conn.execute(
+        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND key_id = ?"
+        " ORDER BY id", (plan_id, key_id))]
 
 
 def assigned(store: Store, plan_id: str, expert_id: str) -> list[tuple[str, str, str]]:
