@@ -83,7 +83,7 @@ CASE = textwrap.dedent(r"""
     else:
         from inspector_app.paths import shipped_rubrics_dir
         from inspector_app.rubric.loader import load_rubric
-        from inspector_app.scoring.rules import Field
+        from inspector_app.rubric.rules import Field
         data = sample_report_data()
         ankang = shipped_rubrics_dir() / "ankang-2022.yaml"
         rubric = load_rubric(ankang) if ankang.exists() else data.rubric

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector_app.rubric.loader import load_rubric
-from inspector_app.scoring import rule_types as T
-from inspector_app.scoring import rules as R
+from inspector_app.rubric import rules as T
+from inspector_app.rubric import rules as R
 from inspector_app.scoring.engine import Scorer, SchoolRef
 
 ROOT = Path(__file__).resolve().parents[1]

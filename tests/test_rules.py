@@ -1,14 +1,16 @@
 """Every scoring rule, worked by hand from a line of the seeds."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from inspector_app.rubric.loader import load_rubric
-from inspector_app.scoring import rule_types as T
-from inspector_app.scoring import rules as R
+from inspector_app.rubric import rules as T
+from inspector_app.rubric import rules as R
 from inspector_app.scoring.engine import AnswerError, Scorer, SchoolRef, score_indicator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -309,3 +311,43 @@ def test_every_rule_type_is_shipped_or_described(kind, suizhou, ankang):
             assert text and text.endswith("。")
             for f in ind.rule.fields():
                 assert f.label
+
+
+def test_a_new_rule_type_is_one_class(tmp_path):
+    # One subclass with a `type` is read from the file (its keys checked, errors located),
+    # explained and scored; the loader and the engine need no change.
+    @dataclass(frozen=True)
+    class HalfRule(R.Rule):
+        type: ClassVar[str] = "half_for_test"
+        keys: ClassVar[frozenset[str]] = frozenset({"condition"})
+        condition: str = ""
+
+        @classmethod
+        def read(cls, rd, node, points, gate, path):
+            return cls(points, gate, condition=rd.text(node, "condition", path))
+
+        def own_fields(self):
+            return [R.Field("met", "bool", self.condition)]
+
+        def compute(self, values):
+            return (self.points if values["met"] else self.points / 2), ["半数"]
+
+        def describe_own(self):
+            return f"{self.condition}得满分，否则得一半。"
+
+    try:
+        ind = one_indicator(tmp_path, "4", "{type: half_for_test, condition: 有制度}")
+        assert ind.rule.describe() == "有制度得满分，否则得一半。"
+        assert ind.rule.score({"met": "否"}).points == D(2)
+        with pytest.raises(Exception) as err:
+            one_indicator(tmp_path, "4", "{type: half_for_test, conditon: 有制度}", "bad.yaml")
+        assert "是否应为 condition" in str(err.value) and "bad.yaml" in str(err.value)
+    finally:
+        del R.REGISTRY["half_for_test"]
+
+
+def test_rubric_never_imports_scoring():
+    # The layer order: scoring may import rubric; rubric never imports scoring.
+    offenders = [str(p) for p in (ROOT / "inspector_app" / "rubric").rglob("*.py")
+                 if "inspector_app.scoring" in p.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -11,7 +11,7 @@ from inspector_app.rubric.model import (AGGREGATES, METHODS, TARGETS, Area, Comp
                                         GradeScheme, HistoryField, Indicator, Rubric, Scope, Source, SubGroup,
                                         Variant, Veto)
 from inspector_app.rubric.reader import Reader
-from inspector_app.rubric.rule_loader import KEY_RE, read_rule
+from inspector_app.rubric.rules import KEY_RE, read_rule
 from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YScalar
 
 FORMAT_VERSION = "1"

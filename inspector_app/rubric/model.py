@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from inspector_app.scoring.rules import Rule
+    from inspector_app.rubric.rules import Rule
 
 # Who an indicator looks at (考核对象). Values in files are these English keys.
 TARGETS = {"lead": "核心校（牵头校）", "members": "成员校"}

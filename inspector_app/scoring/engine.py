@@ -11,7 +11,7 @@ from typing import Any
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import AGGREGATES, TARGETS, Indicator, Rubric, Veto
-from inspector_app.scoring.rules import HUNDRED, ZERO, InputError, Outcome, q
+from inspector_app.rubric.rules import HUNDRED, ZERO, InputError, Outcome, q
 
 ROLES = {"lead": "核心校", "member": "成员校"}
 ROLE_TARGET = {"lead": "lead", "member": "members"}

@@ -15,7 +15,7 @@ from decimal import Decimal
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import Scorer
-from inspector_app.scoring.rules import Outcome, q
+from inspector_app.rubric.rules import Outcome, q
 from inspector_app.store import entries as E
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record

@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.rubric.catalog import load_catalog
-from inspector_app.scoring import rule_types as T
-from inspector_app.scoring import rules as R
+from inspector_app.rubric import rules as T
+from inspector_app.rubric import rules as R
 from inspector_app.scoring.engine import targeted_schools
 from inspector_app.store import entries as E
 from inspector_app.store.db import Store

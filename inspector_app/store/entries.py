@@ -14,7 +14,7 @@ from typing import Any
 from inspector_app.numbers import stored_points
 from inspector_app.rubric.model import METHODS, Indicator, Rubric
 from inspector_app.scoring.engine import Scorer, targeted_schools
-from inspector_app.scoring.rules import InputError
+from inspector_app.rubric.rules import InputError
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLa
                                QSpinBox, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
-from inspector_app.scoring.rules import Field
+from inspector_app.rubric.rules import Field
 from inspector_app.ui.i18n import translate
 
 NO_CHOICE = "—"
