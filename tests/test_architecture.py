@@ -72,3 +72,62 @@ def test_readme_commands_and_ci_agree():
     assert install_and_start.endswith("inspector")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert run_tests in ci.splitlines()
+
+
+# ---------------------------------------------------------------------------- declared layers (import-linter)
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess:
+    code = "import sys; from importlinter.cli import lint_imports; sys.exit(lint_imports(no_cache=True, no_logo=True))"
+    env = {**__import__("os").environ, "PYTHONPATH": str(root)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, env=env)
+
+
+def contracts() -> dict[str, dict]:
+    import tomllib
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return {c["id"]: c for c in config["tool"]["importlinter"]["contracts"]}
+
+
+def top_level_names() -> set[str]:
+    return {f"inspector_app.{p.stem if p.is_file() else p.name}" for p in PACKAGE.iterdir()
+            if (p.suffix == ".py" and p.name != "__init__.py") or (p / "__init__.py").is_file()}
+
+
+def test_declared_layers_hold():
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_contracts_name_every_package():
+    declared = contracts()
+    layered = {name.strip() for layer in declared["layers"]["layers"] for name in layer.split("|")}
+    assert layered == top_level_names()
+    qt_free = set(declared["qt-in-ui-only"]["source_modules"])
+    assert qt_free == top_level_names() - {"inspector_app.ui"}
+
+
+def _broken_copy(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess:
+    import shutil
+    shutil.copytree(PACKAGE, tmp_path / "inspector_app", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    target = tmp_path / "inspector_app" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return lint_imports(tmp_path)
+
+
+def test_a_lower_layer_importing_a_higher_one_breaks_the_contract(tmp_path):
+    result = _broken_copy(tmp_path, "store/entries.py", "from inspector_app.reports import model as _up")
+    assert result.returncode != 0
+    assert "inspector_app.store.entries -> inspector_app.reports.model" in result.stdout
+
+
+def test_siblings_may_not_import_each_other(tmp_path):
+    result = _broken_copy(tmp_path, "reports/model.py", "import inspector_app.results.model as _side")
+    assert result.returncode != 0
+    assert "inspector_app.reports.model -> inspector_app.results.model" in result.stdout
+
+
+def test_qt_in_the_core_breaks_the_contract(tmp_path):
+    result = _broken_copy(tmp_path, "numbers.py", "import PySide6.QtCore as _qt")
+    assert result.returncode != 0
+    assert "inspector_app.numbers -> PySide6" in result.stdout
