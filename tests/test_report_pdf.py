@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from inspector_app.numbers import fmt_points
+from tests.pdf_checks import assert_official
 from inspector_app.reports.feedback import render_feedback
 from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Photo, ReportData, SchoolInfo
 from inspector_app.reports.pdf_photos import downscaled_jpeg, photo_size
@@ -167,8 +168,10 @@ def test_feedback_shows_the_engines_figures(rendered):
 
 
 def test_feedback_fonts_embedded_and_pages_render(rendered):
-    _, pdf, pages, _, _, calls, tmp = rendered
+    _, pdf, pages, sheet, _, calls, tmp = rendered
     assert_fonts_embedded(pdf)
+    assert_official(pdf)
+    assert_official(sheet)
     assert_pages_render(pdf, pages, tmp / "png-feedback")
     assert calls and calls[-1][0] == calls[-1][1]
 

@@ -12,13 +12,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 
 from inspector_app.reports.charts import area_percent_chart
-from inspector_app.reports.fonts import markup
 from inspector_app.reports.model import ReportData
 from inspector_app.reports.pdf_base import PageDecor, build_pdf, frame_width
 from inspector_app.reports.pdf_photos import PhotoFlowable
 from inspector_app.reports.pdf_render import Cancelled, Progress, RenderContext
 from inspector_app.reports.pdf_style import (
-    ACCENT, ACCENT_LIGHT, MUTED, RULE, WARN, Heading, Styles, data_table, fmt_percent, notice, para, percent, pts,
+    ACCENT, ACCENT_LIGHT, INK, MUTED, RULE, WARN, Heading, Styles, data_table, fmt_percent, notice, para, percent, pts,
     table_style,
 )
 from inspector_app.rubric.model import AGGREGATES, Indicator
@@ -133,11 +132,9 @@ class _Feedback:
             ("评分进度", f"{card.done}/{card.count}", "项"),
         ]
         cells = []
+        big = s.label.but(size=22, leading=28, color=INK)
         for label, value, unit in tiles:
-            big = markup(value, bold=True)
-            unit_mk = f'<font size="10" color="#5B6570"> {markup(unit)}</font>' if unit else ""
-            cells.append([para(label, s.label),
-                          _raw(f'<font size="22">{big}</font>{unit_mk}', s, 28)])
+            cells.append([para(label, s.label), para(f"{value} {unit}".strip(), big)])
         tile_w = w / 3
         tiles_table = Table([cells], colWidths=[tile_w] * 3, hAlign="LEFT")
         tiles_table.setStyle(table_style([
@@ -399,15 +396,8 @@ class _Feedback:
         return out
 
 
-def _raw(markup_text: str, s: Styles, leading: float):
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
-    return Paragraph(markup_text, ParagraphStyle("tile", parent=s.value, leading=leading))
-
-
 def _warn_right(s: Styles):
-    from reportlab.lib.styles import ParagraphStyle
-    return ParagraphStyle("warn_right", parent=s.cell_right, textColor=WARN)
+    return s.cell_right.but(color=WARN)
 
 
 def _dec(value) -> Decimal | None:

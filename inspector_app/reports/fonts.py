@@ -1,10 +1,18 @@
 """The fonts every report is set in, embedded as subsets so any printer shows them.
 
-Droid Sans Fallback carries the Chinese characters and CJK punctuation but no
-Latin letters or digits; DejaVu Sans carries those (and ✓ ✗ → − × “ ”). Text
-is therefore split into runs, each set in the font that has its characters:
-`markup()` for platypus paragraphs, `draw_text()` for canvas strings and
-`string_group()` for charts. STSong-Light (never embedded) is never used.
+Two Chinese faces give a document its hierarchy, as GB/T 9704 sets titles in
+a 黑体/小标宋 face and the text in a 宋体/仿宋 one:
+
+* HEI — Droid Sans Fallback (Apache 2.0), a sans face: titles, headings,
+  table heads, figures that must stand out. It carries no Latin letters.
+* SONG — AR PL UMing CN (Arphic Public License), a Ming (宋体) face cut
+  down to GB 2312: body text and table cells. A character it lacks is set in
+  HEI, so a rare character in a school's name still prints.
+
+DejaVu Sans sets Latin letters and digits beside HEI (and ✓ ✗ → − × “ ”).
+Text is split into runs, each set in the font that has its characters:
+`runs()` feeds the text flowable, `draw_text()` canvas strings and
+`string_group()` charts. STSong-Light (never embedded) is never used.
 """
 from __future__ import annotations
 
@@ -18,19 +26,23 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from inspector_app.paths import resource_path
 
-CJK = "InspectorCJK"
+HEI = "InspectorHei"
+SONG = "InspectorSong"
+CJK = HEI  # the face charts and page furniture use
 LATIN = "InspectorSans"
 LATIN_BOLD = "InspectorSans-Bold"
 
 FILES = {
-    CJK: "DroidSansFallbackFull.ttf",
+    HEI: "DroidSansFallbackFull.ttf",
+    SONG: "ARPLUMingCN-GB2312.ttf",
     LATIN: "DejaVuSans.ttf",
     LATIN_BOLD: "DejaVuSans-Bold.ttf",
 }
+# What a Word or WPS user has for the same roles (docx output names these).
+WORD_FACES = {HEI: "黑体", SONG: "宋体", "fangsong": "仿宋_GB2312"}
 
 _lock = threading.Lock()
-_cjk_chars: frozenset[int] = frozenset()
-_latin_chars: frozenset[int] = frozenset()
+_chars: dict[str, frozenset[int]] = {}
 
 
 class FontMissingError(RuntimeError):
@@ -39,9 +51,8 @@ class FontMissingError(RuntimeError):
 
 def register_fonts() -> None:
     """Register the report fonts with reportlab once per process (thread-safe)."""
-    global _cjk_chars, _latin_chars
     with _lock:
-        if _cjk_chars:
+        if _chars:
             return
         fonts = {}
         for name, filename in FILES.items():
@@ -50,38 +61,42 @@ def register_fonts() -> None:
                 raise FontMissingError(f"找不到报告字体文件 {path}，请重新安装本程序。")
             fonts[name] = TTFont(name, str(path))
             pdfmetrics.registerFont(fonts[name])
-        # One CJK face only: bold and italic map to the same face, so <b> never fails.
+        # One weight per Chinese face: bold and italic map to the same face, so <b> never fails.
         for bold in (0, 1):
             for italic in (0, 1):
-                addMapping(CJK, bold, italic, CJK)
+                addMapping(HEI, bold, italic, HEI)
+                addMapping(SONG, bold, italic, SONG)
                 addMapping(LATIN, bold, italic, LATIN_BOLD if bold else LATIN)
                 addMapping(LATIN_BOLD, bold, italic, LATIN_BOLD)
-        _latin_chars = frozenset(fonts[LATIN].face.charToGlyph)
-        _cjk_chars = frozenset(fonts[CJK].face.charToGlyph)
+        _chars.update({name: frozenset(font.face.charToGlyph) for name, font in fonts.items()})
 
 
-def _font_for(ch: str) -> str | None:
+def _font_for(ch: str, face: str, bold: bool) -> str | None:
     """The font for one character; None for spaces, which join the run they sit in."""
-    code = ord(ch)
     if ch in " \t":
         return None
-    if code >= 0x2E80 and code in _cjk_chars:
-        return CJK
-    if code in _latin_chars:
-        return LATIN
-    return CJK
+    code = ord(ch)
+    if face == SONG and code >= 0x2E80 and code in _chars[SONG]:
+        return SONG  # UMing's Latin letters are typewriter-like: digits stay in DejaVu Sans
+    if code >= 0x2E80 and code in _chars[HEI]:
+        return HEI
+    if code in _chars[LATIN]:
+        return LATIN_BOLD if bold else LATIN
+    if code in _chars[SONG]:
+        return SONG
+    return HEI
 
 
-def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
-    """Split text into (font name, text) runs, each set in a font that has its glyphs."""
+def runs(text: str, bold: bool = False, face: str = HEI) -> list[tuple[str, str]]:
+    """Split text into (font name, text) runs, each set in a font that has its glyphs.
+
+    face is the Chinese face wanted (HEI or SONG); Latin runs beside HEI are DejaVu Sans.
+    """
     register_fonts()
-    latin = LATIN_BOLD if bold else LATIN
     out: list[tuple[str, str]] = []
     current, buf = None, []
     for ch in text:
-        font = _font_for(ch)
-        if font == LATIN:
-            font = latin
+        font = _font_for(ch, face, bold)
         if font is None or font == current:
             buf.append(ch)
             continue
@@ -89,35 +104,34 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
             out.append((current or font, "".join(buf)))
         current, buf = font, [ch]
     if buf:
-        out.append((current or CJK, "".join(buf)))
+        out.append((current or face, "".join(buf)))
     return out
 
 
-def markup(text: str, bold: bool = False) -> str:
-    """Paragraph markup for plain text: escaped, Latin runs wrapped in <font>, newlines as <br/>."""
+def markup(text: str, bold: bool = False, face: str = HEI) -> str:
+    """Paragraph markup for plain text: escaped, each run in its <font>, newlines as <br/>."""
     parts = []
     for line_no, line in enumerate(str(text).split("\n")):
         if line_no:
             parts.append("<br/>")
-        for font, chunk in runs(line, bold):
-            chunk = escape(chunk)
-            parts.append(chunk if font == CJK else f'<font face="{font}">{chunk}</font>')
+        for font, chunk in runs(line, bold, face):
+            parts.append(f'<font face="{font}">{escape(chunk)}</font>')
     return "".join(parts)
 
 
-def string_width(text: str, size: float, bold: bool = False) -> float:
-    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text, bold))
+def string_width(text: str, size: float, bold: bool = False, face: str = HEI) -> float:
+    return sum(pdfmetrics.stringWidth(chunk, font, size) for font, chunk in runs(text, bold, face))
 
 
 def draw_text(canvas, x: float, y: float, text: str, size: float, anchor: str = "start",
-              bold: bool = False) -> float:
+              bold: bool = False, face: str = HEI) -> float:
     """Draw one line of mixed text on a canvas; anchor is start, middle or end. Returns its width."""
-    width = string_width(text, size, bold)
+    width = string_width(text, size, bold, face)
     if anchor == "middle":
         x -= width / 2
     elif anchor == "end":
         x -= width
-    for font, chunk in runs(text, bold):
+    for font, chunk in runs(text, bold, face):
         canvas.setFont(font, size)
         canvas.drawString(x, y, chunk)
         x += pdfmetrics.stringWidth(chunk, font, size)

@@ -1,17 +1,22 @@
 """The pages of every printed report, and writing the document.
 
-`build_pdf` lays a story out on A4 (portrait or landscape) with the plan's
+`build_pdf` lays a story out on A4 (portrait pages in GB/T 9704's text block:
+156 × 225 mm, 天头 37 mm, 订口 28 mm; landscape ones wider) with the plan's
 title in the header and "第 N 页 共 M 页" in the footer (a canvas that keeps
-each page until it knows how many there are), marks every page 演示 for demo
-data, and writes through a temporary file that is renamed into place only
+each page until it knows how many there are). It marks every page 演示 for
+demo data with a drawn (image, not text) watermark that search and copying
+never see, every page 征求意见稿 while the result is not final, and puts an
+initials box on every page of a sheet that is signed on its last; it writes through a temporary file that is renamed into place only
 when the whole document is done, so a cancelled or failed report leaves
 nothing at the destination. How the content looks is in `pdf_style`, photos
 in `pdf_photos`.
 """
 from __future__ import annotations
 
+import io
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab import rl_config
@@ -21,17 +26,31 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from inspector_app.fsutil import atomic_writer
-from inspector_app.reports.fonts import CJK, LATIN, draw_text, register_fonts, string_width
+from inspector_app.reports.fonts import LATIN, draw_text, register_fonts, string_width
 from inspector_app.reports.pdf_photos import PhotoPrefetcher
 from inspector_app.reports.pdf_render import Progress, RenderContext
 from inspector_app.reports.pdf_style import DEMO, MUTED, RULE
 
-__all__ = ["MARGIN_BOTTOM", "MARGIN_TOP", "MARGIN_X", "PageDecor", "build_pdf", "frame_width",
-           "make_canvas_class", "page_size"]
+__all__ = ["DRAFT_MARK", "PageDecor", "build_pdf", "frame_width", "make_canvas_class", "margins", "page_size"]
 
-MARGIN_X = 18 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
+DRAFT_MARK = "征求意见稿"
+DEMO_MARK = "演示数据，不作为考核结果"
+
+
+@dataclass(frozen=True)
+class Margins:
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+PORTRAIT = Margins(28 * mm, 26 * mm, 37 * mm, 35 * mm)  # GB/T 9704: 版心 156 × 225 mm
+LANDSCAPE = Margins(18 * mm, 18 * mm, 22 * mm, 22 * mm)
+
+
+def margins(landscape_pages: bool = False) -> Margins:
+    return LANDSCAPE if landscape_pages else PORTRAIT
 
 
 @dataclass
@@ -39,6 +58,8 @@ class PageDecor:
     title: str  # the plan's title, left of the header
     right: str  # what the document is, right of the header
     demo: bool = False
+    draft: bool = False  # not final: 征求意见稿 on every page
+    initials: str = ""  # e.g. "评分专家本页签名" : a box on every page for the signer's initials
 
 
 def _ellipsize(text: str, size: float, width: float) -> str:
@@ -73,27 +94,64 @@ def make_canvas_class(decor: PageDecor):
 
         def _decorate(self, total: int) -> None:
             width, height = self._pagesize
+            m = margins(width > height)
             self.saveState()
-            top = height - 12 * mm
+            top = height - m.top + 10 * mm
             self.setFillColor(MUTED)
             right = ("演示 · " if decor.demo else "") + decor.right
-            right_w = string_width(right, 8.5) if right else 0
-            title = _ellipsize(decor.title, 8.5, width - 2 * MARGIN_X - right_w - 12 * mm)
-            draw_text(self, MARGIN_X, top, title, 8.5)
+            right_w = string_width(right, 9) if right else 0
+            title = _ellipsize(decor.title, 9, width - m.left - m.right - right_w - 12 * mm)
+            draw_text(self, m.left, top, title, 9)
             if decor.demo:
                 self.setFillColor(DEMO)
-            draw_text(self, width - MARGIN_X, top, right, 8.5, anchor="end")
+            draw_text(self, width - m.right, top, right, 9, anchor="end")
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN_X, top - 3.5 * mm, width - MARGIN_X, top - 3.5 * mm)
+            self.line(m.left, top - 3 * mm, width - m.right, top - 3 * mm)
+            if decor.draft:
+                self.setFillColor(DEMO)
+                self.setStrokeColor(DEMO)
+                label_w = string_width(DRAFT_MARK, 12)
+                x, y = width - m.right - label_w - 4 * mm, top + 5 * mm
+                self.setLineWidth(0.8)
+                self.rect(x - 2 * mm, y - 1.6 * mm, label_w + 4 * mm, 6.4 * mm, stroke=1, fill=0)
+                draw_text(self, x, y, DRAFT_MARK, 12)
+            foot = m.bottom - 14 * mm
             self.setFillColor(MUTED)
-            draw_text(self, width / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页", 8.5, anchor="middle")
+            draw_text(self, width / 2, foot, f"第 {self._pageNumber} 页 共 {total} 页", 9, anchor="middle")
             if decor.demo:
                 self.setFillColor(DEMO)
-                draw_text(self, MARGIN_X, 10 * mm, "演示数据，不作为考核结果", 8.5)
+                draw_text(self, m.left, foot, DEMO_MARK, 9)
+            if decor.initials:
+                self.setFillColor(MUTED)
+                self.setStrokeColor(MUTED)
+                box = 16 * mm
+                x = width - m.right - box
+                self.setLineWidth(0.6)
+                self.rect(x, foot - 3 * mm, box, 9 * mm, stroke=1, fill=0)
+                draw_text(self, x - 2 * mm, foot, decor.initials, 9, anchor="end")
             self.restoreState()
 
     return NumberedCanvas
+
+
+@lru_cache(maxsize=1)
+def _watermark_image():
+    """演示 as a picture (not text): a translucent image the PDF reuses on every page."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+
+    from inspector_app.paths import resource_path
+    font = ImageFont.truetype(str(resource_path("fonts", "DroidSansFallbackFull.ttf")), 400)
+    mask = Image.new("L", (900, 480), 0)
+    ImageDraw.Draw(mask).text((450, 240), "演示", fill=255, font=font, anchor="mm")
+    r, g, b = (int(DEMO.red * 255), int(DEMO.green * 255), int(DEMO.blue * 255))
+    image = Image.new("RGBA", mask.size, (r, g, b, 0))
+    image.putalpha(mask.point(lambda v: v * 18 // 255))  # about 7% ink
+    buf = io.BytesIO()
+    image.save(buf, "PNG", optimize=True)
+    buf.seek(0)
+    return ImageReader(buf)
 
 
 def _watermark(canvas, doc, demo: bool) -> None:
@@ -102,12 +160,10 @@ def _watermark(canvas, doc, demo: bool) -> None:
         return
     width, height = canvas._pagesize
     canvas.saveState()
-    canvas.setFillColor(DEMO)
-    canvas.setFillAlpha(0.08)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(35)
-    canvas.setFont(CJK, 150)
-    canvas.drawCentredString(0, -50, "演示")
+    w = min(width, height) * 0.9
+    canvas.drawImage(_watermark_image(), -w / 2, -w * 0.27, width=w, height=w * 480 / 900, mask="auto")
     canvas.restoreState()
 
 
@@ -116,7 +172,8 @@ def page_size(landscape_pages: bool = False) -> tuple[float, float]:
 
 
 def frame_width(landscape_pages: bool = False) -> float:
-    return page_size(landscape_pages)[0] - 2 * MARGIN_X
+    m = margins(landscape_pages)
+    return page_size(landscape_pages)[0] - m.left - m.right
 
 
 def build_pdf(story: list, out_path: Path | str, decor: PageDecor, *, subject: str = "",
@@ -146,10 +203,11 @@ def build_pdf(story: list, out_path: Path | str, decor: PageDecor, *, subject: s
     with atomic_writer(out_path) as handle, tempfile.TemporaryDirectory(prefix="inspector-report-") as work:
         ctx.workdir = Path(work)
         ctx.photos = PhotoPrefetcher(photos) if photos else None
-        doc = Doc(handle, pagesize=size, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-                  bottomMargin=MARGIN_BOTTOM, title=decor.title, subject=subject, author=author,
+        m = margins(landscape_pages)
+        doc = Doc(handle, pagesize=size, leftMargin=m.left, rightMargin=m.right, topMargin=m.top,
+                  bottomMargin=m.bottom, title=decor.title, subject=subject, author=author,
                   creator="Inspector", lang="zh-CN", initialFontName=LATIN)
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, size[0] - 2 * MARGIN_X, size[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        frame = Frame(m.left, m.bottom, size[0] - m.left - m.right, size[1] - m.top - m.bottom,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
                                            onPage=lambda c, d: _watermark(c, d, decor.demo))])

@@ -4,15 +4,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from inspector_app.numbers import fmt_points
-from inspector_app.reports.fonts import CJK, LATIN, markup, register_fonts
+from inspector_app.reports.fonts import HEI, LATIN, SONG, register_fonts
+from inspector_app.reports.text_block import HeadingBlock, TextBlock, TextStyle
 
 __all__ = ["ACCENT", "ACCENT_LIGHT", "DEMO", "INK", "MUTED", "RULE", "WARN", "WARN_BG", "ZEBRA", "Heading",
-           "Styles", "data_table", "fmt_percent", "is_keep_with_next", "notice", "para", "percent", "pts",
+           "Styles", "TextStyle", "data_table", "fmt_percent", "is_keep_with_next", "notice", "para", "percent", "pts",
            "table_style"]
 
 # --- palette --------------------------------------------------------------------------
@@ -28,39 +27,45 @@ DEMO = colors.HexColor("#C0392B")
 
 
 # --- styles ---------------------------------------------------------------------------
+# Sizes in the Chinese 号 system (GB/T 9704): 二号 22 pt title, 三号 16 pt headings, 四号 14 pt
+# sub-titles, 小四 12 pt text, 五号 10.5 pt tables, 小五 9 pt notes and furniture.
 
-def _style(name: str, size: float, leading: float, **kw) -> ParagraphStyle:
-    kw.setdefault("textColor", INK)
-    return ParagraphStyle(name, fontName=CJK, fontSize=size, leading=leading, wordWrap="CJK", **kw)
+def _style(name: str, size: float, leading: float, face: str = SONG, **kw) -> TextStyle:
+    kw.setdefault("color", INK)
+    return TextStyle(name, size, leading, face=face, **kw)
 
 
 class Styles:
     def __init__(self) -> None:
         register_fonts()
-        self.body = _style("body", 10.5, 17, spaceAfter=4, firstLineIndent=21)
-        self.body_plain = _style("body_plain", 10.5, 16)
-        self.small = _style("small", 9, 13)
-        self.muted = _style("muted", 8.5, 12, textColor=MUTED)
-        self.note = _style("note", 9, 13.5, textColor=MUTED, spaceBefore=2, spaceAfter=4)
-        self.cell = _style("cell", 9, 12.5)
-        self.cell_muted = _style("cell_muted", 8, 11, textColor=MUTED)
-        self.cell_right = _style("cell_right", 9, 12.5, alignment=TA_RIGHT)
-        self.cell_center = _style("cell_center", 9, 12.5, alignment=TA_CENTER)
-        self.cell_head = _style("cell_head", 9, 12.5, textColor=ACCENT)
-        self.cell_head_center = _style("cell_head_center", 9, 12.5, textColor=ACCENT, alignment=TA_CENTER)
-        self.cell_head_right = _style("cell_head_right", 9, 12.5, textColor=ACCENT, alignment=TA_RIGHT)
-        self.caption = _style("caption", 8.5, 12, textColor=MUTED, alignment=TA_CENTER)
-        self.cover_kicker = _style("cover_kicker", 12, 18, textColor=MUTED, alignment=TA_CENTER)
-        self.cover_title = _style("cover_title", 26, 36, textColor=ACCENT, alignment=TA_CENTER)
-        self.cover_group = _style("cover_group", 17, 25, alignment=TA_CENTER)
-        self.label = _style("label", 10, 15, textColor=MUTED)
+        self.body = _style("body", 12, 21, align="justify", first_indent=24, space_after=3)
+        self.body_plain = _style("body_plain", 12, 19)
+        self.small = _style("small", 10.5, 15)
+        self.muted = _style("muted", 9, 13, color=MUTED)
+        self.note = _style("note", 9, 13.5, color=MUTED, space_before=2, space_after=4, align="justify")
+        self.cell = _style("cell", 9.5, 13)
+        self.cell_muted = _style("cell_muted", 8.5, 11.5, color=MUTED)
+        self.cell_right = _style("cell_right", 9.5, 13, align="right")
+        self.cell_center = _style("cell_center", 9.5, 13, align="center")
+        self.cell_head = _style("cell_head", 9.5, 13, face=HEI, color=ACCENT)
+        self.cell_head_center = _style("cell_head_center", 9.5, 13, face=HEI, color=ACCENT, align="center")
+        self.cell_head_right = _style("cell_head_right", 9.5, 13, face=HEI, color=ACCENT, align="right")
+        self.cell_strong = _style("cell_strong", 9.5, 13, face=HEI)
+        self.caption = _style("caption", 9, 12, color=MUTED, align="center")
+        self.cover_kicker = _style("cover_kicker", 14, 21, face=HEI, color=MUTED, align="center")
+        self.cover_title = _style("cover_title", 22, 33, face=HEI, color=ACCENT, align="center")
+        self.cover_group = _style("cover_group", 16, 25, align="center")
+        self.label = _style("label", 10.5, 15, face=HEI, color=MUTED)
         self.value = _style("value", 10.5, 15.5)
-        self.left = _style("left", 10.5, 16, alignment=TA_LEFT)
+        self.left = _style("left", 12, 19)
+        self.h1 = _style("h1", 16, 24, face=HEI, color=ACCENT, space_before=14, space_after=6)
+        self.h2 = _style("h2", 14, 21, face=HEI, color=INK, space_before=8, space_after=3)
+        self.draft = _style("draft", 16, 24, face=HEI, color=DEMO, align="center")
 
 
-def para(text: object, style: ParagraphStyle, bold: bool = False) -> Paragraph:
-    """A paragraph of plain (unescaped) text, any mix of Chinese, Latin and digits."""
-    return Paragraph(markup("" if text is None else str(text), bold), style)
+def para(text: object, style: TextStyle, bold: bool = False) -> TextBlock:
+    """A block of plain (unescaped) text, any mix of Chinese, Latin and digits, broken by 避头尾."""
+    return TextBlock("" if text is None else str(text), style, bold=bold)
 
 
 def pts(value: Decimal | None) -> str:
@@ -81,55 +86,13 @@ def fmt_percent(value: Decimal | None) -> str:
 
 # --- headings -------------------------------------------------------------------------
 
-class Heading(Flowable):
-    """A one-line heading set slightly heavier (fill and stroke), with an optional rule under it.
-
-    Droid Sans Fallback has no bold face; a thin outline on the glyphs gives
-    headings their weight without faking a font. Long headings fall back to a
-    wrapped paragraph.
-    """
-
-    def __init__(self, text: str, size: float = 15, color=ACCENT, rule: bool = True,
-                 space_before: float = 10, space_after: float = 8, outline_level: int | None = 0):
-        super().__init__()
-        self.text, self.size, self.color, self.rule = text, size, color, rule
-        self.space_before, self.space_after = space_before, space_after
-        self.outline_level = outline_level
-        self._height = size * 1.5 + (5 if rule else 0)
-
-    def wrap(self, avail_width, avail_height):
-        self.width = avail_width
-        return avail_width, self._height
-
-    def getSpaceBefore(self):
-        return self.space_before
-
-    def getSpaceAfter(self):
-        return self.space_after
-
-    def draw(self):
-        c = self.canv
-        c.saveState()
-        c.setFillColor(self.color)
-        c.setStrokeColor(self.color)
-        c.setLineWidth(self.size * 0.025)
-        y = self._height - self.size * 1.1
-        text = c.beginText()
-        text.setTextRenderMode(2)
-        text.setTextOrigin(0, y)
-        from inspector_app.reports.fonts import runs
-        for font, chunk in runs(self.text, bold=True):
-            text.setFont(font, self.size)
-            text.textOut(chunk)
-        c.drawText(text)
-        if self.rule:
-            c.setLineWidth(0.8)
-            c.line(0, 1, self.width, 1)
-        if self.outline_level is not None:
-            key = f"h{id(self)}"
-            c.bookmarkPage(key, fit="XYZ", top=self._height)
-            c.addOutlineEntry(self.text, key, level=self.outline_level)
-        c.restoreState()
+def Heading(text: str, size: float = 16, color=ACCENT, rule: bool = True, space_before: float = 10,
+            space_after: float = 8, outline_level: int | None = 0) -> HeadingBlock:
+    """A heading in the heading face (黑体-style), with an optional rule under it; long ones wrap."""
+    register_fonts()
+    style = TextStyle("heading", size, size * 1.5, face=HEI, color=color, space_before=space_before,
+                      space_after=space_after)
+    return HeadingBlock(text, style, rule_color=color if rule else None, outline_level=outline_level)
 
 
 def is_keep_with_next(flowable) -> None:
@@ -174,7 +137,7 @@ def data_table(rows: list[list], widths: list[float], header_rows: int = 1, zebr
 
 def notice(text: str, styles: Styles, width: float, color=WARN, background=WARN_BG) -> Table:
     """A tinted box for something the reader must not miss (unscored indicators, a veto)."""
-    style = ParagraphStyle("notice", parent=styles.small, textColor=color)
+    style = styles.small.but(color=color)
     table = Table([[para(text, style)]], colWidths=[width])
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, -1), background),
