@@ -16,3 +16,15 @@ def data_dir(tmp_path, monkeypatch):
     paths.set_data_dir(None)
     yield folder
     paths.set_data_dir(None)
+
+
+@pytest.fixture(autouse=True)
+def inline_operations(request, monkeypatch):
+    """Window tests run each operation's gather, work and record on the test's thread, in order."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from inspector_app.ui.operation import Operation
+    monkeypatch.setattr(Operation, "inline", True)
+    yield
+    Operation.running.clear()

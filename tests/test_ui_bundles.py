@@ -179,18 +179,20 @@ def test_report_from_the_window_has_the_panel_total(qtbot, store_demo, tmp_path,
     store, plan = store_demo
     window = window_for(qtbot, store)
     window.select_group("g4")
-    out = window.data_menus.reports.feedback(tmp_path / "反馈.pdf")
-    assert out is not None and out.is_file() and said["opened"] == [out]
+    out = tmp_path / "反馈.pdf"
+    op = window.data_menus.reports.feedback(out)
+    assert op.done and not op.was_cancelled and out.is_file() and said["opened"] == [out]
     group = P.get_group(store, plan.id, "g4")
     total = panel_scorer(store, plan, P.plan_rubric(store, plan), group).card().total
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert fmt_points(total) in text
-    sheet = window.data_menus.reports.score_sheet(tmp_path / "评分表.pdf")
-    assert sheet is not None and sheet.is_file() and said["opened"][-1] == sheet
+    sheet = tmp_path / "评分表.pdf"
+    assert window.data_menus.reports.score_sheet(sheet).done
+    assert sheet.is_file() and said["opened"][-1] == sheet
     # Cancelled: nothing written, nothing opened
     window.data_menus.reports.job_started.connect(
         lambda job: job.progressed.connect(job.cancel, Qt.ConnectionType.DirectConnection))
-    assert window.data_menus.reports.feedback(tmp_path / "取消.pdf") is None
+    assert window.data_menus.reports.feedback(tmp_path / "取消.pdf").was_cancelled
     assert not (tmp_path / "取消.pdf").exists() and len(said["opened"]) == 2
     window.close()
 
@@ -205,8 +207,9 @@ def test_bureau_ranking_is_the_core_ranking(qtbot, store_demo, tmp_path, said):
     assert view.ranking() == expected
     view.table.setCurrentCell(0, 0)
     assert view.tree.topLevelItemCount() > 0
-    book = view.export_workbook(tmp_path / "结果.xlsx")
-    pdf = view.export_pdf(tmp_path / "公示.pdf")
+    book, pdf = tmp_path / "结果.xlsx", tmp_path / "公示.pdf"
+    assert view.export_workbook(book).done and view.export_pdf(pdf).done
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".xlsx", ".pdf")) == ["公示.pdf", "结果.xlsx"]
     assert book.is_file() and pdf.is_file() and said["opened"] == [book, pdf]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # back to scoring
     assert window.stack.currentWidget() is window.splitter

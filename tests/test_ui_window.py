@@ -21,7 +21,7 @@ from inspector_app.store.demo import make_demo  # noqa: E402
 from inspector_app.store.photo_records import list_photos  # noqa: E402
 from inspector_app.ui.app import create_window  # noqa: E402
 from inspector_app.ui.main_window import MainWindow  # noqa: E402
-from inspector_app.ui.workers import PhotoImport  # noqa: E402
+from inspector_app.ui.operation import Operation  # noqa: E402
 from inspector_app.workspace import Place  # noqa: E402
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
@@ -204,43 +204,48 @@ def _jpegs(folder: Path, count: int) -> list[Path]:
     return result
 
 
-def test_photo_import_cancelled_adds_nothing(qtbot, store, tmp_path, monkeypatch):
+def test_photo_import_cancelled_adds_nothing(qtbot, store, tmp_path):
     plan = make_demo(store)
     window = open_window(qtbot, store)
-    ws = window.workspace
-    place = window.place
+    photos = window.page.photos
     before = list_photos(store, plan.id)
     paths = _jpegs(tmp_path / "in", 30)
-    monkeypatch.setattr(PhotoImport, "inline", True)
-    job = PhotoImport(ws, place, paths, window.page.photos)
     seen = []
+    original = Operation.start
 
-    def on_progress(done, total, _name):
-        seen.append(done)
-        if done >= 5:
-            job.cancel()
-    job.worker.progress.connect(on_progress)
-    job.start()
-    assert seen and job.result.cancelled and job.result.added == []
+    def cancel_after_five(op):
+        def on_progress(done, _total, _name):
+            seen.append(done)
+            if done >= 5:
+                op.cancel()
+        op.progressed.connect(on_progress, Qt.ConnectionType.DirectConnection)
+        return original(op)
+    Operation.start = cancel_after_five
+    try:
+        job = photos.import_paths(paths)
+    finally:
+        Operation.start = original
+    assert seen and job.was_cancelled and photos.last_import.cancelled and photos.last_import.added == []
     assert list_photos(store, plan.id) == before
 
 
-def test_photo_import_on_a_thread_and_its_cancel_button(qtbot, store, tmp_path):
+def test_photo_import_on_a_thread_and_its_cancel_button(qtbot, store, tmp_path, monkeypatch):
+    monkeypatch.setattr(Operation, "inline", False)
     plan = make_demo(store)
     window = open_window(qtbot, store)
     photos = window.page.photos
     few = _jpegs(tmp_path / "few", 3)
     with qtbot.waitSignal(photos.changed, timeout=20000):
         job = photos.import_paths(few)
-    assert len(job.result.added) == 3
+        assert not job.done  # the work is on the worker; the test's thread is free
+    assert job.done and len(photos.last_import.added) == 3
     assert photos.list.count() == 3
     many = _jpegs(tmp_path / "many", 30)
     before = list_photos(store, plan.id)
-    job = PhotoImport(window.workspace, window.place, many, photos)
-    with qtbot.waitSignal(job.done, timeout=20000):
-        job.start()
+    with qtbot.waitSignal(photos.changed, timeout=20000):
+        job = photos.import_paths(many)
         job.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
-    assert job.result.cancelled
+    assert job.was_cancelled and photos.last_import.cancelled
     assert list_photos(store, plan.id) == before
     # Remove and undo
     photos.list.setCurrentRow(0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
@@ -31,9 +31,6 @@ from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_
                                        plan_rubric, prior_results, rubric_source, self_scores)
 
 FORMAT = 1
-# `file_work(fn)` runs fn (writing and re-reading the zip; it touches no database) and returns its result;
-# a window passes one that runs fn on a worker thread. The store is read and written only by the caller.
-FileWork = Callable[[Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -44,28 +41,71 @@ class ExportResult:
     photos: int
 
 
+@dataclass(frozen=True)
+class _PhotoSource:
+    """A photo to carry: read (and its location stripped) while writing, not while gathering."""
+    file: Path
+    strip: bool
+    meta: dict[str, Any]
+
+
+@dataclass
+class PreparedExport:
+    """One bundle with everything read from the store, in three steps a window runs apart:
+    `prepare_*` reads the store (its thread), `write` makes the files only (any thread; it touches no
+    database), `record` consumes the sequence number (the store's thread again). A bundle is written and
+    verified before its number is used, so a cancelled or failed write uses none."""
+    plan_id: str
+    kind: str
+    sequence: int
+    filename: str
+    payload: dict[str, Any]
+    info: dict[str, Any]
+    out_dir: Path
+    keystore: KeyStore
+    photo_sources: list[_PhotoSource] = field(default_factory=list)
+    inner: "PreparedExport | None" = None  # a panel bundle: the lead's own expert bundle, written first, carried inside
+    members: list[str] = field(default_factory=list)
+    path: Path | None = None
+    bundle_hash: str = ""
+
+    @property
+    def photos(self) -> int:
+        return len(self.photo_sources)
+
+    def write(self, progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> "PreparedExport":
+        if self.inner is not None:
+            self.inner.write(None, cancelled)
+            self.members.insert(0, f"members/{self.inner.bundle_hash}.zip")
+            self.payload[self.members[0]] = self.inner.path
+            self.payload["members.json"] = canonical.dumps(self.members)
+        if self.kind == "expert":
+            self.payload["photos.json"] = canonical.dumps(_read_photos(self.photo_sources, self.payload))
+        self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress, cancelled)
+        self.bundle_hash = read_bag(self.path, self.keystore).bundle_hash
+        return self
+
+    def record(self, store: Store) -> ExportResult:
+        if self.path is None:
+            raise ValueError("the bundle has not been written")
+        if self.inner is not None and self.inner.path is not None:
+            self.inner.record(store)
+        consume_sequence(store, self.plan_id, self.kind, self.sequence, self.bundle_hash)
+        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos)
+
+
 def _slug(text: str) -> str:
     """A file-name-safe rendering that keeps Chinese readable."""
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("._")[:40] or "x"
 
 
-def _sign_and_write(store: Store, keystore: KeyStore, plan: Plan, kind: str, sequence: int, previous: str,
-                    filename: str, payload: dict[str, Any], out_dir: Path, group: Group | None,
-                    progress: Callable[[int, int], Any] | None, cancelled: Any, photos: int = 0,
-                    file_work: FileWork | None = None) -> ExportResult:
-    """Write, verify and only then consume the sequence number."""
+def _prepared(store: Store, keystore: KeyStore, plan: Plan, kind: str, sequence: int, previous: str,
+              filename: str, payload: dict[str, Any], out_dir: Path, group: Group | None, **more) -> PreparedExport:
     rubric = plan_rubric(store, plan)
     info = make_info(kind, plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
                      rubric_hash=rubric.content_hash, group=group.id if group else None, sequence=sequence,
                      previous_bundle_hash=previous or None)
-
-    def write() -> tuple[Path, str]:  # files only, no store: may run on another thread
-        written = write_bag(out_dir, filename, payload, info, keystore, progress, cancelled)
-        return written, read_bag(written, keystore).bundle_hash
-
-    path, bundle_hash = file_work(write) if file_work else write()
-    consume_sequence(store, plan.id, kind, sequence, bundle_hash)
-    return ExportResult(path, bundle_hash, sequence, photos)
+    return PreparedExport(plan.id, kind, sequence, filename, payload, info, Path(out_dir), keystore, **more)
 
 
 def _stamp() -> str:
@@ -94,27 +134,34 @@ def _entries_json(store: Store, plan: Plan, group: Group, expert_id: str) -> lis
             for e in E.entries(store, plan.id, group.id, expert_id)]
 
 
-def _photos_payload(store: Store, plan: Plan, group: Group, expert_id: str | None,
-                    payload: dict[str, Any]) -> list[dict]:
+def _photo_sources(store: Store, plan: Plan, group: Group, expert_id: str | None) -> list[_PhotoSource]:
+    return [_PhotoSource(PR.file_path(store, photo), not plan.export_location and photo.has_location,
+                         {"original_sha256": photo.sha256, "school": photo.school_id, "indicator": photo.indicator,
+                          "expert": photo.expert_id, "caption": photo.caption, "taken_at": photo.taken_at,
+                          "mime": photo.mime, "chosen": photo.chosen, "removed": photo.removed,
+                          "original": photo.original})
+            for photo in PR.list_photos(store, plan.id, group.id, expert_id=expert_id, include_removed=True)]
+
+
+def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[dict]:
+    """The photo files into the payload and their list for photos.json (file work: Pillow strips locations)."""
     result = []
-    for photo in PR.list_photos(store, plan.id, group.id, expert_id=expert_id, include_removed=True):
-        data = PR.file_path(store, photo).read_bytes()
-        if not plan.export_location and photo.has_location:
-            data = strip_location(data, name=photo.original)
+    for source in sources:
+        meta = dict(source.meta)
+        original = meta.pop("original")
+        data = source.file.read_bytes()
+        if source.strip:
+            data = strip_location(data, name=original)
         sha = hashlib.sha256(data).hexdigest()
-        name = f"photos/{sha}{Path(photo.original).suffix}"
+        name = f"photos/{sha}{Path(original).suffix}"
         payload[name] = data
-        result.append({"file": name, "sha256": sha, "original_sha256": photo.sha256, "school": photo.school_id,
-                       "indicator": photo.indicator, "expert": photo.expert_id, "caption": photo.caption,
-                       "taken_at": photo.taken_at, "mime": photo.mime, "chosen": photo.chosen,
-                       "removed": photo.removed})
+        result.append({"file": name, "sha256": sha, **meta})
     return result
 
 
-def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,
-                  progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
-                  file_work: FileWork | None = None) -> ExportResult:
-    """One expert's entries, vetoes, notes, photos and history for one group."""
+def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str,
+                   out_dir: Path) -> PreparedExport:
+    """One expert's entries, vetoes, notes, photos and history for one group, read from the store."""
     expert = next(e for e in experts(store, plan.id) if e.id == expert_id)
     signer = keystore.own_key().key_id
     sequence, previous = next_sequence(store, plan.id, "expert")
@@ -126,24 +173,28 @@ def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, ex
         [{"key": k, "value": v, "reason": r} for eid, k, v, r in E.vetoes(store, plan.id, group.id, expert_id)])
     findings = get_findings(store, plan.id, group.id) if expert.role == "lead" else {}
     payload["findings.json"] = canonical.dumps(findings)
-    photos = _photos_payload(store, plan, group, expert_id, payload)
-    payload["photos.json"] = canonical.dumps(photos)
     history = [c.__dict__ for c in changes(store, plan.id) if c.expert_id == expert_id and c.key.get("group") == group.id]
     payload["history.json"] = canonical.dumps(history)
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
-    return _sign_and_write(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
-                           progress, cancelled, len(photos), file_work)
+    return _prepared(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
+                     photo_sources=_photo_sources(store, plan, group, expert_id))
 
 
-def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str, out_dir: Path, *,
-                 progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
-                  file_work: FileWork | None = None) -> ExportResult:
+def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,
+                  progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+    return prepare_expert(store, keystore, plan, group, expert_id, out_dir).write(progress, cancelled).record(store)
+
+
+def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str,
+                  out_dir: Path) -> PreparedExport:
     """The panel's settled result for a group, with the members' original signed bundles inside."""
     lead = next(e for e in experts(store, plan.id) if e.id == lead_id)
     if lead.role != "lead":
         raise ValueError(f"{lead.name} 不是本考核计划登记的专家组组长，不能导出专家组数据包")
     rubric = plan_rubric(store, plan)
     signer = keystore.own_key().key_id
+    # The lead's own work travels as the lead's own expert bundle, like every member's (written first).
+    own = prepare_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles")
     sequence, previous = next_sequence(store, plan.id, "panel")
     payload: dict[str, Any] = {}
     payload["bundle.json"] = canonical.dumps(_header(store, plan, "panel", sequence, previous, signer, group, lead))
@@ -158,20 +209,19 @@ def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lea
     card = panel_scorer(store, plan, rubric, group).card()
     payload["result.json"] = canonical.dumps(card.to_json())
     payload["findings.json"] = canonical.dumps(get_findings(store, plan.id, group.id))
-    # The lead's own work travels as the lead's own expert bundle, like every member's.
     members = []
-    own = export_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles", cancelled=cancelled,
-                        file_work=file_work)
-    merged = [(own.bundle_hash, own.path)]
-    merged += merged_expert_bundles(store, plan.id, group.id)
-    for bundle_hash, path in merged:
+    for bundle_hash, path in merged_expert_bundles(store, plan.id, group.id):
         name = f"members/{bundle_hash}.zip"
         payload[name] = Path(path)
         members.append(name)
-    payload["members.json"] = canonical.dumps(members)
     filename = f"专家组-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
-    return _sign_and_write(store, keystore, plan, "panel", sequence, previous, filename, payload, out_dir, group,
-                           progress, cancelled, file_work=file_work)
+    return _prepared(store, keystore, plan, "panel", sequence, previous, filename, payload, out_dir, group,
+                     inner=own, members=members)
+
+
+def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str, out_dir: Path, *,
+                 progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+    return prepare_panel(store, keystore, plan, group, lead_id, out_dir).write(progress, cancelled).record(store)
 
 
 def plan_body(store: Store, plan: Plan) -> dict:
@@ -198,9 +248,7 @@ def plan_body(store: Store, plan: Plan) -> dict:
             "groups": group_rows, "experts": expert_rows}
 
 
-def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
-                progress: Callable[[int, int], Any] | None = None, cancelled: Any = None,
-                  file_work: FileWork | None = None) -> ExportResult:
+def prepare_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path) -> PreparedExport:
     """The bureau's plan package: everything a panel needs to start, offline."""
     rubric = plan_rubric(store, plan)
     signer = keystore.own_key().key_id
@@ -210,5 +258,9 @@ def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
     payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer)),
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": source}
     filename = f"考核计划-{_slug(plan.title)}-{sequence}.zip"
-    return _sign_and_write(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None,
-                           progress, cancelled, file_work=file_work)
+    return _prepared(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None)
+
+
+def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,
+                progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> ExportResult:
+    return prepare_plan(store, keystore, plan, out_dir).write(progress, cancelled).record(store)

@@ -52,6 +52,79 @@ class MergeOutcome:
         return f"{self.file}: {STATUS_TEXT.get(self.status, self.status)}。{self.message}".rstrip("。") + "。"
 
 
+@dataclass
+class OpenedBundle:
+    """A bundle file read before anything is written: zip checks, signatures (its members' too) and the
+    decoding of its photos into the content-addressed photo folder. None of this touches the database, so
+    a window does it on a worker; `merge_opened` then writes on the store's thread. Whatever fails here is
+    kept and said at the point of the merge where it would have been found."""
+    path: Path
+    bag: Bag | None = None
+    error: BundleError | None = None
+    photos: dict[tuple[str, str], Any] = field(default_factory=dict)  # (bundle hash, file) -> PhotoFile | PhotoError
+    members: dict[str, tuple[Any, Path]] = field(default_factory=dict)  # member file -> (Bag | BundleError, copy)
+    _tmp: Any = None
+
+    def close(self) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
+                cancelled: Callable[[], bool] | None = None) -> OpenedBundle:
+    opened = OpenedBundle(Path(path))
+    try:
+        opened.bag = read_bag(opened.path, keystore, cancelled=cancelled)
+    except BundleError as exc:
+        opened.error = exc
+        return opened
+    bag = opened.bag
+    if bag.kind == "expert":
+        _decode_photos(opened, bag, photos_dir)
+    elif bag.kind == "panel":
+        try:
+            members = read_json(bag, "members.json")
+        except BundleError:
+            return opened  # said again, in order, by the merge
+        if not isinstance(members, list):
+            return opened
+        opened._tmp = tempfile.TemporaryDirectory(prefix="inspector-merge-")
+        for name in members:
+            if cancelled and cancelled():
+                break
+            if not isinstance(name, str) or name not in bag.sha256 or name in opened.members:
+                continue
+            inner = Path(opened._tmp.name) / f"{len(opened.members)}.zip"
+            try:
+                with open(inner, "wb") as out:
+                    bag.copy_to(name, out)
+                member: Any = read_bag(inner, keystore, cancelled=cancelled)
+            except BundleError as exc:
+                member = exc
+            opened.members[name] = (member, inner)
+            if isinstance(member, Bag) and member.kind == "expert":
+                _decode_photos(opened, member, photos_dir)
+    return opened
+
+
+def _decode_photos(opened: OpenedBundle, bag: Bag, photos_dir: Path) -> None:
+    try:
+        photos = read_json(bag, "photos.json")
+    except BundleError:
+        return
+    for meta in photos if isinstance(photos, list) else []:
+        name = meta.get("file") if isinstance(meta, dict) else None
+        if not isinstance(name, str) or name not in bag.sha256:
+            continue
+        try:
+            opened.photos[(bag.bundle_hash, name)] = photo_files.ingest(bag.files[name], photos_dir, name=name)
+        except photo_files.PhotoError as exc:
+            opened.photos[(bag.bundle_hash, name)] = exc
+        except BundleError:
+            continue
+
+
 def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
                 progress: Callable[[int, int, str], Any] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[MergeOutcome]:
@@ -66,9 +139,17 @@ def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
 
 
 def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:
+    opened = open_bundle(path, keystore, store.photos_dir)
     try:
-        bag = read_bag(path, keystore)
-    except BundleError as exc:
+        return merge_opened(store, keystore, opened)
+    finally:
+        opened.close()
+
+
+def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> MergeOutcome:
+    path, bag = opened.path, opened.bag
+    if bag is None:
+        exc = opened.error
         status = "held" if exc.code == "unknown_key" else "rejected"
         return MergeOutcome(path.name, status, exc.message if hasattr(exc, "message") else str(exc))
     outcome = MergeOutcome(path.name, "merged", "", bag.kind, bag.signer_key_id, bag.signer_fingerprint,
@@ -78,9 +159,9 @@ def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:
             outcome.message = import_plan(store, keystore, bag)
             outcome.status = "already" if outcome.message.startswith(ALREADY) else "created"
         elif bag.kind == "expert":
-            outcome.status, outcome.message = _merge_expert(store, keystore, bag, path)
+            outcome.status, outcome.message = _merge_expert(store, keystore, bag, path, opened=opened)
         elif bag.kind == "panel":
-            outcome.status, outcome.message, outcome.members = _merge_panel(store, keystore, bag, path)
+            outcome.status, outcome.message, outcome.members = _merge_panel(store, keystore, bag, path, opened)
         else:
             raise Reject(f"未知的数据包类型 {bag.kind}")
     except Reject as exc:
@@ -204,7 +285,7 @@ def _check_vetoes(rubric, vetoes: list) -> None:
 
 
 def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_panel: bool = False,
-                  store_original: bool = True) -> tuple[str, str]:
+                  store_original: bool = True, opened: OpenedBundle | None = None) -> tuple[str, str]:
     head = bundle_head(bag)
     plan, rubric = _plan_for(store, bag, head)
     group = _group_for(store, plan, bag, head)
@@ -232,7 +313,11 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
             raise Reject("photos.json 指向数据包中不存在的照片")
         _check_photo_place(rubric, group, meta)
         try:
-            stored = photo_files.ingest(bag.files[meta["file"]], store.photos_dir, name=meta["file"])
+            stored = opened.photos.get((bag.bundle_hash, meta["file"])) if opened else None
+            if isinstance(stored, photo_files.PhotoError):
+                raise stored
+            if stored is None:
+                stored = photo_files.ingest(bag.files[meta["file"]], store.photos_dir, name=meta["file"])
         except photo_files.PhotoError as exc:
             raise Reject(f"数据包中的照片无效：{exc}") from None
         stored_photos.append((meta, stored))
@@ -282,7 +367,8 @@ def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, ro
 
 # --------------------------------------------------------------------------- panel bundles
 
-def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tuple[str, str, list[MergeOutcome]]:
+def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
+                 opened: OpenedBundle | None = None) -> tuple[str, str, list[MergeOutcome]]:
     head = bundle_head(bag)
     plan, rubric = _plan_for(store, bag, head)
     group = _group_for(store, plan, bag, head)
@@ -307,13 +393,18 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
         for name in members:
             if not isinstance(name, str) or name not in bag.sha256:
                 raise Reject("members.json 指向数据包中不存在的文件")
-            inner = Path(tmp) / f"{len(member_bags)}.zip"
-            with open(inner, "wb") as out:
-                bag.copy_to(name, out)
-            try:
-                member = read_bag(inner, keystore)
-            except BundleError as exc:
-                raise Reject(f"专家组数据包中的专家数据包 {name} 未通过校验：{exc}") from None
+            if opened is not None and name in opened.members:
+                member, inner = opened.members[name]
+            else:
+                inner = Path(tmp) / f"{len(member_bags)}.zip"
+                try:
+                    with open(inner, "wb") as out:
+                        bag.copy_to(name, out)
+                    member = read_bag(inner, keystore)
+                except BundleError as exc:
+                    member = exc
+            if isinstance(member, BundleError):
+                raise Reject(f"专家组数据包中的专家数据包 {name} 未通过校验：{member}") from None
             if member.kind != "expert" or member.field("group") != group.id or member.field("plan_id") != plan.id:
                 raise Reject(f"专家组数据包中的 {name} 不是本集团的专家数据包")
             member_bags.append((member, inner))
@@ -335,7 +426,7 @@ def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path) -> tupl
         with store.tx():
             outcomes = []
             for member, inner in member_bags:
-                status, message = _merge_expert(store, keystore, member, inner)
+                status, message = _merge_expert(store, keystore, member, inner, opened=opened)
                 outcomes.append(MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
                                              member.signer_key_id, member.signer_fingerprint, group.id,
                                              member.bundle_hash))

@@ -1,17 +1,21 @@
 """Bundles from the window: export my work, import bundles and plan packages, the panel's and the bureau's
-exports, keys. Thin over inspector_app.bundles: the store is read and written on the main thread, the zip
-writing and read-back runs on a worker (`FileJob`, through the exports' `file_work` hook)."""
+exports, keys. Thin over inspector_app.bundles, each as an `Operation`: the store is read (gather) and
+written (record) on the main thread; writing and verifying zips, reading bundles and decoding their photos
+run on the worker.
+
+The methods return at once with a list that fills as bundles are recorded (at once when operations run
+inline, as in tests); `finished` is emitted when all of an action's work is recorded."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from inspector_app.store import entries as E
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.jobs import FileJob
+from inspector_app.ui.operation import Operation
 
 # The bundle modules (cryptography, Pillow) load with the first bundle action, not at start.
 
@@ -23,7 +27,8 @@ def t(text: str) -> str:
 
 
 class BundleActions(QObject):
-    job_started = Signal(object)  # FileJob: tests cancel through it
+    job_started = Signal(object)  # the Operation: tests cancel through it
+    finished = Signal(list)  # an action's results, once all recorded
     store_changed = Signal()  # an import wrote to the store: views reload
     plan_created = Signal(str)  # a plan package made a plan here
 
@@ -45,26 +50,51 @@ class BundleActions(QObject):
         folder = QFileDialog.getExistingDirectory(self.parent_widget, title)
         return Path(folder) if folder else None
 
-    def _run_exports(self, title: str, exports) -> list:
-        """exports: [(what, fn(job) -> ExportResult)]. Stops at the first problem; says what was written."""
-        from inspector_app.bundles.canonical import BundleCancelled, BundleError
+    def _run_exports(self, title: str, exports: list) -> list:
+        """exports: [(what, prepare() -> PreparedExport)], each gathered only once the one before is recorded
+        (its sequence number and hash chain follow from it). Stops at the first problem; says what was written."""
         done: list = []
-        with FileJob(self.parent_widget, title, translate("BundleActions", "正在写入并校验数据包…")) as job:
-            self.job_started.emit(job)
-            for what, make in exports:
-                job.set_label(translate("BundleActions", "正在写入并校验：{0}").format(what))
-                try:
-                    done.append(make(job))
-                except BundleCancelled:
-                    self._say(title, self._written(done)
-                              + translate("BundleActions", "已取消：目标文件夹中没有留下未完成的文件。"))
-                    return done
-                except (BundleError, StoreError, OSError) as exc:
-                    self._warn(title, self._written(done)
-                               + translate("BundleActions", "{0} 未能导出：{1}").format(what, exc))
-                    return done
-        self._say(title, self._written(done) or translate("BundleActions", "没有可导出的内容。"))
+        self._next_export(title, list(exports), done)
         return done
+
+    def _next_export(self, title: str, exports: list, done: list) -> None:
+        from inspector_app.bundles.canonical import BundleError
+        if not exports:
+            self._say(title, self._written(done) or translate("BundleActions", "没有可导出的内容。"))
+            self.finished.emit(done)
+            return
+        what, prepare = exports.pop(0)
+        try:
+            prepared = prepare()
+        except (BundleError, StoreError, OSError, ValueError) as exc:
+            self._export_failed(title, what, done, exc)
+            return
+        label = translate("BundleActions", "正在写入并校验：{0}").format(what)
+        op = Operation(self.parent_widget, title, lambda progress: prepared.write(progress, progress.cancelled),
+                       label=label)
+
+        def recorded(_result) -> None:
+            try:
+                done.append(prepared.record(self.window.store))
+            except StoreError as exc:
+                self._export_failed(title, what, done, exc)
+                return
+            self._next_export(title, exports, done)
+
+        def cancelled(_result) -> None:
+            if prepared.path is not None and prepared.bundle_hash:
+                done.append(prepared.record(self.window.store))  # finished before the cancel: it is out there
+            self._say(title, self._written(done)
+                      + translate("BundleActions", "已取消：目标文件夹中没有留下未完成的文件。"))
+            self.finished.emit(done)
+
+        op.on_success(recorded).on_cancel(cancelled).on_failure(lambda exc: self._export_failed(title, what, done, exc))
+        self.job_started.emit(op)
+        op.start()
+
+    def _export_failed(self, title: str, what: str, done: list, exc: BaseException) -> None:
+        self._warn(title, self._written(done) + translate("BundleActions", "{0} 未能导出：{1}").format(what, exc))
+        self.finished.emit(done)
 
     @staticmethod
     def _written(done: list) -> str:
@@ -93,9 +123,7 @@ class BundleActions(QObject):
         if folder is None:
             return []
         keystore = self.keystore()
-        exports = [(g.name, lambda job, g=g: X.export_expert(
-            store, keystore, plan, g, expert, folder, progress=job.progress, cancelled=job.cancelled,
-            file_work=job.run)) for g in chosen]
+        exports = [(g.name, lambda g=g: X.prepare_expert(store, keystore, plan, g, expert, folder)) for g in chosen]
         return self._run_exports(translate("BundleActions", "导出我的数据包"), exports)
 
     def export_panel(self, group_id: str, folder: Path | None = None) -> list:
@@ -110,9 +138,8 @@ class BundleActions(QObject):
             return []
         store, keystore = self.window.store, self.keystore()
         title = translate("BundleActions", "导出专家组数据包")
-        return self._run_exports(title, [(group.name, lambda job: X.export_panel(
-            store, keystore, ws.plan, group, ws.expert_id, folder, progress=job.progress, cancelled=job.cancelled,
-            file_work=job.run))])
+        return self._run_exports(title, [(group.name, lambda: X.prepare_panel(
+            store, keystore, ws.plan, group, ws.expert_id, folder))])
 
     def export_plan_package(self, folder: Path | None = None) -> list:
         from inspector_app.bundles import export as X
@@ -124,17 +151,16 @@ class BundleActions(QObject):
             return []
         store, keystore = self.window.store, self.keystore()
         title = translate("BundleActions", "导出考核计划包")
-        return self._run_exports(title, [(ws.plan.title, lambda job: X.export_plan(
-            store, keystore, ws.plan, folder, progress=job.progress, cancelled=job.cancelled, file_work=job.run))])
+        return self._run_exports(title, [(ws.plan.title, lambda: X.prepare_plan(store, keystore, ws.plan, folder))])
 
     # ---------------------------------------------------------------- importing
     def import_files(self, paths: list[Path] | None = None, title: str = "") -> list:
         """Merge bundles and show what happened to each.
 
-        merge_files writes to the store, so it runs here on the main thread, one file at a time, with the
-        event loop turning between files: the window stays live and Cancel stops before the next file.
-        (A bundle is verified completely before anything of it is written, so stopping between files
-        leaves every file either merged or untouched.)
+        The files are read and verified, and their photos decoded, on the worker (`open_bundle`, no database);
+        each is then merged here on the main thread. A bundle is verified completely before anything of it is
+        written, so Cancel leaves every file either merged or untouched: those read before it are merged.
+        Returns a list that fills with the outcomes.
         """
         title = title or translate("BundleActions", "导入数据包")
         if paths is None:
@@ -144,41 +170,54 @@ class BundleActions(QObject):
         if not paths:
             return []
         self.window.commit_all()
-        results = self.merge(paths, title)
+        from inspector_app.bundles.merge import open_bundle
+        keystore, photos_dir = self.keystore(), self.window.store.photos_dir
+        outcomes: list = []
+
+        def work(progress) -> list:
+            opened = []
+            for i, path in enumerate(paths):
+                if progress.cancelled():
+                    break
+                progress(i, len(paths), translate("BundleActions", "正在校验 {0}/{1}：{2}").format(
+                    i + 1, len(paths), path.name))
+                opened.append(open_bundle(path, keystore, photos_dir, cancelled=progress.cancelled))
+            return opened
+
+        def record(opened) -> None:
+            outcomes.extend(self._merge_opened(opened or [], keystore, title))
+
+        op = Operation(self.parent_widget, title, work, label=translate("BundleActions", "正在校验并导入…"))
+        op.on_success(record).on_cancel(record)
+        self.job_started.emit(op)
+        op.start()
+        return outcomes
+
+    def _merge_opened(self, opened: list, keystore, title: str) -> list:
+        from inspector_app.bundles.canonical import BundleCancelled
+        from inspector_app.bundles.merge import merge_opened
+        results = []
+        try:
+            for item in opened:
+                if isinstance(item.error, BundleCancelled):
+                    continue  # cancelled while it was being read: untouched
+                results += [(item.path, merge_opened(self.window.store, keystore, item))]
+        finally:
+            for item in opened:
+                item.close()
         self.store_changed.emit()
         created = [o for _p, o in results if o.status == "created"]
         from inspector_app.ui.merge_results import MergeResultsDialog
-        dialog = MergeResultsDialog(results, self.keystore(), self._reimport, self.parent_widget)
+        dialog = MergeResultsDialog(results, keystore, self._reimport, self.parent_widget)
         self.last_results = dialog
         dialog.exec()
         if created:
             plan_id = self.window.store.setting("current_plan")
             if plan_id:
                 self.plan_created.emit(plan_id)
-        return [o for _p, o in dialog.results]
-
-    def merge(self, paths: list[Path], title: str) -> list[tuple[Path, object]]:
-        from inspector_app.bundles.merge import merge_files
-        store, keystore = self.window.store, self.keystore()
-        progress = QProgressDialog(translate("BundleActions", "正在校验并导入…"), translate("BundleActions", "取消"),
-                                   0, len(paths), self.parent_widget)
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        results = []
-        try:
-            for i, path in enumerate(paths):
-                progress.setValue(i)
-                progress.setLabelText(translate("BundleActions", "正在校验并导入 {0}/{1}：{2}").format(
-                    i + 1, len(paths), path.name))
-                QApplication.processEvents()
-                if progress.wasCanceled():
-                    break
-                results += [(path, o) for o in merge_files(store, keystore, [path])]
-        finally:
-            progress.reset()
-            progress.deleteLater()
-        return results
+        outcomes = [o for _p, o in dialog.results]
+        self.finished.emit(outcomes)
+        return outcomes
 
     def _reimport(self, path: Path) -> list:
         from inspector_app.bundles.merge import merge_files

@@ -1,7 +1,9 @@
 """教育局汇总: the plan's units ranked (from `results.from_store.plan_results`, read on the main thread),
-one unit down to the indicator, and the results workbook and public summary PDF written on a worker."""
+one unit down to the indicator, and the results workbook and public summary PDF written on a worker (an
+`Operation`: into a temporary file beside the target, put in place only when not cancelled)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QM
 
 from inspector_app.numbers import fmt_points
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.jobs import FileJob
+from inspector_app.ui.operation import Operation
 
 FLAG_FG = QColor("#b00020")
 RANK_HEADS = (QT_TRANSLATE_NOOP("BureauView", "名次"), QT_TRANSLATE_NOOP("BureauView", "集团"),
@@ -168,31 +170,47 @@ class BureauView(QWidget):
                                                 pattern)
         return Path(chosen) if chosen else None
 
-    def export_workbook(self, out: Path | None = None) -> Path | None:
+    def export_workbook(self, out: Path | None = None) -> Operation | None:
         from inspector_app.results.workbook import write_results_workbook
         title = translate("BureauView", "导出结果工作簿")
         pattern = translate("BureauView", "Excel 工作簿") + " (*.xlsx)"
         out = self._save(title, f"考核结果-{self.results.year}.xlsx", pattern, out)
         return self._write(title, out, write_results_workbook)
 
-    def export_pdf(self, out: Path | None = None) -> Path | None:
+    def export_pdf(self, out: Path | None = None) -> Operation | None:
         from inspector_app.results.summary_pdf import write_summary_pdf
         title = translate("BureauView", "导出公示 PDF")
         out = self._save(title, f"考核结果公示-{self.results.year}.pdf", "PDF (*.pdf)", out)
         return self._write(title, out, write_summary_pdf)
 
-    def _write(self, title: str, out: Path | None, writer) -> Path | None:
+    def _write(self, title: str, out: Path | None, writer) -> Operation | None:
         if out is None or self.results is None:
             return None
         results = self.results
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            label = translate("BureauView", "正在写入 {0}…").format(out.name)
-            with FileJob(self, title, label, cancellable=False) as job:
-                job.run(lambda: writer(results, out))
-        except Exception as exc:  # noqa: BLE001 - a file that cannot be written is said, never a crash
+        except OSError as exc:
             QMessageBox.warning(self, title, str(exc))
             return None
-        self.window_.statusBar().showMessage(translate("BureauView", "已写入：{0}").format(out), 10000)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
-        return out
+        partial = out.with_name(f".{out.name}.partial{out.suffix}")
+
+        def work(_progress) -> Path:
+            return writer(results, partial)
+
+        def done(_result) -> None:
+            os.replace(partial, out)
+            self.window_.statusBar().showMessage(translate("BureauView", "已写入：{0}").format(out), 10000)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+        def dropped(_result) -> None:
+            partial.unlink(missing_ok=True)
+            self.window_.statusBar().showMessage(translate("BureauView", "已取消，没有写入文件"), 8000)
+
+        def failed(exc: BaseException) -> None:  # a file that cannot be written is said, never a crash
+            partial.unlink(missing_ok=True)
+            QMessageBox.warning(self, title, str(exc))
+
+        label = translate("BureauView", "正在写入 {0}…").format(out.name)
+        op = Operation(self, title, work, label=label).on_success(done).on_cancel(dropped).on_failure(failed)
+        self.last_operation = op
+        return op.start()

@@ -315,6 +315,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 8000)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        from inspector_app.ui.operation import Operation
+        Operation.cancel_all()  # long work stops and is recorded (or dropped) before the store closes
         self.commit_all()
         if self.workspace is not None and self.workspace.dirty:
             self.commit_all()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QInputDialog, 
 
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.workers import PhotoImport
+from inspector_app.ui.operation import Operation
 
 PHOTO_TYPES = ("*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff")
 SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff"}
@@ -26,7 +26,8 @@ class PhotosView(QWidget):
         self.workspace = None
         self.place = None
         self.last_removed: int | None = None
-        self.current_import: PhotoImport | None = None
+        self.current_import: Operation | None = None
+        self.last_import = None  # the last ImportResult
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,18 +94,35 @@ class PhotosView(QWidget):
         if folder:
             self.import_paths(expand([Path(folder)]))
 
-    def import_paths(self, paths: list[Path]) -> PhotoImport | None:
+    def import_paths(self, paths: list[Path]) -> Operation | None:
+        """Photos are checked, decoded and stored on a worker, then named in the store here."""
         if not paths or self.workspace is None:
             return None
-        job = PhotoImport(self.workspace, self.place, paths, self)
-        job.done.connect(self._imported)
-        self.current_import = job
-        job.start()
-        return job
+        workspace, place, photos_dir, paths = self.workspace, self.place, self.workspace.store.photos_dir, list(paths)
 
-    @Slot(object)
+        def work(progress) -> list:
+            from inspector_app.store import photos as files  # Pillow: loaded with the first import, not at start
+            return files.ingest_many(paths, photos_dir, progress=progress, cancelled=progress.cancelled)
+
+        def record(results, cancelled: bool) -> None:
+            try:
+                result = workspace.record_photos(place, results or [], cancelled)
+            except StoreError as exc:
+                self.current_import = None
+                self.message.emit(str(exc), True)
+                return
+            self._imported(result)
+
+        job = Operation(self, translate("PhotosView", "导入照片"), work,
+                        label=translate("PhotosView", "正在导入照片…"))
+        job.on_success(lambda results: record(results, False)).on_cancel(lambda results: record(results, True))
+        self.current_import = job
+        self.last_import = None
+        return job.start()
+
     def _imported(self, result) -> None:
         self.current_import = None
+        self.last_import = result
         if result.cancelled:
             self.message.emit(translate("PhotosView", "已取消导入，没有添加任何照片"), False)
         else:

@@ -1,7 +1,8 @@
 """Reports from the window: the group's feedback report and this expert's score sheet.
 
 The report's data is gathered from the store here on the main thread; the PDF is laid out on a worker
-(`FileJob`) with progress and Cancel, then opened in the system's PDF viewer."""
+(an `Operation`) with progress and Cancel, then opened in the system's PDF viewer. The methods return the
+operation (finished at once when operations run inline); `written` carries the PDF's path."""
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.jobs import FileJob
+from inspector_app.ui.operation import Operation
 
 
 def t(text: str) -> str:
@@ -29,7 +30,7 @@ def open_file(path: Path) -> None:
 
 
 class ReportActions(QObject):
-    job_started = Signal(object)  # FileJob
+    job_started = Signal(object)  # the Operation
     written = Signal(str)  # the PDF's path
 
     def __init__(self, window):
@@ -52,7 +53,7 @@ class ReportActions(QObject):
         self.window.commit_all()
         return report_data(self.window.store, ws.plan, ws.group)
 
-    def feedback(self, out: Path | None = None) -> Path | None:
+    def feedback(self, out: Path | None = None) -> Operation | None:
         """生成现场反馈报告 for the current group."""
         ws = self.window.workspace
         if ws is None or ws.group is None:
@@ -67,9 +68,9 @@ class ReportActions(QObject):
         except StoreError as exc:
             QMessageBox.warning(self.window, title, str(exc))
             return None
-        return self._render(title, out, lambda job: render_feedback(data, out, job.progress, job.cancelled))
+        return self._render(title, out, lambda progress: render_feedback(data, out, progress, progress.cancelled))
 
-    def score_sheet(self, out: Path | None = None) -> Path | None:
+    def score_sheet(self, out: Path | None = None) -> Operation | None:
         """打印评分表: this expert's own scores of the current group, for signing on paper."""
         ws = self.window.workspace
         if ws is None or ws.group is None:
@@ -89,23 +90,29 @@ class ReportActions(QObject):
         if out is None:
             return None
         from inspector_app.reports.score_sheet import render_score_sheet
-        return self._render(title, out, lambda job: render_score_sheet(data, sheet, out, job.progress, job.cancelled))
+        return self._render(title, out, lambda progress: render_score_sheet(data, sheet, out, progress, progress.cancelled))
 
-    def _render(self, title: str, out: Path, work) -> Path | None:
+    def _render(self, title: str, out: Path, work) -> Operation | None:
         from inspector_app.reports.fonts import FontMissingError
-        from inspector_app.reports.pdf_render import ReportCancelled, ReportError
+        from inspector_app.reports.pdf_render import ReportError
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            with FileJob(self.window, title, translate("ReportActions", "正在排版 PDF…")) as job:
-                self.job_started.emit(job)
-                job.run(lambda: work(job))
-        except ReportCancelled:
-            self.window.statusBar().showMessage(translate("ReportActions", "已取消，没有生成文件"), 8000)
-            return None
-        except (ReportError, FontMissingError, OSError) as exc:
+        except OSError as exc:
             QMessageBox.warning(self.window, title, str(exc))
             return None
-        self.window.statusBar().showMessage(translate("ReportActions", "已生成：{0}").format(out), 10000)
-        self.written.emit(str(out))
-        open_file(out)
-        return out
+
+        def done(_result) -> None:
+            self.window.statusBar().showMessage(translate("ReportActions", "已生成：{0}").format(out), 10000)
+            self.written.emit(str(out))
+            open_file(out)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, (ReportError, FontMissingError, OSError)):
+                raise exc
+            QMessageBox.warning(self.window, title, str(exc))
+
+        op = Operation(self.window, title, work, label=translate("ReportActions", "正在排版 PDF…"))
+        op.on_success(done).on_failure(failed).on_cancel(lambda _r: self.window.statusBar().showMessage(
+            translate("ReportActions", "已取消，没有生成文件"), 8000))
+        self.job_started.emit(op)
+        return op.start()
