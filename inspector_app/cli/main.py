@@ -37,10 +37,20 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+def bundle_file(arg: str) -> bool:
+    """A bundle named on the command line instead of a command (the desktop opening a double-clicked file)."""
+    return arg.lower().endswith(".zip") and os.path.isfile(arg)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     # Only global options (or none): the window. Anything else goes through the full parser.
     quick, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if rest and all(bundle_file(a) for a in rest):  # `inspector FILE.zip…`: the window imports them
+        if quick.data_dir:
+            paths.set_data_dir(quick.data_dir)
+        from inspector_app.ui.app import run_app
+        return run_app(open_files=rest)
     args = quick if not rest else build_parser().parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)

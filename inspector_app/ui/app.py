@@ -39,6 +39,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Inspector")
     app.setOrganizationName("Inspector")
+    app.setDesktopFileName("inspector")  # the launcher entry the .deb installs (build/deb.py)
+    from inspector_app.ui.about_dialog import app_icon
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -46,6 +49,8 @@ def create_window(store: Store):
     from inspector_app.store.plans import list_plans
     from inspector_app.ui.main_window import DEMO_NOTICE, MainWindow
     window = MainWindow(store, home=False)
+    from inspector_app.ui.help_menu import HelpMenu  # 帮助: the manual and the About box
+    window.help_menu = HelpMenu(window)
     current = store.setting("current_plan")
     if os.environ.get(OPEN_DEMO):
         window.open_demo()
@@ -60,7 +65,8 @@ def create_window(store: Store):
     return window
 
 
-def run_app() -> int:
+def run_app(open_files: list[str] | None = None) -> int:
+    """The window; `open_files`: bundles to import once it shows (a bundle double-clicked on the desktop)."""
     app = make_app()
     try:
         store = open_store()
@@ -74,6 +80,9 @@ def run_app() -> int:
     window.showMaximized() if not os.environ.get(QUIT_AFTER_PAINT) else window.show()
     # Once the window is up, load the writing side of the store so the first save does not wait for it.
     QTimer.singleShot(50, lambda: store.db)
+    if open_files:
+        from pathlib import Path
+        QTimer.singleShot(0, lambda: window.data_menus.bundles.import_files([Path(f) for f in open_files]))
     if os.environ.get(QUIT_AFTER_PAINT):
         QTimer.singleShot(0, app.quit)
     try:

@@ -1,0 +1,119 @@
+"""The About box, the Help menu, the icon, and opening a bundle named on the command line."""
+from __future__ import annotations
+
+import json
+import sys
+from importlib import metadata
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtGui import QDesktopServices  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from inspector_app import __version__, about, paths  # noqa: E402
+from inspector_app.cli import main as cli  # noqa: E402
+from inspector_app.store.db import open_store  # noqa: E402
+from inspector_app.ui import app as ui_app  # noqa: E402
+from inspector_app.ui import help_menu  # noqa: E402
+from inspector_app.ui.about_dialog import AboutDialog, app_icon  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, data_dir):
+    store = open_store(data_dir)
+    w = ui_app.create_window(store)
+    qtbot.addWidget(w)
+    yield w
+    w.commit_all()
+    store.close()
+
+
+def test_licences_come_from_the_metadata_of_every_runtime_dependency():
+    licences = {item.name: item for item in about.collect()}
+    requirements = [r for r in metadata.distribution("inspector-app").requires if "extra ==" not in r]
+    for requirement in requirements:
+        name = metadata.distribution(requirement.split(">")[0].split("=")[0].strip()).metadata["Name"]
+        assert name in licences, f"{name} (a dependency) has no licence listed"
+        assert licences[name].licence and licences[name].licence != "UNKNOWN"
+    qt = next(item for item in licences.values() if item.name.lower().startswith("pyside6"))
+    assert "LGPL" in qt.licence
+    assert not any(item.name.startswith("pytest") for item in licences.values()), "test extras are not shipped"
+
+
+def test_each_shipped_font_has_its_licence_text():
+    fonts = [item for item in about.collect() if item.kind == "font"]
+    licence_files = sorted(paths.resource_path("fonts").glob("LICENSE-*.txt"))
+    assert len(fonts) == len(licence_files) >= 1
+    for font, path in zip(fonts, licence_files):
+        assert font.texts == [path.read_text(encoding="utf-8")]
+
+
+def test_a_build_lists_only_what_it_bundled_and_the_program_reads_it(tmp_path, monkeypatch):
+    written = about.write_about(tmp_path, "2026-12-01 10:00 UTC", {"PySide6", "yaml"})
+    data = json.loads(written.read_text(encoding="utf-8"))
+    libraries = {item["name"] for item in data["licences"] if item["kind"] == "library"}
+    assert libraries == {metadata.distribution("PySide6_Essentials").metadata["Name"],
+                         metadata.distribution("PyYAML").metadata["Name"]}
+    resources = tmp_path / "resources"
+    resources.mkdir()
+    written.rename(resources / about.ABOUT_FILE)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    shown = about.read_about()
+    assert shown.built == "2026-12-01 10:00 UTC" and shown.version == __version__
+    assert {item.name for item in shown.licences if item.kind == "library"} == libraries
+
+
+def test_the_about_box_shows_version_build_and_every_licence(qtbot):
+    info = about.read_about()
+    dialog = AboutDialog(about=info)
+    qtbot.addWidget(dialog)
+    assert __version__ in dialog.summary.text() and "从源代码运行" in dialog.summary.text()
+    assert dialog.table.topLevelItemCount() == len(info.licences)
+    rows = [dialog.table.topLevelItem(i) for i in range(dialog.table.topLevelItemCount())]
+    dejavu = next(row for row in rows if row.text(0).startswith("DejaVu"))
+    dialog.table.setCurrentItem(dejavu)
+    assert "Bitstream" in dialog.text.toPlainText()
+
+
+def test_the_window_has_the_icon_the_help_menu_and_the_plan_in_its_title(window, qtbot):
+    ui_app.make_app()
+    assert not QApplication.windowIcon().isNull()
+    assert sorted(app_icon().availableSizes(), key=lambda s: s.width())[-1].width() >= 256
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert "帮助(&H)" in titles
+    window.open_demo()
+    assert window.workspace.plan.title in window.windowTitle()
+
+
+def test_help_opens_the_shipped_manual(window, monkeypatch, tmp_path):
+    manual = tmp_path / "resources" / "manual" / help_menu.MANUAL_NAME
+    manual.parent.mkdir(parents=True)
+    manual.write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert window.help_menu.open_manual()
+    assert opened and opened[0].toLocalFile() == str(manual)
+
+
+def test_help_says_so_when_the_manual_is_missing(window, monkeypatch, tmp_path):
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(help_menu.paths, "project_root", lambda: tmp_path)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    assert not window.help_menu.open_manual()
+    assert help_menu.MANUAL_NAME in said[0]
+
+
+def test_a_bundle_named_instead_of_a_command_opens_the_window_to_import_it(tmp_path, monkeypatch):
+    bundle = tmp_path / "专家组-第四中学.zip"
+    bundle.write_bytes(b"PK\x03\x04")
+    started = []
+    monkeypatch.setattr(ui_app, "run_app", lambda open_files=None: started.append(open_files) or 0)
+    assert cli.main([str(bundle)]) == 0
+    assert started == [[str(bundle)]]
+    with pytest.raises(SystemExit):  # a file that is not there is not a bundle: the usual usage error
+        cli.main([str(tmp_path / "missing.zip")])
