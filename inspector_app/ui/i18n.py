@@ -75,7 +75,10 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
             break
-    if lang != SOURCE_LANGUAGE:
+    # zh_CN is the source language: its .qm (shipped by the build) only matters for a source without
+    # Chinese in it, so a checkout does not build one at start.
+    shipped = ts_path(lang).with_suffix(".qm")
+    if lang != SOURCE_LANGUAGE or shipped.is_file():
         qm = compiled(lang)
         translator = QTranslator(app)
         if qm is not None and translator.load(str(qm)):

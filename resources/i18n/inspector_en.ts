@@ -1,105 +1,135 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>字体</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <source>运行环境</source>
+        <translation>Runtime</translation>
+    </message>
+    <message>
+        <source>程序库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>关于 Inspector</source>
+        <translation>About Inspector</translation>
+    </message>
+    <message>
+        <source>从源代码运行（未打包）</source>
+        <translation>running from source (not built)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inspector 集团化办学督导考核&lt;/b&gt;&lt;br&gt;版本 {0}&lt;br&gt;构建时间：{1}&lt;br&gt;平台：{2}</source>
+        <translation>&lt;b&gt;Inspector · inspection of education groups&lt;/b&gt;&lt;br&gt;Version {0}&lt;br&gt;Built: {1}&lt;br&gt;Platform: {2}</translation>
+    </message>
+    <message>
+        <source>本程序附带的字体和程序库及其许可证（点一行查看全文）：</source>
+        <translation>The fonts and libraries shipped with this program and their licences (click a row for the full text):</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>（此程序库没有附带许可证全文，许可证见上表）</source>
+        <translation>(this library ships no licence text; its licence is named above)</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="54" />
         <source>正在写入并校验数据包…</source>
         <translation>Writing and verifying the bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="57" />
         <source>正在写入并校验：{0}</source>
         <translation>Writing and verifying: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="62" />
         <source>已取消：目标文件夹中没有留下未完成的文件。</source>
         <translation>Cancelled: no unfinished file was left in the destination folder.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="66" />
         <source>{0} 未能导出：{1}</source>
         <translation>{0} could not be exported: {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="68" />
         <source>没有可导出的内容。</source>
         <translation>Nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="75" />
         <source>已导出，并已读回校验（完整、签名有效）：</source>
         <translation>Exported and read back (complete, signature valid):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="77" />
         <source>{0}（序号 {1}，{2} 张照片）</source>
         <translation>{0} (sequence {1}, {2} photos)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="90" />
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="100" />
         <source>导出我的数据包</source>
         <translation>Export my bundles</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="91" />
         <source>还没有评分，没有可导出的数据包。</source>
         <translation>Nothing scored yet: there is no bundle to export.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="93" />
         <source>导出我的数据包到文件夹（如 U 盘）</source>
         <translation>Export my bundles to a folder (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="108" />
         <source>导出专家组数据包到文件夹</source>
         <translation>Export the panel bundle to a folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="112" />
         <source>导出专家组数据包</source>
         <translation>Export the panel bundle</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="121" />
         <source>导出考核计划包到文件夹</source>
         <translation>Export the plan package to a folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="125" />
         <source>导出考核计划包</source>
         <translation>Export the plan package</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="138" />
         <source>导入数据包</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="141" />
         <source>数据包</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="160" />
         <source>正在校验并导入…</source>
         <translation>Verifying and importing…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="160" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="169" />
         <source>正在校验并导入 {0}/{1}：{2}</source>
         <translation>Verifying and importing {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bundle_actions.py" line="186" />
         <source>导入考核计划包</source>
         <translation>Import a plan package</translation>
     </message>
@@ -107,118 +137,94 @@
 <context>
     <name>BureauView</name>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="17" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="17" />
         <source>集团</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="18" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="18" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="19" />
         <source>等次</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="19" />
         <source>类内排名</source>
         <translation>Rank in type</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="20" />
         <source>标记</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="21" />
         <source>领域 / 指标 / 学校</source>
         <translation>Area / indicator / school</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="21" />
         <source>专家组得分</source>
         <translation>Panel points</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="22" />
         <source>自评分</source>
         <translation>Self-score</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="22" />
         <source>评分专家</source>
         <translation>Scored by</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="78" />
         <source>导出结果工作簿(&amp;X)…</source>
         <translation>Export results &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="79" />
         <source>导出公示 PDF(&amp;P)…</source>
         <translation>Export &amp;public PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="96" />
         <source>{0} · {1}：{2} 个集团</source>
         <translation>{0} · {1}: {2} groups</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="101" />
-        <location filename="../../inspector_app/ui/bureau_view.py" line="138" />
         <source>未定</source>
         <translation>undecided</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="115" />
         <source>等次分布：{0}</source>
         <translation>Grades: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="136" />
         <source>；上年第 {0} 名</source>
         <translation>; last year rank {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="137" />
         <source>{0}（{1}）：{2} 分，{3}，第 {4} 名{5}</source>
         <translation>{0} ({1}): {2} pt, {3}, rank {4}{5}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="173" />
         <source>导出结果工作簿</source>
         <translation>Export results workbook</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="174" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="180" />
         <source>导出公示 PDF</source>
         <translation>Export public PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="190" />
         <source>正在写入 {0}…</source>
         <translation>Writing {0}…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/bureau_view.py" line="196" />
         <source>已写入：{0}</source>
         <translation>Written: {0}</translation>
     </message>
@@ -226,147 +232,118 @@
 <context>
     <name>ConsensusView</name>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="17" />
         <source>取各位专家的平均分</source>
         <translation>the mean of the experts’ points</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="18" />
         <source>取各位专家的中位数</source>
         <translation>the median of the experts’ points</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="19" />
         <source>评分不一致时由组长决定并写明理由</source>
         <translation>where experts differ, the panel lead decides with a written reason</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="21" />
         <source>平均分</source>
         <translation>mean</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="22" />
         <source>中位数</source>
         <translation>median</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="23" />
         <source>组长决定</source>
         <translation>lead decided</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="24" />
         <source>一位专家评分</source>
         <translation>one expert</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="45" />
         <source>集团(&amp;Q)：</source>
         <translation>Group (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="49" />
         <source>只看评分不一致的(&amp;O)</source>
         <translation>&amp;Only where experts differ</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="89" />
         <source>组长定分</source>
         <translation>Lead’s decision</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="95" />
         <source>定分理由（必填，写入反馈报告）</source>
         <translation>Reason (required; goes into the feedback report)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="97" />
         <source>定分(&amp;D)</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="101" />
         <source>得分(&amp;S)：</source>
         <translation>&amp;Points:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="102" />
         <source>理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="119" />
         <source>导出专家组数据包(&amp;E)…</source>
         <translation>&amp;Export the panel bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="172" />
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="174" />
         <source>差距</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="174" />
         <source>合议得分</source>
         <translation>Panel points</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="175" />
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="202" />
         <source>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</source>
         <translation>Consensus rule: {0}. Spreads over {1} pt are flagged (⚠) for the lead to check and decide; a lead’s decision needs a written reason.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="206" />
         <source>专家组合议得分：{0}</source>
         <translation>Panel total: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="207" />
         <source>多位专家评分的指标 {0} 项，其中差距大 {1} 项。</source>
         <translation>{0} places scored by several experts, {1} with a large spread.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="209" />
         <source>（本机不是组长，定分以组长名义记录时请核实）</source>
         <translation> (this computer is not the panel lead’s: check before deciding)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="220" />
         <source>集团整体</source>
         <translation>Group as a whole</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="243" />
         <source>没有需要合议的指标。</source>
         <translation>Nothing to settle.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="249" />
         <source>满分 {0}</source>
         <translation>max {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="262" />
         <source>分</source>
         <translation>pt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/consensus_view.py" line="267" />
         <source>（无备注）</source>
         <translation>(no note)</translation>
     </message>
@@ -374,17 +351,14 @@
 <context>
     <name>FieldInputs</name>
     <message>
-        <location filename="../../inspector_app/ui/inputs.py" line="103" />
         <source>每项 × {0} 分</source>
         <translation>each × {0} pt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inputs.py" line="108" />
         <source>填写 {0}–{1}{2}</source>
         <translation>enter {0}–{1}{2}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inputs.py" line="114" />
         <source>（{0} 分）</source>
         <translation> ({0} pt)</translation>
     </message>
@@ -392,7 +366,6 @@
 <context>
     <name>FileJob</name>
     <message>
-        <location filename="../../inspector_app/ui/jobs.py" line="99" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -400,90 +373,100 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_view.py" line="39" />
         <source>专家组意见写入反馈报告。输入即保存。</source>
         <translation>The panel’s findings go into the feedback report. Saved as you type.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_view.py" line="42" />
         <source>主要成绩(&amp;A)</source>
         <translation>&amp;Achievements</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_view.py" line="43" />
         <source>存在问题(&amp;B)</source>
         <translation>Pro&amp;blems</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_view.py" line="44" />
         <source>整改建议(&amp;S)</source>
         <translation>&amp;Suggestions</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_view.py" line="61" />
         <source>专家组意见：{0}</source>
         <translation>Panel findings: {0}</translation>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用手册(&amp;M)</source>
+        <translation>User &amp;manual</translation>
+    </message>
+    <message>
+        <source>关于 Inspector(&amp;A)…</source>
+        <translation>&amp;About Inspector…</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <source>没有找到使用手册（{0}）。</source>
+        <translation>The user manual ({0}) was not found.</translation>
+    </message>
+    <message>
+        <source>请用 PDF 阅读器打开：{0}</source>
+        <translation>Please open it with a PDF reader: {0}</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="40" />
         <source>集团化办学督导考核</source>
         <translation>Inspection of education groups</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="49" />
         <source>考核计划(&amp;P)：</source>
         <translation>Ins&amp;pections:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="54" />
         <source>这个数据文件夹里还没有考核计划。可以先打开演示考核看一看（一键建立，内容都标有“演示”），或者新建考核。</source>
         <translation>There is no inspection in this data folder yet. Open the demo inspection to look around (made in one click, everything marked 演示), or create an inspection.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="60" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="62" />
         <source>新建考核(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="63" />
         <source>打开演示考核(&amp;D)</source>
         <translation>Open the &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="64" />
         <source>导入考核计划包(&amp;I)…</source>
         <translation>&amp;Import a plan package…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="65" />
         <source>教育局发来的签名考核计划包（.zip）</source>
         <translation>The signed plan package from the education bureau (.zip)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="100" />
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="110" />
         <source>专家：{0}</source>
         <translation>Expert: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="110" />
         <source>（打开考核后确定）</source>
         <translation>(set when an inspection is open)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/home_view.py" line="111" />
         <source>本机密钥指纹：{0}</source>
         <translation>Key fingerprint: {0}</translation>
     </message>
@@ -491,67 +474,54 @@
 <context>
     <name>IndicatorPage</name>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="59" />
         <source>评分规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="61" />
         <source>评分标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="63" />
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="68" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="84" />
         <source>佐证材料（已查阅的打勾）</source>
         <translation>Evidence (tick what you have seen)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="86" />
         <source>评价方式（已完成的打勾）</source>
         <translation>Methods (tick what is done)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="94" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="99" />
         <source>现场看到的事实、问题、需要核实的地方…</source>
         <translation>Facts seen on site, problems, things to check…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="103" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="123" />
         <source>分</source>
         <translation>pt</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="126" />
         <source>不在本人分工内（只可查看）</source>
         <translation>not assigned to you (view only)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="154" />
         <source>自评分：{0}</source>
         <translation>Self-score: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/indicator_page.py" line="161" />
         <source>上年（{0}）本领域得分：{1}</source>
         <translation>Last year ({0}), this area: {1}</translation>
     </message>
@@ -559,105 +529,82 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="18" />
         <source>本机</source>
         <translation>this computer</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="18" />
         <source>已信任</source>
         <translation>trusted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="19" />
         <source>已吊销</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="19" />
         <source>见过，未信任</source>
         <translation>seen, not trusted</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="90" />
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="157" />
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="159" />
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="171" />
         <source>密钥</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="93" />
         <source>本机指纹（交换数据包前念给对方核对）：</source>
         <translation>This computer’s fingerprint (read it out before exchanging bundles):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="97" />
         <source>导出公钥(&amp;E)…</source>
         <translation>&amp;Export public key…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="100" />
         <source>密钥列表(&amp;L)：</source>
         <translation>Key &amp;list:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="102" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="102" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="103" />
         <source>指纹</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="103" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="111" />
         <source>核对指纹后信任(&amp;T)…</source>
         <translation>&amp;Trust after comparing fingerprints…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="112" />
         <source>吊销(&amp;R)…</source>
         <translation>&amp;Revoke…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="113" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="149" />
         <source>导出公钥</source>
         <translation>Export public key</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="151" />
         <source>公钥文件</source>
         <translation>Public key file</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="160" />
         <source>已导出公钥：{0}</source>
         <translation>Public key exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="178" />
         <source>吊销密钥</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="179" />
         <source>吊销 {0}（{1}）的理由：</source>
         <translation>Reason to revoke {0} ({1}):</translation>
     </message>
@@ -665,192 +612,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="26" />
         <source>这是演示考核：内容都是编造的，标有“演示”。开始真正的考核：“考核 → 导入考核计划包”（教育局发来的计划包），或“考核 → 新建考核”。</source>
         <translation>This is the demo inspection: everything in it is made up and marked 演示. To start a real one: “Inspection → Import a plan package” (the package from the education bureau), or “Inspection → New inspection”.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="40" />
         <source>Inspector 督导考核</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="114" />
         <source>考核(&amp;K)</source>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="115" />
         <source>主页(&amp;H)</source>
         <translation>&amp;Home</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="116" />
         <source>新建考核(&amp;N)…</source>
         <translation>&amp;New inspection…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="117" />
         <source>打开演示考核(&amp;D)</source>
         <translation>Open the &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="118" />
         <source>导入考核计划包(&amp;I)…</source>
         <translation>&amp;Import a plan package…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="120" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="121" />
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="123" />
         <source>跳到指标编号(&amp;J)…</source>
         <translation>&amp;Jump to code…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="124" />
         <source>搜索指标内容(&amp;F)…</source>
         <translation>&amp;Find in indicators…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125" />
         <source>下一项指标(&amp;X)</source>
         <translation>Ne&amp;xt indicator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="127" />
         <source>上一项指标(&amp;P)</source>
         <translation>&amp;Previous indicator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="129" />
         <source>下一所学校(&amp;S)</source>
         <translation>Next &amp;school</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="131" />
         <source>上一所学校(&amp;U)</source>
         <translation>Previous sch&amp;ool</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="133" />
         <source>选择集团(&amp;G)…</source>
         <translation>Choose &amp;group…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="134" />
         <source>指标树(&amp;T)</source>
         <translation>Indicator &amp;tree</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="135" />
         <source>评分页(&amp;1)</source>
         <translation>Scoring page (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="136" />
         <source>专家组意见(&amp;2)</source>
         <translation>Panel findings (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="138" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="280" />
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="291" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="303" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The language changes at the next start</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="38" />
         <source>数据包(&amp;B)</source>
         <translation>&amp;Bundles</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="40" />
         <source>导出我的数据包(&amp;E)…</source>
         <translation>&amp;Export my bundles…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="42" />
         <source>导入数据包(&amp;I)…</source>
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="44" />
         <source>密钥(&amp;K)…</source>
         <translation>&amp;Keys…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="46" />
         <source>专家组(&amp;P)</source>
         <translation>&amp;Panel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="48" />
         <source>合议(&amp;C)</source>
         <translation>&amp;Consensus</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="49" />
         <source>导出专家组数据包(&amp;E)…</source>
         <translation>&amp;Export the panel bundle…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="52" />
         <source>报告(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="54" />
         <source>生成现场反馈报告(&amp;F)…</source>
         <translation>&amp;Feedback report…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="56" />
         <source>打印评分表(&amp;S)…</source>
         <translation>Print &amp;score sheet…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="59" />
         <source>教育局(&amp;U)</source>
         <translation>B&amp;ureau</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="61" />
         <source>汇总排名(&amp;A)</source>
         <translation>R&amp;anking</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="62" />
         <source>导出结果工作簿(&amp;X)…</source>
         <translation>Export results &amp;workbook…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="64" />
         <source>导出公示 PDF(&amp;P)…</source>
         <translation>Export &amp;public PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/data_menus.py" line="67" />
         <source>导出考核计划包(&amp;K)…</source>
         <translation>Export the plan pac&amp;kage…</translation>
     </message>
@@ -858,43 +767,34 @@
 <context>
     <name>MergeResults</name>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="38" />
         <source>请与发送人当面核对指纹，然后点“核对指纹后信任”。</source>
         <translation>Compare the fingerprint with the sender in person, then click “Trust after comparing fingerprints”.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="49" />
-        <location filename="../../inspector_app/ui/merge_results.py" line="125" />
         <source>导入结果</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="59" />
         <source>签名人指纹：</source>
         <translation>Signer’s fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="64" />
         <source>核对指纹后信任(&amp;T)…</source>
         <translation>&amp;Trust after comparing fingerprints…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="65" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="92" />
         <source>共 {0} 个文件：{1} 个已导入</source>
         <translation>{0} files: {1} imported</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="94" />
         <source>，{0} 个暂缓（签名人尚未受信任）</source>
         <translation>, {0} held (signer not trusted yet)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/merge_results.py" line="97" />
         <source>，{0} 个未导入</source>
         <translation>, {0} not imported</translation>
     </message>
@@ -902,57 +802,46 @@
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="19" />
         <source>未开始</source>
         <translation>not started</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="19" />
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="20" />
         <source>已完成</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="20" />
         <source>需注意</source>
         <translation>check</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="37" />
         <source>集团(&amp;J)：</source>
         <translation>Group (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="42" />
         <source>跳到指标编号，如 C5（Ctrl+G）</source>
         <translation>Jump to a code, e.g. C5 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="45" />
         <source>搜索指标内容（Ctrl+F）</source>
         <translation>Search indicators (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="51" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="51" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="100" />
         <source>不在本人分工内</source>
         <translation>not assigned to you</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/navigator.py" line="121" />
         <source>{0}/{1} 项 · {2} 分</source>
         <translation>{0}/{1} · {2} pt</translation>
     </message>
@@ -960,22 +849,18 @@
 <context>
     <name>PhotoImport</name>
     <message>
-        <location filename="../../inspector_app/ui/workers.py" line="64" />
         <source>正在导入照片…</source>
         <translation>Importing photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/workers.py" line="64" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/workers.py" line="66" />
         <source>导入照片</source>
         <translation>Import photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/workers.py" line="89" />
         <source>正在导入照片 {0}/{1}：{2}</source>
         <translation>Importing photo {0}/{1}: {2}</translation>
     </message>
@@ -983,78 +868,62 @@
 <context>
     <name>PhotosView</name>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="34" />
         <source>添加照片(&amp;P)…</source>
         <translation>Add &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="35" />
         <source>添加文件夹…</source>
         <translation>Add a folder…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="36" />
         <source>说明…</source>
         <translation>Caption…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="37" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="38" />
         <source>撤销移除</source>
         <translation>Undo remove</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="53" />
         <source>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除。</source>
         <translation>Drop photos or folders here. Enter opens the full photo, Delete removes it.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="87" />
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="87" />
-        <location filename="../../inspector_app/ui/photos_view.py" line="196" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="92" />
         <source>添加文件夹中的照片</source>
         <translation>Add the photos in a folder</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="109" />
         <source>已取消导入，没有添加任何照片</source>
         <translation>Import cancelled; no photo was added</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="111" />
         <source>已添加 {0} 张照片</source>
         <translation>Added {0} photos</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="113" />
         <source>；{0} 个文件未导入：{1}</source>
         <translation>; {0} files not imported: {1}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="153" />
         <source>照片说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="153" />
         <source>说明（写入反馈报告）：</source>
         <translation>Caption (goes into the feedback report):</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/photos_view.py" line="168" />
         <source>已移除 1 张照片（可撤销）</source>
         <translation>Removed 1 photo (can be undone)</translation>
     </message>
@@ -1062,49 +931,40 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="33" />
         <source>新建考核</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="48" />
         <source>每行一个集团：集团名称（类型）：核心校、成员校、成员校
 例：城关教育集团（融合型）：城关小学、东关小学、西关小学</source>
         <translation>One group a line: group name (type): lead school、member、member
 e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小学</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="52" />
         <source>组长在前，用顿号分开：张老师、李老师</source>
         <translation>Panel lead first, separated by 、: 张老师、李老师</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="53" />
         <source>名称(&amp;T)：</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="54" />
         <source>指标体系(&amp;R)：</source>
         <translation>&amp;Rubric:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="55" />
         <source>学年(&amp;Y)：</source>
         <translation>School &amp;year:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="56" />
         <source>阶段(&amp;S)：</source>
         <translation>&amp;Stage:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="57" />
         <source>集团和学校(&amp;G)：</source>
         <translation>&amp;Groups and schools:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/plan_dialog.py" line="58" />
         <source>专家(&amp;E)：</source>
         <translation>&amp;Experts:</translation>
     </message>
@@ -1112,32 +972,26 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
 <context>
     <name>ReportActions</name>
     <message>
-        <location filename="../../inspector_app/ui/report_actions.py" line="60" />
         <source>生成现场反馈报告</source>
         <translation>Feedback report</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_actions.py" line="77" />
         <source>打印评分表</source>
         <translation>Print score sheet</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_actions.py" line="85" />
         <source>{0} 在 {1} 还没有评分，没有评分表可打印。</source>
         <translation>{0} has not scored {1} yet: there is no score sheet to print.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_actions.py" line="99" />
         <source>正在排版 PDF…</source>
         <translation>Laying out the PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_actions.py" line="103" />
         <source>已取消，没有生成文件</source>
         <translation>Cancelled; no file was written</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/report_actions.py" line="108" />
         <source>已生成：{0}</source>
         <translation>Written: {0}</translation>
     </message>
@@ -1145,52 +999,42 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
 <context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="23" />
         <source>目前得分</source>
         <translation>Score so far</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="38" />
         <source>各领域</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="48" />
         <source>一票否决</source>
         <translation>Veto</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="71" />
         <source>（加分）</source>
         <translation> (bonus)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="93" />
         <source>事实和理由（认定否决时必填）</source>
         <translation>Facts and reason (required for a veto)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="98" />
         <source>{0}：目前得分（{1}）</source>
         <translation>{0}: score so far ({1})</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="101" />
         <source>上年（{0}）：{1} 分，{2}，第 {3} 名</source>
         <translation>Last year ({0}): {1}, {2}, rank {3}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="118" />
         <source>基础分：{0}</source>
         <translation>Base: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="119" />
         <source>加分：{0}</source>
         <translation>Bonus: {0}</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/score_panel.py" line="127" />
         <source>{0}：逐校指标 {1}/{2} 项，{3} 分</source>
         <translation>{0}: per-school {1}/{2}, {3} pt</translation>
     </message>
@@ -1198,47 +1042,38 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
 <context>
     <name>TrustDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="40" />
         <source>核对指纹后信任</source>
         <translation>Trust after comparing fingerprints</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="42" />
         <source>请发送人在他的电脑上打开“数据包 → 密钥”，念出本机指纹；逐组核对下面的指纹，一致才信任。</source>
         <translation>Ask the sender to open “Bundles → Keys” on their computer and read out its fingerprint; compare it group by group with the one below and trust it only if they are the same.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="46" />
         <source>数据包上的签名人指纹：</source>
         <translation>Fingerprint of the bundle’s signer:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="52" />
         <source>对方念出的指纹(&amp;F)：</source>
         <translation>&amp;Fingerprint read out:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="53" />
         <source>姓名(&amp;N)：</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="59" />
         <source>一致，信任(&amp;T)</source>
         <translation>Same: &amp;trust</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="78" />
         <source>指纹一致。</source>
         <translation>The fingerprints match.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="79" />
         <source>指纹一致。请填写姓名。</source>
         <translation>The fingerprints match. Please enter the name.</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/keys_dialog.py" line="82" />
         <source>指纹不一致：不要信任，请当面再核对一次。</source>
         <translation>The fingerprints differ: do not trust; compare again in person.</translation>
     </message>

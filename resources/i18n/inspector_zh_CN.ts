@@ -1,0 +1,1081 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>字体</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>运行环境</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>程序库</source>
+        <translation>程序库</translation>
+    </message>
+    <message>
+        <source>关于 Inspector</source>
+        <translation>关于 Inspector</translation>
+    </message>
+    <message>
+        <source>从源代码运行（未打包）</source>
+        <translation>从源代码运行（未打包）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inspector 集团化办学督导考核&lt;/b&gt;&lt;br&gt;版本 {0}&lt;br&gt;构建时间：{1}&lt;br&gt;平台：{2}</source>
+        <translation>&lt;b&gt;Inspector 集团化办学督导考核&lt;/b&gt;&lt;br&gt;版本 {0}&lt;br&gt;构建时间：{1}&lt;br&gt;平台：{2}</translation>
+    </message>
+    <message>
+        <source>本程序附带的字体和程序库及其许可证（点一行查看全文）：</source>
+        <translation>本程序附带的字体和程序库及其许可证（点一行查看全文）：</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>（此程序库没有附带许可证全文，许可证见上表）</source>
+        <translation>（此程序库没有附带许可证全文，许可证见上表）</translation>
+    </message>
+</context>
+<context>
+    <name>BundleActions</name>
+    <message>
+        <source>正在写入并校验数据包…</source>
+        <translation>正在写入并校验数据包…</translation>
+    </message>
+    <message>
+        <source>正在写入并校验：{0}</source>
+        <translation>正在写入并校验：{0}</translation>
+    </message>
+    <message>
+        <source>已取消：目标文件夹中没有留下未完成的文件。</source>
+        <translation>已取消：目标文件夹中没有留下未完成的文件。</translation>
+    </message>
+    <message>
+        <source>{0} 未能导出：{1}</source>
+        <translation>{0} 未能导出：{1}</translation>
+    </message>
+    <message>
+        <source>没有可导出的内容。</source>
+        <translation>没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>已导出，并已读回校验（完整、签名有效）：</source>
+        <translation>已导出，并已读回校验（完整、签名有效）：</translation>
+    </message>
+    <message>
+        <source>{0}（序号 {1}，{2} 张照片）</source>
+        <translation>{0}（序号 {1}，{2} 张照片）</translation>
+    </message>
+    <message>
+        <source>导出我的数据包</source>
+        <translation>导出我的数据包</translation>
+    </message>
+    <message>
+        <source>还没有评分，没有可导出的数据包。</source>
+        <translation>还没有评分，没有可导出的数据包。</translation>
+    </message>
+    <message>
+        <source>导出我的数据包到文件夹（如 U 盘）</source>
+        <translation>导出我的数据包到文件夹（如 U 盘）</translation>
+    </message>
+    <message>
+        <source>导出专家组数据包到文件夹</source>
+        <translation>导出专家组数据包到文件夹</translation>
+    </message>
+    <message>
+        <source>导出专家组数据包</source>
+        <translation>导出专家组数据包</translation>
+    </message>
+    <message>
+        <source>导出考核计划包到文件夹</source>
+        <translation>导出考核计划包到文件夹</translation>
+    </message>
+    <message>
+        <source>导出考核计划包</source>
+        <translation>导出考核计划包</translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>数据包</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>正在校验并导入…</source>
+        <translation>正在校验并导入…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>正在校验并导入 {0}/{1}：{2}</source>
+        <translation>正在校验并导入 {0}/{1}：{2}</translation>
+    </message>
+    <message>
+        <source>导入考核计划包</source>
+        <translation>导入考核计划包</translation>
+    </message>
+</context>
+<context>
+    <name>BureauView</name>
+    <message>
+        <source>名次</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>集团</source>
+        <translation>集团</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>等次</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>类内排名</source>
+        <translation>类内排名</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>领域 / 指标 / 学校</source>
+        <translation>领域 / 指标 / 学校</translation>
+    </message>
+    <message>
+        <source>专家组得分</source>
+        <translation>专家组得分</translation>
+    </message>
+    <message>
+        <source>自评分</source>
+        <translation>自评分</translation>
+    </message>
+    <message>
+        <source>评分专家</source>
+        <translation>评分专家</translation>
+    </message>
+    <message>
+        <source>导出结果工作簿(&amp;X)…</source>
+        <translation>导出结果工作簿(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>导出公示 PDF(&amp;P)…</source>
+        <translation>导出公示 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{0} · {1}：{2} 个集团</source>
+        <translation>{0} · {1}：{2} 个集团</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>等次分布：{0}</source>
+        <translation>等次分布：{0}</translation>
+    </message>
+    <message>
+        <source>；上年第 {0} 名</source>
+        <translation>；上年第 {0} 名</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）：{2} 分，{3}，第 {4} 名{5}</source>
+        <translation>{0}（{1}）：{2} 分，{3}，第 {4} 名{5}</translation>
+    </message>
+    <message>
+        <source>导出结果工作簿</source>
+        <translation>导出结果工作簿</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>导出公示 PDF</source>
+        <translation>导出公示 PDF</translation>
+    </message>
+    <message>
+        <source>正在写入 {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <source>已写入：{0}</source>
+        <translation>已写入：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsensusView</name>
+    <message>
+        <source>取各位专家的平均分</source>
+        <translation>取各位专家的平均分</translation>
+    </message>
+    <message>
+        <source>取各位专家的中位数</source>
+        <translation>取各位专家的中位数</translation>
+    </message>
+    <message>
+        <source>评分不一致时由组长决定并写明理由</source>
+        <translation>评分不一致时由组长决定并写明理由</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>中位数</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>组长决定</source>
+        <translation>组长决定</translation>
+    </message>
+    <message>
+        <source>一位专家评分</source>
+        <translation>一位专家评分</translation>
+    </message>
+    <message>
+        <source>集团(&amp;Q)：</source>
+        <translation>集团(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>只看评分不一致的(&amp;O)</source>
+        <translation>只看评分不一致的(&amp;O)</translation>
+    </message>
+    <message>
+        <source>组长定分</source>
+        <translation>组长定分</translation>
+    </message>
+    <message>
+        <source>定分理由（必填，写入反馈报告）</source>
+        <translation>定分理由（必填，写入反馈报告）</translation>
+    </message>
+    <message>
+        <source>定分(&amp;D)</source>
+        <translation>定分(&amp;D)</translation>
+    </message>
+    <message>
+        <source>得分(&amp;S)：</source>
+        <translation>得分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>理由(&amp;R)：</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>导出专家组数据包(&amp;E)…</source>
+        <translation>导出专家组数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>差距</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>合议得分</source>
+        <translation>合议得分</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</source>
+        <translation>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</translation>
+    </message>
+    <message>
+        <source>专家组合议得分：{0}</source>
+        <translation>专家组合议得分：{0}</translation>
+    </message>
+    <message>
+        <source>多位专家评分的指标 {0} 项，其中差距大 {1} 项。</source>
+        <translation>多位专家评分的指标 {0} 项，其中差距大 {1} 项。</translation>
+    </message>
+    <message>
+        <source>（本机不是组长，定分以组长名义记录时请核实）</source>
+        <translation>（本机不是组长，定分以组长名义记录时请核实）</translation>
+    </message>
+    <message>
+        <source>集团整体</source>
+        <translation>集团整体</translation>
+    </message>
+    <message>
+        <source>没有需要合议的指标。</source>
+        <translation>没有需要合议的指标。</translation>
+    </message>
+    <message>
+        <source>满分 {0}</source>
+        <translation>满分 {0}</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>（无备注）</source>
+        <translation>（无备注）</translation>
+    </message>
+</context>
+<context>
+    <name>FieldInputs</name>
+    <message>
+        <source>每项 × {0} 分</source>
+        <translation>每项 × {0} 分</translation>
+    </message>
+    <message>
+        <source>填写 {0}–{1}{2}</source>
+        <translation>填写 {0}–{1}{2}</translation>
+    </message>
+    <message>
+        <source>（{0} 分）</source>
+        <translation>（{0} 分）</translation>
+    </message>
+</context>
+<context>
+    <name>FileJob</name>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <source>专家组意见写入反馈报告。输入即保存。</source>
+        <translation>专家组意见写入反馈报告。输入即保存。</translation>
+    </message>
+    <message>
+        <source>主要成绩(&amp;A)</source>
+        <translation>主要成绩(&amp;A)</translation>
+    </message>
+    <message>
+        <source>存在问题(&amp;B)</source>
+        <translation>存在问题(&amp;B)</translation>
+    </message>
+    <message>
+        <source>整改建议(&amp;S)</source>
+        <translation>整改建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>专家组意见：{0}</source>
+        <translation>专家组意见：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>使用手册(&amp;M)</source>
+        <translation>使用手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>关于 Inspector(&amp;A)…</source>
+        <translation>关于 Inspector(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation>使用手册</translation>
+    </message>
+    <message>
+        <source>没有找到使用手册（{0}）。</source>
+        <translation>没有找到使用手册（{0}）。</translation>
+    </message>
+    <message>
+        <source>请用 PDF 阅读器打开：{0}</source>
+        <translation>请用 PDF 阅读器打开：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>集团化办学督导考核</source>
+        <translation>集团化办学督导考核</translation>
+    </message>
+    <message>
+        <source>考核计划(&amp;P)：</source>
+        <translation>考核计划(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>这个数据文件夹里还没有考核计划。可以先打开演示考核看一看（一键建立，内容都标有“演示”），或者新建考核。</source>
+        <translation>这个数据文件夹里还没有考核计划。可以先打开演示考核看一看（一键建立，内容都标有“演示”），或者新建考核。</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>新建考核(&amp;N)…</source>
+        <translation>新建考核(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>打开演示考核(&amp;D)</source>
+        <translation>打开演示考核(&amp;D)</translation>
+    </message>
+    <message>
+        <source>导入考核计划包(&amp;I)…</source>
+        <translation>导入考核计划包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>教育局发来的签名考核计划包（.zip）</source>
+        <translation>教育局发来的签名考核计划包（.zip）</translation>
+    </message>
+    <message>
+        <source>数据文件夹：{0}</source>
+        <translation>数据文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>专家：{0}</source>
+        <translation>专家：{0}</translation>
+    </message>
+    <message>
+        <source>（打开考核后确定）</source>
+        <translation>（打开考核后确定）</translation>
+    </message>
+    <message>
+        <source>本机密钥指纹：{0}</source>
+        <translation>本机密钥指纹：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPage</name>
+    <message>
+        <source>评分规则</source>
+        <translation>评分规则</translation>
+    </message>
+    <message>
+        <source>评分标准</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>对照</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>佐证材料（已查阅的打勾）</source>
+        <translation>佐证材料（已查阅的打勾）</translation>
+    </message>
+    <message>
+        <source>评价方式（已完成的打勾）</source>
+        <translation>评价方式（已完成的打勾）</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>现场看到的事实、问题、需要核实的地方…</source>
+        <translation>现场看到的事实、问题、需要核实的地方…</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>不在本人分工内（只可查看）</source>
+        <translation>不在本人分工内（只可查看）</translation>
+    </message>
+    <message>
+        <source>自评分：{0}</source>
+        <translation>自评分：{0}</translation>
+    </message>
+    <message>
+        <source>上年（{0}）本领域得分：{1}</source>
+        <translation>上年（{0}）本领域得分：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>本机</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>已信任</source>
+        <translation>已信任</translation>
+    </message>
+    <message>
+        <source>已吊销</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>见过，未信任</source>
+        <translation>见过，未信任</translation>
+    </message>
+    <message>
+        <source>密钥</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>本机指纹（交换数据包前念给对方核对）：</source>
+        <translation>本机指纹（交换数据包前念给对方核对）：</translation>
+    </message>
+    <message>
+        <source>导出公钥(&amp;E)…</source>
+        <translation>导出公钥(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>密钥列表(&amp;L)：</source>
+        <translation>密钥列表(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>指纹</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>核对指纹后信任(&amp;T)…</source>
+        <translation>核对指纹后信任(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>吊销(&amp;R)…</source>
+        <translation>吊销(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>导出公钥</source>
+        <translation>导出公钥</translation>
+    </message>
+    <message>
+        <source>公钥文件</source>
+        <translation>公钥文件</translation>
+    </message>
+    <message>
+        <source>已导出公钥：{0}</source>
+        <translation>已导出公钥：{0}</translation>
+    </message>
+    <message>
+        <source>吊销密钥</source>
+        <translation>吊销密钥</translation>
+    </message>
+    <message>
+        <source>吊销 {0}（{1}）的理由：</source>
+        <translation>吊销 {0}（{1}）的理由：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>数据包(&amp;B)</source>
+        <translation>数据包(&amp;B)</translation>
+    </message>
+    <message>
+        <source>导出我的数据包(&amp;E)…</source>
+        <translation>导出我的数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>导入数据包(&amp;I)…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>密钥(&amp;K)…</source>
+        <translation>密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>专家组(&amp;P)</source>
+        <translation>专家组(&amp;P)</translation>
+    </message>
+    <message>
+        <source>合议(&amp;C)</source>
+        <translation>合议(&amp;C)</translation>
+    </message>
+    <message>
+        <source>导出专家组数据包(&amp;E)…</source>
+        <translation>导出专家组数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>报告(&amp;R)</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>生成现场反馈报告(&amp;F)…</source>
+        <translation>生成现场反馈报告(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>打印评分表(&amp;S)…</source>
+        <translation>打印评分表(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>教育局(&amp;U)</source>
+        <translation>教育局(&amp;U)</translation>
+    </message>
+    <message>
+        <source>汇总排名(&amp;A)</source>
+        <translation>汇总排名(&amp;A)</translation>
+    </message>
+    <message>
+        <source>导出结果工作簿(&amp;X)…</source>
+        <translation>导出结果工作簿(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>导出公示 PDF(&amp;P)…</source>
+        <translation>导出公示 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>导出考核计划包(&amp;K)…</source>
+        <translation>导出考核计划包(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>这是演示考核：内容都是编造的，标有“演示”。开始真正的考核：“考核 → 导入考核计划包”（教育局发来的计划包），或“考核 → 新建考核”。</source>
+        <translation>这是演示考核：内容都是编造的，标有“演示”。开始真正的考核：“考核 → 导入考核计划包”（教育局发来的计划包），或“考核 → 新建考核”。</translation>
+    </message>
+    <message>
+        <source>Inspector 督导考核</source>
+        <translation>Inspector 督导考核</translation>
+    </message>
+    <message>
+        <source>考核(&amp;K)</source>
+        <translation>考核(&amp;K)</translation>
+    </message>
+    <message>
+        <source>主页(&amp;H)</source>
+        <translation>主页(&amp;H)</translation>
+    </message>
+    <message>
+        <source>新建考核(&amp;N)…</source>
+        <translation>新建考核(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>打开演示考核(&amp;D)</source>
+        <translation>打开演示考核(&amp;D)</translation>
+    </message>
+    <message>
+        <source>导入考核计划包(&amp;I)…</source>
+        <translation>导入考核计划包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>导航(&amp;G)</source>
+        <translation>导航(&amp;G)</translation>
+    </message>
+    <message>
+        <source>跳到指标编号(&amp;J)…</source>
+        <translation>跳到指标编号(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>搜索指标内容(&amp;F)…</source>
+        <translation>搜索指标内容(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>下一项指标(&amp;X)</source>
+        <translation>下一项指标(&amp;X)</translation>
+    </message>
+    <message>
+        <source>上一项指标(&amp;P)</source>
+        <translation>上一项指标(&amp;P)</translation>
+    </message>
+    <message>
+        <source>下一所学校(&amp;S)</source>
+        <translation>下一所学校(&amp;S)</translation>
+    </message>
+    <message>
+        <source>上一所学校(&amp;U)</source>
+        <translation>上一所学校(&amp;U)</translation>
+    </message>
+    <message>
+        <source>选择集团(&amp;G)…</source>
+        <translation>选择集团(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>指标树(&amp;T)</source>
+        <translation>指标树(&amp;T)</translation>
+    </message>
+    <message>
+        <source>评分页(&amp;1)</source>
+        <translation>评分页(&amp;1)</translation>
+    </message>
+    <message>
+        <source>专家组意见(&amp;2)</source>
+        <translation>专家组意见(&amp;2)</translation>
+    </message>
+    <message>
+        <source>语言(&amp;L)</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>已保存 {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>界面语言将在下次启动时切换</source>
+        <translation>界面语言将在下次启动时切换</translation>
+    </message>
+</context>
+<context>
+    <name>MergeResults</name>
+    <message>
+        <source>请与发送人当面核对指纹，然后点“核对指纹后信任”。</source>
+        <translation>请与发送人当面核对指纹，然后点“核对指纹后信任”。</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>签名人指纹：</source>
+        <translation>签名人指纹：</translation>
+    </message>
+    <message>
+        <source>核对指纹后信任(&amp;T)…</source>
+        <translation>核对指纹后信任(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>共 {0} 个文件：{1} 个已导入</source>
+        <translation>共 {0} 个文件：{1} 个已导入</translation>
+    </message>
+    <message>
+        <source>，{0} 个暂缓（签名人尚未受信任）</source>
+        <translation>，{0} 个暂缓（签名人尚未受信任）</translation>
+    </message>
+    <message>
+        <source>，{0} 个未导入</source>
+        <translation>，{0} 个未导入</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>未开始</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>需注意</source>
+        <translation>需注意</translation>
+    </message>
+    <message>
+        <source>集团(&amp;J)：</source>
+        <translation>集团(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>跳到指标编号，如 C5（Ctrl+G）</source>
+        <translation>跳到指标编号，如 C5（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>搜索指标内容（Ctrl+F）</source>
+        <translation>搜索指标内容（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>不在本人分工内</source>
+        <translation>不在本人分工内</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 项 · {2} 分</source>
+        <translation>{0}/{1} 项 · {2} 分</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <source>正在导入照片…</source>
+        <translation>正在导入照片…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>导入照片</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <source>正在导入照片 {0}/{1}：{2}</source>
+        <translation>正在导入照片 {0}/{1}：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosView</name>
+    <message>
+        <source>添加照片(&amp;P)…</source>
+        <translation>添加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>添加文件夹…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>说明…</source>
+        <translation>说明…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>撤销移除</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <source>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除。</source>
+        <translation>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除。</translation>
+    </message>
+    <message>
+        <source>添加照片</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>添加文件夹中的照片</source>
+        <translation>添加文件夹中的照片</translation>
+    </message>
+    <message>
+        <source>已取消导入，没有添加任何照片</source>
+        <translation>已取消导入，没有添加任何照片</translation>
+    </message>
+    <message>
+        <source>已添加 {0} 张照片</source>
+        <translation>已添加 {0} 张照片</translation>
+    </message>
+    <message>
+        <source>；{0} 个文件未导入：{1}</source>
+        <translation>；{0} 个文件未导入：{1}</translation>
+    </message>
+    <message>
+        <source>照片说明</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <source>说明（写入反馈报告）：</source>
+        <translation>说明（写入反馈报告）：</translation>
+    </message>
+    <message>
+        <source>已移除 1 张照片（可撤销）</source>
+        <translation>已移除 1 张照片（可撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>新建考核</source>
+        <translation>新建考核</translation>
+    </message>
+    <message>
+        <source>每行一个集团：集团名称（类型）：核心校、成员校、成员校
+例：城关教育集团（融合型）：城关小学、东关小学、西关小学</source>
+        <translation>每行一个集团：集团名称（类型）：核心校、成员校、成员校
+例：城关教育集团（融合型）：城关小学、东关小学、西关小学</translation>
+    </message>
+    <message>
+        <source>组长在前，用顿号分开：张老师、李老师</source>
+        <translation>组长在前，用顿号分开：张老师、李老师</translation>
+    </message>
+    <message>
+        <source>名称(&amp;T)：</source>
+        <translation>名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>指标体系(&amp;R)：</source>
+        <translation>指标体系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>学年(&amp;Y)：</source>
+        <translation>学年(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>阶段(&amp;S)：</source>
+        <translation>阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>集团和学校(&amp;G)：</source>
+        <translation>集团和学校(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>专家(&amp;E)：</source>
+        <translation>专家(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>生成现场反馈报告</source>
+        <translation>生成现场反馈报告</translation>
+    </message>
+    <message>
+        <source>打印评分表</source>
+        <translation>打印评分表</translation>
+    </message>
+    <message>
+        <source>{0} 在 {1} 还没有评分，没有评分表可打印。</source>
+        <translation>{0} 在 {1} 还没有评分，没有评分表可打印。</translation>
+    </message>
+    <message>
+        <source>正在排版 PDF…</source>
+        <translation>正在排版 PDF…</translation>
+    </message>
+    <message>
+        <source>已取消，没有生成文件</source>
+        <translation>已取消，没有生成文件</translation>
+    </message>
+    <message>
+        <source>已生成：{0}</source>
+        <translation>已生成：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <source>目前得分</source>
+        <translation>目前得分</translation>
+    </message>
+    <message>
+        <source>各领域</source>
+        <translation>各领域</translation>
+    </message>
+    <message>
+        <source>一票否决</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>（加分）</source>
+        <translation>（加分）</translation>
+    </message>
+    <message>
+        <source>事实和理由（认定否决时必填）</source>
+        <translation>事实和理由（认定否决时必填）</translation>
+    </message>
+    <message>
+        <source>{0}：目前得分（{1}）</source>
+        <translation>{0}：目前得分（{1}）</translation>
+    </message>
+    <message>
+        <source>上年（{0}）：{1} 分，{2}，第 {3} 名</source>
+        <translation>上年（{0}）：{1} 分，{2}，第 {3} 名</translation>
+    </message>
+    <message>
+        <source>基础分：{0}</source>
+        <translation>基础分：{0}</translation>
+    </message>
+    <message>
+        <source>加分：{0}</source>
+        <translation>加分：{0}</translation>
+    </message>
+    <message>
+        <source>{0}：逐校指标 {1}/{2} 项，{3} 分</source>
+        <translation>{0}：逐校指标 {1}/{2} 项，{3} 分</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>核对指纹后信任</source>
+        <translation>核对指纹后信任</translation>
+    </message>
+    <message>
+        <source>请发送人在他的电脑上打开“数据包 → 密钥”，念出本机指纹；逐组核对下面的指纹，一致才信任。</source>
+        <translation>请发送人在他的电脑上打开“数据包 → 密钥”，念出本机指纹；逐组核对下面的指纹，一致才信任。</translation>
+    </message>
+    <message>
+        <source>数据包上的签名人指纹：</source>
+        <translation>数据包上的签名人指纹：</translation>
+    </message>
+    <message>
+        <source>对方念出的指纹(&amp;F)：</source>
+        <translation>对方念出的指纹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)：</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>一致，信任(&amp;T)</source>
+        <translation>一致，信任(&amp;T)</translation>
+    </message>
+    <message>
+        <source>指纹一致。</source>
+        <translation>指纹一致。</translation>
+    </message>
+    <message>
+        <source>指纹一致。请填写姓名。</source>
+        <translation>指纹一致。请填写姓名。</translation>
+    </message>
+    <message>
+        <source>指纹不一致：不要信任，请当面再核对一次。</source>
+        <translation>指纹不一致：不要信任，请当面再核对一次。</translation>
+    </message>
+</context>
+</TS>
