@@ -86,12 +86,14 @@ def fill_source_language(ts: Path) -> None:
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
-def fill(ts: Path, table: dict[str, str]) -> int:
+def fill(ts: Path, table: dict[str, str], unfinished_only: bool = False) -> int:
     """Write translations for the sources in `table` (any context); returns how many were set."""
     tree, count = ET.parse(ts), 0
     for message in tree.getroot().iter("message"):
         text = table.get(message.findtext("source") or "")
         translation = message.find("translation")
+        if unfinished_only and translation is not None and translation.get("type") != "unfinished":
+            continue
         if text is not None and translation is not None:
             translation.text = text
             translation.attrib.pop("type", None)
@@ -144,9 +146,12 @@ def refresh() -> None:
         if not ts.exists():
             ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" '
                           f'language="{lang}" sourcelanguage="{SOURCE_LANGUAGE}"/>\n', encoding="utf-8")
+        # A string moved to another context (code moved between classes) keeps its translation.
+        known = {m.source: m.translation for m in messages(ts) if not m.unfinished and m.translation}
         lupdate(ts, lang)
         if lang == SOURCE_LANGUAGE:
             fill_source_language(ts)
+        fill(ts, known, unfinished_only=True)
 
 
 def compile_qm(folder: Path) -> list[Path]:

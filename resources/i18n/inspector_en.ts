@@ -54,10 +54,6 @@
 <context>
     <name>BundleActions</name>
     <message>
-        <source>正在写入并校验数据包…</source>
-        <translation>Writing and verifying the bundle…</translation>
-    </message>
-    <message>
         <source>正在写入并校验：{0}</source>
         <translation>Writing and verifying: {0}</translation>
     </message>
@@ -118,16 +114,12 @@
         <translation>Bundles</translation>
     </message>
     <message>
+        <source>正在校验 {0}/{1}：{2}</source>
+        <translation>Verifying {0}/{1}: {2}</translation>
+    </message>
+    <message>
         <source>正在校验并导入…</source>
         <translation>Verifying and importing…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>正在校验并导入 {0}/{1}：{2}</source>
-        <translation>Verifying and importing {0}/{1}: {2}</translation>
     </message>
     <message>
         <source>导入考核计划包</source>
@@ -219,6 +211,10 @@
     <message>
         <source>导出公示 PDF</source>
         <translation>Export public PDF</translation>
+    </message>
+    <message>
+        <source>已取消，没有写入文件</source>
+        <translation>Cancelled; no file was written</translation>
     </message>
     <message>
         <source>正在写入 {0}…</source>
@@ -361,13 +357,6 @@
     <message>
         <source>（{0} 分）</source>
         <translation> ({0} pt)</translation>
-    </message>
-</context>
-<context>
-    <name>FileJob</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -847,22 +836,14 @@
     </message>
 </context>
 <context>
-    <name>PhotoImport</name>
+    <name>Operation</name>
     <message>
-        <source>正在导入照片…</source>
-        <translation>Importing photos…</translation>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>导入照片</source>
-        <translation>Import photos</translation>
-    </message>
-    <message>
-        <source>正在导入照片 {0}/{1}：{2}</source>
-        <translation>Importing photo {0}/{1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -902,6 +883,14 @@
     <message>
         <source>添加文件夹中的照片</source>
         <translation>Add the photos in a folder</translation>
+    </message>
+    <message>
+        <source>导入照片</source>
+        <translation>Import photos</translation>
+    </message>
+    <message>
+        <source>正在导入照片…</source>
+        <translation>Importing photos…</translation>
     </message>
     <message>
         <source>已取消导入，没有添加任何照片</source>

@@ -54,10 +54,6 @@
 <context>
     <name>BundleActions</name>
     <message>
-        <source>正在写入并校验数据包…</source>
-        <translation>正在写入并校验数据包…</translation>
-    </message>
-    <message>
         <source>正在写入并校验：{0}</source>
         <translation>正在写入并校验：{0}</translation>
     </message>
@@ -118,16 +114,12 @@
         <translation>数据包</translation>
     </message>
     <message>
+        <source>正在校验 {0}/{1}：{2}</source>
+        <translation>正在校验 {0}/{1}：{2}</translation>
+    </message>
+    <message>
         <source>正在校验并导入…</source>
         <translation>正在校验并导入…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>正在校验并导入 {0}/{1}：{2}</source>
-        <translation>正在校验并导入 {0}/{1}：{2}</translation>
     </message>
     <message>
         <source>导入考核计划包</source>
@@ -219,6 +211,10 @@
     <message>
         <source>导出公示 PDF</source>
         <translation>导出公示 PDF</translation>
+    </message>
+    <message>
+        <source>已取消，没有写入文件</source>
+        <translation>已取消，没有写入文件</translation>
     </message>
     <message>
         <source>正在写入 {0}…</source>
@@ -361,13 +357,6 @@
     <message>
         <source>（{0} 分）</source>
         <translation>（{0} 分）</translation>
-    </message>
-</context>
-<context>
-    <name>FileJob</name>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -847,22 +836,14 @@
     </message>
 </context>
 <context>
-    <name>PhotoImport</name>
+    <name>Operation</name>
     <message>
-        <source>正在导入照片…</source>
-        <translation>正在导入照片…</translation>
+        <source>正在取消…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>导入照片</source>
-        <translation>导入照片</translation>
-    </message>
-    <message>
-        <source>正在导入照片 {0}/{1}：{2}</source>
-        <translation>正在导入照片 {0}/{1}：{2}</translation>
     </message>
 </context>
 <context>
@@ -902,6 +883,14 @@
     <message>
         <source>添加文件夹中的照片</source>
         <translation>添加文件夹中的照片</translation>
+    </message>
+    <message>
+        <source>导入照片</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <source>正在导入照片…</source>
+        <translation>正在导入照片…</translation>
     </message>
     <message>
         <source>已取消导入，没有添加任何照片</source>
