@@ -57,7 +57,7 @@ def test_full_width_decimal_and_plus_sign(tmp_path, suizhou):
     # 004 C5 交流教师比例: “不得低于20%（8分）” “按完成比例计分”: ４.５% → 8 × 4.5 / 20 = 1.8; cycle 100% → 2
     # 004 C19 “省级得1分”: +5 provincial awards → 5, capped at the item's 5 points
     card = card_of(tmp_path, suizhou, '  C5: {ratio.value: "４.５", cycle.value: 100}\n'
-                                      '  C19: {provincial: "+5"}\n')
+                                      '  C19: {national: 0, provincial: "+5", city: 0}\n')
     assert card.indicators["C5"].points == D("3.8")
     assert card.indicators["C19"].points == D(5)
 
@@ -68,7 +68,6 @@ def test_full_width_decimal_and_plus_sign(tmp_path, suizhou):
     ('"NaN"', "不是数字"),
     ('"inf"', "不是数字"),
     ('"八十五"', "不是数字"),
-    ('"85%"', "%"),
     ('"105"', "不能大于 100"),
     ('"-1"', "不能小于 0"),
     ('""', "尚未"),

@@ -36,7 +36,7 @@ ANSWERS = {
     "C1": {"charter.missing": 2, "unity.met": True, "morale.met": True, "parents.value": "58", "party.met": True},
     "C2": {"plans.group_missing": 1, "plans.member_missing": 0, "included.met": True},
     "C3": {"meetings.gate": True, "meetings.fewer": 0, "principals.met": False},
-    "C4": {"measures.met": True, "systems.met": True},
+    "C4": {"measures.met": True, "systems.exchange": True, "systems.incentive": True},
     "C5": {"ratio.value": "12.5", "cycle.value": "80"},
     "C6": {"met": True}, "C7": {"met": False}, "C8": {"met": True}, "C9": {"met": True},
     "C10": {"activities": 2, "no_visits": 1},

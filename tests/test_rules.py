@@ -80,8 +80,9 @@ items:
     out = ind.rule.score({"charter": "是", "unity": "是", "morale": "是", "parents": "否", "party": "是"})
     assert out.points == D(4)
     assert any("家长满意度高" in line and "未得" in line for line in out.lines)
-    # nothing ticked yet: 0, and the rule does not claim anything is missing
-    assert ind.rule.score({}).points == D(0)
+    # nothing answered yet: unscored, every item named as missing (an answer is 是, 否 or 不适用)
+    empty = ind.rule.score({})
+    assert empty.points is None and len(empty.missing) == 5
 
 
 # --- deduct -------------------------------------------------------------------------------
@@ -166,11 +167,13 @@ def test_proportional_without_target(ankang):
 
 def test_shortfall(ankang):
     # 000 item 4 (5分): “每学年教师交流比例不低于符合交流要求的10%” “达到要求的计5分，每降低1个百分点少计1分。”
-    assert score(ankang, "4", {"value": 12}).points == D(5)
-    assert score(ankang, "4", {"value": 10}).points == D(5)
-    assert score(ankang, "4", {"value": 8}).points == D(3)       # 2 points below: 5 − 2
-    assert score(ankang, "4", {"value": "7.5"}).points == D("2.5")  # 2.5 points below: 5 − 2.5
-    assert score(ankang, "4", {"value": 3}).points == D(0)       # 7 below: floored at 0
+    # (the backbone teachers' share is met here: 25%; see test_answer_forms for it short)
+    met = {"backbone": 25}
+    assert score(ankang, "4", {"value": 12} | met).points == D(5)
+    assert score(ankang, "4", {"value": 10} | met).points == D(5)
+    assert score(ankang, "4", {"value": 8} | met).points == D(3)       # 2 points below: 5 − 2
+    assert score(ankang, "4", {"value": "7.5"} | met).points == D("2.5")  # 2.5 points below: 5 − 2.5
+    assert score(ankang, "4", {"value": 3} | met).points == D(0)       # 7 below: floored at 0
 
 
 # --- levels ------------------------------------------------------------------------------------
@@ -197,7 +200,7 @@ def test_percentage(ankang):
 def test_awards_with_cap(suizhou):
     # 004 C19 (5分): “增加国家级得2分，省级得1分，市级得0.5分。”
     # one more provincial and one more city award: 1 + 0.5 = 1.5
-    assert score(suizhou, "C19", {"provincial": 1, "city": 1}).points == D("1.5")
+    assert score(suizhou, "C19", {"national": 0, "provincial": 1, "city": 1}).points == D("1.5")
     # 1 national, 2 provincial, 4 city: 2 + 2 + 2 = 6, capped at 5
     out = score(suizhou, "C19", {"national": 1, "provincial": 2, "city": 4})
     assert out.points == D(5)
@@ -237,10 +240,13 @@ def test_manual_requires_a_reason(tmp_path):
 
 def test_parts(suizhou):
     # 004 C4: “制定教联体教师管理办法（1分），建立教联体学校教师交流和考核激励等两项制度（3分）。”
-    assert score(suizhou, "C4", {"measures.met": "是", "systems.met": "否"}).points == D(1)
-    assert score(suizhou, "C4", {"measures.met": "是", "systems.met": "是"}).points == D(4)
+    # the two systems are 1.5 each (the file's reading of “两项制度（3分）”)
+    no = {"systems.exchange": "否", "systems.incentive": "否"}
+    assert score(suizhou, "C4", {"measures.met": "是"} | no).points == D(1)
+    yes = {"systems.exchange": "是", "systems.incentive": "是"}
+    assert score(suizhou, "C4", {"measures.met": "是"} | yes).points == D(4)
     keys = [f.key for f in suizhou.indicator("C4").rule.fields()]
-    assert keys == ["measures.met", "systems.met"]
+    assert keys == ["measures.met", "systems.exchange", "systems.incentive"]
     with pytest.raises(R.InputError):
         score(suizhou, "C4", {"met": "是"})  # a parts rule takes part.field keys only
 

@@ -35,7 +35,7 @@ SUIZHOU_ANSWERS: dict[str, Any] = {
     "C1": {"charter.missing": 1, "unity.met": True, "morale.met": True, "parents.value": "91.5", "party.met": True},
     "C2": {"plans.group_missing": 0, "plans.member_missing": 1, "included.met": True},
     "C3": {"meetings.gate": True, "meetings.fewer": 1, "principals.met": True},
-    "C4": {"measures.met": True, "systems.met": True},
+    "C4": {"measures.met": True, "systems.exchange": True, "systems.incentive": True},
     "C5": {"ratio.value": "16", "cycle.value": "100"},
     "C6": {"met": True},
     "C7": {"met": True},

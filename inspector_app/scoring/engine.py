@@ -43,15 +43,26 @@ class IndicatorResult:
     per_school: dict[str, Outcome] = field(default_factory=dict)
     applicable: bool = True
     answered: bool = False  # some input exists for it
+    overrides: dict[str, Outcome] = field(default_factory=dict)  # school id ("" for the group) -> overridden outcome
 
     @property
     def done(self) -> bool:
         return self.points is not None
 
+    @property
+    def overridden(self) -> bool:
+        return bool(self.overrides)
+
     def to_json(self) -> dict:
         return {"code": self.code, "max": fmt_points(self.max), "points": _j(self.points),
                 "explanation": self.lines, "missing": self.missing, "applicable": self.applicable,
-                "per_school": {k: {"points": _j(v.points), "explanation": v.lines} for k, v in self.per_school.items()}}
+                "overridden": self.overridden,
+                "overrides": [{"school": k, "points": _j(v.points), "computed": _j(v.computed),
+                               "reason": v.override_reason} for k, v in self.overrides.items()],
+                "per_school": {k: {"points": _j(v.points), "explanation": v.lines, "applicable": v.applicable,
+                                   "overridden": v.overridden, "computed": _j(v.computed),
+                                   "override_reason": v.override_reason}
+                               for k, v in self.per_school.items()}}
 
 
 @dataclass
@@ -155,7 +166,9 @@ def combine(ind: Indicator, schools: list[SchoolRef], outcomes: dict[str, Outcom
         outcome = outcomes.get("")
         if outcome is None:
             return IndicatorResult(ind.code, ind.points, None, ["尚未评分"], ["全部"])
-        return IndicatorResult(ind.code, ind.points, outcome.points, outcome.lines, outcome.missing, answered=True)
+        return IndicatorResult(ind.code, ind.points, outcome.points, outcome.lines, outcome.missing,
+                               applicable=outcome.applicable, answered=True,
+                               overrides={"": outcome} if outcome.overridden else {})
     targets = targeted_schools(ind, schools)
     if not targets:
         return IndicatorResult(ind.code, ind.points, None, ["本集团没有本指标的考核对象"], applicable=False)
@@ -168,16 +181,26 @@ def combine(ind: Indicator, schools: list[SchoolRef], outcomes: dict[str, Outcom
             lines.append(f"{school.name}: 尚未评分")
             continue
         per_school[school.id] = outcome
+        if not outcome.applicable:
+            lines.append(f"{school.name}: 不适用（{'；'.join(outcome.lines)}）")
+            continue
         if outcome.points is None:
             missing.append(school.name)
-        lines.append(f"{school.name}: {fmt_points(outcome.points)}")
+        lines.append(f"{school.name}: {fmt_points(outcome.points)}"
+                     + (f"（改定，按计分办法为 {fmt_points(outcome.computed)}）" if outcome.overridden else ""))
     answered = bool(per_school)
+    overrides = {k: o for k, o in per_school.items() if o.overridden}
     if missing:
         return IndicatorResult(ind.code, ind.points, None, lines + [f"还有 {len(missing)} 所学校未完成"],
-                               missing, per_school, answered=answered)
-    points = _aggregate(ind.scope.aggregate, [o.points for o in per_school.values()])
+                               missing, per_school, answered=answered, overrides=overrides)
+    scored = [o.points for o in per_school.values() if o.applicable]
+    if not scored:  # every targeted school answered 不适用
+        return IndicatorResult(ind.code, ind.points, None, lines + ["各校均不适用"], [], per_school,
+                               applicable=False, answered=True)
+    points = _aggregate(ind.scope.aggregate, scored)
     lines.append(f"{AGGREGATES[ind.scope.aggregate]} = {fmt_points(points)}")
-    return IndicatorResult(ind.code, ind.points, min(points, ind.points), lines, [], per_school, answered=True)
+    return IndicatorResult(ind.code, ind.points, min(points, ind.points), lines, [], per_school, answered=True,
+                           overrides=overrides)
 
 
 def _aggregate(how: str, values: list[Decimal]) -> Decimal:

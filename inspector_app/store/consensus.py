@@ -15,7 +15,7 @@ from decimal import Decimal
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import Scorer
-from inspector_app.rubric.rules import Outcome, q
+from inspector_app.rubric.rules import OVERRIDE_REASON, Outcome, not_applicable_reason, q
 from inspector_app.store import entries as E
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
@@ -39,6 +39,8 @@ class Place:
     decided: Decimal | None = None
     decided_reason: str = ""
     decided_method: str = ""
+    overrides: dict[str, str] = field(default_factory=dict)  # expert id -> reason, where an expert overrode the rule
+    not_applicable: dict[str, str] = field(default_factory=dict)  # expert id -> why the indicator does not apply
 
     @property
     def spread(self) -> Decimal:
@@ -48,10 +50,16 @@ class Place:
 def places(store: Store, plan: Plan, group: Group) -> list[Place]:
     found: dict[tuple[str, str], Place] = {}
     for entry in E.entries(store, plan.id, group.id):
-        if entry.points is None:
+        na = not_applicable_reason(entry.inputs)
+        if entry.points is None and not na:
             continue
         place = found.setdefault((entry.school_id, entry.indicator), Place(entry.school_id, entry.indicator, {}))
+        if na:
+            place.not_applicable[entry.expert_id] = na
+            continue
         place.scores[entry.expert_id] = entry.points
+        if entry.inputs.get(OVERRIDE_REASON):
+            place.overrides[entry.expert_id] = str(entry.inputs[OVERRIDE_REASON])
         place.notes[entry.expert_id] = entry.note
         place.explanations[entry.expert_id] = entry.explanation
     for school_id, code, points, method, reason in store.conn.execute(
@@ -188,6 +196,11 @@ def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group,
             continue
         points, method = settled_points(place, plan.consensus)
         who = "；".join(f"{names.get(e, e)} {fmt_points(v)}" for e, v in sorted(place.scores.items()))
+        if not place.scores and place.not_applicable and place.decided is None:
+            why = "；".join(f"{names.get(e, e)}：{r}" for e, r in sorted(place.not_applicable.items()))
+            scorer.settle(place.indicator, Outcome(None, [f"不适用（{why}）"], applicable=False),
+                          place.school_id or None)
+            continue
         if points is None:
             outcome = Outcome(None, [f"专家评分不一致（{who}），待组长决定"], ["组长决定"])
         else:
@@ -198,6 +211,9 @@ def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group,
                 only = next(iter(place.scores))
                 lines += list(place.explanations.get(only, ()))
             outcome = Outcome(points, lines)
+            if place.overrides and place.decided is None:
+                outcome.override_reason = "；".join(f"{names.get(e, e)}：{r}" for e, r in sorted(place.overrides.items()))
+                outcome.lines.append(f"含专家改定得分，理由：{outcome.override_reason}")
         scorer.settle(place.indicator, outcome, place.school_id or None)
     leads = {e.id for e in plan_experts if e.role == "lead"}
     keys = {v.key for v in rubric.vetoes}

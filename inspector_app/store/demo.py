@@ -76,6 +76,9 @@ def demo_inputs(rule: R.Rule, rng: random.Random, strict: bool = False) -> dict[
         share = Decimal(rng.randint(70 if strict else 80, 110)) / 100
         value = min(rule.target * share, Decimal(100) if rule.unit == "%" else rule.target * 2)
         values = {"value": str(value.quantize(Decimal("0.1")))}
+        for extra in getattr(rule, "also", ()):  # further conditions (000 item 4's backbone share)
+            share = Decimal(rng.randint(80 if strict else 90, 130)) / 100
+            values[extra.key] = str(min(extra.target * share, Decimal(100)).quantize(Decimal("0.1")))
         if rule.gate:
             values["gate"] = rng.random() < 0.9
         return values

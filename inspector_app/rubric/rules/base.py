@@ -9,7 +9,7 @@ here knows about schools, experts or storage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -49,20 +49,43 @@ class Field:
     unit: str = ""
     points: Decimal | None = None  # what ticking or counting one is worth, for display
     required: bool = True
-
-    def default(self) -> Any:
-        # An opened entry starts with nothing ticked and nothing deducted;
-        # numbers, levels and reasons must be given.
-        if self.kind == "bool":
-            return False
-        if self.kind == "count":
-            return 0
-        return None
+    forms: tuple[str, ...] = ()  # number fields: the written forms accepted (FORMS); empty: a plain number
+    max_points: Decimal | None = None  # the most the "points" form may award (the rule's points)
 
     def to_json(self) -> dict:
-        return {"key": self.key, "kind": self.kind, "label": self.label,
+        data = {"key": self.key, "kind": self.kind, "label": self.label,
                 "min": json_decimal(self.minimum), "max": json_decimal(self.maximum), "choices": list(self.choices),
                 "unit": self.unit, "points": json_decimal(self.points), "required": self.required}
+        if self.kind == "bool":
+            data["choices"] = list(YES_NO)
+        if self.forms:
+            data["forms"] = list(self.forms)
+            data["max_points"] = json_decimal(self.max_points)
+        return data
+
+
+# An answer is explicit: a yes/no is 是, 否 or 不适用; nothing typed leaves the indicator unscored.
+NA = "不适用"
+YES_NO = ("是", "否", NA)
+_NA_WORDS = {NA, "na", "n/a", "无此项"}
+
+# The written forms a measured figure may take (a rule declares which it accepts):
+FORMS = {
+    "number": "数字，如 85",
+    "percent": "百分数，如 85%",
+    "ratio": "完成数/应完成数 或 得分/满分，如 5/7、8.5/10",
+    "points": "直接给分，如 3.5分",
+    "yesno": "是（按 100% 计）或 否（按 0 计）",
+}
+_RATIO_RE = re.compile(r"^([0-9.]+)(?:项|分|次|人)?/([0-9.]+)(?:项|分|次|人)?$")
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A measured figure resolved from its written form."""
+    value: Decimal | None  # in the field's unit; None when points were given directly
+    direct: Decimal | None = None  # points awarded directly
+    how: str = ""  # how the written form became the value, for the explanation
 
 
 class InputError(ValueError):
@@ -73,9 +96,16 @@ class InputError(ValueError):
 
 @dataclass
 class Outcome:
-    points: Decimal | None  # None: not every required input is given yet
+    points: Decimal | None  # None: not every required input is given yet (or not applicable)
     lines: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    applicable: bool = True  # False: answered 不适用; neither scored nor missing
+    computed: Decimal | None = None  # the rule's own figure when the panel overrode it
+    override_reason: str = ""
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.override_reason)
 
 
 @dataclass(frozen=True)
@@ -101,8 +131,10 @@ class Rule:
     type: ClassVar[str] = ""
     title: ClassVar[str] = ""
     keys: ClassVar[frozenset[str]] = frozenset()  # the rubric keys `read` accepts besides type and gate
+    forms: ClassVar[tuple[str, ...]] = ()  # written forms its measured figure accepts unless the file says `accept`
     points: Decimal
     gate: str = ""  # "未…不得分": a condition that, when not met, makes the whole rule 0
+    accept: tuple[str, ...] = ()  # the rubric file's `accept:`; empty: the class's `forms`
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -130,9 +162,44 @@ class Rule:
         return {}
 
     # --- shared behaviour ---------------------------------------------------------
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        return self.accept or self.forms
+
+    def measure_field(self, key: str, label: str, unit: str, maximum: Decimal | None) -> Field:
+        """The number field of a measured figure, in the forms this rule accepts.
+
+        Percentages, ratios and yes/no are forms of a figure in percent only."""
+        forms = self.accepted if unit == "%" else tuple(x for x in self.accepted if x in ("number", "points"))
+        return Field(key, "number", label, minimum=ZERO, maximum=maximum, unit=unit,
+                     forms=forms or ("number",), max_points=self.points)
+
+    def form_fields(self) -> list[Field]:
+        """The fields whose written forms this rule resolves itself (a parts rule leaves them to its parts)."""
+        return [f for f in self.fields() if f.forms]
+
+    def _direct(self, values: dict[str, Any]) -> Decimal | None:
+        for f in self.form_fields():
+            value = values.get(f.key)
+            if isinstance(value, str) and value.endswith(POINTS_MARK):
+                return parse_decimal(value[:-1])
+        return None
+
     def fields(self) -> list[Field]:
         gate = [Field("gate", "bool", self.gate)] if self.gate else []
         return gate + self.own_fields()
+
+    def panel_fields(self) -> list[Field]:
+        """Inputs every indicator takes besides its rule's: 不适用 with a reason, and a reasoned override."""
+        return [Field(NOT_APPLICABLE, "text", "本项不适用的理由", required=False),
+                Field(OVERRIDE, "number", "考核组改定得分", minimum=ZERO, maximum=self.points, required=False),
+                Field(OVERRIDE_REASON, "text", "改定理由", required=False)]
+
+    def missing(self, values: dict[str, Any]) -> list[str]:
+        """Labels of the required inputs not given yet (a direct award needs nothing else)."""
+        if self._direct(values) is not None:
+            return []
+        return [f.label for f in self.fields() if f.required and values.get(f.key) is None]
 
     def describe(self) -> str:
         text = self.describe_own()
@@ -144,6 +211,8 @@ class Rule:
         data = {"type": self.type, "points": fmt_points(self.points)}
         if self.gate:
             data["gate"] = self.gate
+        if self.accept:
+            data["accept"] = list(self.accept)
         data.update(self.params_json())
         return data
 
@@ -151,37 +220,85 @@ class Rule:
         """Validate and convert raw inputs (typed text, JSON) to typed values."""
         if not isinstance(raw, dict):
             raise InputError("", "输入应为键值表")
-        fields = {f.key: f for f in self.fields()}
+        own = {f.key: f for f in self.fields()}
+        fields = own | {f.key: f for f in self.panel_fields()}
         unknown = sorted(set(raw) - set(fields))
         if unknown:
-            raise InputError(unknown[0], f"未知的输入项 “{unknown[0]}”；可用: {', '.join(fields)}")
-        return {key: normalise_value(fields[key], value) for key, value in raw.items()}
+            raise InputError(unknown[0], f"未知的输入项 “{unknown[0]}”；可用: {', '.join(own)}")
+        values = {key: normalise_value(fields[key], value) for key, value in raw.items()}
+        if values.get(OVERRIDE) is not None and not values.get(OVERRIDE_REASON):
+            raise InputError(OVERRIDE_REASON, "改定得分须写明理由（override_reason）")
+        return values
 
     def score(self, raw: dict[str, Any]) -> Outcome:
         values = self.normalise(raw)
-        missing = []
-        for f in self.fields():
-            if values.get(f.key) is None:
-                default = f.default()
-                if default is None and f.required:
-                    missing.append(f.label)
-                values[f.key] = default
+        reason = values.pop(NOT_APPLICABLE, None)
+        override, why = values.pop(OVERRIDE, None), values.pop(OVERRIDE_REASON, None)
+        if reason:
+            return Outcome(None, [f"本项不适用：{reason}"], applicable=False)
+        na = [f.label for f in self.fields() if values.get(f.key) == NA]
+        if na:
+            return Outcome(None, [f"本项不适用：{'、'.join(na)} 答“不适用”"], applicable=False)
+        outcome = self._score(values)
+        if override is None:
+            return outcome
+        computed = "—" if outcome.points is None else fmt_points(outcome.points)
+        lines = [f"考核组改定为 {fmt_points(override)} 分（按计分办法为 {computed} 分）；理由：{why}"]
+        return Outcome(q(override), lines + outcome.lines, applicable=True, computed=outcome.points,
+                       override_reason=why)
+
+    def _score(self, values: dict[str, Any]) -> Outcome:
+        missing = self.missing(values)
         if missing:
             return Outcome(None, [f"尚未填写: {'、'.join(missing)}"], missing)
         if self.gate and not values["gate"]:
             return Outcome(ZERO, [f"未满足前提：{self.gate}，本项不得分 → 0"])
+        points = self._direct(values)
+        if points is not None:
+            return Outcome(q(points), [f"考核组直接给分 {fmt_points(points)} 分（满分 {fmt_points(self.points)}）",
+                                       f"计分办法：{self.describe()}"])
+        notes = []
+        for f in self.form_fields():
+            if values.get(f.key) is not None:
+                measured = resolve(f, values[f.key])
+                values[f.key] = measured.value
+                if measured.how:
+                    notes.append(measured.how)
         points, lines = self.compute(values)
         points = q(min(max(points, ZERO), self.points))
-        return Outcome(points, lines)
+        return Outcome(points, notes + lines)
+
+
+NOT_APPLICABLE = "not_applicable"
+OVERRIDE = "override"
+OVERRIDE_REASON = "override_reason"
+POINTS_MARK = "分"
+
+
+def not_applicable_reason(inputs: dict[str, Any]) -> str:
+    """Why stored inputs say the indicator does not apply ("" when they do not say so)."""
+    if inputs.get(NOT_APPLICABLE):
+        return str(inputs[NOT_APPLICABLE])
+    if any(v == NA for v in inputs.values()):
+        return "答“不适用”"
+    return ""
 
 
 def normalise_value(f: Field, value: Any) -> Any:
+    """A typed value in its stored form: bool/int/Decimal/text, 不适用, or the written form kept exactly
+    ("5/7", "3.5分", "是") where converting it would lose what the panel wrote."""
     if value is None:
         return None
     what = f.label or f.key
     try:
         if f.kind == "bool":
+            if isinstance(value, str) and normalise_text(value).lower() in _NA_WORDS:
+                return NA
+            if isinstance(value, str) and not normalise_text(value):
+                return None
             return parse_bool(value, what=what)
+        if f.kind == "number" and f.forms:
+            return _written_form(f, value, what)
         if f.kind == "count":
             number = parse_count(value, what=what)
             if f.maximum is not None and number > f.maximum:
@@ -212,6 +329,76 @@ def normalise_value(f: Field, value: Any) -> Any:
     except NumberError as exc:
         raise InputError(f.key, str(exc)) from exc
     raise InputError(f.key, f"未知的输入类型 {f.kind}")  # pragma: no cover
+
+
+def _written_form(f: Field, value: Any, what: str) -> Any:
+    def refuse(form: str) -> InputError:
+        can = "；".join(FORMS[x] for x in f.forms)
+        return InputError(f.key, f"{what}: 本项不接受{FORMS[form].split('，')[0]}（“{value}”）；可填：{can}")
+
+    if isinstance(value, bool):
+        raise InputError(f.key, f"{what}: 应为数字，而不是是/否")
+    text = normalise_text(value) if isinstance(value, str) else None
+    if text == "":
+        return None
+    if text is None or _DECIMAL_TEXT.match(text):
+        if "number" not in f.forms:
+            raise refuse("number")
+        return _in_range(f, parse_decimal(value, what=what), value, what)
+    if text.endswith("%"):
+        if "percent" not in f.forms:
+            raise refuse("percent")
+        return _in_range(f, parse_decimal(text[:-1], what=what), value, what)
+    if text.endswith(POINTS_MARK) and "/" not in text:
+        if "points" not in f.forms:
+            raise refuse("points")
+        points = parse_decimal(text[:-1], what=what)
+        if f.max_points is not None and points > f.max_points:
+            raise InputError(f.key, f"{what}: 直接给分不能超过本项满分 {fmt_points(f.max_points)} 分（填写的是 {value}）")
+        return f"{fmt_points(points)}{POINTS_MARK}"
+    if text in ("是", "否"):
+        if "yesno" not in f.forms:
+            raise refuse("yesno")
+        return text
+    match = _RATIO_RE.match(text)
+    if match:
+        if "ratio" not in f.forms:
+            raise refuse("ratio")
+        done, whole = parse_decimal(match[1], what=what), parse_decimal(match[2], what=what)
+        if whole <= 0:
+            raise InputError(f.key, f"{what}: “{value}” 的分母应大于 0")
+        if done > whole:
+            raise InputError(f.key, f"{what}: “{value}” 完成数（得分）不能大于应完成数（满分）")
+        return f"{fmt_points(done)}/{fmt_points(whole)}"
+    can = "；".join(FORMS[x] for x in f.forms)
+    raise InputError(f.key, f"{what}: “{value}” 不是数字（允许如 85、84.5、４.５），也不是可用的写法；可填：{can}")
+
+
+_DECIMAL_TEXT = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
+
+
+def _in_range(f: Field, number: Decimal, value: Any, what: str) -> Decimal:
+    if f.minimum is not None and number < f.minimum:
+        raise InputError(f.key, f"{what}: 不能小于 {fmt_points(f.minimum)}{f.unit}（填写的是 {value}）")
+    if f.maximum is not None and number > f.maximum:
+        raise InputError(f.key, f"{what}: 不能大于 {fmt_points(f.maximum)}{f.unit}（填写的是 {value}）")
+    return number
+
+
+def resolve(f: Field, value: Any) -> Measured:
+    """A stored written form as the figure the rule computes with (ratios kept exact to 28 digits)."""
+    if isinstance(value, Decimal):
+        return Measured(value)
+    if isinstance(value, (int, float)):
+        return Measured(parse_decimal(value))
+    if value in ("是", "否"):
+        figure = HUNDRED if value == "是" else ZERO
+        return Measured(figure, how=f"{f.label}：{value}，按 {fmt_points(figure)}{f.unit} 计")
+    if value.endswith(POINTS_MARK):
+        return Measured(None, parse_decimal(value[:-1]))
+    done, whole = (parse_decimal(x) for x in value.split("/"))
+    figure = done / whole * HUNDRED
+    return Measured(figure, how=f"{f.label}：{value} = {fmt_points(q(figure))}%")
 
 
 def read_options(rd: "Reader", node: "YMap", key: str, path: str, value_key: str = "points",
@@ -268,9 +455,15 @@ def read_rule(rd: "Reader", node: "YMap | None", points: Decimal | None, path: s
                    f"未知的计分规则 “{kind}”；可用: {', '.join(REGISTRY)}")
         return None
     gate = rd.text(node, "gate", path, required=False)
-    rd.keys(node, {"type", "gate"} | set(cls.keys), path)
+    rd.keys(node, {"type", "gate", "accept"} | set(cls.keys), path)
+    accept = tuple(t for t, _ in rd.texts(node, "accept", path))
+    for form in accept:
+        if form not in FORMS:
+            rd.problem(node.get("accept").line, f"{path}.accept", f"“{form}” 不是输入写法；可用: {', '.join(FORMS)}")
+    if accept and not cls.forms:
+        rd.problem(node.get("accept").line, f"{path}.accept", f"{kind} 规则没有可选的输入写法")
     before = len(rd.problems)
     rule = cls.read(rd, node, points, gate, path)
     if len(rd.problems) > before:
         return None
-    return rule
+    return replace(rule, accept=accept) if accept else rule

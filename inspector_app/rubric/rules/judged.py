@@ -1,7 +1,7 @@
 """Rules the panel judges (考核组评定) and indicators split into separately scored parts (分项计分)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
@@ -85,8 +85,17 @@ class PartsRule(Rule):
         for part in self.parts:
             for f in part.rule.fields():
                 label = f"{part.label}：{f.label}" if f.label else part.label
-                result.append(Field(f"{part.key}.{f.key}", f.kind, label, f.minimum, f.maximum,
-                                    f.choices, f.unit, f.points, f.required))
+                result.append(replace(f, key=f"{part.key}.{f.key}", label=label))
+        return result
+
+    def form_fields(self) -> list[Field]:
+        return []  # each part resolves its own written forms, and a direct award is the part's
+
+    def missing(self, values):
+        result = []
+        for part in self.parts:
+            sub = {k[len(part.key) + 1:]: v for k, v in values.items() if k.startswith(f"{part.key}.")}
+            result += [f"{part.label}：{label}" for label in part.rule.missing(sub)]
         return result
 
     def compute(self, values):

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.rules.base import HUNDRED, ZERO, Field, Option, Rule, json_decimal, q, read_options
+from inspector_app.rubric.rules.base import HUNDRED, KEY_RE, ZERO, Field, Option, Rule, json_decimal, q, read_options
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,7 @@ class ThresholdRule(Rule):
     type: ClassVar[str] = "threshold"
     title: ClassVar[str] = "低于标准扣分"
     keys: ClassVar[frozenset[str]] = frozenset({"measure", "unit", "below", "deduct"})
+    forms: ClassVar[tuple[str, ...]] = ("number", "percent", "ratio")
     measure: str = ""
     unit: str = ""
     below: Decimal = ZERO
@@ -29,8 +30,7 @@ class ThresholdRule(Rule):
                    below=rd.decimal(node, "below", path) or ZERO, deduct=deduct or ZERO)
 
     def own_fields(self):
-        return [Field("value", "number", self.measure, minimum=ZERO,
-                      maximum=HUNDRED if self.unit == "%" else None, unit=self.unit)]
+        return [self.measure_field("value", self.measure, self.unit, HUNDRED if self.unit == "%" else None)]
 
     def compute(self, values):
         value = values["value"]
@@ -54,6 +54,7 @@ class ProportionalRule(Rule):
     type: ClassVar[str] = "proportional"
     title: ClassVar[str] = "按完成比例计分"
     keys: ClassVar[frozenset[str]] = frozenset({"measure", "unit", "target"})
+    forms: ClassVar[tuple[str, ...]] = ("number", "percent", "ratio", "points")
     measure: str = "完成比例"
     unit: str = "%"
     target: Decimal | None = None  # None: the panel judges the completion ratio in percent
@@ -67,14 +68,13 @@ class ProportionalRule(Rule):
                    unit=rd.text(node, "unit", path, required=False, default="%"), target=target)
 
     def own_fields(self):
-        maximum = HUNDRED if self.unit == "%" else None
-        return [Field("value", "number", self.measure, minimum=ZERO, maximum=maximum, unit=self.unit)]
+        return [self.measure_field("value", self.measure, self.unit, HUNDRED if self.unit == "%" else None)]
 
     def compute(self, values):
         value = values["value"]
         if self.target is None:
             ratio = value / HUNDRED
-            how = f"完成比例 {fmt_points(value)}%"
+            how = f"完成比例 {fmt_points(q(value))}%"
         else:
             ratio = min(value / self.target, Decimal(1)) if self.target else Decimal(1)
             how = (f"{self.measure} {fmt_points(value)}{self.unit}，目标 {fmt_points(self.target)}{self.unit}，"
@@ -84,7 +84,8 @@ class ProportionalRule(Rule):
 
     def describe_own(self):
         if self.target is None:
-            return f"按完成比例计分：{fmt_points(self.points)} 分 × 考核组评定的完成比例（0–100%）。"
+            return (f"按完成比例计分：{fmt_points(self.points)} 分 × 完成比例（考核组评定的百分比，"
+                    f"或 完成项数/应完成项数）。")
         return (f"按完成比例计分：{self.measure}达到 {fmt_points(self.target)}{self.unit} 得满分 "
                 f"{fmt_points(self.points)} 分，不足时按 实际值 ÷ {fmt_points(self.target)}{self.unit} 的比例计分。")
 
@@ -93,44 +94,97 @@ class ProportionalRule(Rule):
 
 
 @dataclass(frozen=True)
-class ShortfallRule(Rule):
-    type: ClassVar[str] = "shortfall"
-    title: ClassVar[str] = "达标满分，每低一个单位少计分"
-    keys: ClassVar[frozenset[str]] = frozenset({"measure", "unit", "target", "per_unit"})
-    measure: str = ""
+class Target:
+    """One condition of a shortfall rule: a measure that should reach its target."""
+    key: str
+    measure: str
     unit: str = "%"
     target: Decimal = ZERO
     per_unit: Decimal = Decimal(1)
 
+    @property
+    def step(self) -> str:
+        return "百分点" if self.unit == "%" else self.unit
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "measure": self.measure, "unit": self.unit, "target": fmt_points(self.target),
+                "per_unit": fmt_points(self.per_unit)}
+
+
+@dataclass(frozen=True)
+class ShortfallRule(Rule):
+    """达到要求的计满分，每降低1个百分点少计1分 — for one condition, or several that must all be met
+    (000 item 4: the exchange share and the backbone teachers' share); each condition's shortfall counts."""
+    type: ClassVar[str] = "shortfall"
+    title: ClassVar[str] = "达标满分，每低一个单位少计分"
+    keys: ClassVar[frozenset[str]] = frozenset({"measure", "unit", "target", "per_unit", "also"})
+    forms: ClassVar[tuple[str, ...]] = ("number", "percent", "ratio", "points")
+    measure: str = ""
+    unit: str = "%"
+    target: Decimal = ZERO
+    per_unit: Decimal = Decimal(1)
+    also: tuple[Target, ...] = ()  # further conditions, each with its own input
+
     @classmethod
     def read(cls, rd, node, points, gate, path):
+        also, seen = [], {"value"}
+        for i, item in enumerate(rd.seq(node, "also", path, required=False)):
+            p = f"{path}.also[{i}]"
+            m = rd.map(item, p, node.line)
+            if m is None:
+                continue
+            rd.keys(m, {"key", "measure", "unit", "target", "per_unit"}, p)
+            key = rd.text(m, "key", p)
+            if key and (not KEY_RE.match(key) or key in seen):
+                rd.problem(m.line, f"{p}.key", f"键 “{key}” 无效或重复")
+            seen.add(key)
+            also.append(Target(key, rd.text(m, "measure", p), rd.text(m, "unit", p, required=False, default="%"),
+                               rd.decimal(m, "target", p) or ZERO,
+                               rd.decimal(m, "per_unit", p, required=False) or Decimal(1)))
         return cls(points, gate, measure=rd.text(node, "measure", path),
                    unit=rd.text(node, "unit", path, required=False, default="%"),
                    target=rd.decimal(node, "target", path) or ZERO,
-                   per_unit=rd.decimal(node, "per_unit", path) or Decimal(1))
+                   per_unit=rd.decimal(node, "per_unit", path) or Decimal(1), also=tuple(also))
+
+    @property
+    def conditions(self) -> tuple[Target, ...]:
+        return (Target("value", self.measure, self.unit, self.target, self.per_unit),) + self.also
 
     def own_fields(self):
-        return [Field("value", "number", self.measure, minimum=ZERO,
-                      maximum=HUNDRED if self.unit == "%" else None, unit=self.unit)]
+        return [self.measure_field(t.key, t.measure, t.unit, HUNDRED if t.unit == "%" else None)
+                for t in self.conditions]
 
     def compute(self, values):
-        value = values["value"]
-        if value >= self.target:
-            return self.points, [f"{self.measure} {fmt_points(value)}{self.unit}，达到 {fmt_points(self.target)}{self.unit} → 满分"]
-        gap = self.target - value
-        cut = gap * self.per_unit
-        return self.points - cut, [
-            f"{self.measure} {fmt_points(value)}{self.unit}，比 {fmt_points(self.target)}{self.unit} 低 "
-            f"{fmt_points(gap)} 个{'百分点' if self.unit == '%' else '单位'} × {fmt_points(self.per_unit)} = −{fmt_points(q(cut))}"]
+        total, lines = self.points, []
+        for t in self.conditions:
+            value = values[t.key]
+            if value >= t.target:
+                lines.append(f"{t.measure} {fmt_points(q(value))}{t.unit}，达到 {fmt_points(t.target)}{t.unit}"
+                             + (" → 满分" if not self.also else "，不扣分"))
+                continue
+            gap = t.target - value
+            cut = gap * t.per_unit
+            total -= cut
+            lines.append(f"{t.measure} {fmt_points(q(value))}{t.unit}，比 {fmt_points(t.target)}{t.unit} 低 "
+                         f"{fmt_points(q(gap))} 个{t.step} × {fmt_points(t.per_unit)} = −{fmt_points(q(cut))}")
+        if total < 0:
+            lines.append("扣完为止，最低 0 分")
+        return total, lines
 
     def describe_own(self):
-        step = "百分点" if self.unit == "%" else self.unit
-        return (f"{self.measure}达到 {fmt_points(self.target)}{self.unit} 得 {fmt_points(self.points)} 分，"
-                f"每降低 1 个{step}少计 {fmt_points(self.per_unit)} 分，扣完为止。")
+        if not self.also:
+            return (f"{self.measure}达到 {fmt_points(self.target)}{self.unit} 得 {fmt_points(self.points)} 分，"
+                    f"每降低 1 个{self.conditions[0].step}少计 {fmt_points(self.per_unit)} 分，扣完为止。")
+        reach = "，且".join(f"{t.measure}达到 {fmt_points(t.target)}{t.unit}" for t in self.conditions)
+        each = "；".join(f"{t.measure}每降低 1 个{t.step}少计 {fmt_points(t.per_unit)} 分" for t in self.conditions)
+        return f"{reach}，得 {fmt_points(self.points)} 分；{each}，各项合计扣分，扣完为止。"
 
     def params_json(self):
-        return {"measure": self.measure, "unit": self.unit, "target": fmt_points(self.target),
+        data = {"measure": self.measure, "unit": self.unit, "target": fmt_points(self.target),
                 "per_unit": fmt_points(self.per_unit)}
+        if self.also:
+            data["also"] = [t.to_json() for t in self.also]
+        return data
 
 
 @dataclass(frozen=True)
@@ -168,6 +222,7 @@ class PercentageRule(Rule):
     type: ClassVar[str] = "percentage"
     title: ClassVar[str] = "按百分比计分"
     keys: ClassVar[frozenset[str]] = frozenset({"measure"})
+    forms: ClassVar[tuple[str, ...]] = ("number", "percent", "ratio", "points")
     measure: str = "满意度"
 
     @classmethod
@@ -175,11 +230,11 @@ class PercentageRule(Rule):
         return cls(points, gate, measure=rd.text(node, "measure", path, required=False, default="满意度"))
 
     def own_fields(self):
-        return [Field("value", "number", self.measure, minimum=ZERO, maximum=HUNDRED, unit="%")]
+        return [self.measure_field("value", self.measure, "%", HUNDRED)]
 
     def compute(self, values):
         points = self.points * values["value"] / HUNDRED
-        return points, [f"{self.measure} {fmt_points(values['value'])}% × {fmt_points(self.points)} 分 = {fmt_points(q(points))}"]
+        return points, [f"{self.measure} {fmt_points(q(values['value']))}% × {fmt_points(self.points)} 分 = {fmt_points(q(points))}"]
 
     def describe_own(self):
         return f"按{self.measure}百分比计分：{fmt_points(self.points)} 分 × {self.measure}（%）。"
