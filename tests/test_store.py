@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 import os
 import sqlite3
 from decimal import Decimal
@@ -165,12 +166,27 @@ def test_backup_and_restore(data_dir):
     store.close()
 
 
-def test_backups_keep_generations(store):
+def test_backups_are_kept_by_age_not_by_count(store):
     small_plan(store)
-    for _ in range(B.KEEP + 3):
+    for _ in range(15):  # fifteen writes in a minute: every one is kept (the last hour keeps all)
         store.changes_since_backup = 1
         B.backup_now(store)
-    assert len(B.list_backups(store.data_dir)) == B.KEEP
+    assert len(B.list_backups(store.data_dir)) == 15
+
+
+def test_the_age_rule_keeps_the_last_hour_one_an_hour_for_a_day_and_one_a_day_for_a_month(tmp_path):
+    now = datetime(2025, 5, 31, 12, 0, 0)
+    made = [now - timedelta(minutes=m) for m in range(0, 60, 5)]              # 12 in the last hour
+    made += [now - timedelta(hours=h, minutes=m) for h in range(2, 24) for m in (10, 40)]  # two an hour
+    made += [now - timedelta(days=d, hours=h) for d in range(2, 30) for h in (3, 9)]       # two a day
+    made += [now - timedelta(days=40)]                                       # beyond a month
+    backups = [B.Backup(tmp_path / f"{i}.db", t, 1) for i, t in enumerate(sorted(made, reverse=True))]
+    dropped = {b.made_at for b in B.to_prune(backups, now)}
+    kept = [b.made_at for b in backups if b.made_at not in dropped]
+    assert sum(1 for t in kept if now - t < timedelta(hours=1)) == 12
+    assert sum(1 for t in kept if timedelta(hours=1) <= now - t < timedelta(days=1)) == 22
+    assert sum(1 for t in kept if timedelta(days=1) <= now - t <= timedelta(days=31)) == 28
+    assert now - timedelta(days=40) not in kept
 
 
 def test_photos_dedupe_remove_restore_and_missing_file(store, tmp_path):

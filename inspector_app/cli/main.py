@@ -44,30 +44,46 @@ def bundle_file(arg: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    # Only global options (or none): the window. Anything else goes through the full parser.
-    quick, rest = build_parser(with_commands=False).parse_known_args(argv)
-    if rest and all(bundle_file(a) for a in rest):  # `inspector FILE.zip…`: the window imports them
-        if quick.data_dir:
-            paths.set_data_dir(quick.data_dir)
-        from inspector_app.ui.app import run_app
-        return run_app(open_files=rest)
-    args = quick if not rest else build_parser().parse_args(argv)
-    if args.data_dir:
-        paths.set_data_dir(args.data_dir)
-    if not getattr(args, "command", None):
-        from inspector_app.ui.app import run_app  # Qt only when the window is wanted
-        return run_app()
     try:
+        # Only global options (or none): the window. Anything else goes through the full parser.
+        quick, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if rest and all(bundle_file(a) for a in rest):  # `inspector FILE.zip…`: the window imports them
+            if quick.data_dir:
+                paths.set_data_dir(quick.data_dir)
+            from inspector_app.ui.app import run_app
+            return run_app(open_files=rest)
+        args = quick if not rest else build_parser().parse_args(argv)
+        if args.data_dir:
+            paths.set_data_dir(args.data_dir)
+        if not getattr(args, "command", None):
+            from inspector_app.ui.app import run_app  # Qt only when the window is wanted
+            return run_app()
         return int(args.func(args) or 0)
     except CommandError as exc:
-        print(f"inspector: {exc}", file=sys.stderr)
+        say(str(exc))
         return exc.code
     except KeyboardInterrupt:
-        print("inspector: 已取消", file=sys.stderr)
+        say("已取消")
         return 130
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # noqa: BLE001 - the one place every unexpected error becomes a message
+        from inspector_app import crash
+        say(crash.explain(exc, argv))
+        return 1
+
+
+def say(text: str) -> None:
+    """One line on stderr; text that cannot be encoded (a lone surrogate from argv) is escaped, not fatal."""
+    stream = sys.stderr
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    line = f"inspector: {text}\n".encode(encoding, "backslashreplace").decode(encoding, "replace")
+    try:
+        stream.write(line)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

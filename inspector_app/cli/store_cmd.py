@@ -119,8 +119,11 @@ def opened():
     except (StoreError, E.EntryError, ValueError, BundleError) as exc:
         raise CommandError(str(exc)) from exc
     finally:
-        with contextlib.suppress(Exception):
-            B.maybe_backup(store, interval_s=0)
+        try:
+            B.cli_backup(store)
+        except (StoreError, OSError) as exc:  # what was saved is saved; the missing backup is said, not hidden
+            import sys
+            print(f"inspector: 注意：{exc}", file=sys.stderr)
         store.close()
 
 
@@ -417,17 +420,19 @@ def cmd_backup_restore(args) -> int:
     from inspector_app.cli.main import CommandError
     data_dir = paths.data_dir()
     if args.backup == "latest":
-        found = B.list_backups(data_dir)
-        if not found:
-            raise CommandError("没有备份")
-        source = found[0].path
+        good = B.newest_good_backup(data_dir)
+        if good is None:
+            raise CommandError(f"{B.backup_dir(data_dir)} 中没有通过校验的备份，未恢复" if B.list_backups(data_dir)
+                               else "没有备份")
+        source = good.path
     else:
         source = Path(args.backup)
     try:
         aside = B.restore(data_dir, source)
     except (StoreError, OSError) as exc:
         raise CommandError(str(exc)) from exc
-    print(f"已从 {source} 恢复。原数据库保留在 {aside}")
+    print(f"已从 {source} 恢复，恢复后的数据库已通过完整性检查。" +
+          (f"原数据库保留在 {aside}" if aside else "原来没有数据库。"))
     return 0
 
 

@@ -1,8 +1,13 @@
-"""Rolling backups of the live database, and restoring one.
+"""Backups of the live database, kept by age, and restoring one.
 
 A backup is made with SQLite's online backup API into a temporary file,
-synced, checked with integrity_check, then renamed; the newest generations are
-kept. Restoring keeps the replaced database aside, so a restore can be undone.
+synced, checked with integrity_check, then renamed. Backups are kept by age,
+not by count (so a script of command-line edits cannot push the good ones out):
+every backup of the last hour, the newest of each hour for a day, the newest of
+each day for a month, and always the newest few. Nothing is ever pruned after a
+backup that failed its check, so a damaged database never rotates good backups
+away. Restoring works on a damaged live database: it is moved aside under a
+name that says so, never tidied.
 """
 from __future__ import annotations
 
@@ -12,14 +17,19 @@ import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from inspector_app.fsutil import StorageError, explain_os_error, fsync_dir, temp_beside
-from inspector_app.store.db import DB_NAME, MARKER, Store, StoreError, _pid_alive, _read_marker
+from inspector_app.store import health
+from inspector_app.store.db import DB_NAME, MARKER, FolderLock, Store, StoreError
 
-KEEP = 10
-INTERVAL_S = 300  # at most one automatic backup per five minutes of activity
+KEEP_NEWEST = 3
+KEEP_ALL_S = 3600
+KEEP_HOURLY_S = 24 * 3600
+KEEP_DAILY_S = 31 * 24 * 3600
+INTERVAL_S = 300  # at most one automatic backup per five minutes of activity (the window)
+CLI_INTERVAL_S = 60  # a command-line write backs up when the newest backup is older than this
 PREFIX = "inspector-"
 
 
@@ -48,26 +58,67 @@ def list_backups(data_dir: Path) -> list[Backup]:
     return sorted(result, key=lambda b: b.made_at, reverse=True)
 
 
-def backup_now(store: Store, keep: int = KEEP) -> Backup:
+def newest_good_backup(data_dir: Path) -> Backup | None:
+    """The newest backup that passes the full check (the ones that fail are skipped)."""
+    for made in list_backups(data_dir):
+        if health.check_file(made.path).ok:
+            return made
+    return None
+
+
+def backup_now(store: Store) -> Backup:
     folder = backup_dir(store.data_dir)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    final = folder / f"{PREFIX}{stamp}.db"
-    with temp_beside(final) as tmp:
-        target = sqlite3.connect(str(tmp))
-        try:
-            store.conn.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-            check = target.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            target.close()
-        if check != [("ok",)]:
-            raise StoreError(f"备份校验未通过：{check[0][0]}")
-    for old in list_backups(store.data_dir)[keep:]:
-        with contextlib.suppress(OSError):
-            old.path.unlink()
+    final = _free_name(folder, f"{PREFIX}{datetime.now():%Y%m%d-%H%M%S-%f}", ".db")
+    try:
+        with temp_beside(final) as tmp:
+            target = sqlite3.connect(str(tmp))
+            try:
+                store.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+                check = target.execute("PRAGMA integrity_check").fetchall()
+            finally:
+                target.close()
+            if check != [("ok",)]:
+                raise StoreError(f"数据库未通过完整性检查（{check[0][0]}），没有备份，已有的备份都保留。"
+                                 f"请用“inspector backup restore latest”从备份恢复。")
+    except sqlite3.Error as exc:
+        from inspector_app.store.db import _explain_sqlite
+        raise StoreError("备份失败：" + _explain_sqlite(exc, folder)) from exc
+    except StorageError as exc:
+        raise StoreError(f"备份失败：{exc.strerror or exc}") from exc
+    prune(store.data_dir)
     store.changes_since_backup = 0
     store.last_backup = time.monotonic()
-    return list_backups(store.data_dir)[0]
+    return next(b for b in list_backups(store.data_dir) if b.path == final)
+
+
+def to_prune(backups: list[Backup], now: datetime | None = None) -> list[Backup]:
+    """Which backups the age rule lets go (newest first in, oldest first considered)."""
+    now = now or datetime.now()
+    kept_slots: set[tuple[str, str]] = set()
+    drop = []
+    for index, made in enumerate(backups):  # newest first: the first in each slot is kept
+        age = (now - made.made_at).total_seconds()
+        if index < KEEP_NEWEST or age < KEEP_ALL_S:
+            continue
+        if age < KEEP_HOURLY_S:
+            slot = ("hour", made.made_at.strftime("%Y%m%d%H"))
+        elif age < KEEP_DAILY_S:
+            slot = ("day", made.made_at.strftime("%Y%m%d"))
+        else:
+            drop.append(made)
+            continue
+        if slot in kept_slots:
+            drop.append(made)
+        else:
+            kept_slots.add(slot)
+    return drop
+
+
+def prune(data_dir: Path) -> None:
+    for old in to_prune(list_backups(data_dir)):
+        with contextlib.suppress(OSError):
+            old.path.unlink()
 
 
 def maybe_backup(store: Store, interval_s: float = INTERVAL_S) -> Backup | None:
@@ -80,58 +131,112 @@ def maybe_backup(store: Store, interval_s: float = INTERVAL_S) -> Backup | None:
     return backup_now(store)
 
 
-def restore(data_dir: Path, backup: Path) -> Path:
-    """Replace the live database by a backup; the current one is kept aside and its path returned.
+def cli_backup(store: Store) -> Backup | None:
+    """After a command-line write: a backup unless the newest one is under a minute old."""
+    if store.changes_since_backup == 0:
+        return None
+    newest = list_backups(store.data_dir)[:1]
+    if newest and (datetime.now() - newest[0].made_at).total_seconds() < CLI_INTERVAL_S:
+        return None
+    return backup_now(store)
 
-    The program must not have the database open (checked with the running marker).
-    """
-    marker = _read_marker(data_dir / MARKER)
-    if marker and _pid_alive(marker.get("pid")) and marker.get("pid") != os.getpid():
-        raise StoreError("Inspector 正在使用这个数据文件夹，请先关闭窗口再恢复备份。")
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    path, n = folder / f"{stem}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}{suffix}"
+    return path
+
+
+def restore(data_dir: Path, backup: Path) -> Path | None:
+    """Replace the live database by a backup; the current one is moved aside and its path returned
+    (None when there was none). Works on a damaged live database; refuses what is not a sound
+    Inspector database of this version or older, and checks the result."""
     backup = Path(backup)
     if not backup.is_file():
         kind = "是一个文件夹，不是备份文件" if backup.is_dir() else "不存在"
         raise StoreError(f"{backup} {kind}，未恢复。可用“inspector backup list”查看已有的备份。")
+    found = health.check_file(backup)
+    if not found.ok:
+        what = {"newer": "由更新版本的 Inspector 建立，本程序不能使用",
+                "foreign": "不是 Inspector 的数据库备份"}.get(found.kind, f"不是可以使用的备份（{found.problem}）")
+        raise StoreError(f"{backup} {what}，未恢复。可用“inspector backup list”查看已有的备份。")
+    if FolderLock.held_here(data_dir):
+        raise StoreError("数据库正在本程序中打开，请先关闭它再恢复备份。")
     try:
-        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            check = conn.execute("PRAGMA integrity_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{backup} 不是可以读取的 Inspector 数据库备份，未恢复。") from exc
-    if check != [("ok",)]:
-        raise StoreError(f"备份文件 {backup} 已损坏（{check[0][0]}），未恢复。")
+        lock = FolderLock(data_dir)
+    except StoreError:
+        raise StoreError("Inspector 正在使用这个数据文件夹，请先关闭窗口再恢复备份。") from None
+    try:
+        return _restore_locked(data_dir, backup)
+    finally:
+        lock.release()
+
+
+def _restore_locked(data_dir: Path, backup: Path) -> Path | None:
     live = data_dir / DB_NAME
-    aside = backup_dir(data_dir) / f"replaced-{datetime.now().strftime('%Y%m%d-%H%M%S')}.db"
+    folder = backup_dir(data_dir)
     tmp = data_dir / f".{DB_NAME}.restore"
+    wal, shm = Path(f"{live}-wal"), Path(f"{live}-shm")
+    held_wal = data_dir / f".{DB_NAME}-wal.restoring"
+    aside = None
     try:
-        backup_dir(data_dir).mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(backup, tmp)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
-        if live.exists():
-            # Fold the WAL into the live file, then keep a durable copy of it aside. The live file
-            # stays in place until the backup replaces it in one rename: a failure or a crash on the
-            # way leaves the live database as it was, never no database at all.
-            try:
-                c = sqlite3.connect(str(live))
-                try:
-                    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                finally:
-                    c.close()
-            except sqlite3.Error as exc:
-                raise StoreError(f"无法整理当前数据库 {live}，未恢复：请先关闭 Inspector 后重试。") from exc
-            with temp_beside(aside) as part:
-                shutil.copyfile(live, part)
-        for suffix in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(str(live) + suffix)
-        os.replace(tmp, live)
+        copied = health.check_file(tmp)
+        if not copied.ok:
+            raise StoreError(f"复制的备份未通过校验（{copied.problem}），未恢复；当前数据库没有改变。")
+        if live.exists() or wal.exists():
+            # The live files are copied aside as they are (database and WAL together, so the copy opens as the
+            # live one would), never checkpointed: a damaged database cannot be tidied, and need not be.
+            sound = live.exists() and _live_is_sound(live)
+            stamp = f"{'replaced' if sound else 'damaged'}-{datetime.now():%Y%m%d-%H%M%S}"
+            aside = _free_name(folder, stamp, ".db")
+            for source, target in ((live, aside), (wal, Path(f"{aside}-wal"))):
+                if source.exists():
+                    with temp_beside(target) as part:
+                        shutil.copyfile(source, part)
+        # The live database stays in place until the backup replaces it in one rename. Its WAL is held
+        # under another name meanwhile (a WAL left beside the restored file would be replayed into it).
+        if wal.exists():
+            os.replace(wal, held_wal)
+        try:
+            os.replace(tmp, live)
+        except OSError:
+            if held_wal.exists():
+                os.replace(held_wal, wal)
+            raise
         fsync_dir(data_dir)
+        for leftover in (held_wal, shm, data_dir / MARKER):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
     except OSError as exc:
         raise StorageError(exc.errno, explain_os_error(exc, live)) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()  # gone already when the restore succeeded
+    restored = health.check_file(live)
+    if not restored.ok:
+        raise StoreError(f"恢复后的数据库未通过校验（{restored.problem}）；原数据库保留在 {aside}。")
     return aside
+
+
+def _live_is_sound(live: Path) -> bool:
+    """Judged without touching it (immutable: no WAL recovery, no checkpoint), only to name the copy kept."""
+    if not health.header_problem(live).ok:
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{live}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        if not health.schema_problem(conn).ok:
+            return False
+        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()

@@ -1,4 +1,11 @@
-"""Opening the live database: durable settings, migrations, integrity, unclean-exit recovery."""
+"""Opening the live database: the folder lock, durable settings, migrations, integrity, unclean-exit recovery.
+
+Integrity policy: every start runs the cheap checks of `health` (header, size
+against the declared page count, schema); the full `integrity_check` runs after
+an unclean exit and when the last full check is more than a day old. A missing,
+empty or unreadable database is never replaced while backups exist beside it:
+the error names what was found and the newest good backup.
+"""
 from __future__ import annotations
 
 import contextlib
@@ -6,6 +13,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -16,10 +24,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from inspector_app import paths
 from inspector_app.fsutil import explain_os_error, is_removable_or_network, write_atomic
-from inspector_app.store import migrations
+from inspector_app.store import health, migrations
 
 DB_NAME = "inspector.db"
-MARKER = "inspector.running"
+MARKER = "inspector.running"  # present while a program has the folder open; left behind by a crash
+LOCK = "inspector.lock"       # the OS file lock itself: released by the OS when the process dies
+SUSPECT = "inspector.check"   # a read failed as damaged: the next start runs the full check
+FULL_CHECK_EVERY_S = 24 * 3600
+MARKER_BYTES = 4096  # the marker is rewritten in place after each commit, padded to one size
 MIN_SQLITE = (3, 24, 0)  # UPSERT
 
 
@@ -38,13 +50,62 @@ class OpenReport:
     unclean: bool = False
     recovered: str = ""  # a plain account after an unclean exit
     location_warning: str = ""
+    lost: bool = False   # an unclean exit whose last saved changes are gone (the WAL was lost)
+    full_check: bool = False  # the full integrity_check ran at this start
+
+
+class FolderLock:
+    """One program at a time per data folder, as an OS lock (flock) on inspector.lock.
+
+    Held per process with a count, so the same program may open its folder twice (tests, the window's
+    helpers); a second process is refused at once, and a dead one holds nothing."""
+
+    _held: dict[str, list] = {}
+
+    def __init__(self, data_dir: Path):
+        self.key = str(Path(data_dir).resolve())
+        self.released = False
+        entry = self._held.get(self.key)
+        if entry is not None:
+            entry[1] += 1
+            return
+        from filelock import FileLock, Timeout
+        lock = FileLock(Path(data_dir) / LOCK, timeout=0, thread_local=False, fallback_to_soft=False,
+                        preserve_lock_file=True)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise StoreError(f"另一个 Inspector 正在使用数据文件夹 {data_dir}，请先关闭它。") from None
+        except OSError as exc:
+            raise StoreError(explain_os_error(exc, Path(data_dir) / LOCK)) from exc
+        self._held[self.key] = [lock, 1]
+
+    def release(self) -> None:
+        if self.released:
+            return
+        self.released = True
+        entry = self._held.get(self.key)
+        if entry is None:
+            return
+        entry[1] -= 1
+        if entry[1] <= 0:
+            del self._held[self.key]
+            entry[0].release()
+
+    @classmethod
+    def held_here(cls, data_dir: Path) -> bool:
+        return str(Path(data_dir).resolve()) in cls._held
 
 
 class Store:
     """The data folder: the database (one writer connection) and the photo files."""
 
-    def __init__(self, data_dir: Path, conn: sqlite3.Connection, report: OpenReport):
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, report: OpenReport,
+                 lock: FolderLock | None = None):
         self.data_dir = data_dir
+        self._lock = lock
+        self._marker_fd: int | None = None
+        self._marker_head: dict = {}
         self._conn = conn
         self._db: "sqlite_utils.Database | None" = None
         self.report = report
@@ -74,6 +135,17 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise StoreError(_explain_sqlite(exc, self.data_dir)) from exc
         self.changes_since_backup += 1
+        if not self.conn.in_transaction:
+            self._note_commit()
+
+    def _note_commit(self) -> None:
+        """What the database holds after this commit, in the marker: if the WAL is lost after a crash,
+        the next start sees that the database has less than this, and says so."""
+        if self._marker_fd is None:
+            return
+        with contextlib.suppress(OSError, sqlite3.Error):
+            data = dict(self._marker_head, **commit_state(self.conn))
+            os.pwrite(self._marker_fd, json.dumps(data).encode().ljust(MARKER_BYTES), 0)
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -92,9 +164,22 @@ class Store:
         except sqlite3.Error:
             pass
         self._conn.close()
-        if clean:
+        if self._marker_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._marker_fd)
+            self._marker_fd = None
+        if clean and self._lock is not None and not self._lock.released:
             with contextlib.suppress(OSError):
                 (self.data_dir / MARKER).unlink()
+        if self._lock is not None:
+            self._lock.release()
+
+
+def commit_state(conn: sqlite3.Connection) -> dict:
+    """Counters that only grow: the last history id and every sequence number signed here."""
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'history'").fetchone()
+    seqs = {f"{p}\t{k}": last for p, k, last in conn.execute("SELECT plan_id, kind, last FROM sequences")}
+    return {"history": row[0] if row else 0, "sequences": seqs}
 
 
 def _explain_sqlite(exc: sqlite3.Error, where: Path) -> str:
@@ -114,59 +199,151 @@ def _explain_sqlite(exc: sqlite3.Error, where: Path) -> str:
     return f"数据库错误（{where}）：{exc}"
 
 
+def explain_database_error(exc: sqlite3.Error, data_dir: Path) -> str:
+    """An error SQLite raised while the program was running: damage is named, with the way back."""
+    text = str(exc).lower()
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        with contextlib.suppress(OSError):
+            (Path(data_dir) / SUSPECT).touch()
+        return damaged_message(Path(data_dir), health.Health(False, f"读取时发现已损坏（{exc}）", "damaged"))
+    return _explain_sqlite(exc, Path(data_dir))
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=10)
     conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    """Durable settings, once the file is known to be ours (setting WAL writes the file's header)."""
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":
         raise StoreError(f"数据文件夹 {path.parent} 不支持 WAL 日志模式（{mode}），请放在本机硬盘上")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    return conn
 
 
 def open_store(data_dir: Path | None = None, *, check_integrity: bool = True) -> Store:
     if sqlite3.sqlite_version_info < MIN_SQLITE:
         raise StoreError(f"SQLite {sqlite3.sqlite_version} 太旧，需要 3.24 以上")
     data_dir = Path(data_dir or paths.data_dir())
-    report = OpenReport()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "photos").mkdir(exist_ok=True)
     except OSError as exc:
         raise StoreError(explain_os_error(exc, data_dir)) from exc
+    lock = FolderLock(data_dir)
+    try:
+        return _open_locked(data_dir, lock, check_integrity)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_locked(data_dir: Path, lock: FolderLock, check_integrity: bool) -> Store:
+    report = OpenReport()
     report.location_warning = is_removable_or_network(data_dir) or ""
     db_path = data_dir / DB_NAME
-    report.created = not db_path.exists()
+    found = health.header_problem(db_path)
+    if not found.ok and found.kind not in ("missing", "empty"):
+        raise StoreError(damaged_message(data_dir, found))
+    report.created = found.kind == "missing"
+    if (report.created or not os.path.exists(f"{db_path}-wal")) and found.kind in ("missing", "empty") \
+            and _backups(data_dir):
+        raise StoreError(damaged_message(data_dir, found))  # before connecting, which would create the file
     marker = data_dir / MARKER
     previous = _read_marker(marker)
-    if previous is not None and _pid_alive(previous.get("pid")) and previous.get("pid") != os.getpid():
-        raise StoreError(f"另一个 Inspector（进程 {previous.get('pid')}）正在使用数据文件夹 {data_dir}，请先关闭它。")
+    unclean = previous is not None and previous.get("pid") != os.getpid()
     if not report.created and not os.access(db_path, os.W_OK):
         raise StoreError(f"数据库文件 {db_path} 是只读的，无法保存评分。请检查文件夹权限。")
     try:
         conn = _connect(db_path)
-        if check_integrity and not report.created:
-            result = conn.execute("PRAGMA integrity_check").fetchall()
-            if result != [("ok",)]:
-                conn.close()
-                raise StoreError(f"数据库完整性检查未通过（{result[0][0]}）。" + _explain_sqlite(
-                    sqlite3.DatabaseError("malformed"), data_dir))
-        report.migrated = migrations.migrate(conn)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(_explain_sqlite(exc, data_dir)) from exc
+        raise StoreError(damaged_message(data_dir, health.Health(False, _explain_sqlite(exc, data_dir), "damaged")))\
+            from exc
     except OSError as exc:
         raise StoreError(explain_os_error(exc, db_path)) from exc
-    store = Store(data_dir, conn, report)
-    if previous is not None and previous.get("pid") != os.getpid():
-        report.unclean = True
-        report.recovered = _recovery_account(store, previous.get("started_at", ""))
     try:
-        write_atomic(marker, json.dumps({"pid": os.getpid(), "started_at": now()}).encode())
+        found = health.schema_problem(conn)
+        if found.ok and not conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            # Nothing in it (a missing or emptied file): a new database, unless backups say there was one.
+            if _backups(data_dir):
+                raise StoreError(damaged_message(data_dir, health.Health(
+                    False, "不存在" if report.created else "是空的（没有任何数据表）", "empty")))
+            report.created = True
+        suspect = data_dir / SUSPECT
+        if found.ok and not report.created and (suspect.exists() or check_integrity and (unclean or _full_check_due(conn))):
+            found = health.full_check(conn)
+            report.full_check = found.ok
+            if found.ok:
+                with contextlib.suppress(OSError):
+                    suspect.unlink()
+        if not found.ok:
+            raise StoreError(damaged_message(data_dir, found))
+        _configure(conn, db_path)
+        report.migrated = migrations.migrate(conn)
+        if report.full_check or report.created:
+            conn.execute("INSERT INTO settings (key, value) VALUES ('integrity_checked_at', ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(int(time.time())),))
+            conn.commit()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(damaged_message(data_dir, health.Health(False, _explain_sqlite(exc, data_dir), "damaged")))\
+            from exc
+    except BaseException:
+        conn.close()
+        raise
+    store = Store(data_dir, conn, report, lock)
+    if unclean:
+        report.unclean = True
+        report.recovered, report.lost = _recovery_account(store, previous)
+    try:
+        _start_marker(store, marker)
     except OSError as exc:
         store.close(clean=False)
         raise StoreError(explain_os_error(exc, marker)) from exc
     return store
+
+
+def _full_check_due(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'integrity_checked_at'").fetchone()
+    except sqlite3.DatabaseError:
+        return True
+    try:
+        return row is None or time.time() - int(row[0]) > FULL_CHECK_EVERY_S
+    except ValueError:
+        return True
+
+
+def _start_marker(store: Store, marker: Path) -> None:
+    store._marker_head = {"pid": os.getpid(), "started_at": now()}
+    data = dict(store._marker_head, **commit_state(store.conn))
+    write_atomic(marker, json.dumps(data).encode().ljust(MARKER_BYTES))
+    store._marker_fd = os.open(marker, os.O_WRONLY)
+
+
+def _backups(data_dir: Path) -> list:
+    from inspector_app.store.backup import list_backups  # backup imports this module
+    return list_backups(data_dir)
+
+
+def damaged_message(data_dir: Path, found: "health.Health") -> str:
+    """What was found, that nothing was replaced, and the command that recovers (the newest good backup)."""
+    db_path = data_dir / DB_NAME
+    if found.kind == "newer":
+        return f"数据库文件 {db_path} {found.problem}，请升级 Inspector 后再打开。文件保持不动。"
+    from inspector_app.store.backup import newest_good_backup
+    text = f"数据库文件 {db_path} {found.problem}。Inspector 没有改动它，也没有新建空的数据库。"
+    good = newest_good_backup(data_dir)
+    if good is None:
+        count = len(_backups(data_dir))
+        return text + ("没有可用的自动备份" + (f"（{count} 个备份都未通过校验）" if count else "") +
+                       "。如有别处的备份，可用“inspector backup restore 文件”恢复。")
+    kept = "（现有的文件会改名保留在 backups/ 中）" if db_path.exists() else ""
+    return text + (f"最新的完好备份是 {good.made_at:%Y-%m-%d %H:%M:%S} 的 {good.path.name}，"
+                   f"其后的修改不在其中；用“inspector backup restore latest”恢复它{kept}。")
 
 
 def _read_marker(marker: Path) -> dict | None:
@@ -179,36 +356,46 @@ def _read_marker(marker: Path) -> dict | None:
         return {}
 
 
-def _pid_alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    # A zombie (killed, not yet reaped) is not a running program.
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
-            return handle.read().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return True
-
-
-def _recovery_account(store: Store, started_at: str) -> str:
+def _recovery_account(store: Store, previous: dict) -> tuple[str, bool]:
+    """(the account of an unclean exit, whether saved changes were lost)."""
     conn = store.conn
+    started_at = previous.get("started_at", "") if isinstance(previous.get("started_at"), str) else ""
     saved = conn.execute("SELECT COUNT(*) FROM history WHERE at >= ?", (started_at,)).fetchone()[0] if started_at else 0
     last = conn.execute("SELECT at, entity, key, field FROM history ORDER BY id DESC LIMIT 1").fetchone()
-    parts = ["上次 Inspector 没有正常退出（可能是断电、死机或被强制关闭）。", "数据库完整性检查通过。"]
-    if started_at:
-        parts.append(f"上次启动（{started_at[:19].replace('T', ' ')}）以来保存的 {saved} 项修改全部保留。")
+    parts = ["上次 Inspector 没有正常退出（可能是断电、死机或被强制关闭）。"]
+    lost = _lost_since(store, previous)
+    if lost:
+        parts.append(f"数据库的日志文件（{DB_NAME}-wal）丢失或损坏：上次退出前已保存的 {lost} 项修改没有了。"
+                     "可用“inspector backup list”查看备份、“inspector backup restore 文件”恢复较新的一份"
+                     "（当前数据库会改名保留）。已用过的数据包序号不会再用。")
+    else:
+        parts.append("数据库完整性检查通过。")
+        if started_at:
+            parts.append(f"上次启动（{started_at[:19].replace('T', ' ')}）以来保存的 {saved} 项修改全部保留。")
     if last:
-        parts.append(f"最后保存的是 {last[0][11:19]} 的{_describe_key(last[1], last[2], last[3])}。")
+        parts.append(f"{'现存' if lost else ''}最后保存的是 {last[0][11:19]} 的{_describe_key(last[1], last[2], last[3])}。")
     parts.append("屏幕上显示“已保存”之前正在输入、尚未保存的内容无法恢复。")
-    return "".join(parts)
+    return "".join(parts), bool(lost)
+
+
+def _lost_since(store: Store, previous: dict) -> int:
+    """How many recorded history rows the database no longer has; sequence numbers it forgot are put back."""
+    now_state = commit_state(store.conn)
+    had = previous.get("history")
+    lost = had - now_state["history"] if isinstance(had, int) and had > now_state["history"] else 0
+    seqs = previous.get("sequences")
+    forgotten = []
+    if isinstance(seqs, dict):
+        for key, last in seqs.items():
+            if isinstance(key, str) and "\t" in key and isinstance(last, int) and \
+                    last > now_state["sequences"].get(key, 0):
+                forgotten.append((*key.split("\t", 1), last))
+    if forgotten:
+        with store.tx():
+            store.conn.executemany(
+                "INSERT INTO sequences (plan_id, kind, last) VALUES (?, ?, ?) ON CONFLICT (plan_id, kind)"
+                " DO UPDATE SET last = MAX(last, excluded.last)", forgotten)
+    return max(lost, 1 if forgotten else 0)
 
 
 def _describe_key(entity: str, key: str, field_name: str) -> str:
