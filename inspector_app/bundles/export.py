@@ -236,15 +236,16 @@ def plan_body(store: Store, plan: Plan) -> dict:
     for g in groups(store, plan.id):
         group_rows.append({
             "id": g.id, "name": g.name, "type": g.group_type,
-            "schools": [{"id": s.id, "name": s.name, "role": s.role, "kind": s.kind, "head_role": s.head_role}
-                        for s in g.schools],
+            "schools": [{"id": s.id, "name": s.name, "role": s.role, "kind": s.kind, "head_role": s.head_role,
+                         "short_name": s.short_name} for s in g.schools],
             "self_scores": [{"school": s, "indicator": c, "points": fmt_points(p)}
                             for (s, c), p in self_scores(store, plan.id, g.id).items()],
             "baselines": baselines(store, plan.id, g.id),
             "prior_results": prior_results(store, plan.id, g.id)})
     return {"plan": {"id": plan.id, "title": plan.title, "school_year": plan.school_year, "stage": plan.stage,
                      "consensus": plan.consensus, "spread_limit": fmt_points(plan.spread_limit), "demo": plan.demo,
-                     "export_location": plan.export_location},
+                     "export_location": plan.export_location,
+                     "publication": {k: getattr(plan.publication, k) for k in plan.publication.FIELDS}},
             "groups": group_rows, "experts": expert_rows}
 
 

@@ -40,8 +40,8 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
                      for g in body["groups"]}
         groups = [P.GroupSpec(
             name=g["name"], group_type=g.get("type"), id=g["id"],
-            schools=[P.SchoolSpec(s["name"], s["role"], s.get("kind", ""), s.get("head_role", ""), s["id"])
-                     for s in g["schools"]],
+            schools=[P.SchoolSpec(s["name"], s["role"], s.get("kind", ""), s.get("head_role", ""), s["id"],
+                                  str(s.get("short_name") or "")) for s in g["schools"]],
             self_scores={code: points for _g, school, code, points in self_rows[g["id"]] if not school},
             school_self_scores={(school, code): points for _g, school, code, points in self_rows[g["id"]] if school},
             baselines={str(code): {str(k): str(v) for k, v in values.items()}
@@ -56,7 +56,10 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         spec = P.PlanSpec(title=plan_info["title"], school_year=plan_info["school_year"], stage=plan_info["stage"],
                           groups=groups, experts=experts, consensus=plan_info.get("consensus", "mean"),
                           spread_limit=plan_info.get("spread_limit", "2"), demo=bool(plan_info.get("demo")),
-                          id=plan_info["id"])
+                          id=plan_info["id"],
+                          publication=P.Publication(**{k: str(v or "") for k, v in
+                                                       (plan_info.get("publication") or {}).items()
+                                                       if k in P.Publication.FIELDS}))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise Reject(f"计划包内容不完整或自评分、基数、上年结果有误：{exc}") from None
     # One transaction: a package that fails anywhere leaves no half-made plan behind.

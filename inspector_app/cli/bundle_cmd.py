@@ -170,11 +170,13 @@ def cmd_package(args) -> int:
 
 
 def register_report(sub: argparse._SubParsersAction) -> None:
-    rp = sub.add_parser("report", help="现场反馈报告（PDF），或一位专家的评分表（--sheet）")
+    rp = sub.add_parser("report", help="现场反馈报告（PDF），或合议记录（--record）、一位专家的评分表（--sheet）")
     rp.add_argument("--out", required=True, metavar="FILE.pdf")
     rp.add_argument("--plan")
     rp.add_argument("--group", help="集团（计划只有一个集团时可省略）")
-    rp.add_argument("--sheet", metavar="EXPERT", help="改为输出这位专家的评分表，供纸面签字")
+    what = rp.add_mutually_exclusive_group()
+    what.add_argument("--sheet", metavar="EXPERT", help="改为输出这位专家的评分表，供纸面签字（未评分时为空白表）")
+    what.add_argument("--record", action="store_true", help="改为输出考核组内部的合议记录（各专家评分、极差、定分理由）")
     rp.set_defaults(func=cmd_report)
 
 
@@ -196,9 +198,13 @@ def cmd_report(args) -> int:
     if args.sheet:
         sheets = [s for s in data.experts if args.sheet in s.name]
         if len(sheets) != 1:
-            raise CommandError(f"找不到唯一的专家 “{args.sheet}”；有评分的专家：" + "、".join(s.name for s in data.experts))
+            raise CommandError(f"找不到唯一的专家 “{args.sheet}”；本计划的专家：" + "、".join(s.name for s in data.experts))
         pages = render_score_sheet(data, sheets[0], args.out)
         print(f"已生成 {sheets[0].name} 的评分表：{args.out}（{pages} 页）")
+    elif args.record:
+        from inspector_app.reports.panel_record import render_panel_record
+        pages = render_panel_record(data, args.out)
+        print(f"已生成合议记录：{args.out}（{pages} 页）")
     else:
         pages = render_feedback(data, args.out)
         print(f"已生成现场反馈报告：{args.out}（{pages} 页）")

@@ -1,7 +1,10 @@
-"""The 现场反馈报告: what the panel prints before leaving the school and reads at the feedback meeting.
+"""The 现场反馈报告: what the panel hands the unit at the feedback meeting (反馈会).
 
-Every figure comes from the group's `ScoreCard` as the scoring engine computed
-it; this module only lays them out.
+It carries the panel's settled figures only: no expert's own score, name
+beside a score or note (those are in the 合议记录, `panel_record`). Every
+figure comes from the group's `ScoreCard` as the scoring engine computed it;
+this module only lays them out. A result that is not final prints as
+征求意见稿 on every page.
 """
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 
 from inspector_app.reports.charts import area_percent_chart
-from inspector_app.reports.model import ReportData
-from inspector_app.reports.pdf_base import PageDecor, build_pdf, frame_width
+from inspector_app.reports.model import ReportData, date_text
+from inspector_app.reports.official import facts_table, methods_paragraph, sign_off
+from inspector_app.reports.pdf_base import DRAFT_MARK, PageDecor, build_pdf, frame_width
 from inspector_app.reports.pdf_photos import PhotoFlowable
 from inspector_app.reports.pdf_render import Cancelled, Progress, RenderContext
 from inspector_app.reports.pdf_style import (
@@ -40,7 +44,7 @@ def render_feedback(data: ReportData, out_path: Path | str, progress: Progress |
     ctx.check()
     builder = _Feedback(data, ctx)
     story = builder.story()
-    decor = PageDecor(data.plan_title, f"{DOC_NAME} · {data.group_name}", data.demo)
+    decor = PageDecor(data.plan_title, f"{DOC_NAME} · {data.group_name}", data.demo, draft=not data.status.final)
     return build_pdf(story, out_path, decor, subject=f"{data.group_name} {DOC_NAME}",
                      author=_lead_name(data), progress=progress, ctx=ctx,
                      photos=[Path(p.path) for p in data.photos])
@@ -63,19 +67,22 @@ class _Feedback:
     # --- helpers ----------------------------------------------------------------------
     def heading(self, title: str) -> Heading:
         self.section_no += 1
-        return Heading(f"{NUMERALS[self.section_no - 1]}、{title}", size=15, space_before=16)
+        return Heading(f"{NUMERALS[self.section_no - 1]}、{title}", size=16, space_before=16)
 
     def sub(self, title: str) -> Heading:
-        return Heading(title, size=11.5, rule=False, space_before=10, space_after=4, outline_level=1)
+        return Heading(title, size=14, color=INK, rule=False, space_before=10, space_after=4, outline_level=1)
 
     def story(self) -> list:
         data = self.data
         out = self.cover()
+        out += self.methods()
         out += self.summary()
         out += self.per_school()
         out += self.deductions()
         out += self.differences()
         out += self.findings()
+        out += self.rectification()
+        out += self.meeting()
         out += self.signatures()
         if data.photos:
             out += self.photos()
@@ -84,47 +91,47 @@ class _Feedback:
     # --- cover --------------------------------------------------------------------------
     def cover(self) -> list:
         d, s, w = self.data, self.s, self.width
-        out: list = [Spacer(1, 14 * mm), para(d.plan_title, s.cover_kicker), Spacer(1, 5 * mm),
-                     para(DOC_NAME, s.cover_title), Spacer(1, 4 * mm), para(d.group_name, s.cover_group),
-                     Spacer(1, 12 * mm)]
+        out: list = [Spacer(1, 10 * mm), para(d.plan_title, s.cover_kicker), Spacer(1, 5 * mm),
+                     para(DOC_NAME, s.cover_title)]
+        if not d.status.final:
+            out += [Spacer(1, 2 * mm), para(f"（{DRAFT_MARK}）", s.draft)]
+        out += [Spacer(1, 4 * mm), para(d.group_name, s.cover_group), Spacer(1, 10 * mm)]
         facts = [
+            ("组织单位", d.issuing_body or "—"),
             ("集团类型", d.group_type or "—"),
             ("考核阶段", f"{d.school_year} {d.stage_label}".strip()),
             ("考核日期", d.date_text),
+            ("反馈会日期", date_text(d.status.meeting_on)),
             ("评价标准", f"{d.rubric.title}（{d.rubric.version} 版）"),
         ]
-        rows = [[para(k, s.label), para(v, s.value)] for k, v in facts]
-        table = Table(rows, colWidths=[28 * mm, w - 28 * mm], hAlign="LEFT")
-        table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LINEABOVE", (0, 0), (-1, 0), 1, ACCENT)]))
-        out += [table, Spacer(1, 8 * mm)]
-
-        out.append(Heading("考核对象", size=11.5, rule=False, space_before=0, space_after=4, outline_level=None))
+        if d.status.final and d.status.version:
+            facts.append(("定稿版本", f"第 {d.status.version} 版"))
+        out += [facts_table(s, w, facts), Spacer(1, 8 * mm)]
         rows = [[para(h, s.cell_head) for h in ("序号", "学校", "类别", "学段")]]
         for i, school in enumerate(d.schools, 1):
             rows.append([para(i, s.cell_center), para(school.name, s.cell), para(school.role_label, s.cell),
                          para(school.kind or "—", s.cell)])
-        out += [data_table(rows, [14 * mm, w - 14 * mm - 60 * mm, 30 * mm, 30 * mm]), Spacer(1, 7 * mm)]
-
-        out.append(Heading("考核组", size=11.5, rule=False, space_before=0, space_after=4, outline_level=None))
-        rows = [[para(h, s.cell_head) for h in ("姓名", "职务", "工作单位", "密钥指纹")]]
+        out.append(KeepTogether([Heading("考核对象", size=14, color=INK, rule=False, space_before=0, space_after=4,
+                                         outline_level=None),
+                                 data_table(rows, [14 * mm, w - 14 * mm - 56 * mm, 28 * mm, 28 * mm])]))
+        out.append(Spacer(1, 7 * mm))
+        rows = [[para(h, s.cell_head) for h in ("姓名", "职务", "工作单位")]]
         panel = sorted(d.panel, key=lambda m: 0 if m.role == "lead" else 1)
         for member in panel:
             rows.append([para(member.name, s.cell), para(member.role_label, s.cell),
-                         para(member.organisation or "—", s.cell), para(member.fingerprint or "—", s.cell_muted)])
-        out += [data_table(rows, [24 * mm, 16 * mm, 52 * mm, w - 92 * mm]),
-                Spacer(1, 4 * mm),
-                para("密钥指纹用于核对本报告所依据的评分数据包由谁签发；请与各位专家电脑上显示的指纹逐字核对。",
-                     s.note),
-                PageBreak()]
+                         para(member.organisation or "—", s.cell)])
+        out += [KeepTogether([Heading("考核组", size=14, color=INK, rule=False, space_before=0, space_after=4,
+                                      outline_level=None),
+                              data_table(rows, [34 * mm, 20 * mm, w - 54 * mm])]), PageBreak()]
         return out
+
+    def methods(self) -> list:
+        return [self.heading("考核工作开展情况"), para(methods_paragraph(self.data), self.s.body)]
 
     # --- summary ------------------------------------------------------------------------
     def summary(self) -> list:
         d, s, w, card = self.data, self.s, self.width, self.data.card
-        out: list = [self.heading("考核结果")]
+        out: list = [CondPageBreak(90 * mm), self.heading("考核结果")]
         grade = card.grade or "待定"
         tiles = [
             ("总分", f"{pts(card.total)}", "分"),
@@ -187,12 +194,15 @@ class _Feedback:
         row("基础分合计", pts(base_max), pts(card.base), fmt_percent(percent(card.base, base_max)), blank, strong=True)
         for area in card.areas:
             if area.bonus:
-                row(f"{area.code} {area.title}（加分项）", pts(area.max), pts(area.points), "—", blank)
+                label = f"{area.code} {area.title}" + ("" if "加分" in area.title else "（加分项）")
+                row(label, pts(area.max), pts(area.points), "—", blank)
         for label, weight, pct in card.composite:
             row(f"{label}（权重 {pts(weight)}）", "—", "—", fmt_percent(pct), blank)
         veto_text = "是" if card.vetoed else "否"
-        rows.append([para("一票否决", s.cell), "", para(veto_text, s.cell_right)] + [""] * (len(widths) - 3))
-        veto_row = len(rows) - 1
+        veto_row = None
+        if d.rubric.vetoes:
+            rows.append([para("一票否决", s.cell), "", para(veto_text, s.cell_right)] + [""] * (len(widths) - 3))
+            veto_row = len(rows) - 1
         emphasis.append(len(rows))
         total_max = (base_max or Decimal(0)) + d.rubric.bonus_max
         row("总分", pts(total_max), pts(card.total), "—", blank, strong=True)
@@ -201,12 +211,14 @@ class _Feedback:
         extra = []
         for r in emphasis:
             extra.append(("LINEABOVE", (0, r), (-1, r), 0.8, ACCENT))
-        if card.vetoed:
+        if card.vetoed and veto_row is not None:
             rows[veto_row][2] = para(veto_text, _warn_right(s))
-        out.append(data_table(rows, widths, zebra=False, extra=extra))
+        block = [data_table(rows, widths, zebra=False, extra=extra)]
         if d.rubric.grades.bands and not d.rubric.grades.decided_by:
             bands = "；".join(b.describe() for b in d.rubric.grades.bands)
-            out.append(para(f"等次划分：{bands}。", s.note))
+            block.append(para(f"等次划分：{bands}。", s.note))
+        out.append(KeepTogether(block))  # the totals never leave their table
+        out += self.comparison()
 
         # the chart of area percentages
         base_areas = [a for a in card.areas if not a.bonus]
@@ -221,6 +233,33 @@ class _Feedback:
                                              if len(series) > 1 else "")
             out.append(KeepTogether([Spacer(1, 3 * mm), self.sub(caption), chart]))
         return out
+
+    def comparison(self) -> list:
+        """Self-evaluation against the panel, and last year's total, grade and rank (增量评价)."""
+        d, s, w, card = self.data, self.s, self.width, self.data.card
+        rows = [[para(h, s.cell_head) for h in ("", "总分", "等次", "排名")]]
+        rows.append([para("本次考核（考核组）", s.cell_strong), para(pts(card.total), s.cell_right),
+                     para(card.grade or "待定", s.cell_center), para("由教育局汇总后公布", s.cell_center)])
+        if d.self_total is not None:
+            rows.append([para("单位自评", s.cell), para(pts(d.self_total), s.cell_right),
+                         para(d.rubric.grades.grade(d.self_total) or "—", s.cell_center), para("—", s.cell_center)])
+        ly = d.last_year
+        if ly is not None:
+            rank = f"第 {ly.rank} 名" + (f"（共 {ly.of} 个）" if ly.of else "") if ly.rank else "—"
+            rows.append([para(f"上学年（{ly.year}）", s.cell), para(pts(ly.total), s.cell_right),
+                         para(ly.grade or "—", s.cell_center), para(rank, s.cell_center)])
+        if len(rows) == 2:
+            return []
+        notes = []
+        if d.self_total is not None:
+            gap = card.total - d.self_total
+            notes.append(f"考核组总分比自评{'高' if gap > 0 else '低'} {pts(abs(gap))} 分" if gap else "考核组总分与自评一致")
+        if ly is not None and ly.total is not None:
+            gain = card.total - ly.total
+            notes.append(f"比上学年{'提高' if gain > 0 else '下降'} {pts(abs(gain))} 分" if gain else "与上学年持平")
+        table = data_table(rows, [w - 3 * 34 * mm, 34 * mm, 34 * mm, 34 * mm], zebra=False)
+        return [KeepTogether([self.sub("与自评、上学年比较"), table,
+                              para("；".join(notes) + "。" if notes else "", s.note)])]
 
     # --- per school ---------------------------------------------------------------------
     def per_school(self) -> list:
@@ -242,7 +281,7 @@ class _Feedback:
             code_w, max_w, group_w = 46 * mm, 12 * mm, 16 * mm
             school_w = (w - code_w - max_w - group_w) / len(chunk)
             head = [para("指标", s.cell_head), para("满分", s.cell_head_right)]
-            head += [para(sch.name, s.cell_head_center) for sch in chunk]
+            head += [para(sch.short(d.group_name), s.cell_head_center) for sch in chunk]
             head.append(para("集团得分", s.cell_head_right))
             rows = [head]
             for ind in indicators:
@@ -253,7 +292,8 @@ class _Feedback:
                     cells.append(para(_school_cell(ind, result, sch.id, sch.role), s.cell_center))
                 cells.append(para(pts(result.points) if result.done else "未完成", s.cell_right, bold=True))
                 rows.append(cells)
-            out += [data_table(rows, [code_w, max_w] + [school_w] * len(chunk) + [group_w]), Spacer(1, 4 * mm)]
+            table = data_table(rows, [code_w, max_w] + [school_w] * len(chunk) + [group_w])
+            out += [KeepTogether([table]) if len(rows) <= 12 else table, Spacer(1, 4 * mm)]
         return out
 
     # --- deductions ---------------------------------------------------------------------
@@ -286,8 +326,8 @@ class _Feedback:
                         for ind in d.rubric.indicators if _deducted(card.indicators.get(ind.code), ind, d)),
                        Decimal(0))
             out.append(para(f"共 {len(rows) - 1} 项指标未得满分，合计扣 {pts(lost)} 分（加分项不在此列）。"
-                            f"每项列出程序按评分标准的计算过程和考核组写明的理由。", s.note))
-            out.append(data_table(rows, [14 * mm, 13 * mm, 14 * mm, 16 * mm, w - 57 * mm], split_rows=True,
+                            f"每项列出考核要点和按评分标准计分的过程。", s.note))
+            out.append(data_table(rows, [14 * mm, 13 * mm, 14 * mm, 16 * mm, w - 57 * mm],
                                   extra=[("VALIGN", (0, 1), (3, -1), "TOP")]))
         if unscored:
             out.append(Spacer(1, 3 * mm))
@@ -296,13 +336,10 @@ class _Feedback:
 
     def _explain(self, ind: Indicator, result: IndicatorResult) -> list:
         s = self.s
-        parts = [para(ind.text_for(self.data.group_type), s.cell_muted)]
-        lines = [line for line in result.lines if line.strip()]
+        parts = [para(_short(ind.text_for(self.data.group_type), 90), s.cell_muted)]
+        lines = [line for line in self.data.explanations.get(ind.code, []) if line.strip()]
         if lines:
             parts.append(para("\n".join(lines), s.cell))
-        reason = (self.data.reasons.get(ind.code) or "").strip()
-        if reason:
-            parts.append(para(f"考核组意见：{reason}", s.cell))
         return parts
 
     # --- self-evaluation vs panel -------------------------------------------------------
@@ -337,12 +374,11 @@ class _Feedback:
         out.append(data_table(rows, [14 * mm, w - 14 * mm - 4 * 15 * mm] + [15 * mm] * 4))
         return out
 
-    # --- findings and signatures --------------------------------------------------------
+    # --- findings, rectification, meeting, sign-off ----------------------------------
     def findings(self) -> list:
         d, s = self.data, self.s
         out: list = [CondPageBreak(50 * mm), self.heading("考核组意见")]
-        for title, text in (("（一）主要成绩", d.findings.achievements), ("（二）存在问题", d.findings.problems),
-                            ("（三）整改建议", d.findings.suggestions)):
+        for title, text in (("（一）主要成绩", d.findings.achievements), ("（二）存在问题", d.findings.problems)):
             out.append(self.sub(title))
             paragraphs = [p.strip() for p in (text or "").splitlines() if p.strip()]
             if not paragraphs:
@@ -351,24 +387,43 @@ class _Feedback:
                 out.append(para(p, s.body))
         return out
 
-    def signatures(self) -> list:
+    def rectification(self) -> list:
         d, s, w = self.data, self.s, self.width
-        rows = [[para(h, s.cell_head) for h in ("姓名", "职务", "签名", "", "日期")]]
-        panel = sorted(d.panel, key=lambda m: 0 if m.role == "lead" else 1)
-        for member in panel:
-            rows.append([para(member.name, s.cell), para(member.role_label, s.cell), "", "", ""])
-        table = Table(rows, colWidths=[30 * mm, 20 * mm, w - 100 * mm, 8 * mm, 42 * mm],
-                      rowHeights=[None] + [14 * mm] * len(panel), hAlign="LEFT")
-        table.setStyle(table_style([
-            ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT), ("LINEABOVE", (0, 0), (-1, 0), 1, ACCENT),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"), ("VALIGN", (0, 1), (-1, -1), "BOTTOM"),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ("LINEBELOW", (2, 1), (2, -1), 0.6, MUTED), ("LINEBELOW", (4, 1), (4, -1), 0.6, MUTED),
-        ]))
-        title = self.heading("考核组签名")
-        note = para(f"本报告由考核组于{d.date_text}在现场反馈会上宣读。", s.note)
-        return [CondPageBreak(40 * mm + 13 * mm * len(panel)), KeepTogether([title, note, table])]
+        out: list = [CondPageBreak(50 * mm), self.heading("整改要求")]
+        due = date_text(d.rectification_due)
+        to = d.issuing_body or "组织考核的教育行政部门"
+        if d.problem_items:
+            rows = [[para(h, s.cell_head) for h in ("序号", "存在问题", "指标", "学校", "整改时限")]]
+            for i, item in enumerate(d.problem_items, 1):
+                school = d.short_name(item.school_id) if item.school_id else "全集团"
+                rows.append([para(i, s.cell_center), para(item.text, s.cell), para(item.indicator or "—", s.cell_center),
+                             para(school, s.cell), para(date_text(item.deadline) if item.deadline else due, s.cell)])
+            out.append(data_table(rows, [12 * mm, w - 12 * mm - 16 * mm - 30 * mm - 32 * mm, 16 * mm, 30 * mm, 32 * mm],
+                                  extra=[("VALIGN", (0, 1), (-1, -1), "TOP")]))
+        else:
+            out.append(para("考核组未列出需整改的问题。", s.body_plain))
+        out.append(para(f"被考核单位应对照以上问题逐项整改，于{due}前将整改报告报送{to}。", s.body))
+        suggestions = [p.strip() for p in (d.findings.suggestions or "").splitlines() if p.strip()]
+        if suggestions:
+            out.append(self.sub("整改建议"))
+            out += [para(p, s.body) for p in suggestions]
+        return out
+
+    def meeting(self) -> list:
+        d, s, w = self.data, self.s, self.width
+        m = d.meeting
+        rows = [("时间", m.held_at or date_text(d.status.meeting_on)), ("地点", m.place), ("参加人员", m.attendees),
+                ("被考核单位意见", m.response)]
+        cells = [[para(k, s.label), para(v or "", s.value)] for k, v in rows]
+        table = Table(cells, colWidths=[34 * mm, w - 34 * mm], hAlign="LEFT",
+                      rowHeights=[None if v else 12 * mm for _k, v in rows[:3]] + [None if m.response else 30 * mm])
+        table.setStyle(table_style([("GRID", (0, 0), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        note = "" if m.recorded else "（反馈会上填写）"
+        return [KeepTogether([self.heading("反馈会记录"), para(note, s.note), table])]
+
+    def signatures(self) -> list:
+        return [CondPageBreak(120 * mm)] + sign_off(self.data, self.s, self.width, self.heading("签署"))
 
     # --- photos -------------------------------------------------------------------------
     def photos(self) -> list:

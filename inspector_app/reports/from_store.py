@@ -1,16 +1,45 @@
-"""A group's `ReportData` gathered from the store: the panel's settled score, findings, photos, experts."""
+"""A group's `ReportData` gathered from the store: the panel's settled score, findings, photos, experts.
+
+The unit's report reads only the settled parts (`card`, `explanations`, the
+findings, problem items, meeting); the 合议记录 also reads `places` and
+`experts`, where each expert's own scores and notes are.
+"""
 from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
 
-from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Photo, ReportData, SchoolInfo
+from inspector_app.numbers import fmt_points
+from inspector_app.reports.model import (ExpertSheet, Findings, LastYear, Meeting, PanelMember, Photo, Place,
+                                         ProblemItem, ReportData, SchoolInfo, Status)
+from inspector_app.rubric.model import Rubric
+from inspector_app.rubric.rules import Outcome
+from inspector_app.scoring.engine import Scorer
 from inspector_app.store import entries as E
+from inspector_app.store import feedback as F
 from inspector_app.store import photo_records as PR
 from inspector_app.store import plans as P
-from inspector_app.store.consensus import decision_reasons, panel_scorer
+from inspector_app.store.consensus import METHODS, panel_scorer, places, settled_points
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.findings import get_findings
+
+
+def result_status(store: Store, plan: P.Plan, group: P.Group) -> Status:
+    """Whether the group's result is final, with its dates. The one place reports ask.
+
+    Finalisation (定稿) is not recorded yet, so every result reads as a draft.
+    """
+    return Status(final=False)
+
+
+def expert_card(rubric: Rubric, group: P.Group, own: list[E.Entry]):
+    """One expert's own scores totalled by the engine, as that expert's 评分表 must show them."""
+    scorer = Scorer(rubric, group.refs, group.group_type)
+    for entry in own:
+        if entry.points is None or not rubric.has_indicator(entry.indicator):
+            continue
+        scorer.settle(entry.indicator, Outcome(entry.points, list(entry.explanation)), entry.school_id or None)
+    return scorer.card()
 
 
 def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | None = None) -> ReportData:
@@ -19,23 +48,59 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
     experts = P.experts(store, plan.id)
     names = {e.id: e.name for e in experts}
     entries = E.entries(store, plan.id, group.id)
-    # The reason behind each indicator's points: the experts' notes, named when several scored it.
-    reasons: dict[str, str] = {}
-    for code in {e.indicator for e in entries}:
-        notes = [(names.get(e.expert_id, e.expert_id), e.note) for e in entries if e.indicator == code and e.note]
-        if notes:
-            reasons[code] = notes[0][1] if len(notes) == 1 else "；".join(f"{who}：{n}" for who, n in notes)
-    for _school, code, reason in decision_reasons(store, plan.id, group.id):
-        reasons[code] = f"组长定分理由：{reason}" + (f"；{reasons[code]}" if code in reasons else "")
+    status = result_status(store, plan, group)
+    schools = {s.id: s for s in group.schools}
+
+    settled_places = []
+    explanations: dict[str, list[str]] = {}
+    for place in places(store, plan, group):
+        if not rubric.has_indicator(place.indicator):
+            continue
+        points, method = settled_points(place, plan.consensus)
+        settled_places.append(Place(
+            place.indicator, place.school_id, {names.get(e, e): v for e, v in sorted(place.scores.items())},
+            points, METHODS.get(method, method) if points is not None else "待组长决定", place.decided_reason,
+            {names.get(e, e): n for e, n in place.notes.items() if n}))
+        # What the unit reads: the computation when one expert scored, the panel's figure otherwise.
+        if place.school_id:
+            continue
+        if len(place.scores) == 1 and place.decided is None:
+            explanations[place.indicator] = list(next(iter(place.explanations.values()), ()))
+        elif points is not None:
+            explanations[place.indicator] = [f"考核组合议得分 {fmt_points(points)}"]
+    for code, result in card.indicators.items():
+        ind = rubric.indicator(code)
+        if ind.scope.per_school and result.per_school:
+            lines = []
+            for sid, outcome in result.per_school.items():
+                if outcome.points is not None and sid in schools:
+                    short = SchoolInfo(sid, schools[sid].name, schools[sid].role,
+                                       short_name=schools[sid].short_name).short(group.name)
+                    lines.append(f"{short}：{fmt_points(outcome.points)}")
+            if result.lines and result.done:
+                lines.append(result.lines[-1])  # the aggregate: 平均分 = …
+            explanations[code] = lines
+
     veto_reasons = {key: reason for _e, key, value, reason in E.vetoes(store, plan.id, group.id) if value and reason}
-    last_year = None
+    last_year_areas, last_year = None, None
     priors = P.prior_results(store, plan.id, group.id)
-    if priors and priors[0]["areas"]:
+    if priors:
+        prior = priors[0]
         maxima = {a.code: a.max for a in rubric.areas}
-        last_year = {code: Decimal(points) / maxima[code] * 100 for code, points in priors[0]["areas"].items()
-                     if code in maxima and maxima[code]}
-    self_points = {code: points for (school, code), points in P.self_scores(store, plan.id, group.id).items()
-                   if not school}
+        if prior["areas"]:
+            last_year_areas = {code: Decimal(points) / maxima[code] * 100 for code, points in prior["areas"].items()
+                               if code in maxima and maxima[code]}
+        total = Decimal(prior["total"]) if prior.get("total") not in (None, "") else None
+        last_year = LastYear(str(prior["year"]), total, prior.get("grade") or "", prior.get("rank"),
+                             len(P.groups(store, plan.id)) if prior.get("rank") else None)
+    own_self = P.self_scores(store, plan.id, group.id)
+    self_points = {code: points for (school, code), points in own_self.items() if not school}
+    self_total = None
+    if self_points:
+        self_total = Decimal(0)
+        for area in rubric.areas:
+            got = sum((self_points.get(ind.code, Decimal(0)) for ind in area.indicators), Decimal(0))
+            self_total += min(got, area.max)
     photos = []
     for rec in PR.list_photos(store, plan.id, group.id):
         if not rec.chosen:
@@ -48,24 +113,34 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
     sheets = []
     for expert in experts:
         own = [e for e in entries if e.expert_id == expert.id]
-        if not own:
-            continue
-        sheet = ExpertSheet(expert.name, expert.fingerprint or "", expert.role)
+        sheet = ExpertSheet(expert.name, expert.fingerprint or "", expert.role, card=expert_card(rubric, group, own))
         for e in own:
             if e.school_id:
                 sheet.school_points.setdefault(e.indicator, {})[e.school_id] = e.points
             else:
                 sheet.points[e.indicator] = e.points
+                sheet.explanations[e.indicator] = list(e.explanation)
             if e.note:
                 sheet.notes[e.indicator] = e.note
         sheets.append(sheet)
     findings = get_findings(store, plan.id, group.id)
+    pub = plan.publication
+    items = [ProblemItem(i.text, i.indicator, i.school_id, i.deadline)
+             for i in F.problem_items(store, plan.id, group.id)]
+    if not items:
+        items = [ProblemItem(line.strip().removeprefix("（演示）"), deadline=pub.rectification_due)
+                 for line in findings["problems"].splitlines() if line.strip()]
+    m = F.meeting(store, plan.id, group.id)
     return ReportData(
         plan_title=plan.title, school_year=f"{plan.school_year}学年", stage=plan.stage,
-        date=date or _dt.date.today(), group_name=group.name, group_type=group.group_type,
-        schools=[SchoolInfo(s.id, s.name, s.role, s.kind) for s in group.schools],
+        date=status.visited_on or date or "", group_name=group.name, group_type=group.group_type,
+        schools=[SchoolInfo(s.id, s.name, s.role, s.kind, s.short_name) for s in group.schools],
         panel=[PanelMember(e.name, e.role, e.fingerprint or "") for e in experts],
         rubric=rubric, card=card,
         findings=Findings(findings["achievements"], findings["problems"], findings["suggestions"]),
-        reasons=reasons, veto_reasons=veto_reasons, last_year_areas=last_year, self_points=self_points or None,
-        photos=photos, experts=sheets, demo=plan.demo)
+        reasons={p.indicator: p.reason for p in settled_places if p.reason and not p.school_id},
+        veto_reasons=veto_reasons, last_year_areas=last_year_areas, self_points=self_points or None,
+        photos=photos, experts=sheets, demo=plan.demo, status=status, issuing_body=pub.issuing_body,
+        rectification_due=pub.rectification_due, problem_items=items,
+        meeting=Meeting(m.held_at, m.place, m.attendees, m.response), last_year=last_year,
+        self_total=self_total, explanations=explanations, places=settled_places)

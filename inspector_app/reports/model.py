@@ -21,6 +21,19 @@ from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import ROLES, SchoolRef, ScoreCard
 
 STAGES = {"self": "自评", "initial": "初评", "review": "复评"}
+UNDATED = "（定稿后填写）"
+
+
+def date_text(value: object) -> str:
+    """2024年9月26日 for a date or ISO text; UNDATED for nothing."""
+    if isinstance(value, str) and value:
+        try:
+            value = _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return UNDATED
 PANEL_ROLES = {"lead": "组长", "member": "成员"}
 
 
@@ -30,6 +43,20 @@ class SchoolInfo:
     name: str
     role: str  # "lead" (核心校) or "member" (成员校)
     kind: str = ""  # 初中 / 小学 / 幼儿园 / 九年一贯制 …
+    short_name: str = ""  # as the plan gives it; see `short()`
+
+    def short(self, group_name: str = "") -> str:
+        """The name for a narrow table head: the plan's short name, else the part after the group's name."""
+        if self.short_name:
+            return self.short_name
+        name = self.name
+        for stem in (group_name, group_name.removesuffix("教育集团"), group_name.removesuffix("集团")):
+            if stem and name.startswith(stem) and len(name) > len(stem):
+                rest = name[len(stem):].strip()
+                if rest.startswith(("（", "(")) and rest.endswith(("）", ")")):
+                    rest = rest[1:-1]  # 总校（宣和中学） keeps its bracket content, never half a bracket
+                return rest or name
+        return name
 
     @property
     def role_label(self) -> str:
@@ -68,6 +95,63 @@ class Findings:
 
 
 @dataclass
+class ProblemItem:
+    """One 存在问题 with what it concerns and when it must be put right (整改要求)."""
+    text: str
+    indicator: str = ""
+    school_id: str = ""
+    deadline: _dt.date | str = ""
+
+
+@dataclass
+class Meeting:
+    """The record of the feedback meeting (反馈会)."""
+    held_at: str = ""
+    place: str = ""
+    attendees: str = ""
+    response: str = ""  # the unit's response
+
+    @property
+    def recorded(self) -> bool:
+        return bool(self.held_at or self.place or self.attendees or self.response)
+
+
+@dataclass
+class LastYear:
+    year: str
+    total: Decimal | None
+    grade: str = ""
+    rank: int | None = None
+    of: int | None = None  # units ranked that year
+
+
+@dataclass
+class Status:
+    """Whether the group's result is final (定稿), and the dates that come with it."""
+    final: bool = False
+    visited_on: _dt.date | str | None = None  # 考核日期
+    meeting_on: _dt.date | str | None = None  # 反馈会日期
+    version: int | None = None
+
+
+@dataclass
+class Place:
+    """One indicator (for the group or one school) as the panel settled it, for the 合议记录."""
+    indicator: str
+    school_id: str
+    scores: dict[str, Decimal]  # expert name → points
+    settled: Decimal | None
+    method: str  # 平均分 / 中位数 / 组长决定 / 一位专家评分 / 待组长决定
+    reason: str = ""
+    notes: dict[str, str] = field(default_factory=dict)  # expert name → note
+    proxies: dict[str, str] = field(default_factory=dict)  # expert name → who typed it in (代录)
+
+    @property
+    def spread(self) -> Decimal:
+        return max(self.scores.values()) - min(self.scores.values()) if self.scores else Decimal(0)
+
+
+@dataclass
 class ExpertSheet:
     """One expert's own scores, for their printed 评分表."""
     name: str
@@ -76,6 +160,8 @@ class ExpertSheet:
     points: dict[str, Decimal | None] = field(default_factory=dict)  # indicator code → points
     school_points: dict[str, dict[str, Decimal | None]] = field(default_factory=dict)  # code → school id → points
     notes: dict[str, str] = field(default_factory=dict)  # indicator code → 扣分说明 / note
+    explanations: dict[str, list[str]] = field(default_factory=dict)  # indicator code → the engine's lines
+    card: ScoreCard | None = None  # the expert's own scores as the engine totals them
 
     @property
     def role_label(self) -> str:
@@ -103,6 +189,15 @@ class ReportData:
     photos: list[Photo] = field(default_factory=list)
     experts: list[ExpertSheet] = field(default_factory=list)
     demo: bool = False
+    status: Status = field(default_factory=Status)
+    issuing_body: str = ""  # 督导室 / 教育局 that organises the inspection
+    rectification_due: _dt.date | str = ""  # 整改报告 due
+    problem_items: list[ProblemItem] = field(default_factory=list)
+    meeting: Meeting = field(default_factory=Meeting)
+    last_year: LastYear | None = None
+    self_total: Decimal | None = None  # the unit's self-evaluation total
+    explanations: dict[str, list[str]] = field(default_factory=dict)  # indicator → settled computation, no names
+    places: list[Place] = field(default_factory=list)  # every place as settled, for the 合议记录
 
     @property
     def stage_label(self) -> str:
@@ -110,9 +205,13 @@ class ReportData:
 
     @property
     def date_text(self) -> str:
-        if isinstance(self.date, (_dt.date, _dt.datetime)):
-            return f"{self.date.year}年{self.date.month}月{self.date.day}日"
-        return str(self.date or "")
+        return date_text(self.status.visited_on if self.status.visited_on else self.date)
+
+    def short_name(self, school_id: str) -> str:
+        for school in self.schools:
+            if school.id == school_id:
+                return school.short(self.group_name)
+        return school_id
 
     def school_refs(self) -> list[SchoolRef]:
         """The roster as the engine wants it (for `Scorer(rubric, data.school_refs(), group_type)`)."""

@@ -116,7 +116,29 @@ def _m3(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3]
+def _m4(conn: sqlite3.Connection) -> None:
+    # What the bureau publishes with the results (公示) and asks of the units (整改报告), the
+    # short name a school goes by in narrow table heads, the record of each feedback meeting
+    # (反馈会) and the panel's problems (存在问题) as items, each with its indicator, school and deadline.
+    run_script(conn, """
+    ALTER TABLE plans ADD COLUMN issuing_body TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plans ADD COLUMN publicity_start TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plans ADD COLUMN publicity_end TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plans ADD COLUMN objection_channel TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plans ADD COLUMN rectification_due TEXT NOT NULL DEFAULT '';
+    ALTER TABLE schools ADD COLUMN short_name TEXT NOT NULL DEFAULT '';
+    CREATE TABLE feedback_meetings (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, held_at TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '', attendees TEXT NOT NULL DEFAULT '', response TEXT NOT NULL DEFAULT '',
+        expert_id TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (plan_id, group_id));
+    CREATE TABLE problem_items (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
+        indicator TEXT NOT NULL DEFAULT '', school_id TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '',
+        expert_id TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (plan_id, group_id, position));
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4]
 LATEST = len(MIGRATIONS)
 
 

@@ -26,6 +26,7 @@ class SchoolSpec:
     kind: str = ""
     head_role: str = ""
     id: str = ""
+    short_name: str = ""  # 镇罗校区 for narrow table heads; empty: the distinctive part of the name
 
 
 @dataclass
@@ -63,6 +64,34 @@ class PlanSpec:
     spread_limit: str = "2"
     demo: bool = False
     id: str = ""
+    publication: "Publication | None" = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the bureau sets for publishing results and asking for rectification reports."""
+    issuing_body: str = ""  # 发布单位, e.g. 沙坡头区教育局
+    publicity_start: str = ""  # 公示期, ISO dates
+    publicity_end: str = ""
+    objection_channel: str = ""  # 异议受理：电话、邮箱、地址
+    rectification_due: str = ""  # 整改报告报送截止日期, ISO date
+
+    FIELDS = ("issuing_body", "publicity_start", "publicity_end", "objection_channel", "rectification_due")
+
+    def problems(self) -> list[str]:
+        import datetime as _dt
+        out = []
+        for key, label in (("publicity_start", "公示开始日期"), ("publicity_end", "公示截止日期"),
+                           ("rectification_due", "整改报告截止日期")):
+            value = getattr(self, key)
+            if value:
+                try:
+                    _dt.date.fromisoformat(value)
+                except ValueError:
+                    out.append(f"{label}应写成 2024-10-08 这样的日期，而不是 “{value}”")
+        if self.publicity_start and self.publicity_end and self.publicity_end < self.publicity_start:
+            out.append("公示截止日期早于开始日期")
+        return out
 
 
 @dataclass(frozen=True)
@@ -73,6 +102,7 @@ class School:
     role: str
     kind: str
     head_role: str
+    short_name: str = ""
 
     @property
     def ref(self) -> SchoolRef:
@@ -120,6 +150,7 @@ class Plan:
     demo: bool
     export_location: bool
     created_at: str
+    publication: Publication = Publication()
 
 
 def new_id() -> str:
@@ -191,6 +222,8 @@ def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
                 problems.append(f"集团 “{g.name}” 指标 {code} 的自评分 {value} 超出 0–{fmt_points(rubric.indicator(code).points)}")
     if not spec.experts:
         problems.append("至少要有一位专家")
+    if spec.publication is not None:
+        problems += spec.publication.problems()
     return problems
 
 
@@ -206,15 +239,17 @@ def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = ""
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (plan_id, spec.title, rubric.content_hash, spec.school_year, spec.stage, spec.consensus,
              spec.spread_limit, int(spec.demo), now()))
+        if spec.publication is not None:
+            _write_publication(store, plan_id, spec.publication)
         for gi, g in enumerate(spec.groups):
             gid = g.id or new_id()
             store.conn.execute("INSERT INTO groups (id, plan_id, name, group_type, position) VALUES (?, ?, ?, ?, ?)",
                                (gid, plan_id, g.name, g.group_type, gi))
             for si, s in enumerate(g.schools):
                 store.conn.execute(
-                    "INSERT INTO schools (id, plan_id, group_id, name, role, kind, head_role, position)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (s.id or new_id(), plan_id, gid, s.name, s.role, s.kind,
-                                                         s.head_role, si))
+                    "INSERT INTO schools (id, plan_id, group_id, name, role, kind, head_role, position, short_name)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (s.id or new_id(), plan_id, gid, s.name, s.role, s.kind,
+                                                            s.head_role, si, s.short_name))
             for school_id, code, value in _self_score_rows(g):
                 store.conn.execute("INSERT OR REPLACE INTO self_scores (plan_id, group_id, school_id, indicator, points)"
                                    " VALUES (?, ?, ?, ?, ?)", (plan_id, gid, school_id, code,
@@ -254,10 +289,32 @@ def _s(value) -> str | None:
 
 
 def _plan(row) -> Plan:
-    return Plan(row[0], row[1], row[2], row[3], row[4], row[5], Decimal(row[6]), bool(row[7]), bool(row[8]), row[9])
+    return Plan(row[0], row[1], row[2], row[3], row[4], row[5], Decimal(row[6]), bool(row[7]), bool(row[8]), row[9],
+                Publication(*row[10:15]))
 
 
-_PLAN_COLS = "id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, export_location, created_at"
+_PLAN_COLS = ("id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, export_location, created_at,"
+              " issuing_body, publicity_start, publicity_end, objection_channel, rectification_due")
+
+
+def _write_publication(store: Store, plan_id: str, pub: Publication) -> None:
+    store.conn.execute("UPDATE plans SET issuing_body = ?, publicity_start = ?, publicity_end = ?,"
+                       " objection_channel = ?, rectification_due = ? WHERE id = ?",
+                       tuple(getattr(pub, k).strip() for k in Publication.FIELDS) + (plan_id,))
+
+
+def set_publication(store: Store, plan: Plan, pub: Publication, actor: str = "") -> Plan:
+    """The bureau sets (or corrects) what it publishes with the results; every change is in the history."""
+    problems = pub.problems()
+    if problems:
+        raise StoreError("；".join(problems))
+    with store.tx():
+        _write_publication(store, plan.id, pub)
+        for key in Publication.FIELDS:
+            old, new = getattr(plan.publication, key), getattr(pub, key).strip()
+            if old != new:
+                record(store, actor, plan.id, "plan", {"plan": plan.id}, key, old, new)
+    return get_plan(store, plan.id)
 
 
 def get_plan(store: Store, plan_id: str) -> Plan:
@@ -288,7 +345,7 @@ def groups(store: Store, plan_id: str) -> list[Group]:
     """Every group of the plan with its schools, in two queries whatever the plan's size."""
     by_group: dict[str, list[School]] = {}
     for r in store.conn.execute(
-            "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE plan_id = ? "
+            "SELECT id, group_id, name, role, kind, head_role, short_name FROM schools WHERE plan_id = ? "
             "ORDER BY group_id, role = 'member', position, name", (plan_id,)):
         by_group.setdefault(r[1], []).append(School(*r))
     return [Group(gid, pid, name, gtype, tuple(by_group.get(gid, ())))
@@ -304,7 +361,7 @@ def group_by_id(store: Store, plan_id: str, group_id: str) -> Group | None:
     if row is None:
         return None
     schools = tuple(School(*r) for r in store.conn.execute(
-        "SELECT id, group_id, name, role, kind, head_role FROM schools WHERE plan_id = ? AND group_id = ? "
+        "SELECT id, group_id, name, role, kind, head_role, short_name FROM schools WHERE plan_id = ? AND group_id = ? "
         "ORDER BY role = 'member', position, name", (plan_id, group_id)))
     return Group(row[0], row[1], row[2], row[3], schools)
 
