@@ -97,7 +97,7 @@ def clusters(text: str) -> list[str]:
             else:
                 out.append(unit)
             continue
-        if unit[0] in NO_START and len(out) > 1 and out[-1] == " ":
+        while unit[0] in NO_START and len(out) > 1 and out[-1] == " ":
             out.pop()  # "比例 ，" : the mark stays with the word before it
         if out and out[-1] != " " and (glue_next or unit[0] in NO_START or _dash_pair(out[-1], unit)):
             out[-1] += unit
