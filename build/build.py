@@ -5,7 +5,9 @@
 
 Linux gives build/dist/inspector/ (the one-folder program) and build/dist/inspector.deb; Windows gives
 build\\dist\\inspector\\ (inspector.exe for the window, inspector-cli.exe for the command line) and
-build\\dist\\inspector-windows.zip. `--smoke` then runs build/smoke.py on what was built.
+build\\dist\\inspector-windows.zip. First the manual's screenshots are retaken and its PDF rebuilt
+(docs/manual/), so the program ships the manual of the window it is. `--smoke` then runs
+build/smoke.py on what was built.
 """
 from __future__ import annotations
 
@@ -41,13 +43,23 @@ def pyinstaller() -> Path:
     return program
 
 
+def manual() -> None:
+    """Retake the manual's screenshots from the current window and rebuild its PDF, which the build ships."""
+    started = time.monotonic()
+    subprocess.run([sys.executable, str(ROOT / "docs" / "manual" / "build_manual.py"), "--shots"], check=True, cwd=ROOT)
+    print(f"manual rebuilt ({time.monotonic() - started:.0f} s)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the one-folder program, and the .deb on Linux.")
     parser.add_argument("--no-deb", action="store_true", help="only the one-folder program")
     parser.add_argument("--smoke", action="store_true", help="then run build/smoke.py on the result")
+    parser.add_argument("--no-manual", action="store_true", help="ship docs/manual/inspector-manual.pdf as it is")
     args = parser.parse_args(argv)
     from inspector_app import __version__
 
+    if not args.no_manual:
+        manual()
     program = pyinstaller()
     deb = None
     if sys.platform == "win32":
