@@ -93,9 +93,10 @@ def font_licences() -> list[Licence]:
     for path in sorted(paths.resource_path("fonts").glob("LICENSE-*.txt")):
         text = path.read_text(encoding="utf-8")
         first = text.strip().splitlines()[0] if text.strip() else path.stem
-        first = re.split(r"[:：]\s", first, maxsplit=1)[0]
+        first = re.split(r"[:：]\s| — ", first, maxsplit=1)[0]
         spdx = re.search(r"^License:\s*(.+)$", text, re.MULTILINE)
-        named = re.search(r"(Apache License, Version 2\.0|SIL Open Font License|Bitstream Vera|GPL[^\n,.]*)", text)
+        named = re.search(r"(Apache License, Version 2\.0|SIL Open Font License|Bitstream Vera|Arphic Public License"
+                          r"|GPL[^\n,.]*)", text, re.IGNORECASE)
         short = spdx.group(1).strip() if spdx else (named.group(1) if named else "")
         licences.append(Licence(first, "", short, "font", [text]))
     return licences

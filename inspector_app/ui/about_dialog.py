@@ -58,6 +58,7 @@ class AboutDialog(QDialog):
             self.table.addTopLevelItem(item)
         for column in range(3):
             self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         split.addWidget(self.table)
