@@ -17,6 +17,7 @@ from inspector_app.rubric.model import Indicator, Rubric
 from inspector_app.scoring.engine import AnswerError, IndicatorResult, ScoreCard, Scorer, targeted_schools
 from inspector_app.store import entries as E
 from inspector_app.store import findings as F
+from inspector_app.store import identity as I
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 
@@ -59,7 +60,12 @@ class _Pending:
 
 
 def me(store: Store, plan_id: str) -> str | None:
-    return store.setting(f"me:{plan_id}") or store.setting("me")
+    """The expert this laptop's user chose to be in the plan; None when nobody chose (or not an expert)."""
+    found = I.current(store, plan_id)
+    return found.expert_id if found and found.scores else None
+
+
+NOT_CHOSEN = "本机还没有选择身份（您是哪位专家？），不能录入评分"
 
 
 class Workspace:
@@ -69,8 +75,10 @@ class Workspace:
         self.rubric: Rubric = P.plan_rubric(store, plan)
         self.experts = P.experts(store, plan.id)
         ids = [e.id for e in self.experts]
+        # Nobody's identity is assumed: with none chosen the workspace shows the plan and scores nothing.
+        self.identity = I.current(store, plan.id)
         chosen = expert_id or me(store, plan.id)
-        self.expert_id = chosen if chosen in ids else (ids[0] if ids else "")
+        self.expert_id = chosen if chosen in ids else ""
         self.assignments = P.assigned(store, plan.id, self.expert_id)
         self.groups = P.groups(store, plan.id)
         self.group: P.Group | None = None
@@ -85,6 +93,22 @@ class Workspace:
             self.select_group(self.groups[0].id)
 
     # ------------------------------------------------------------------ reading
+    @property
+    def can_score(self) -> bool:
+        return bool(self.expert_id)
+
+    def choose_identity(self, who: str, own: I.OwnKey) -> I.Identity:
+        """Take an identity in this plan (IdentityError when this laptop's key cannot hold it) and reload."""
+        self.commit()
+        identity = I.choose(self.store, self.plan, who, own)
+        self.identity = identity
+        self.experts = P.experts(self.store, self.plan.id)
+        self.expert_id = identity.expert_id
+        self.assignments = P.assigned(self.store, self.plan.id, self.expert_id)
+        if self.group is not None:
+            self.select_group(self.group.id)
+        return identity
+
     @property
     def expert_name(self) -> str:
         return next((e.name for e in self.experts if e.id == self.expert_id), self.expert_id)
@@ -268,6 +292,11 @@ class Workspace:
     def commit(self) -> Change:
         """Write every draft to the store, one durable transaction per entry."""
         change = Change()
+        if self._pending and not self.can_score:
+            place = next(iter(self._pending))
+            self._pending.clear()
+            change.place, change.error = place, NOT_CHOSEN
+            return change
         for place, pending in list(self._pending.items()):
             try:
                 entry = E.set_entry(self.store, self.plan, self.rubric, self.group, self.expert_id, place.school_id,
@@ -294,6 +323,8 @@ class Workspace:
         return F.get_findings(self.store, self.plan.id, self.group.id)
 
     def set_finding(self, kind: str, text: str) -> Change:
+        if not self.can_score:
+            return Change(error=NOT_CHOSEN)
         try:
             F.set_finding(self.store, self.plan.id, self.group.id, kind, text, self.expert_id)
         except StoreError as exc:
@@ -309,6 +340,8 @@ class Workspace:
                 E.vetoes(self.store, self.plan.id, self.group.id, self.expert_id)}
 
     def set_veto(self, key: str, value: bool, reason: str) -> Change:
+        if not self.can_score:
+            return Change(error=NOT_CHOSEN)
         try:
             E.set_veto(self.store, self.plan, self.rubric, self.group, self.expert_id, key, value, reason)
         except E.EntryError as exc:
@@ -328,11 +361,15 @@ class Workspace:
     def record_photos(self, place: Place, results, cancelled: bool):
         """Files already ingested (on a worker thread): name them in the store, or nothing when cancelled."""
         from inspector_app.store import photo_records as R
+        if not self.can_score:
+            raise I.IdentityError(NOT_CHOSEN)
         return R.record_photos(self.store, self.plan, self.group, self.expert_id, place.school_id, place.code,
                                results, cancelled=cancelled)
 
     def add_photos(self, place: Place, paths, progress=None, cancelled=None):
         from inspector_app.store import photo_records as R
+        if not self.can_score:
+            raise I.IdentityError(NOT_CHOSEN)
         return R.add_photos(self.store, self.plan, self.group, self.expert_id, place.school_id, place.code, paths,
                             progress=progress, cancelled=cancelled)
 

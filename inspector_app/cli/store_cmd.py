@@ -12,6 +12,7 @@ from inspector_app.rubric.yamlnodes import YamlFileError, read_yaml_file
 from inspector_app.scoring.answers import plain
 from inspector_app.store import backup as B
 from inspector_app.store import entries as E
+from inspector_app.store import identity as I
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError, open_store
 from inspector_app.store.history import changes
@@ -128,16 +129,17 @@ def opened():
 
 
 def me_expert(store: Store, plan: P.Plan, key: str | None) -> P.Expert:
+    """The expert named by --expert, else this laptop's chosen identity (never a guess)."""
     if key:
         return P.get_expert(store, plan.id, key)
-    me = store.setting(f"me:{plan.id}") or store.setting("me")
-    experts = P.experts(store, plan.id)
-    for e in experts:
-        if e.id == me:
-            return e
-    if len(experts) == 1:
-        return experts[0]
-    raise StoreError("请用 --expert 指明专家，或先用 inspector me --set 设置本机用户是哪位专家")
+    return I.require_scorer(store, plan).expert
+
+
+def own_key() -> I.OwnKey:
+    from inspector_app import paths
+    from inspector_app.bundles.keys import KeyStore
+    own = KeyStore(paths.data_dir()).own_key()
+    return I.OwnKey(own.key_id, own.public_key, own.fingerprint)
 
 
 def cmd_demo(args) -> int:
@@ -156,13 +158,15 @@ def cmd_plan_create(args) -> int:
     roster = Path(args.roster)
     spec = read_roster_workbook(roster, rubric, args) if roster.suffix.lower() in (".xlsx", ".xlsm") else read_roster(roster)
     with opened() as store:
-        plan = P.create_plan(store, rubric, spec)
         from inspector_app import paths
         from inspector_app.bundles.keys import KeyStore
         keystore = KeyStore(paths.data_dir())
-        own = keystore.own_key().key_id
+        own = keystore.own_key()
+        # This laptop's key issues the plan: only it signs the plan's packages; its user is the bureau.
+        plan = P.create_plan(store, rubric, spec, issuer_key_id=own.key_id)
+        I.choose(store, plan, I.BUREAU, I.OwnKey(own.key_id, own.public_key, own.fingerprint))
         keystore.trust_many([(e.public_key, e.name, "专家组组长" if e.role == "lead" else "专家")
-                             for e in spec.experts if e.public_key and e.key_id != own])
+                             for e in spec.experts if e.public_key and e.key_id != own.key_id])
         print(f"已建立考核计划：{plan.title}（编号 {plan.id}）")
     return 0
 
@@ -285,9 +289,17 @@ def cmd_entry_set(args) -> int:
         key, value = item.split("=", 1)
         values[key.strip()] = value
     with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        try:
+            me = I.require_scorer(store, plan)  # nothing is typed under an identity nobody chose
+        except I.IdentityError as exc:
+            raise CommandError(str(exc)) from exc
         plan, rubric, group, school, expert = place_from_args(store, args)
+        typed_by = me.expert_id if expert.id != me.expert_id else ""
         entry = E.set_entry(store, plan, rubric, group, expert.id, school, args.indicator, inputs=values,
-                            evidence=args.evidence, methods=args.method, note=args.note)
+                            evidence=args.evidence, methods=args.method, note=args.note, typed_by=typed_by)
+        if typed_by and not args.json:
+            print(f"代录：{me.expert.name} 代 {expert.name} 录入（纸质评分表），由 {me.expert.name} 签名提交")
         _print_entry(entry, args.json)
     return 0
 
@@ -298,6 +310,7 @@ def _print_entry(entry: E.Entry | None, as_json: bool) -> None:
         return
     if as_json:
         print_json({"indicator": entry.indicator, "school": entry.school_id, "expert": entry.expert_id,
+                    "typed_by": entry.typed_by,
                     "inputs": entry.inputs, "evidence": list(entry.evidence), "methods": list(entry.methods),
                     "note": entry.note, "points": None if entry.points is None else fmt_points(entry.points),
                     "explanation": list(entry.explanation), "saved_at": entry.updated_at})
@@ -437,11 +450,21 @@ def cmd_backup_restore(args) -> int:
 
 
 def cmd_me(args) -> int:
+    from inspector_app.cli.main import CommandError
     with opened() as store:
         plan = P.find_plan(store, args.plan)
+        own = own_key()
         if args.set:
-            expert = P.get_expert(store, plan.id, args.set)
-            store.set_setting(f"me:{plan.id}", expert.id)
-        expert = me_expert(store, plan, None)
-        print(f"{plan.title}：本机用户是 {expert.name}（{'组长' if expert.role == 'lead' else '专家'}，编号 {expert.id}）")
+            try:
+                identity = I.choose(store, plan, args.set, own)
+            except I.IdentityError as exc:
+                raise CommandError(str(exc)) from exc
+        else:
+            identity = I.settle_by_key(store, plan, own)
+        if identity is None:
+            print(f"{plan.title}：本机还没有选择身份。请用 inspector me --set 姓名（或 教育局、只查看）说明您是谁；"
+                  f"本计划的专家：{'、'.join(e.name for e in P.experts(store, plan.id))}")
+            return 1
+        extra = f"，编号 {identity.expert_id}" if identity.expert else ""
+        print(f"{plan.title}：本机用户是 {identity.label}{extra}；本机密钥指纹 {own.fingerprint}")
     return 0

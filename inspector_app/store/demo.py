@@ -143,7 +143,8 @@ def make_demo(store: Store) -> Plan:
         plan = create_plan(store, rubric, spec, actor="demo-lead")
         _score_demo(store, plan, rng)
         _demo_photos(store, plan)
-        store.set_setting("me", "demo-lead")
+        # The demo plays the panel lead's part: its identity is chosen with it (its experts hold no keys).
+        store.set_setting(f"me:{plan.id}", "demo-lead")
         store.set_setting("current_plan", plan.id)
     return get_plan(store, plan.id)
 
@@ -166,14 +167,16 @@ def _score_demo(store: Store, plan: Plan, rng: random.Random) -> None:
                 E.set_entry(store, plan, rubric, group, "demo-lead", place, ind.code, inputs=inputs,
                             evidence=list(ind.evidence[: max(1, len(ind.evidence) - rng.randint(0, 1))]),
                             methods=list(ind.methods), note=NOTES.get(ind.code, "") if rng.random() < 0.7 else "")
-                # Two other experts also score some indicators of the first groups, not always agreeing.
+                # Two other experts also score some indicators of the first groups, not always agreeing;
+                # the lead typed their paper sheets (代录), so the lead's panel bundle carries them.
                 if gi < 3 and rng.random() < 0.45:
                     for expert in ("demo-li", "demo-wang"):
                         if rng.random() < 0.7:
                             other = demo_inputs(ind.rule, rng, strict=expert == "demo-wang")
                             E.set_entry(store, plan, rubric, group, expert, place, ind.code, inputs=other,
                                         evidence=list(ind.evidence), methods=list(ind.methods[:1]),
-                                        note="演示：与组长评分不同之处见佐证材料" if rng.random() < 0.3 else "")
+                                        note="演示：与组长评分不同之处见佐证材料" if rng.random() < 0.3 else "",
+                                        typed_by="demo-lead")
         set_finding(store, plan.id, group.id, "achievements",
                     f"（演示）{group.name}章程、规划和管理制度健全，例会制度坚持较好；紧缺学科教师“走教”覆盖各校区，"
                     "集团文化品牌初步形成，“一校一特色”各具亮点。", "demo-lead")

@@ -20,6 +20,7 @@ from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 
 GROUP = ""  # school_id of entries scored once for the whole group
+TRANSCRIBED = "代录"  # an entry typed from another expert's paper sheet
 MAX_NOTE = 200_000
 
 
@@ -45,6 +46,12 @@ class Entry:
     points: Decimal | None
     explanation: tuple[str, ...]
     updated_at: str
+    typed_by: str = ""  # another expert who typed this one from a paper sheet (代录); "" when the expert did
+    source: str = ""  # the bundle it was merged from; "" when typed on this laptop
+
+    @property
+    def transcribed(self) -> bool:
+        return bool(self.typed_by) and self.typed_by != self.expert_id
 
     @property
     def key(self) -> dict:
@@ -59,10 +66,11 @@ def jsonable_inputs(values: dict[str, Any]) -> dict[str, Any]:
 
 def _row(r) -> Entry:
     return Entry(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), tuple(json.loads(r[6])), tuple(json.loads(r[7])),
-                 r[8], None if r[9] is None else Decimal(r[9]), tuple(json.loads(r[10])), r[11])
+                 r[8], None if r[9] is None else Decimal(r[9]), tuple(json.loads(r[10])), r[11], r[12], r[13])
 
 
-_COLS = "plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note, points, explanation, updated_at"
+_COLS = ("plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note, points, explanation,"
+         " updated_at, typed_by, source")
 
 
 def get_entry(store: Store, plan_id: str, group_id: str, expert_id: str, school_id: str, code: str) -> Entry | None:
@@ -99,8 +107,12 @@ def check_place(rubric: Rubric, group: Group, school_id: str, code: str) -> Indi
 
 def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str, school_id: str, code: str, *,
               inputs: dict[str, Any] | None = None, evidence: list[str] | None = None,
-              methods: list[str] | None = None, note: str | None = None, merge: bool = True) -> Entry:
+              methods: list[str] | None = None, note: str | None = None, merge: bool = True,
+              typed_by: str = "") -> Entry:
     """Validate, score and save one entry in one transaction; return it as stored.
+
+    `typed_by`: the local user when typing another expert's paper sheet (代录); the entry is then marked
+    as theirs to sign, and the history names them as the one who typed it.
 
     With `merge`, `inputs` updates the stored inputs key by key (None removes a key):
     the window saves one field at a time.
@@ -140,31 +152,33 @@ def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id:
     }
     points = stored_points(outcome.points)
     at = now()
+    typist = typed_by if typed_by and typed_by != expert_id else ""
+    actor, why = (typist, TRANSCRIBED) if typist else (expert_id, "")
     with store.tx():
         store.conn.execute(
             "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
-            " points, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " points, explanation, updated_at, typed_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')"
             " ON CONFLICT (plan_id, group_id, expert_id, school_id, indicator) DO UPDATE SET"
             " inputs = excluded.inputs, evidence = excluded.evidence, methods = excluded.methods,"
             " note = excluded.note, points = excluded.points, explanation = excluded.explanation,"
-            " updated_at = excluded.updated_at",
+            " updated_at = excluded.updated_at, typed_by = excluded.typed_by, source = ''",
             (plan.id, group.id, expert_id, school_id, code,
              json.dumps(values["inputs"], ensure_ascii=False, sort_keys=True),
              json.dumps(values["evidence"], ensure_ascii=False), json.dumps(values["methods"], ensure_ascii=False),
-             values["note"], points, json.dumps(outcome.lines, ensure_ascii=False), at))
+             values["note"], points, json.dumps(outcome.lines, ensure_ascii=False), at, typist))
         key = {"plan": plan.id, "group": group.id, "expert": expert_id, "school": school_id, "indicator": code}
         before = {"inputs": old.inputs if old else {}, "evidence": list(old.evidence) if old else [],
                   "methods": list(old.methods) if old else [], "note": old.note if old else ""}
         for name in ("evidence", "methods", "note"):
             if before[name] != values[name]:
-                record(store, expert_id, plan.id, "entry", key, name, before[name] if old else None, values[name])
+                record(store, actor, plan.id, "entry", key, name, before[name] if old else None, values[name], why)
         for name in sorted(set(before["inputs"]) | set(values["inputs"])):
             if before["inputs"].get(name) != values["inputs"].get(name):
-                record(store, expert_id, plan.id, "entry", key, f"inputs.{name}",
-                       before["inputs"].get(name), values["inputs"].get(name))
+                record(store, actor, plan.id, "entry", key, f"inputs.{name}",
+                       before["inputs"].get(name), values["inputs"].get(name), why)
         if (old.points if old else None) != (None if points is None else Decimal(points)):
-            record(store, expert_id, plan.id, "entry", key, "points",
-                   None if not old else stored_points(old.points), points)
+            record(store, actor, plan.id, "entry", key, "points",
+                   None if not old else stored_points(old.points), points, why)
     return get_entry(store, plan.id, group.id, expert_id, school_id, code)
 
 

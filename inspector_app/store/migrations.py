@@ -138,7 +138,25 @@ def _m4(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4]
+def _m5(conn: sqlite3.Connection) -> None:
+    # Who issued each plan (only that key signs its packages), who typed an entry for another expert (代录)
+    # and which bundle an entry came from, and the panel's finalised (定稿) results, every version kept.
+    run_script(conn, """
+    ALTER TABLE plans ADD COLUMN issuer_key_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE entries ADD COLUMN typed_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE entries ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    CREATE TABLE finalisations (
+        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, version INTEGER NOT NULL,
+        visit_date TEXT NOT NULL, meeting_date TEXT NOT NULL, result TEXT NOT NULL,
+        consensus TEXT NOT NULL DEFAULT '[]', reason TEXT NOT NULL DEFAULT '', finalised_by TEXT NOT NULL,
+        finalised_at TEXT NOT NULL, signer_key_id TEXT NOT NULL DEFAULT '', bundle_hash TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (plan_id, group_id, version));
+    CREATE TRIGGER finalisations_no_update BEFORE UPDATE ON finalisations
+        BEGIN SELECT RAISE(ABORT, 'a finalised version is never changed; add the next'); END;
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5]
 LATEST = len(MIGRATIONS)
 
 

@@ -227,7 +227,8 @@ def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
     return problems
 
 
-def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = "") -> Plan:
+def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = "", issuer_key_id: str = "") -> Plan:
+    """`issuer_key_id`: the key that issued the plan (the bureau's); only it signs the plan's packages."""
     problems = validate_spec(spec, rubric)
     if problems:
         raise StoreError("考核计划有误：\n" + "\n".join(problems))
@@ -235,10 +236,10 @@ def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = ""
     with store.tx():
         store_rubric(store, rubric)
         store.conn.execute(
-            "INSERT INTO plans (id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO plans (id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, created_at,"
+            " issuer_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (plan_id, spec.title, rubric.content_hash, spec.school_year, spec.stage, spec.consensus,
-             spec.spread_limit, int(spec.demo), now()))
+             spec.spread_limit, int(spec.demo), now(), issuer_key_id))
         if spec.publication is not None:
             _write_publication(store, plan_id, spec.publication)
         for gi, g in enumerate(spec.groups):

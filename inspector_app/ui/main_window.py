@@ -164,7 +164,9 @@ class MainWindow(QMainWindow):
         while dialog.exec():
             rubric, spec = dialog.spec()
             try:
-                plan = P.create_plan(self.store, rubric, spec)
+                from inspector_app.bundles.keys import KeyStore
+                own = KeyStore(self.store.data_dir).own_key()  # this laptop issues the plan
+                plan = P.create_plan(self.store, rubric, spec, issuer_key_id=own.key_id)
             except StoreError as exc:
                 dialog.show_error(str(exc))
                 continue

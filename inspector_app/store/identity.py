@@ -1,0 +1,168 @@
+"""Who this laptop's user is in each plan, bound to the laptop's key.
+
+A user is chosen explicitly per plan: one of the plan's experts (whose key, when
+the plan registers one, must be this laptop's), the bureau (only on the laptop
+whose key issued the plan) or a viewer who scores nothing. Nothing is scored
+under an identity nobody chose: with none chosen, `current` is None and every
+use case that writes refuses.
+
+The laptop's own key is passed in (key id, raw public key, fingerprint), so the
+store needs nothing from the bundle layer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inspector_app.store.db import Store, StoreError
+from inspector_app.store.history import record
+from inspector_app.store.plans import Expert, Plan, experts
+
+BUREAU, VIEWER = "@bureau", "@viewer"
+BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}
+VIEWER_WORDS = {VIEWER, "viewer", "只查看", "查看"}
+
+
+class IdentityError(StoreError):
+    """An identity this laptop may not take, with the remedy in words."""
+
+
+@dataclass(frozen=True)
+class OwnKey:
+    key_id: str
+    public_key: bytes
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    plan_id: str
+    kind: str  # "expert" | "bureau" | "viewer"
+    expert: Expert | None = None
+
+    @property
+    def expert_id(self) -> str:
+        return self.expert.id if self.expert else ""
+
+    @property
+    def scores(self) -> bool:
+        return self.kind == "expert"
+
+    @property
+    def is_lead(self) -> bool:
+        return self.expert is not None and self.expert.role == "lead"
+
+    @property
+    def label(self) -> str:
+        if self.expert is not None:
+            return f"{self.expert.name}（{'组长' if self.expert.role == 'lead' else '专家'}）"
+        return "教育局" if self.kind == "bureau" else "只查看"
+
+
+def _key(plan_id: str) -> str:
+    return f"me:{plan_id}"
+
+
+def current(store: Store, plan_id: str) -> Identity | None:
+    """The identity chosen for this plan on this laptop, or None when nobody chose one."""
+    chosen = store.setting(_key(plan_id))
+    if not chosen:
+        return None
+    if chosen == BUREAU:
+        return Identity(plan_id, "bureau")
+    if chosen == VIEWER:
+        return Identity(plan_id, "viewer")
+    expert = next((e for e in experts(store, plan_id) if e.id == chosen), None)
+    return Identity(plan_id, "expert", expert) if expert else None
+
+
+def key_holder(store: Store, plan_id: str, own_key_id: str) -> Expert | None:
+    """The expert the plan registers this laptop's key for, if any."""
+    return next((e for e in experts(store, plan_id) if e.key_id and e.key_id == own_key_id), None)
+
+
+def issued_here(store: Store, plan: Plan, own_key_id: str) -> bool:
+    row = store.conn.execute("SELECT issuer_key_id FROM plans WHERE id = ?", (plan.id,)).fetchone()
+    return bool(row and row[0] and row[0] == own_key_id)
+
+
+def issuer_key_id(store: Store, plan_id: str) -> str:
+    row = store.conn.execute("SELECT issuer_key_id FROM plans WHERE id = ?", (plan_id,)).fetchone()
+    return row[0] if row else ""
+
+
+def set_issuer(store: Store, plan_id: str, key_id: str) -> None:
+    """Inside the transaction that creates the plan."""
+    store.conn.execute("UPDATE plans SET issuer_key_id = ? WHERE id = ?", (key_id, plan_id))
+
+
+def settle_by_key(store: Store, plan: Plan, own: OwnKey) -> Identity | None:
+    """With no identity chosen yet, the key decides when it can: the laptop that issued the plan is the
+    bureau; a laptop whose key the plan registers for one expert is that expert. Otherwise None: ask."""
+    found = current(store, plan.id)
+    if found is not None:
+        return found
+    if issued_here(store, plan, own.key_id):
+        return choose(store, plan, BUREAU, own)
+    holder = key_holder(store, plan.id, own.key_id)
+    if holder is not None:
+        return choose(store, plan, holder.id, own)
+    return None
+
+
+def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
+    """Take an identity in a plan; IdentityError (with the remedy) when this laptop's key cannot hold it."""
+    who = (who or "").strip()
+    if who in VIEWER_WORDS:
+        return _save(store, plan, VIEWER, Identity(plan.id, "viewer"))
+    if who in BUREAU_WORDS:
+        if not issued_here(store, plan, own.key_id):
+            raise IdentityError(
+                f"本机的密钥（指纹 {own.fingerprint}）不是签发考核计划“{plan.title}”的教育局密钥，不能以教育局身份操作。"
+                "请在教育局建立该计划的电脑上操作；本机可以选择一位专家，或“只查看”。")
+        return _save(store, plan, BUREAU, Identity(plan.id, "bureau"))
+    everyone = experts(store, plan.id)
+    hits = [e for e in everyone if who in (e.id, e.name)]
+    if len(hits) != 1:
+        raise IdentityError(f"找不到专家 “{who}”；本计划的专家: " + "、".join(e.name for e in everyone)
+                            + "；也可以选择 教育局 或 只查看")
+    expert = hits[0]
+    if expert.key_id and expert.key_id != own.key_id:
+        holder = key_holder(store, plan.id, own.key_id)
+        also = f"本机的密钥登记的是 {holder.name}。" if holder else ""
+        raise IdentityError(
+            f"考核计划登记的 {expert.name} 的密钥（指纹 {expert.fingerprint or '—'}）不是本机的密钥"
+            f"（指纹 {own.fingerprint}）。{also}请在 {expert.name} 本人的电脑上操作；如确实换了电脑，"
+            f"请在本机 inspector keys export 导出公钥交教育局，由教育局在名单中登记后重新下发计划包。")
+    holder = key_holder(store, plan.id, own.key_id)
+    if holder is not None and holder.id != expert.id:
+        raise IdentityError(f"本机的密钥已登记为 {holder.name} 的密钥，不能再作为 {expert.name}。"
+                            f"如需替 {expert.name} 录入纸质评分表，请以 {holder.name} 的身份用 --expert {expert.name} 代录。")
+    with store.tx():
+        if not expert.key_id:
+            # The plan names no key for this expert: this laptop's key becomes theirs, as a first bundle would.
+            store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ? WHERE plan_id = ?"
+                               " AND id = ?", (own.key_id, own.public_key, own.fingerprint, plan.id, expert.id))
+        bound = next(e for e in experts(store, plan.id) if e.id == expert.id)
+        return _save(store, plan, expert.id, Identity(plan.id, "expert", bound))
+
+
+def _save(store: Store, plan: Plan, value: str, identity: Identity) -> Identity:
+    old = store.setting(_key(plan.id))
+    if old != value:
+        with store.tx():
+            store.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET"
+                               " value = excluded.value", (_key(plan.id), value))
+            record(store, identity.expert_id, plan.id, "identity", {"plan": plan.id}, "me", old, value)
+    return identity
+
+
+def require_scorer(store: Store, plan: Plan) -> Identity:
+    """The identity that may type scores here, or IdentityError saying how to choose one."""
+    found = current(store, plan.id)
+    if found is None:
+        raise IdentityError(f"本机还没有选择在考核计划“{plan.title}”中的身份：请先用 inspector me --set 姓名 说明您是哪位专家"
+                            "（或 教育局、只查看）")
+    if not found.scores:
+        raise IdentityError(f"本机在考核计划“{plan.title}”中的身份是 {found.label}，不录入评分；"
+                            "如您是专家，请用 inspector me --set 姓名 选择")
+    return found
