@@ -8,6 +8,7 @@ from inspector_app import paths
 from inspector_app.cli.output import print_json
 from inspector_app.cli.store_cmd import me_expert, opened
 from inspector_app.numbers import fmt_points
+from inspector_app.store import finalisation as F
 from inspector_app.store import plans as P
 
 
@@ -45,6 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     pe.add_argument("--group", required=True)
     pe.add_argument("--out", required=True, metavar="DIR")
     pe.set_defaults(func=cmd_panel_export)
+    fn = ps.add_parser("finalise", help="组长定稿：每项指标已评（或不适用）、差距大的已写明理由决定后，记录考核和反馈会日期")
+    fn.add_argument("--plan")
+    fn.add_argument("--group", required=True)
+    fn.add_argument("--visit-date", required=True, metavar="YYYY-MM-DD", help="考核（实地察看）日期")
+    fn.add_argument("--meeting-date", required=True, metavar="YYYY-MM-DD", help="反馈会日期")
+    fn.add_argument("--reason", default="", help="定稿后再修改时必填：修改的理由（原版本保留）")
+    fn.add_argument("--json", action="store_true")
+    fn.set_defaults(func=cmd_finalise)
     sc = ps.add_parser("score", help="专家组合议后的得分")
     sc.add_argument("--plan")
     sc.add_argument("--group", required=True)
@@ -141,11 +150,38 @@ def cmd_panel_score(args) -> int:
         group = P.get_group(store, plan.id, args.group)
         rubric = P.plan_rubric(store, plan)
         card = panel_scorer(store, plan, rubric, group).card()
+        state = F.report_state(store, plan, rubric, group)
         if args.json:
-            print_json(card.to_json())
+            print_json({**card.to_json(), "finalised": state.is_final, "status": state.status,
+                        "version": state.version, "visit_date": state.visit_date,
+                        "meeting_date": state.meeting_date, "changes_since_finalised": list(state.changes)})
         else:
-            print(f"{group.name}（专家组合议）")
+            print(f"{group.name}（专家组合议，{state.label}"
+                  + (f"，第 {state.version} 版，反馈会 {state.meeting_date}" if state.finalised else "") + "）")
             print_card(card, rubric)
+    return 0
+
+
+def cmd_finalise(args) -> int:
+    from inspector_app.cli.main import CommandError
+    from inspector_app.store import identity as I
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        group = P.get_group(store, plan.id, args.group)
+        rubric = P.plan_rubric(store, plan)
+        lead = I.require_scorer(store, plan).expert
+        try:
+            final = F.finalise(store, plan, rubric, group, lead.id, args.visit_date, args.meeting_date, args.reason)
+        except F.FinaliseError as exc:
+            if args.json:
+                print_json({"finalised": False, "message": str(exc), "missing": exc.missing})
+                return 1
+            raise CommandError("\n".join([str(exc), *(f"  {m}" for m in exc.missing)])) from exc
+        if args.json:
+            print_json({"finalised": True, **final.to_json()})
+        else:
+            print(f"已定稿：{group.name} 第 {final.version} 版，总分 {final.result['total']}"
+                  f"（{final.grade or '等次待定'}），考核日期 {final.visit_date}，反馈会 {final.meeting_date}")
     return 0
 
 

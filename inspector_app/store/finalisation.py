@@ -1,0 +1,279 @@
+"""定稿: the panel's finalised result for a group, the one that is printed, signed and published.
+
+The lead finalises a group when every indicator is scored (or 不适用) and every
+spread above the plan's limit is settled with a written reason, recording the
+visit and 反馈会 dates. A finalised version is never changed: a later change
+needs a reason and makes the next version; every older version is kept.
+
+`report_state` is what a report needs: whether the result is final (and which
+version, with its dates), or a draft (征求意见稿) with no final grade wording.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from inspector_app.numbers import fmt_points
+from inspector_app.rubric.model import Rubric
+from inspector_app.store.consensus import panel_scorer, places, settled_points
+from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.history import record
+from inspector_app.store.plans import Group, Plan, experts
+
+FINALISED, DRAFT, CHANGED = "finalised", "draft", "changed"
+STATUS_TEXT = {FINALISED: "已定稿", DRAFT: "征求意见稿（未定稿）", CHANGED: "定稿后有改动，须重新定稿"}
+
+
+class FinaliseError(StoreError):
+    """Finalisation refused; `missing` lists what is still open, one line each."""
+
+    def __init__(self, message: str, missing: list[str] | None = None):
+        super().__init__(message)
+        self.missing = missing or []
+
+
+@dataclass(frozen=True)
+class Finalised:
+    """One finalised version of a group's result."""
+    plan_id: str
+    group_id: str
+    version: int
+    visit_date: str  # YYYY-MM-DD
+    meeting_date: str  # YYYY-MM-DD, the 反馈会
+    result: dict  # ScoreCard.to_json() of the panel's settled score
+    consensus: list  # the settled places: school, indicator, points, method, reason, scores
+    reason: str  # why this version replaced the previous one ("" for version 1)
+    finalised_by: str  # the lead's expert id
+    finalised_at: str
+    signer_key_id: str = ""  # at the bureau: the key that signed the panel bundle carrying it
+    bundle_hash: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        return Decimal(self.result["total"])
+
+    @property
+    def grade(self) -> str | None:
+        return self.result.get("grade")
+
+    def to_json(self) -> dict:
+        return {"version": self.version, "visit_date": self.visit_date, "meeting_date": self.meeting_date,
+                "result": self.result, "consensus": self.consensus, "reason": self.reason,
+                "finalised_by": self.finalised_by, "finalised_at": self.finalised_at}
+
+
+@dataclass(frozen=True)
+class ReportState:
+    """What a report or a results table says about a group's result."""
+    status: str  # FINALISED | DRAFT | CHANGED
+    finalised: Finalised | None  # the latest finalised version (also when CHANGED)
+    changes: tuple[str, ...] = ()  # CHANGED: how the live result differs from the finalised one
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == FINALISED
+
+    @property
+    def version(self) -> int:
+        return self.finalised.version if self.finalised else 0
+
+    @property
+    def visit_date(self) -> str:
+        return self.finalised.visit_date if self.finalised else ""
+
+    @property
+    def meeting_date(self) -> str:
+        return self.finalised.meeting_date if self.finalised else ""
+
+    @property
+    def label(self) -> str:
+        return STATUS_TEXT[self.status]
+
+
+_COLS = ("plan_id, group_id, version, visit_date, meeting_date, result, consensus, reason, finalised_by,"
+         " finalised_at, signer_key_id, bundle_hash")
+
+
+def _row(r) -> Finalised:
+    return Finalised(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), r[7], r[8], r[9], r[10], r[11])
+
+
+def versions(store: Store, plan_id: str, group_id: str) -> list[Finalised]:
+    return [_row(r) for r in store.conn.execute(
+        f"SELECT {_COLS} FROM finalisations WHERE plan_id = ? AND group_id = ? ORDER BY version",
+        (plan_id, group_id))]
+
+
+def latest(store: Store, plan_id: str, group_id: str) -> Finalised | None:
+    row = store.conn.execute(f"SELECT {_COLS} FROM finalisations WHERE plan_id = ? AND group_id = ?"
+                             " ORDER BY version DESC LIMIT 1", (plan_id, group_id)).fetchone()
+    return _row(row) if row else None
+
+
+def settled_rows(store: Store, plan: Plan, group: Group) -> list[dict]:
+    """The panel's settled places, as the panel bundle and a finalised version carry them."""
+    rows = []
+    for place in places(store, plan, group):
+        points, method = settled_points(place, plan.consensus)
+        rows.append({"school": place.school_id, "indicator": place.indicator,
+                     "points": None if points is None else fmt_points(points), "method": method,
+                     "reason": place.decided_reason,
+                     "scores": {e: fmt_points(v) for e, v in sorted(place.scores.items())}})
+    return rows
+
+
+def live_result(store: Store, plan: Plan, rubric: Rubric, group: Group) -> dict:
+    return panel_scorer(store, plan, rubric, group).card().to_json()
+
+
+def missing(store: Store, plan: Plan, rubric: Rubric, group: Group) -> list[str]:
+    """What stands between the group and its finalisation, one plain line each (empty: ready)."""
+    card = panel_scorer(store, plan, rubric, group).card()
+    schools = {s.id: s.name for s in group.schools}
+    names = {e.id: e.name for e in experts(store, plan.id)}
+    found = []
+    for code, result in card.indicators.items():
+        if not result.applicable or result.done:
+            continue
+        open_schools = [schools.get(s, s) for s, r in (result.per_school or {}).items() if r.points is None]
+        where = f"（{'、'.join(open_schools)}）" if open_schools else ""
+        found.append(f"指标 {code}{where}尚未评分（或未标为不适用）")
+    for place in places(store, plan, group):
+        if len(place.scores) > 1 and place.spread > plan.spread_limit and not (
+                place.decided is not None and place.decided_reason.strip()):
+            where = f"（{schools.get(place.school_id, place.school_id)}）" if place.school_id else ""
+            who = "、".join(f"{names.get(e, e)} {fmt_points(v)}" for e, v in sorted(place.scores.items()))
+            found.append(f"指标 {place.indicator}{where}专家评分差距 {fmt_points(place.spread)} 超过计划规定的 "
+                         f"{fmt_points(plan.spread_limit)}（{who}），须由组长决定并写明理由")
+    return found
+
+
+def _check_date(text: str, what: str) -> str:
+    try:
+        return date.fromisoformat(str(text).strip()).isoformat()
+    except ValueError:
+        raise FinaliseError(f"{what}应写成 YYYY-MM-DD（如 2024-10-15），而不是 “{text}”") from None
+
+
+FIGURES = ("base", "bonus", "total", "grade")
+FIGURE_NAMES = {"base": "基础分", "bonus": "加分", "total": "总分", "grade": "等次"}
+
+
+def differences(signed: dict, recomputed: dict) -> list[str]:
+    """Every figure in which two results (ScoreCard.to_json()) differ, in words: total, grade, areas,
+    indicators and per-school points."""
+    found = []
+    for key in FIGURES:
+        if _norm(signed.get(key)) != _norm(recomputed.get(key)):
+            found.append(f"{FIGURE_NAMES[key]}：签名结果 {signed.get(key) or '—'}，重算 {recomputed.get(key) or '—'}")
+    a_areas = {a.get("code"): a for a in signed.get("areas") or []}
+    b_areas = {a.get("code"): a for a in recomputed.get("areas") or []}
+    for code in sorted(a_areas.keys() | b_areas.keys(), key=str):
+        a, b = a_areas.get(code, {}).get("points"), b_areas.get(code, {}).get("points")
+        if _norm(a) != _norm(b):
+            found.append(f"{code} 小计：签名结果 {a or '—'}，重算 {b or '—'}")
+    a_inds = {i.get("code"): i for i in signed.get("indicators") or []}
+    b_inds = {i.get("code"): i for i in recomputed.get("indicators") or []}
+    for code in sorted(a_inds.keys() | b_inds.keys(), key=str):
+        a, b = a_inds.get(code, {}), b_inds.get(code, {})
+        if _norm(a.get("points")) != _norm(b.get("points")):
+            found.append(f"指标 {code}：签名结果 {a.get('points') or '—'}，重算 {b.get('points') or '—'}")
+        a_s, b_s = a.get("per_school") or {}, b.get("per_school") or {}
+        for school in sorted(a_s.keys() | b_s.keys()):
+            x, y = (a_s.get(school) or {}).get("points"), (b_s.get(school) or {}).get("points")
+            if _norm(x) != _norm(y):
+                found.append(f"指标 {code}（学校 {school}）：签名结果 {x or '—'}，重算 {y or '—'}")
+    return found
+
+
+def _norm(value):
+    if value is None or isinstance(value, str) and not value.strip():
+        return None
+    try:
+        return Decimal(str(value)).normalize()
+    except ArithmeticError:
+        return str(value)
+
+
+def report_state(store: Store, plan: Plan, rubric: Rubric, group: Group) -> ReportState:
+    final = latest(store, plan.id, group.id)
+    if final is None:
+        return ReportState(DRAFT, None)
+    changed = differences(final.result, live_result(store, plan, rubric, group))
+    return ReportState(CHANGED if changed else FINALISED, final, tuple(changed))
+
+
+def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: str, visit_date: str,
+             meeting_date: str, reason: str = "") -> Finalised:
+    """Record the next finalised version of the group's result; FinaliseError lists what is missing."""
+    lead = next((e for e in experts(store, plan.id) if e.id == lead_id), None)
+    if lead is None or lead.role != "lead":
+        raise FinaliseError("只有本考核计划登记的专家组组长可以定稿")
+    visit = _check_date(visit_date, "考核日期（--visit-date）")
+    meeting = _check_date(meeting_date, "反馈会日期（--meeting-date）")
+    if meeting < visit:
+        raise FinaliseError(f"反馈会日期 {meeting} 早于考核日期 {visit}")
+    open_items = missing(store, plan, rubric, group)
+    if open_items:
+        raise FinaliseError(f"集团 {group.name} 还不能定稿，尚缺 {len(open_items)} 项：", open_items)
+    result = live_result(store, plan, rubric, group)
+    previous = latest(store, plan.id, group.id)
+    if previous is not None:
+        if not differences(previous.result, result) and (previous.visit_date, previous.meeting_date) == (visit, meeting):
+            return previous  # nothing changed: the finalised version stands
+        if not reason.strip():
+            raise FinaliseError(f"集团 {group.name} 已于 {previous.finalised_at[:10]} 定稿（第 {previous.version} 版）；"
+                                "定稿后的修改须写明理由（--reason），并成为新的一版，原版本保留")
+    version = (previous.version if previous else 0) + 1
+    final = Finalised(plan.id, group.id, version, visit, meeting, result, settled_rows(store, plan, group),
+                      reason.strip(), lead_id, now())
+    with store.tx():
+        _insert(store, final)
+        record(store, lead_id, plan.id, "finalisation", {"plan": plan.id, "group": group.id}, "version",
+               previous.version if previous else None, version, reason.strip())
+    return final
+
+
+def store_signed(store: Store, final: Finalised) -> None:
+    """A finalised version as a verified panel bundle carried it (at the bureau); inside the caller's transaction.
+    The same version again changes nothing."""
+    here = {v.version: v for v in versions(store, final.plan_id, final.group_id)}
+    if final.version in here:
+        return
+    _insert(store, final)
+    record(store, final.finalised_by, final.plan_id, "finalisation", {"plan": final.plan_id, "group": final.group_id},
+           "version", max(here) if here else None, final.version, final.reason)
+
+
+def _insert(store: Store, f: Finalised) -> None:
+    store.conn.execute(
+        f"INSERT INTO finalisations ({_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (f.plan_id, f.group_id, f.version, f.visit_date, f.meeting_date,
+         json.dumps(f.result, ensure_ascii=False, sort_keys=True),
+         json.dumps(f.consensus, ensure_ascii=False, sort_keys=True), f.reason, f.finalised_by, f.finalised_at,
+         f.signer_key_id, f.bundle_hash))
+
+
+def from_json(plan_id: str, group_id: str, data: dict, *, signer_key_id: str = "", bundle_hash: str = "") -> Finalised:
+    """A finalised version read from a panel bundle's finalised.json (ValueError when malformed)."""
+    if not isinstance(data, dict) or not isinstance(data.get("result"), dict):
+        raise ValueError("finalised.json 格式不对")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ValueError("finalised.json 的版本号不对")
+    fields = {}
+    for key in ("visit_date", "meeting_date", "reason", "finalised_by", "finalised_at"):
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            raise ValueError(f"finalised.json 的 {key} 格式不对")
+        fields[key] = value
+    for key in ("visit_date", "meeting_date"):
+        _check_date(fields[key], key)
+    consensus = data.get("consensus", [])
+    if not isinstance(consensus, list):
+        raise ValueError("finalised.json 的 consensus 格式不对")
+    return Finalised(plan_id, group_id, version, fields["visit_date"], fields["meeting_date"], data["result"],
+                     consensus, fields["reason"], fields["finalised_by"], fields["finalised_at"], signer_key_id,
+                     bundle_hash)
