@@ -52,8 +52,15 @@ def test_score_sheet_for_one_expert(demo, tmp_path):
     assert "评分表" in text and "李静" in text
 
 
-def test_results_workbook_from_the_demo(demo, tmp_path):
+def test_results_workbook_from_the_demo(data_dir, tmp_path):
+    """Only a finalised (定稿) group is ranked: 兴仁 in the demo; 第四中学 still has disagreements to settle."""
+    from decimal import Decimal
+
     from openpyxl import load_workbook
+    store = open_store(data_dir)
+    plan = make_demo(store)
+    finalised = panel_scorer(store, plan, plan_rubric(store, plan), get_group(store, plan.id, "gxr")).card()
+    store.close()
     out = tmp_path / "results.xlsx"
     assert main(["results", "--out", str(out)]) == 0
     sheet = load_workbook(out, read_only=True).worksheets[0]
@@ -61,6 +68,8 @@ def test_results_workbook_from_the_demo(demo, tmp_path):
     header = rows[0]
     name_col = header.index("集团")
     total_col = header.index("总分")
-    row = next(r for r in rows[1:] if r[name_col] == "中卫市第四中学教育集团")
+    row = next(r for r in rows[1:] if r[name_col] == "中卫市兴仁教育集团")
     assert isinstance(row[total_col], (int, float))  # a number, not text
-    assert fmt_points(demo.total) == fmt_points(__import__("decimal").Decimal(str(row[total_col])))
+    assert fmt_points(finalised.total) == fmt_points(Decimal(str(row[total_col])))
+    unfinished = [r for r in rows[1:] if r[name_col] == "中卫市第四中学教育集团"]
+    assert all(not isinstance(r[total_col], (int, float)) for r in unfinished)  # never given a ranked total

@@ -49,7 +49,7 @@ class Machine:
         return [(t, sorted(map(repr, self.store.conn.execute(f"SELECT * FROM {t}")))) for t in tables]
 
 
-def make_plan(machine: Machine, keys: dict[str, KeyStore] | None = None):
+def make_plan(machine: Machine, keys: dict[str, KeyStore] | None = None, issuer: str = ""):
     keys = keys or {}
     rubric = load_catalog().get("suizhou-jlt")
 
@@ -67,7 +67,7 @@ def make_plan(machine: Machine, keys: dict[str, KeyStore] | None = None):
                 P.GroupSpec("中卫市第七小学教育集团", [P.SchoolSpec("七小总校", "lead", "小学", id="t0")],
                             group_type="融合型", id="g7")],
         experts=[expert("e0", "组长", "lead"), expert("e1", "专家甲", "member"), expert("e2", "专家乙", "member")])
-    plan = P.create_plan(machine.store, rubric, spec)
+    plan = P.create_plan(machine.store, rubric, spec, issuer_key_id=issuer)
     return plan, P.plan_rubric(machine.store, plan), {g.id: g for g in P.groups(machine.store, plan.id)}
 
 
@@ -75,11 +75,12 @@ def make_plan(machine: Machine, keys: dict[str, KeyStore] | None = None):
 def world(tmp_path):
     """bureau, lead and two experts; every machine trusts every other one's key."""
     names = ("bureau", "lead", "x1", "x2")
+    people = {"bureau": "教育局", "lead": "组长", "x1": "专家甲", "x2": "专家乙"}  # the name typed when trusting
     machines = {n: Machine(tmp_path, n) for n in names}
     for a in names:
         for b in names:
             if a != b:
-                machines[a].keys.trust(machines[b].keys.own_key().public_key, b)
+                machines[a].keys.trust(machines[b].keys.own_key().public_key, people[b])
     yield machines
     for m in machines.values():
         m.close()
@@ -87,7 +88,8 @@ def world(tmp_path):
 
 def setup_plans(world, *, with_keys: bool):
     keys = {"e0": world["lead"].keys, "e1": world["x1"].keys, "e2": world["x2"].keys} if with_keys else None
-    return {n: make_plan(m, keys) for n, m in world.items()}
+    issuer = world["bureau"].keys.own_key().key_id  # as if each laptop had the bureau's plan package
+    return {n: make_plan(m, keys, issuer) for n, m in world.items()}
 
 
 def score(machine: Machine, made, expert: str, code: str, group: str = "g4", school: str = "", **inputs):

@@ -20,9 +20,9 @@ from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.tagfiles import make_info
 from inspector_app.numbers import fmt_points, stored_points
 from inspector_app.store import entries as E
+from inspector_app.store import finalisation as F
 from inspector_app.store import photo_records as PR
 from inspector_app.store.bundle_records import consume_sequence, merged_expert_bundles, next_sequence
-from inspector_app.store.consensus import panel_scorer, places, settled_points
 from inspector_app.store.db import Store, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.history import changes
@@ -39,6 +39,7 @@ class ExportResult:
     bundle_hash: str
     sequence: int
     photos: int
+    warnings: tuple[str, ...] = ()  # what was typed on this laptop and travels in no bundle
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class PreparedExport:
     members: list[str] = field(default_factory=list)
     path: Path | None = None
     bundle_hash: str = ""
+    warnings: tuple[str, ...] = ()
 
     @property
     def photos(self) -> int:
@@ -91,7 +93,7 @@ class PreparedExport:
         if self.inner is not None and self.inner.path is not None:
             self.inner.record(store)
         consume_sequence(store, self.plan_id, self.kind, self.sequence, self.bundle_hash)
-        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos)
+        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings)
 
 
 def _slug(text: str) -> str:
@@ -127,11 +129,46 @@ def _header(store: Store, plan: Plan, kind: str, sequence: int, previous: str, s
     return head
 
 
+def _entry_json(e: E.Entry) -> dict:
+    return {"school": e.school_id, "indicator": e.indicator, "inputs": e.inputs, "evidence": list(e.evidence),
+            "methods": list(e.methods), "note": e.note, "points": stored_points(e.points),
+            "explanation": list(e.explanation), "updated_at": e.updated_at}
+
+
 def _entries_json(store: Store, plan: Plan, group: Group, expert_id: str) -> list[dict]:
-    return [{"school": e.school_id, "indicator": e.indicator, "inputs": e.inputs, "evidence": list(e.evidence),
-             "methods": list(e.methods), "note": e.note, "points": stored_points(e.points),
-             "explanation": list(e.explanation), "updated_at": e.updated_at}
-            for e in E.entries(store, plan.id, group.id, expert_id)]
+    """An expert's bundle speaks only for the expert's own typing: never for a transcription or a merged entry."""
+    return [_entry_json(e) for e in E.entries(store, plan.id, group.id, expert_id)
+            if not e.transcribed and not e.source]
+
+
+def _transcribed_json(store: Store, plan: Plan, group: Group, typist: str) -> dict[str, list[dict]]:
+    """Paper sheets this laptop's user typed for other experts (代录), by expert."""
+    found: dict[str, list[dict]] = {}
+    for e in E.entries(store, plan.id, group.id):
+        if e.typed_by == typist and e.transcribed and not e.source:
+            found.setdefault(e.expert_id, []).append(_entry_json(e))
+    return found
+
+
+def left_behind(store: Store, plan: Plan, group: Group, signer_id: str, *, panel: bool) -> list[str]:
+    """Entries typed on this laptop that the bundle being written does not carry, nor any other bundle
+    from here: an expert's bundle carries the expert's own typing; the lead's panel bundle adds the
+    lead's transcriptions (代录)."""
+    names = {e.id: e.name for e in experts(store, plan.id)}
+    lost: dict[str, list[str]] = {}
+    for e in E.entries(store, plan.id, group.id):
+        if e.source:
+            continue  # merged from a bundle: its signed original travels, not this copy
+        if e.expert_id == signer_id and not e.transcribed:
+            continue
+        if panel and e.typed_by == signer_id:
+            continue
+        lost.setdefault(names.get(e.expert_id, e.expert_id), []).append(e.indicator)
+    warnings = [f"{who} 的 {len(codes)} 项评分（{'、'.join(sorted(set(codes))[:8])}）只在本机，不在任何数据包中"
+                for who, codes in sorted(lost.items())]
+    if warnings and not panel:
+        warnings.append("代录的评分由组长放入专家组数据包；若是您代录的，请交组长在其电脑上代录，或请该专家本人导出")
+    return warnings
 
 
 def _photo_sources(store: Store, plan: Plan, group: Group, expert_id: str | None) -> list[_PhotoSource]:
@@ -176,8 +213,9 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
     history = [c.__dict__ for c in changes(store, plan.id) if c.expert_id == expert_id and c.key.get("group") == group.id]
     payload["history.json"] = canonical.dumps(history)
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
+    warnings = () if expert.role == "lead" else tuple(left_behind(store, plan, group, expert_id, panel=False))
     return _prepared(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
-                     photo_sources=_photo_sources(store, plan, group, expert_id))
+                     photo_sources=_photo_sources(store, plan, group, expert_id), warnings=warnings)
 
 
 def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,
@@ -192,22 +230,26 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
     if lead.role != "lead":
         raise ValueError(f"{lead.name} 不是本考核计划登记的专家组组长，不能导出专家组数据包")
     rubric = plan_rubric(store, plan)
+    state = F.report_state(store, plan, rubric, group)
+    if state.status == F.CHANGED:
+        raise ValueError(f"集团 {group.name} 定稿（第 {state.version} 版）后评分有改动："
+                         + "；".join(state.changes[:6]) + "。请重新定稿并写明理由（inspector panel finalise … --reason），"
+                         "或撤回改动后再导出")
     signer = keystore.own_key().key_id
     # The lead's own work travels as the lead's own expert bundle, like every member's (written first).
     own = prepare_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles")
     sequence, previous = next_sequence(store, plan.id, "panel")
     payload: dict[str, Any] = {}
     payload["bundle.json"] = canonical.dumps(_header(store, plan, "panel", sequence, previous, signer, group, lead))
-    settled = []
-    for place in places(store, plan, group):
-        points, method = settled_points(place, plan.consensus)
-        settled.append({"school": place.school_id, "indicator": place.indicator,
-                        "points": stored_points(points), "method": method,
-                        "reason": place.decided_reason,
-                        "scores": {e: fmt_points(v) for e, v in sorted(place.scores.items())}})
-    payload["consensus.json"] = canonical.dumps(settled)
-    card = panel_scorer(store, plan, rubric, group).card()
-    payload["result.json"] = canonical.dumps(card.to_json())
+    payload["consensus.json"] = canonical.dumps(F.settled_rows(store, plan, group))
+    payload["result.json"] = canonical.dumps(F.live_result(store, plan, rubric, group))
+    if state.finalised is not None:
+        # The finalised result is what the lead signs; every older version travels with it, kept.
+        payload["finalised.json"] = canonical.dumps(state.finalised.to_json())
+        payload["versions.json"] = canonical.dumps([v.to_json() for v in F.versions(store, plan.id, group.id)])
+    transcribed = _transcribed_json(store, plan, group, lead_id)
+    if transcribed:
+        payload["transcribed.json"] = canonical.dumps(transcribed)
     payload["findings.json"] = canonical.dumps(get_findings(store, plan.id, group.id))
     members = []
     for bundle_hash, path in merged_expert_bundles(store, plan.id, group.id):
@@ -215,8 +257,11 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
         payload[name] = Path(path)
         members.append(name)
     filename = f"专家组-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
+    warnings = left_behind(store, plan, group, lead_id, panel=True)
+    if state.finalised is None:
+        warnings.insert(0, f"集团 {group.name} 尚未定稿：教育局将列为未完成，不排名（inspector panel finalise）")
     return _prepared(store, keystore, plan, "panel", sequence, previous, filename, payload, out_dir, group,
-                     inner=own, members=members)
+                     inner=own, members=members, warnings=tuple(warnings))
 
 
 def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str, out_dir: Path, *,

@@ -18,6 +18,7 @@ from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.plan_import import ALREADY, import_plan
+from inspector_app.bundles.roles import check_expert_signer, local_user
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.model import METHODS
@@ -25,7 +26,7 @@ from inspector_app.store import bundle_records as BR
 from inspector_app.store import entries as E
 from inspector_app.store import photo_records as PR
 from inspector_app.store import photos as photo_files
-from inspector_app.store.consensus import replace_lead_decisions, withdraw_stale_decisions
+from inspector_app.store.consensus import withdraw_stale_decisions
 from inspector_app.store.findings import merge_findings
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
@@ -33,7 +34,7 @@ from inspector_app.store import plans as P
 
 STATUS_TEXT = {"merged": "已合并", "already": "已合并过（重复导入，未改变任何内容）", "held": "暂缓：签名人尚未受信任",
                "rejected": "已拒绝", "conflict": "冲突：需要人工处理", "superseded": "已记录（同一专家已有更新的数据包）",
-               "created": "已建立考核计划"}
+               "created": "已建立考核计划", "differs": "暂缓：签名的结果与重算的不一致，未合并"}
 
 
 @dataclass
@@ -161,7 +162,8 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
         elif bag.kind == "expert":
             outcome.status, outcome.message = _merge_expert(store, keystore, bag, path, opened=opened)
         elif bag.kind == "panel":
-            outcome.status, outcome.message, outcome.members = _merge_panel(store, keystore, bag, path, opened)
+            from inspector_app.bundles.merge_panel import merge_panel
+            outcome.status, outcome.message, outcome.members = merge_panel(store, keystore, bag, path, opened)
         else:
             raise Reject(f"未知的数据包类型 {bag.kind}")
     except Reject as exc:
@@ -196,16 +198,6 @@ def _group_for(store: Store, plan: P.Plan, bag: Bag, head: dict) -> P.Group:
         if g.id == gid:
             return g
     raise Reject(f"本考核计划中没有集团 {(head.get('group') or {}).get('name', gid)}")
-
-
-def _check_signer_is(bag: Bag, known: dict[str, P.Expert], expert_id: str) -> None:
-    """The signing key must be this expert's: the one the plan registered, and no other expert's."""
-    expert = known[expert_id]
-    if expert.key_id and expert.key_id != bag.signer_key_id:
-        raise Reject(f"签名人不是计划中登记的 {expert.name} 本人的密钥")
-    owner = next((e for e in known.values() if e.key_id == bag.signer_key_id and e.id != expert_id), None)
-    if owner is not None:
-        raise Reject(f"签名密钥属于 {owner.name}，不能以 {expert.name} 的名义提交数据包")
 
 
 def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, status: str = "merged") -> str | None:
@@ -295,8 +287,14 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     known = {e.id: e for e in P.experts(store, plan.id)}
     if expert_id not in known:
         raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")
-    _check_signer_is(bag, known, expert_id)
+    check_expert_signer(store, keystore, plan, bag, known, expert_id, in_panel=in_panel)
     rows = _check_entries(rubric, group, read_json(bag, "entries.json"))
+    typed_here = E.transcribed_places(store, plan.id, group.id, expert_id)
+    clash = sorted(code for school, code in ((r.get("school", ""), r["indicator"]) for r in rows)
+                   if (school, code) in typed_here)
+    if clash:
+        raise Reject(f"{known[expert_id].name} 的数据包与本机代录的 {known[expert_id].name} 纸质评分表在指标 "
+                     f"{'、'.join(clash)} 重复；未合并，代录的评分保留。请核对后只保留一份")
     vetoes = read_json(bag, "vetoes.json")
     findings = read_json(bag, "findings.json")
     photos = read_json(bag, "photos.json")
@@ -332,7 +330,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         withdrawn: list[str] = []
         if not superseded:
             _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id],
-                          path.name)
+                          path.name, bag.bundle_hash)
             withdrawn = withdraw_stale_decisions(store, plan.id, group.id, expert_id)
             if not known[expert_id].key_id:
                 P.learn_expert_key(store, plan.id, expert_id, bag.signer_key_id, bag.signer_public_key,
@@ -348,107 +346,20 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
 
 
 def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, rows: list[dict], vetoes: list,
-                  findings: dict, stored_photos: list, expert: P.Expert, source: str) -> None:
+                  findings: dict, stored_photos: list, expert: P.Expert, source: str, bundle_hash: str) -> None:
+    me = local_user(store, plan.id)
     E.replace_expert_entries(store, plan.id, group.id, expert_id, [
         E.EntryValues(row.get("school", ""), row["indicator"], row["typed"],
                       tuple(str(x) for x in row.get("evidence", [])), tuple(str(x) for x in row.get("methods", [])),
                       row.get("note", ""), row["outcome"].points, tuple(row["outcome"].lines),
-                      str(row.get("updated_at", now()))) for row in rows], source)
+                      str(row.get("updated_at", now()))) for row in rows], source, bundle_hash=bundle_hash)
     E.replace_expert_vetoes(store, plan.id, group.id, expert_id,
                             [(v["key"], bool(v.get("value")), str(v.get("reason", ""))) for v in vetoes
                              if isinstance(v, dict) and isinstance(v.get("key"), str)], source)
     if expert.role == "lead":
-        merge_findings(store, plan.id, group.id, findings, expert_id, source)
+        # What this laptop's own user wrote stays as it is.
+        merge_findings(store, plan.id, group.id, findings, expert_id, source, keep_author=me.expert_id if me else "")
     PR.replace_expert_photos(store, plan.id, group.id, expert_id, [
         (stored, PR.PhotoPlace(str(meta.get("school", "")), str(meta.get("indicator", "")),
                                str(meta.get("caption", "")), bool(meta.get("chosen")), bool(meta.get("removed"))))
         for meta, stored in stored_photos], source)
-
-
-# --------------------------------------------------------------------------- panel bundles
-
-def _merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
-                 opened: OpenedBundle | None = None) -> tuple[str, str, list[MergeOutcome]]:
-    head = bundle_head(bag)
-    plan, rubric = _plan_for(store, bag, head)
-    group = _group_for(store, plan, bag, head)
-    members = read_json(bag, "members.json")
-    consensus = read_json(bag, "consensus.json")
-    if not isinstance(members, list) or not isinstance(consensus, list):
-        raise Reject("数据包中的数据文件格式不对")
-    known = {e.id: e for e in P.experts(store, plan.id)}
-    lead_id = (head.get("expert") or {}).get("id")
-    if lead_id not in known or known[lead_id].role != "lead":
-        raise Reject(f"专家组数据包须由本计划登记的组长签名；“{(head.get('expert') or {}).get('name', lead_id)}”不是组长")
-    _check_signer_is(bag, known, lead_id)
-    other = BR.other_panel_signer(store, plan.id, group.id, bag.signer_key_id)
-    if other:
-        raise Reject(f"集团 {group.name} 已有另一个专家组（{keystore.name_of(other) or other[:12]}）的结果；"
-                     "两个专家组的结果都保留待人工核对，未覆盖", "conflict")
-    if BR.bundle_known(store, bag.bundle_hash):
-        return "already", "", []
-    # Every member bundle inside must verify on its own, down to its signature, before anything is merged.
-    member_bags = []
-    with tempfile.TemporaryDirectory(prefix="inspector-merge-") as tmp:
-        for name in members:
-            if not isinstance(name, str) or name not in bag.sha256:
-                raise Reject("members.json 指向数据包中不存在的文件")
-            if opened is not None and name in opened.members:
-                member, inner = opened.members[name]
-            else:
-                inner = Path(tmp) / f"{len(member_bags)}.zip"
-                try:
-                    with open(inner, "wb") as out:
-                        bag.copy_to(name, out)
-                    member = read_bag(inner, keystore)
-                except BundleError as exc:
-                    member = exc
-            if isinstance(member, BundleError):
-                raise Reject(f"专家组数据包中的专家数据包 {name} 未通过校验：{member}") from None
-            if member.kind != "expert" or member.field("group") != group.id or member.field("plan_id") != plan.id:
-                raise Reject(f"专家组数据包中的 {name} 不是本集团的专家数据包")
-            member_bags.append((member, inner))
-        rows = []
-        for row in consensus:
-            if not isinstance(row, dict):
-                raise Reject("consensus.json 格式不对")
-            try:
-                ind = E.check_place(rubric, group, row.get("school", ""), row.get("indicator"))
-                points = None if row.get("points") is None else parse_decimal(row["points"])
-            except (E.EntryError, NumberError) as exc:
-                raise Reject(f"合议结果无效：{exc}") from None
-            if points is not None and not 0 <= points <= ind.points:
-                raise Reject(f"合议结果中指标 {ind.code} 的得分超出范围")
-            rows.append((row, points))
-        findings = read_json(bag, "findings.json")
-        _keep_original(store, bag, path)
-        # One transaction for the members and the panel: a refused panel bundle leaves no member merged.
-        with store.tx():
-            outcomes = []
-            for member, inner in member_bags:
-                status, message = _merge_expert(store, keystore, member, inner, opened=opened)
-                outcomes.append(MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
-                                             member.signer_key_id, member.signer_fingerprint, group.id,
-                                             member.bundle_hash))
-            sequence = int(bag.field("sequence") or 0)
-            newest = BR.newest_sequence(store, bag.signer_key_id, plan.id, group.id, "panel")
-            superseded = newest is not None and newest > sequence
-            clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged")
-            if clash == "already":
-                return "already", "", outcomes
-            if clash == "conflict":
-                raise Reject("同一专家组组长、同一序号已有另一份不同的数据包；未覆盖", "conflict")
-            if superseded:
-                # An older result arriving late is kept on record; it does not undo the newer one.
-                record(store, lead_id, plan.id, "bundle", {"plan": plan.id, "group": group.id,
-                                                           "hash": bag.bundle_hash}, "superseded", None, path.name)
-                return "superseded", f"序号 {sequence} 早于已合并的 {newest}，合议结果未改变", outcomes
-            # Automatic results are recomputed here from the members' entries by the same rule.
-            replace_lead_decisions(store, plan.id, group.id, lead_id, [
-                (row.get("school", ""), row["indicator"], points, str(row.get("reason", "")), row.get("scores", {}))
-                for row, points in rows if points is not None and row.get("method") == "lead"], path.name)
-            if isinstance(findings, dict):
-                merge_findings(store, plan.id, group.id, findings, lead_id, path.name)
-            record(store, lead_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
-                   "merged", None, path.name)
-    return "merged", f"专家组结果：{len(rows)} 项合议，{len(member_bags)} 份专家数据包", outcomes

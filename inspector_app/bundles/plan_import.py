@@ -8,6 +8,7 @@ from inspector_app.bundles.bag import Bag, read_json
 from inspector_app.bundles.export import plan_body
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
+from inspector_app.bundles.roles import check_plan_signer
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
@@ -23,6 +24,8 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
     plan_info = body.get("plan") or {}
     if plan_info.get("id") != bag.field("plan_id"):
         raise Reject("计划包说明与签名信息不一致")
+    # Only the issuer's key signs a plan's packages; a refusal here has written and trusted nothing.
+    check_plan_signer(store, keystore, bag, plan_info["id"])
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
         return _compare_with_existing(store, existing, body, bag.field("rubric_hash"))
@@ -67,7 +70,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         # The rubric is pinned from the package's bytes, not from any local file.
         P.store_rubric_bytes(store, source, rubric_files[0])
         try:
-            plan = P.create_plan(store, rubric, spec)
+            plan = P.create_plan(store, rubric, spec, issuer_key_id=bag.signer_key_id)
         except StoreError as exc:
             raise Reject(f"计划包内容有误：{exc}") from None
         for e in body["experts"]:

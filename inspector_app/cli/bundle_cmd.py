@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from inspector_app import paths
@@ -85,6 +86,8 @@ def cmd_export(args) -> int:
         for group in chosen:
             result = export_expert(store, _keystore(), plan, group, expert.id, Path(args.out))
             print(f"已导出并校验：{result.path}（序号 {result.sequence}，{result.photos} 张照片）")
+            for warning in result.warnings:
+                print(f"注意：{warning}", file=sys.stderr)
     return 0
 
 
@@ -101,6 +104,7 @@ def cmd_merge(args) -> int:
                 for m in o.members:
                     print(f"    {m}")
     return 0 if all(o.status in ("merged", "already", "created", "superseded") for o in outcomes) else 1
+
 
 
 def cmd_disagreements(args) -> int:
@@ -193,6 +197,8 @@ def cmd_panel_export(args) -> int:
         lead = me_expert(store, plan, None)
         result = export_panel(store, _keystore(), plan, group, lead.id, Path(args.out))
         print(f"已导出并校验：{result.path}（序号 {result.sequence}）")
+        for warning in result.warnings:
+            print(f"注意：{warning}", file=sys.stderr)
     return 0
 
 

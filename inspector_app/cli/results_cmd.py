@@ -64,7 +64,8 @@ def cmd_check(args) -> int:
 def register_results(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("results", help="教育局：汇总已合并的专家组结果，排名、等次、标记，导出 Excel 工作簿和公示 PDF")
     p.add_argument("--plan")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--out", metavar="FILE.xlsx", help="结果工作簿（--json 时可省略）")
+    p.add_argument("--json", action="store_true", help="打印每个集团的状态（已定稿 / 未完成）、总分、等次和奖惩")
     p.add_argument("--pdf", metavar="FILE.pdf", help="同时导出公示用的 PDF 汇总")
     p.add_argument("--grade", action="append", default=[], metavar="GROUP=GRADE",
                    help="由领导小组决定的等次（002、003），可重复")
@@ -74,7 +75,8 @@ def register_results(sub: argparse._SubParsersAction) -> None:
 def cmd_results(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.cli.store_cmd import opened
-    from inspector_app.results.from_store import plan_results
+    from inspector_app.results.from_store import NothingFinalised, plan_results, publishable
+    from inspector_app.results.model import UNFINISHED
     from inspector_app.results.summary_pdf import write_summary_pdf
     from inspector_app.results.workbook import write_results_workbook
     from inspector_app.store.plans import find_plan
@@ -84,16 +86,46 @@ def cmd_results(args) -> int:
             raise CommandError(f"--grade 应写成 集团编号=等次，而不是 “{item}”", 2)
         key, value = item.split("=", 1)
         grades[key.strip()] = value.strip()
+    if not args.out and not args.json:
+        raise CommandError("请用 --out 给出结果工作簿的文件名，或用 --json 只打印结果", 2)
     with opened() as store:
         plan = find_plan(store, args.plan)
         results = plan_results(store, plan, grades)
-    write_results_workbook(results, args.out)
-    print(f"已导出工作簿：{args.out}")
+    if args.json:
+        print_json(results_json(results))
+    try:
+        publishable(results)
+    except NothingFinalised as exc:
+        raise CommandError(str(exc)) from exc
+    if args.out:
+        write_results_workbook(results, args.out)
+        if not args.json:
+            print(f"已导出工作簿：{args.out}")
     if args.pdf:
         write_summary_pdf(results, args.pdf)
-        print(f"已导出公示 PDF：{args.pdf}")
+        if not args.json:
+            print(f"已导出公示 PDF：{args.pdf}")
+    if args.json:
+        return 0
     from inspector_app.numbers import fmt_points
     for row in results.units:
         flags = "、".join(f.label for f in row.flags)
         print(f"{row.rank}\t{row.unit.name}\t{fmt_points(row.unit.total)}\t{row.unit.grade or '—'}\t{flags}")
+    for u in results.unfinished:
+        print(f"—\t{u.name}\t{UNFINISHED}（{u.reason}，{u.progress}），不排名、不评等次")
     return 0
+
+
+def results_json(results) -> dict:
+    """Every group with its status: finalised ones ranked with grade and consequences, the others 未完成."""
+    from inspector_app.numbers import fmt_points
+    from inspector_app.results.model import UNFINISHED
+    groups = [{"group": r.unit.group_id, "name": r.unit.name, "status": "finalised", "rank": r.rank,
+               "total": fmt_points(r.unit.total), "grade": r.unit.grade,
+               "areas": {a.code: fmt_points(a.points) for a in r.unit.areas},
+               "consequences": [{"key": f.key, "label": f.label, "detail": f.detail} for f in r.flags],
+               "award": r.award} for r in results.units]
+    groups += [{"group": u.group_id, "name": u.name, "status": "unfinished", "label": UNFINISHED, "rank": None,
+                "total": None, "grade": None, "areas": {}, "consequences": [], "award": False,
+                "done": u.done, "count": u.count, "reason": u.reason} for u in results.unfinished]
+    return {"year": results.year, "rubric": results.rubric_id, "published": bool(results.units), "groups": groups}

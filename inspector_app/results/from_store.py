@@ -5,9 +5,10 @@ import re
 from decimal import Decimal
 
 from inspector_app.results.cards import results_from_cards
-from inspector_app.results.model import History, PastResult, Results, SchoolInfo
+from inspector_app.results.model import History, PastResult, Results, SchoolInfo, Unfinished
 from inspector_app.results.roster import Roster, RosterGroup
 from inspector_app.store import entries as E
+from inspector_app.store import finalisation as F
 from inspector_app.store import plans as P
 from inspector_app.store.consensus import panel_scorer
 from inspector_app.store.db import Store
@@ -20,26 +21,63 @@ def first_year(school_year: str) -> int:
 
 
 def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = None) -> Results:
+    """Ranking and consequences of the groups whose result is finalised (定稿) and recomputes to the same
+    figures; every other group is listed in `Results.unfinished` with its progress."""
     rubric = P.plan_rubric(store, plan)
     plan_experts = P.experts(store, plan.id)  # read once for every group
     names = {e.id: e.name for e in plan_experts}
     roster = Roster(groups=[], schools={})
     history = History()
-    cards, experts = {}, {}
+    cards, experts, unfinished = {}, {}, []
     for group in P.groups(store, plan.id):
-        roster.groups.append(RosterGroup(group.id, group.name, group.group_type or ""))
-        roster.schools[group.id] = [SchoolInfo(s.id, s.name, s.role, s.kind, s.head_role) for s in group.schools]
-        roster.self_scores[group.id] = {code: points for (school, code), points in
-                                        P.self_scores(store, plan.id, group.id).items() if not school}
         for prior in P.prior_results(store, plan.id, group.id):
             year = first_year(prior["year"])
             if year:
                 history.add(group.id, year, PastResult(Decimal(prior["total"]) if prior["total"] else None,
                                                        prior["grade"], prior["rank"]))
-        cards[group.id] = panel_scorer(store, plan, rubric, group, plan_experts).card()
+        card = panel_scorer(store, plan, rubric, group, plan_experts).card()
+        group_entries = E.entries(store, plan.id, group.id)
+        reason = _not_final(store, group, card, bool(group_entries))
+        if reason:
+            unfinished.append(Unfinished(group.id, group.name, group.group_type or "", card.done, card.count, reason))
+            continue
+        roster.groups.append(RosterGroup(group.id, group.name, group.group_type or ""))
+        roster.schools[group.id] = [SchoolInfo(s.id, s.name, s.role, s.kind, s.head_role) for s in group.schools]
+        roster.self_scores[group.id] = {code: points for (school, code), points in
+                                        P.self_scores(store, plan.id, group.id).items() if not school}
+        cards[group.id] = card
         who: dict[str, set[str]] = {}
-        for entry in E.entries(store, plan.id, group.id):
-            who.setdefault(entry.indicator, set()).add(names.get(entry.expert_id, entry.expert_id))
+        for entry in group_entries:
+            label = names.get(entry.expert_id, entry.expert_id)
+            if entry.transcribed:
+                label += f"（{E.TRANSCRIBED}：{names.get(entry.typed_by, entry.typed_by)}）"
+            who.setdefault(entry.indicator, set()).add(label)
         experts[group.id] = {code: sorted(v) for code, v in who.items()}
-    return results_from_cards(rubric, first_year(plan.school_year), cards, roster, experts=experts,
-                              grades=grades, history=history)
+    finalised = {g: grade for g, grade in (grades or {}).items() if g in cards}
+    results = results_from_cards(rubric, first_year(plan.school_year), cards, roster, experts=experts,
+                                 grades=finalised, history=history)
+    results.unfinished = unfinished
+    return results
+
+
+def _not_final(store: Store, group: P.Group, card, scored: bool) -> str:
+    """Why a group's result cannot be ranked yet ("" when it is finalised and recomputes the same)."""
+    final = F.latest(store, group.plan_id, group.id)
+    if final is None:
+        return "未定稿" if scored else "尚无专家组结果"
+    changed = F.differences(final.result, card.to_json())
+    if changed:
+        return f"定稿结果（第 {final.version} 版）与重算不一致：" + "；".join(changed[:4])
+    return ""
+
+
+class NothingFinalised(ValueError):
+    """No group of the plan has a finalised result: there is nothing to publish."""
+
+
+def publishable(results: Results) -> Results:
+    if not results.units:
+        listed = "；".join(f"{u.name}（{u.reason}，{u.progress}）" for u in results.unfinished)
+        raise NothingFinalised("还没有任何集团定稿，不能发布结果（排名、等次和奖惩只用于已定稿的集团）："
+                               + (listed or "本计划没有集团"))
+    return results

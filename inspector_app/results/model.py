@@ -200,6 +200,24 @@ class IndicatorHead:
     per_school: bool
 
 
+UNFINISHED = "未完成"
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A group with no finalised (定稿) result: listed with its progress, never ranked, graded or penalised."""
+    group_id: str
+    name: str
+    group_type: str
+    done: int  # indicators the panel has settled so far
+    count: int  # indicators that apply
+    reason: str  # 尚无专家组结果 / 未定稿 / …
+
+    @property
+    def progress(self) -> str:
+        return f"已评 {self.done}/{self.count} 项"
+
+
 @dataclass
 class Results:
     year: int
@@ -213,6 +231,7 @@ class Results:
     indicators: tuple[IndicatorHead, ...]
     notes: list[str] = field(default_factory=list)  # how this year's flags were decided, in words
     rules: list[tuple[str, str]] = field(default_factory=list)  # (flag label, seed sentence)
+    unfinished: list[Unfinished] = field(default_factory=list)  # listed as 未完成, outside every ranking
 
     def grade_counts(self) -> list[tuple[str, int]]:
         counts = [(label, sum(1 for u in self.units if u.unit.grade == label)) for label in self.grade_labels]

@@ -25,6 +25,7 @@ DEMO_RUBRIC = "suizhou-jlt"
 DEMO_TITLE = "【演示】2023—2024学年沙坡头区集团化办学督导考核"
 
 # 002 附件：中卫市沙坡头区集团化办学试点一览表 (campus, head's role); kinds read from the names.
+FINALISED_GROUP = "gxr"
 ROSTER = [
     ("g7", "中卫市第七小学教育集团", "融合型", [
         ("中卫市第七小学教育集团总校", "总校校长", "小学"),
@@ -143,10 +144,19 @@ def make_demo(store: Store) -> Plan:
         plan = create_plan(store, rubric, spec, actor="demo-lead")
         _score_demo(store, plan, rng)
         _demo_photos(store, plan)
+        _finalise_demo(store, plan)
         # The demo plays the panel lead's part: its identity is chosen with it (its experts hold no keys).
         store.set_setting(f"me:{plan.id}", "demo-lead")
         store.set_setting("current_plan", plan.id)
     return get_plan(store, plan.id)
+
+
+def _finalise_demo(store: Store, plan: Plan) -> None:
+    """兴仁 is scored throughout by the lead alone and finalised (定稿), so the bureau's view shows one ranked
+    group beside the others listed as 未完成; 第四中学 still waits for the lead to settle its disagreements."""
+    from inspector_app.store.finalisation import finalise
+    group = next(g for g in groups(store, plan.id) if g.id == FINALISED_GROUP)
+    finalise(store, plan, plan_rubric(store, plan), group, "demo-lead", "2023-10-16", "2023-10-17")
 
 
 def _grade(rubric, total: Decimal) -> str:
@@ -156,8 +166,9 @@ def _grade(rubric, total: Decimal) -> str:
 def _score_demo(store: Store, plan: Plan, rng: random.Random) -> None:
     rubric = plan_rubric(store, plan)
     for gi, group in enumerate(groups(store, plan.id)):
-        # The 第四中学 group is scored throughout; the others part of the way.
-        share = 1.0 if group.id == "g4" else (0.6 if gi % 2 == 0 else 0.35)
+        # 第四中学 (three experts, disagreeing) and 兴仁 (the lead alone) are scored throughout; the others
+        # part of the way.
+        share = 1.0 if group.id in ("g4", FINALISED_GROUP) else (0.6 if gi % 2 == 0 else 0.35)
         for ind in rubric.indicators:
             places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [E.GROUP]
             for place in places:

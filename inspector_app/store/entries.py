@@ -196,25 +196,35 @@ class EntryValues:
     updated_at: str
 
 
+def transcribed_places(store: Store, plan_id: str, group_id: str, expert_id: str, typed_by: str | None = None
+                       ) -> set[tuple[str, str]]:
+    """(school, indicator) of an expert's entries that someone typed from a paper sheet (代录)."""
+    return {(e.school_id, e.indicator) for e in entries(store, plan_id, group_id, expert_id)
+            if e.transcribed and (typed_by is None or e.typed_by == typed_by)}
+
+
 def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id: str, rows: list[EntryValues],
-                           source: str = "") -> None:
+                           source: str = "", *, bundle_hash: str = "", typed_by: str = "") -> None:
     """Replace one expert's entries for a group with `rows`; every entry that changes gets a history row.
 
+    With `typed_by`, the rows are that typist's transcriptions (代录) of the expert's paper sheet and only
+    those are replaced; otherwise only the expert's own entries are, and transcriptions stay as typed.
     Must be called inside the caller's transaction (a bundle merges as one).
     """
-    old = {(e.school_id, e.indicator): e for e in entries(store, plan_id, group_id, expert_id)}
-    store.conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
-                       (plan_id, group_id, expert_id))
+    old = {(e.school_id, e.indicator): e for e in entries(store, plan_id, group_id, expert_id)
+           if (e.typed_by == typed_by if typed_by else not e.transcribed)}
+    store.conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ? AND typed_by = ?",
+                       (plan_id, group_id, expert_id, typed_by))
     for row in rows:
         inputs = jsonable_inputs(row.inputs)
         points = stored_points(row.points)
         store.conn.execute(
             "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
-            " points, explanation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " points, explanation, updated_at, typed_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (plan_id, group_id, expert_id, row.school_id, row.indicator,
              json.dumps(inputs, ensure_ascii=False, sort_keys=True), json.dumps(list(row.evidence), ensure_ascii=False),
              json.dumps(list(row.methods), ensure_ascii=False), row.note, points,
-             json.dumps(list(row.explanation), ensure_ascii=False), row.updated_at))
+             json.dumps(list(row.explanation), ensure_ascii=False), row.updated_at, typed_by, bundle_hash))
         before = old.pop((row.school_id, row.indicator), None)
         after = {"inputs": inputs, "evidence": list(row.evidence), "methods": list(row.methods), "note": row.note,
                  "points": points}

@@ -34,12 +34,22 @@ def set_finding(store: Store, plan_id: str, group_id: str, kind: str, text: str,
                "text", old, text)
 
 
+def authors(store: Store, plan_id: str, group_id: str) -> dict[str, str]:
+    """kind -> expert id of who last wrote it."""
+    return dict(store.conn.execute("SELECT kind, expert_id FROM findings WHERE plan_id = ? AND group_id = ?",
+                                   (plan_id, group_id)).fetchall())
+
+
 def merge_findings(store: Store, plan_id: str, group_id: str, texts: dict[str, str], expert_id: str,
-                   source: str = "") -> None:
-    """Take the findings a lead's bundle carries (known kinds only), inside the caller's transaction."""
+                   source: str = "", *, keep_author: str = "") -> None:
+    """Take the findings a lead's bundle carries (known kinds only), inside the caller's transaction;
+    a text `keep_author` (this laptop's user) wrote is kept as it is."""
     old = get_findings(store, plan_id, group_id)
+    written_by = authors(store, plan_id, group_id)
     for kind, text in texts.items():
         if kind not in KINDS or not isinstance(text, str):
+            continue
+        if keep_author and keep_author != expert_id and written_by.get(kind) == keep_author:
             continue
         store.conn.execute(
             "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"

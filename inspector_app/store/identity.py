@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
-from inspector_app.store.plans import Expert, Plan, experts
+from inspector_app.store.plans import Expert, Plan, experts, learn_expert_key
 
 BUREAU, VIEWER = "@bureau", "@viewer"
 BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}
@@ -140,8 +140,7 @@ def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
     with store.tx():
         if not expert.key_id:
             # The plan names no key for this expert: this laptop's key becomes theirs, as a first bundle would.
-            store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ? WHERE plan_id = ?"
-                               " AND id = ?", (own.key_id, own.public_key, own.fingerprint, plan.id, expert.id))
+            learn_expert_key(store, plan.id, expert.id, own.key_id, own.public_key, own.fingerprint)
         bound = next(e for e in experts(store, plan.id) if e.id == expert.id)
         return _save(store, plan, expert.id, Identity(plan.id, "expert", bound))
 

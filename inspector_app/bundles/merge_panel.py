@@ -1,0 +1,175 @@
+"""The bureau takes in a panel bundle: the members' originals, the lead's transcriptions and decisions, and
+the finalised result, which must be what the bureau recomputes from them, figure by figure.
+
+Everything is merged in one transaction and then the group's result is
+recomputed here from the members' signed entries; when the signed result differs
+in any figure, the transaction is rolled back and the bundle is held with every
+difference named: a panel's result is never silently replaced.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from inspector_app.bundles import merge as M
+from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.merge_checks import Reject, bundle_head
+from inspector_app.bundles.roles import check_panel_signer
+from inspector_app.numbers import NumberError, parse_decimal
+from inspector_app.store import bundle_records as BR
+from inspector_app.store import entries as E
+from inspector_app.store import finalisation as F
+from inspector_app.store import plans as P
+from inspector_app.store.consensus import replace_lead_decisions
+from inspector_app.store.db import Store, now
+from inspector_app.store.findings import merge_findings
+from inspector_app.store.history import record
+
+SHOWN_DIFFERENCES = 12
+
+
+def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
+                opened: "M.OpenedBundle | None" = None) -> tuple[str, str, list]:
+    head = bundle_head(bag)
+    plan, rubric = M._plan_for(store, bag, head)
+    group = M._group_for(store, plan, bag, head)
+    members = read_json(bag, "members.json")
+    consensus = read_json(bag, "consensus.json")
+    if not isinstance(members, list) or not isinstance(consensus, list):
+        raise Reject("数据包中的数据文件格式不对")
+    known = {e.id: e for e in P.experts(store, plan.id)}
+    lead = check_panel_signer(store, keystore, plan, bag, known, (head.get("expert") or {}).get("id"))
+    other = BR.other_panel_signer(store, plan.id, group.id, bag.signer_key_id)
+    if other:
+        raise Reject(f"集团 {group.name} 已有另一个专家组（{keystore.name_of(other) or other[:12]}）的结果；"
+                     "两个专家组的结果都保留待人工核对，未覆盖", "conflict")
+    if BR.bundle_known(store, bag.bundle_hash):
+        return "already", "", []
+    signed_result = read_json(bag, "result.json")
+    final = _finalised(bag, plan.id, group.id, lead.id)
+    transcribed = _transcriptions(bag, rubric, group, known, lead.id)
+    member_bags = []
+    with tempfile.TemporaryDirectory(prefix="inspector-merge-") as tmp:
+        for name in members:
+            if not isinstance(name, str) or name not in bag.sha256:
+                raise Reject("members.json 指向数据包中不存在的文件")
+            if opened is not None and name in opened.members:
+                member, inner = opened.members[name]  # verified already, off the store's thread
+            else:
+                inner = Path(tmp) / f"{len(member_bags)}.zip"
+                try:
+                    with open(inner, "wb") as out:
+                        bag.copy_to(name, out)
+                    member = read_bag(inner, keystore)
+                except BundleError as exc:
+                    member = exc
+            if isinstance(member, BundleError):
+                raise Reject(f"专家组数据包中的专家数据包 {name} 未通过校验：{member}") from None
+            if member.kind != "expert" or member.field("group") != group.id or member.field("plan_id") != plan.id:
+                raise Reject(f"专家组数据包中的 {name} 不是本集团的专家数据包")
+            member_bags.append((member, inner))
+        rows = _decisions(consensus, rubric, group)
+        findings = read_json(bag, "findings.json")
+        M._keep_original(store, bag, path)
+        # One transaction for the members and the panel: a refused panel bundle leaves no member merged.
+        with store.tx():
+            outcomes = []
+            for member, inner in member_bags:
+                status, message = M._merge_expert(store, keystore, member, inner, in_panel=True, opened=opened)
+                outcomes.append(M.MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
+                                               member.signer_key_id, member.signer_fingerprint, group.id,
+                                               member.bundle_hash))
+            sequence = int(bag.field("sequence") or 0)
+            newest = BR.newest_sequence(store, bag.signer_key_id, plan.id, group.id, "panel")
+            superseded = newest is not None and newest > sequence
+            clash = M._claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged")
+            if clash == "already":
+                return "already", "", outcomes
+            if clash == "conflict":
+                raise Reject("同一专家组组长、同一序号已有另一份不同的数据包；未覆盖", "conflict")
+            if superseded:
+                # An older result arriving late is kept on record; it does not undo the newer one.
+                record(store, lead.id, plan.id, "bundle", {"plan": plan.id, "group": group.id,
+                                                           "hash": bag.bundle_hash}, "superseded", None, path.name)
+                return "superseded", f"序号 {sequence} 早于已合并的 {newest}，合议结果未改变", outcomes
+            for expert_id, entries in transcribed.items():
+                own = {(e.school_id, e.indicator) for e in E.entries(store, plan.id, group.id, expert_id)
+                       if not e.transcribed}
+                twice = sorted({v.indicator for v in entries if (v.school_id, v.indicator) in own})
+                if twice:
+                    raise Reject(f"{known[expert_id].name} 的指标 {'、'.join(twice)} 既有本人签名的评分又有组长代录的评分；"
+                                 "未合并，请与组长核对后只保留一份")
+                E.replace_expert_entries(store, plan.id, group.id, expert_id, entries, path.name,
+                                         bundle_hash=bag.bundle_hash, typed_by=lead.id)
+            # Automatic results are recomputed here from the members' entries by the same rule.
+            replace_lead_decisions(store, plan.id, group.id, lead.id, [
+                (row.get("school", ""), row["indicator"], points, str(row.get("reason", "")), row.get("scores", {}))
+                for row, points in rows if points is not None and row.get("method") == "lead"], path.name)
+            if isinstance(findings, dict):
+                merge_findings(store, plan.id, group.id, findings, lead.id, path.name)
+            recomputed = F.live_result(store, plan, rubric, group)
+            differ = F.differences(signed_result, recomputed) if isinstance(signed_result, dict) else ["result.json 格式不对"]
+            if final is not None:
+                differ += [d for d in F.differences(final.result, recomputed) if d not in differ]
+            if differ:
+                shown = "；".join(differ[:SHOWN_DIFFERENCES]) + (f"；等共 {len(differ)} 处" if len(differ) > SHOWN_DIFFERENCES else "")
+                # Raising inside the transaction rolls back every member merged above: nothing changes.
+                raise Reject(f"专家组数据包签名的结果与教育局按各专家签名评分重算的结果不一致：{shown}。"
+                             "该专家组的结果暂缓，未合并，本机没有任何改变；请与组长核对", "differs")
+            if final is not None:
+                F.store_signed(store, final)
+            record(store, lead.id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
+                   "merged", None, path.name)
+    typed = sum(len(v) for v in transcribed.values())
+    state = f"已定稿（第 {final.version} 版），重算一致" if final else "未定稿（未完成），不参与排名"
+    return "merged", (f"专家组结果：{len(rows)} 项合议，{len(member_bags)} 份专家数据包"
+                      + (f"，{typed} 项代录" if typed else "") + f"；{state}"), outcomes
+
+
+def _finalised(bag: Bag, plan_id: str, group_id: str, lead_id: str) -> F.Finalised | None:
+    if "finalised.json" not in bag.sha256:
+        return None
+    try:
+        final = F.from_json(plan_id, group_id, read_json(bag, "finalised.json"), signer_key_id=bag.signer_key_id,
+                            bundle_hash=bag.bundle_hash)
+    except (ValueError, F.FinaliseError) as exc:
+        raise Reject(f"定稿结果无效：{exc}") from None
+    if final.finalised_by != lead_id:
+        raise Reject("定稿结果不是由签名的组长定稿的")
+    return final
+
+
+def _transcriptions(bag: Bag, rubric, group: P.Group, known: dict, lead_id: str) -> dict[str, list]:
+    """Entries the lead typed from members' paper sheets (代录), checked like an expert's own."""
+    if "transcribed.json" not in bag.sha256:
+        return {}
+    data = read_json(bag, "transcribed.json")
+    if not isinstance(data, dict):
+        raise Reject("transcribed.json 格式不对")
+    found = {}
+    for expert_id, rows in data.items():
+        if expert_id not in known or expert_id == lead_id:
+            raise Reject(f"transcribed.json 中的专家 {expert_id} 不在本计划中（或是组长本人）")
+        checked = M._check_entries(rubric, group, rows)
+        found[expert_id] = [E.EntryValues(
+            row.get("school", ""), row["indicator"], row["typed"], tuple(str(x) for x in row.get("evidence", [])),
+            tuple(str(x) for x in row.get("methods", [])), row.get("note", ""), row["outcome"].points,
+            tuple(row["outcome"].lines), str(row.get("updated_at", now()))) for row in checked]
+    return found
+
+
+def _decisions(consensus: list, rubric, group: P.Group) -> list[tuple[dict, object]]:
+    rows = []
+    for row in consensus:
+        if not isinstance(row, dict):
+            raise Reject("consensus.json 格式不对")
+        try:
+            ind = E.check_place(rubric, group, row.get("school", ""), row.get("indicator"))
+            points = None if row.get("points") is None else parse_decimal(row["points"])
+        except (E.EntryError, NumberError) as exc:
+            raise Reject(f"合议结果无效：{exc}") from None
+        if points is not None and not 0 <= points <= ind.points:
+            raise Reject(f"合议结果中指标 {ind.code} 的得分超出范围")
+        rows.append((row, points))
+    return rows

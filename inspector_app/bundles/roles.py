@@ -1,0 +1,95 @@
+"""Who may sign what: roles bound to keys, checked before a bundle's contents are read.
+
+- Only the key that issued a plan (the bureau's) signs its packages and amendments.
+  A package for a plan not here yet must come from a key trusted as an issuer:
+  never one trusted as an expert (from a plan package) nor one any plan here
+  registers for an expert.
+- An expert's bundle speaks only for its signer's own entries: it must be signed
+  by the key the plan registers for the expert it names; it never changes the
+  work of this laptop's own user; at the bureau it arrives only inside the
+  lead's panel bundle.
+- Only the plan's lead, with the key the plan registers for the lead, signs a
+  panel bundle, and only the laptop that issued the plan takes one in.
+
+Every refusal is a `Reject`: raised before anything is written or trusted.
+"""
+from __future__ import annotations
+
+from inspector_app.bundles.bag import Bag
+from inspector_app.bundles.keys import KeyStore, fingerprint_of_id
+from inspector_app.bundles.merge_checks import Reject
+from inspector_app.store import identity as I
+from inspector_app.store import plans as P
+from inspector_app.store.db import Store
+
+EXPERT_ROLES = {"专家", "专家组组长"}  # the roles a key trusted from a plan package carries
+
+
+def local_user(store: Store, plan_id: str) -> I.Identity | None:
+    return I.current(store, plan_id)
+
+
+def at_bureau(store: Store, keystore: KeyStore, plan: P.Plan) -> bool:
+    """This laptop issued the plan (its key signed the plan's packages)."""
+    return I.issued_here(store, plan, keystore.own_key().key_id)
+
+
+def check_plan_signer(store: Store, keystore: KeyStore, bag: Bag, plan_id: str) -> None:
+    """A plan package (or amendment) is signed by the plan's issuer, and by nobody who is an expert here."""
+    issuer = I.issuer_key_id(store, plan_id)
+    who = keystore.name_of(bag.signer_key_id) or bag.signer_fingerprint
+    if issuer:
+        if bag.signer_key_id != issuer:
+            raise Reject(f"这份计划包不是由签发本考核计划的教育局密钥（指纹 {fingerprint_of_id(issuer)}）签名，"
+                         f"而是 {who}（指纹 {bag.signer_fingerprint}）；未导入，本机的考核计划没有改变，也没有信任任何密钥")
+        return
+    if any(r.key_id == bag.signer_key_id and r.role in EXPERT_ROLES for r in keystore.records()):
+        raise Reject(f"计划包的签名人 {who}（指纹 {bag.signer_fingerprint}）是从计划包中得知的专家密钥，"
+                     "专家不能签发考核计划；未导入，也没有信任任何密钥。请向教育局核实")
+    for plan in P.list_plans(store):
+        holder = next((e for e in P.experts(store, plan.id) if e.key_id == bag.signer_key_id), None)
+        if holder is not None:
+            raise Reject(f"计划包的签名密钥是考核计划“{plan.title}”中专家 {holder.name} 的密钥，专家不能签发考核计划；"
+                         "未导入，也没有信任任何密钥。请向教育局核实")
+
+
+def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: dict[str, P.Expert],
+                        expert_id: str, *, in_panel: bool) -> None:
+    """An expert's bundle: signed by that expert's registered key, not this laptop's own work."""
+    expert = known[expert_id]
+    if expert.key_id and expert.key_id != bag.signer_key_id:
+        raise Reject(f"数据包自称是 {expert.name} 的，但签名密钥（指纹 {bag.signer_fingerprint}）不是计划中登记的 "
+                     f"{expert.name} 的密钥（指纹 {expert.fingerprint or '—'}）；未合并，本机的评分没有改变")
+    owner = next((e for e in known.values() if e.key_id == bag.signer_key_id and e.id != expert_id), None)
+    if owner is not None:
+        raise Reject(f"签名密钥属于 {owner.name}，不能以 {expert.name} 的名义提交数据包；未合并，本机的评分没有改变")
+    if not expert.key_id:
+        # The plan names no key for this expert: the key's first bundle binds it, but not when the key was
+        # trusted under another expert's name (the name typed when trusting is not ignored).
+        trusted_as = keystore.name_of(bag.signer_key_id)
+        if trusted_as and trusted_as != expert.name and any(e.name == trusted_as for e in known.values()):
+            raise Reject(f"信任这把密钥（指纹 {bag.signer_fingerprint}）时填写的姓名是 {trusted_as}，数据包却自称是 "
+                         f"{expert.name} 的；未合并。请核对后在“密钥”中改正姓名，或请对方重新导出")
+    me = local_user(store, plan.id)
+    if (me is not None and me.expert_id == expert_id) or bag.signer_key_id == keystore.own_key().key_id:
+        if not in_panel:
+            raise Reject(f"这是本机用户 {expert.name} 自己的数据包；本机的评分、意见和照片以本机为准，未合并，没有改变")
+    if not in_panel and at_bureau(store, keystore, plan):
+        raise Reject(f"{expert.name} 的专家数据包应交给组长合并，由组长放入专家组数据包后再交教育局；"
+                     "教育局只接受组长签名的专家组数据包。未合并，没有改变")
+
+
+def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: dict[str, P.Expert],
+                       lead_id: object) -> P.Expert:
+    """A panel bundle: signed by the plan's lead with the lead's registered key, taken in by the bureau."""
+    lead = known.get(lead_id) if isinstance(lead_id, str) else None
+    if lead is None or lead.role != "lead":
+        raise Reject(f"专家组数据包须由本计划登记的组长签名；“{lead_id}”不是组长")
+    if not lead.key_id:
+        raise Reject(f"考核计划没有登记组长 {lead.name} 的密钥，无法确认专家组数据包的签名人；未合并")
+    if lead.key_id != bag.signer_key_id:
+        raise Reject(f"专家组数据包的签名密钥（指纹 {bag.signer_fingerprint}）不是计划中登记的组长 {lead.name} 的密钥"
+                     f"（指纹 {lead.fingerprint or '—'}）；未合并，没有改变")
+    if not at_bureau(store, keystore, plan):
+        raise Reject("专家组数据包由签发本考核计划的教育局合并；本机不是签发本计划的教育局电脑，未合并")
+    return lead
