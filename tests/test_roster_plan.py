@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from inspector_app.cli.main import main
 from inspector_app.store.db import open_store
-from inspector_app.store.plans import find_plan, groups, prior_results, self_scores
+from inspector_app.store.plans import find_plan, groups, list_plans, prior_results, self_scores
 
 
 def fill_template(path):
@@ -51,18 +51,46 @@ def test_broken_roster_imports_nothing(tmp_path, data_dir, capsys):
     store.close()
 
 
-def test_baseline_from_last_years_workbook(tmp_path, data_dir):
+NEXT_YEAR = """\
+title: 2024—2025学年集团化办学督导考核（复评）
+school_year: 2024—2025
+stage: 复评
+groups:
+  - id: gxr
+    name: 中卫市兴仁教育集团
+    type: 融合型
+    schools:
+      - {id: n0, name: 中卫市兴仁镇中心小学, role: lead, kind: 小学}
+experts:
+  - {id: lead, name: 张组长, role: lead}
+"""
+
+
+def test_baseline_from_last_years_workbook(tmp_path, data_dir, capsys):
     assert main(["demo"]) == 0
     workbook = tmp_path / "last.xlsx"
     assert main(["results", "--out", str(workbook)]) == 0
+    # This year's results are never written as "last year" of the same plan.
+    before = open_store(data_dir)
+    demo = find_plan(before, None)
+    kept = prior_results(before, demo.id, "gxr")
+    before.close()
+    capsys.readouterr()
+    assert main(["plan", "baseline", str(workbook)]) == 1
+    assert "不能把本计划自己" in capsys.readouterr().err
+    # Next year's plan: with two plans here, `plan baseline` asks which one.
+    (tmp_path / "next.yaml").write_text(NEXT_YEAR, encoding="utf-8")
+    assert main(["plan", "create", "--rubric", "suizhou-jlt", "--roster", str(tmp_path / "next.yaml")]) == 0
+    assert main(["plan", "baseline", str(workbook)]) == 2
+    assert "--plan" in capsys.readouterr().err
+    assert main(["plan", "baseline", str(workbook), "--plan", demo.id]) == 1
     store = open_store(data_dir)
-    store.conn.execute("DELETE FROM prior_results")
-    store.conn.commit()
+    assert prior_results(store, demo.id, "gxr") == kept
+    nxt = next(p for p in list_plans(store) if p.school_year == "2024—2025")
     store.close()
-    assert main(["plan", "baseline", str(workbook)]) == 0
+    assert main(["plan", "baseline", str(workbook), "--plan", nxt.id]) == 0
     store = open_store(data_dir)
-    plan = find_plan(store, None)
-    g4 = next(g for g in groups(store, plan.id) if g.id == "g4")
-    [prior] = prior_results(store, plan.id, g4.id)
+    # 兴仁 is the demo's finalised group, ranked first of the finalised ones in 2023—2024.
+    [prior] = prior_results(store, nxt.id, "gxr")
     assert prior["year"].startswith("2023") and prior["rank"] == 1
     store.close()

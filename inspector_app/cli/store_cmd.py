@@ -246,6 +246,10 @@ def cmd_plan_baseline(args) -> int:
     except Exception as exc:  # the workbook reader names sheet and cell
         raise CommandError(f"无法读取上年结果 {source}：{exc}") from exc
     with opened() as store:
+        plans = P.list_plans(store)
+        if args.plan is None and len(plans) > 1:
+            raise CommandError("本机有多个考核计划，请用 --plan 指明要写入上年结果的计划（通常是下一学年的）："
+                               + "；".join(f"{p.id} {p.title}（{p.school_year}）" for p in plans), 2)
         plan = P.find_plan(store, args.plan)
         touched = import_history(store, plan, history, source=str(source))
         print(f"已导入 {len(touched)} 个集团的上年结果：{'、'.join(touched) or '（没有与本计划编号相同的集团）'}")

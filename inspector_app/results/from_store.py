@@ -1,7 +1,6 @@
 """The bureau's results for a plan, gathered from the store: panel scores, roster, self-scores, history."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from inspector_app.results.cards import results_from_cards
@@ -16,8 +15,7 @@ from inspector_app.store.db import Store
 
 def first_year(school_year: str) -> int:
     """"2023—2024" → 2023; the year a school year starts in."""
-    found = re.search(r"\d{4}", school_year or "")
-    return int(found.group()) if found else 0
+    return P.start_year(school_year)
 
 
 def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = None) -> Results:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from inspector_app.numbers import stored_points
-from inspector_app.store.db import Store
+from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
-from inspector_app.store.plans import Plan, groups
+from inspector_app.store.plans import Plan, groups, start_year
 
 
 def import_history(store: Store, plan: Plan, history, *, actor: str = "", source: str = "") -> list[str]:
@@ -13,6 +13,13 @@ def import_history(store: Store, plan: Plan, history, *, actor: str = "", source
     Returns the names of the groups that received figures; groups of the history
     that are not in the plan are ignored (a group's id is kept from year to year).
     """
+    own = start_year(plan.school_year)
+    years = sorted({year for by_year in history.years.values() for year in by_year})
+    if own and any(year >= own for year in years):
+        year = max(years)
+        raise StoreError(f"{source or '这份结果'}是 {year}—{year + 1} 学年的结果，不早于考核计划“{plan.title}”"
+                         f"（{plan.school_year}）：不能把本计划自己（或以后）的结果写成它的上年结果。"
+                         "请用 --plan 指明下一学年的考核计划")
     by_id = {g.id: g for g in groups(store, plan.id)}
     touched = []
     with store.tx():

@@ -153,6 +153,13 @@ class Plan:
     publication: Publication = Publication()
 
 
+def start_year(school_year: str) -> int:
+    """"2023—2024" → 2023: the year a school year starts in (0 when it names none)."""
+    import re
+    found = re.search(r"\d{4}", school_year or "")
+    return int(found.group()) if found else 0
+
+
 def new_id() -> str:
     return os.urandom(8).hex()  # 64 random bits, as 16 hex digits (uuid costs its import at start)
 
