@@ -73,3 +73,29 @@ def test_the_panel_record_carries_each_experts_scores(demo_dir, tmp_path):
         assert squeeze(fmt_points(expert.card.total)) in flat
     spread = max(data.places, key=lambda p: p.spread)
     assert spread.spread > 0 and "极差" in flat
+
+
+def test_every_score_sheet_totals_as_the_core_does(demo_dir, tmp_path):
+    # 004 C20: "各校得分的平均分即为教联体最终得分" — the per-school mean counts in A5 and the total.
+    data_dir, datas = demo_dir
+    for gid, data in datas.items():
+        for expert in data.experts:
+            out = tmp_path / f"{gid}-{expert.name}.pdf"
+            _cli(data_dir, "report", "--group", gid, "--sheet", expert.name, "--out", str(out))
+            assert_official(out)
+            layout = pdftotext(out, layout=True)
+            flat = squeeze(layout)
+            pages = int(re.search(r"共(\d+)页", flat).group(1))
+            assert flat.count("本页评分专家签名") == pages  # initials on every page
+            total_line = next(ln for ln in layout.splitlines() if ln.strip().startswith("总分") and "110" in ln)
+            if not expert.points and not expert.school_points:
+                assert re.findall(r"\d+(?:\.\d+)?", total_line) == ["110"], total_line  # a blank sheet
+                assert "未评" not in flat and "空白评分表" in flat
+                continue
+            card = expert.card
+            assert re.findall(r"\d+(?:\.\d+)?", total_line)[-1] == fmt_points(card.total), (gid, expert.name)
+            for area in card.areas:
+                line = next(ln for ln in layout.splitlines() if ln.strip().startswith(f"{area.code} 小计"))
+                assert re.findall(r"\d+(?:\.\d+)?", line.split("小计", 1)[1])[-1] == fmt_points(area.points)
+            if card.done < card.count:
+                assert "未评" in flat  # no row left blank beside a printed total
