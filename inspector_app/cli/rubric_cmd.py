@@ -1,7 +1,8 @@
-"""`inspector rubric list | show | check`."""
+"""`inspector rubric list | show | check | export | import`."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from inspector_app.cli.output import print_json
 from inspector_app.numbers import fmt_points
@@ -24,6 +25,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     ck = rs.add_parser("check", help="检查指标文件，逐条列出问题（文件:行: 字段: 问题）")
     ck.add_argument("files", nargs="+", metavar="FILE")
     ck.set_defaults(func=cmd_check)
+    ex = rs.add_parser("export", help="把一套指标体系导出为 Excel 工作簿（按原文表格的各级指标排列），供教育局编辑")
+    ex.add_argument("rubric", metavar="RUBRIC", help="指标体系编号（见 rubric list）或指标文件路径")
+    ex.add_argument("--out", required=True, metavar="F.xlsx", help="要写出的 Excel 文件")
+    ex.set_defaults(func=cmd_export)
+    im = rs.add_parser("import", help="读回编辑过的 Excel 工作簿，检查无误后写出指标文件（YAML）")
+    im.add_argument("workbook", metavar="F.xlsx", help="由 rubric export 导出、编辑过的工作簿")
+    im.add_argument("--out", required=True, metavar="F.yaml",
+                    help="要写出的指标文件；放入数据文件夹的 rubrics/ 即可使用")
+    im.set_defaults(func=cmd_import)
 
 
 def cmd_list(args) -> int:
@@ -162,3 +172,44 @@ def cmd_check(args) -> int:
     if not problems:
         print(f"{len(args.files)} 个文件全部有效")
     return 1 if problems else 0
+
+
+def cmd_export(args) -> int:
+    from inspector_app.cli.main import CommandError
+    from inspector_app.fsutil import StorageError, temp_beside
+    from inspector_app.rubric.spreadsheet import export_workbook, plain
+    from inspector_app.rubric.yamlnodes import YamlFileError, read_yaml_file
+    r = resolve(args.rubric)
+    try:
+        tree = plain(read_yaml_file(Path(r.path)))
+    except YamlFileError as exc:
+        raise CommandError(f"指标文件有误:\n{exc}") from exc
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CommandError(f"{out}: 请以 .xlsx 结尾（Excel 工作簿）", code=2)
+    try:
+        with temp_beside(out) as tmp:
+            export_workbook(tree, str(tmp))
+    except StorageError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"已导出 {r.title}（{r.id} 版本 {r.version}）到 {out}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from inspector_app.cli.main import CommandError
+    from inspector_app.fsutil import StorageError, write_atomic
+    from inspector_app.rubric.spreadsheet import WorkbookError, import_workbook
+    try:
+        text = import_workbook(args.workbook)
+    except WorkbookError as exc:
+        raise CommandError(f"工作簿有误，未写出指标文件（{len(exc.problems)} 处）：\n{exc}") from exc
+    out = Path(args.out)
+    try:
+        write_atomic(out, text.encode("utf-8"))
+    except StorageError as exc:
+        raise CommandError(str(exc)) from None
+    rubric = load_rubric(out)
+    state = "完整，可以用于考核" if rubric.status == "complete" else "仍是模板，补全后把状态改为 complete"
+    print(f"已写出 {out}：{rubric.title}（{rubric.id} 版本 {rubric.version}），{len(rubric.indicators)} 项指标，{state}")
+    return 0

@@ -53,6 +53,15 @@ def load_rubric_bytes(raw: bytes, name: str, cache: Path | None = None) -> Rubri
     return rubric
 
 
+def load_rubric_nodes(root, name: str, digest: str) -> Rubric:
+    """A rubric from a node tree built elsewhere (a workbook); the same checks as a file."""
+    rd = Reader(name)
+    rubric = _read(rd, root, name, digest)
+    if rd.problems or rubric is None:
+        raise RubricError(rd.problems or [Problem(name, 1, "文件", "无法读取")])
+    return rubric
+
+
 def _read(rd: Reader, root, name: str, digest: str) -> Rubric | None:
     top = rd.map(root, "(根)", 1)
     if top is None:
