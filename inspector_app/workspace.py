@@ -175,6 +175,19 @@ class Workspace:
             return True, got.points, list(got.lines)
         return result.answered, result.points, list(result.lines)
 
+    def applicable(self, place: Place) -> bool:
+        """False once answered 不适用 at this place."""
+        result: IndicatorResult = self.scorer.results[place.code]
+        if place.school_id:
+            got = result.per_school.get(place.school_id)
+            return got is None or got.applicable
+        return result.applicable
+
+    def scored(self, place: Place) -> bool:
+        """Finished at this place: it has points, or it was answered 不适用."""
+        answered, points, _ = self.outcome(place)
+        return points is not None or (answered and not self.applicable(place))
+
     def self_score(self, place: Place) -> Decimal | None:
         return self._self.get((place.school_id, place.code))
 
@@ -194,7 +207,7 @@ class Workspace:
         if not answered and place not in self._entries:
             return NOT_STARTED
         if points is None:
-            return IN_PROGRESS
+            return DONE if self.scored(place) else IN_PROGRESS
         own = self.self_score(place)
         if own is not None and abs(own - points) > self.indicator(place.code).points * SELF_DIFF_SHARE:
             return ATTENTION
@@ -202,7 +215,7 @@ class Workspace:
 
     def unit_progress(self, school_id: str) -> tuple[int, int]:
         unit = next(u for u in self.units if u.school_id == school_id)
-        done = sum(1 for c in unit.codes if self.outcome(Place(school_id, c))[1] is not None)
+        done = sum(1 for c in unit.codes if self.scored(Place(school_id, c)))
         return done, len(unit.codes)
 
     def unit_points(self, school_id: str) -> Decimal:

@@ -21,6 +21,7 @@ from inspector_app.store.demo import make_demo  # noqa: E402
 from inspector_app.store.photo_records import list_photos  # noqa: E402
 from inspector_app.ui.app import create_window  # noqa: E402
 from inspector_app.ui.main_window import MainWindow  # noqa: E402
+from inspector_app.ui.inputs import CountBox, YesNoBox  # noqa: E402
 from inspector_app.ui.operation import Operation  # noqa: E402
 from inspector_app.workspace import Place  # noqa: E402
 
@@ -92,15 +93,23 @@ def test_first_start_opens_the_demo_and_home_still_offers_it(qtbot, store):
     assert window.workspace.plan.demo and len(P.list_plans(store)) == 1
 
 
-def _answer_field(f, value_for_number):
+ANSWER_KEYS = {"是": Qt.Key.Key_Y, "否": Qt.Key.Key_N, "不适用": Qt.Key.Key_A}
+
+
+def _answer_field(f, value_for_number, turn: int = 0):
+    """Answer one input from the keyboard; `turn` varies the answer: 是/否/不适用, counts 1 or 0 (无缺项)."""
     widget = focused()
     if f.kind == "bool":
-        assert isinstance(widget, QCheckBox), (f.key, widget)
-        key(Qt.Key.Key_Space)
+        assert isinstance(widget, YesNoBox), (f.key, widget)
+        answer = "不适用" if turn < 0 else ("是", "否")[turn % 2]
+        key(ANSWER_KEYS[answer])
+        assert widget.currentData() == answer
     elif f.kind == "count":
-        assert isinstance(widget, QSpinBox), (f.key, widget)
-        widget.selectAll()
-        type_text("1")
+        assert isinstance(widget, CountBox), (f.key, widget)
+        assert widget.text() == "—"  # unanswered until typed
+        type_text(str(turn % 2))  # 0 is an answer: nothing missing
+        key(Qt.Key.Key_Tab)
+        assert focused() is widget.none_missing and widget.none_missing.isChecked() == (turn % 2 == 0)
     elif f.kind == "number":
         assert isinstance(widget, QLineEdit), (f.key, widget)
         type_text(value_for_number(f))
@@ -137,13 +146,21 @@ def test_expert_walks_a_school_with_the_keyboard(qtbot, store):
     key(Qt.Key.Key_Return)
     units = ws.units
     walk = [Place("", c) for c in units[0].codes] + [Place(units[1].school_id, c) for c in units[1].codes]
+    # One indicator is answered 不适用 at its first yes/no; it counts as done, with no points.
+    na_place = next(p for p in walk[3:] if any(f.kind == "bool" for f in rubric.indicator(p.code).rule.fields()))
     for i, place in enumerate(walk):
         assert window.place == place
         assert ws.state(place) == "未开始"
-        for f in rubric.indicator(place.code).rule.fields():
-            _answer_field(f, _number)
-        assert ws.outcome(place)[1] is not None, place
-        assert window.page.points.text().startswith(fmt_points(ws.outcome(place)[1]))
+        fields = rubric.indicator(place.code).rule.fields()
+        na_at = next((j for j, f in enumerate(fields) if f.kind == "bool"), None) if place == na_place else None
+        for turn, f in enumerate(fields):
+            _answer_field(f, _number, -1 if turn == na_at else i + turn)
+        if place == na_place:
+            assert ws.outcome(place)[1] is None and ws.state(place) == "已完成"
+            assert window.page.points.text() == "不适用"
+        else:
+            assert ws.outcome(place)[1] is not None, place
+            assert window.page.points.text().startswith(fmt_points(ws.outcome(place)[1]))
         if i % 2:
             key(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
         else:

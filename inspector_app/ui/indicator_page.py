@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxL
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import METHODS
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs
+from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error
 from inspector_app.ui.photos_view import PhotosView
 from inspector_app.workspace import Change, Place, Workspace
 
@@ -141,7 +141,7 @@ class IndicatorPage(QScrollArea):
         self.photos.show_place(workspace, place)
         self.photos.setEnabled(mine)
         self.show_outcome(workspace.error(place))
-        chain = (list(self.inputs.editors.values()) + self.evidence_checks + self.method_checks
+        chain = (self.inputs.focus_chain() + self.evidence_checks + self.method_checks
                  + [self.note, self.photos.add_files, self.photos.add_folder, self.photos.list])
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
@@ -180,14 +180,17 @@ class IndicatorPage(QScrollArea):
         ws, place = self.workspace, self.place
         ind = ws.indicator(place.code)
         answered, points, lines = ws.outcome(place)
-        self.points.setText(f"{fmt_points(points)} / {fmt_points(ind.points)}")
-        self.explanation.setText("\n".join(lines))
-        self.error.setText(error)
-        self.error.setVisible(bool(error))
-        if error:
-            self.inputs.show_error(field_key, error)
+        if points is None and answered and not ws.applicable(place):
+            self.points.setText(translate("IndicatorPage", "不适用"))
         else:
+            self.points.setText(f"{fmt_points(points)} / {fmt_points(ind.points)}")
+        self.explanation.setText("\n".join(lines))
+        # Said once: under the field it is about, or here when it names none.
+        shown_by_field = bool(error) and self.inputs.show_error(field_key, error)
+        if not error:
             self.inputs.clear_errors()
+        self.error.setText(plain_error(error) if error and not shown_by_field else "")
+        self.error.setVisible(bool(error) and not shown_by_field)
 
     # ---------------------------------------------------------------- editing
     @Slot(str, object)

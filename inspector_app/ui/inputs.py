@@ -1,24 +1,42 @@
 """Input widgets built generically from a rule's fields (bool, count, number, choice, text).
 
-Fields of a `parts` rule (keys `part.field`, labels `部分：…`) are grouped under
-their part's title. Every change is reported as `changed(key, value)`; the
-page drafts it at once and saves after a pause. Errors from the core are shown
-in red under the field they name.
+Every answer is explicit: a yes/no is 是, 否 or 不适用 (a combo starting at "—", unanswered); a count
+starts at "—" and 0 is an answer, offered as 无缺项; a measured figure is typed as written (85, 85%, 5/7,
+3.5分) and sent as typed. Fields of a `parts` rule (keys `part.field`, labels `部分：…`) are grouped under
+their part's title. Every change is reported as `changed(key, value)` (None: unanswered); the page drafts
+it at once and saves after a pause. An error from the core is shown once, in red under the field it names,
+and goes when the field is corrected.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.rules import Field
+from inspector_app.rubric.rules import FORMS, YES_NO, Field
 from inspector_app.ui.i18n import translate
 
 NO_CHOICE = "—"
 ERROR_STYLE = "color: #b00020;"
+UNANSWERED = -1  # a count's spin box at its minimum shows "—": not answered yet
+YES_NO_KEYS = {Qt.Key.Key_Y: "是", Qt.Key.Key_N: "否", Qt.Key.Key_A: YES_NO[2]}
+
+
+def plain_error(message: str, label: str = "") -> str:
+    """The core's message without the place and field it is already shown under, said once."""
+    text = message
+    while True:
+        head, sep, rest = text.partition(": ")
+        if not sep or len(head) > 40:
+            break
+        text = rest
+    for prefix in {label, label.split("：", 1)[-1]} - {""}:
+        while text.startswith(prefix + "：") or text.startswith(prefix + ":"):
+            text = text[len(prefix) + 1:].lstrip()
+    return text.strip()
 
 
 class FieldInputs(QWidget):
@@ -71,7 +89,15 @@ class FieldInputs(QWidget):
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            column.addWidget(editor)
+            if isinstance(editor, CountBox):
+                row = QHBoxLayout()
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(editor)
+                row.addWidget(editor.none_missing)
+                row.addStretch(1)
+                column.addLayout(row)
+            else:
+                column.addWidget(editor)
             hint = self._hint(f)
             if hint:
                 hint_label = QLabel(hint)
@@ -79,13 +105,11 @@ class FieldInputs(QWidget):
                 hint_label.setWordWrap(True)
                 column.addWidget(hint_label)
             column.addWidget(error)
-            if f.kind == "bool":
-                form.addRow(holder)
-            else:
-                caption = QLabel(label)
-                caption.setWordWrap(True)
-                caption.setBuddy(editor)
-                form.addRow(caption, holder)
+            worth = translate("FieldInputs", "（{0} 分）").format(fmt_points(f.points)) if f.kind == "bool" and f.points else ""
+            caption = QLabel(label + worth)
+            caption.setWordWrap(True)
+            caption.setBuddy(editor)
+            form.addRow(caption, holder)
             self.editors[f.key] = editor
             self.errors[f.key] = error
         self._layout.addStretch(0)
@@ -93,14 +117,28 @@ class FieldInputs(QWidget):
             widget = self._layout.itemAt(index).widget()
             if widget is not None:
                 widget.show()  # now, not when the layout's queued show runs: focus can move at once
-        chain = list(self.editors.values())
+        chain = self.focus_chain()
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
         self._loading = False
 
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in reading order, a count's 无缺项 right after its box."""
+        chain: list[QWidget] = []
+        for editor in self.editors.values():
+            chain.append(editor)
+            if isinstance(editor, CountBox):
+                chain.append(editor.none_missing)
+        return chain
+
     def _hint(self, f: Field) -> str:
-        if f.kind == "count" and f.points is not None:
-            return translate("FieldInputs", "每项 × {0} 分").format(fmt_points(f.points))
+        if f.kind == "bool":
+            return translate("FieldInputs", "按 Y 是，N 否，A 不适用")
+        if f.kind == "count":
+            each = translate("FieldInputs", "每项 × {0} 分；").format(fmt_points(f.points)) if f.points else ""
+            return each + translate("FieldInputs", "填写个数，0 即无缺项")
+        if f.kind == "number" and f.forms:
+            return translate("FieldInputs", "可填：") + "；".join(translate("Forms", FORMS[x]) for x in f.forms if x in FORMS)
         if f.kind == "number":
             low = fmt_points(f.minimum) if f.minimum is not None else ""
             high = fmt_points(f.maximum) if f.maximum is not None else ""
@@ -111,20 +149,13 @@ class FieldInputs(QWidget):
     def _editor(self, f: Field, value: Any, label: str) -> QWidget:
         key = f.key
         if f.kind == "bool":
-            text = label + (translate("FieldInputs", "（{0} 分）").format(fmt_points(f.points)) if f.points else "")
-            box = QCheckBox(text)
-            box.setChecked(bool(value))
-            box.toggled.connect(lambda on, k=key: self._emit(k, on))
-            return box
+            combo = YesNoBox()
+            combo.setAccessibleName(label)
+            combo.set_answer(value)
+            combo.currentIndexChanged.connect(lambda _i, k=key, c=combo: self._emit(k, c.currentData()))
+            return combo
         if f.kind == "count":
-            spin = QSpinBox()
-            spin.setRange(int(f.minimum or 0), int(f.maximum) if f.maximum is not None else 999)
-            spin.setValue(int(value or 0))
-            spin.setMaximumWidth(120)
-            spin.setAccelerated(True)
-            spin.valueChanged.connect(lambda n, k=key: self._emit(k, n))
-            spin.editingFinished.connect(self.left)
-            return spin
+            return self._count_editor(f, value, label)
         if f.kind == "choice":
             combo = QComboBox()
             combo.addItem(NO_CHOICE, None)
@@ -142,26 +173,48 @@ class FieldInputs(QWidget):
             edit.focus_out.connect(self.left)
             return edit
         edit = QLineEdit("" if value is None else fmt_points(value) if not isinstance(value, str) else value)
-        edit.setMaximumWidth(160)
+        edit.setMaximumWidth(200)
         edit.setPlaceholderText(f.unit)
-        edit.textEdited.connect(lambda text, k=key: self._emit(k, text if text.strip() else None))
+        edit.textEdited.connect(lambda text, k=key: self._emit(k, text.strip() if text.strip() else None))
         edit.editingFinished.connect(self.left)
         return edit
+
+    def _count_editor(self, f: Field, value: Any, label: str) -> QWidget:
+        spin = CountBox()
+        spin.setAccessibleName(label)
+        spin.setRange(UNANSWERED, int(f.maximum) if f.maximum is not None else 999)
+        spin.setSpecialValueText(NO_CHOICE)
+        spin.setValue(UNANSWERED if value is None else int(value))
+        spin.setMaximumWidth(120)
+        spin.setAccelerated(True)
+        none_missing = QToolButton()
+        none_missing.setText(translate("FieldInputs", "无缺项"))
+        none_missing.setCheckable(True)
+        none_missing.setChecked(value is not None and int(value) == 0)
+        none_missing.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        none_missing.setToolTip(translate("FieldInputs", "一项也不缺：记为 0（空格键切换）"))
+        spin.valueChanged.connect(lambda n, k=f.key, b=none_missing: self._count_changed(k, n, b))
+        none_missing.clicked.connect(lambda on, s=spin: s.setValue(0 if on else UNANSWERED))
+        spin.editingFinished.connect(self.left)
+        spin.none_missing = none_missing
+        return spin
+
+    def _count_changed(self, key: str, n: int, button: QToolButton) -> None:
+        button.setChecked(n == 0)
+        self._emit(key, None if n == UNANSWERED else n)
 
     # ---------------------------------------------------------------- state
     def _emit(self, key: str, value: Any) -> None:
         if not self._loading:
             self.changed.emit(key, value)
 
-    def show_error(self, key: str, message: str) -> None:
+    def show_error(self, key: str, message: str) -> bool:
+        """Under the field named (True), else nowhere here (False: the page says it)."""
         for k, label in self.errors.items():
             label.setVisible(bool(message) and k == key)
             if k == key:
-                label.setText(message)
-        if message and key not in self.errors and self.errors:
-            first = next(iter(self.errors.values()))
-            first.setText(message)
-            first.show()
+                label.setText(plain_error(message, self._fields[k].label))
+        return key in self.errors
 
     def clear_errors(self) -> None:
         for label in self.errors.values():
@@ -169,6 +222,44 @@ class FieldInputs(QWidget):
 
     def first_editor(self) -> QWidget | None:
         return next((e for e in self.editors.values() if e.isEnabled()), None)
+
+
+class YesNoBox(QComboBox):
+    """— / 是 / 否 / 不适用, with Y, N and A as keys (a Chinese item cannot be typed), Delete for —."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.addItem(NO_CHOICE, None)
+        for answer in YES_NO:
+            self.addItem(translate("FieldInputs", answer), answer)
+        self.setMinimumContentsLength(6)
+
+    def set_answer(self, value: Any) -> None:
+        if value is True:
+            value = "是"
+        elif value is False:
+            value = "否"
+        index = self.findData(value) if value is not None else 0
+        self.setCurrentIndex(max(0, index))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        answer = YES_NO_KEYS.get(event.key())
+        if answer is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.setCurrentIndex(self.findData(answer))
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.setCurrentIndex(0)
+            return
+        super().keyPressEvent(event)
+
+
+class CountBox(QSpinBox):
+    """A count whose empty state is "—" (unanswered); typing replaces it, 0 included."""
+    none_missing: QToolButton
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.selectAll()
 
 
 class _TextEdit(QPlainTextEdit):

@@ -280,8 +280,6 @@ class MainWindow(QMainWindow):
         elif change.saved_at:
             self.saved.setStyleSheet(SAVED_STYLE)
             self.saved.setText(translate("MainWindow", "已保存 {0}").format(change.saved_at))
-        if change.error and not change.save_error and change.saved_at == "":
-            self.statusBar().showMessage(change.error, 8000)
 
     @Slot(str, bool, str)
     def set_veto(self, key: str, value: bool, reason: str) -> None:

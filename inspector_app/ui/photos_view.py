@@ -61,8 +61,10 @@ class PhotosView(QWidget):
         self.remove.clicked.connect(self.remove_selected)
         self.undo.clicked.connect(self.undo_remove)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected)
+        # Set apart: PySide6 ignores a `context=` keyword here, and a window-wide Delete would remove the
+        # selected photo while the expert clears a field anywhere on the page.
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def show_place(self, workspace, place) -> None:
         self.workspace, self.place = workspace, place

@@ -1,0 +1,84 @@
+"""Explicit answers in the window: 是/否/不适用, counts whose 0 counts, figures as written, errors said once."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from inspector_app.store import entries as E  # noqa: E402
+from inspector_app.store.demo import make_demo  # noqa: E402
+from tests.test_ui_window import focused, key, open_window, store, type_text  # noqa: E402,F401
+
+
+def _fresh(store, code: str):
+    plan = make_demo(store)
+    window = open_window(qtbot_holder[0], store)
+    ws = window.workspace
+    window.select_group("g4")
+    ws = window.workspace
+    for e in E.entries(store, plan.id, ws.group.id, ws.expert_id):
+        E.clear_entry(store, plan, ws.group, ws.expert_id, e.school_id, e.indicator)
+    window.select_group("g4")
+    place = ws.find_code(code)
+    window.navigator.select(place)
+    return window, ws, place
+
+
+qtbot_holder: list = []
+
+
+@pytest.fixture(autouse=True)
+def _hold(qtbot):
+    qtbot_holder[:] = [qtbot]
+
+
+def test_no_and_zero_are_answers_and_unanswered_is_not(store):
+    window, ws, place = _fresh(store, "C1")  # C1: a count of missing documents, yes/no items, a percentage
+    page = window.page
+    assert ws.state(place) == "未开始" and ws.outcome(place)[1] is None
+    count = page.inputs.editors["charter.missing"]
+    assert count.text() == "—"
+    count.setFocus()
+    type_text("0")  # nothing missing: an answer, not "not scored"
+    assert ws.inputs(place)["charter.missing"] == 0 and count.none_missing.isChecked()
+    key(Qt.Key.Key_Tab)
+    key(Qt.Key.Key_Space)  # 无缺项 off again: unanswered
+    assert "charter.missing" not in ws.inputs(place) and count.text() == "—"
+    key(Qt.Key.Key_Space)  # and on: 0
+    assert ws.inputs(place)["charter.missing"] == 0
+    gate = page.inputs.editors["unity.met"]
+    gate.setFocus()
+    key(Qt.Key.Key_N)  # 否, in one key
+    assert ws.inputs(place)["unity.met"] == "否"
+    assert focused() is gate, focused()
+    key(Qt.Key.Key_Delete)
+    assert "unity.met" not in ws.inputs(place)
+    for k in ("unity.met", "morale.met", "party.met"):
+        page.inputs.editors[k].setFocus()
+        key(Qt.Key.Key_Y)
+    page.inputs.editors["parents.value"].setFocus()
+    type_text("85%")  # with the sign, as written on paper
+    _answered, points, lines = ws.outcome(place)
+    assert points == 5 and not page.error.isVisible()
+    page.commit_now()
+    entry = E.get_entry(store, ws.plan.id, ws.group.id, ws.expert_id, "", "C1")
+    assert entry.inputs["charter.missing"] == 0 and entry.inputs["unity.met"] in ("是", True)
+
+
+def test_an_error_is_said_once_and_goes_when_fixed(store):
+    window, ws, place = _fresh(store, "C5")
+    page = window.page
+    edit = page.inputs.editors["ratio.value"]
+    edit.setFocus()
+    type_text("150")
+    shown = [lbl for lbl in page.inputs.errors.values() if lbl.isVisible()]
+    assert len(shown) == 1 and not page.error.isVisible()
+    text = shown[0].text()
+    assert "100%" in text and "交流教师比例" not in text and text.count("不能大于") == 1
+    assert window.statusBar().currentMessage() == ""  # not said a second time below
+    edit.selectAll()
+    type_text("15%")
+    assert not any(lbl.isVisible() for lbl in page.inputs.errors.values())
+    assert ws.error(place) == "" and ws.inputs(place)["ratio.value"] == "15%"
