@@ -234,6 +234,51 @@ class Workspace:
         index = self.places.index(place) + delta
         return self.places[index] if 0 <= index < len(self.places) else None
 
+    def next_unscored(self, place: Place | None) -> Place | None:
+        """The next of my places, after this one and round again, not yet scored (None: all are)."""
+        if not self.places:
+            return None
+        start = self.places.index(place) + 1 if place in self.places else 0
+        for candidate in self.places[start:] + self.places[:start]:
+            if candidate != place and self.is_mine(candidate) and not self.scored(candidate):
+                return candidate
+        return None
+
+    def unscored(self) -> list[Place]:
+        """My places of this group not scored yet, in order: what 完成检查 lists."""
+        return [p for p in self.places if self.is_mine(p) and not self.scored(p)]
+
+    def schools_scored(self, code: str) -> tuple[int, int]:
+        """A per-school indicator: (schools scored, schools it covers); it counts in its area once all are."""
+        places = [p for p in self.places if p.code == code and p.school_id]
+        return sum(1 for p in places if self.scored(p)), len(places)
+
+    def group_progress(self) -> dict[str, tuple[int, int]]:
+        """Each group's (scored, total) places for this expert, as the group chooser shows them."""
+        result = {}
+        for g in self.groups:
+            units = E.progress(self.store, self.plan, self.rubric, g, self.expert_id)
+            result[g.id] = (sum(u.done for u in units), sum(u.total for u in units))
+        return result
+
+    def last_saved(self) -> str:
+        """The time (ISO text) of this expert's latest saved entry in this group, "" when none."""
+        return max((e.updated_at for e in self._entries.values()), default="")
+
+    # ------------------------------------------------------------------ where the expert left off
+    def remember(self, place: Place | None) -> None:
+        if self.group is None or place is None:
+            return
+        self.store.set_setting(f"last_place:{self.plan.id}", f"{self.group.id}|{place.school_id}|{place.code}")
+
+    def last_place(self) -> tuple[str, Place] | None:
+        """(group id, place) where this plan was left, when both still exist."""
+        text = self.store.setting(f"last_place:{self.plan.id}") or ""
+        parts = text.split("|")
+        if len(parts) != 3 or parts[0] not in {g.id for g in self.groups}:
+            return None
+        return parts[0], Place(parts[1], parts[2])
+
     def step_unit(self, place: Place | None, delta: int) -> Place | None:
         ids = [u.school_id for u in self.units]
         if not ids:
@@ -248,11 +293,17 @@ class Workspace:
         return next((p for p in self.places if p.code.upper() == code), None)
 
     def search(self, text: str) -> list[Place]:
-        words = text.strip().lower()
+        """Places whose indicator mentions every word: its text, code, standard, rule, inputs or evidence list."""
+        words = text.strip().lower().split()
         if not words:
             return list(self.places)
-        return [p for p in self.places if words in self.indicator(p.code).text_for(self.group.group_type).lower()
-                or words in p.code.lower() or words in self.indicator(p.code).standard.lower()]
+        haystacks: dict[str, str] = {}
+        for code in {p.code for p in self.places}:
+            ind = self.indicator(code)
+            parts = [code, ind.text_for(self.group.group_type), ind.standard, ind.rule.describe(),
+                     *ind.evidence, *(f.label for f in ind.rule.fields())]
+            haystacks[code] = "\n".join(parts).lower()
+        return [p for p in self.places if all(w in haystacks[p.code] for w in words)]
 
     # ------------------------------------------------------------------ editing
     def draft(self, place: Place, key: str, value: Any) -> Change:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QScrollArea, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import METHODS
@@ -29,6 +29,8 @@ def _wrap(text: str = "", style: str = "") -> QLabel:
 class IndicatorPage(QScrollArea):
     changed = Signal(object)  # Change: a draft or a save
     message = Signal(str, bool)
+    step_requested = Signal(int)  # 上一项 / 下一项
+    next_unscored_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,7 +50,20 @@ class IndicatorPage(QScrollArea):
         self.title = _wrap(style="font-size: 16pt; font-weight: bold;")
         self.where = _wrap(style="color: #555;")
         self.text = _wrap(style="font-size: 12pt;")
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        self.previous_button = QPushButton(translate("IndicatorPage", "◀ 上一项"))
+        self.next_button = QPushButton(translate("IndicatorPage", "下一项 ▶"))
+        self.unscored_button = QPushButton(translate("IndicatorPage", "下一未评项 ▶▶"))
+        self.previous_button.setToolTip(translate("IndicatorPage", "Alt+← 或 Ctrl+PgUp"))
+        self.next_button.setToolTip(translate("IndicatorPage", "Alt+→ 或 Ctrl+PgDown"))
+        self.unscored_button.setToolTip(translate("IndicatorPage", "F8：跳到下一项还没有评完的指标"))
+        for button in (self.previous_button, self.next_button, self.unscored_button):
+            heading.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+        self.unscored_button.clicked.connect(self.next_unscored_requested)
+        layout.addLayout(heading)
         layout.addWidget(self.where)
         layout.addWidget(self.text)
 
@@ -122,6 +137,10 @@ class IndicatorPage(QScrollArea):
         mine = workspace.is_mine(place)
         self.title.setText(f"{ind.code}　{fmt_points(ind.points)} " + translate("IndicatorPage", "分"))
         where = workspace.school_name(place.school_id) + "　·　" + ind.scope.describe()
+        if place.school_id and ind.scope.per_school:
+            done, total = workspace.schools_scored(place.code)
+            if total > 1:
+                where += "　·　" + translate("IndicatorPage", "{0}/{1} 校已评（全部评完后计入领域得分）").format(done, total)
         if not mine:
             where += "　·　" + translate("IndicatorPage", "不在本人分工内（只可查看）")
         self.where.setText(where)
@@ -141,7 +160,8 @@ class IndicatorPage(QScrollArea):
         self.photos.show_place(workspace, place)
         self.photos.setEnabled(mine)
         self.show_outcome(workspace.error(place))
-        chain = (self.inputs.focus_chain() + self.evidence_checks + self.method_checks
+        chain = ([self.previous_button, self.next_button, self.unscored_button] + self.inputs.focus_chain()
+                 + self.evidence_checks + self.method_checks
                  + [self.note, self.photos.add_files, self.photos.add_folder, self.photos.list])
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)

@@ -17,7 +17,11 @@ from inspector_app.ui.score_panel import ScorePanel
 from inspector_app.workspace import Change, Place, Workspace
 
 BACKUP_CHECK_MS = 60_000
-SAVED_STYLE, ERROR_STYLE = "color: #1b7a2f;", "color: #b00020; font-weight: bold;"
+REMEMBER_DELAY_MS = 1500  # where the expert is, written once she pauses (not a write per arrow key)
+SAVED_STYLE = ("color: #ffffff; background: #1b7a2f; font-weight: bold; font-size: 11pt;"
+               " padding: 2px 10px; border-radius: 3px;")
+ERROR_STYLE = ("color: #ffffff; background: #b00020; font-weight: bold; font-size: 11pt;"
+               " padding: 2px 10px; border-radius: 3px;")
 
 
 def DEMO_NOTICE() -> str:  # noqa: N802 - a translated constant
@@ -71,7 +75,14 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
 
         self.saved = QLabel()
+        self.saved.setStyleSheet(SAVED_STYLE)
+        self.saved.setToolTip(translate("MainWindow", "每一次改动都立即存入本机数据库；这里显示最近一次保存的时间"))
+        self.saved.hide()
         self.statusBar().addPermanentWidget(self.saved)
+        self.remember_timer = QTimer(self)
+        self.remember_timer.setSingleShot(True)
+        self.remember_timer.setInterval(REMEMBER_DELAY_MS)
+        self.remember_timer.timeout.connect(self.remember_place)
         self._make_actions()
         from inspector_app.ui.data_menus import DataMenus  # bundles, 合议, reports, 教育局: their own module
         self.data_menus = DataMenus(self)
@@ -84,6 +95,9 @@ class MainWindow(QMainWindow):
         self.page.changed.connect(self.apply_change)
         self.page.message.connect(self.show_message)
         self.page.photos.changed.connect(lambda: self.navigator.update_place(self.place))
+        self.page.photos.saved.connect(self.note_saved)
+        self.page.step_requested.connect(self.step)
+        self.page.next_unscored_requested.connect(self.next_unscored)
         self.findings.changed.connect(self.apply_change)
         self.score.veto_changed.connect(self.set_veto)
         self.backup_timer = QTimer(self)
@@ -124,10 +138,12 @@ class MainWindow(QMainWindow):
                          ["Ctrl+PgDown", "Alt+Right"]),
             self.add_action(go, translate("MainWindow", "上一项指标(&P)"), lambda: self.step(-1),
                          ["Ctrl+PgUp", "Alt+Left"]),
+            self.add_action(go, translate("MainWindow", "下一未评项(&N)"), self.next_unscored, ["F8"]),
+            # not Alt+Down/Up: those open a list (the group chooser, a yes/no) from the keyboard
             self.add_action(go, translate("MainWindow", "下一所学校(&S)"), lambda: self.step_unit(1),
-                         ["Ctrl+Shift+PgDown", "Alt+Down"]),
+                         ["Ctrl+Shift+PgDown"]),
             self.add_action(go, translate("MainWindow", "上一所学校(&U)"), lambda: self.step_unit(-1),
-                         ["Ctrl+Shift+PgUp", "Alt+Up"]),
+                         ["Ctrl+Shift+PgUp"]),
             self.add_action(go, translate("MainWindow", "选择集团(&G)…"), self.focus_groups, ["Ctrl+J"]),
             self.add_action(go, translate("MainWindow", "指标树(&T)"), self.focus_tree, ["F6"]),
             self.add_action(go, translate("MainWindow", "评分页(&1)"), self.show_scoring, ["Ctrl+1"]),
@@ -140,6 +156,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- screens
     def show_home(self) -> None:
         self.commit_all()
+        self.remember_place()
         self.home.load(self.store)
         self.stack.setCurrentWidget(self.home)
         for action in getattr(self, "work_actions", []):
@@ -176,6 +193,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def open_plan(self, plan_id: str) -> None:
         self.commit_all()
+        self.remember_place()
         try:
             plan = P.get_plan(self.store, plan_id)
             self.workspace = Workspace(self.store, plan)
@@ -191,22 +209,27 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         if self.workspace.group is None:
             return
-        self._load_group()
+        self.show_saved_state()
+        left = self.workspace.last_place()  # reopen where the expert left off
+        if left is not None and left[0] != self.workspace.group.id:
+            self.workspace.select_group(left[0])
+        self._load_group(left[1] if left else None)
 
-    def _load_group(self) -> None:
+    def _load_group(self, place: Place | None = None) -> None:
         ws = self.workspace
         self.place = None
         self.navigator.load(ws)
         self.score.load(ws)
         self.findings.load(ws)
         self.show_scoring()
-        self.navigator.select(ws.places[0] if ws.places else None)
+        self.navigator.select(place if place in ws.places else (ws.places[0] if ws.places else None))
 
     @Slot(str)
     def select_group(self, group_id: str) -> None:
         self.commit_all()
         self.workspace.select_group(group_id)
         self._load_group()
+        self.remember_timer.start()
 
     @Slot(object)
     def show_place(self, place: Place) -> None:
@@ -216,6 +239,15 @@ class MainWindow(QMainWindow):
         self.middle.setCurrentWidget(self.page)
         self.page.show_place(self.workspace, place)
         self.score.show_unit(place.school_id)
+        self.remember_timer.start()
+
+    def remember_place(self) -> None:
+        self.remember_timer.stop()
+        if self.workspace is not None and self.place is not None:
+            try:
+                self.workspace.remember(self.place)
+            except StoreError:
+                pass  # where she was is a convenience; the work itself is saved apart
 
     def show_scoring(self) -> None:
         self.findings.commit_now()
@@ -244,6 +276,15 @@ class MainWindow(QMainWindow):
         if target is not None:
             self.navigator.select(target)
             self.page.focus_first()
+
+    def next_unscored(self) -> None:
+        self.page.commit_now()
+        target = self.workspace.next_unscored(self.place) if self.workspace else None
+        if target is None:
+            self.statusBar().showMessage(translate("MainWindow", "本集团分给您的指标都已评完"), 8000)
+            return
+        self.navigator.select(target)
+        self.page.focus_first()
 
     def step_unit(self, delta: int) -> None:
         target = self.workspace.step_unit(self.place, delta) if self.workspace else None
@@ -278,17 +319,39 @@ class MainWindow(QMainWindow):
         if change.save_error:
             self.show_save_error(change.save_error)
         elif change.saved_at:
-            self.saved.setStyleSheet(SAVED_STYLE)
-            self.saved.setText(translate("MainWindow", "已保存 {0}").format(change.saved_at))
+            self.note_saved(change.saved_at)
 
     @Slot(str, bool, str)
     def set_veto(self, key: str, value: bool, reason: str) -> None:
-        self.apply_change(self.workspace.set_veto(key, value, reason))
+        change = self.workspace.set_veto(key, value, reason)
+        self.apply_change(change)
+        self.score.show_veto_state(key, change)
         self.score.show_card(self.workspace.card())
+
+    @Slot()
+    def note_saved(self, at: str = "") -> None:
+        """Every kind of save (an entry, a photo, a veto, a finding, a decision) says its time here."""
+        from datetime import datetime
+        self.saved.setStyleSheet(SAVED_STYLE)
+        self.saved.setText(translate("MainWindow", "已保存 {0}").format(at or datetime.now().strftime("%H:%M:%S")))
+        self.saved.show()
+        if self.banner.isVisible() and self.banner.styleSheet().startswith("background: #fde7e9"):
+            self.banner.hide()  # the save that failed went through since
+
+    def show_saved_state(self) -> None:
+        """At opening: when this expert's work was last saved (nothing unsaved is ever left behind)."""
+        last = self.workspace.last_saved() if self.workspace is not None else ""
+        self.saved.setStyleSheet(SAVED_STYLE)
+        self.saved.setText(translate("MainWindow", "已保存 {0}").format(last[11:19]) if last
+                           else translate("MainWindow", "全部已保存"))
+        self.saved.setToolTip(translate("MainWindow", "最近一次保存：{0}").format(last.replace("T", " ")[:19])
+                              if last else translate("MainWindow", "还没有填写任何内容"))
+        self.saved.show()
 
     def show_save_error(self, message: str) -> None:
         self.saved.setStyleSheet(ERROR_STYLE)
         self.saved.setText(translate("MainWindow", "未保存"))
+        self.saved.show()
         self.statusBar().showMessage(message)
         self.banner.setStyleSheet("background: #fde7e9; color: #b00020; padding: 6px;")
         self.banner.setText(message)
@@ -318,6 +381,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.operation import Operation
         Operation.cancel_all()  # long work stops and is recorded (or dropped) before the store closes
         self.commit_all()
+        self.remember_place()
         if self.workspace is not None and self.workspace.dirty:
             self.commit_all()
         self._backup()

@@ -15,10 +15,37 @@ STATE_COLOURS = {NOT_STARTED: "#777777", IN_PROGRESS: "#a86400", DONE: "#1b7a2f"
 STATE_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", DONE: "●", ATTENTION: "▲"}
 
 
+def state_name(state: str) -> str:
+    return {NOT_STARTED: translate("Navigator", "未开始"), IN_PROGRESS: translate("Navigator", "进行中"),
+            DONE: translate("Navigator", "已完成"), ATTENTION: translate("Navigator", "需注意")}[state]
+
+
 def state_text(state: str) -> str:
-    names = {NOT_STARTED: translate("Navigator", "未开始"), IN_PROGRESS: translate("Navigator", "进行中"),
-             DONE: translate("Navigator", "已完成"), ATTENTION: translate("Navigator", "需注意")}
-    return f"{STATE_MARKS[state]} {names[state]}"
+    return f"{STATE_MARKS[state]} {state_name(state)}"
+
+
+def state_meaning(state: str) -> str:
+    """What a mark means, for its tooltip and the legend."""
+    return {NOT_STARTED: translate("Navigator", "还没有填写任何内容"),
+            IN_PROGRESS: translate("Navigator", "已填写一部分，还不能计分"),
+            DONE: translate("Navigator", "已评分（或已答“不适用”）"),
+            ATTENTION: translate("Navigator", "需注意：填写有错误，或与学校自评分相差超过该项满分的三成")}[state]
+
+
+def short_names(names: list[str]) -> dict[str, str]:
+    """School names without the prefix they all share (中卫市第七小学教育集团总校 → 总校): what tells them apart."""
+    if len(names) < 2:
+        return {n: n for n in names}
+    prefix = names[0]
+    for name in names[1:]:
+        while not name.startswith(prefix):
+            prefix = prefix[:-1]
+    cut = len(prefix)
+    result = {}
+    for name in names:
+        rest = name[cut:].strip("　 ·-—()（）")
+        result[name] = rest if len(rest) >= 2 else name
+    return result
 
 
 class Navigator(QWidget):
@@ -54,6 +81,15 @@ class Navigator(QWidget):
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
         layout.addWidget(self.tree, 1)
+        self.legend = QLabel("　".join(f"{STATE_MARKS[st]} {state_name(st)}" for st in STATE_MARKS))
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #555;")
+        self.legend.setToolTip("\n".join(f"{STATE_MARKS[st]} {state_name(st)}：{state_meaning(st)}" for st in STATE_MARKS))
+        self.legend_detail = QLabel(translate("Navigator", "▲ 需注意：有错误，或与自评分相差超过满分的三成"))
+        self.legend_detail.setWordWrap(True)
+        self.legend_detail.setStyleSheet("color: #555;")
+        layout.addWidget(self.legend)
+        layout.addWidget(self.legend_detail)
         self.group_combo.activated.connect(self._group_activated)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda item, _c: self.go_to_page.emit() if item.data(0, ROLE) else None)
@@ -66,8 +102,9 @@ class Navigator(QWidget):
         self.workspace = workspace
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
+        progress = workspace.group_progress()
         for g in workspace.groups:
-            self.group_combo.addItem(g.name + (f"（{g.group_type}）" if g.group_type else ""), g.id)
+            self.group_combo.addItem(self._group_text(g, progress.get(g.id, (0, 0))), g.id)
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(workspace.group.id)))
         self.group_combo.blockSignals(False)
         self.tree.blockSignals(True)
@@ -75,8 +112,10 @@ class Navigator(QWidget):
         self.items.clear()
         self.unit_items.clear()
         ws = workspace
+        shorts = short_names([u.name for u in ws.units if u.school_id])
         for unit in ws.units:
-            unit_item = QTreeWidgetItem([unit.name, ""])
+            unit_item = QTreeWidgetItem([shorts.get(unit.name, unit.name), ""])
+            unit_item.setToolTip(0, unit.name)
             font = unit_item.font(0)
             font.setBold(True)
             unit_item.setFont(0, font)
@@ -94,10 +133,9 @@ class Navigator(QWidget):
                 place = Place(unit.school_id, code)
                 item = QTreeWidgetItem([f"{code} {ind.text_for(ws.group.group_type)}", ""])
                 item.setData(0, ROLE, place)
-                item.setToolTip(0, ind.text_for(ws.group.group_type))
+                item.setToolTip(0, f"{code} {ind.text_for(ws.group.group_type)}")
                 if not ws.is_mine(place):
                     item.setForeground(0, QBrush(QColor("#9a9a9a")))
-                    item.setToolTip(1, translate("Navigator", "不在本人分工内"))
                 area_item.addChild(item)
                 self.items[place] = item
                 self._paint(place)
@@ -106,12 +144,36 @@ class Navigator(QWidget):
         self.tree.blockSignals(False)
         self._filter(self.search.text())
 
+    @staticmethod
+    def _group_text(g, progress: tuple[int, int]) -> str:
+        done, total = progress
+        return (g.name + (f"（{g.group_type}）" if g.group_type else "")
+                + "　" + translate("Navigator", "{0}/{1} 已评").format(done, total))
+
+    def update_group_progress(self) -> None:
+        ws = self.workspace
+        index = self.group_combo.findData(ws.group.id)
+        if index >= 0:
+            done = sum(ws.unit_progress(u.school_id)[0] for u in ws.units)
+            total = sum(len(u.codes) for u in ws.units)
+            self.group_combo.setItemText(index, self._group_text(ws.group, (done, total)))
+
     def _paint(self, place: Place) -> None:
         item = self.items.get(place)
         if item is None:
             return
         state = self.workspace.state(place)
-        item.setText(1, state_text(state))
+        text = state_text(state)
+        tip = state_meaning(state)
+        if place.school_id and self.workspace.indicator(place.code).scope.per_school:
+            done, total = self.workspace.schools_scored(place.code)
+            if total > 1:
+                text += translate("Navigator", " · {0}/{1} 校").format(done, total)
+                tip += "\n" + translate("Navigator", "逐校评分：{0}/{1} 校已评，全部评完后计入领域得分").format(done, total)
+        if not self.workspace.is_mine(place):
+            tip += "\n" + translate("Navigator", "不在本人分工内")
+        item.setText(1, text)
+        item.setToolTip(1, tip)
         item.setForeground(1, QBrush(QColor(STATE_COLOURS[state])))
 
     def _paint_unit(self, school_id: str) -> None:
@@ -123,8 +185,12 @@ class Navigator(QWidget):
     def update_place(self, place: Place | None) -> None:
         if place is None or self.workspace is None:
             return
-        self._paint(place)
+        # a per-school indicator's "3/7 校" shows on every school's row
+        same = [p for p in self.items if p.code == place.code] if place.school_id else [place]
+        for other in same:
+            self._paint(other)
         self._paint_unit(place.school_id)
+        self.update_group_progress()
 
     def refresh_all(self) -> None:
         for place in self.items:

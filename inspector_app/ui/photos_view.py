@@ -20,6 +20,7 @@ SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff"}
 class PhotosView(QWidget):
     message = Signal(str, bool)  # text, is_error
     changed = Signal()
+    saved = Signal()  # a photo added, removed, restored or its caption or choice changed
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -134,6 +135,7 @@ class PhotosView(QWidget):
             self.message.emit(text, bool(result.refused))
         self.refresh()
         self.changed.emit()
+        self.saved.emit()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -190,6 +192,7 @@ class PhotosView(QWidget):
         self.message.emit(translate("PhotosView", "已移除 1 张照片（可撤销）"), False)
         self.refresh()
         self.changed.emit()
+        self.saved.emit()
 
     def undo_remove(self) -> None:
         if self.last_removed is None:
@@ -199,6 +202,7 @@ class PhotosView(QWidget):
         self.undo.setEnabled(False)
         self.refresh()
         self.changed.emit()
+        self.saved.emit()
 
 
 def expand(paths: list[Path]) -> list[Path]:

@@ -102,6 +102,9 @@ class ScorePanel(QFrame):
             last["year"], last["total"], last["grade"] or "—", last["rank"] or "—") if last else "")
         self.show_card(workspace.card())
 
+    def show_veto_state(self, key: str, change) -> None:
+        pass
+
     def show_card(self, card: ScoreCard) -> None:
         self.total_label.setText(fmt_points(card.total))
         self.grade_label.setText(card.grade or "—")
