@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
@@ -22,7 +22,14 @@ from inspector_app.ui.i18n import translate
 NO_CHOICE = "—"
 ERROR_STYLE = "color: #b00020;"
 UNANSWERED = -1  # a count's spin box at its minimum shows "—": not answered yet
-YES_NO_KEYS = {Qt.Key.Key_Y: "是", Qt.Key.Key_N: "否", Qt.Key.Key_A: YES_NO[2]}
+YES, NO, NOT_APPLICABLE = YES_NO  # the answers as the core takes them (data, shown translated)
+YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_A: NOT_APPLICABLE}
+ANSWER_TEXT = {YES: QT_TRANSLATE_NOOP("FieldInputs", "是"), NO: QT_TRANSLATE_NOOP("FieldInputs", "否"),
+               NOT_APPLICABLE: QT_TRANSLATE_NOOP("FieldInputs", "不适用")}
+FORM_TEXT = {"number": QT_TRANSLATE_NOOP("Forms", "数字，如 85"), "percent": QT_TRANSLATE_NOOP("Forms", "百分数，如 85%"),
+             "ratio": QT_TRANSLATE_NOOP("Forms", "完成数/应完成数 或 得分/满分，如 5/7、8.5/10"),
+             "points": QT_TRANSLATE_NOOP("Forms", "直接给分，如 3.5分"),
+             "yesno": QT_TRANSLATE_NOOP("Forms", "是（按 100% 计）或 否（按 0 计）")}
 
 
 def plain_error(message: str, label: str = "") -> str:
@@ -138,7 +145,8 @@ class FieldInputs(QWidget):
             each = translate("FieldInputs", "每项 × {0} 分；").format(fmt_points(f.points)) if f.points else ""
             return each + translate("FieldInputs", "填写个数，0 即无缺项")
         if f.kind == "number" and f.forms:
-            return translate("FieldInputs", "可填：") + "；".join(translate("Forms", FORMS[x]) for x in f.forms if x in FORMS)
+            return translate("FieldInputs", "可填：") + "；".join(translate("Forms", FORM_TEXT[x]) if x in FORM_TEXT else FORMS[x]
+                                                        for x in f.forms if x in FORMS)
         if f.kind == "number":
             low = fmt_points(f.minimum) if f.minimum is not None else ""
             high = fmt_points(f.maximum) if f.maximum is not None else ""
@@ -231,14 +239,14 @@ class YesNoBox(QComboBox):
         super().__init__(parent)
         self.addItem(NO_CHOICE, None)
         for answer in YES_NO:
-            self.addItem(translate("FieldInputs", answer), answer)
+            self.addItem(translate("FieldInputs", ANSWER_TEXT[answer]), answer)
         self.setMinimumContentsLength(6)
 
     def set_answer(self, value: Any) -> None:
         if value is True:
-            value = "是"
+            value = YES
         elif value is False:
-            value = "否"
+            value = NO
         index = self.findData(value) if value is not None else 0
         self.setCurrentIndex(max(0, index))
 

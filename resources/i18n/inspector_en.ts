@@ -347,12 +347,44 @@
 <context>
     <name>FieldInputs</name>
     <message>
-        <source>每项 × {0} 分</source>
-        <translation>each × {0} pt</translation>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>按 Y 是，N 否，A 不适用</source>
+        <translation>Y yes, N no, A not applicable</translation>
+    </message>
+    <message>
+        <source>每项 × {0} 分；</source>
+        <translation>{0} points each; </translation>
+    </message>
+    <message>
+        <source>填写个数，0 即无缺项</source>
+        <translation>enter the number; 0 means nothing missing</translation>
+    </message>
+    <message>
+        <source>可填：</source>
+        <translation>Accepted: </translation>
     </message>
     <message>
         <source>填写 {0}–{1}{2}</source>
         <translation>enter {0}–{1}{2}</translation>
+    </message>
+    <message>
+        <source>无缺项</source>
+        <translation>Nothing missing</translation>
+    </message>
+    <message>
+        <source>一项也不缺：记为 0（空格键切换）</source>
+        <translation>Nothing is missing: records 0 (Space toggles)</translation>
     </message>
     <message>
         <source>（{0} 分）</source>
@@ -380,6 +412,29 @@
     <message>
         <source>专家组意见：{0}</source>
         <translation>Panel findings: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>数字，如 85</source>
+        <translation>a number, e.g. 85</translation>
+    </message>
+    <message>
+        <source>百分数，如 85%</source>
+        <translation>a percentage, e.g. 85%</translation>
+    </message>
+    <message>
+        <source>完成数/应完成数 或 得分/满分，如 5/7、8.5/10</source>
+        <translation>done/required or score/out of, e.g. 5/7, 8.5/10</translation>
+    </message>
+    <message>
+        <source>直接给分，如 3.5分</source>
+        <translation>points given directly, e.g. 3.5分</translation>
+    </message>
+    <message>
+        <source>是（按 100% 计）或 否（按 0 计）</source>
+        <translation>是 (counts as 100%) or 否 (counts as 0)</translation>
     </message>
 </context>
 <context>
@@ -463,6 +518,30 @@
 <context>
     <name>IndicatorPage</name>
     <message>
+        <source>◀ 上一项</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>下一项 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>下一未评项 ▶▶</source>
+        <translation>Next unscored ▶▶</translation>
+    </message>
+    <message>
+        <source>Alt+← 或 Ctrl+PgUp</source>
+        <translation>Alt+← or Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>Alt+→ 或 Ctrl+PgDown</source>
+        <translation>Alt+→ or Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>F8：跳到下一项还没有评完的指标</source>
+        <translation>F8: go to the next indicator not yet scored</translation>
+    </message>
+    <message>
         <source>评分规则</source>
         <translation>Rule</translation>
     </message>
@@ -503,6 +582,10 @@
         <translation>pt</translation>
     </message>
     <message>
+        <source>{0}/{1} 校已评（全部评完后计入领域得分）</source>
+        <translation>{0}/{1} schools scored (counts in its area once all are)</translation>
+    </message>
+    <message>
         <source>不在本人分工内（只可查看）</source>
         <translation>not assigned to you (view only)</translation>
     </message>
@@ -513,6 +596,10 @@
     <message>
         <source>上年（{0}）本领域得分：{1}</source>
         <translation>Last year ({0}), this area: {1}</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
     </message>
 </context>
 <context>
@@ -609,6 +696,10 @@
         <translation>Inspector</translation>
     </message>
     <message>
+        <source>每一次改动都立即存入本机数据库；这里显示最近一次保存的时间</source>
+        <translation>Every change is stored at once on this computer; this shows the time of the latest save</translation>
+    </message>
+    <message>
         <source>考核(&amp;K)</source>
         <translation>&amp;Inspection</translation>
     </message>
@@ -653,6 +744,10 @@
         <translation>&amp;Previous indicator</translation>
     </message>
     <message>
+        <source>下一未评项(&amp;N)</source>
+        <translation>&amp;Next unscored</translation>
+    </message>
+    <message>
         <source>下一所学校(&amp;S)</source>
         <translation>Next &amp;school</translation>
     </message>
@@ -681,8 +776,24 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>本集团分给您的指标都已评完</source>
+        <translation>Every indicator of this group assigned to you is scored</translation>
+    </message>
+    <message>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>全部已保存</source>
+        <translation>All saved</translation>
+    </message>
+    <message>
+        <source>最近一次保存：{0}</source>
+        <translation>Last saved: {0}</translation>
+    </message>
+    <message>
+        <source>还没有填写任何内容</source>
+        <translation>Nothing entered yet</translation>
     </message>
     <message>
         <source>未保存</source>
@@ -807,6 +918,22 @@
         <translation>check</translation>
     </message>
     <message>
+        <source>还没有填写任何内容</source>
+        <translation>Nothing entered yet</translation>
+    </message>
+    <message>
+        <source>已填写一部分，还不能计分</source>
+        <translation>Partly entered, not yet scored</translation>
+    </message>
+    <message>
+        <source>已评分（或已答“不适用”）</source>
+        <translation>Scored (or answered “not applicable”)</translation>
+    </message>
+    <message>
+        <source>需注意：填写有错误，或与学校自评分相差超过该项满分的三成</source>
+        <translation>Needs attention: an entry has an error, or the score differs from the school's self-score by more than 30% of the maximum</translation>
+    </message>
+    <message>
         <source>集团(&amp;J)：</source>
         <translation>Group (&amp;J):</translation>
     </message>
@@ -825,6 +952,22 @@
     <message>
         <source>状态</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>▲ 需注意：有错误，或与自评分相差超过满分的三成</source>
+        <translation>▲ Needs attention: an error, or more than 30% of the maximum away from the self-score</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 已评</source>
+        <translation>{0}/{1} scored</translation>
+    </message>
+    <message>
+        <source> · {0}/{1} 校</source>
+        <translation> · {0}/{1} schools</translation>
+    </message>
+    <message>
+        <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
+        <translation>Scored per school: {0}/{1} schools scored; counts in its area once all are</translation>
     </message>
     <message>
         <source>不在本人分工内</source>

@@ -347,12 +347,44 @@
 <context>
     <name>FieldInputs</name>
     <message>
-        <source>每项 × {0} 分</source>
-        <translation>每项 × {0} 分</translation>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>按 Y 是，N 否，A 不适用</source>
+        <translation>按 Y 是，N 否，A 不适用</translation>
+    </message>
+    <message>
+        <source>每项 × {0} 分；</source>
+        <translation>每项 × {0} 分；</translation>
+    </message>
+    <message>
+        <source>填写个数，0 即无缺项</source>
+        <translation>填写个数，0 即无缺项</translation>
+    </message>
+    <message>
+        <source>可填：</source>
+        <translation>可填：</translation>
     </message>
     <message>
         <source>填写 {0}–{1}{2}</source>
         <translation>填写 {0}–{1}{2}</translation>
+    </message>
+    <message>
+        <source>无缺项</source>
+        <translation>无缺项</translation>
+    </message>
+    <message>
+        <source>一项也不缺：记为 0（空格键切换）</source>
+        <translation>一项也不缺：记为 0（空格键切换）</translation>
     </message>
     <message>
         <source>（{0} 分）</source>
@@ -380,6 +412,29 @@
     <message>
         <source>专家组意见：{0}</source>
         <translation>专家组意见：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>数字，如 85</source>
+        <translation>数字，如 85</translation>
+    </message>
+    <message>
+        <source>百分数，如 85%</source>
+        <translation>百分数，如 85%</translation>
+    </message>
+    <message>
+        <source>完成数/应完成数 或 得分/满分，如 5/7、8.5/10</source>
+        <translation>完成数/应完成数 或 得分/满分，如 5/7、8.5/10</translation>
+    </message>
+    <message>
+        <source>直接给分，如 3.5分</source>
+        <translation>直接给分，如 3.5分</translation>
+    </message>
+    <message>
+        <source>是（按 100% 计）或 否（按 0 计）</source>
+        <translation>是（按 100% 计）或 否（按 0 计）</translation>
     </message>
 </context>
 <context>
@@ -463,6 +518,30 @@
 <context>
     <name>IndicatorPage</name>
     <message>
+        <source>◀ 上一项</source>
+        <translation>◀ 上一项</translation>
+    </message>
+    <message>
+        <source>下一项 ▶</source>
+        <translation>下一项 ▶</translation>
+    </message>
+    <message>
+        <source>下一未评项 ▶▶</source>
+        <translation>下一未评项 ▶▶</translation>
+    </message>
+    <message>
+        <source>Alt+← 或 Ctrl+PgUp</source>
+        <translation>Alt+← 或 Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>Alt+→ 或 Ctrl+PgDown</source>
+        <translation>Alt+→ 或 Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>F8：跳到下一项还没有评完的指标</source>
+        <translation>F8：跳到下一项还没有评完的指标</translation>
+    </message>
+    <message>
         <source>评分规则</source>
         <translation>评分规则</translation>
     </message>
@@ -503,6 +582,10 @@
         <translation>分</translation>
     </message>
     <message>
+        <source>{0}/{1} 校已评（全部评完后计入领域得分）</source>
+        <translation>{0}/{1} 校已评（全部评完后计入领域得分）</translation>
+    </message>
+    <message>
         <source>不在本人分工内（只可查看）</source>
         <translation>不在本人分工内（只可查看）</translation>
     </message>
@@ -513,6 +596,10 @@
     <message>
         <source>上年（{0}）本领域得分：{1}</source>
         <translation>上年（{0}）本领域得分：{1}</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>
@@ -669,6 +756,10 @@
         <translation>Inspector 督导考核</translation>
     </message>
     <message>
+        <source>每一次改动都立即存入本机数据库；这里显示最近一次保存的时间</source>
+        <translation>每一次改动都立即存入本机数据库；这里显示最近一次保存的时间</translation>
+    </message>
+    <message>
         <source>考核(&amp;K)</source>
         <translation>考核(&amp;K)</translation>
     </message>
@@ -713,6 +804,10 @@
         <translation>上一项指标(&amp;P)</translation>
     </message>
     <message>
+        <source>下一未评项(&amp;N)</source>
+        <translation>下一未评项(&amp;N)</translation>
+    </message>
+    <message>
         <source>下一所学校(&amp;S)</source>
         <translation>下一所学校(&amp;S)</translation>
     </message>
@@ -741,8 +836,24 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>本集团分给您的指标都已评完</source>
+        <translation>本集团分给您的指标都已评完</translation>
+    </message>
+    <message>
         <source>已保存 {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>全部已保存</source>
+        <translation>全部已保存</translation>
+    </message>
+    <message>
+        <source>最近一次保存：{0}</source>
+        <translation>最近一次保存：{0}</translation>
+    </message>
+    <message>
+        <source>还没有填写任何内容</source>
+        <translation>还没有填写任何内容</translation>
     </message>
     <message>
         <source>未保存</source>
@@ -807,6 +918,22 @@
         <translation>需注意</translation>
     </message>
     <message>
+        <source>还没有填写任何内容</source>
+        <translation>还没有填写任何内容</translation>
+    </message>
+    <message>
+        <source>已填写一部分，还不能计分</source>
+        <translation>已填写一部分，还不能计分</translation>
+    </message>
+    <message>
+        <source>已评分（或已答“不适用”）</source>
+        <translation>已评分（或已答“不适用”）</translation>
+    </message>
+    <message>
+        <source>需注意：填写有错误，或与学校自评分相差超过该项满分的三成</source>
+        <translation>需注意：填写有错误，或与学校自评分相差超过该项满分的三成</translation>
+    </message>
+    <message>
         <source>集团(&amp;J)：</source>
         <translation>集团(&amp;J)：</translation>
     </message>
@@ -825,6 +952,22 @@
     <message>
         <source>状态</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>▲ 需注意：有错误，或与自评分相差超过满分的三成</source>
+        <translation>▲ 需注意：有错误，或与自评分相差超过满分的三成</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 已评</source>
+        <translation>{0}/{1} 已评</translation>
+    </message>
+    <message>
+        <source> · {0}/{1} 校</source>
+        <translation> · {0}/{1} 校</translation>
+    </message>
+    <message>
+        <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
+        <translation>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</translation>
     </message>
     <message>
         <source>不在本人分工内</source>
