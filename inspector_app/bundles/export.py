@@ -27,8 +27,8 @@ from inspector_app.store.db import Store, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.history import changes
 from inspector_app.store.photo_location import strip_location
-from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_public_key, experts, groups,
-                                       plan_rubric, prior_results, rubric_source, self_scores)
+from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_by_id, expert_public_key, experts,
+                                       groups, plan_rubric, prior_results, rubric_source, self_scores)
 
 FORMAT = 1
 
@@ -199,7 +199,9 @@ def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[d
 def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str,
                    out_dir: Path) -> PreparedExport:
     """One expert's entries, vetoes, notes, photos and history for one group, read from the store."""
-    expert = next(e for e in experts(store, plan.id) if e.id == expert_id)
+    expert = expert_by_id(store, plan.id, expert_id)
+    if expert is None:
+        raise ValueError(f"考核计划中没有专家 {expert_id}")
     signer = keystore.own_key().key_id
     sequence, previous = next_sequence(store, plan.id, "expert")
     payload: dict[str, Any] = {}
@@ -210,7 +212,7 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
         [{"key": k, "value": v, "reason": r} for eid, k, v, r in E.vetoes(store, plan.id, group.id, expert_id)])
     findings = get_findings(store, plan.id, group.id) if expert.role == "lead" else {}
     payload["findings.json"] = canonical.dumps(findings)
-    history = [c.__dict__ for c in changes(store, plan.id) if c.expert_id == expert_id and c.key.get("group") == group.id]
+    history = [c.__dict__ for c in changes(store, plan.id, expert_id=expert_id, group_id=group.id)]
     payload["history.json"] = canonical.dumps(history)
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
     warnings = () if expert.role == "lead" else tuple(left_behind(store, plan, group, expert_id, panel=False))
@@ -226,9 +228,9 @@ def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, ex
 def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str,
                   out_dir: Path) -> PreparedExport:
     """The panel's settled result for a group, with the members' original signed bundles inside."""
-    lead = next(e for e in experts(store, plan.id) if e.id == lead_id)
-    if lead.role != "lead":
-        raise ValueError(f"{lead.name} 不是本考核计划登记的专家组组长，不能导出专家组数据包")
+    lead = expert_by_id(store, plan.id, lead_id)
+    if lead is None or lead.role != "lead":
+        raise ValueError(f"{lead.name if lead else lead_id} 不是本考核计划登记的专家组组长，不能导出专家组数据包")
     rubric = plan_rubric(store, plan)
     state = F.report_state(store, plan, rubric, group)
     if state.status == F.CHANGED:

@@ -77,9 +77,8 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
             if e.get("key_id") == own:
                 store.set_setting(f"me:{plan.id}", e["id"])
         store.set_setting("current_plan", plan.id)
-    for e in body["experts"]:
-        if e.get("public_key") and e.get("key_id") != own:
-            keystore.trust(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
+    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
+                         for e in body["experts"] if e.get("public_key") and e.get("key_id") != own])
     return plan.title
 
 
