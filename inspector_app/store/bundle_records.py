@@ -6,22 +6,31 @@ the unique key and is reported as a conflict, never written over.
 """
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import sqlite3
+import zipfile
 from pathlib import Path
 
-from inspector_app.store.db import Store, now
+from inspector_app.fsutil import write_atomic
+from inspector_app.store.db import Store, StoreError, now
 
 
 def claim_bundle(store: Store, bundle_hash: str, kind: str, signer_key_id: str, sequence: int, plan_id: str,
-                 group_id: str, file_name: str, status: str, info: dict) -> str | None:
-    """Record a bundle; None when newly recorded, else 'already' (this very bundle) or 'conflict' (nothing written)."""
+                 group_id: str, file_name: str, status: str, info: dict, *, kept_in: str = "",
+                 kept_name: str = "") -> str | None:
+    """Record a bundle; None when newly recorded, else 'already' (this very bundle) or 'conflict' (nothing written).
+
+    `kept_in`/`kept_name`: the bundle arrived inside another one (a member of a panel bundle), whose kept
+    original holds it under that payload name; its own file is written only when first needed.
+    """
     try:
         store.conn.execute(
             "INSERT INTO bundles (hash, kind, signer_key_id, sequence, plan_id, group_id, file_name, status, info,"
-            " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " imported_at, kept_in, kept_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (bundle_hash, kind, signer_key_id, sequence, plan_id, group_id, file_name, status,
-             json.dumps(info, ensure_ascii=False, sort_keys=True), now()))
+             json.dumps(info, ensure_ascii=False, sort_keys=True), now(), kept_in, kept_name))
     except sqlite3.IntegrityError:
         return "already" if bundle_known(store, bundle_hash) else "conflict"
     return None
@@ -52,9 +61,42 @@ def original_path(store: Store, bundle_hash: str) -> Path:
 
 def merged_expert_bundles(store: Store, plan_id: str, group_id: str) -> list[tuple[str, Path]]:
     """The expert bundles merged (not superseded) for a group, oldest first, with their kept files."""
-    return [(h, original_path(store, h)) for (h,) in store.conn.execute(
+    hashes = [h for (h,) in store.conn.execute(
         "SELECT hash FROM bundles WHERE plan_id = ? AND group_id = ? AND kind = 'expert' AND status = 'merged'"
         " ORDER BY imported_at", (plan_id, group_id))]
+    return [(h, kept_original(store, h)) for h in hashes]
+
+
+def read_kept_file(store: Store, bundle_hash: str, member: str, name: str) -> bytes:
+    """A payload file of a kept original, or of a member bundle inside it (read from the zip as kept)."""
+    try:
+        with zipfile.ZipFile(kept_original(store, bundle_hash)) as outer:
+            if not member:
+                return outer.read("data/" + name)
+            with zipfile.ZipFile(io.BytesIO(outer.read("data/" + member))) as inner:
+                return inner.read("data/" + name)
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        raise StoreError(f"无法从保存的数据包 {bundle_hash[:12]} 中读取 {name}：{exc}") from exc
+
+
+def kept_original(store: Store, bundle_hash: str) -> Path:
+    """The kept file of a merged bundle; one that arrived inside a panel bundle is written out on first use."""
+    path = original_path(store, bundle_hash)
+    if path.is_file():
+        return path
+    row = store.conn.execute("SELECT kept_in, kept_name FROM bundles WHERE hash = ?", (bundle_hash,)).fetchone()
+    if row is None or not row[0]:
+        raise StoreError(f"保存的数据包原件缺失：{path}")
+    data = read_kept_file(store, row[0], "", row[1])
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as bag:
+            same = hashlib.sha256(bag.read("tagmanifest-sha256.txt")).hexdigest() == bundle_hash
+    except (KeyError, zipfile.BadZipFile):
+        same = False
+    if not same:
+        raise StoreError(f"保存的专家组数据包中的 {row[1]} 与登记的数据包不一致")
+    write_atomic(path, data)
+    return path
 
 
 def next_sequence(store: Store, plan_id: str, kind: str) -> tuple[int, str]:

@@ -156,7 +156,18 @@ def _m5(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5]
+def _m6(conn: sqlite3.Connection) -> None:
+    # Files that arrive inside a merged bundle stay in the kept original (durable once, with the bundle)
+    # until first used: a merged photo's bytes, a member bundle inside a panel bundle.
+    run_script(conn, """
+    CREATE TABLE photo_sources (
+        sha256 TEXT PRIMARY KEY, bundle_hash TEXT NOT NULL, member TEXT NOT NULL DEFAULT '', name TEXT NOT NULL);
+    ALTER TABLE bundles ADD COLUMN kept_in TEXT NOT NULL DEFAULT '';
+    ALTER TABLE bundles ADD COLUMN kept_name TEXT NOT NULL DEFAULT '';
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5, _m6]
 LATEST = len(MIGRATIONS)
 
 

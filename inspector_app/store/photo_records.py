@@ -185,14 +185,79 @@ def set_chosen(store: Store, photo_id: int, chosen: bool, expert_id: str) -> Pho
     return _update(store, photo_id, "chosen", int(chosen), expert_id, "chosen")
 
 
+def add_photo_source(store: Store, sha256: str, bundle_hash: str, member: str, name: str) -> None:
+    """Where a merged photo's bytes are until first use: a kept bundle (or a member bundle inside it).
+    Inside the caller's transaction; the first source recorded for these bytes is kept."""
+    store.conn.execute("INSERT OR IGNORE INTO photo_sources (sha256, bundle_hash, member, name) VALUES (?, ?, ?, ?)",
+                       (sha256, bundle_hash, member, name))
+
+
+def prepare_files(store: Store, photos: Sequence[PhotoRecord], *, workers: int | None = None) -> dict[int, str]:
+    """Make each photo's original and thumbnail exist on disk, on a few threads.
+
+    A merged photo is taken from its kept bundle, decoded in full and given its thumbnail on first use.
+    Returns photo id -> plain-words problem for those that could not be made ready.
+    """
+    from inspector_app.store import bundle_records as BR
+    from inspector_app.store import photos as files
+    jobs = []
+    for photo in photos:
+        original, thumb = store.photos_dir / photo.original, store.photos_dir / photo.thumb
+        if thumb.is_file() and original.is_file():
+            continue
+        source = None
+        if not original.is_file():
+            source = store.conn.execute("SELECT bundle_hash, member, name FROM photo_sources WHERE sha256 = ?",
+                                        (photo.sha256,)).fetchone()
+        jobs.append((photo, original, source))
+    problems: dict[int, str] = {}
+    if not jobs:
+        return problems
+
+    def work(job) -> str | None:
+        photo, original, source = job
+        try:
+            if source is None:
+                if not original.is_file():
+                    return f"照片文件缺失：{original}。评分记录仍在；请从原始来源重新添加这张照片。"
+                data = original.read_bytes()
+            else:
+                data = BR.read_kept_file(store, *source)
+            files.materialize(data, store.photos_dir, photo.sha256, photo.original, photo.thumb)
+        except (OSError, StoreError, files.PhotoError) as exc:
+            return str(exc)
+        return None
+
+    if len(jobs) == 1:
+        outcomes = [work(jobs[0])]
+    else:
+        import concurrent.futures as cf
+        import os
+        with cf.ThreadPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 1)) as pool:
+            outcomes = list(pool.map(work, jobs))  # Pillow, hashlib and fsync release the GIL
+    for (photo, _original, _source), problem in zip(jobs, outcomes):
+        if problem:
+            problems[photo.id] = problem
+    return problems
+
+
 def file_path(store: Store, photo: PhotoRecord, thumb: bool = False) -> Path:
-    """The photo's file; a plain error when it is missing (the row is kept)."""
+    """The photo's file (made on first use for a merged photo); a plain error when it cannot be had."""
     path = store.photos_dir / (photo.thumb if thumb else photo.original)
-    if not path.is_file():
-        raise StoreError(f"照片文件缺失：{path}。评分记录仍在；请从原始来源重新添加这张照片。")
+    if path.is_file():
+        return path
+    problem = prepare_files(store, [photo]).get(photo.id)
+    if problem or not path.is_file():
+        raise StoreError(problem or f"照片文件缺失：{path}。评分记录仍在；请从原始来源重新添加这张照片。")
     return path
 
 
 def missing_files(store: Store, plan_id: str) -> list[PhotoRecord]:
-    return [p for p in list_photos(store, plan_id, include_removed=True)
-            if not photo_storage.verify(store.photos_dir, p.sha256, p.original)]
+    """Photos whose bytes are neither stored intact nor held by a kept bundle."""
+    missing = []
+    for p in list_photos(store, plan_id, include_removed=True):
+        if photo_storage.verify(store.photos_dir, p.sha256, p.original):
+            continue
+        if (store.photos_dir / p.original).exists() or not prepare_files(store, [p]) == {}:
+            missing.append(p)
+    return missing

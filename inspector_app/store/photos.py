@@ -134,6 +134,37 @@ def ingest(
     )
 
 
+def describe(data: bytes, name: str) -> PhotoFile:
+    """A photo that arrives inside a verified, signed bundle, described from its header alone.
+
+    The expert's machine decoded it in full when it was added, and the bundle's manifest proves these
+    are the same bytes; so merging checks the format and the pixel count but decodes nothing. The file
+    is written, fully decoded and given its thumbnail on first use (`materialize`).
+    """
+    if not data:
+        raise PhotoError(f"“{name}”是空文件，不是照片。", reason="empty", name=name)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(name, len(data))
+    sha = hashlib.sha256(data).hexdigest()
+    head = _decode(data, name, full=False)
+    return PhotoFile(sha256=sha, original=f"originals/{sha[:2]}/{sha}.{head.ext}", thumb=f"thumbs/{sha}.jpg",
+                     mime=head.mime, width=head.width, height=head.height, taken_at=head.taken_at,
+                     has_location=head.has_location, size=len(data))
+
+
+def materialize(data: bytes, photos_dir: Path | str, photo_sha256: str, original_rel: str, thumb_rel: str,
+                name: str = "") -> None:
+    """Store a described photo's bytes and thumbnail durably, decoding it in full (a damaged file fails here)."""
+    name = name or original_rel.rsplit("/", 1)[-1]
+    if hashlib.sha256(data).hexdigest() != photo_sha256:
+        raise PhotoError(f"“{name}”的内容与登记时不一致，无法使用。", reason="damaged", name=name)
+    decoded = _decode(data, name)
+    try:
+        store_photo(Path(photos_dir), photo_sha256, data, original_rel, decoded.thumb_jpeg, thumb_rel)
+    except OSError as exc:
+        raise PhotoError(f"保存“{name}”失败：{exc.strerror or exc}", reason="storage", name=name) from exc
+
+
 def ingest_many(
     paths: Sequence[Path | str],
     photos_dir: Path | str,
@@ -245,8 +276,9 @@ class _Decoded:
     thumb_jpeg: bytes
 
 
-def _decode(data: bytes, name: str) -> _Decoded:
-    """Open with the allowed formats only, check the size, decode everything, make the thumbnail."""
+def _decode(data: bytes, name: str, *, full: bool = True) -> _Decoded:
+    """Open with the allowed formats only, check the size, decode everything, make the thumbnail
+    (`full=False`: the header only, no thumbnail)."""
     not_image = PhotoError(
         f"“{name}”不是可识别的照片。只能添加 JPEG、PNG 或手机拍摄的 HEIC 照片。",
         reason="not_image",
@@ -282,6 +314,11 @@ def _decode(data: bytes, name: str) -> _Decoded:
             mime, ext = ("image/heic", "heic") if brand in _HEIC_BRANDS else ("image/heif", "heif")
         else:  # pragma: no cover - excluded by formats=
             raise not_image
+        if not full:
+            orientation, taken_at, has_location = exif_facts(im)
+            if orientation in (5, 6, 7, 8):
+                width, height = height, width
+            return _Decoded(mime, ext, width, height, taken_at, has_location, b"")
         try:
             if fmt in ("JPEG", "MPO"):
                 im.draft("RGB", (THUMB_SIDE, THUMB_SIDE))  # decode at 1/2..1/8 scale
@@ -383,9 +420,11 @@ __all__ = [
     "THUMB_QUALITY",
     "THUMB_SIDE",
     "XMP_GPS_WORD",
+    "describe",
     "exif_facts",
     "ingest",
     "ingest_many",
+    "materialize",
     "read_source",
     "to_rgb",
 ]
