@@ -1,58 +1,44 @@
-"""A bureau merge of many expert bundles: 100 groups × 6 experts, 40 indicators, 7 schools each.
+"""The bureau's merge of every panel bundle of a city or a province, beside its minimal floor.
 
-Setup (not timed): a synthetic 40-indicator rubric, a plan, every expert's
-entries, and one signed bundle per expert and group, each with its own key.
-Timed: merging all bundles into a fresh bureau data folder, with the resident
-memory after every hundred; beside it the floor, SHA-256 of the same files.
-Goal: under 60 s, memory flat.
+Data: `bench/generate.py` (cached under /tmp): each group's panel bundle holds its six experts'
+signed bundles, on the 004 rubric, with a camera-like photo from each expert.
 
-    python bench/bench_merge.py [--groups 100] [--experts 6]
+Timed, in interleaved rounds (the order alternates):
+- merge: `merge_file` of every panel bundle into a fresh copy of the bureau (the plan with every
+  expert's key, the trust list), with the resident memory after every 100 bundles;
+- floor: the least any merge must do with the same files: read each file, SHA-256 of its bytes,
+  one Ed25519 signature check for each signed bundle (the panel's and each member's), parse each
+  member's entries, and one durable transaction (WAL, synchronous=FULL) per panel bundle that
+  inserts those entries.
+
+Goal: merge ≤ 3× the floor, memory flat.
+
+    python bench/bench_merge.py [--size city|province] [--rounds 3] [--limit N]
 """
 from __future__ import annotations
 
 import argparse
+import base64
 import hashlib
-import random
-import resource
+import io
+import json
+import shutil
+import sqlite3
+import statistics
 import sys
-import tempfile
 import time
+import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from inspector_app.bundles.export import export_expert  # noqa: E402
-from inspector_app.bundles.keys import KeyStore  # noqa: E402
+import generate as G  # noqa: E402
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: E402
+
+from inspector_app.bundles.keys import KeyStore, parse_public_pem  # noqa: E402
 from inspector_app.bundles.merge import merge_file  # noqa: E402
-from inspector_app.rubric.loader import load_rubric  # noqa: E402
-from inspector_app.scoring.engine import targeted_schools  # noqa: E402
-from inspector_app.store import entries as E  # noqa: E402
-from inspector_app.store import plans as P  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
-from inspector_app.store.demo import demo_inputs  # noqa: E402
-
-
-def synthetic_rubric(folder: Path) -> Path:
-    """Five areas of eight indicators (the last of each scored per school), 100 points."""
-    lines = ["format: 1", "id: bench-40", 'version: "1"', "title: 基准测试指标（40 项）",
-             "source: {seed: none, document: 基准测试, issuer: 基准测试}", "status: complete", "total: 100",
-             "grades:", "  - {label: 优秀, min: 85}", "  - {label: 良好, min: 75, max: 85}",
-             "  - {label: 合格, min: 60, max: 75}", "  - {label: 不合格, min: 0, max: 60}", "areas:"]
-    kinds = ["{type: gate, condition: 已做到}", "{type: proportional}",
-             "{type: deduct, deductions: [{key: miss, label: 缺项, points: 0.5}]}", "{type: percentage}"]
-    for a in range(5):
-        lines += [f"  - code: A{a + 1}", f"    title: 一级指标{a + 1}", "    max: 20", "    indicators:"]
-        for i in range(8):
-            n = a * 8 + i + 1
-            per_school = i == 7
-            lines += [f"      - code: C{n}", f"        text: 考核要点 {n}", "        points: 2.5",
-                      f"        rule: {kinds[n % len(kinds)]}", "        targets: [lead, members]",
-                      "        methods: [查阅资料]", "        evidence: [材料]"]
-            if per_school:
-                lines.append("        scope: {per_school: mean}")
-    path = folder / "bench-40.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def rss_mb() -> float:
@@ -60,73 +46,90 @@ def rss_mb() -> float:
         for line in status:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return 0.0
+
+
+def floor_pass(files: list[Path], work: Path) -> float:
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    conn = sqlite3.connect(work / "floor.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE entries (bundle TEXT, school TEXT, indicator TEXT, inputs TEXT, points TEXT)")
+    start = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        rows = []
+        with zipfile.ZipFile(io.BytesIO(data)) as panel:
+            bags = [panel] + [zipfile.ZipFile(io.BytesIO(panel.read(n))) for n in panel.namelist()
+                              if n.startswith("data/members/")]
+            for bag in bags:
+                tagmanifest = bag.read("tagmanifest-sha256.txt")
+                signature = base64.b64decode(bag.read("signature.ed25519").strip())
+                Ed25519PublicKey.from_public_bytes(parse_public_pem(bag.read("signer.pub"))).verify(signature, tagmanifest)
+                if bag is not panel:
+                    rows += [(digest, r["school"], r["indicator"], json.dumps(r["inputs"]), r["points"])
+                             for r in json.loads(bag.read("data/entries.json"))]
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", rows)
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def merge_pass(world: G.World, files: list[Path], work: Path) -> tuple[float, list[float], dict[str, int]]:
+    target = G.fresh_bureau(world, work / "bureau")
+    store = open_store(target)
+    keys = KeyStore(target)
+    memory = [rss_mb()]
+    statuses: dict[str, int] = {}
+    start = time.perf_counter()
+    for i, path in enumerate(files, 1):
+        status = merge_file(store, keys, path).status
+        statuses[status] = statuses.get(status, 0) + 1
+        if i % 100 == 0:
+            memory.append(rss_mb())
+    elapsed = time.perf_counter() - start
+    store.close()
+    return elapsed, memory, statuses
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--groups", type=int, default=100)
-    parser.add_argument("--experts", type=int, default=6)
+    parser.add_argument("--size", choices=list(G.SIZES), default="city")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=0, help="merge only the first N panel bundles")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/inspector-bench/work-merge"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        rubric = load_rubric(synthetic_rubric(tmp))
-        spec = P.PlanSpec(
-            title="基准测试考核", school_year="2024—2025", stage="复评",
-            groups=[P.GroupSpec(f"集团{g}", [P.SchoolSpec(f"集团{g}学校{s}", "lead" if s == 0 else "member", id=f"g{g}s{s}")
-                                           for s in range(7)], id=f"g{g}") for g in range(args.groups)],
-            experts=[P.ExpertSpec(f"专家{g}-{e}", "lead" if e == 0 else "member", f"e{g}-{e}",
-                                  assignments=[(f"g{g}", "*", "*")])
-                     for g in range(args.groups) for e in range(args.experts)], id="bench")
-        start = time.perf_counter()
-        source = open_store(tmp / "source")
-        plan = P.create_plan(source, rubric, spec)
-        rng = random.Random(7)
-        bundles: list[Path] = []
-        out = tmp / "usb"
-        for group in P.groups(source, plan.id):
-            for e in range(args.experts):
-                expert_id = f"{group.id.replace('g', 'e', 1)}-{e}"
-                for ind in rubric.indicators:
-                    places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [E.GROUP]
-                    for place in places:
-                        E.set_entry(source, plan, rubric, group, expert_id, place, ind.code,
-                                    inputs=demo_inputs(ind.rule, rng))
-                keys = KeyStore(tmp / "keys" / expert_id)
-                bundles.append(export_expert(source, keys, plan, group, expert_id, out).path)
-                source.conn.execute("DELETE FROM sequences")  # each expert's own laptop starts at 1
-                source.conn.commit()
-        source.close()
-        print(f"setup: {len(bundles)} bundles in {time.perf_counter() - start:.1f} s "
-              f"({sum(p.stat().st_size for p in bundles) / 1e6:.1f} MB)")
-
-        start = time.perf_counter()
-        for path in bundles:
-            hashlib.sha256(path.read_bytes()).hexdigest()
-        floor = time.perf_counter() - start
-
-        bureau = open_store(tmp / "bureau")
-        bureau_keys = KeyStore(tmp / "bureau")
-        with bureau.tx():
-            P.store_rubric(bureau, rubric)
-        P.create_plan(bureau, rubric, spec)
-        for expert_dir in (tmp / "keys").iterdir():
-            bureau_keys.trust(KeyStore(expert_dir).own_key().public_key, expert_dir.name)
-        memory = [rss_mb()]
-        start = time.perf_counter()
-        statuses: dict[str, int] = {}
-        for i, path in enumerate(bundles, 1):
-            status = merge_file(bureau, bureau_keys, path).status
-            statuses[status] = statuses.get(status, 0) + 1
-            if i % 100 == 0:
-                memory.append(rss_mb())
-        elapsed = time.perf_counter() - start
-        bureau.close()
-        print(f"merge of {len(bundles)} expert bundles: {elapsed:.1f} s ({elapsed / len(bundles) * 1000:.1f} ms each)"
-              f"   floor (SHA-256 of the same files): {floor:.2f} s   goal: < 60 s")
-        print(f"statuses: {statuses}")
-        print("resident memory (MB) before and after every 100: " + ", ".join(f"{m:.0f}" for m in memory)
-              + "   goal: flat")
+    world = G.build_world(args.size)
+    files = sorted(world.bundles.iterdir())[:args.limit or None]
+    experts = len(files) * world.experts
+    print(f"{args.size}: {len(files)} panel bundles, {experts} expert bundles, "
+          f"{sum(p.stat().st_size for p in files) / 1e6:.0f} MB")
+    merges, floors, memories = [], [], []
+    for r in range(args.rounds):
+        order = ("floor", "merge") if r % 2 == 0 else ("merge", "floor")
+        for what in order:
+            if what == "floor":
+                floors.append(floor_pass(files, args.work / "floor"))
+            else:
+                elapsed, memory, statuses = merge_pass(world, files, args.work)
+                merges.append(elapsed)
+                memories.append(memory)
+        print(f"  round {r + 1}: merge {merges[-1]:.1f} s, floor {floors[-1]:.1f} s, "
+              f"ratio {merges[-1] / floors[-1]:.2f}; {statuses}", flush=True)
+    m, f = statistics.median(merges), statistics.median(floors)
+    ratios = [a / b for a, b in zip(merges, floors)]
+    print(f"merge  median {m:.1f} s (range {min(merges):.1f}–{max(merges):.1f}), "
+          f"{m / experts * 1000:.1f} ms per expert bundle")
+    print(f"floor  median {f:.1f} s (range {min(floors):.1f}–{max(floors):.1f})")
+    print(f"ratio  {m / f:.2f} (rounds {min(ratios):.2f}–{max(ratios):.2f})   goal: ≤ 3")
+    last = memories[-1]
+    print(f"resident memory (MB) every 100 bundles, last round: first {last[0]:.0f}, last {last[-1]:.0f}, "
+          f"max {max(last):.0f}   goal: flat")
+    shutil.rmtree(args.work, ignore_errors=True)
 
 
 if __name__ == "__main__":
