@@ -46,7 +46,7 @@ from inspector_app.bundles.tagfiles import make_info  # noqa: E402
 from inspector_app.numbers import fmt_points  # noqa: E402
 from inspector_app.rubric.catalog import load_catalog  # noqa: E402
 from inspector_app.scoring.engine import Scorer, SchoolRef, targeted_schools  # noqa: E402
-from inspector_app.scoring.rules import Outcome, q  # noqa: E402
+from inspector_app.rubric.rules.base import Outcome, q  # noqa: E402
 from inspector_app.store import plans as P  # noqa: E402
 from inspector_app.store.demo import demo_inputs  # noqa: E402
 
