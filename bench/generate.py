@@ -17,8 +17,8 @@ as phones send them), each made unique by a comment segment so no two share a ha
 
     python bench/generate.py city|province|large [--root /tmp/inspector-bench] [--force]
 
-The result is cached in ROOT/<size>/ with a stamp of this file's hash; it is rebuilt only when
-this file changes or with --force.
+The result is cached in ROOT/<size>/ with a stamp of FORMAT; it is rebuilt when FORMAT changes
+or with --force.
 """
 from __future__ import annotations
 
@@ -59,8 +59,11 @@ PHOTO_QUALITY = 80
 BASE_PHOTOS = 16
 
 
+FORMAT = "3"  # raise when what is generated changes: the caches under ROOT are then rebuilt
+
+
 def stamp() -> str:
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return FORMAT
 
 
 # --------------------------------------------------------------------------- photos
@@ -357,16 +360,44 @@ def build_large(root: Path = ROOT, force: bool = False, schools: int = 30, answe
     return folder / "data"
 
 
+
+
+def merged_bureau(world: World, root: Path = ROOT) -> Path:
+    """The bureau after merging every panel bundle of the world (cached; benchmarks copy it)."""
+    from inspector_app.bundles.merge import merge_file
+    from inspector_app.store.db import open_store
+    folder = root / f"{world.name}-merged"
+    done = folder / "stamp.json"
+    if done.exists() and json.loads(done.read_text()).get("stamp") == stamp():
+        return folder / "data"
+    shutil.rmtree(folder, ignore_errors=True)
+    target = fresh_bureau(world, folder / "data")
+    store = open_store(target)
+    keys = KeyStore(target)
+    start = time.perf_counter()
+    statuses: dict[str, int] = {}
+    for path in sorted(world.bundles.iterdir()):
+        status = merge_file(store, keys, path).status
+        statuses[status] = statuses.get(status, 0) + 1
+    store.close()
+    done.write_text(json.dumps({"stamp": stamp(), "statuses": statuses,
+                                "seconds": round(time.perf_counter() - start, 1)}))
+    return folder / "data"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("size", choices=[*SIZES, "large"])
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--force", action="store_true")
+    parser.add_argument("--merged", action="store_true", help="also the bureau after merging everything")
     args = parser.parse_args()
     if args.size == "large":
         print(build_large(args.root, args.force))
     else:
-        build_world(args.size, args.root, args.force)
+        world = build_world(args.size, args.root, args.force)
+        if args.merged:
+            print(merged_bureau(world, args.root))
 
 
 if __name__ == "__main__":

@@ -49,19 +49,19 @@ class Place:
 
 def places(store: Store, plan: Plan, group: Group) -> list[Place]:
     found: dict[tuple[str, str], Place] = {}
-    for entry in E.entries(store, plan.id, group.id):
-        na = not_applicable_reason(entry.inputs)
-        if entry.points is None and not na:
+    for expert_id, school_id, code, points, note, explanation, inputs in E.scored(store, plan.id, group.id):
+        na = not_applicable_reason(inputs)
+        if points is None and not na:
             continue
-        place = found.setdefault((entry.school_id, entry.indicator), Place(entry.school_id, entry.indicator, {}))
+        place = found.setdefault((school_id, code), Place(school_id, code, {}))
         if na:
-            place.not_applicable[entry.expert_id] = na
+            place.not_applicable[expert_id] = na
             continue
-        place.scores[entry.expert_id] = entry.points
-        if entry.inputs.get(OVERRIDE_REASON):
-            place.overrides[entry.expert_id] = str(entry.inputs[OVERRIDE_REASON])
-        place.notes[entry.expert_id] = entry.note
-        place.explanations[entry.expert_id] = entry.explanation
+        place.scores[expert_id] = points
+        if inputs.get(OVERRIDE_REASON):
+            place.overrides[expert_id] = str(inputs[OVERRIDE_REASON])
+        place.notes[expert_id] = note
+        place.explanations[expert_id] = explanation
     for school_id, code, points, method, reason in store.conn.execute(
             "SELECT school_id, indicator, points, method, reason FROM consensus WHERE plan_id = ? AND group_id = ?",
             (plan.id, group.id)):

@@ -91,6 +91,25 @@ def entries(store: Store, plan_id: str, group_id: str | None = None, expert_id: 
     return [_row(r) for r in store.conn.execute(sql + " ORDER BY id", args)]
 
 
+def scored(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str, str, Decimal | None, str, tuple[str, ...],
+                                                                    dict[str, Any]]]:
+    """(expert, school, indicator, points, note, explanation, inputs) of every entry of a group: what the
+    panel's score needs, without reading evidence and methods (the results read this for every group)."""
+    return [(r[0], r[1], r[2], None if r[3] is None else Decimal(r[3]), r[4], tuple(json.loads(r[5])),
+             json.loads(r[6])) for r in store.conn.execute(
+        "SELECT expert_id, school_id, indicator, points, note, explanation, inputs FROM entries"
+        " WHERE plan_id = ? AND group_id = ? ORDER BY id", (plan_id, group_id))]
+
+
+def experts_by_indicator(store: Store, plan_id: str, group_id: str) -> dict[str, set[str]]:
+    """indicator -> the experts with an entry for it in this group."""
+    result: dict[str, set[str]] = {}
+    for code, expert_id in store.conn.execute(
+            "SELECT DISTINCT indicator, expert_id FROM entries WHERE plan_id = ? AND group_id = ?", (plan_id, group_id)):
+        result.setdefault(code, set()).add(expert_id)
+    return result
+
+
 def check_place(rubric: Rubric, group: Group, school_id: str, code: str) -> Indicator:
     if not rubric.has_indicator(code):
         raise EntryError(f"指标体系中没有指标 {code}")
