@@ -59,7 +59,7 @@ PHOTO_QUALITY = 80
 BASE_PHOTOS = 16
 
 
-FORMAT = "3"  # raise when what is generated changes: the caches under ROOT are then rebuilt
+FORMAT = "4"  # raise when what is generated changes: the caches under ROOT are then rebuilt
 
 
 def stamp() -> str:
@@ -350,11 +350,12 @@ def build_large(root: Path = ROOT, force: bool = False, schools: int = 30, answe
     store.set_setting(f"me:{plan.id}", "e0")
     group = P.groups(store, plan.id)[0]
     rng = random.Random(30)
-    for ind in rubric.indicators:
+    for ind in rubric.indicators:  # most indicators scored for every school, the rest not begun
+        if rng.random() >= answered:
+            continue
         places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [E.GROUP]
         for place in places:
-            if rng.random() < answered:
-                E.set_entry(store, plan, rubric, group, "e0", place, ind.code, inputs=demo_inputs(ind.rule, rng))
+            E.set_entry(store, plan, rubric, group, "e0", place, ind.code, inputs=demo_inputs(ind.rule, rng))
     store.close()
     done.write_text(json.dumps({"stamp": stamp(), "schools": schools}))
     return folder / "data"

@@ -79,7 +79,10 @@ class Navigator(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.ResizeToContents)
+        # A fixed state column, wide enough for its longest text: resizing to contents re-measures every
+        # item on every keystroke, which grows with the group's places (1.6 ms at 541 items).
+        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Fixed)
+        self.tree.header().resizeSection(1, self._state_width())
         layout.addWidget(self.tree, 1)
         self.legend = QLabel("　".join(f"{STATE_MARKS[st]} {state_name(st)}" for st in STATE_MARKS))
         self.legend.setWordWrap(True)
@@ -96,6 +99,13 @@ class Navigator(QWidget):
         self.jump.returnPressed.connect(self._jump)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._search_go)
+
+    def _state_width(self) -> int:
+        metrics = self.tree.fontMetrics()
+        widest = [state_text(s) for s in STATE_MARKS] + [
+            translate("Navigator", "{0}/{1} 项 · {2} 分").format(999, 999, "999.5"),
+            translate("Navigator", "状态")]
+        return max(metrics.horizontalAdvance(t) for t in widest) + 2 * metrics.averageCharWidth() + 8
 
     # ---------------------------------------------------------------- building
     def load(self, workspace: Workspace) -> None:
