@@ -16,7 +16,7 @@ from inspector_app.rubric.model import METHODS, Indicator, Rubric
 from inspector_app.scoring.engine import Scorer, targeted_schools
 from inspector_app.rubric.rules import InputError
 from inspector_app.store.db import Store, now
-from inspector_app.store.history import record
+from inspector_app.store.history import record, record_many
 from inspector_app.store.plans import Group, Plan
 
 GROUP = ""  # school_id of entries scored once for the whole group
@@ -234,25 +234,28 @@ def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id:
            if (e.typed_by == typed_by if typed_by else not e.transcribed)}
     store.conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ? AND typed_by = ?",
                        (plan_id, group_id, expert_id, typed_by))
+    inserts, changed = [], []  # one statement each: a bundle carries hundreds of entries
     for row in rows:
         inputs = jsonable_inputs(row.inputs)
         points = stored_points(row.points)
-        store.conn.execute(
-            "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
-            " points, explanation, updated_at, typed_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (plan_id, group_id, expert_id, row.school_id, row.indicator,
-             json.dumps(inputs, ensure_ascii=False, sort_keys=True), json.dumps(list(row.evidence), ensure_ascii=False),
-             json.dumps(list(row.methods), ensure_ascii=False), row.note, points,
-             json.dumps(list(row.explanation), ensure_ascii=False), row.updated_at, typed_by, bundle_hash))
+        inserts.append((plan_id, group_id, expert_id, row.school_id, row.indicator,
+                        json.dumps(inputs, ensure_ascii=False, sort_keys=True),
+                        json.dumps(list(row.evidence), ensure_ascii=False),
+                        json.dumps(list(row.methods), ensure_ascii=False), row.note, points,
+                        json.dumps(list(row.explanation), ensure_ascii=False), row.updated_at, typed_by, bundle_hash))
         before = old.pop((row.school_id, row.indicator), None)
         after = {"inputs": inputs, "evidence": list(row.evidence), "methods": list(row.methods), "note": row.note,
                  "points": points}
         was = None if before is None else _values(before)
         if was != after:
-            record(store, expert_id, plan_id, "entry", _key(plan_id, group_id, expert_id, row.school_id, row.indicator),
-                   "merged", was, after, source)
+            changed.append((expert_id, plan_id, "entry", _key(plan_id, group_id, expert_id, row.school_id, row.indicator),
+                            "merged", was, after, source))
     for (school_id, code), before in sorted(old.items()):
-        record(store, expert_id, plan_id, "entry", before.key, "cleared", _values(before), None, source)
+        changed.append((expert_id, plan_id, "entry", before.key, "cleared", _values(before), None, source))
+    store.conn.executemany(
+        "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
+        " points, explanation, updated_at, typed_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts)
+    record_many(store, changed)
 
 
 def _key(plan_id: str, group_id: str, expert_id: str, school_id: str, code: str) -> dict:

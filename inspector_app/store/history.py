@@ -38,6 +38,16 @@ def record(store: Store, expert_id: str, plan_id: str, entity: str, key: dict, f
          _dump(old), _dump(new), reason))
 
 
+def record_many(store: Store, rows: list[tuple[str, str, str, dict, str, object, object, str]]) -> None:
+    """Several `record` calls in one statement: (expert_id, plan_id, entity, key, field, old, new, reason) each.
+    Must be called inside the transaction of the changes themselves."""
+    at = now()
+    store.conn.executemany(
+        "INSERT INTO history (at, expert_id, plan_id, entity, key, field, old, new, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(at, e, p, entity, json.dumps(key, ensure_ascii=False, sort_keys=True), field, _dump(old), _dump(new), reason)
+         for e, p, entity, key, field, old, new, reason in rows])
+
+
 def changes(store: Store, plan_id: str | None = None, *, entity: str | None = None, key: dict | None = None,
             limit: int | None = None, expert_id: str | None = None, group_id: str | None = None) -> list[Change]:
     """The history, oldest first, filtered in SQL (an expert's bundle reads only its own rows)."""

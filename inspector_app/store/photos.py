@@ -134,18 +134,19 @@ def ingest(
     )
 
 
-def describe(data: bytes, name: str) -> PhotoFile:
+def describe(data: bytes, name: str, sha256: str | None = None) -> PhotoFile:
     """A photo that arrives inside a verified, signed bundle, described from its header alone.
 
     The expert's machine decoded it in full when it was added, and the bundle's manifest proves these
     are the same bytes; so merging checks the format and the pixel count but decodes nothing. The file
-    is written, fully decoded and given its thumbnail on first use (`materialize`).
+    is written, fully decoded and given its thumbnail on first use (`materialize`). `sha256`: the digest
+    the caller has just verified these bytes against, so they are not hashed again.
     """
     if not data:
         raise PhotoError(f"“{name}”是空文件，不是照片。", reason="empty", name=name)
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(name, len(data))
-    sha = hashlib.sha256(data).hexdigest()
+    sha = sha256 or hashlib.sha256(data).hexdigest()
     head = _decode(data, name, full=False)
     return PhotoFile(sha256=sha, original=f"originals/{sha[:2]}/{sha}.{head.ext}", thumb=f"thumbs/{sha}.jpg",
                      mime=head.mime, width=head.width, height=head.height, taken_at=head.taken_at,
