@@ -4,7 +4,7 @@ Data: `bench/generate.py` (cached under /tmp): each group's panel bundle holds i
 signed bundles, on the 004 rubric, with a camera-like photo from each expert.
 
 Timed, in interleaved rounds (the order alternates):
-- merge: `merge_file` of every panel bundle into a fresh copy of the bureau (the plan with every
+- merge: `merge_files` of every panel bundle (as `inspector merge FILES...`) into a fresh copy of the bureau (the plan with every
   expert's key, the trust list), with the resident memory after every 100 bundles;
 - floor: the least any merge must do with the same files: read each file, SHA-256 of its bytes,
   one Ed25519 signature check for each signed bundle (the panel's and each member's), parse each
@@ -37,7 +37,7 @@ import generate as G  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: E402
 
 from inspector_app.bundles.keys import KeyStore, parse_public_pem  # noqa: E402
-from inspector_app.bundles.merge import merge_file  # noqa: E402
+from inspector_app.bundles.merge import merge_files  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 
 
@@ -84,14 +84,17 @@ def merge_pass(world: G.World, files: list[Path], work: Path) -> tuple[float, li
     store = open_store(target)
     keys = KeyStore(target)
     memory = [rss_mb()]
-    statuses: dict[str, int] = {}
-    start = time.perf_counter()
-    for i, path in enumerate(files, 1):
-        status = merge_file(store, keys, path).status
-        statuses[status] = statuses.get(status, 0) + 1
-        if i % 100 == 0:
+
+    def progress(done: int, _total: int, _name: str) -> None:
+        if done % 100 == 0:
             memory.append(rss_mb())
+
+    start = time.perf_counter()
+    outcomes = merge_files(store, keys, files, progress=progress)  # as `inspector merge FILES...`
     elapsed = time.perf_counter() - start
+    statuses: dict[str, int] = {}
+    for outcome in outcomes:
+        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
     store.close()
     return elapsed, memory, statuses
 

@@ -9,6 +9,7 @@ database exactly as it was.
 """
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,13 +130,29 @@ def _decode_photos(opened: OpenedBundle, bag: Bag, photos_dir: Path) -> None:
 def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
                 progress: Callable[[int, int, str], Any] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[MergeOutcome]:
-    results = []
-    for i, name in enumerate(files):
-        if cancelled and cancelled():
-            break
-        results.append(merge_file(store, keystore, Path(name)))
-        if progress:
-            progress(i + 1, len(files), Path(name).name)
+    """Merge files in order. The next file is opened (read, verified; no database) on a second thread
+    while this one is written, so the two cores share the work; one file ahead at most, memory stays flat."""
+    from concurrent.futures import ThreadPoolExecutor
+    paths = [Path(name) for name in files]
+    results: list[MergeOutcome] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-open") as pool:
+        ahead = pool.submit(open_bundle, paths[0], keystore, store.photos_dir) if paths else None
+        for i, path in enumerate(paths):
+            opened = ahead.result()
+            ahead = None
+            if cancelled and cancelled():
+                opened.close()
+                break
+            if i + 1 < len(paths):
+                ahead = pool.submit(open_bundle, paths[i + 1], keystore, store.photos_dir)
+            try:
+                results.append(merge_opened(store, keystore, opened))
+            finally:
+                opened.close()
+            if progress:
+                progress(i + 1, len(paths), path.name)
+        if ahead is not None:
+            ahead.result().close()
     return results
 
 
@@ -213,6 +230,29 @@ def _keep_original(store: Store, bag: Bag, path: Path) -> None:
 
 # --------------------------------------------------------------------------- expert bundles
 
+# A rule's outcome depends on its inputs alone, and a province's bundles repeat the same inputs (a
+# checklist, a round percentage) thousands of times: each distinct one is scored once per process.
+_SCORED: dict[tuple[str, str, str], tuple[dict, Any]] = {}
+_SCORED_MAX = 50_000
+
+
+def _scored(rubric, ind, inputs: dict) -> tuple[dict, Any]:
+    try:
+        key = (rubric.content_hash, ind.code, json.dumps(inputs, sort_keys=True, ensure_ascii=False))
+    except (TypeError, ValueError):
+        key = None
+    hit = _SCORED.get(key) if key else None
+    if hit is not None:
+        return hit
+    typed = ind.rule.normalise(inputs)
+    result = (typed, ind.rule.score(typed))
+    if key:
+        if len(_SCORED) >= _SCORED_MAX:
+            _SCORED.clear()
+        _SCORED[key] = result
+    return result
+
+
 def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
     if not isinstance(rows, list):
         raise Reject("entries.json 格式不对")
@@ -229,8 +269,7 @@ def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
         seen.add((school, code))
         try:
             ind = E.check_place(rubric, group, school, code)
-            typed = ind.rule.normalise(row["inputs"])
-            outcome = ind.rule.score(typed)
+            typed, outcome = _scored(rubric, ind, row["inputs"])
         except (E.EntryError, ValueError) as exc:
             raise Reject(f"数据包中的评分无效：{exc}") from None
         points = row.get("points")
