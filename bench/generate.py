@@ -229,6 +229,10 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
     world = World(size, groups, experts, schools, root / size)
     done = world.folder / "stamp.json"
     if not force and done.exists() and json.loads(done.read_text()).get("stamp") == stamp():
+        if not (world.bureau / "inspector.db").exists():  # removed after a schema change: made again
+            keys = {f"e{g}-{e}": expert_keys(f"bench-{size}", f"e{g}-{e}", world.folder / "scratch")
+                    for g in range(groups) for e in range(experts)}
+            _bureau_template(world, load_catalog().get(RUBRIC), plan_spec(size, groups, experts, schools, keys), keys)
         return world
     start = time.perf_counter()
     shutil.rmtree(world.folder, ignore_errors=True)
