@@ -59,7 +59,7 @@ PHOTO_QUALITY = 80
 BASE_PHOTOS = 16
 
 
-FORMAT = "4"  # raise when what is generated changes: the caches under ROOT are then rebuilt
+FORMAT = "5"  # raise when what is generated changes: the caches under ROOT are then rebuilt
 
 
 def stamp() -> str:
@@ -224,6 +224,16 @@ def _settled(rubric, group: P.GroupSpec, by_expert: dict[str, list[dict]]) -> tu
     return settled, scorer.card().to_json()
 
 
+def pinned_rubric(world: World, fresh: bool = False):
+    """The rubric the world was made with, kept beside it: the bundles stay mergeable when the
+    shipped rubric file is edited later (a bundle names its rubric by hash)."""
+    from inspector_app.rubric.loader import load_rubric
+    path = world.folder / "rubric.yaml"
+    if fresh or not path.exists():
+        path.write_bytes(Path(load_catalog().get(RUBRIC).path).read_bytes())
+    return load_rubric(path)
+
+
 def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_expert: int = 1) -> World:
     groups, experts, schools = SIZES[size]
     world = World(size, groups, experts, schools, root / size)
@@ -232,7 +242,7 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
         if not (world.bureau / "inspector.db").exists():  # removed after a schema change: made again
             keys = {f"e{g}-{e}": expert_keys(f"bench-{size}", f"e{g}-{e}", world.folder / "scratch")
                     for g in range(groups) for e in range(experts)}
-            _bureau_template(world, load_catalog().get(RUBRIC), plan_spec(size, groups, experts, schools, keys), keys)
+            _bureau_template(world, pinned_rubric(world), plan_spec(size, groups, experts, schools, keys), keys)
         return world
     start = time.perf_counter()
     shutil.rmtree(world.folder, ignore_errors=True)
@@ -240,7 +250,7 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
     scratch = world.folder / "scratch"
     members_dir = scratch / "members"
     members_dir.mkdir(parents=True)
-    rubric = load_catalog().get(RUBRIC)
+    rubric = pinned_rubric(world, fresh=True)
     bases = base_photos(root)
     keys = {f"e{g}-{e}": expert_keys(f"bench-{size}", f"e{g}-{e}", scratch)
             for g in range(groups) for e in range(experts)}
