@@ -419,8 +419,10 @@ class Workspace:
     # photo_records pulls in Pillow (and pillow-heif): imported when photos are first used, not at start.
     def photos(self, place: Place) -> list:
         from inspector_app.store import photo_records as R
-        return R.list_photos(self.store, self.plan.id, self.group.id, school_id=place.school_id,
-                             indicator=place.code, expert_id=self.expert_id)
+        found = R.list_photos(self.store, self.plan.id, self.group.id, school_id=place.school_id,
+                              indicator=place.code, expert_id=self.expert_id)
+        R.prepare_files(self.store, found)  # thumbnails of merged photos made on first display, in parallel
+        return found
 
     def record_photos(self, place: Place, results, cancelled: bool):
         """Files already ingested (on a worker thread): name them in the store, or nothing when cancelled."""

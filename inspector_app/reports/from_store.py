@@ -102,9 +102,9 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
             got = sum((self_points.get(ind.code, Decimal(0)) for ind in area.indicators), Decimal(0))
             self_total += min(got, area.max)
     photos = []
-    for rec in PR.list_photos(store, plan.id, group.id):
-        if not rec.chosen:
-            continue
+    chosen = [rec for rec in PR.list_photos(store, plan.id, group.id) if rec.chosen]
+    PR.prepare_files(store, chosen)  # merged photos are written out on first use, several at a time
+    for rec in chosen:
         try:
             path = PR.file_path(store, rec)
         except StoreError:

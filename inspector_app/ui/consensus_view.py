@@ -283,6 +283,7 @@ class ConsensusView(QWidget):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        PR.prepare_files(ws.store, photos[:6])  # merged photos' thumbnails made on first display, in parallel
         for photo in photos[:6]:
             label = QLabel()
             try:
