@@ -59,7 +59,7 @@ PHOTO_QUALITY = 80
 BASE_PHOTOS = 16
 
 
-FORMAT = "5"  # raise when what is generated changes: the caches under ROOT are then rebuilt
+FORMAT = "6"  # raise when what is generated changes: the caches under ROOT are then rebuilt
 
 
 def stamp() -> str:
@@ -295,6 +295,10 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
         payload = {"bundle.json": canonical.dumps(_header(plan, rubric, "panel", keys[lead.id].own_key().key_id,
                                                           group, lead)),
                    "consensus.json": canonical.dumps(settled), "result.json": canonical.dumps(card),
+                   "finalised.json": canonical.dumps({  # 定稿, so the bureau ranks the group
+                       "version": 1, "visit_date": "2025-05-20", "meeting_date": "2025-05-21", "result": card,
+                       "consensus": settled, "reason": "", "finalised_by": lead.id,
+                       "finalised_at": "2025-05-21T17:00:00+08:00"}),
                    "findings.json": canonical.dumps({"achievements": "成效明显。", "problems": "仍有不足。",
                                                      "suggestions": "继续改进。"})}
         names = []
@@ -324,11 +328,10 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
 def _bureau_template(world: World, rubric, spec: P.PlanSpec, keys: dict[str, MemoryKeys]) -> None:
     """The bureau before the merge: the plan with every expert's registered key, and the trust list."""
     from inspector_app.store.db import open_store
-    store = open_store(world.bureau)
-    P.create_plan(store, rubric, spec)
-    store.close()
     bureau = KeyStore(world.bureau)
-    bureau.own_key()
+    store = open_store(world.bureau)
+    P.create_plan(store, rubric, spec, issuer_key_id=bureau.own_key().key_id)  # this laptop: the bureau
+    store.close()
     bureau.trust_many([(k.own_key().public_key, f"专家{eid[1:]}", "专家") for eid, k in keys.items()])
 
 

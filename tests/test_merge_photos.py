@@ -32,7 +32,7 @@ def photo(seed: int) -> bytes:
     return out.getvalue()
 
 
-def machine(root: Path, name: str, keys: dict[str, KeyStore] | None = None):
+def machine(root: Path, name: str, keys: dict[str, KeyStore] | None = None, issuer: str = ""):
     folder = root / name
     store, ks = open_store(folder), KeyStore(folder)
     rubric = load_catalog().get("suizhou-jlt")
@@ -48,7 +48,7 @@ def machine(root: Path, name: str, keys: dict[str, KeyStore] | None = None):
                                                           P.SchoolSpec("分校", "member", "初中", id="s1")],
                                           group_type="共建型", id="g4")],
                       experts=[expert("e0", "组长", "lead"), expert("e1", "专家甲", "member")])
-    plan = P.create_plan(store, rubric, spec)
+    plan = P.create_plan(store, rubric, spec, issuer_key_id=issuer)
     return store, ks, plan, rubric, P.groups(store, plan.id)[0]
 
 
@@ -58,10 +58,11 @@ def originals(store) -> list[Path]:
 
 def test_photos_of_a_panel_bundle_are_made_on_first_display(tmp_path):
     x1_keys, lead_keys = KeyStore(tmp_path / "x1"), KeyStore(tmp_path / "lead")
+    issuer = KeyStore(tmp_path / "bureau").own_key().key_id  # the bureau issued the plan
     keys = {"e0": lead_keys, "e1": x1_keys}
-    x1, _, plan, rubric, group = machine(tmp_path, "x1", keys)
-    lead, _, _, _, lead_group = machine(tmp_path, "lead", keys)
-    bureau, bureau_keys, _, _, bureau_group = machine(tmp_path, "bureau", keys)
+    x1, _, plan, rubric, group = machine(tmp_path, "x1", keys, issuer)
+    lead, _, _, _, lead_group = machine(tmp_path, "lead", keys, issuer)
+    bureau, bureau_keys, _, _, bureau_group = machine(tmp_path, "bureau", keys, issuer)
     for ks in (x1_keys, lead_keys):
         bureau_keys.trust(ks.own_key().public_key, "专家")
     lead_keys.trust(x1_keys.own_key().public_key, "专家甲")

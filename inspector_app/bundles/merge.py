@@ -56,9 +56,9 @@ class MergeOutcome:
 
 @dataclass
 class OpenedBundle:
-    """A bundle file read before anything is written: zip checks, signatures (its members' too) and the
-    decoding of its photos into the content-addressed photo folder. None of this touches the database, so
-    a window does it on a worker; `merge_opened` then writes on the store's thread. Whatever fails here is
+    """A bundle file read before anything is written: zip checks, signatures (its members' too) and its
+    photos described from their headers (their bytes stay in the kept bundle until first use). None of
+    this touches the database, so a window does it on a worker; `merge_opened` then writes on the store's thread. Whatever fails here is
     kept and said at the point of the merge where it would have been found."""
     path: Path
     bag: Bag | None = None
@@ -120,7 +120,8 @@ def _decode_photos(opened: OpenedBundle, bag: Bag, photos_dir: Path) -> None:
         if not isinstance(name, str) or name not in bag.sha256:
             continue
         try:
-            opened.photos[(bag.bundle_hash, name)] = photo_files.ingest(bag.files[name], photos_dir, name=name)
+            # hashed (the manifest proved the bytes), not decoded: the file is made on first use
+            opened.photos[(bag.bundle_hash, name)] = photo_files.describe(bag.files[name], name, bag.sha256[name])
         except photo_files.PhotoError as exc:
             opened.photos[(bag.bundle_hash, name)] = exc
         except BundleError:
@@ -211,16 +212,17 @@ def _group_for(store: Store, plan: P.Plan, bag: Bag, head: dict) -> P.Group:
     gid = (head.get("group") or {}).get("id")
     if gid != bag.field("group"):
         raise Reject("数据包说明中的集团与签名信息不一致")
-    for g in P.groups(store, plan.id):
-        if g.id == gid:
-            return g
+    group = P.group_by_id(store, plan.id, gid) if isinstance(gid, str) else None
+    if group is not None:
+        return group
     raise Reject(f"本考核计划中没有集团 {(head.get('group') or {}).get('name', gid)}")
 
 
-def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, status: str = "merged") -> str | None:
+def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, status: str = "merged",
+           kept_in: tuple[str, str] = ("", "")) -> str | None:
     """Record the bundle; returns None when newly recorded, else 'already' or 'conflict' (nothing written)."""
     return BR.claim_bundle(store, bag.bundle_hash, bag.kind, bag.signer_key_id, int(bag.field("sequence") or 0),
-                           plan_id, group_id, file_name, status, bag.info)
+                           plan_id, group_id, file_name, status, bag.info, kept_in=kept_in[0], kept_name=kept_in[1])
 
 
 def _keep_original(store: Store, bag: Bag, path: Path) -> None:
@@ -316,14 +318,16 @@ def _check_vetoes(rubric, vetoes: list) -> None:
 
 
 def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_panel: bool = False,
-                  store_original: bool = True, opened: OpenedBundle | None = None) -> tuple[str, str]:
+                  kept_in: tuple[str, str] = ("", ""), opened: OpenedBundle | None = None) -> tuple[str, str]:
+    """`kept_in`: (panel bundle hash, member name) when the bundle arrived inside a panel bundle, whose kept
+    original then holds it and its photos; otherwise its own file is kept."""
     head = bundle_head(bag)
     plan, rubric = _plan_for(store, bag, head)
     group = _group_for(store, plan, bag, head)
     expert_id = (head.get("expert") or {}).get("id") if isinstance(head.get("expert"), dict) else None
     if not isinstance(expert_id, str):
         raise Reject("数据包说明中没有有效的专家编号")
-    known = {e.id: e for e in P.experts(store, plan.id)}
+    known = P.ExpertIndex(store, plan.id)
     if expert_id not in known:
         raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")
     check_expert_signer(store, keystore, plan, bag, known, expert_id, in_panel=in_panel)
@@ -343,7 +347,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     sequence = int(bag.field("sequence") or 0)
     newest = BR.newest_sequence(store, bag.signer_key_id, plan.id, group.id, "expert")
     superseded = newest is not None and newest > sequence
-    # Photo files first: durable before any row names them.
+    # Photos are described, not stored: their bytes stay in the kept original until first use.
     stored_photos = []
     for meta in photos:
         if not isinstance(meta, dict) or not isinstance(meta.get("file"), str) or meta["file"] not in bag.sha256:
@@ -354,14 +358,14 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
             if isinstance(stored, photo_files.PhotoError):
                 raise stored
             if stored is None:
-                stored = photo_files.ingest(bag.files[meta["file"]], store.photos_dir, name=meta["file"])
+                stored = photo_files.describe(bag.files[meta["file"]], meta["file"], bag.sha256[meta["file"]])
         except photo_files.PhotoError as exc:
             raise Reject(f"数据包中的照片无效：{exc}") from None
         stored_photos.append((meta, stored))
-    if store_original:
+    if not kept_in[0]:
         _keep_original(store, bag, path)
     with store.tx():
-        clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged")
+        clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged", kept_in)
         if clash == "already":
             return "already", ""
         if clash == "conflict":
@@ -370,6 +374,8 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         if not superseded:
             _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id],
                           path.name, bag.bundle_hash)
+            for meta, stored in stored_photos:
+                PR.add_photo_source(store, stored.sha256, kept_in[0] or bag.bundle_hash, kept_in[1], meta["file"])
             withdrawn = withdraw_stale_decisions(store, plan.id, group.id, expert_id)
             if not known[expert_id].key_id:
                 P.learn_expert_key(store, plan.id, expert_id, bag.signer_key_id, bag.signer_public_key,

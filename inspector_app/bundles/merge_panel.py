@@ -38,7 +38,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
     consensus = read_json(bag, "consensus.json")
     if not isinstance(members, list) or not isinstance(consensus, list):
         raise Reject("数据包中的数据文件格式不对")
-    known = {e.id: e for e in P.experts(store, plan.id)}
+    known = P.ExpertIndex(store, plan.id)
     lead = check_panel_signer(store, keystore, plan, bag, known, (head.get("expert") or {}).get("id"))
     other = BR.other_panel_signer(store, plan.id, group.id, bag.signer_key_id)
     if other:
@@ -68,15 +68,16 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
                 raise Reject(f"专家组数据包中的专家数据包 {name} 未通过校验：{member}") from None
             if member.kind != "expert" or member.field("group") != group.id or member.field("plan_id") != plan.id:
                 raise Reject(f"专家组数据包中的 {name} 不是本集团的专家数据包")
-            member_bags.append((member, inner))
+            member_bags.append((member, inner, name))
         rows = _decisions(consensus, rubric, group)
         findings = read_json(bag, "findings.json")
         M._keep_original(store, bag, path)
         # One transaction for the members and the panel: a refused panel bundle leaves no member merged.
         with store.tx():
             outcomes = []
-            for member, inner in member_bags:
-                status, message = M._merge_expert(store, keystore, member, inner, in_panel=True, opened=opened)
+            for member, inner, name in member_bags:  # each kept inside this bundle's kept original
+                status, message = M._merge_expert(store, keystore, member, inner, in_panel=True,
+                                                  kept_in=(bag.bundle_hash, name), opened=opened)
                 outcomes.append(M.MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
                                                member.signer_key_id, member.signer_fingerprint, group.id,
                                                member.bundle_hash))
@@ -140,7 +141,7 @@ def _finalised(bag: Bag, plan_id: str, group_id: str, lead_id: str) -> F.Finalis
     return final
 
 
-def _transcriptions(bag: Bag, rubric, group: P.Group, known: dict, lead_id: str) -> dict[str, list]:
+def _transcriptions(bag: Bag, rubric, group: P.Group, known: P.ExpertIndex, lead_id: str) -> dict[str, list]:
     """Entries the lead typed from members' paper sheets (代录), checked like an expert's own."""
     if "transcribed.json" not in bag.sha256:
         return {}

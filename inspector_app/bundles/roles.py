@@ -53,21 +53,21 @@ def check_plan_signer(store: Store, keystore: KeyStore, bag: Bag, plan_id: str) 
                          "未导入，也没有信任任何密钥。请向教育局核实")
 
 
-def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: dict[str, P.Expert],
+def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: P.ExpertIndex,
                         expert_id: str, *, in_panel: bool) -> None:
     """An expert's bundle: signed by that expert's registered key, not this laptop's own work."""
     expert = known[expert_id]
     if expert.key_id and expert.key_id != bag.signer_key_id:
         raise Reject(f"数据包自称是 {expert.name} 的，但签名密钥（指纹 {bag.signer_fingerprint}）不是计划中登记的 "
                      f"{expert.name} 的密钥（指纹 {expert.fingerprint or '—'}）；未合并，本机的评分没有改变")
-    owner = next((e for e in known.values() if e.key_id == bag.signer_key_id and e.id != expert_id), None)
+    owner = next((e for e in known.with_key(bag.signer_key_id) if e.id != expert_id), None)
     if owner is not None:
         raise Reject(f"签名密钥属于 {owner.name}，不能以 {expert.name} 的名义提交数据包；未合并，本机的评分没有改变")
     if not expert.key_id:
         # The plan names no key for this expert: the key's first bundle binds it, but not when the key was
         # trusted under another expert's name (the name typed when trusting is not ignored).
         trusted_as = keystore.name_of(bag.signer_key_id)
-        if trusted_as and trusted_as != expert.name and any(e.name == trusted_as for e in known.values()):
+        if trusted_as and trusted_as != expert.name and known.named(trusted_as):
             raise Reject(f"信任这把密钥（指纹 {bag.signer_fingerprint}）时填写的姓名是 {trusted_as}，数据包却自称是 "
                          f"{expert.name} 的；未合并。请核对后在“密钥”中改正姓名，或请对方重新导出")
     me = local_user(store, plan.id)
@@ -79,7 +79,7 @@ def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag
                      "教育局只接受组长签名的专家组数据包。未合并，没有改变")
 
 
-def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: dict[str, P.Expert],
+def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: P.ExpertIndex,
                        lead_id: object) -> P.Expert:
     """A panel bundle: signed by the plan's lead with the lead's registered key, taken in by the bureau."""
     lead = known.get(lead_id) if isinstance(lead_id, str) else None

@@ -19,7 +19,7 @@ from inspector_app.rubric.rules import OVERRIDE_REASON, Outcome, not_applicable_
 from inspector_app.store import entries as E
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
-from inspector_app.store.plans import Expert, Group, Plan, experts
+from inspector_app.store.plans import Expert, Group, Plan, experts, experts_of_group
 
 METHODS = {"mean": "平均分", "median": "中位数", "lead": "组长决定", "single": "一位专家评分"}
 
@@ -185,10 +185,11 @@ def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group,
                  plan_experts: list[Expert] | None = None) -> Scorer:
     """The group's score as the panel settles it.
 
-    A caller scoring every group passes the plan's experts, read once; otherwise they are read here.
+    A caller scoring every group passes the plan's experts, read once; otherwise only this group's are
+    read (a merge recomputes one group per bundle: reading the whole plan's each time would be quadratic).
     """
     if plan_experts is None:
-        plan_experts = experts(store, plan.id)
+        plan_experts = experts_of_group(store, plan.id, group.id)
     names = {e.id: e.name for e in plan_experts}
     scorer = Scorer(rubric, group.refs, group.group_type)
     for place in places(store, plan, group):

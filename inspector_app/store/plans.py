@@ -431,6 +431,49 @@ def experts_with_key(store: Store, plan_id: str, key_id: str) -> list[Expert]:
         " ORDER BY id", (plan_id, key_id))]
 
 
+def experts_of_group(store: Store, plan_id: str, group_id: str) -> list[Expert]:
+    """The experts with an entry or a veto finding in this group (read through the group's own rows)."""
+    return [Expert(*r) for r in store.conn.execute(
+        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND id IN ("
+        " SELECT expert_id FROM entries WHERE plan_id = ? AND group_id = ?"
+        " UNION SELECT expert_id FROM vetoes WHERE plan_id = ? AND group_id = ?)"
+        " ORDER BY role = 'member', name", (plan_id, plan_id, group_id, plan_id, group_id))]
+
+
+class ExpertIndex:
+    """The plan's experts, looked up one at a time: a merge asks about a few experts per bundle, and
+    reading all of a province's 12,000 for each of its bundles would grow with the square of the plan."""
+
+    def __init__(self, store: Store, plan_id: str):
+        self.store, self.plan_id = store, plan_id
+        self._by_id: dict[str, Expert | None] = {}
+
+    def get(self, expert_id: object, default: Expert | None = None) -> Expert | None:
+        if not isinstance(expert_id, str):
+            return default
+        if expert_id not in self._by_id:
+            self._by_id[expert_id] = expert_by_id(self.store, self.plan_id, expert_id)
+        found = self._by_id[expert_id]
+        return default if found is None else found
+
+    def __getitem__(self, expert_id: str) -> Expert:
+        found = self.get(expert_id)
+        if found is None:
+            raise KeyError(expert_id)
+        return found
+
+    def __contains__(self, expert_id: object) -> bool:
+        return self.get(expert_id) is not None
+
+    def with_key(self, key_id: str) -> list[Expert]:
+        return experts_with_key(self.store, self.plan_id, key_id)
+
+    def named(self, name: str) -> list[Expert]:
+        return [Expert(*r) for r in self.store.conn.execute(
+            "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND name = ?",
+            (self.plan_id, name))]
+
+
 def assigned(store: Store, plan_id: str, expert_id: str) -> list[tuple[str, str, str]]:
     return [tuple(r) for r in store.conn.execute(
         "SELECT group_id, school_id, indicator FROM assignments WHERE plan_id = ? AND expert_id = ?", (plan_id, expert_id))]
