@@ -332,9 +332,14 @@ def _backups(data_dir: Path) -> list:
 def damaged_message(data_dir: Path, found: "health.Health") -> str:
     """What was found, that nothing was replaced, and the command that recovers (the newest good backup)."""
     db_path = data_dir / DB_NAME
-    if found.kind == "newer":
-        return f"数据库文件 {db_path} {found.problem}，请升级 Inspector 后再打开。文件保持不动。"
     from inspector_app.store.backup import newest_good_backup
+    if found.kind == "newer":
+        text = f"数据库文件 {db_path} {found.problem}，请升级 Inspector 后再打开。文件保持不动。"
+        good = newest_good_backup(data_dir)
+        if good is not None:  # the backups this version can open are offered, the newer file kept aside
+            text += (f"也可以回到本程序能打开的最新备份 {good.made_at:%Y-%m-%d %H:%M:%S} 的 {good.path.name}"
+                     f"（现有的文件会改名保留）：inspector backup restore {good.path}")
+        return text
     text = f"数据库文件 {db_path} {found.problem}。Inspector 没有改动它，也没有新建空的数据库。"
     good = newest_good_backup(data_dir)
     if good is None:
