@@ -36,7 +36,7 @@ CASE = textwrap.dedent(r"""
     def rss_mb():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    from inspector_app.reports.fonts import SONG, register_fonts
+    from inspector_app.typeset.fonts import SONG, register_fonts
 
     if case == "floor":
         import io, math
@@ -81,7 +81,7 @@ CASE = textwrap.dedent(r"""
     from inspector_app.reports.feedback import render_feedback
     from inspector_app.reports.model import Photo, SchoolInfo
     from inspector_app.reports.sample import sample_report_data, score
-    from inspector_app.reports.fonts import register_fonts
+    from inspector_app.typeset.fonts import register_fonts
 
     if case == "report":
         from inspector_app.paths import shipped_rubrics_dir

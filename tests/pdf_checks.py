@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from inspector_app.reports.linebreak import FORBIDDEN_END, FORBIDDEN_START
+from inspector_app.typeset.linebreak import FORBIDDEN_END, FORBIDDEN_START
 
 
 def pdftotext(path: Path, layout: bool = False) -> str:

@@ -99,3 +99,60 @@ def test_every_score_sheet_totals_as_the_core_does(demo_dir, tmp_path):
                 assert re.findall(r"\d+(?:\.\d+)?", line.split("小计", 1)[1])[-1] == fmt_points(area.points)
             if card.done < card.count:
                 assert "未评" in flat  # no row left blank beside a printed total
+
+
+def test_the_public_notice_is_ready_to_post(demo_dir, tmp_path):
+    data_dir, datas = demo_dir
+    from inspector_app.store.demo import PUBLICATION
+    out = tmp_path / "公示.pdf"
+    _cli(data_dir, "results", "--out", str(tmp_path / "r.xlsx"), "--pdf", str(out))
+    assert_official(out)
+    flat = squeeze(pdftotext(out))
+    plan_title = next(iter(datas.values())).plan_title
+    assert f"关于{squeeze(plan_title)}结果的公示" in flat
+    assert squeeze(PUBLICATION.issuing_body) in flat and squeeze(PUBLICATION.objection_channel) in flat
+    assert "2023年11月1日至2023年11月7日" in flat  # 公示期
+    assert "（盖章）" in flat and "演示数据，不作为考核结果" in flat
+    pages = int(re.search(r"共(\d+)页", flat).group(1))
+    assert f"第1页共{pages}页" in flat
+    for internal in ("自评差异", "标记", "（004", "（003", "类内排名"):
+        assert internal not in flat
+    final = [d for d in datas.values() if d.status.final]
+    assert final and all(squeeze(fmt_points(d.card.total)) in flat for d in final)
+
+
+def test_demo_findings_agree_with_its_scores(demo_dir):
+    _data_dir, datas = demo_dir
+    assert any(d.status.final for d in datas.values()) and any(not d.status.final for d in datas.values())
+    texts = set()
+    for data in datas.values():
+        texts.add(data.findings.problems)
+        for item in data.problem_items:
+            result = data.card.indicators[item.indicator]
+            assert result.done and result.points < result.max, item  # a problem only where points were lost
+            assert f"得{fmt_points(result.points)}分" in squeeze(item.text)
+            assert item.deadline
+        for code in re.findall(r"（(C\d+)）", data.findings.achievements):
+            result = data.card.indicators[code]
+            assert result.points == result.max, code  # praise only at full marks
+    assert len(texts) == len(datas)  # each group its own words
+
+
+def test_publication_fields_come_from_the_roster(tmp_path):
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(
+        "title: 2024—2025学年集团化办学督导考核\nschool_year: 2024—2025\nstage: 复评\n"
+        "groups:\n  - id: g1\n    name: 测试教育集团\n    schools:\n"
+        "      - {id: s0, name: 测试教育集团总校, role: lead, short_name: 总校}\n"
+        "experts:\n  - {id: lead, name: 张组长, role: lead}\n"
+        "publication:\n  issuing_body: 某区教育局\n  publicity_start: 2024-10-08\n  publicity_end: 2024-10-14\n"
+        "  objection_channel: 电话 123\n  rectification_due: 2024-12-31\n", encoding="utf-8")
+    _cli(tmp_path / "data", "plan", "create", "--rubric", "suizhou-jlt", "--roster", str(roster),
+         "--objection", "电话 456")
+    store = open_store(tmp_path / "data")
+    from inspector_app.store.plans import list_plans
+    plan = list_plans(store)[0]
+    store.close()
+    assert plan.publication.issuing_body == "某区教育局" and plan.publication.publicity_end == "2024-10-14"
+    assert plan.publication.objection_channel == "电话 456"  # the command line wins over the roster
+    assert main(["--data-dir", str(tmp_path / "data"), "plan", "publication", "--publicity", "2024-10-14..2024-10-08"]) != 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector_app.reports.fonts import SONG, string_width
-from inspector_app.reports.linebreak import (FORBIDDEN_END, FORBIDDEN_START, NO_END, NO_START, break_lines,
+from inspector_app.typeset.fonts import SONG, string_width
+from inspector_app.typeset.linebreak import (FORBIDDEN_END, FORBIDDEN_START, NO_END, NO_START, break_lines,
                                              fullwidth, line_breaks_ok)
 
 HAN = st.sampled_from(list("考核组认为集团交流教师比例"))

@@ -32,7 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     pc.add_argument("--stage", default="复评", help="自评 / 初评 / 复评")
     pc.add_argument("--expert", action="append", default=[], metavar="NAME[:lead][:KEY.pub]",
                     help="专家（Excel 名单时使用，可重复；第一位组长写 :lead）")
+    _publication_args(pc)
     pc.set_defaults(func=cmd_plan_create)
+    pp = ps.add_parser("publication", help="教育局：设置公示和整改要求所用的发布单位、公示期、异议受理方式、整改报告截止日期")
+    pp.add_argument("--plan")
+    _publication_args(pp)
+    pp.set_defaults(func=cmd_plan_publication)
     pb = ps.add_parser("baseline", help="导入上年结果作为本年基数：上年的结果工作簿（.xlsx）或上年的数据文件夹")
     pb.add_argument("source", metavar="FILE_OR_FOLDER")
     pb.add_argument("--plan")
@@ -152,11 +157,55 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _publication_args(p) -> None:
+    p.add_argument("--issuing-body", metavar="TEXT", help="发布单位（公示落款、整改报告报送单位），如 沙坡头区教育局")
+    p.add_argument("--publicity", metavar="START..END", help="公示期，如 2024-10-08..2024-10-14")
+    p.add_argument("--objection", metavar="TEXT", help="异议受理方式：电话、邮箱、地址")
+    p.add_argument("--rectification-due", metavar="DATE", help="整改报告报送截止日期，如 2024-12-31")
+
+
+def _publication(args, base: P.Publication | None) -> P.Publication | None:
+    """The publication fields from the command line over those of the roster (or the plan)."""
+    from inspector_app.cli.main import CommandError
+    values = {k: getattr(base, k) for k in P.Publication.FIELDS} if base else {k: "" for k in P.Publication.FIELDS}
+    given = False
+    if args.issuing_body is not None:
+        values["issuing_body"], given = args.issuing_body, True
+    if args.publicity is not None:
+        if ".." not in args.publicity:
+            raise CommandError(f"--publicity 应写成 开始..截止，如 2024-10-08..2024-10-14，而不是 “{args.publicity}”", 2)
+        values["publicity_start"], values["publicity_end"] = (x.strip() for x in args.publicity.split("..", 1))
+        given = True
+    if args.objection is not None:
+        values["objection_channel"], given = args.objection, True
+    if args.rectification_due is not None:
+        values["rectification_due"], given = args.rectification_due, True
+    if not given and base is None:
+        return None
+    return P.Publication(**values)
+
+
+def cmd_plan_publication(args) -> int:
+    from inspector_app.cli.main import CommandError
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        pub = _publication(args, plan.publication)
+        try:
+            plan = P.set_publication(store, plan, pub)
+        except StoreError as exc:
+            raise CommandError(str(exc), 2) from exc
+        p = plan.publication
+        print(f"{plan.title}：发布单位 {p.issuing_body or '—'}；公示期 {p.publicity_start or '—'} 至 "
+              f"{p.publicity_end or '—'}；异议受理 {p.objection_channel or '—'}；整改报告截止 {p.rectification_due or '—'}")
+    return 0
+
+
 def cmd_plan_create(args) -> int:
     from inspector_app.cli.rubric_cmd import resolve
     rubric = resolve(args.rubric)
     roster = Path(args.roster)
     spec = read_roster_workbook(roster, rubric, args) if roster.suffix.lower() in (".xlsx", ".xlsm") else read_roster(roster)
+    spec.publication = _publication(args, spec.publication)
     with opened() as store:
         from inspector_app import paths
         from inspector_app.bundles.keys import KeyStore
@@ -183,11 +232,17 @@ def read_roster(path: Path) -> P.PlanSpec:
         groups = [P.GroupSpec(
             name=g["name"], group_type=g.get("type") or None, id=g.get("id", ""),
             schools=[P.SchoolSpec(s["name"], s.get("role", "member"), s.get("kind", ""), s.get("head_role", ""),
-                                  s.get("id", "")) for s in g.get("schools", [])],
+                                  s.get("id", ""), str(s.get("short_name") or "")) for s in g.get("schools", [])],
             self_scores=g.get("self_scores") or {}) for g in data.get("groups", [])]
         experts = [_expert_spec(path, e) for e in data.get("experts", [])]
+        pub = data.get("publication") or None
+        if pub is not None:
+            unknown = set(pub) - set(P.Publication.FIELDS)
+            if unknown:
+                raise CommandError(f"{path}: publication 中没有 {'、'.join(sorted(unknown))}（可用：{'、'.join(P.Publication.FIELDS)}）")
+            pub = P.Publication(**{k: str(v or "") for k, v in pub.items()})
         return P.PlanSpec(title=data["title"], school_year=data.get("school_year", ""), stage=data.get("stage", "复评"),
-                          groups=groups, experts=experts, consensus=data.get("consensus", "mean"))
+                          groups=groups, experts=experts, consensus=data.get("consensus", "mean"), publication=pub)
     except (KeyError, TypeError, AttributeError) as exc:
         raise CommandError(f"{path}: 名单文件缺少必填项 {exc}（见 docs/roster-format.md）") from exc
 

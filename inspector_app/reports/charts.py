@@ -8,7 +8,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib import colors
 
 from inspector_app.numbers import fmt_points
-from inspector_app.reports.fonts import LATIN, string_group, string_width
+from inspector_app.typeset.fonts import LATIN, string_group, string_width
 from inspector_app.reports.pdf_style import ACCENT, INK, MUTED, RULE
 
 SERIES_COLORS = [ACCENT, colors.HexColor("#A7B1BC"), colors.HexColor("#D9A066")]

@@ -21,15 +21,18 @@ from inspector_app.store import photo_records as PR
 from inspector_app.store import plans as P
 from inspector_app.store.consensus import METHODS, panel_scorer, places, settled_points
 from inspector_app.store.db import Store, StoreError
+from inspector_app.store.finalisation import report_state
 from inspector_app.store.findings import get_findings
 
 
 def result_status(store: Store, plan: P.Plan, group: P.Group) -> Status:
-    """Whether the group's result is final, with its dates. The one place reports ask.
+    """Whether the group's result is final (定稿), with its dates and version. The one place reports ask.
 
-    Finalisation (定稿) is not recorded yet, so every result reads as a draft.
+    A result changed since it was finalised prints as a draft again, with the finalised dates.
     """
-    return Status(final=False)
+    state = report_state(store, plan, P.plan_rubric(store, plan), group)
+    return Status(final=state.is_final, visited_on=state.visit_date or None, meeting_on=state.meeting_date or None,
+                  version=state.version or None)
 
 
 def expert_card(rubric: Rubric, group: P.Group, own: list[E.Entry]):
@@ -51,6 +54,8 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
     status = result_status(store, plan, group)
     schools = {s.id: s for s in group.schools}
 
+    typed_by = {(e.expert_id, e.school_id, e.indicator): names.get(e.typed_by, e.typed_by)
+                for e in entries if e.transcribed}
     settled_places = []
     explanations: dict[str, list[str]] = {}
     for place in places(store, plan, group):
@@ -60,7 +65,9 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         settled_places.append(Place(
             place.indicator, place.school_id, {names.get(e, e): v for e, v in sorted(place.scores.items())},
             points, METHODS.get(method, method) if points is not None else "待组长决定", place.decided_reason,
-            {names.get(e, e): n for e, n in place.notes.items() if n}))
+            {names.get(e, e): n for e, n in place.notes.items() if n},
+            {names.get(e, e): typed_by[(e, place.school_id, place.indicator)] for e in place.scores
+             if (e, place.school_id, place.indicator) in typed_by}))
         # What the unit reads: the computation when one expert scored, the panel's figure otherwise.
         if place.school_id:
             continue

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import KeepTogether, Spacer, Table
 
 from inspector_app.reports.model import ReportData, date_text
-from inspector_app.reports.pdf_style import ACCENT, MUTED, RULE, Styles, para, table_style
+from inspector_app.reports.pdf_style import ACCENT, RULE, Styles, para, table_style
+from inspector_app.typeset.seal import SealSpace
 
 # 004 四（二）: how a county-level review is done.
 METHODS = ("听取自评报告会", "察看校园环境与设施设备", "访谈校级干部和教师代表", "对师生与家长进行问卷调查",
@@ -21,30 +22,6 @@ def methods_paragraph(data: ReportData) -> str:
             f"（{len(data.schools)} 所学校）{data.school_year}{data.stage_label}工作进行了现场考核。"
             f"考核组结合学校自评和平时考核情况，通过{'、'.join(METHODS[:-1])}等方式逐项核查评分，"
             f"并{METHODS[-1]}向被考核单位反馈考核意见。")
-
-
-class SealSpace(Flowable):
-    """A dashed circle where the seal goes, with （盖章） in its middle."""
-
-    def __init__(self, size: float = 36 * mm):
-        super().__init__()
-        self.size = size
-
-    def wrap(self, avail_width, avail_height):
-        return self.size, self.size
-
-    def draw(self):
-        from inspector_app.reports.fonts import draw_text
-        c = self.canv
-        c.saveState()
-        c.setStrokeColor(RULE)
-        c.setDash(2, 2)
-        c.setLineWidth(0.6)
-        r = self.size / 2 - 1
-        c.circle(self.size / 2, self.size / 2, r)
-        c.setFillColor(MUTED)
-        draw_text(c, self.size / 2, self.size / 2 - 3, "（盖章）", 9, anchor="middle")
-        c.restoreState()
 
 
 def sign_block(s: Styles, width: float, title: str, lines: list[str], seal: bool = True) -> Table:

@@ -10,7 +10,7 @@ from PIL import Image, ImageOps
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from inspector_app.reports.fonts import draw_text, string_width
+from inspector_app.typeset.fonts import draw_text, string_width
 from inspector_app.reports.pdf_render import RenderContext, ReportCancelled
 from inspector_app.reports.pdf_style import MUTED, RULE, ZEBRA, Styles
 

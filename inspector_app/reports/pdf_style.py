@@ -7,8 +7,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
 from inspector_app.numbers import fmt_points
-from inspector_app.reports.fonts import HEI, LATIN, SONG, register_fonts
-from inspector_app.reports.text_block import HeadingBlock, TextBlock, TextStyle
+from inspector_app.typeset.fonts import HEI, LATIN, SONG, register_fonts
+from inspector_app.typeset.page import DEMO, MUTED, RULE
+from inspector_app.typeset.text_block import HeadingBlock, TextBlock, TextStyle
 
 __all__ = ["ACCENT", "ACCENT_LIGHT", "DEMO", "INK", "MUTED", "RULE", "WARN", "WARN_BG", "ZEBRA", "Heading",
            "Styles", "TextStyle", "data_table", "fmt_percent", "is_keep_with_next", "notice", "para", "percent", "pts",
@@ -16,14 +17,12 @@ __all__ = ["ACCENT", "ACCENT_LIGHT", "DEMO", "INK", "MUTED", "RULE", "WARN", "WA
 
 # --- palette --------------------------------------------------------------------------
 INK = colors.HexColor("#1F2328")
-MUTED = colors.HexColor("#5B6570")
+# MUTED, RULE and DEMO come with the page furniture (typeset.page)
 ACCENT = colors.HexColor("#1F3A5F")  # headings, the panel's own bars
 ACCENT_LIGHT = colors.HexColor("#E9EEF4")  # table headers
-RULE = colors.HexColor("#B8C2CC")
 ZEBRA = colors.HexColor("#F6F8FA")
 WARN = colors.HexColor("#9A3412")
 WARN_BG = colors.HexColor("#FDF1E7")
-DEMO = colors.HexColor("#C0392B")
 
 
 # --- styles ---------------------------------------------------------------------------

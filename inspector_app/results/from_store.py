@@ -55,6 +55,10 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
     results = results_from_cards(rubric, first_year(plan.school_year), cards, roster, experts=experts,
                                  grades=finalised, history=history)
     results.unfinished = unfinished
+    pub = plan.publication
+    results.plan_title, results.school_year, results.demo = plan.title, plan.school_year, plan.demo
+    results.issuing_body, results.objection_channel = pub.issuing_body, pub.objection_channel
+    results.publicity_start, results.publicity_end = pub.publicity_start, pub.publicity_end
     return results
 
 

@@ -232,6 +232,13 @@ class Results:
     notes: list[str] = field(default_factory=list)  # how this year's flags were decided, in words
     rules: list[tuple[str, str]] = field(default_factory=list)  # (flag label, seed sentence)
     unfinished: list[Unfinished] = field(default_factory=list)  # listed as 未完成, outside every ranking
+    plan_title: str = ""  # the plan's own title, which the 公示 and the workbook carry
+    school_year: str = ""  # "2023—2024"
+    demo: bool = False
+    issuing_body: str = ""  # 发布单位
+    publicity_start: str = ""  # 公示期 (ISO dates)
+    publicity_end: str = ""
+    objection_channel: str = ""  # 异议受理
 
     def grade_counts(self) -> list[tuple[str, int]]:
         counts = [(label, sum(1 for u in self.units if u.unit.grade == label)) for label in self.grade_labels]

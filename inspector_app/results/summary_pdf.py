@@ -1,158 +1,116 @@
-"""A short PDF for publication: the ranked table and the grade distribution.
+"""The 公示: the bureau's public notice of the results, ready to post as it is.
 
-Both fonts (TrueType outlines) are embedded as subsets, so the file prints the
-same on a machine without Chinese fonts.
+Titled with the plan's own title, it carries the issuing body, the date, the
+公示期 and where objections go (the plan's publication fields, set by the
+bureau), the public columns only (rank, group, type, lead school, total,
+grade: no internal flags, no seed references), a seal space beside the
+issuing body, "第 N 页 共 M 页", and 演示 on every page for demo data. It is
+set in the shipped fonts (`typeset`), every one embedded.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import io
 from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
 
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import fmt_points
 from inspector_app.results.model import Results
+from inspector_app.typeset.fonts import HEI, LATIN, SONG, register_fonts
+from inspector_app.typeset.page import PageDecor, make_canvas_class, margins, page_size, watermark
+from inspector_app.typeset.seal import SealSpace
+from inspector_app.typeset.text_block import TextBlock, TextStyle
 
-CJK_FONT = "ResultsCJK"
-LATIN_FONT = "ResultsLatin"
-FONT_FILES = {CJK_FONT: "DroidSansFallbackFull.ttf", LATIN_FONT: "DejaVuSans.ttf"}
-_latin_chars: frozenset[int] = frozenset()
-
-
-def register_fonts(font_dir: Path | str | None = None) -> None:
-    """Register the shipped fonts once: Droid Sans Fallback has the Chinese but no Latin
-    letters or digits, DejaVu Sans has those; text is set in runs of one or the other."""
-    global _latin_chars
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    if _latin_chars:
-        return
-    fonts = {}
-    for name, filename in FONT_FILES.items():
-        if font_dir is None:
-            from inspector_app.paths import resource_path
-            path = resource_path("fonts", filename)
-        else:
-            path = Path(font_dir) / filename
-        if not path.is_file():
-            raise FileNotFoundError(f"找不到字体文件 {path}；请确认程序的 resources/fonts 文件夹完整")
-        fonts[name] = TTFont(name, str(path))
-        pdfmetrics.registerFont(fonts[name])
-    _latin_chars = frozenset(fonts[LATIN_FONT].face.charToGlyph)
+DOC_NAME = "考核结果公示"
+PUBLIC_COLUMNS = ("排名", "集团", "类型", "核心校（牵头校）", "总分", "等次")
+INK = colors.HexColor("#1F2328")
+HEAD_BG = colors.HexColor("#E9EEF4")
+GRID = colors.HexColor("#8A96A3")
 
 
-def runs(text: str) -> list[tuple[str, str]]:
-    """(font, text) runs: CJK ideographs and punctuation in the CJK font, the rest in the Latin one."""
-    out: list[tuple[str, str]] = []
-    for ch in text:
-        code = ord(ch)
-        font = LATIN_FONT if code < 0x2E80 and code in _latin_chars else CJK_FONT
-        if ch == " " and out:
-            font = out[-1][0]
-        if out and out[-1][0] == font:
-            out[-1] = (font, out[-1][1] + ch)
-        else:
-            out.append((font, ch))
-    return out
+def _cn_date(value: str | _dt.date | None) -> str:
+    if isinstance(value, str) and value:
+        try:
+            value = _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, _dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return "____年__月__日"
 
 
-def markup(text: str) -> str:
-    from xml.sax.saxutils import escape
-    return "".join(escape(chunk) if font == CJK_FONT else f'<font face="{font}">{escape(chunk)}</font>'
-                   for font, chunk in runs(str(text)))
+def notice_title(results: Results) -> str:
+    return f"关于{results.plan_title or results.rubric_title}结果的公示"
 
 
-def _label_font(labels: list[str]) -> str:
-    return LATIN_FONT if all(ord(ch) < 0x2E80 for label in labels for ch in label) else CJK_FONT
+def build_summary_pdf(results: Results, font_dir: Path | str | None = None, *, today: _dt.date | None = None) -> bytes:
+    """The 公示 as PDF bytes. `font_dir` is kept for callers that name it; the shipped fonts are used."""
+    register_fonts()
+    title_style = TextStyle("title", 22, 33, face=HEI, color=INK, align="center", space_after=6)
+    body = TextStyle("body", 14, 25, face=SONG, color=INK, align="justify", first_indent=28, space_after=2)
+    cell = TextStyle("cell", 11, 15, face=SONG, color=INK)
+    cell_c = cell.but(align="center")
+    head = TextStyle("head", 11, 15, face=HEI, color=INK, align="center")
+    right = TextStyle("right", 14, 24, face=SONG, color=INK, align="right")
+    small = TextStyle("small", 10.5, 15, face=SONG, color=INK)
 
-
-def grade_chart(results: Results, width: float = 420, height: float = 200):
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.shapes import Drawing, String
-    from reportlab.lib import colors
-    counts = results.grade_counts()
-    drawing = Drawing(width, height)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 50, 35, width - 80, height - 70
-    chart.data = [[n for _, n in counts]]
-    chart.categoryAxis.categoryNames = [label for label, _ in counts]
-    chart.categoryAxis.labels.fontName = _label_font([label for label, _ in counts])
-    chart.categoryAxis.labels.fontSize = 10
-    chart.valueAxis.valueMin = 0
-    top = max([n for _, n in counts] + [1])
-    chart.valueAxis.valueMax = top + 1
-    chart.valueAxis.valueStep = max(1, (top + 1) // 5)
-    chart.valueAxis.labels.fontName = LATIN_FONT
-    chart.bars[0].fillColor = colors.HexColor("#4472C4")
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = LATIN_FONT
-    chart.barLabels.nudge = 7
-    drawing.add(chart)
-    drawing.add(String(width / 2, height - 18, "等次分布（单位个数）", fontName=CJK_FONT, fontSize=11,
-                       textAnchor="middle"))
-    return drawing
-
-
-def build_summary_pdf(results: Results, font_dir: Path | str | None = None) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-
-    register_fonts(font_dir)
-    font = CJK_FONT
-    title_style = ParagraphStyle("t", fontName=font, fontSize=16, leading=22, alignment=1, wordWrap="CJK")
-    body = ParagraphStyle("b", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
-    centre = ParagraphStyle("c", fontName=font, fontSize=9, leading=12, alignment=1)
-    small = ParagraphStyle("s", fontName=font, fontSize=8, leading=11, wordWrap="CJK")
-    title = f"{results.year} 年度{results.rubric_title}考核结果"
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=15 * mm, bottomMargin=15 * mm, title=title, author="", subject="考核结果")
-    story = [Paragraph(markup(title), title_style), Spacer(1, 4 * mm),
-             Paragraph(markup(f"参评单位 {len(results.units)} 个；"
-                            + "，".join(f"{label} {n} 个" for label, n in results.grade_counts())), body),
-             Spacer(1, 3 * mm), grade_chart(results), Spacer(1, 4 * mm)]
-
-    head = ["排名", "集团", "类型", "核心校", "总分", "等次", "类内排名", "标记"]
-    rows = [[Paragraph(markup(h), body) for h in head]]
+    issuer = results.issuing_body or "（发布单位）"
+    start, end = results.publicity_start, results.publicity_end
+    period = f"{_cn_date(start)}至{_cn_date(end)}" if start or end else "（公示期由发布单位确定）"
+    channel = results.objection_channel or "（异议受理方式由发布单位确定）"
+    ranked = len(results.units)
+    text = (f"根据{results.plan_title or results.rubric_title}工作安排，经专家组现场考核、合议定稿和{issuer}审核，"
+            f"现将{results.school_year + '学年' if results.school_year else ''}考核结果予以公示（共 {ranked} 个集团）。"
+            f"公示期为{period}。公示期内，如对考核结果有异议，请以书面形式实名向{issuer}反映，"
+            f"并提供必要的事实依据。异议受理：{channel}。")
+    story: list = [TextBlock(notice_title(results), title_style), Spacer(1, 4 * mm), TextBlock(text, body),
+                   Spacer(1, 3 * mm)]
+    rows = [[TextBlock(h, head) for h in PUBLIC_COLUMNS]]
     for r in results.units:
         u = r.unit
-        cells = [str(r.rank), u.name, u.group_type, u.lead_school, fmt_points(u.total), u.grade or "未定",
-                 f"{r.class_rank}/{r.class_size}", r.flag_text]
-        rows.append([Paragraph(markup(c), centre if i in (0, 4, 5, 6) else body) for i, c in enumerate(cells)])
-    widths = [x * mm for x in (14, 62, 22, 52, 18, 16, 18, 65)]
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
+        rows.append([TextBlock(str(r.rank), cell_c), TextBlock(u.name, cell), TextBlock(u.group_type or "—", cell_c),
+                     TextBlock(u.lead_school or "—", cell), TextBlock(fmt_points(u.total), cell_c),
+                     TextBlock(u.grade or "未定", cell_c)])
+    widths = [14 * mm, 48 * mm, 18 * mm, 44 * mm, 16 * mm, 16 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDEBF7")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), LATIN), ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]))
-    story += [table, Spacer(1, 5 * mm)]
-    for note in results.notes:
-        story.append(Paragraph(markup(note), small))
-    for label, basis in results.rules:
-        story.append(Paragraph(markup(f"{label}：{basis}"), small))
-    doc.build(story, onFirstPage=_footer(), onLaterPages=_footer())
+    story += [table, Spacer(1, 3 * mm)]
+    if results.unfinished:
+        story.append(TextBlock(f"另有 {len(results.unfinished)} 个集团的考核结果尚未定稿，不在本次公示之列，"
+                               "定稿后另行公示。", small))
+    if results.grade_labels:
+        story.append(TextBlock("等次分布：" + "，".join(f"{label} {n} 个" for label, n in results.grade_counts())
+                               + "。", small))
+    seal = SealSpace(36 * mm)
+    sign = Table([[seal, [TextBlock(issuer, right), TextBlock(_cn_date(today or _dt.date.today()), right)]]],
+                 colWidths=[40 * mm, 116 * mm], hAlign="RIGHT")
+    sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    story += [Spacer(1, 10 * mm), KeepTogether([sign])]
+
+    decor = PageDecor(results.plan_title or results.rubric_title, DOC_NAME, results.demo)
+    buf = io.BytesIO()
+    m = margins(False)
+    size = page_size(False)
+    doc = BaseDocTemplate(buf, pagesize=size, leftMargin=m.left, rightMargin=m.right, topMargin=m.top,
+                          bottomMargin=m.bottom, title=notice_title(results), author=issuer, subject=DOC_NAME,
+                          creator="Inspector", lang="zh-CN", initialFontName=LATIN)
+    frame = Frame(m.left, m.bottom, size[0] - m.left - m.right, size[1] - m.top - m.bottom,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                       onPage=lambda c, d: watermark(c, d, results.demo))])
+    doc.build(story, canvasmaker=make_canvas_class(decor))
     return buf.getvalue()
 
 
-def _footer():
-    def draw(canvas, doc):
-        canvas.saveState()
-        parts = [(CJK_FONT, "第 "), (LATIN_FONT, str(doc.page)), (CJK_FONT, " 页")]
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-        x = doc.pagesize[0] / 2 - sum(stringWidth(t, f, 8) for f, t in parts) / 2
-        for f, t in parts:
-            canvas.setFont(f, 8)
-            canvas.drawString(x, 8 * 2.835, t)
-            x += stringWidth(t, f, 8)
-        canvas.restoreState()
-    return draw
-
-
 def write_summary_pdf(results: Results, out_path: Path | str, font_dir: Path | str | None = None) -> Path:
-    """`font_dir`: where DroidSansFallbackFull.ttf and DejaVuSans.ttf are (default: resources/fonts)."""
     out = Path(out_path)
     write_atomic(out, build_summary_pdf(results, font_dir))
     return out

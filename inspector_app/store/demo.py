@@ -17,9 +17,9 @@ from inspector_app.rubric import rules as R
 from inspector_app.scoring.engine import targeted_schools
 from inspector_app.store import entries as E
 from inspector_app.store.db import Store
-from inspector_app.store.findings import set_finding
-from inspector_app.store.plans import (ExpertSpec, GroupSpec, Plan, PlanSpec, SchoolSpec, create_plan, get_plan,
-                                       groups, list_plans, plan_rubric)
+from inspector_app.store.demo_findings import write_demo_findings
+from inspector_app.store.plans import (ExpertSpec, GroupSpec, Plan, PlanSpec, Publication, SchoolSpec, create_plan,
+                                       get_plan, groups, list_plans, plan_rubric)
 
 DEMO_RUBRIC = "suizhou-jlt"
 DEMO_TITLE = "【演示】2023—2024学年沙坡头区集团化办学督导考核"
@@ -54,6 +54,12 @@ ROSTER = [
         ("中卫市第二幼儿园教育集团香山分园", "执行园长", "幼儿园"),
         ("中卫市第二幼儿园教育集团文萃分园", "执行园长", "幼儿园")]),
 ]
+
+# What the bureau publishes with the results and asks of the units (all labelled 演示).
+PUBLICATION = Publication(
+    issuing_body="沙坡头区教育局（演示）", publicity_start="2023-11-01", publicity_end="2023-11-07",
+    objection_channel="电话 0955-7000000（演示）；电子邮箱 dudao@example.org；地址：沙坡头区教育局督导室（演示）",
+    rectification_due="2023-12-15")
 
 EXPERTS = [("demo-lead", "张明华（演示组长）", "lead"), ("demo-li", "李静（演示专家）", "member"),
            ("demo-wang", "王建国（演示专家）", "member")]
@@ -139,10 +145,11 @@ def make_demo(store: Store) -> Plan:
         g.last_year["rank"] = rank
     spec = PlanSpec(title=DEMO_TITLE, school_year="2023—2024", stage="复评", groups=group_specs,
                     experts=[ExpertSpec(name, role, eid) for eid, name, role in EXPERTS],
-                    consensus="mean", spread_limit="1", demo=True, id="demo-2023")
+                    consensus="mean", spread_limit="1", demo=True, id="demo-2023", publication=PUBLICATION)
     with store.tx():  # one transaction: an interrupted demo leaves nothing half made
         plan = create_plan(store, rubric, spec, actor="demo-lead")
         _score_demo(store, plan, rng)
+        write_demo_findings(store, plan, FINALISED_GROUP, PUBLICATION.rectification_due)
         _demo_photos(store, plan)
         _finalise_demo(store, plan)
         # The demo plays the panel lead's part: its identity is chosen with it (its experts hold no keys).
@@ -188,17 +195,6 @@ def _score_demo(store: Store, plan: Plan, rng: random.Random) -> None:
                                         evidence=list(ind.evidence), methods=list(ind.methods[:1]),
                                         note="演示：与组长评分不同之处见佐证材料" if rng.random() < 0.3 else "",
                                         typed_by="demo-lead")
-        set_finding(store, plan.id, group.id, "achievements",
-                    f"（演示）{group.name}章程、规划和管理制度健全，例会制度坚持较好；紧缺学科教师“走教”覆盖各校区，"
-                    "集团文化品牌初步形成，“一校一特色”各具亮点。", "demo-lead")
-        set_finding(store, plan.id, group.id, "problems",
-                    "（演示）交流教师比例未达到 20% 的要求；部分成员校年度工作总结缺失；"
-                    "作业设计大赛等联合教研活动开展不足。", "demo-lead")
-        set_finding(store, plan.id, group.id, "suggestions",
-                    "（演示）一是制定教师交流年度计划，确保交流比例和周期达标；二是完善成员校计划与总结的归档；"
-                    "三是每学期落实联合教研活动，并留存过程性资料。", "demo-lead")
-
-
 PHOTOS = [
     ("g4", "", "C3", "（演示）教联体例会记录本", (52, 101, 164)),
     ("g4", "", "C10", "（演示）推门听课评课记录", (78, 154, 6)),

@@ -93,7 +93,7 @@ class ReportActions(QObject):
         return self._render(title, out, lambda progress: render_score_sheet(data, sheet, out, progress, progress.cancelled))
 
     def _render(self, title: str, out: Path, work) -> Operation | None:
-        from inspector_app.reports.fonts import FontMissingError
+        from inspector_app.typeset.fonts import FontMissingError
         from inspector_app.reports.pdf_render import ReportError
         try:
             out.parent.mkdir(parents=True, exist_ok=True)

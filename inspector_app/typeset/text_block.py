@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from inspector_app.reports.fonts import HEI, SONG, runs, string_width
-from inspector_app.reports.linebreak import break_lines, fullwidth
+from inspector_app.typeset.fonts import HEI, SONG, runs, string_width
+from inspector_app.typeset.linebreak import break_lines, fullwidth
 
 __all__ = ["HeadingBlock", "TextBlock", "TextStyle"]
 

@@ -1,0 +1,1 @@
+"""Chinese typesetting shared by every printed paper: fonts, 避头尾 line breaking, text blocks, pages."""
