@@ -54,6 +54,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     eset.add_argument("--note", help="备注")
     eset.add_argument("--evidence", action="append", help="已查看的佐证材料（可重复）")
     eset.add_argument("--method", action="append", help="已采用的评价方式（可重复）")
+    eset.add_argument("--from-register", action="store_true",
+                      help="按本集团的获奖/项目登记表计分（inspector register add 登记的各项）")
     eset.add_argument("--json", action="store_true")
     eset.set_defaults(func=cmd_entry_set)
     eshow = es.add_parser("show", help="查看一项评分")
@@ -355,6 +357,9 @@ def cmd_entry_set(args) -> int:
             raise CommandError(str(exc)) from exc
         plan, rubric, group, school, expert = place_from_args(store, args)
         typed_by = me.expert_id if expert.id != me.expert_id else ""
+        if args.from_register:
+            from inspector_app.store.registers import register_input
+            values.update(register_input(store, plan, rubric, group, args.indicator))
         entry = E.set_entry(store, plan, rubric, group, expert.id, school, args.indicator, inputs=values,
                             evidence=args.evidence, methods=args.method, note=args.note, typed_by=typed_by)
         if typed_by and not args.json:

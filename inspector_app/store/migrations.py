@@ -167,7 +167,19 @@ def _m6(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5, _m6]
+def _m7(conn: sqlite3.Connection) -> None:
+    # A group's register of awards and projects (004 C15–C19, C21–C23), from which the counts are derived.
+    run_script(conn, """
+    CREATE TABLE register_items (
+        id INTEGER PRIMARY KEY, plan_id TEXT NOT NULL, group_id TEXT NOT NULL, indicator TEXT NOT NULL,
+        name TEXT NOT NULL, level TEXT NOT NULL, year TEXT NOT NULL DEFAULT '', school_id TEXT NOT NULL DEFAULT '',
+        evidence TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL,
+        FOREIGN KEY (plan_id, group_id) REFERENCES groups (plan_id, id));
+    CREATE INDEX register_by_group ON register_items (plan_id, group_id, indicator);
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7]
 LATEST = len(MIGRATIONS)
 
 

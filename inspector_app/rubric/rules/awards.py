@@ -5,27 +5,81 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.rules.base import ZERO, Field, Option, Rule, read_options
+from inspector_app.rubric.rules.base import ZERO, Field, InputError, Option, Rule, read_options
+from inspector_app.rubric.rules.register import LEVELS, REGISTER, counted, level_of, parse_items
+
+
+class RegisterRule(Rule):
+    """What the awards and highest-level rules share: an optional register of items by level."""
+    levels: tuple[Option, ...]
+
+    @classmethod
+    def check_levels(cls, rd, node, path, levels) -> None:
+        for o in levels:
+            if level_of(o.label) is None:
+                rd.problem(node.get("levels").line, f"{path}.levels",
+                           f"“{o.label}” 中没有写明级别（{'、'.join(LEVELS)}），登记表无法对应")
+
+    @property
+    def level_names(self) -> tuple[str, ...]:
+        return tuple(level_of(o.label) or o.label for o in self.levels)
+
+    def register_field(self) -> Field:
+        return Field(REGISTER, "register", "获奖/项目登记表", required=False, choices=self.level_names)
+
+    def panel_fields(self) -> list[Field]:
+        return super().panel_fields() + [self.register_field()]
+
+    def register_counts(self, values) -> tuple[dict[str, int], list[str]] | None:
+        items = values.get(REGISTER)
+        if items is None:
+            return None
+        by_level, lines = counted(parse_items(items, self.level_names), self.level_names, self.baseline)
+        return {o.key: by_level[name] for o, name in zip(self.levels, self.level_names)}, lines
+
+    def missing(self, values):
+        if values.get(REGISTER) is not None:
+            return []
+        return [f.label for f in self.fields() if f.required and values.get(f.key) is None]
+
+    def normalise(self, raw):
+        register = raw.get(REGISTER) if isinstance(raw, dict) else None
+        values = super().normalise({k: v for k, v in raw.items() if k != REGISTER} if register is not None else raw)
+        if register is not None:
+            try:
+                values[REGISTER] = [x.to_json() for x in parse_items(register, self.level_names)]
+            except ValueError as exc:
+                raise InputError(REGISTER, str(exc)) from exc
+        return values
 
 
 @dataclass(frozen=True)
-class AwardsRule(Rule):
+class AwardsRule(RegisterRule):
     type: ClassVar[str] = "awards"
     title: ClassVar[str] = "按级别累计加分，封顶"
-    keys: ClassVar[frozenset[str]] = frozenset({"levels", "note"})
+    keys: ClassVar[frozenset[str]] = frozenset({"levels", "note", "baseline"})
     levels: tuple[Option, ...] = ()
     note: str = ""
+    baseline: str = ""  # a year whose register items are subtracted (004 C16–C19: “在2021年基础上有所增加”)
 
     @classmethod
     def read(cls, rd, node, points, gate, path):
-        return cls(points, gate, levels=read_options(rd, node, "levels", path),
-                   note=rd.text(node, "note", path, required=False))
+        levels = read_options(rd, node, "levels", path)
+        cls.check_levels(rd, node, path, levels)
+        baseline = rd.text(node, "baseline", path, required=False)
+        if baseline and not (baseline.isdigit() and len(baseline) == 4):
+            rd.problem(node.get("baseline").line, f"{path}.baseline", "基数年份应为四位数字，如 2021")
+        return cls(points, gate, levels=levels, note=rd.text(node, "note", path, required=False), baseline=baseline)
 
     def own_fields(self):
         return [Field(o.key, "count", o.label, minimum=ZERO, points=o.points) for o in self.levels]
 
     def compute(self, values):
         total, lines = ZERO, []
+        derived = self.register_counts(values)
+        if derived is not None:
+            counts, lines = derived
+            values = values | counts
         for o in self.levels:
             count = values[o.key]
             if count:
@@ -40,23 +94,30 @@ class AwardsRule(Rule):
     def describe_own(self):
         parts = "，".join(f"{o.label}每项得 {fmt_points(o.points)} 分" for o in self.levels)
         extra = f"{self.note}。" if self.note else ""
-        return f"{parts}，累计计分，最高 {fmt_points(self.points)} 分。{extra}"
+        base = f"按登记表计时，与 {self.baseline} 年登记的同级别项数相比，只计增加的项数；" if self.baseline else ""
+        return (f"{parts}，累计计分，最高 {fmt_points(self.points)} 分。{extra}{base}"
+                f"同一项目重复登记的，只按最高级别计一次。")
 
     def params_json(self):
-        return {"levels": [o.to_json() for o in self.levels], "note": self.note}
+        data = {"levels": [o.to_json() for o in self.levels], "note": self.note}
+        if self.baseline:
+            data["baseline"] = self.baseline
+        return data
 
 
 @dataclass(frozen=True)
-class HighestRule(Rule):
+class HighestRule(RegisterRule):
     type: ClassVar[str] = "highest"
     title: ClassVar[str] = "取最高级别"
     keys: ClassVar[frozenset[str]] = frozenset({"levels"})
     levels: tuple[Option, ...] = ()
     none_label: ClassVar[str] = "无"
+    baseline: ClassVar[str] = ""
 
     @classmethod
     def read(cls, rd, node, points, gate, path):
         levels = read_options(rd, node, "levels", path)
+        cls.check_levels(rd, node, path, levels)
         for o in levels:
             if o.points > points:
                 rd.problem(node.get("levels").line, f"{path}.levels",
@@ -68,6 +129,14 @@ class HighestRule(Rule):
                       choices=tuple(o.label for o in self.levels) + (self.none_label,))]
 
     def compute(self, values):
+        derived = self.register_counts(values)
+        if derived is not None:
+            counts, lines = derived
+            reached = [o for o in self.levels if counts[o.key]]
+            best = max(reached, key=lambda o: o.points) if reached else None
+            if best is None:
+                return ZERO, lines + ["未达到任何级别 → 0"]
+            return best.points, lines + [f"同类取最高分：{best.label} → {fmt_points(best.points)}"]
         if values["level"] == self.none_label:
             return ZERO, ["未达到任何级别 → 0"]
         level = next(o for o in self.levels if o.label == values["level"])

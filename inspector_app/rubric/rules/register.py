@@ -1,0 +1,112 @@
+"""An award/project register as a rule input: each item with its name, level, year and school.
+
+004 C15–C19 and C21–C23 count awards or projects by level. A panel holds a
+list; the counts follow from it in steps a reader can check: the same project
+counted once at its highest level, the baseline year's items subtracted level
+by level, then the rule's points and cap. The list travels as the entry's
+`register` input, so bundles and reports see exactly what was counted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from inspector_app.numbers import normalise_text
+
+REGISTER = "register"
+LEVELS = ("国家级", "省级", "市级", "区级", "县级", "校级")  # highest first
+MAX_ITEMS = 2000
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    level: str
+    year: str = ""
+    school: str = ""
+    evidence: str = ""
+
+    def to_json(self) -> dict:
+        data = {"name": self.name, "level": self.level}
+        for key in ("year", "school", "evidence"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        return data
+
+    @property
+    def same_as(self) -> str:
+        """Items with the same name (ignoring spaces, width and punctuation marks) are one project."""
+        return "".join(ch for ch in normalise_text(self.name) if ch.isalnum()).lower()
+
+
+def level_of(label: str) -> str | None:
+    """The level a rule's option stands for: "新增国家级" → 国家级."""
+    return next((lv for lv in LEVELS if lv in label), None)
+
+
+def parse_items(value: Any, levels: tuple[str, ...]) -> list[Item]:
+    """A register as typed (list of maps) to items; raises ValueError naming the item and key."""
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        raise ValueError("登记表应为列表，每项写明 name、level（及 year、school、evidence）")
+    if len(value) > MAX_ITEMS:
+        raise ValueError(f"登记表过长（{len(value)} 项）")
+    items = []
+    for i, raw in enumerate(value, 1):
+        if not isinstance(raw, dict):
+            raise ValueError(f"登记表第 {i} 项应为 {{name, level, year, school, evidence}}")
+        unknown = sorted(set(raw) - {"name", "level", "year", "school", "evidence"})
+        if unknown:
+            raise ValueError(f"登记表第 {i} 项: 未知的键 “{unknown[0]}”；可用: name, level, year, school, evidence")
+        text = {k: ("" if raw.get(k) is None else str(raw.get(k)).strip()) for k in
+                ("name", "level", "year", "school", "evidence")}
+        if not text["name"]:
+            raise ValueError(f"登记表第 {i} 项: 缺少名称（name）")
+        level = normalise_text(text["level"])
+        if level not in levels:
+            raise ValueError(f"登记表第 {i} 项 “{text['name']}”: 级别 “{text['level']}” 不是本项的级别；"
+                             f"可用: {'、'.join(levels)}")
+        year = normalise_text(text["year"])
+        if year and not (year.isdigit() and len(year) == 4):
+            raise ValueError(f"登记表第 {i} 项 “{text['name']}”: 年份应为四位数字，如 2023")
+        items.append(Item(text["name"], level, year, text["school"], text["evidence"]))
+    return items
+
+
+def counted(items: list[Item], levels: tuple[str, ...], baseline: str = "") -> tuple[dict[str, int], list[str]]:
+    """Counts per level after de-duplication and the baseline, with every step in words."""
+    lines: list[str] = []
+    rank = {lv: LEVELS.index(lv) if lv in LEVELS else len(LEVELS) for lv in levels}
+    current = [x for x in items if x.year != baseline] if baseline else list(items)
+    base = [x for x in items if x.year == baseline] if baseline else []
+    if baseline and base:
+        lines.append(f"登记 {len(items)} 项，其中 {baseline} 年（基数）{len(base)} 项")
+    else:
+        lines.append(f"登记 {len(items)} 项")
+
+    def unique(group: list[Item]) -> list[Item]:
+        best: dict[str, Item] = {}
+        for item in group:
+            kept = best.get(item.same_as)
+            if kept is None or rank[item.level] < rank[kept.level]:
+                if kept is not None:
+                    lines.append(f"“{item.name}” 重复登记（{kept.level}、{item.level}），按{item.level}计一次")
+                best[item.same_as] = item
+            else:
+                lines.append(f"“{item.name}” 重复登记（{kept.level}、{item.level}），按{kept.level}计一次")
+        return list(best.values())
+
+    current, base = unique(current), unique(base)
+    counts = {}
+    for lv in levels:
+        now = sum(1 for x in current if x.level == lv)
+        then = sum(1 for x in base if x.level == lv)
+        counts[lv] = max(now - then, 0)
+        if baseline:
+            if now or then:
+                lines.append(f"{lv}：本期 {now} 项 − {baseline} 年 {then} 项 = {now - then} 项"
+                             + ("（不足基数，按 0 计）" if now < then else ""))
+        elif now:
+            lines.append(f"{lv}：{now} 项")
+    return counts, lines

@@ -1,0 +1,106 @@
+"""Award and project registers: counts derived from the list a panel holds, worked by hand from 004."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from inspector_app.cli.main import main
+from inspector_app.rubric import rules as R
+from inspector_app.rubric.loader import load_rubric
+from inspector_app.store import entries as E
+from inspector_app.store import registers as RG
+from inspector_app.store.db import open_store
+from store_helpers import small_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def suizhou():
+    return load_rubric(ROOT / "rubrics" / "suizhou-2022.yaml")
+
+
+def item(name, level, year="2023", school="第四中学"):
+    return {"name": name, "level": level, "year": year, "school": school}
+
+
+def test_c16_register_duplicate_baseline_and_cap(suizhou):
+    # 004 C16 (5分): “论文、教学获奖及各种评优评先总数在2021年基础上有所增加”；
+    # 评分标准: “增加国家级得2分，省级得1分，市级得0.5分。”
+    register = [item("省级优质课一等奖（张老师）", "省级", "2021"), item("市级论文一等奖（李老师）", "市级", "2021"),
+                item("省级论文二等奖（王老师）", "省级"), item("省级基本功大赛一等奖", "省级"),
+                item("全国说课比赛一等奖", "市级"), item("全国说课比赛 一等奖", "国家级"),  # the same award twice
+                item("国家级优秀论文（赵老师）", "国家级"), item("国家级微课一等奖", "国家级")]
+    # By hand: the duplicate counts once, at 国家级. 2023: 国家级 3, 省级 2, 市级 0; 2021 (baseline): 省级 1, 市级 1.
+    # Increase: 国家级 3 − 0 = 3 → 6; 省级 2 − 1 = 1 → 1; 市级 0 − 1 → 0. 6 + 1 = 7, capped at 5.
+    out = suizhou.indicator("C16").rule.score({"register": register})
+    assert out.points == D(5)
+    text = "\n".join(out.lines)
+    assert "重复登记（市级、国家级），按国家级计一次" in text
+    assert "国家级：本期 3 项 − 2021 年 0 项 = 3 项" in text
+    assert "省级：本期 2 项 − 2021 年 1 项 = 1 项" in text
+    assert "不足基数，按 0 计" in text and "本项最高 5 分" in text
+    # the same counts typed by hand give the same points
+    assert suizhou.indicator("C16").rule.score({"national": 3, "provincial": 1, "city": 0}).points == out.points
+    # without the two 国家级 singles: 国家级 1 → 2, 省级 1 → 1, total 3 (below the cap)
+    fewer = [x for x in register if x["name"] not in ("国家级优秀论文（赵老师）", "国家级微课一等奖")]
+    assert suizhou.indicator("C16").rule.score({"register": fewer}).points == D(3)
+
+
+def test_c15_same_project_counted_once_at_its_highest_level(suizhou):
+    # 004 C15 (5分): “每创建成1项市级1分，省级2分，同类项目不累计得分。”
+    # 书法 city then provincial → provincial once (2); 足球 city (1): 3
+    register = [item("书法特色项目", "市级", "2022"), item("书法特色项目", "省级"), item("足球特色学校", "市级")]
+    assert suizhou.indicator("C15").rule.score({"register": register}).points == D(3)
+
+
+def test_c21_highest_level_from_register(suizhou):
+    # 004 C21 (3分): “国家级得3分，省级得2分，市级得1分。（同类取最高分）”
+    register = [item("教联体经验 市报", "市级"), item("教联体经验 省报", "省级")]
+    out = suizhou.indicator("C21").rule.score({"register": register})
+    assert out.points == D(2) and "同类取最高分" in out.lines[-1]
+    assert suizhou.indicator("C21").rule.score({"register": []}).points == 0
+
+
+def test_register_item_errors_are_named(suizhou):
+    with pytest.raises(R.InputError, match="第 1 项 “演讲比赛”: 级别 “区级” 不是本项的级别"):
+        suizhou.indicator("C16").rule.score({"register": [item("演讲比赛", "区级")]})
+    with pytest.raises(R.InputError, match="缺少名称"):
+        suizhou.indicator("C16").rule.score({"register": [{"level": "省级"}]})
+
+
+def test_register_in_the_store_scores_the_entry(data_dir):
+    store = open_store(data_dir)
+    plan, rubric, group = small_plan(store)
+    RG.add_item(store, plan, rubric, group, "C15", name="书法特色项目", level="市级", year="2022", school_id="s1")
+    RG.add_item(store, plan, rubric, group, "C15", name="书法特色项目", level="省级", year="2023", school_id="s1")
+    with pytest.raises(RG.RegisterError, match="不按获奖/项目级别计分"):
+        RG.add_item(store, plan, rubric, group, "C6", name="x", level="省级")
+    inputs = RG.register_input(store, plan, rubric, group, "C15")
+    entry = E.set_entry(store, plan, rubric, group, "e0", "", "C15", inputs=inputs)
+    assert entry.points == D(2)  # one project, provincial
+    assert entry.inputs["register"][1]["school"] == "中卫市第四中学教育集团镇罗校区"
+    store.close()
+
+
+def test_register_on_the_command_line(data_dir, capsys):
+    store = open_store(data_dir)
+    small_plan(store)
+    store.close()
+    base = ["--data-dir", str(data_dir)]
+    for name, level, year in [("a", "省级", "2021"), ("b", "市级", "2021"), ("c", "省级", "2023"),
+                              ("d", "省级", "2023"), ("e", "市级", "2023")]:
+        assert main(base + ["register", "add", "--group", "g4", "--indicator", "C19", "--name", name,
+                            "--level", level, "--year", year]) == 0
+    assert main(base + ["register", "add", "--group", "g4", "--indicator", "C19", "--name", "f",
+                        "--level", "院级"]) == 1
+    capsys.readouterr()
+    assert main(base + ["entry", "set", "--group", "g4", "--indicator", "C19", "--expert", "e0",
+                        "--from-register", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    # 004 C19 “增加国家级得2分，省级得1分，市级得0.5分”: 省级 2 − 1 = 1 → 1; 市级 1 − 1 = 0 → 0
+    assert D(shown["points"]) == D(1)
