@@ -92,6 +92,7 @@ def test_register_on_the_command_line(data_dir, capsys):
     small_plan(store)
     store.close()
     base = ["--data-dir", str(data_dir)]
+    assert main(base + ["me", "--set", "专家甲"]) == 0
     for name, level, year in [("a", "省级", "2021"), ("b", "市级", "2021"), ("c", "省级", "2023"),
                               ("d", "省级", "2023"), ("e", "市级", "2023")]:
         assert main(base + ["register", "add", "--group", "g4", "--indicator", "C19", "--name", name,
@@ -99,7 +100,7 @@ def test_register_on_the_command_line(data_dir, capsys):
     assert main(base + ["register", "add", "--group", "g4", "--indicator", "C19", "--name", "f",
                         "--level", "院级"]) == 1
     capsys.readouterr()
-    assert main(base + ["entry", "set", "--group", "g4", "--indicator", "C19", "--expert", "e0",
+    assert main(base + ["entry", "set", "--group", "g4", "--indicator", "C19",
                         "--from-register", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     # 004 C19 “增加国家级得2分，省级得1分，市级得0.5分”: 省级 2 − 1 = 1 → 1; 市级 1 − 1 = 0 → 0
