@@ -120,6 +120,8 @@ def test_trust_list_written_once_for_many_keys_and_reread_when_changed(tmp_path)
     kids = bureau.trust_many([(k.public_key, f"专家{i}", "专家") for i, k in enumerate(experts)])
     assert kids == [k.key_id for k in experts] and len(writes) == 1
     assert all(bureau.status(k) == "trusted" for k in kids)
+    bureau.trust(experts[0].public_key, "专家0", "专家")  # already so: the list is not written again
+    assert len(writes) == 1
     # Another process (another KeyStore on the same folder) revokes one: the first sees it at once.
     KeyStore(tmp_path / "bureau").revoke(kids[2], "离职")
     assert bureau.status(kids[2]) == "revoked" and bureau.status(kids[3]) == "trusted"

@@ -362,6 +362,9 @@ class KeyStore:
                 if kid in doc["revoked"]:
                     raise BundleError("revoked_key", f"密钥 {fingerprint(pub)} 已被吊销"
                                                      f"（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
+            if all(doc["trusted"].get(kid, {}).get("name") == name and doc["trusted"][kid].get("role", "") == role
+                   and kid not in doc["seen"] for _pub, kid, name, role in checked):
+                return [kid for _pub, kid, _name, _role in checked]  # nothing changes: the file is not rewritten
             for pub, kid, name, role in checked:
                 doc["trusted"][kid] = {
                     "public_key": base64.b64encode(pub).decode("ascii"),
