@@ -105,9 +105,20 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="merge only the first N panel bundles")
     parser.add_argument("--work", type=Path, default=Path("/tmp/inspector-bench/work-merge"))
+    parser.add_argument("--against-merged", action="store_true",
+                        help="one floor over every file beside the cached merged bureau's own merge time")
     args = parser.parse_args()
     world = G.build_world(args.size)
     files = sorted(world.bundles.iterdir())[:args.limit or None]
+    if args.against_merged:  # the whole world once: the merge that made the cached bureau, then its floor
+        G.merged_bureau(world)
+        made = json.loads((G.ROOT / f"{args.size}-merged" / "stamp.json").read_text())
+        floor = floor_pass(files, args.work / "floor")
+        print(f"{args.size}: {len(files)} panel bundles, {len(files) * world.experts} expert bundles; "
+              f"merge (generate.py --merged, merge_files) {made['seconds']:.0f} s, statuses {made['statuses']}; "
+              f"floor {floor:.0f} s; ratio {made['seconds'] / floor:.2f}   goal: ≤ 3")
+        shutil.rmtree(args.work, ignore_errors=True)
+        return
     experts = len(files) * world.experts
     print(f"{args.size}: {len(files)} panel bundles, {experts} expert bundles, "
           f"{sum(p.stat().st_size for p in files) / 1e6:.0f} MB")

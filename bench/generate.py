@@ -382,7 +382,7 @@ def build_large(root: Path = ROOT, force: bool = False, schools: int = 30, answe
 
 def merged_bureau(world: World, root: Path = ROOT) -> Path:
     """The bureau after merging every panel bundle of the world (cached; benchmarks copy it)."""
-    from inspector_app.bundles.merge import merge_file
+    from inspector_app.bundles.merge import merge_files
     from inspector_app.store.db import open_store
     folder = root / f"{world.name}-merged"
     done = folder / "stamp.json"
@@ -394,9 +394,8 @@ def merged_bureau(world: World, root: Path = ROOT) -> Path:
     keys = KeyStore(target)
     start = time.perf_counter()
     statuses: dict[str, int] = {}
-    for path in sorted(world.bundles.iterdir()):
-        status = merge_file(store, keys, path).status
-        statuses[status] = statuses.get(status, 0) + 1
+    for outcome in merge_files(store, keys, sorted(world.bundles.iterdir())):
+        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
     store.close()
     done.write_text(json.dumps({"stamp": stamp(), "statuses": statuses,
                                 "seconds": round(time.perf_counter() - start, 1)}))
