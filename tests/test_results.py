@@ -238,13 +238,20 @@ def test_workbook_summary_through_libreoffice(case, suizhou, tmp_path):
     rows = _soffice_csv(out, tmp_path)  # the first sheet, as LibreOffice shows it
     assert tuple(rows[0]) == SUMMARY_HEADERS
     expected = []
+
+    def places(values):  # one number of decimals per column: the most any value in it has
+        return max(max(0, -D(v).normalize().as_tuple().exponent) for v in values)
+
+    total_places = places([r.unit.total for r in res.units])
+    prior_places = places([r.previous.total for r in res.units])
     for r in res.units:
         change = r.rank_change
         expected.append([str(r.rank), r.unit.group_id, r.unit.name, r.unit.group_type, r.unit.lead_school,
-                         fmt_points(r.unit.total), r.unit.grade, str(r.class_rank), str(r.previous.rank),
+                         f"{r.unit.total:.{total_places}f}", r.unit.grade, str(r.class_rank),
+                         f"{r.previous.total:.{prior_places}f}", r.previous.grade or "", str(r.previous.rank),
                          "0" if change == 0 else f"{change:+d}", r.flag_text])
-    assert [row[:11] for row in rows[1:]] == expected
-    assert rows[2][2] == INJECTION and rows[1][5] == "91" and rows[2][5] == "86.5"
+    assert [row[:13] for row in rows[1:]] == expected
+    assert rows[2][2] == INJECTION and rows[1][5] == "91.0" and rows[2][5] == "86.5"
 
 
 def test_workbook_cells_types_and_layout(case, suizhou, tmp_path):
@@ -259,7 +266,7 @@ def test_workbook_cells_types_and_layout(case, suizhou, tmp_path):
     assert name.value == INJECTION and name.data_type == "s"  # text, not a formula
     assert isinstance(ws.cell(2, 6).value, (int, float)) and ws.cell(3, 6).value == 86.5
     assert ws.cell(3, 6).number_format == "0.0"
-    assert ws.freeze_panes == "D2" and ws.auto_filter.ref == "A1:L7"
+    assert ws.freeze_panes == "D2" and ws.auto_filter.ref == "A1:N7"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     assert ws.column_dimensions["C"].width >= 2 * len("=cmd|' /C calc'!A0") // 2
     detail = wb["指标明细"]
@@ -268,7 +275,8 @@ def test_workbook_cells_types_and_layout(case, suizhou, tmp_path):
     assert [c.value for c in schools[1]][-2:] == ["C20（10分）", "逐校评分合计"]
     assert schools.cell(2, 8).value == 8
     diff = wb["自评差异"]
-    assert [c.value for c in diff[3]][:8] == ["G1", "阳光教联体", "C5", 10, 10, 7, 3, "是"]
+    # one sign convention with the feedback report: 考核组 − 自评 (self 10, panel 7 → −3)
+    assert [c.value for c in diff[3]][:8] == ["G1", "阳光教联体", "C5", 10, 10, 7, -3, "是"]
 
 
 def test_history_round_trip(case, suizhou, tmp_path):
