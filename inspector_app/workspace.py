@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.rubric.model import Indicator, Rubric
-from inspector_app.scoring.engine import AnswerError, IndicatorResult, ScoreCard, Scorer, targeted_schools
+from inspector_app.scoring.engine import AnswerError, IndicatorResult, ScoreCard, Scorer
+from inspector_app.inspection import Inspection
 from inspector_app.store import entries as E
 from inspector_app.store import findings as F
 from inspector_app.store import identity as I
@@ -59,28 +60,25 @@ class _Pending:
     note: str | None = None
 
 
-def me(store: Store, plan_id: str) -> str | None:
-    """The expert this laptop's user chose to be in the plan; None when nobody chose (or not an expert)."""
-    found = I.current(store, plan_id)
-    return found.expert_id if found and found.scores else None
-
-
 NOT_CHOSEN = "本机还没有选择身份（您是哪位专家？），不能录入评分"
 
 
 class Workspace:
+    """The scoring session of one expert on an `Inspection`: the current group, drafts, the live score card."""
+
     def __init__(self, store: Store, plan: P.Plan, expert_id: str | None = None):
+        self.inspection = Inspection(store, plan)
         self.store = store
         self.plan = plan
-        self.rubric: Rubric = P.plan_rubric(store, plan)
-        self.experts = P.experts(store, plan.id)
+        self.rubric: Rubric = self.inspection.rubric
+        self.experts = self.inspection.experts()
         ids = [e.id for e in self.experts]
         # Nobody's identity is assumed: with none chosen the workspace shows the plan and scores nothing.
         self.identity = I.current(store, plan.id)
-        chosen = expert_id or me(store, plan.id)
+        chosen = expert_id or self.inspection.chosen_expert_id()
         self.expert_id = chosen if chosen in ids else ""
         self.assignments = P.assigned(store, plan.id, self.expert_id)
-        self.groups = P.groups(store, plan.id)
+        self.groups = self.inspection.groups()
         self.group: P.Group | None = None
         self.scorer: Scorer | None = None
         self.units: list[Unit] = []
@@ -468,8 +466,3 @@ def _where(ws: Workspace, place: Place) -> str:
 def _clock() -> str:
     from datetime import datetime
     return datetime.now().strftime("%H:%M:%S")
-
-
-def targets_of(ws: Workspace, code: str) -> list[str]:
-    ind = ws.indicator(code)
-    return [s.name for s in targeted_schools(ind, ws.group.refs)]

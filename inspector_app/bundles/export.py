@@ -23,6 +23,8 @@ from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
 from inspector_app.store import photo_records as PR
 from inspector_app.store.bundle_records import consume_sequence, merged_expert_bundles, next_sequence
+from inspector_app.scoring.panel import settled_points
+from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.history import changes

@@ -8,6 +8,7 @@ from pathlib import Path
 from inspector_app import paths
 from inspector_app.cli.output import print_json
 from inspector_app.cli.store_cmd import me_expert, opened
+from inspector_app.inspection import Inspection
 from inspector_app.numbers import fmt_points
 from inspector_app.store import finalisation as F
 from inspector_app.store import plans as P
@@ -148,13 +149,11 @@ def cmd_decide(args) -> int:
 
 def cmd_panel_score(args) -> int:
     from inspector_app.cli.score_cmd import print_card
-    from inspector_app.store.consensus import panel_scorer
     with opened() as store:
-        plan = P.find_plan(store, args.plan)
-        group = P.get_group(store, plan.id, args.group)
-        rubric = P.plan_rubric(store, plan)
-        card = panel_scorer(store, plan, rubric, group).card()
-        state = F.report_state(store, plan, rubric, group)
+        inspection = Inspection.open(store, args.plan)
+        group, rubric = inspection.group(args.group), inspection.rubric
+        card = inspection.panel_card(group)
+        state = inspection.report_state(group)
         if args.json:
             print_json({**card.to_json(), "finalised": state.is_final, "status": state.status,
                         "version": state.version, "visit_date": state.visit_date,
@@ -168,14 +167,12 @@ def cmd_panel_score(args) -> int:
 
 def cmd_finalise(args) -> int:
     from inspector_app.cli.main import CommandError
-    from inspector_app.store import identity as I
     with opened() as store:
-        plan = P.find_plan(store, args.plan)
-        group = P.get_group(store, plan.id, args.group)
-        rubric = P.plan_rubric(store, plan)
-        lead = I.require_scorer(store, plan).expert
+        inspection = Inspection.open(store, args.plan)
+        group = inspection.group(args.group)
+        lead = inspection.me()
         try:
-            final = F.finalise(store, plan, rubric, group, lead.id, args.visit_date, args.meeting_date, args.reason)
+            final = inspection.finalise(group, lead.id, args.visit_date, args.meeting_date, args.reason)
         except F.FinaliseError as exc:
             if args.json:
                 print_json({"finalised": False, "message": str(exc), "missing": exc.missing})
@@ -225,18 +222,17 @@ def register_report(sub: argparse._SubParsersAction) -> None:
 def cmd_report(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.reports.feedback import render_feedback
-    from inspector_app.reports.from_store import report_data
     from inspector_app.reports.score_sheet import render_score_sheet
     with opened() as store:
-        plan = P.find_plan(store, args.plan)
-        all_groups = P.groups(store, plan.id)
+        inspection = Inspection.open(store, args.plan)
+        all_groups = inspection.groups()
         if args.group:
-            group = P.get_group(store, plan.id, args.group)
+            group = inspection.group(args.group)
         elif len(all_groups) == 1:
             group = all_groups[0]
         else:
             raise CommandError("本计划有多个集团，请用 --group 指明：" + "、".join(g.name for g in all_groups), 2)
-        data = report_data(store, plan, group)
+        data = inspection.report_data(group)
     if args.sheet:
         sheets = [s for s in data.experts if args.sheet in s.name]
         if len(sheets) != 1:

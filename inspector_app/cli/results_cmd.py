@@ -75,11 +75,11 @@ def register_results(sub: argparse._SubParsersAction) -> None:
 def cmd_results(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.cli.store_cmd import opened
-    from inspector_app.results.from_store import NothingFinalised, plan_results, publishable
+    from inspector_app.results.from_store import NothingFinalised, publishable
     from inspector_app.results.model import UNFINISHED
     from inspector_app.results.summary_pdf import write_summary_pdf
     from inspector_app.results.workbook import write_results_workbook
-    from inspector_app.store.plans import find_plan
+    from inspector_app.inspection import Inspection
     grades = {}
     for item in args.grade:
         if "=" not in item:
@@ -89,8 +89,7 @@ def cmd_results(args) -> int:
     if not args.out and not args.json:
         raise CommandError("请用 --out 给出结果工作簿的文件名，或用 --json 只打印结果", 2)
     with opened() as store:
-        plan = find_plan(store, args.plan)
-        results = plan_results(store, plan, grades)
+        results = Inspection.open(store, args.plan).results(grades)
     if args.json:
         print_json(results_json(results))
     try:

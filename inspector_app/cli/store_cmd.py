@@ -7,6 +7,7 @@ from pathlib import Path
 
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.cli.output import print_json
+from inspector_app.inspection import Inspection
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.yamlnodes import YamlFileError, read_yaml_file
 from inspector_app.scoring.answers import plain
@@ -137,9 +138,7 @@ def opened():
 
 def me_expert(store: Store, plan: P.Plan, key: str | None) -> P.Expert:
     """The expert named by --expert, else this laptop's chosen identity (never a guess)."""
-    if key:
-        return P.get_expert(store, plan.id, key)
-    return I.require_scorer(store, plan).expert
+    return Inspection(store, plan).me(key)
 
 
 def own_key() -> I.OwnKey:
@@ -327,18 +326,10 @@ def cmd_plan_list(args) -> int:
 
 def place_from_args(store: Store, args):
     """The plan, rubric, group, school and expert that --plan/--group/--school/--expert name."""
-    plan = P.find_plan(store, args.plan)
-    rubric = P.plan_rubric(store, plan)
-    group = P.get_group(store, plan.id, args.group)
-    school = ""
-    if args.school:
-        hits = [s for s in group.schools if args.school in (s.id, s.name)] or \
-               [s for s in group.schools if args.school in s.name]
-        if len(hits) != 1:
-            raise StoreError(f"集团 {group.name} 中找不到唯一的学校 “{args.school}”")
-        school = hits[0].id
-    expert = me_expert(store, plan, args.expert)
-    return plan, rubric, group, school, expert
+    inspection = Inspection.open(store, args.plan)
+    group = inspection.group(args.group)
+    return (inspection.plan, inspection.rubric, group, inspection.school_id(group, args.school),
+            inspection.me(args.expert))
 
 
 def cmd_entry_set(args) -> int:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
+from inspector_app.scoring import panel as SP
 from inspector_app.store import consensus as C
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import translate
@@ -17,7 +18,7 @@ from inspector_app.ui.i18n import translate
 RULES = {"mean": QT_TRANSLATE_NOOP("ConsensusView", "取各位专家的平均分"),
          "median": QT_TRANSLATE_NOOP("ConsensusView", "取各位专家的中位数"),
          "lead": QT_TRANSLATE_NOOP("ConsensusView", "评分不一致时由组长决定并写明理由")}
-# the core's method names (consensus.METHODS), for the translation tools
+# the core's method names (scoring.panel.SETTLED_BY), for the translation tools
 METHODS = {"mean": QT_TRANSLATE_NOOP("ConsensusView", "平均分"),
            "median": QT_TRANSLATE_NOOP("ConsensusView", "中位数"),
            "lead": QT_TRANSLATE_NOOP("ConsensusView", "组长决定"),
@@ -38,8 +39,8 @@ class ConsensusView(QWidget):
         super().__init__(parent)
         self.workspace = None
         self.group = None
-        self.places: list[C.Place] = []
-        self.shown: list[C.Place] = []
+        self.places: list[SP.PlaceScores] = []
+        self.shown: list[SP.PlaceScores] = []
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         label = QLabel(translate("ConsensusView", "集团(&Q)："))
@@ -179,14 +180,14 @@ class ConsensusView(QWidget):
         self.table.setRowCount(len(self.shown))
         large = 0
         for row, p in enumerate(self.shown):
-            points, method = C.settled_points(p, plan.consensus)
+            points, method = SP.settled_points(p, plan.consensus)
             flagged = p.spread > plan.spread_limit
             large += flagged
             cells = [p.indicator, self._school(p.school_id, short=True)]
             cells += [fmt_points(p.scores[e]) if e in p.scores else "—" for e in experts]
             cells += [fmt_points(p.spread) + (" ⚠" if flagged else ""),
                       "—" if points is None else fmt_points(points),
-                      t(METHODS.get(method, C.METHODS.get(method, method))) if method else ""]
+                      t(METHODS.get(method, SP.SETTLED_BY.get(method, method))) if method else ""]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col >= 2:
@@ -224,7 +225,7 @@ class ConsensusView(QWidget):
         return name[len(prefix):] or name if short and name.startswith(prefix) else name
 
     # ---------------------------------------------------------------- one place
-    def current(self) -> C.Place | None:
+    def current(self) -> SP.PlaceScores | None:
         row = self.table.currentRow()
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
@@ -252,12 +253,12 @@ class ConsensusView(QWidget):
         for expert_id in sorted(place.scores, key=lambda e: self.names.get(e, e)):
             self.scores_layout.addWidget(self._expert_box(place, expert_id))
         self.scores_layout.addStretch(1)
-        points, _method = C.settled_points(place, ws.plan.consensus)
+        points, _method = SP.settled_points(place, ws.plan.consensus)
         self.points.setText(fmt_points(place.decided if place.decided is not None else points)
                             if (place.decided is not None or points is not None) else "")
         self.reason.setPlainText(place.decided_reason)
 
-    def _expert_box(self, place: C.Place, expert_id: str) -> QWidget:
+    def _expert_box(self, place: SP.PlaceScores, expert_id: str) -> QWidget:
         box = QGroupBox(f"{self.names.get(expert_id, expert_id)}：{fmt_points(place.scores[expert_id])} "
                         + translate("ConsensusView", "分"))
         layout = QVBoxLayout(box)
@@ -273,7 +274,7 @@ class ConsensusView(QWidget):
             layout.addWidget(thumbs)
         return box
 
-    def _thumbs(self, place: C.Place, expert_id: str) -> QWidget | None:
+    def _thumbs(self, place: SP.PlaceScores, expert_id: str) -> QWidget | None:
         from inspector_app.store import photo_records as PR  # Pillow: only when photos are shown
         ws = self.workspace
         photos = PR.list_photos(ws.store, ws.plan.id, self.group.id, expert_id=expert_id,

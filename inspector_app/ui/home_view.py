@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.ui.i18n import translate
-from inspector_app.workspace import me
+from inspector_app.inspection import chosen_expert_id
 
 
 def own_fingerprint(store: Store) -> str:
@@ -104,7 +104,7 @@ class HomeView(QWidget):
         plan_id = store.setting("current_plan")
         name = ""
         if plan_id:
-            expert_id = me(store, plan_id)
+            expert_id = chosen_expert_id(store, plan_id)
             name = next((e.name for e in P.experts(store, plan_id) if e.id == expert_id), "")
         fingerprint = own_fingerprint(store)
         parts = [translate("HomeView", "专家：{0}").format(name or translate("HomeView", "（打开考核后确定）"))]

@@ -1,0 +1,114 @@
+"""One inspection plan opened: its store, plan and rubric, and the use cases the window and the command line share.
+
+Both front ends hold an `Inspection` and ask it the same questions — who am I,
+which groups are mine, an expert's score card, the panel's card, the report's
+data, the bureau's results — so neither rebuilds the context or repeats a rule.
+The scoring screen's session (`workspace.Workspace`) is built on it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from inspector_app.rubric.model import Rubric
+from inspector_app.scoring.engine import ScoreCard
+from inspector_app.store import entries as E
+from inspector_app.store import finalisation as FN
+from inspector_app.store import identity as I
+from inspector_app.store import plans as P
+from inspector_app.store.consensus import panel_scorer
+from inspector_app.store.db import Store, StoreError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from inspector_app.reports.model import ReportData
+    from inspector_app.results.model import Results
+
+
+def chosen_expert_id(store: Store, plan_id: str) -> str | None:
+    """The expert this laptop's user chose to be in the plan; None when nobody chose (or not an expert)."""
+    found = I.current(store, plan_id)
+    return found.expert_id if found and found.scores else None
+
+
+@dataclass
+class Inspection:
+    store: Store
+    plan: P.Plan
+    rubric: Rubric = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rubric = P.plan_rubric(self.store, self.plan)
+
+    @classmethod
+    def open(cls, store: Store, plan_key: str | None = None) -> "Inspection":
+        """The plan named by id, id prefix or title; None opens the only (or newest) one."""
+        return cls(store, P.find_plan(store, plan_key))
+
+    # ------------------------------------------------------------------ who and where
+    def experts(self) -> list[P.Expert]:
+        return P.experts(self.store, self.plan.id)
+
+    def chosen_expert_id(self) -> str | None:
+        return chosen_expert_id(self.store, self.plan.id)
+
+    def identity(self) -> I.Identity | None:
+        """Who this laptop's user chose to be in the plan (an expert, the bureau, a viewer), or None."""
+        return I.current(self.store, self.plan.id)
+
+    def me(self, key: str | None = None) -> P.Expert:
+        """Who am I: the expert `key` names, else this laptop's chosen identity (never a guess)."""
+        if key:
+            return P.get_expert(self.store, self.plan.id, key)
+        return I.require_scorer(self.store, self.plan).expert
+
+    def groups(self) -> list[P.Group]:
+        return P.groups(self.store, self.plan.id)
+
+    def group(self, key: str) -> P.Group:
+        """A group by id or name (or a unique part of the name)."""
+        return P.get_group(self.store, self.plan.id, key)
+
+    def my_groups(self, expert_id: str) -> list[P.Group]:
+        """The groups the expert's division of work includes."""
+        rows = P.assigned(self.store, self.plan.id, expert_id)
+        return [g for g in self.groups() if any(gid in ("*", g.id) for gid, _s, _c in rows)]
+
+    @staticmethod
+    def school_id(group: P.Group, key: str) -> str:
+        """A school of the group by id or name (or a unique part of it); "" stands for the group as a whole."""
+        if not key:
+            return E.GROUP
+        hits = [s for s in group.schools if key in (s.id, s.name)] or [s for s in group.schools if key in s.name]
+        if len(hits) != 1:
+            raise StoreError(f"集团 {group.name} 中找不到唯一的学校 “{key}”")
+        return hits[0].id
+
+    # ------------------------------------------------------------------ scores
+    def score_card(self, group: P.Group, expert_id: str) -> ScoreCard:
+        """The group's score as one expert's entries give it."""
+        return E.expert_scorer(self.store, self.plan, self.rubric, group, expert_id).card()
+
+    def panel_card(self, group: P.Group) -> ScoreCard:
+        """The group's score as the panel settles it."""
+        return panel_scorer(self.store, self.plan, self.rubric, group).card()
+
+    def report_state(self, group: P.Group) -> FN.ReportState:
+        """Whether the group's result is finalised (定稿), a draft, or changed since it was finalised."""
+        return FN.report_state(self.store, self.plan, self.rubric, group)
+
+    def finalise(self, group: P.Group, lead_id: str, visit_date: str, meeting_date: str,
+                 reason: str = "") -> FN.Finalised:
+        """The lead's 定稿 of the group's result: the next version, or FinaliseError naming what is missing."""
+        return FN.finalise(self.store, self.plan, self.rubric, group, lead_id, visit_date, meeting_date, reason)
+
+    # ------------------------------------------------------------------ documents
+    def report_data(self, group: P.Group, *, date: _dt.date | None = None) -> "ReportData":
+        """What the group's feedback report (现场反馈报告) and score sheets print."""
+        from inspector_app.reports.from_store import report_data  # reportlab-free, but not needed at start-up
+        return report_data(self.store, self.plan, group, date=date)
+
+    def results(self, grades: dict[str, str] | None = None) -> "Results":
+        """The bureau's results for the plan: every unit scored, ranked and graded."""
+        from inspector_app.results.from_store import plan_results
+        return plan_results(self.store, self.plan, grades)
