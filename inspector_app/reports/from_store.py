@@ -19,7 +19,8 @@ from inspector_app.store import entries as E
 from inspector_app.store import feedback as F
 from inspector_app.store import photo_records as PR
 from inspector_app.store import plans as P
-from inspector_app.store.consensus import METHODS, panel_scorer, places, settled_points
+from inspector_app.scoring.panel import SETTLED_BY, settled_points
+from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.finalisation import report_state
 from inspector_app.store.findings import get_findings
@@ -64,7 +65,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         points, method = settled_points(place, plan.consensus)
         settled_places.append(Place(
             place.indicator, place.school_id, {names.get(e, e): v for e, v in sorted(place.scores.items())},
-            points, METHODS.get(method, method) if points is not None else "待组长决定", place.decided_reason,
+            points, SETTLED_BY.get(method, method) if points is not None else "待组长决定", place.decided_reason,
             {names.get(e, e): n for e, n in place.notes.items() if n},
             {names.get(e, e): typed_by[(e, place.school_id, place.indicator)] for e in place.scores
              if (e, place.school_id, place.indicator) in typed_by}))
