@@ -17,7 +17,8 @@ from decimal import Decimal
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import Rubric
-from inspector_app.store.consensus import panel_scorer, places, settled_points
+from inspector_app.scoring.panel import settled_points
+from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan, experts
