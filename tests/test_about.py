@@ -117,3 +117,24 @@ def test_a_bundle_named_instead_of_a_command_opens_the_window_to_import_it(tmp_p
     assert started == [[str(bundle)]]
     with pytest.raises(SystemExit):  # a file that is not there is not a bundle: the usual usage error
         cli.main([str(tmp_path / "missing.zip")])
+
+
+def test_the_desktop_entry_and_mime_type_open_the_bundles_the_program_writes():
+    import configparser
+    import fnmatch
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from inspector_app.bundles.export import BUNDLE_SUFFIX
+    linux = Path(__file__).resolve().parent.parent / "build" / "linux"
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    kind = ET.parse(linux / "inspector-mime.xml").getroot().find("m:mime-type", ns)
+    globs = [g.get("pattern") for g in kind.findall("m:glob", ns)]
+    for name in (f"考核计划-演示-1{BUNDLE_SUFFIX}", f"张老师-第四中学-20261201-093000-2{BUNDLE_SUFFIX}"):
+        assert any(fnmatch.fnmatch(name, g) for g in globs), name
+    assert not any(fnmatch.fnmatch("照片.zip", g) for g in globs), "other zips stay zips"
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(linux / "inspector.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert kind.get("type") in desktop["MimeType"].split(";")
+    assert desktop["Exec"].split()[-1] in ("%f", "%F") and desktop["Icon"] == "inspector"

@@ -35,6 +35,11 @@ from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_
 FORMAT = 1
 
 
+# Every bundle's name ends so: still a zip to any tool, and a name the desktop can tell from other zips
+# (a suffix glob in build/linux/inspector-mime.xml), so double-clicking a bundle opens Inspector.
+BUNDLE_SUFFIX = ".inspector.zip"
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
@@ -216,7 +221,7 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
     payload["findings.json"] = canonical.dumps(findings)
     history = [c.__dict__ for c in changes(store, plan.id, expert_id=expert_id, group_id=group.id)]
     payload["history.json"] = canonical.dumps(history)
-    filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
+    filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}{BUNDLE_SUFFIX}"
     warnings = () if expert.role == "lead" else tuple(left_behind(store, plan, group, expert_id, panel=False))
     return _prepared(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
                      photo_sources=_photo_sources(store, plan, group, expert_id), warnings=warnings)
@@ -260,7 +265,7 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
         name = f"members/{bundle_hash}.zip"
         payload[name] = Path(path)
         members.append(name)
-    filename = f"专家组-{_slug(group.name)}-{_stamp()}-{sequence}.zip"
+    filename = f"专家组-{_slug(group.name)}-{_stamp()}-{sequence}{BUNDLE_SUFFIX}"
     warnings = left_behind(store, plan, group, lead_id, panel=True)
     if state.finalised is None:
         warnings.insert(0, f"集团 {group.name} 尚未定稿：教育局将列为未完成，不排名（inspector panel finalise）")
@@ -307,7 +312,7 @@ def prepare_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path) ->
     body = plan_body(store, plan)
     payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer)),
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": source}
-    filename = f"考核计划-{_slug(plan.title)}-{sequence}.zip"
+    filename = f"考核计划-{_slug(plan.title)}-{sequence}{BUNDLE_SUFFIX}"
     return _prepared(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None)
 
 
