@@ -230,3 +230,18 @@ def test_yes_no_equals_all_or_nothing(suizhou, ratio, cycle):
     yes_no, percent = cycle
     assert points(suizhou, "C5", {"ratio.value": ratio, "cycle.value": yes_no}) \
         == points(suizhou, "C5", {"ratio.value": ratio, "cycle.value": percent})
+
+
+def test_the_bureau_sees_an_override_as_a_flag(suizhou):
+    # The same C1 override as above reaches the bureau's unit result with the computed figure and the reason.
+    from inspector_app.results.cards import unit_from_card
+    full = {"charter.missing": 0, "unity.met": "是", "morale.met": "是", "parents.value": "80", "party.met": "是"}
+    scorer = Scorer(suizhou, SCHOOLS, "共建型")
+    scorer.set_answer("C1", full | {"override": "4.5", "override_reason": "党建记录缺一项"})
+    scorer.set_answer("C6", {"met": "是"})
+    card = scorer.card()
+    assert card.overridden == ["C1"] and card.to_json()["overridden"] == ["C1"]
+    unit = unit_from_card(card, suizhou, group_id="g", name="第四中学教联体", group_type="共建型", schools=[])
+    [flagged] = unit.overrides
+    assert flagged.code == "C1" and flagged.points == D("4.5") and flagged.computed == D(5)
+    assert flagged.override_reason == "党建记录缺一项"

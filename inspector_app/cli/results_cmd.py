@@ -108,7 +108,8 @@ def cmd_results(args) -> int:
         return 0
     from inspector_app.numbers import fmt_points
     for row in results.units:
-        flags = "、".join(f.label for f in row.flags)
+        flags = "、".join([f.label for f in row.flags]
+                         + ([f"改定得分：{'、'.join(i.code for i in row.unit.overrides)}"] if row.unit.overrides else []))
         print(f"{row.rank}\t{row.unit.name}\t{fmt_points(row.unit.total)}\t{row.unit.grade or '—'}\t{flags}")
     for u in results.unfinished:
         print(f"—\t{u.name}\t{UNFINISHED}（{u.reason}，{u.progress}），不排名、不评等次")
@@ -123,7 +124,14 @@ def results_json(results) -> dict:
                "total": fmt_points(r.unit.total), "grade": r.unit.grade,
                "areas": {a.code: fmt_points(a.points) for a in r.unit.areas},
                "consequences": [{"key": f.key, "label": f.label, "detail": f.detail} for f in r.flags],
-               "award": r.award} for r in results.units]
+               "award": r.award,
+               "composite": [{"label": lbl, "weight": fmt_points(w), "percent": fmt_points(p)}
+                             for lbl, w, p in r.unit.composite],
+               "overridden": bool(r.unit.overrides),
+               "overrides": [{"code": i.code, "points": fmt_points(i.points) if i.points is not None else None,
+                              "computed": fmt_points(i.computed) if i.computed is not None else None,
+                              "reason": i.override_reason} for i in r.unit.overrides]}
+              for r in results.units]
     groups += [{"group": u.group_id, "name": u.name, "status": "unfinished", "label": UNFINISHED, "rank": None,
                 "total": None, "grade": None, "areas": {}, "consequences": [], "award": False,
                 "done": u.done, "count": u.count, "reason": u.reason} for u in results.unfinished]

@@ -439,6 +439,9 @@ def cmd_progress(args) -> int:
             units = E.progress(store, plan, rubric, group, expert.id)
             result.append({"group": group.name, "id": group.id, "total": fmt_points(card.total), "grade": card.grade,
                            "done": card.done, "count": card.count,
+                           "composite": [{"label": lbl, "weight": fmt_points(w), "percent": fmt_points(p)}
+                                         for lbl, w, p in card.composite],
+                           "composite_text": card.composite_text(), "overridden": card.overridden,
                            "units": [{"school": u.name, "id": u.school_id, "done": u.done, "total": u.total,
                                       "points": fmt_points(u.points)} for u in units]})
         if args.json:
@@ -448,6 +451,10 @@ def cmd_progress(args) -> int:
         for g in result:
             grade = g['grade'] if g['done'] else None
             print(f"{g['group']}：已评 {g['done']}/{g['count']} 项，目前总分 {g['total']}（{grade or '—'}）")
+            if g["composite_text"]:
+                print(f"    {g['composite_text']}")
+            if g["overridden"]:
+                print(f"    考核组改定得分的指标：{'、'.join(g['overridden'])}")
             for u in g["units"]:
                 print(f"    {u['school']}: {u['done']}/{u['total']}，得分 {u['points']}")
     return 0

@@ -24,17 +24,19 @@ def unit_from_card(card: ScoreCard, rubric: Rubric, *, group_id: str, name: str,
     indicators = []
     for ind in rubric.indicators:
         res = card.indicators.get(ind.code)
-        per_school = {}
+        per_school, reason, computed = {}, "", None
         if res is not None:
             per_school = {sid: o.points for sid, o in res.per_school.items() if o.points is not None}
+            reason = "；".join(f"{o.override_reason}" + (f"（{sid}）" if sid else "") for sid, o in res.overrides.items())
+            computed = res.overrides[""].computed if "" in res.overrides else None
         indicators.append(IndicatorScore(
             ind.code, ind.area_code, ind.points, res.points if res else None, self_scores.get(ind.code),
-            tuple(experts.get(ind.code, ())), per_school, res.applicable if res else False))
+            tuple(experts.get(ind.code, ())), per_school, res.applicable if res else False, reason, computed))
     areas = tuple(AreaScore(a.code, titles.get(a.code, a.title), a.max, a.points, a.bonus) for a in card.areas)
     lead = next((s.name for s in schools if s.role == "lead"), "")
     return UnitResult(group_id, name, group_type, lead, card.total, grade if grade is not None else card.grade,
                       areas, tuple(indicators), tuple(schools), bool(card.vetoed),
-                      "；".join(v.text for v in card.vetoed))
+                      "；".join(v.text for v in card.vetoed), tuple(card.composite))
 
 
 def results_from_cards(rubric: Rubric, year: int, cards: Mapping[str, ScoreCard], roster: Roster, *,

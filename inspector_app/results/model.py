@@ -48,6 +48,12 @@ class IndicatorScore:
     experts: tuple[str, ...] = ()  # who scored it
     per_school: Mapping[str, Decimal] = field(default_factory=dict)  # school id → points, when scored per school
     applicable: bool = True
+    override_reason: str = ""  # the panel overrode the rule's points, for this reason
+    computed: Decimal | None = None  # the rule's own points where an override replaced them (group-level)
+
+    @property
+    def overridden(self) -> bool:
+        return bool(self.override_reason)
 
 
 @dataclass(frozen=True)
@@ -63,10 +69,16 @@ class UnitResult:
     schools: tuple[SchoolInfo, ...] = ()
     vetoed: bool = False
     veto_reason: str = ""
+    composite: tuple[tuple[str, Decimal, Decimal], ...] = ()  # 002: (part, weight, percentage); total is its sum
 
     @property
     def class_name(self) -> str:
         return self.group_type or UNTYPED
+
+    @property
+    def overrides(self) -> list[IndicatorScore]:
+        """Indicators whose points the panel overrode with a written reason (the bureau's flag)."""
+        return [ind for ind in self.indicators if ind.overridden]
 
     def indicator(self, code: str) -> IndicatorScore | None:
         for ind in self.indicators:

@@ -106,6 +106,24 @@ class ScoreCard:
     def complete(self) -> bool:
         return self.done == self.count
 
+    @property
+    def composite_total(self) -> Decimal | None:
+        """002's 双线考核: the weighted total (bonus included), or None when the rubric has no composite."""
+        return self.total if self.composite else None
+
+    def composite_text(self) -> str:
+        """The composite worked out in one line: 综合得分 = 50% × 80% + … = 82."""
+        if not self.composite:
+            return ""
+        terms = " + ".join(f"{fmt_points(w * HUNDRED)}% × {lbl} {fmt_points(p)}%" for lbl, w, p in self.composite)
+        extra = f" + 加分 {fmt_points(self.bonus)}" if self.bonus else ""
+        return f"综合得分 = {terms}{extra} = {fmt_points(self.total)}"
+
+    @property
+    def overridden(self) -> list[str]:
+        """Codes of the indicators whose points the panel overrode with a reason."""
+        return [code for code, r in self.indicators.items() if r.overridden]
+
     def to_json(self) -> dict:
         return {"rubric": self.rubric_id, "indicators": [r.to_json() for r in self.indicators.values()],
                 "areas": [a.to_json() for a in self.areas], "base": fmt_points(self.base),
@@ -113,6 +131,8 @@ class ScoreCard:
                 "grade_note": self.grade_note, "veto": [{"key": v.key, "text": v.text} for v in self.vetoed],
                 "composite": [{"label": lbl, "weight": fmt_points(w), "percent": fmt_points(p)}
                               for lbl, w, p in self.composite],
+                "composite_total": _j(self.composite_total), "composite_text": self.composite_text(),
+                "overridden": self.overridden,
                 "done": self.done, "count": self.count}
 
 

@@ -1,0 +1,93 @@
+"""002's 双线考核 composite shown wherever a total is: the card, `progress`, `results --json`."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from inspector_app.cli.main import main
+from inspector_app.rubric.loader import load_rubric
+from inspector_app.scoring.engine import Scorer, SchoolRef
+from inspector_app.store import entries as E
+from inspector_app.store import plans as P
+from inspector_app.store.db import open_store
+
+D = Decimal
+
+# The 002 template (rubrics/shapotou-2023.yaml) with its three lines given points, as the bureau would complete it.
+COMPLETED = """\
+format: 1
+id: shapotou-test
+version: "1"
+title: 双线考核（测试用补全）
+source: {seed: 002_29492b15d4022dd9.txt, document: 测试, issuer: 测试局}
+status: complete
+total: 160
+grades: {decided_by: 集团化办学考核工作领导小组, labels: [优秀, 良好, 一般, 不合格]}
+composite:
+  note: 学校（幼儿园）考核分数取集团内各学校（幼儿园）考核分数的平均值，权重占50%；集团党的建设权重占10%，集团综合考核权重占40%。
+  parts:
+    - {key: schools, label: 学校（幼儿园）考核, weight: 0.5, areas: [学校]}
+    - {key: party, label: 集团党的建设, weight: 0.1, areas: [党建]}
+    - {key: group, label: 集团综合考核, weight: 0.4, areas: [综合]}
+areas:
+  - code: 学校
+    title: 学校（幼儿园）考核
+    max: 100
+    indicators:
+      - {code: S1, text: 学校考核, points: 100, rule: {type: percentage, measure: 学校考核得分率},
+         targets: [lead, members], scope: {per_school: mean}}
+  - code: 党建
+    title: 集团党的建设
+    max: 10
+    indicators:
+      - {code: P1, text: 党建, points: 10, rule: {type: proportional}, targets: [lead]}
+  - code: 综合
+    title: 集团综合考核
+    max: 50
+    indicators:
+      - {code: G1, text: 综合, points: 50, rule: {type: proportional}, targets: [lead]}
+"""
+
+
+def completed(tmp_path):
+    path = tmp_path / "shapotou-test.yaml"
+    path.write_text(COMPLETED, encoding="utf-8")
+    return load_rubric(path)
+
+
+def test_composite_on_the_card(tmp_path):
+    # 002 六（五）: “学校…考核分数取集团内各学校…考核分数的平均值，权重占50%；…集团党的建设权重占10%，
+    # 集团综合考核权重占40%。” Schools 80 and 90 → mean 85 of 100 = 85%; party 9 of 10 = 90%; group 40 of 50 = 80%.
+    # By hand: 0.5 × 85 + 0.1 × 90 + 0.4 × 80 = 42.5 + 9 + 32 = 83.5
+    rubric = completed(tmp_path)
+    scorer = Scorer(rubric, [SchoolRef("a", "总校", "lead"), SchoolRef("b", "分校", "member")])
+    scorer.set_answer("S1", {"value": "80"}, "a")
+    scorer.set_answer("S1", {"value": "90%"}, "b")
+    scorer.set_answer("P1", {"value": "9/10"})
+    scorer.set_answer("G1", {"value": "40分"})
+    card = scorer.card()
+    assert card.composite_total == card.total == D("83.5")
+    assert card.composite_text() == ("综合得分 = 50% × 学校（幼儿园）考核 85% + 10% × 集团党的建设 90% + "
+                                     "40% × 集团综合考核 80% = 83.5")
+    data = card.to_json()
+    assert data["composite_total"] == "83.5" and [p["percent"] for p in data["composite"]] == ["85", "90", "80"]
+
+
+def test_composite_in_progress(tmp_path, data_dir, capsys):
+    rubric = completed(tmp_path)
+    store = open_store(data_dir)
+    spec = P.PlanSpec(title="双线考核测试", school_year="2023—2024", stage="复评",
+                      groups=[P.GroupSpec("沙坡头区第一集团", [P.SchoolSpec("总校", "lead", "小学", id="a"),
+                                                       P.SchoolSpec("分校", "member", "小学", id="b")], id="g1")],
+                      experts=[P.ExpertSpec("专家甲", "lead", "e0")])
+    plan = P.create_plan(store, rubric, spec)
+    rubric = P.plan_rubric(store, plan)
+    group = P.groups(store, plan.id)[0]
+    for school, code, value in [("a", "S1", "80"), ("b", "S1", "90"), ("", "P1", "90"), ("", "G1", "80")]:
+        E.set_entry(store, plan, rubric, group, "e0", school, code, inputs={"value": value})
+    store.close()
+    assert main(["--data-dir", str(data_dir), "progress", "--expert", "e0", "--json"]) == 0
+    [g] = json.loads(capsys.readouterr().out)["groups"]
+    assert g["total"] == "83.5" and "= 83.5" in g["composite_text"]
+    assert main(["--data-dir", str(data_dir), "progress", "--expert", "e0"]) == 0
+    assert "综合得分 = 50% × 学校（幼儿园）考核 85%" in capsys.readouterr().out
