@@ -2,6 +2,7 @@
 a score out of N, 不适用, and a reasoned override — worked by hand from the seeds' lines."""
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -245,3 +246,17 @@ def test_the_bureau_sees_an_override_as_a_flag(suizhou):
     [flagged] = unit.overrides
     assert flagged.code == "C1" and flagged.points == D("4.5") and flagged.computed == D(5)
     assert flagged.override_reason == "党建记录缺一项"
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=st.one_of(HUNDREDTHS.map(lambda d: R.base.fmt_points(d)), HUNDREDTHS.map(lambda d: f"{R.base.fmt_points(d)}%"),
+                       st.integers(1, 60).flatmap(lambda n: st.integers(0, n).map(lambda k: f"{k}/{n}")),
+                       st.integers(0, 500).map(lambda n: f"{R.base.fmt_points(D(n) / 100)}分")))
+def test_stored_form_scores_the_same_after_a_round_trip(ankang, value):
+    # What an entry stores (and a bundle carries) is the normalised input as JSON; reading it back, on this
+    # laptop or another, must give the same value and the same points.
+    rule = ankang.indicator("3").rule
+    stored = E.jsonable_inputs(rule.normalise({"value": value}))
+    again = E.jsonable_inputs(rule.normalise(json.loads(json.dumps(stored))))
+    assert again == stored
+    assert rule.score(again).points == rule.score({"value": value}).points
