@@ -16,6 +16,7 @@ from typing import Any
 from inspector_app.rubric.model import Indicator, Rubric
 from inspector_app.scoring.engine import AnswerError, IndicatorResult, ScoreCard, Scorer
 from inspector_app.inspection import Inspection
+from inspector_app.scoring.self_difference import differs
 from inspector_app.store import entries as E
 from inspector_app.store import findings as F
 from inspector_app.store import identity as I
@@ -24,7 +25,6 @@ from inspector_app.store.db import Store, StoreError
 
 # States of one indicator at one place, as the navigator shows them.
 NOT_STARTED, IN_PROGRESS, DONE, ATTENTION = "未开始", "进行中", "已完成", "需注意"
-SELF_DIFF_SHARE = Decimal("0.3")  # a difference from the self-score beyond 30% of the maximum is flagged
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ class Workspace:
         if points is None:
             return DONE if self.scored(place) else IN_PROGRESS
         own = self.self_score(place)
-        if own is not None and abs(own - points) > self.indicator(place.code).points * SELF_DIFF_SHARE:
+        if own is not None and differs(own, points, self.indicator(place.code).points):
             return ATTENTION
         return DONE
 

@@ -64,3 +64,18 @@ def test_command_line_names_the_same_place(opened, data_dir, capsys):
     assert c5["points"] == "8"
     code = main(["--data-dir", str(data_dir), "entry", "set", "--group", "g4", "--indicator", "C5", "ratio.value=5"])
     assert code != 0 and "me --set" in capsys.readouterr().err
+
+
+def test_one_self_difference_rule_for_the_screen_and_the_results(opened):
+    store, plan, group = opened
+    from inspector_app.scoring.self_difference import differs
+    from inspector_app.workspace import ATTENTION, DONE, Place
+    # small_plan's group gives itself 9 of C5's 10 points. 004 C5 "按完成比例计分": 12.5% of the 20% target
+    # earns 8 × 12.5 / 20 = 5, plus 2 for the cycle: 7, two points (a fifth of the maximum) below the self-score.
+    E.set_entry(store, plan, Workspace(store, plan).rubric, group, "e0", E.GROUP, "C5",
+                inputs={"ratio.value": "12.5", "cycle.value": "100"})
+    assert differs(Decimal(9), Decimal(7), Decimal(10)) and not differs(Decimal(9), Decimal("7.5"), Decimal(10))
+    assert Workspace(store, plan, "e0").state(Place(E.GROUP, "C5")) == ATTENTION
+    E.set_entry(store, plan, Workspace(store, plan).rubric, group, "e0", E.GROUP, "C5",
+                inputs={"ratio.value": "13.75", "cycle.value": "100"})  # 5.5 + 2 = 7.5: within a fifth
+    assert Workspace(store, plan, "e0").state(Place(E.GROUP, "C5")) == DONE

@@ -76,7 +76,7 @@ def build_data(tmp: Path, photos: int = 3, complete: bool = True) -> ReportData:
     shots = [Photo(_photo(tmp / f"p{i}.jpg", orientation=6 if i == 0 else None, shade=i), f"照片说明 {i}",
                    "C6", SCHOOLS[i % 4].id) for i in range(photos)]
     data = ReportData(
-        plan_title="宁夏中卫市 2023—2024 学年集团化办学督导考核", school_year="2023—2024学年", stage="initial",
+        plan_title="宁夏中卫市 2023—2024 学年集团化办学督导考核", school_year="2023—2024学年", stage="初评",
         date=dt.date(2024, 9, 26), group_name=GROUP, group_type="共建型", schools=list(SCHOOLS),
         panel=[PanelMember("马文华", "lead", "松柏 渡口 晴朗 · 3F9A-62C1"), PanelMember("杨丽", "member", "石桥 灯塔 · 8B07")],
         rubric=rubric, card=card,

@@ -13,7 +13,7 @@ from inspector_app import __version__
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.zipsafe import collision_key, name_problem, show_name
 
-__all__ = ["BAGIT", "BAGIT_TXT", "BAG_INFO", "FIELD_NAMES", "FORMAT_VERSION", "KINDS", "MANIFEST", "SIGNATURE",
+__all__ = ["BAGIT", "BAGIT_TXT", "BAG_INFO", "FIELD_NAMES", "FORMAT_VERSION", "BUNDLE_KINDS", "MANIFEST", "SIGNATURE",
            "SIGNED_TAG_FILES", "SIGNER", "TAGMANIFEST", "build_info", "info_text", "make_info",
            "manifest_text", "parse_info", "parse_manifest"]
 
@@ -26,7 +26,7 @@ SIGNER = "signer.pub"
 SIGNATURE = "signature.ed25519"
 SIGNED_TAG_FILES = (BAGIT, BAG_INFO, MANIFEST, SIGNER)
 FORMAT_VERSION = "1"
-KINDS = ("expert", "panel", "plan")
+BUNDLE_KINDS = ("expert", "panel", "plan")
 
 # bag-info labels, with the short names accepted by write_bag/make_info
 FIELD_NAMES = {
@@ -91,9 +91,9 @@ def build_info(info: Mapping[str, Any], signer_id: str) -> list[tuple[str, str]]
 
 def _check_info_values(fields: Mapping[str, str], writing: bool = False) -> None:
     kind = fields.get("Inspector-Kind")
-    if kind not in KINDS:
+    if kind not in BUNDLE_KINDS:
         raise BundleError("bad_bag_info",
-                          f"bag-info 的 Inspector-Kind 应为 {'/'.join(KINDS)}，而不是“{show_name(str(kind))}”。")
+                          f"bag-info 的 Inspector-Kind 应为 {'/'.join(BUNDLE_KINDS)}，而不是“{show_name(str(kind))}”。")
     seq = fields.get("Inspector-Sequence")
     if seq is not None and not re.fullmatch(r"0|[1-9][0-9]{0,17}", seq):
         raise BundleError("bad_bag_info", f"bag-info 的 Inspector-Sequence 应为非负整数，而不是“{show_name(seq)}”。")

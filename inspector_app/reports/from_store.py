@@ -10,7 +10,7 @@ import datetime as _dt
 from decimal import Decimal
 
 from inspector_app.numbers import fmt_points
-from inspector_app.reports.model import (ExpertSheet, Findings, LastYear, Meeting, PanelMember, Photo, Place,
+from inspector_app.reports.model import (ExpertSheet, Findings, LastYear, Meeting, PanelMember, Photo, SettledPlace,
                                          ProblemItem, ReportData, SchoolInfo, Status)
 from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.rules import Outcome
@@ -63,7 +63,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         if not rubric.has_indicator(place.indicator):
             continue
         points, method = settled_points(place, plan.consensus)
-        settled_places.append(Place(
+        settled_places.append(SettledPlace(
             place.indicator, place.school_id, {names.get(e, e): v for e, v in sorted(place.scores.items())},
             points, SETTLED_BY.get(method, method) if points is not None else "待组长决定", place.decided_reason,
             {names.get(e, e): n for e, n in place.notes.items() if n},

@@ -20,7 +20,6 @@ from pathlib import Path
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import ROLES, SchoolRef, ScoreCard
 
-STAGES = {"self": "自评", "initial": "初评", "review": "复评"}
 UNDATED = "（定稿后填写）"
 
 
@@ -135,7 +134,7 @@ class Status:
 
 
 @dataclass
-class Place:
+class SettledPlace:
     """One indicator (for the group or one school) as the panel settled it, for the 合议记录."""
     indicator: str
     school_id: str
@@ -197,11 +196,11 @@ class ReportData:
     last_year: LastYear | None = None
     self_total: Decimal | None = None  # the unit's self-evaluation total
     explanations: dict[str, list[str]] = field(default_factory=dict)  # indicator → settled computation, no names
-    places: list[Place] = field(default_factory=list)  # every place as settled, for the 合议记录
+    places: list[SettledPlace] = field(default_factory=list)  # every place as settled, for the 合议记录
 
     @property
     def stage_label(self) -> str:
-        return STAGES.get(self.stage, self.stage)
+        return self.stage
 
     @property
     def date_text(self) -> str:

@@ -121,7 +121,7 @@ def sample_report_data(photos: list[Path | str] | None = None, demo: bool = True
     card = scorer.card()
     data = ReportData(
         plan_title="随州市 2023—2024 学年教联体建设考核评价",
-        school_year="2023—2024学年", stage="review", date=_dt.date(2024, 10, 22),
+        school_year="2023—2024学年", stage="复评", date=_dt.date(2024, 10, 22),
         group_name="中卫市第四中学教育集团", group_type="融合型",
         schools=list(ROSTER), panel=list(PANEL), rubric=rubric, card=card,
         findings=FINDINGS, reasons=dict(REASONS),

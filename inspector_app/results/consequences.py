@@ -2,7 +2,7 @@
 
 Each seed lists its own: 003 names 进步单位 and 末位, 004 a yellow card, 000
 an award list. A `Policy` is a list of `Consequence` entries (a kind from
-`ranking.KINDS` plus its label, parameters and the seed sentence); the policy
+`ranking.CONSEQUENCE_RULES` plus its label, parameters and the seed sentence); the policy
 for a rubric is looked up by rubric id, then by the seed file the rubric cites,
 and can always be passed in explicitly. Adding a city is adding a policy here,
 not a branch in the ranking code.
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from inspector_app.rubric.model import Rubric
+from inspector_app.scoring import self_difference
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Policy:
     name: str
     consequences: tuple[Consequence, ...] = ()
     vetoed_last: bool = True  # a vetoed unit ranks below every unit that was not vetoed
-    self_diff_share: Decimal = Decimal("0.2")  # an indicator differs when |自评 − 考核组| ≥ share × max
+    self_diff_share: Decimal = self_difference.SHARE  # an indicator differs when |自评 − 考核组| ≥ share × max
     self_diff_total: Decimal = Decimal("5")  # a unit differs when its totals differ by this much
     note: str = ""
     extra: dict = field(default_factory=dict, compare=False)

@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from inspector_app.numbers import fmt_points
 from inspector_app.results.consequences import Consequence, Policy, policy_for
+from inspector_app.scoring.self_difference import differs
 from inspector_app.results.model import (
     AreaHead, Flag, History, IndicatorDiff, IndicatorHead, RankedUnit, Results, UnitResult,
 )
@@ -71,7 +72,7 @@ def compute_results(units: Iterable[UnitResult], rubric: Rubric, history: Histor
     rules: list[tuple[str, str]] = []
     ctx = _Context(ranked, rubric, history, year, policy, notes)
     for consequence in policy.consequences:
-        KINDS[consequence.kind](ctx, consequence)
+        CONSEQUENCE_RULES[consequence.kind](ctx, consequence)
         rules.append((consequence.label, consequence.basis))
     for r in ranked:
         _self_diff(r, policy)
@@ -199,9 +200,8 @@ def _self_diff(r: RankedUnit, policy: Policy) -> None:
     for ind in r.unit.indicators:
         if ind.self_points is None or ind.points is None or not ind.applicable:
             continue
-        gap = abs(ind.self_points - ind.points)
         diffs.append(IndicatorDiff(ind.code, ind.max, ind.self_points, ind.points,
-                                   gap > 0 and gap >= policy.self_diff_share * ind.max))
+                                   differs(ind.self_points, ind.points, ind.max, policy.self_diff_share)))
     r.diffs = diffs
     if not diffs:
         return
@@ -216,7 +216,7 @@ def _self_diff(r: RankedUnit, policy: Policy) -> None:
         r.flags.append(Flag("self_diff", "自评差异", text))
 
 
-KINDS: dict[str, Callable[[_Context, Consequence], None]] = {
+CONSEQUENCE_RULES: dict[str, Callable[[_Context, Consequence], None]] = {
     "progress": _progress,
     "last": _last,
     "last_twice": _last_twice,

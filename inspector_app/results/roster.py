@@ -19,9 +19,9 @@ from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
 from inspector_app.results.model import History, PastResult, SchoolInfo
 from inspector_app.rubric.model import Rubric
+from inspector_app.store.plans import SCHOOL_KINDS
 
 ROLES = {"核心校": "lead", "成员校": "member"}
-KINDS = ("小学", "初中", "九年制", "高中", "幼儿园")
 MAX_ROWS = 2000  # rows that carry validation in the template
 
 # sheet → columns (header, required)
@@ -106,7 +106,7 @@ def write_roster_template(out_path: Path | str, rubric: Rubric) -> None:
         "集团：集团编号（自定，如 G01，全表唯一）、集团名称、集团类型"
         + (f"（{'、'.join(rubric.group_types)}）。" if rubric.group_types else "。"),
         "学校：每所学校一行；角色为 核心校 或 成员校，每个集团有且只有一所核心校；"
-        f"学段为 {'、'.join(KINDS)} 之一；负责人职务如 总校校长、执行校长、执行园长。",
+        f"学段为 {'、'.join(SCHOOL_KINDS)} 之一；负责人职务如 总校校长、执行校长、执行园长。",
         "自评：各集团自查自评的得分，每个集团每项指标一行；指标编号与满分见“指标”表，得分在 0 至满分之间。",
         "上年结果：上一年度公布的结果，用于判断进步单位、连续不合格、连续末位；"
         + (f"等次为 {'、'.join(rubric.grades.labels)} 之一；" if rubric.grades.labels else "")
@@ -155,7 +155,7 @@ def write_roster_template(out_path: Path | str, rubric: Rubric) -> None:
     for ws in (s, e, p):
         listv(ws, 0, group_ids, "请填写“集团”表中已有的集团编号")
     listv(s, 3, list(ROLES), "核心校 或 成员校（每个集团一所核心校）")
-    listv(s, 4, list(KINDS), f"请选择：{'、'.join(KINDS)}")
+    listv(s, 4, list(SCHOOL_KINDS), f"请选择：{'、'.join(SCHOOL_KINDS)}")
     listv(e, 1, f"='指标'!$A$2:$A${n_ind + 1}", "请填写“指标”表中的指标编号")
     e.data_validation(1, 2, MAX_ROWS, 2, {"validate": "decimal", "criteria": ">=", "value": 0,
                                           "input_message": "0 至该指标满分", "error_message": "得分应为不小于 0 的数字"})
@@ -353,8 +353,8 @@ def _schools(sh: _Sheet, roster: Roster, known: dict[str, int], problems: list[P
                 bad = True
             else:
                 leads[gid] = (r, name)
-        if kind not in KINDS:
-            problems.append(Problem(sh.name, sh.cell("学段", r), f"学段应为 {'、'.join(KINDS)} 之一"
+        if kind not in SCHOOL_KINDS:
+            problems.append(Problem(sh.name, sh.cell("学段", r), f"学段应为 {'、'.join(SCHOOL_KINDS)} 之一"
                                     + (f"，而不是“{kind}”" if kind else "")))
             bad = True
         if not bad and gid in roster.schools:

@@ -4,12 +4,12 @@ from __future__ import annotations
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
 
-KINDS = {"achievements": "主要成绩", "problems": "存在问题", "suggestions": "整改建议"}
+FINDING_KINDS = {"achievements": "主要成绩", "problems": "存在问题", "suggestions": "整改建议"}
 MAX_TEXT = 500_000
 
 
 def get_findings(store: Store, plan_id: str, group_id: str) -> dict[str, str]:
-    found = {k: "" for k in KINDS}
+    found = {k: "" for k in FINDING_KINDS}
     for kind, text in store.conn.execute("SELECT kind, text FROM findings WHERE plan_id = ? AND group_id = ?",
                                          (plan_id, group_id)):
         found[kind] = text
@@ -17,10 +17,10 @@ def get_findings(store: Store, plan_id: str, group_id: str) -> dict[str, str]:
 
 
 def set_finding(store: Store, plan_id: str, group_id: str, kind: str, text: str, expert_id: str) -> None:
-    if kind not in KINDS:
-        raise ValueError(f"未知的意见类别 {kind}；可用: {', '.join(KINDS)}")
+    if kind not in FINDING_KINDS:
+        raise ValueError(f"未知的意见类别 {kind}；可用: {', '.join(FINDING_KINDS)}")
     if len(text) > MAX_TEXT:
-        raise ValueError(f"{KINDS[kind]}过长（{len(text)} 字）")
+        raise ValueError(f"{FINDING_KINDS[kind]}过长（{len(text)} 字）")
     old = get_findings(store, plan_id, group_id)[kind]
     if old == text:
         return
@@ -47,7 +47,7 @@ def merge_findings(store: Store, plan_id: str, group_id: str, texts: dict[str, s
     old = get_findings(store, plan_id, group_id)
     written_by = authors(store, plan_id, group_id)
     for kind, text in texts.items():
-        if kind not in KINDS or not isinstance(text, str):
+        if kind not in FINDING_KINDS or not isinstance(text, str):
             continue
         if keep_author and keep_author != expert_id and written_by.get(kind) == keep_author:
             continue

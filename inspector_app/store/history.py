@@ -12,7 +12,7 @@ from inspector_app.store.db import Store, now
 
 
 @dataclass(frozen=True)
-class Change:
+class HistoryRow:
     id: int
     at: str
     expert_id: str
@@ -49,7 +49,7 @@ def record_many(store: Store, rows: list[tuple[str, str, str, dict, str, object,
 
 
 def changes(store: Store, plan_id: str | None = None, *, entity: str | None = None, key: dict | None = None,
-            limit: int | None = None, expert_id: str | None = None, group_id: str | None = None) -> list[Change]:
+            limit: int | None = None, expert_id: str | None = None, group_id: str | None = None) -> list[HistoryRow]:
     """The history, oldest first, filtered in SQL (an expert's bundle reads only its own rows)."""
     sql, args = "SELECT id, at, expert_id, plan_id, entity, key, field, old, new, reason FROM history WHERE 1=1", []
     if plan_id:
@@ -70,6 +70,6 @@ def changes(store: Store, plan_id: str | None = None, *, entity: str | None = No
     sql += " ORDER BY id"
     if limit:
         sql = f"SELECT * FROM ({sql.replace('ORDER BY id', 'ORDER BY id DESC')} LIMIT {int(limit)}) ORDER BY id"
-    return [Change(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6],
+    return [HistoryRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6],
                    None if r[7] is None else json.loads(r[7]), None if r[8] is None else json.loads(r[8]), r[9])
             for r in store.conn.execute(sql, args)]

@@ -16,7 +16,7 @@ from inspector_app.store.history import record
 
 STAGES = ("自评", "初评", "复评")
 CONSENSUS = {"mean": "取平均分", "median": "取中位数", "lead": "由组长决定并写明理由"}
-KINDS = ("小学", "初中", "九年制", "高中", "完全中学", "幼儿园", "")
+SCHOOL_KINDS = ("小学", "初中", "九年制", "高中", "完全中学", "幼儿园")  # 学段
 
 
 @dataclass

@@ -29,7 +29,7 @@ def state_meaning(state: str) -> str:
     return {NOT_STARTED: translate("Navigator", "还没有填写任何内容"),
             IN_PROGRESS: translate("Navigator", "已填写一部分，还不能计分"),
             DONE: translate("Navigator", "已评分（或已答“不适用”）"),
-            ATTENTION: translate("Navigator", "需注意：填写有错误，或与学校自评分相差超过该项满分的三成")}[state]
+            ATTENTION: translate("Navigator", "需注意：填写有错误，或与学校自评分相差达到该项满分的两成")}[state]
 
 
 def short_names(names: list[str]) -> dict[str, str]:
@@ -88,7 +88,7 @@ class Navigator(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: #555;")
         self.legend.setToolTip("\n".join(f"{STATE_MARKS[st]} {state_name(st)}：{state_meaning(st)}" for st in STATE_MARKS))
-        self.legend_detail = QLabel(translate("Navigator", "▲ 需注意：有错误，或与自评分相差超过满分的三成"))
+        self.legend_detail = QLabel(translate("Navigator", "▲ 需注意：有错误，或与自评分相差达到满分的两成"))
         self.legend_detail.setWordWrap(True)
         self.legend_detail.setStyleSheet("color: #555;")
         layout.addWidget(self.legend)

@@ -930,8 +930,8 @@
         <translation>Scored (or answered “not applicable”)</translation>
     </message>
     <message>
-        <source>需注意：填写有错误，或与学校自评分相差超过该项满分的三成</source>
-        <translation>Needs attention: an entry has an error, or the score differs from the school's self-score by more than 30% of the maximum</translation>
+        <source>需注意：填写有错误，或与学校自评分相差达到该项满分的两成</source>
+        <translation>Needs attention: an entry has an error, or the score differs from the school's self-score by 20% of the maximum or more</translation>
     </message>
     <message>
         <source>集团(&amp;J)：</source>
@@ -954,8 +954,8 @@
         <translation>State</translation>
     </message>
     <message>
-        <source>▲ 需注意：有错误，或与自评分相差超过满分的三成</source>
-        <translation>▲ Needs attention: an error, or more than 30% of the maximum away from the self-score</translation>
+        <source>▲ 需注意：有错误，或与自评分相差达到满分的两成</source>
+        <translation>▲ Needs attention: an error, or 20% of the maximum or more away from the self-score</translation>
     </message>
     <message>
         <source>{0}/{1} 已评</source>

@@ -930,8 +930,8 @@
         <translation>已评分（或已答“不适用”）</translation>
     </message>
     <message>
-        <source>需注意：填写有错误，或与学校自评分相差超过该项满分的三成</source>
-        <translation>需注意：填写有错误，或与学校自评分相差超过该项满分的三成</translation>
+        <source>需注意：填写有错误，或与学校自评分相差达到该项满分的两成</source>
+        <translation>需注意：填写有错误，或与学校自评分相差达到该项满分的两成</translation>
     </message>
     <message>
         <source>集团(&amp;J)：</source>
@@ -954,8 +954,8 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>▲ 需注意：有错误，或与自评分相差超过满分的三成</source>
-        <translation>▲ 需注意：有错误，或与自评分相差超过满分的三成</translation>
+        <source>▲ 需注意：有错误，或与自评分相差达到满分的两成</source>
+        <translation>▲ 需注意：有错误，或与自评分相差达到满分的两成</translation>
     </message>
     <message>
         <source>{0}/{1} 已评</source>
