@@ -23,17 +23,21 @@ class CommandError(Exception):
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    from inspector_app.cli import argparse_zh
+    argparse_zh.install()
     parser = argparse.ArgumentParser(
         prog="inspector", add_help=with_commands,
         description="Inspector：集团化办学督导考核（离线）。不带子命令时启动窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"inspector {__version__}")
+    parser.add_argument("--version", action="version", version=f"inspector {__version__}", help="显示程序版本并退出")
     parser.add_argument("--data-dir", metavar="DIR",
                         help=f"数据文件夹（默认为每个用户自己的文件夹；也可用环境变量 {paths.ENV_VAR}）")
     if with_commands:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
         for name in COMMAND_MODULES:
             importlib.import_module(f"inspector_app.cli.{name}").register(sub)
+        from inspector_app.cli import help_texts
+        help_texts.fill(parser)
     return parser
 
 
