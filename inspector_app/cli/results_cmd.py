@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from inspector_app.cli.output import print_json
+from inspector_app.cli.output import print_json, print_table, write_csv
 from inspector_app.fsutil import StorageError
 
 
@@ -64,7 +64,8 @@ def cmd_check(args) -> int:
 def register_results(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("results", help="教育局：汇总已合并的专家组结果，排名、等次、标记，导出 Excel 工作簿和公示 PDF")
     p.add_argument("--plan")
-    p.add_argument("--out", metavar="FILE.xlsx", help="结果工作簿（--json 时可省略）")
+    p.add_argument("--out", metavar="FILE.xlsx", help="结果工作簿（省略时只在屏幕上列出排名）")
+    p.add_argument("--csv", metavar="FILE.csv", help="同时写出 CSV（UTF-8，Excel 可直接打开），供教科院等分析")
     p.add_argument("--json", action="store_true", help="打印每个集团的状态（已定稿 / 未完成）、总分、等次和奖惩")
     p.add_argument("--pdf", metavar="FILE.pdf", help="同时导出公示用的 PDF 汇总")
     p.add_argument("--grade", action="append", default=[], metavar="GROUP=GRADE",
@@ -76,7 +77,6 @@ def cmd_results(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.cli.store_cmd import opened
     from inspector_app.results.from_store import NothingFinalised, publishable
-    from inspector_app.results.model import UNFINISHED
     from inspector_app.results.summary_pdf import write_summary_pdf
     from inspector_app.results.workbook import write_results_workbook
     from inspector_app.inspection import Inspection
@@ -86,8 +86,6 @@ def cmd_results(args) -> int:
             raise CommandError(f"--grade 应写成 集团编号=等次，而不是 “{item}”", 2)
         key, value = item.split("=", 1)
         grades[key.strip()] = value.strip()
-    if not args.out and not args.json:
-        raise CommandError("请用 --out 给出结果工作簿的文件名，或用 --json 只打印结果", 2)
     with opened() as store:
         results = Inspection.open(store, args.plan).results(grades)
     if args.json:
@@ -104,16 +102,34 @@ def cmd_results(args) -> int:
         write_summary_pdf(results, args.pdf)
         if not args.json:
             print(f"已导出公示 PDF：{args.pdf}")
+    header, rows = results_table(results)
+    if args.csv:
+        try:
+            write_csv(args.csv, header, rows)
+        except StorageError as exc:
+            raise CommandError(str(exc)) from None
+        if not args.json:
+            print(f"已导出 CSV：{args.csv}")
     if args.json:
         return 0
-    from inspector_app.numbers import fmt_points
-    for row in results.units:
-        flags = "、".join([f.label for f in row.flags]
-                         + ([f"改定得分：{'、'.join(i.code for i in row.unit.overrides)}"] if row.unit.overrides else []))
-        print(f"{row.rank}\t{row.unit.name}\t{fmt_points(row.unit.total)}\t{row.unit.grade or '—'}\t{flags}")
-    for u in results.unfinished:
-        print(f"—\t{u.name}\t{UNFINISHED}（{u.reason}，{u.progress}），不排名、不评等次")
+    if args.out or args.pdf or args.csv:
+        print()
+    print_table(header, rows)
     return 0
+
+
+def results_table(results) -> tuple[list[str], list[list[str]]]:
+    """The ranking as rows: 排名 first; unfinished groups after the ranked ones, unranked and ungraded."""
+    from inspector_app.numbers import fmt_points
+    from inspector_app.results.model import UNFINISHED
+    header = ["排名", "集团", "总分", "等次", "状态", "奖惩与标记"]
+    rows = [[str(r.rank), r.unit.name, fmt_points(r.unit.total), r.unit.grade or "—", "已定稿",
+             "、".join([f.label for f in r.flags]
+                      + ([f"改定得分：{'、'.join(i.code for i in r.unit.overrides)}"] if r.unit.overrides else []))]
+            for r in results.units]
+    rows += [["—", u.name, "—", "—", f"{UNFINISHED}（{u.reason}，{u.progress}）", "不排名、不评等次"]
+             for u in results.unfinished]
+    return header, rows
 
 
 def results_json(results) -> dict:
