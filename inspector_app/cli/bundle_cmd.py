@@ -43,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     dec.add_argument("--points", required=True)
     dec.add_argument("--reason", required=True)
     dec.set_defaults(func=cmd_decide)
+    from inspector_app.cli import panel_work_cmd
+    panel_work_cmd.register_withdraw(ps)
     pe = ps.add_parser("export", help="导出专家组数据包（组长签名，内含各专家的原始数据包），交给教育局")
     pe.add_argument("--plan")
     pe.add_argument("--group", required=True)
@@ -141,7 +143,8 @@ def cmd_decide(args) -> int:
     with opened() as store:
         plan, rubric, group, school, lead = place_from_args(store, args)
         if lead.role != "lead":
-            print(f"注意：{lead.name} 不是本计划登记的组长。")
+            from inspector_app.cli.main import CommandError
+            raise CommandError(f"只有本计划登记的组长可以定分；本机用户是 {lead.name}")
         decide(store, plan, rubric, group, school, args.indicator, args.points, args.reason, lead.id)
         print(f"已定分：指标 {args.indicator} {args.points} 分")
     return 0

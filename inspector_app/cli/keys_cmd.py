@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = ksub.add_parser("export", help="导出本机公钥文件（.pub），交给组长或教育局")
     p.add_argument("--out", metavar="FILE", help="写入的文件（默认输出到屏幕）")
-    p.add_argument("--name", default="", help="写在公钥文件中的姓名")
+    p.add_argument("--name", default="", help="写在公钥文件中的姓名（省略时取本机在考核计划中的身份，或在终端询问）")
     p.set_defaults(func=cmd_export)
 
     p = ksub.add_parser("trust", help="信任一把密钥：公钥文件，或暂存数据包上显示的指纹")
@@ -72,8 +73,9 @@ def cmd_export(args) -> int:
     from inspector_app.bundles.canonical import BundleError
     from inspector_app.fsutil import StorageError, write_atomic
     ks = open_keystore()
+    name = args.name.strip() or _derived_name()
     try:
-        data = ks.export_public(args.name)
+        data = ks.export_public(name)
     except BundleError as exc:
         raise _fail(exc) from None
     if args.out:
@@ -157,3 +159,29 @@ def cmd_verify(args) -> int:
         print(f"{'通过' if ok else '未通过'}  {name}: {message}")
         failed += not ok
     return 1 if failed else 0
+
+
+def _derived_name() -> str:
+    """The name this laptop's user chose in its plans, or one typed at the terminal; never a blank name."""
+    from inspector_app.cli.main import CommandError
+    names = set()
+    try:
+        from inspector_app.store import identity as I
+        from inspector_app.store import plans as P
+        from inspector_app.store.db import open_store
+        from inspector_app import paths
+        if (paths.data_dir() / "inspector.db").exists():
+            with contextlib.closing(open_store()) as store:
+                for plan in P.list_plans(store):
+                    who = I.current(store, plan.id)
+                    if who is not None and who.expert is not None:
+                        names.add(who.expert.name)
+    except Exception:  # noqa: BLE001 - a name is a convenience; the key export must not fail for it
+        names = set()
+    if len(names) == 1:
+        return names.pop()
+    if sys.stdin.isatty():
+        typed = input("写在公钥文件中的姓名：").strip()
+        if typed:
+            return typed
+    raise CommandError("请用 --name 写上公钥持有人的姓名（教育局和组长据此核对）", 2)

@@ -146,6 +146,9 @@ def cmd_show(args) -> int:
             if i.standard:
                 print(f"{indent}  评分标准：{i.standard}")
             print(f"{indent}  计分方法：{i.rule.describe()}")
+            names = [f"{f.key}（{f.label}）" for f in i.rule.fields()]
+            if names:
+                print(f"{indent}  输入项（entry set 的 KEY）：{'，'.join(names)}")
             if i.group_types:
                 print(f"{indent}  适用类型：{'、'.join(i.group_types)}")
             who = "、".join(TARGETS[t] for t in i.targets)

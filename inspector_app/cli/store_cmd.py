@@ -63,6 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     _place_args(eshow)
     eshow.add_argument("--json", action="store_true")
     eshow.set_defaults(func=cmd_entry_show)
+    from inspector_app.cli import panel_work_cmd
+    panel_work_cmd.register_entry_clear(es, _place_args)
 
     ph = sub.add_parser("photo", help="照片佐证：添加、列出")
     phs = ph.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
@@ -76,6 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pls.add_argument("--group")
     pls.add_argument("--json", action="store_true")
     pls.set_defaults(func=cmd_photo_list)
+    panel_work_cmd.register_photo_remove(phs)
 
     pr = sub.add_parser("progress", help="进度：每所学校已评/应评指标数和目前得分")
     pr.add_argument("--plan")
@@ -86,8 +89,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     h = sub.add_parser("history", help="修改历史（谁、何时、原值、新值、理由）")
     h.add_argument("--plan")
+    h.add_argument("--group", help="只看一个集团（编号或名称）")
     h.add_argument("--indicator")
-    h.add_argument("--limit", type=int, default=50)
+    h.add_argument("--limit", type=_history_limit, default=50)
     h.add_argument("--json", action="store_true")
     h.set_defaults(func=cmd_history)
 
@@ -324,9 +328,21 @@ def cmd_plan_list(args) -> int:
     return 0
 
 
+def indicator_code(rubric, typed: str) -> str:
+    """The rubric's own spelling of a typed code: `c6` and `Ｃ６` name C6 (unless the rubric has both)."""
+    import unicodedata
+    if rubric.has_indicator(typed):
+        return typed
+    folded = unicodedata.normalize("NFKC", typed).strip().casefold()
+    hits = [i.code for i in rubric.indicators if unicodedata.normalize("NFKC", i.code).casefold() == folded]
+    return hits[0] if len(hits) == 1 else typed
+
+
 def place_from_args(store: Store, args):
     """The plan, rubric, group, school and expert that --plan/--group/--school/--expert name."""
     inspection = Inspection.open(store, args.plan)
+    if getattr(args, "indicator", None):
+        args.indicator = indicator_code(inspection.rubric, args.indicator)
     group = inspection.group(args.group)
     return (inspection.plan, inspection.rubric, group, inspection.school_id(group, args.school),
             inspection.me(args.expert))
@@ -460,19 +476,33 @@ def cmd_progress(args) -> int:
     return 0
 
 
+def _history_limit(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"应为 1–100000 之间的整数，而不是“{text}”")
+    return value
+
+
 def cmd_history(args) -> int:
+    from inspector_app.cli.history_view import Names, describe, line
     with opened() as store:
         plan = P.find_plan(store, args.plan) if args.plan or P.list_plans(store) else None
-        rows = changes(store, plan.id if plan else None, limit=None if args.indicator else args.limit)
-        if args.indicator:
-            rows = [c for c in rows if c.key.get("indicator") == args.indicator][-args.limit:]
+        group = P.get_group(store, plan.id, args.group) if args.group and plan else None
+        code = args.indicator.upper() if args.indicator else None
+        rows = changes(store, plan.id if plan else None, group_id=group.id if group else None,
+                       limit=None if code else args.limit)
+        if code:
+            rows = [c for c in rows if str(c.key.get("indicator", "")).upper() == code][-args.limit:]
+        names = Names(store)
+        shown = [describe(c, names) for c in rows]
         if args.json:
-            print_json([c.__dict__ for c in rows])
+            print_json([{**row, "raw": {"entity": c.entity, "key": c.key, "field": c.field, "old": c.old,
+                                        "new": c.new, "expert": c.expert_id}} for row, c in zip(shown, rows)])
             return 0
-        for c in rows:
-            where = c.key.get("indicator") or c.key.get("kind") or c.key.get("plan", "")
-            reason = f"　理由：{c.reason}" if c.reason else ""
-            print(f"{c.at[:19].replace('T', ' ')}　{c.expert_id}　{c.entity} {where} {c.field}: {c.old} → {c.new}{reason}")
+        for row in shown:
+            print(line(row))
+        if not shown:
+            print("没有修改记录")
     return 0
 
 

@@ -82,6 +82,23 @@ def decide(store: Store, plan: Plan, rubric: Rubric, group: Group, school_id: st
                "points", old[0] if old else None, fmt_points(value), reason.strip())
 
 
+def withdraw_decision(store: Store, plan: Plan, rubric: Rubric, group: Group, school_id: str, code: str,
+                      reason: str, lead_id: str) -> bool:
+    """The lead takes back a decision: the place is settled by the plan's rule again. False if none stood."""
+    code = E.check_place(rubric, group, school_id, code).code
+    key = (plan.id, group.id, school_id, code)
+    old = store.conn.execute("SELECT points FROM consensus WHERE plan_id = ? AND group_id = ? AND school_id = ?"
+                             " AND indicator = ? AND method = 'lead'", key).fetchone()
+    if old is None:
+        return False
+    with store.tx():
+        store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ? AND school_id = ?"
+                           " AND indicator = ? AND method = 'lead'", key)
+        record(store, lead_id, plan.id, "consensus", {"plan": plan.id, "group": group.id, "school": school_id,
+                                                      "indicator": code}, "points", old[0], None, reason.strip())
+    return True
+
+
 def replace_lead_decisions(store: Store, plan_id: str, group_id: str, lead_id: str,
                            decisions: list[tuple[str, str, Decimal, str, dict]], source: str = "") -> None:
     """Replace a group's lead decisions with a panel bundle's (school, indicator, points, reason, scores seen),

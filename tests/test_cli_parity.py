@@ -1,0 +1,108 @@
+"""What the window does, the command line does: findings, clearing an entry, removing a photo,
+withdrawing a decision (the lead only), readable history, indicator codes in any case."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from PIL import Image
+
+from inspector_app import paths
+from inspector_app.cli.main import main
+from inspector_app.store.db import open_store
+from store_helpers import small_plan
+
+
+@pytest.fixture
+def plan_as(data_dir):
+    """A 004 plan on this laptop, its user chosen as the named expert (专家甲 is the lead)."""
+    def make(who: str):
+        store = open_store()
+        small_plan(store)
+        store.close()
+        assert main(["me", "--set", who]) == 0
+        return data_dir
+    return make
+
+
+def _out(capsys) -> str:
+    return capsys.readouterr().out
+
+
+def test_findings_set_and_show(plan_as, capsys):
+    plan_as("专家甲")
+    assert main(["findings", "set", "--group", "g4", "--problems", "交流教师比例 15%，未达 20%",
+                 "--suggestions", "制定交流计划"]) == 0
+    _out(capsys)
+    assert main(["findings", "show", "--group", "g4", "--json"]) == 0
+    found = json.loads(_out(capsys))["findings"]
+    assert found["problems"]["text"] == "交流教师比例 15%，未达 20%" and found["problems"]["by"] == "专家甲"
+    assert found["suggestions"]["text"] == "制定交流计划" and found["achievements"]["text"] == ""
+
+
+def test_entry_clear_keeps_the_old_value_in_history(plan_as, capsys):
+    plan_as("专家甲")
+    # 004 C6 “建立健全教联体学科教研制度（5分）”: a gate, here met, so 5 points
+    assert main(["entry", "set", "--group", "g4", "--indicator", "c6", "met=是"]) == 0
+    assert "5 分" in _out(capsys)
+    assert main(["entry", "clear", "--group", "g4", "--indicator", "C6", "--reason", "录错了集团"]) == 0
+    _out(capsys)
+    assert main(["entry", "show", "--group", "g4", "--indicator", "C6"]) == 0
+    assert "尚未评分" in _out(capsys)
+    assert main(["history", "--group", "g4", "--indicator", "c6"]) == 0
+    shown = _out(capsys)
+    assert "清除" in shown and "录错了集团" in shown and "专家甲" in shown and "中卫市第四中学教育集团" in shown
+    for python_words in ("None", "{'", "['", "True", "False"):
+        assert python_words not in shown, shown
+
+
+def test_photo_remove_and_restore(plan_as, capsys, tmp_path):
+    plan_as("专家甲")
+    photo = tmp_path / "现场.jpg"
+    Image.new("RGB", (64, 48), (120, 160, 90)).save(photo)
+    assert main(["photo", "add", "--group", "g4", "--indicator", "C6", str(photo)]) == 0
+    _out(capsys)
+    assert main(["photo", "list", "--group", "g4", "--json"]) == 0
+    photo_id = json.loads(_out(capsys))[0]["id"]
+    assert main(["photo", "remove", str(photo_id)]) == 0
+    assert "已移除" in _out(capsys)
+    main(["photo", "list", "--group", "g4", "--json"])
+    assert json.loads(_out(capsys)) == []  # a removed photo is out of the list (and of every bundle and report)
+    assert main(["photo", "restore", str(photo_id)]) == 0
+    assert "已恢复" in _out(capsys)
+    main(["photo", "list", "--group", "g4", "--json"])
+    assert [p["id"] for p in json.loads(_out(capsys))] == [photo_id]
+    assert main(["photo", "remove", "999"]) == 1
+
+
+def test_lead_decides_and_withdraws(plan_as, capsys):
+    plan_as("专家甲")
+    assert main(["panel", "decide", "--group", "g4", "--indicator", "C6", "--points", "4",
+                 "--reason", "制度只有草稿"]) == 0
+    assert main(["panel", "withdraw", "--group", "g4", "--indicator", "c6", "--reason", "核对原件后撤回"]) == 0
+    assert "已撤回" in _out(capsys)
+    assert main(["panel", "withdraw", "--group", "g4", "--indicator", "C6", "--reason", "再撤一次"]) == 0
+    assert "没有组长定分" in _out(capsys)
+
+
+def test_only_the_lead_decides_or_withdraws(plan_as, capsys):
+    plan_as("专家乙")
+    assert main(["panel", "decide", "--group", "g4", "--indicator", "C6", "--points", "4",
+                 "--reason", "x"]) == 1
+    assert "只有本计划登记的组长" in capsys.readouterr().err
+    assert main(["panel", "withdraw", "--group", "g4", "--indicator", "C6", "--reason", "x"]) == 1
+    assert "只有本计划的组长" in capsys.readouterr().err
+
+
+def test_keys_export_takes_the_chosen_name(plan_as, capsys):
+    plan_as("专家乙")
+    _out(capsys)
+    assert main(["keys", "export"]) == 0
+    assert "Name: 专家乙" in _out(capsys)
+
+
+def test_keys_export_without_a_name_asks_for_one(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    assert main(["keys", "export"]) == 2
+    assert "--name" in capsys.readouterr().err
+    assert not (paths.data_dir() / "inspector.db").exists()
