@@ -140,7 +140,8 @@ def test_bad_bundles_change_nothing(chain, tmp_path, capsys):
     bad += list((tmp_path / "stranger-out").glob("*.zip"))
     for path in bad:
         assert run(lead, "merge", str(path)) == 1, path.name
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out + captured.err  # refusals are on stderr
     assert "暂缓" in out and "被改动" in out or "损坏" in out
     assert db_digest(lead) == before
 
@@ -162,7 +163,7 @@ def test_same_sequence_different_content_is_a_conflict(chain, tmp_path, capsys):
     before = db_digest(lead)
     capsys.readouterr()
     assert run(lead, "merge", *map(str, (tmp_path / "again").glob("*.zip"))) == 1
-    assert "冲突" in capsys.readouterr().out
+    assert "冲突" in capsys.readouterr().err
     assert db_digest(lead) == before
 
 
@@ -179,7 +180,7 @@ def test_another_plans_bundle_is_refused(chain, tmp_path, capsys):
     before = db_digest(folders["lead"])
     capsys.readouterr()
     assert run(folders["lead"], "merge", *map(str, (tmp_path / "o").glob("*.zip"))) == 1
-    assert "另一个考核计划" in capsys.readouterr().out
+    assert "另一个考核计划" in capsys.readouterr().err
     assert db_digest(folders["lead"]) == before
 
 

@@ -101,8 +101,33 @@ def test_keys_export_takes_the_chosen_name(plan_as, capsys):
     assert "Name: 专家乙" in _out(capsys)
 
 
-def test_keys_export_without_a_name_asks_for_one(capsys, monkeypatch):
+def test_keys_export_without_a_name_never_writes_a_blank_one(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
-    assert main(["keys", "export"]) == 2
-    assert "--name" in capsys.readouterr().err
+    monkeypatch.setattr("getpass.getuser", lambda: "zhangsan")
+    assert main(["keys", "export"]) == 0
+    captured = capsys.readouterr()
+    assert "Name: zhangsan" in captured.out and "--name" in captured.err
     assert not (paths.data_dir() / "inspector.db").exists()
+
+
+def test_json_everywhere_and_errors_on_stderr(plan_as, capsys, tmp_path):
+    plan_as("专家甲")
+    capsys.readouterr()
+    for command in (["me", "--json"], ["keys", "show", "--json"], ["keys", "list", "--json"],
+                    ["backup", "list", "--json"]):
+        assert main(command) == 0, command
+        json.loads(capsys.readouterr().out)
+    not_a_bundle = tmp_path / "假的.zip"
+    not_a_bundle.write_text("hello", encoding="utf-8")
+    assert main(["verify", str(not_a_bundle)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("inspector: 未通过")
+    assert main(["verify", "--json", str(not_a_bundle)]) == 1
+    assert json.loads(capsys.readouterr().out)[0]["ok"] is False
+    assert main(["merge", str(not_a_bundle)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "inspector: " in captured.err
+    not_a_photo = tmp_path / "a.jpg"
+    not_a_photo.write_text("text", encoding="utf-8")
+    assert main(["photo", "add", "--group", "g4", "--indicator", "C6", str(not_a_photo)]) == 1
+    assert capsys.readouterr().err.startswith("inspector: 未添加")

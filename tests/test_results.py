@@ -442,7 +442,7 @@ def test_cli_roster(tmp_path, capsys):
     assert main(["roster", "template", "--rubric", "suizhou-jlt", "--out", str(out)]) == 0
     assert zipfile.is_zipfile(out)
     assert main(["roster", "check", str(out), "--rubric", "suizhou-jlt"]) == 1
-    assert "集团!A2: 没有填写任何集团" in capsys.readouterr().out
+    assert "集团!A2: 没有填写任何集团" in capsys.readouterr().err
     filled = _fill(out, tmp_path / "名单.xlsx", GOOD)
     assert main(["roster", "check", str(filled), "--rubric", "suizhou-jlt"]) == 0
     assert "集团 2 个，学校 4 所，自评得分 3 项，上年结果 2 条" in capsys.readouterr().out

@@ -96,6 +96,7 @@ def cmd_export(args) -> int:
 
 def cmd_merge(args) -> int:
     from inspector_app.bundles.merge import merge_files
+    from inspector_app.cli.main import say
     with opened() as store:
         outcomes = merge_files(store, _keystore(), [Path(f) for f in args.files])
         if args.json:
@@ -103,10 +104,17 @@ def cmd_merge(args) -> int:
                          "fingerprint": o.fingerprint, "members": [m.__dict__ for m in o.members]} for o in outcomes])
         else:
             for o in outcomes:
-                print(o)
+                # refusals and held bundles are errors: on stderr, so a script sees them apart from the rest
+                if o.status in MERGE_OK:
+                    print(o)
+                else:
+                    say(str(o))
                 for m in o.members:
-                    print(f"    {m}")
-    return 0 if all(o.status in ("merged", "already", "created", "superseded") for o in outcomes) else 1
+                    print(f"    {m}") if o.status in MERGE_OK else say(f"    {m}")
+    return 0 if all(o.status in MERGE_OK for o in outcomes) else 1
+
+
+MERGE_OK = ("merged", "already", "created", "superseded")
 
 
 

@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from inspector_app.cli.output import print_json
+
 PASSPHRASE_ENV = "INSPECTOR_KEY_PASSPHRASE"
 
 _STATUS_ZH = {"own": "本机", "trusted": "已信任", "revoked": "已吊销", "seen": "待核对"}
@@ -17,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION")
     ksub.required = True
 
-    p = ksub.add_parser("show", help="显示本机密钥的指纹（首次使用时生成密钥）")
+    p = ksub.add_parser("show", help="显示本机密钥的指纹（首次使用时生成密钥）；教育局据此让各方当面核对")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
     p = ksub.add_parser("export", help="导出本机公钥文件（.pub），交给组长或教育局")
@@ -37,10 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_revoke)
 
     p = ksub.add_parser("list", help="列出本机、已信任、已吊销和待核对的密钥")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("verify", help="校验数据包：完整、未被改动、签名人已登记（全部通过时退出码为 0）")
     p.add_argument("files", metavar="FILE", nargs="+")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_verify)
 
 
@@ -62,6 +67,10 @@ def cmd_show(args) -> int:
         own = ks.own_key()
     except BundleError as exc:
         raise _fail(exc) from None
+    if args.json:
+        print_json({"fingerprint": own.fingerprint, "key_id": own.key_id, "passphrase": ks.is_encrypted(),
+                    "folder": str(ks.folder)})
+        return 0
     print(f"本机密钥指纹: {own.fingerprint}")
     print(f"密钥编号:     {own.key_id}")
     print(f"口令保护:     {'是' if ks.is_encrypted() else '否'}")
@@ -130,6 +139,11 @@ def cmd_list(args) -> int:
         records = ks.records()
     except BundleError as exc:
         raise _fail(exc) from None
+    if args.json:
+        print_json([{"status": r.status, "status_text": _STATUS_ZH.get(r.status, r.status), "fingerprint": r.fingerprint,
+                     "key_id": r.key_id, "name": r.name, "role": r.role, "added": r.added, "revoked": r.revoked,
+                     "reason": r.reason, "source": r.source} for r in records])
+        return 0
     if not records:
         print("还没有任何密钥。运行 inspector keys show 生成本机密钥。")
     for r in records:
@@ -153,12 +167,16 @@ def cmd_verify(args) -> int:
         ks = open_keystore()
     except BundleError as exc:
         raise _fail(exc) from None
-    failed = 0
+    from inspector_app.cli.main import say
+    results = []
     for name in args.files:
         ok, message = verify_file(name, ks)
-        print(f"{'通过' if ok else '未通过'}  {name}: {message}")
-        failed += not ok
-    return 1 if failed else 0
+        results.append({"file": name, "ok": ok, "message": message})
+        if not args.json:
+            print(f"通过  {name}: {message}") if ok else say(f"未通过  {name}: {message}")
+    if args.json:
+        print_json(results)
+    return 0 if all(r["ok"] for r in results) else 1
 
 
 def _derived_name() -> str:
@@ -184,4 +202,13 @@ def _derived_name() -> str:
         typed = input("写在公钥文件中的姓名：").strip()
         if typed:
             return typed
-    raise CommandError("请用 --name 写上公钥持有人的姓名（教育局和组长据此核对）", 2)
+    import getpass
+    try:
+        account = getpass.getuser()
+    except (KeyError, OSError):
+        account = ""
+    if not account:
+        raise CommandError("请用 --name 写上公钥持有人的姓名（教育局和组长据此核对）", 2)
+    from inspector_app.cli.main import say
+    say(f"未给 --name，公钥文件中的姓名暂用本机账户名“{account}”；可用 --name 姓名 重新导出")
+    return account

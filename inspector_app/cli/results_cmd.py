@@ -47,9 +47,10 @@ def cmd_check(args) -> int:
         if args.json:
             print_json({"ok": False, "problems": [str(p) for p in exc.problems]})
         else:
-            print(f"{args.file}：发现 {len(exc.problems)} 个问题，未导入任何内容：")
+            from inspector_app.cli.main import say
+            say(f"{args.file}：发现 {len(exc.problems)} 个问题，未导入任何内容：")
             for problem in exc.problems:
-                print(f"  {problem}")
+                say(f"  {problem}")
         return 1
     if args.json:
         print_json({"ok": True, "groups": len(roster.groups),

@@ -98,7 +98,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("backup", help="备份：立即备份、列出、恢复")
     bs = b.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
     bs.add_parser("now", help="立即备份").set_defaults(func=cmd_backup_now)
-    bs.add_parser("list", help="列出备份").set_defaults(func=cmd_backup_list)
+    bl = bs.add_parser("list", help="列出备份")
+    bl.add_argument("--json", action="store_true")
+    bl.set_defaults(func=cmd_backup_list)
     br = bs.add_parser("restore", help="用一个备份替换当前数据库（当前数据库另行保留）")
     br.add_argument("backup", help="备份文件，或 latest")
     br.set_defaults(func=cmd_backup_restore)
@@ -106,6 +108,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     me = sub.add_parser("me", help="查看或设置本机用户在考核计划中的专家身份")
     me.add_argument("--plan")
     me.add_argument("--set", metavar="EXPERT", help="专家编号或姓名")
+    me.add_argument("--json", action="store_true")
     me.set_defaults(func=cmd_me)
 
 
@@ -425,8 +428,10 @@ def cmd_photo_add(args) -> int:
             if args.caption:
                 PR.set_caption(store, photo.id, args.caption, expert.id)
             print(f"已添加 {photo.original}（{photo.width}×{photo.height}）")
-        for error in result.refused:
-            print(f"未添加：{error}")
+        if result.refused:
+            from inspector_app.cli.main import say
+            for error in result.refused:
+                say(f"未添加：{error}")
     return 1 if result.refused else 0
 
 
@@ -515,7 +520,12 @@ def cmd_backup_now(args) -> int:
 
 def cmd_backup_list(args) -> int:
     from inspector_app import paths
-    for b in B.list_backups(paths.data_dir()):
+    backups = B.list_backups(paths.data_dir())
+    if getattr(args, "json", False):
+        print_json([{"made_at": f"{b.made_at:%Y-%m-%d %H:%M:%S}", "size": b.size, "path": str(b.path)}
+                    for b in backups])
+        return 0
+    for b in backups:
         print(f"{b.made_at:%Y-%m-%d %H:%M:%S}\t{b.size}\t{b.path}")
     return 0
 
@@ -553,9 +563,17 @@ def cmd_me(args) -> int:
                 raise CommandError(str(exc)) from exc
         else:
             identity = I.settle_by_key(store, plan, own)
+        if args.json:
+            print_json({"plan": plan.id, "title": plan.title, "chosen": identity is not None,
+                        "kind": identity.kind if identity else None, "label": identity.label if identity else None,
+                        "expert": identity.expert_id if identity else None,
+                        "role": identity.expert.role if identity and identity.expert else None,
+                        "fingerprint": own.fingerprint})
+            return 0 if identity is not None else 1
         if identity is None:
-            print(f"{plan.title}：本机还没有选择身份。请用 inspector me --set 姓名（或 教育局、只查看）说明您是谁；"
-                  f"本计划的专家：{'、'.join(e.name for e in P.experts(store, plan.id))}")
+            from inspector_app.cli.main import say
+            say(f"{plan.title}：本机还没有选择身份。请用 inspector me --set 姓名（或 教育局、只查看）说明您是谁；"
+                f"本计划的专家：{'、'.join(e.name for e in P.experts(store, plan.id))}")
             return 1
         extra = f"，编号 {identity.expert_id}" if identity.expert else ""
         print(f"{plan.title}：本机用户是 {identity.label}{extra}；本机密钥指纹 {own.fingerprint}")
