@@ -131,3 +131,16 @@ def test_json_everywhere_and_errors_on_stderr(plan_as, capsys, tmp_path):
     not_a_photo.write_text("text", encoding="utf-8")
     assert main(["photo", "add", "--group", "g4", "--indicator", "C6", str(not_a_photo)]) == 1
     assert capsys.readouterr().err.startswith("inspector: 未添加")
+
+
+@pytest.mark.parametrize("option,expected", [
+    ("张专家", {"name": "张专家", "role": "member"}),
+    ("张专家:lead", {"name": "张专家", "role": "lead"}),
+    ("张专家:lead:zhang.pub", {"name": "张专家", "role": "lead", "key": "zhang.pub"}),
+    ("张专家:D:/keys/zhang.pub", {"name": "张专家", "role": "member", "key": "D:/keys/zhang.pub"}),
+    ("张专家:lead:D:\\\\keys\\\\zhang.pub", {"name": "张专家", "role": "lead", "key": "D:\\\\keys\\\\zhang.pub"}),
+    ("张专家:D:/keys/zhang.pub:lead", {"name": "张专家", "role": "lead", "key": "D:/keys/zhang.pub"}),
+])
+def test_expert_option_takes_windows_paths(option, expected):
+    from inspector_app.cli.store_cmd import expert_option
+    assert expert_option(option) == expected

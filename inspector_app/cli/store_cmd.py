@@ -277,13 +277,21 @@ def read_roster_workbook(path: Path, rubric, args) -> P.PlanSpec:
                                                  "grade": last[1].grade, "rank": last[1].rank}))
     experts = []
     for item in args.expert:
-        parts = item.split(":")
-        entry = {"name": parts[0], "role": "lead" if "lead" in parts[1:] else "member"}
-        keys = [x for x in parts[1:] if x.endswith(".pub")]
-        if keys:
-            entry["key"] = keys[0]
-        experts.append(_expert_spec(Path.cwd() / "roster", entry))
+        experts.append(_expert_spec(Path.cwd() / "roster", expert_option(item)))
     return P.PlanSpec(title=args.title, school_year=args.school_year, stage=args.stage, groups=groups, experts=experts)
+
+
+def expert_option(item: str) -> dict:
+    """`NAME[:lead][:KEY.pub]`; the key's path may hold colons of its own (`D:/keys/zhang.pub` on Windows)."""
+    name, _, rest = item.partition(":")
+    entry = {"name": name.strip(), "role": "member"}
+    if rest == "lead" or rest.startswith("lead:"):
+        entry["role"], rest = "lead", rest[5:]
+    elif rest.endswith(":lead"):
+        entry["role"], rest = "lead", rest[:-5]
+    if rest:
+        entry["key"] = rest
+    return entry
 
 
 def _expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
