@@ -18,7 +18,7 @@ from typing import Any, Callable
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
-from inspector_app.bundles.plan_import import ALREADY, import_plan
+from inspector_app.bundles.plan_import import ALREADY, AMENDED, import_plan
 from inspector_app.bundles.roles import check_expert_signer, local_user
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
@@ -35,7 +35,7 @@ from inspector_app.store import plans as P
 
 STATUS_TEXT = {"merged": "已合并", "already": "已合并过（重复导入，未改变任何内容）", "held": "暂缓：签名人尚未受信任",
                "rejected": "已拒绝", "conflict": "冲突：需要人工处理", "superseded": "已记录（同一专家已有更新的数据包）",
-               "created": "已建立考核计划", "differs": "暂缓：签名的结果与重算的不一致，未合并"}
+               "created": "已建立考核计划", "amended": "已按修订的计划包更新考核计划", "differs": "暂缓：签名的结果与重算的不一致，未合并"}
 
 
 @dataclass
@@ -176,7 +176,8 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
     try:
         if bag.kind == "plan":
             outcome.message = import_plan(store, keystore, bag)
-            outcome.status = "already" if outcome.message.startswith(ALREADY) else "created"
+            outcome.status = ("already" if outcome.message.startswith(ALREADY)
+                              else "amended" if outcome.message.startswith(AMENDED) else "created")
         elif bag.kind == "expert":
             outcome.status, outcome.message = _merge_expert(store, keystore, bag, path, opened=opened)
         elif bag.kind == "panel":

@@ -12,6 +12,7 @@ from inspector_app.bundles.roles import check_plan_signer
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
+from inspector_app.store.plan_amend import AmendError, amend_plan, revision, set_revision
 
 
 def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
@@ -28,7 +29,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
     check_plan_signer(store, keystore, bag, plan_info["id"])
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
-        return _compare_with_existing(store, existing, body, bag.field("rubric_hash"))
+        return _compare_with_existing(store, keystore, existing, body, bag)
     from inspector_app.rubric.loader import RubricError
     try:
         source = bag.files[rubric_files[0]]
@@ -38,6 +39,28 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
     if rubric.content_hash != bag.field("rubric_hash"):
         raise Reject("计划包中的指标文件与签名信息不一致")
     own = keystore.own_key().key_id
+    spec = spec_from_body(rubric, body)
+    # One transaction: a package that fails anywhere leaves no half-made plan behind.
+    with store.tx():
+        # The rubric is pinned from the package's bytes, not from any local file.
+        P.store_rubric_bytes(store, source, rubric_files[0])
+        try:
+            plan = P.create_plan(store, rubric, spec, issuer_key_id=bag.signer_key_id)
+        except StoreError as exc:
+            raise Reject(f"计划包内容有误：{exc}") from None
+        for e in body["experts"]:
+            if e.get("key_id") == own:
+                store.set_setting(f"me:{plan.id}", e["id"])
+        store.set_setting("current_plan", plan.id)
+        set_revision(store, plan.id, int(bag.field("sequence") or 0))
+    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
+                         for e in body["experts"] if e.get("public_key") and e.get("key_id") != own])
+    return plan.title
+
+
+def spec_from_body(rubric, body: dict) -> P.PlanSpec:
+    """A plan package's plan.json as the spec a plan is created (or amended) from; Reject when malformed."""
+    plan_info = body.get("plan") or {}
     try:
         self_rows = {g["id"]: [_self_score(rubric, g, row) for row in g.get("self_scores") or []]
                      for g in body["groups"]}
@@ -56,7 +79,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         experts = [P.ExpertSpec(e["name"], e.get("role", "member"), e["id"], e.get("key_id"),
                                 bytes.fromhex(e["public_key"]) if e.get("public_key") else None, e.get("fingerprint"),
                                 [tuple(a) for a in e.get("assignments") or []]) for e in body["experts"]]
-        spec = P.PlanSpec(title=plan_info["title"], school_year=plan_info["school_year"], stage=plan_info["stage"],
+        return P.PlanSpec(title=plan_info["title"], school_year=plan_info["school_year"], stage=plan_info["stage"],
                           groups=groups, experts=experts, consensus=plan_info.get("consensus", "mean"),
                           spread_limit=plan_info.get("spread_limit", "2"), demo=bool(plan_info.get("demo")),
                           id=plan_info["id"],
@@ -65,21 +88,6 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
                                                        if k in P.Publication.FIELDS}))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise Reject(f"计划包内容不完整或自评分、基数、上年结果有误：{exc}") from None
-    # One transaction: a package that fails anywhere leaves no half-made plan behind.
-    with store.tx():
-        # The rubric is pinned from the package's bytes, not from any local file.
-        P.store_rubric_bytes(store, source, rubric_files[0])
-        try:
-            plan = P.create_plan(store, rubric, spec, issuer_key_id=bag.signer_key_id)
-        except StoreError as exc:
-            raise Reject(f"计划包内容有误：{exc}") from None
-        for e in body["experts"]:
-            if e.get("key_id") == own:
-                store.set_setting(f"me:{plan.id}", e["id"])
-        store.set_setting("current_plan", plan.id)
-    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
-                         for e in body["experts"] if e.get("public_key") and e.get("key_id") != own])
-    return plan.title
 
 
 def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
@@ -100,23 +108,38 @@ def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
 
 
 ALREADY = "本机已有考核计划"
+AMENDED = "已按教育局修订的计划包"
 SHOWN_DIFFERENCES = 8
 
 
-def _compare_with_existing(store: Store, existing: P.Plan, body: dict, rubric_hash: str) -> str:
-    """A package for a plan already here: the same content is a repeat; a different one (a corrected roster,
-    say) is refused with its differences named, since scores already entered hang on the plan as it is."""
+def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, body: dict, bag: Bag) -> str:
+    """A package for a plan already here: the same content is a repeat; a newer package from the issuer is an
+    amendment (修订), applied without touching anything typed; an older or unappliable one changes nothing."""
     try:
         found = plan_differences(plan_body(store, existing), body)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise Reject(f"计划包内容不完整：缺少 {exc}") from None
-    if rubric_hash != existing.rubric_hash:
-        found.insert(0, "指标体系（指标文件）不同")
-    if not found:
+    if not found and bag.field("rubric_hash") == existing.rubric_hash:
         return f"{ALREADY} {existing.title}，内容相同"
+    sequence, applied = int(bag.field("sequence") or 0), revision(store, existing.id)
     shown = "；".join(found[:SHOWN_DIFFERENCES]) + (f"；等共 {len(found)} 处" if len(found) > SHOWN_DIFFERENCES else "")
-    raise Reject(f"计划包与{ALREADY}“{existing.title}”不同：{shown}。未导入，本机的考核计划和已录入的评分都没有改变；"
-                 "请与教育局核对是哪一份计划包有误", "conflict")
+    if bag.field("rubric_hash") != existing.rubric_hash:
+        raise Reject(f"计划包与{ALREADY}“{existing.title}”的指标体系（指标文件）不同。已录入的评分依据现在的指标体系，"
+                     "修订不能更换指标体系；未导入，本机的考核计划和已录入的评分都没有改变", "conflict")
+    if sequence <= applied:
+        return f"{ALREADY} {existing.title}：这是较早的第 {sequence} 版计划包（本机已是第 {applied} 版），未改动"
+    rubric = P.plan_rubric(store, existing)
+    spec = spec_from_body(rubric, body)
+    try:
+        amend_plan(store, existing, rubric, spec, actor="", reason=f"教育局修订计划包第 {sequence} 版",
+                   changes=found, revision_number=sequence)
+    except AmendError as exc:
+        raise Reject(f"{exc}。修订计划包（第 {sequence} 版）与本机不同之处：{shown}", "conflict") from None
+    own = keystore.own_key().key_id
+    new_keys = {e["id"]: e for e in body["experts"] if e.get("public_key") and e.get("key_id") != own}
+    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"],
+                          "专家组组长" if e.get("role") == "lead" else "专家") for e in new_keys.values()])
+    return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{shown}；已录入的评分均保留"
 
 
 def plan_differences(here: dict, package: dict) -> list[str]:

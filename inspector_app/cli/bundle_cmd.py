@@ -114,7 +114,7 @@ def cmd_merge(args) -> int:
     return 0 if all(o.status in MERGE_OK for o in outcomes) else 1
 
 
-MERGE_OK = ("merged", "already", "created", "superseded")
+MERGE_OK = ("merged", "already", "created", "amended", "superseded")
 
 
 

@@ -46,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     pl = ps.add_parser("list", help="列出考核计划")
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=cmd_plan_list)
+    from inspector_app.cli import plan_cmd
+    plan_cmd.register(ps)
 
     e = sub.add_parser("entry", help="录入或查看一项评分")
     es = e.add_subparsers(dest="entry_command", metavar="ACTION", required=True)

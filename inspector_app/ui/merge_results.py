@@ -15,7 +15,7 @@ from inspector_app.bundles.keys import KeyStore, normalize_fingerprint
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.keys_dialog import TrustDialog, fingerprint_label
 
-GOOD = {"merged", "already", "created", "superseded"}
+GOOD = {"merged", "already", "created", "amended", "superseded"}
 COLORS = {"held": "#8a5a00", "rejected": "#b00020", "conflict": "#b00020"}
 FINGERPRINT = re.compile(r"[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}")
 CLI_HINT = re.compile(r"请与发送人当面核对指纹后运行：.*$")
