@@ -144,3 +144,12 @@ def test_json_everywhere_and_errors_on_stderr(plan_as, capsys, tmp_path):
 def test_expert_option_takes_windows_paths(option, expected):
     from inspector_app.cli.store_cmd import expert_option
     assert expert_option(option) == expected
+
+
+def test_yaml_roster_checks_school_kinds_as_the_excel_one_does(tmp_path, capsys):
+    from test_bundle_chain import ROSTER
+    roster = tmp_path / "名单.yaml"
+    roster.write_text(ROSTER.replace("kind: 初中}", "kind: 大学}", 1).replace("key: ", "keyfile_unused: "),
+                      encoding="utf-8")
+    assert main(["plan", "create", "--rubric", "suizhou-jlt", "--roster", str(roster)]) == 1
+    assert "学段应为 小学、初中、九年制、高中、完全中学、幼儿园 之一" in capsys.readouterr().err

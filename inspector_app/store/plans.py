@@ -211,6 +211,8 @@ def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
         for s in g.schools:
             if s.role not in ("lead", "member"):
                 problems.append(f"学校 “{s.name}” 的角色应为 lead 或 member")
+            if s.kind and s.kind not in SCHOOL_KINDS:
+                problems.append(f"学校 “{s.name}” 的学段应为 {'、'.join(SCHOOL_KINDS)} 之一，而不是 “{s.kind}”")
         if g.group_type and rubric.group_types and g.group_type not in rubric.group_types:
             problems.append(f"集团 “{g.name}” 的类型 “{g.group_type}” 不在指标体系的类型中（{'、'.join(rubric.group_types)}）")
         for code in g.baselines:
