@@ -217,7 +217,7 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
     trusted = (L.folders["lead"] / "keys" / "trusted.json").read_bytes()
     capsys.readouterr()
     assert main(["--data-dir", str(L.folders["lead"]), "merge", *map(str, (tmp_path / "li-usb").glob("*.zip"))]) == 1
-    assert "专家" in capsys.readouterr().out
+    assert "专家" in capsys.readouterr().err
     assert L.digest("lead") == before and (L.folders["lead"] / "keys" / "trusted.json").read_bytes() == trusted
 
     # 合议: spreads above the limit settled with a reason, then 定稿.
@@ -255,7 +255,7 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
     bureau_before = L.digest("bureau")
     capsys.readouterr()
     assert main(["--data-dir", str(L.folders["bureau"]), "merge", str(edited)]) == 1
-    held = capsys.readouterr().out
+    held = capsys.readouterr().err
     assert "不一致" in held and "总分" in held and edited_result["total"] in held
     assert L.digest("bureau") == bureau_before
 
