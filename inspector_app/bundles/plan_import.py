@@ -126,8 +126,11 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     if bag.field("rubric_hash") != existing.rubric_hash:
         raise Reject(f"计划包与{ALREADY}“{existing.title}”的指标体系（指标文件）不同。已录入的评分依据现在的指标体系，"
                      "修订不能更换指标体系；未导入，本机的考核计划和已录入的评分都没有改变", "conflict")
-    if sequence <= applied:
+    if sequence < applied:
         return f"{ALREADY} {existing.title}：这是较早的第 {sequence} 版计划包（本机已是第 {applied} 版），未改动"
+    if sequence == applied:  # the same version number with other content: which one is right is for people to say
+        raise Reject(f"计划包与{ALREADY}“{existing.title}”的版本号相同（第 {sequence} 版）而内容不同：{shown}。"
+                     "未导入，本机的考核计划和已录入的评分都没有改变；请与教育局核对是哪一份计划包有误", "conflict")
     rubric = P.plan_rubric(store, existing)
     spec = spec_from_body(rubric, body)
     try:
