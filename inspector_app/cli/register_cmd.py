@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rm = rs.add_parser("remove", help="删除一项登记")
     rm.add_argument("--plan")
     rm.add_argument("--group", required=True)
-    rm.add_argument("id", type=int)
+    rm.add_argument("id", type=int, help="登记的编号（见 register list）")
     rm.add_argument("--reason", default="")
     rm.set_defaults(func=cmd_remove)
 
