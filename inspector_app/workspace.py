@@ -246,6 +246,27 @@ class Workspace:
         """My places of this group not scored yet, in order: what 完成检查 lists."""
         return [p for p in self.places if self.is_mine(p) and not self.scored(p)]
 
+    def unscored_in(self, group_id: str) -> list[Place]:
+        """What 完成检查 lists for any group: my places there not scored (nor answered 不适用), in order."""
+        if self.group is not None and group_id == self.group.id:
+            return self.unscored()
+        group = next(g for g in self.groups if g.id == group_id)
+        card = E.expert_scorer(self.store, self.plan, self.rubric, group, self.expert_id).card()
+        missing = []
+        for unit in E.progress(self.store, self.plan, self.rubric, group, self.expert_id):
+            for code in unit.codes:
+                if not P.is_assigned(self.assignments, group.id, unit.school_id, code):
+                    continue
+                result = card.indicators[code]
+                got = result.per_school.get(unit.school_id) if unit.school_id else None
+                if unit.school_id:
+                    done = got is not None and (got.points is not None or not got.applicable)
+                else:
+                    done = result.points is not None or (result.answered and not result.applicable)
+                if not done:
+                    missing.append(Place(unit.school_id, code))
+        return missing
+
     def schools_scored(self, code: str) -> tuple[int, int]:
         """A per-school indicator: (schools scored, schools it covers); it counts in its area once all are."""
         places = [p for p in self.places if p.code == code and p.school_id]

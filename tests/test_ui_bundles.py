@@ -36,11 +36,14 @@ from inspector_app.workspace import Place  # noqa: E402
 @pytest.fixture
 def said(monkeypatch):
     """The message boxes and the PDF viewer, recorded instead of shown."""
-    log = {"info": [], "warn": [], "opened": []}
+    log = {"info": [], "warn": [], "opened": [], "missing": []}
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: log["info"].append(text))
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: log["warn"].append(text))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: log["opened"].append(Path(url.toLocalFile())))
     monkeypatch.setattr(merge_results.MergeResultsDialog, "exec", lambda self: 1)  # shown, then closed
+    from inspector_app.ui import completion_check
+    monkeypatch.setattr(completion_check, "confirm_complete",
+                        lambda _p, ws, ids, **_k: log["missing"].append(completion_check.missing_lines(ws, ids)) or True)
     return log
 
 
@@ -112,6 +115,7 @@ def test_expert_to_lead_consensus_and_panel_bundle(qtbot, stores, tmp_path, said
 
     # The real export: one bundle per group scored (only 第四中学), verified.
     results = expert.data_menus.bundles.export_mine(usb)
+    assert said["missing"] and any("项未评" in line for line in said["missing"][-1])  # 完成检查 said what is left
     assert len(results) == 1 and results[0].path.parent == usb and results[0].photos == 1
     assert results[0].sequence == 1  # the cancelled export used no sequence number
     assert str(results[0].path) in said["info"][-1] and "校验" in said["info"][-1]

@@ -81,10 +81,10 @@ def test_first_start_opens_the_demo_and_home_still_offers_it(qtbot, store):
     assert window.stack.currentWidget() is window.splitter
     assert window.banner.isVisible() and "演示" in window.banner.text() and "新建考核" in window.banner.text()
     first = window.workspace.group.id
-    assert window.score.total_label.text() == fmt_points(core_card(store, first).total)
+    assert window.score.total_label.text().endswith(fmt_points(core_card(store, first).total))
     assert window.page.title.text().startswith(window.workspace.places[0].code)
     assert "演示" in window.windowTitle()
-    key(Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # 主页
+    key(Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)  # 主页
     assert window.stack.currentWidget() is window.home
     assert window.home.plans.count() == 1 and window.home.demo_button.isVisible()
     assert window.home.import_button.isEnabled()
@@ -168,7 +168,7 @@ def test_expert_walks_a_school_with_the_keyboard(qtbot, store):
     assert not ws.dirty  # moving on saved everything
     assert window.saved.text().startswith("已保存")
     card = core_card(store)
-    assert window.score.total_label.text() == fmt_points(card.total)
+    assert window.score.total_label.text().endswith(fmt_points(card.total))
     for area in card.areas:
         assert window.score.area_labels[area.code].text() == f"{fmt_points(area.points)} / {fmt_points(area.max)}"
     done, total = ws.unit_progress(units[1].school_id)
@@ -205,7 +205,7 @@ def test_values_survive_closing_and_reopening(qtbot, data_dir):
         editor = window2.page.inputs.editors["ratio.value"]
         assert editor.text() == "18"
         assert window2.findings.edits["problems"].toPlainText() == "交流比例不足"
-        assert window2.score.total_label.text() == fmt_points(core_card(again, ws.group.id).total)
+        assert window2.score.total_label.text().endswith(fmt_points(core_card(again, ws.group.id).total))
         window2.close()
     finally:
         again.close()
@@ -294,7 +294,7 @@ def test_invalid_input_shows_the_chinese_error_and_stores_nothing(qtbot, store, 
     window.page.commit_now()
     after = E.get_entry(store, plan.id, ws.group.id, ws.expert_id, "", "C5")
     assert after == before
-    assert window.score.total_label.text() == fmt_points(core_card(store, ws.group.id).total)
+    assert window.score.total_label.text().endswith(fmt_points(core_card(store, ws.group.id).total))
 
 
 def test_search_and_findings_by_keyboard(qtbot, store):

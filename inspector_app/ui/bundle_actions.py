@@ -119,6 +119,9 @@ class BundleActions(QObject):
             self._say(translate("BundleActions", "导出我的数据包"),
                       translate("BundleActions", "还没有评分，没有可导出的数据包。"))
             return []
+        from inspector_app.ui.completion_check import confirm_complete
+        if not confirm_complete(self.parent_widget, ws, [g.id for g in chosen]):
+            return []
         folder = folder or self._folder(translate("BundleActions", "导出我的数据包到文件夹（如 U 盘）"))
         if folder is None:
             return []

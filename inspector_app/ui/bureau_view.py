@@ -78,7 +78,7 @@ class BureauView(QWidget):
         outer.addWidget(self.notes)
         buttons = QHBoxLayout()
         self.workbook_button = QPushButton(translate("BureauView", "导出结果工作簿(&X)…"))
-        self.pdf_button = QPushButton(translate("BureauView", "导出公示 PDF(&P)…"))
+        self.pdf_button = QPushButton(translate("BureauView", "导出公示 PDF(&F)…"))
         buttons.addStretch(1)
         buttons.addWidget(self.workbook_button)
         buttons.addWidget(self.pdf_button)

@@ -100,7 +100,7 @@ class ConsensusView(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         form.addRow(translate("ConsensusView", "得分(&S)："), self.points)
-        form.addRow(translate("ConsensusView", "理由(&R)："), self.reason)
+        form.addRow(translate("ConsensusView", "理由(&W)："), self.reason)
         row = QHBoxLayout()
         row.addWidget(self.decide_button)
         row.addWidget(self.error, 1)

@@ -34,9 +34,10 @@ class DataMenus(QObject):
 
         menu = bar.addMenu(translate("MainWindow", "数据包(&B)"))
         plan_actions += [
-            add(menu, translate("MainWindow", "导出我的数据包(&E)…"), self.bundles.export_mine, ["Ctrl+E"]),
+            add(menu, translate("MainWindow", "导出我的数据包(&E)…"), self.bundles.export_mine, ["Ctrl+Shift+E"]),
         ]
         add(menu, translate("MainWindow", "导入数据包(&I)…"), lambda: self.bundles.import_files(), ["Ctrl+I"])
+        plan_actions.append(add(menu, translate("MainWindow", "完成检查(&C)…"), self.check_complete))
         menu.addSeparator()
         add(menu, translate("MainWindow", "密钥(&K)…"), self.bundles.show_keys)
 
@@ -67,6 +68,13 @@ class DataMenus(QObject):
 
         self.bundles.store_changed.connect(self.reload)
         self.bundles.plan_created.connect(window.open_plan)
+
+    def check_complete(self) -> None:
+        from inspector_app.ui.completion_check import confirm_complete
+        ws = self.window.workspace
+        if ws is not None:
+            self.window.commit_all()
+            confirm_complete(self.window, ws, [g.id for g in ws.groups], exporting=False)
 
     # ---------------------------------------------------------------- screens
     @property

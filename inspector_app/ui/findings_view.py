@@ -40,7 +40,7 @@ class FindingsView(QWidget):
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
         titles = {"achievements": translate("FindingsView", "主要成绩(&A)"),
-                  "problems": translate("FindingsView", "存在问题(&B)"),
+                  "problems": translate("FindingsView", "存在问题(&Q)"),
                   "suggestions": translate("FindingsView", "整改建议(&S)")}
         self.edits: dict[str, _Edit] = {}
         for kind, title in titles.items():

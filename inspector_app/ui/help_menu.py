@@ -26,7 +26,8 @@ class HelpMenu(QObject):
         super().__init__(window)
         self.window = window
         menu = window.menuBar().addMenu(translate("HelpMenu", "帮助(&H)"))
-        self.manual_action = window.add_action(menu, translate("HelpMenu", "使用手册(&M)"), self.open_manual, ["F1"])
+        self.manual_action = window.add_action(menu, translate("HelpMenu", "使用手册(&M)"), self.open_manual, ["Shift+F1"])
+        self.keys_action = window.add_action(menu, translate("HelpMenu", "快捷键一览(&K)…"), self.show_keys, ["F1"])
         menu.addSeparator()
         self.about_action = window.add_action(menu, translate("HelpMenu", "关于 Inspector(&A)…"), self.show_about)
         self.opened: QUrl | None = None  # what was last handed to the desktop (read by tests)
@@ -42,6 +43,11 @@ class HelpMenu(QObject):
             QMessageBox.information(self.window, translate("HelpMenu", "使用手册"),
                                     translate("HelpMenu", "请用 PDF 阅读器打开：{0}").format(path))
         return True
+
+    def show_keys(self) -> None:
+        from inspector_app.ui.shortcuts_help import ShortcutsHelp
+        self.keys_panel = ShortcutsHelp(self.window, self.open_manual)
+        self.keys_panel.show()
 
     def show_about(self) -> None:
         from inspector_app.ui.about_dialog import AboutDialog

@@ -46,7 +46,7 @@ class HomeView(QWidget):
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.who)
         column.addSpacing(12)
-        label = QLabel(translate("HomeView", "考核计划(&P)："))
+        label = QLabel(translate("HomeView", "考核计划(&A)："))
         self.plans = QListWidget()
         label.setBuddy(self.plans)
         column.addWidget(label)

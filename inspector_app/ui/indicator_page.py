@@ -95,13 +95,13 @@ class IndicatorPage(QScrollArea):
         score_layout.addLayout(result, 2)
         layout.addWidget(scoring)
 
-        checks = QHBoxLayout()
+        checks = QVBoxLayout()  # one above the other: Tab reads down the page, and nothing is squeezed at 125%
         self.evidence_box = QGroupBox(translate("IndicatorPage", "佐证材料（已查阅的打勾）"))
         self.evidence_layout = QVBoxLayout(self.evidence_box)
         self.methods_box = QGroupBox(translate("IndicatorPage", "评价方式（已完成的打勾）"))
         self.methods_layout = QVBoxLayout(self.methods_box)
-        checks.addWidget(self.evidence_box, 3)
-        checks.addWidget(self.methods_box, 1)
+        checks.addWidget(self.evidence_box)
+        checks.addWidget(self.methods_box)
         layout.addLayout(checks)
         self.evidence_checks: list[QCheckBox] = []
         self.method_checks: list[QCheckBox] = []
@@ -162,7 +162,7 @@ class IndicatorPage(QScrollArea):
         self.show_outcome(workspace.error(place))
         chain = ([self.previous_button, self.next_button, self.unscored_button] + self.inputs.focus_chain()
                  + self.evidence_checks + self.method_checks
-                 + [self.note, self.photos.add_files, self.photos.add_folder, self.photos.list])
+                 + [self.note] + self.photos.focus_chain())
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
         self._loading = False

@@ -33,7 +33,7 @@ class PhotosView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
-        self.add_files = QPushButton(translate("PhotosView", "添加照片(&P)…"))
+        self.add_files = QPushButton(translate("PhotosView", "添加照片…"))
         self.add_folder = QPushButton(translate("PhotosView", "添加文件夹…"))
         self.caption = QPushButton(translate("PhotosView", "说明…"))
         self.remove = QPushButton(translate("PhotosView", "移除"))
@@ -66,6 +66,10 @@ class PhotosView(QWidget):
         # Set apart: PySide6 ignores a `context=` keyword here, and a window-wide Delete would remove the
         # selected photo while the expert clears a field anywhere on the page.
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The buttons in their row, then the photos they act on."""
+        return [self.add_files, self.add_folder, self.caption, self.remove, self.undo, self.list]
 
     def show_place(self, workspace, place) -> None:
         self.workspace, self.place = workspace, place

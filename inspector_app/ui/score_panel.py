@@ -3,13 +3,21 @@ grade for the group, and the current unit's points; refreshed from each change."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit, QProgressBar,
+from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QProgressBar,
                                QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.scoring.engine import ScoreCard
 from inspector_app.ui.i18n import translate
 from inspector_app.workspace import Workspace
+
+
+class _ReasonEdit(QPlainTextEdit):
+    focus_out = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.focus_out.emit()
 
 
 class ScorePanel(QFrame):
@@ -57,6 +65,7 @@ class ScorePanel(QFrame):
         layout.addWidget(self.last_label)
         layout.addStretch(1)
         self.workspace: Workspace | None = None
+        self.veto_states: dict = {}  # key -> (box, reason edit, state label, the reason as saved)
 
     def load(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -85,16 +94,29 @@ class ScorePanel(QFrame):
             child.deleteLater()
         self.veto_box.setVisible(bool(workspace.rubric.vetoes))
         current = workspace.vetoes()
+        self.veto_states = {}
         for veto in workspace.rubric.vetoes:
             value, reason = current.get(veto.key, (False, ""))
-            box = QCheckBox(veto.text)
+            # the box says what ticking means in a word; the finding itself wraps below it
+            box = QCheckBox(translate("ScorePanel", "认定否决"))
             box.setChecked(value)
-            why = QLineEdit(reason)
+            text = QLabel(veto.text)
+            text.setWordWrap(True)
+            text.setBuddy(box)
+            why = _ReasonEdit(reason)
             why.setPlaceholderText(translate("ScorePanel", "事实和理由（认定否决时必填）"))
-            box.toggled.connect(lambda on, k=veto.key, w=why: self.veto_changed.emit(k, on, w.text()))
-            why.editingFinished.connect(lambda k=veto.key, b=box, w=why: self.veto_changed.emit(k, b.isChecked(), w.text()))
-            self.veto_layout.addWidget(box)
-            self.veto_layout.addWidget(why)
+            why.setTabChangesFocus(True)
+            why.setFixedHeight(60)
+            state = QLabel()
+            state.setWordWrap(True)
+            box.toggled.connect(lambda on, k=veto.key, w=why: self.veto_changed.emit(k, on, w.toPlainText()))
+            why.focus_out.connect(lambda k=veto.key, b=box, w=why: self._reason_left(k, b, w))
+            why.textChanged.connect(lambda k=veto.key, b=box, w=why: self._reason_typed(k, b, w))
+            for widget in (text, box, why, state):
+                self.veto_layout.addWidget(widget)
+                widget.show()  # now, not when the layout next runs: focus can move at once
+            self.veto_states[veto.key] = (box, why, state, reason)
+            self._paint_veto(veto.key, saved=True)
         self.heading.setText(translate("ScorePanel", "{0}：目前得分（{1}）").format(workspace.group.name,
                                                                              workspace.expert_name))
         last = workspace.last_year()
@@ -102,14 +124,56 @@ class ScorePanel(QFrame):
             last["year"], last["total"], last["grade"] or "—", last["rank"] or "—") if last else "")
         self.show_card(workspace.card())
 
+    def _reason_typed(self, key: str, _box: QCheckBox, why) -> None:
+        self._paint_veto(key, saved=why.toPlainText() == self.veto_states[key][3])
+
+    def _reason_left(self, key: str, box: QCheckBox, why) -> None:
+        if why.toPlainText() != self.veto_states[key][3] or (box.isChecked() and not why.toPlainText().strip()):
+            self.veto_changed.emit(key, box.isChecked(), why.toPlainText())
+
     def show_veto_state(self, key: str, change) -> None:
-        pass
+        """After a save attempt: saved (the reason kept as the saved one), or why not."""
+        if key not in self.veto_states:
+            return
+        box, why, state, saved_reason = self.veto_states[key]
+        if change.error or change.save_error:
+            self._paint_veto(key, saved=False, error=change.error or change.save_error)
+            return
+        self.veto_states[key] = (box, why, state, why.toPlainText())
+        self._paint_veto(key, saved=True)
+
+    def _paint_veto(self, key: str, saved: bool, error: str = "") -> None:
+        box, why, state, _reason = self.veto_states[key]
+        if not saved:
+            if box.isChecked() and not why.toPlainText().strip():
+                error = error or translate("ScorePanel", "认定否决须写明事实和理由")
+            state.setText(translate("ScorePanel", "未保存：{0}").format(error) if error
+                          else translate("ScorePanel", "未保存：离开理由框即保存"))
+            state.setStyleSheet("color: #b00020; font-weight: bold;")
+        elif box.isChecked():
+            state.setText(translate("ScorePanel", "已保存：认定否决"))
+            state.setStyleSheet("color: #b00020;")
+        else:
+            state.setText("")
+        state.setVisible(bool(state.text()))
 
     def show_card(self, card: ScoreCard) -> None:
-        self.total_label.setText(fmt_points(card.total))
-        self.grade_label.setText(card.grade or "—")
-        self.grade_label.setStyleSheet("font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
-        self.note_label.setText(card.grade_note)
+        if card.done == 0 and not card.vetoed:
+            # nothing scored yet: no total and no grade, rather than a large "0 不合格"
+            self.total_label.setText("—")
+            self.grade_label.setText(translate("ScorePanel", "尚未评分"))
+            self.grade_label.setStyleSheet("font-size: 14pt; color: #555;")
+            self.note_label.setText(translate("ScorePanel", "共 {0} 项指标，评分后这里显示暂计得分").format(card.count))
+        elif not card.complete and not card.vetoed:
+            self.total_label.setText(translate("ScorePanel", "暂计 {0}").format(fmt_points(card.total)))
+            self.grade_label.setText(translate("ScorePanel", "等次待评完（{0}/{1} 项已评）").format(card.done, card.count))
+            self.grade_label.setStyleSheet("font-size: 12pt; color: #555;")
+            self.note_label.setText(card.grade_note)
+        else:
+            self.total_label.setText(fmt_points(card.total))
+            self.grade_label.setText(card.grade or "—")
+            self.grade_label.setStyleSheet("font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
+            self.note_label.setText(card.grade_note)
         for area in card.areas:
             label = self.area_labels.get(area.code)
             if label is None:

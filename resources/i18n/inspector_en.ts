@@ -177,8 +177,8 @@
         <translation>Export results &amp;workbook…</translation>
     </message>
     <message>
-        <source>导出公示 PDF(&amp;P)…</source>
-        <translation>Export &amp;public PDF…</translation>
+        <source>导出公示 PDF(&amp;F)…</source>
+        <translation>Export publication PD&amp;F…</translation>
     </message>
     <message>
         <source>{0} · {1}：{2} 个集团</source>
@@ -223,6 +223,37 @@
     <message>
         <source>已写入：{0}</source>
         <translation>Written: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionCheck</name>
+    <message>
+        <source> 等 {0} 项</source>
+        <translation> and more, {0} in all</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 项未评 —— {2}{3}</source>
+        <translation>{0}: {1} not scored — {2}{3}</translation>
+    </message>
+    <message>
+        <source>完成检查</source>
+        <translation>Completion check</translation>
+    </message>
+    <message>
+        <source>分给您的指标都已评完。</source>
+        <translation>Every indicator assigned to you is scored.</translation>
+    </message>
+    <message>
+        <source>还有没有评完的指标：</source>
+        <translation>Some indicators are not scored yet:</translation>
+    </message>
+    <message>
+        <source>仍然导出(&amp;E)</source>
+        <translation>&amp;Export anyway</translation>
+    </message>
+    <message>
+        <source>返回评分(&amp;B)</source>
+        <translation>&amp;Back to scoring</translation>
     </message>
 </context>
 <context>
@@ -280,8 +311,8 @@
         <translation>&amp;Points:</translation>
     </message>
     <message>
-        <source>理由(&amp;R)：</source>
-        <translation>&amp;Reason:</translation>
+        <source>理由(&amp;W)：</source>
+        <translation>Reason (&amp;W):</translation>
     </message>
     <message>
         <source>导出专家组数据包(&amp;E)…</source>
@@ -402,8 +433,8 @@
         <translation>&amp;Achievements</translation>
     </message>
     <message>
-        <source>存在问题(&amp;B)</source>
-        <translation>Pro&amp;blems</translation>
+        <source>存在问题(&amp;Q)</source>
+        <translation>Problems (&amp;Q)</translation>
     </message>
     <message>
         <source>整改建议(&amp;S)</source>
@@ -448,6 +479,10 @@
         <translation>User &amp;manual</translation>
     </message>
     <message>
+        <source>快捷键一览(&amp;K)…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
         <source>关于 Inspector(&amp;A)…</source>
         <translation>&amp;About Inspector…</translation>
     </message>
@@ -471,8 +506,8 @@
         <translation>Inspection of education groups</translation>
     </message>
     <message>
-        <source>考核计划(&amp;P)：</source>
-        <translation>Ins&amp;pections:</translation>
+        <source>考核计划(&amp;A)：</source>
+        <translation>Inspection pl&amp;ans:</translation>
     </message>
     <message>
         <source>这个数据文件夹里还没有考核计划。可以先打开演示考核看一看（一键建立，内容都标有“演示”），或者新建考核。</source>
@@ -816,6 +851,10 @@
         <translation>&amp;Import bundles…</translation>
     </message>
     <message>
+        <source>完成检查(&amp;C)…</source>
+        <translation>&amp;Completion check…</translation>
+    </message>
+    <message>
         <source>密钥(&amp;K)…</source>
         <translation>&amp;Keys…</translation>
     </message>
@@ -992,8 +1031,8 @@
 <context>
     <name>PhotosView</name>
     <message>
-        <source>添加照片(&amp;P)…</source>
-        <translation>Add &amp;photos…</translation>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
     </message>
     <message>
         <source>添加文件夹…</source>
@@ -1147,6 +1186,10 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
         <translation> (bonus)</translation>
     </message>
     <message>
+        <source>认定否决</source>
+        <translation>Veto found</translation>
+    </message>
+    <message>
         <source>事实和理由（认定否决时必填）</source>
         <translation>Facts and reason (required for a veto)</translation>
     </message>
@@ -1159,6 +1202,38 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
         <translation>Last year ({0}): {1}, {2}, rank {3}</translation>
     </message>
     <message>
+        <source>认定否决须写明事实和理由</source>
+        <translation>A veto needs the facts and the reason</translation>
+    </message>
+    <message>
+        <source>未保存：{0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <source>未保存：离开理由框即保存</source>
+        <translation>Not saved: saved when you leave the reason box</translation>
+    </message>
+    <message>
+        <source>已保存：认定否决</source>
+        <translation>Saved: veto found</translation>
+    </message>
+    <message>
+        <source>尚未评分</source>
+        <translation>Not scored yet</translation>
+    </message>
+    <message>
+        <source>共 {0} 项指标，评分后这里显示暂计得分</source>
+        <translation>{0} indicators; the provisional total shows here once scoring starts</translation>
+    </message>
+    <message>
+        <source>暂计 {0}</source>
+        <translation>Provisional {0}</translation>
+    </message>
+    <message>
+        <source>等次待评完（{0}/{1} 项已评）</source>
+        <translation>Grade once all are scored ({0}/{1} scored)</translation>
+    </message>
+    <message>
         <source>基础分：{0}</source>
         <translation>Base: {0}</translation>
     </message>
@@ -1169,6 +1244,77 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>{0}：逐校指标 {1}/{2} 项，{3} 分</source>
         <translation>{0}: per-school {1}/{2}, {3} pt</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsHelp</name>
+    <message>
+        <source>下一个 / 上一个输入框，按页面从上到下的顺序</source>
+        <translation>Next / previous input, down the page in reading order</translation>
+    </message>
+    <message>
+        <source>是否题：是 / 否 / 不适用；Delete 清除回“—”</source>
+        <translation>Yes/no questions: yes / no / not applicable; Delete clears back to “—”</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>Digits</translation>
+    </message>
+    <message>
+        <source>计数题：直接输入个数，0 表示无缺项</source>
+        <translation>Counts: type the number; 0 means nothing missing</translation>
+    </message>
+    <message>
+        <source>空格</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>勾选 / 取消勾选；按下按钮</source>
+        <translation>Tick / untick; press a button</translation>
+    </message>
+    <message>
+        <source>在照片或材料列表中：打开原件</source>
+        <translation>In the photo or document list: open the original</translation>
+    </message>
+    <message>
+        <source>在照片或材料列表中：移除（可撤销）</source>
+        <translation>In the photo or document list: remove (can be undone)</translation>
+    </message>
+    <message>
+        <source>带下划线的字母</source>
+        <translation>underlined letter</translation>
+    </message>
+    <message>
+        <source>打开菜单，或跳到标签旁的输入框</source>
+        <translation>Open a menu, or go to the input beside a label</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>整个程序都可以只用键盘操作。菜单里的每一项也都写着它的快捷键。</source>
+        <translation>The whole program works from the keyboard. Every menu item shows its shortcut too.</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>Does</translation>
+    </message>
+    <message>
+        <source>评分页</source>
+        <translation>Scoring page</translation>
+    </message>
+    <message>
+        <source>打开使用手册(&amp;M)</source>
+        <translation>Open the &amp;manual</translation>
     </message>
 </context>
 <context>

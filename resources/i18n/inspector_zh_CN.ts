@@ -177,8 +177,8 @@
         <translation>导出结果工作簿(&amp;X)…</translation>
     </message>
     <message>
-        <source>导出公示 PDF(&amp;P)…</source>
-        <translation>导出公示 PDF(&amp;P)…</translation>
+        <source>导出公示 PDF(&amp;F)…</source>
+        <translation>导出公示 PDF(&amp;F)…</translation>
     </message>
     <message>
         <source>{0} · {1}：{2} 个集团</source>
@@ -223,6 +223,37 @@
     <message>
         <source>已写入：{0}</source>
         <translation>已写入：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionCheck</name>
+    <message>
+        <source> 等 {0} 项</source>
+        <translation> 等 {0} 项</translation>
+    </message>
+    <message>
+        <source>{0}：{1} 项未评 —— {2}{3}</source>
+        <translation>{0}：{1} 项未评 —— {2}{3}</translation>
+    </message>
+    <message>
+        <source>完成检查</source>
+        <translation>完成检查</translation>
+    </message>
+    <message>
+        <source>分给您的指标都已评完。</source>
+        <translation>分给您的指标都已评完。</translation>
+    </message>
+    <message>
+        <source>还有没有评完的指标：</source>
+        <translation>还有没有评完的指标：</translation>
+    </message>
+    <message>
+        <source>仍然导出(&amp;E)</source>
+        <translation>仍然导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>返回评分(&amp;B)</source>
+        <translation>返回评分(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -280,8 +311,8 @@
         <translation>得分(&amp;S)：</translation>
     </message>
     <message>
-        <source>理由(&amp;R)：</source>
-        <translation>理由(&amp;R)：</translation>
+        <source>理由(&amp;W)：</source>
+        <translation>理由(&amp;W)：</translation>
     </message>
     <message>
         <source>导出专家组数据包(&amp;E)…</source>
@@ -402,8 +433,8 @@
         <translation>主要成绩(&amp;A)</translation>
     </message>
     <message>
-        <source>存在问题(&amp;B)</source>
-        <translation>存在问题(&amp;B)</translation>
+        <source>存在问题(&amp;Q)</source>
+        <translation>存在问题(&amp;Q)</translation>
     </message>
     <message>
         <source>整改建议(&amp;S)</source>
@@ -448,6 +479,10 @@
         <translation>使用手册(&amp;M)</translation>
     </message>
     <message>
+        <source>快捷键一览(&amp;K)…</source>
+        <translation>快捷键一览(&amp;K)…</translation>
+    </message>
+    <message>
         <source>关于 Inspector(&amp;A)…</source>
         <translation>关于 Inspector(&amp;A)…</translation>
     </message>
@@ -471,8 +506,8 @@
         <translation>集团化办学督导考核</translation>
     </message>
     <message>
-        <source>考核计划(&amp;P)：</source>
-        <translation>考核计划(&amp;P)：</translation>
+        <source>考核计划(&amp;A)：</source>
+        <translation>考核计划(&amp;A)：</translation>
     </message>
     <message>
         <source>这个数据文件夹里还没有考核计划。可以先打开演示考核看一看（一键建立，内容都标有“演示”），或者新建考核。</source>
@@ -698,6 +733,10 @@
     <message>
         <source>导入数据包(&amp;I)…</source>
         <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>完成检查(&amp;C)…</source>
+        <translation>完成检查(&amp;C)…</translation>
     </message>
     <message>
         <source>密钥(&amp;K)…</source>
@@ -992,8 +1031,8 @@
 <context>
     <name>PhotosView</name>
     <message>
-        <source>添加照片(&amp;P)…</source>
-        <translation>添加照片(&amp;P)…</translation>
+        <source>添加照片…</source>
+        <translation>添加照片…</translation>
     </message>
     <message>
         <source>添加文件夹…</source>
@@ -1147,6 +1186,10 @@
         <translation>（加分）</translation>
     </message>
     <message>
+        <source>认定否决</source>
+        <translation>认定否决</translation>
+    </message>
+    <message>
         <source>事实和理由（认定否决时必填）</source>
         <translation>事实和理由（认定否决时必填）</translation>
     </message>
@@ -1159,6 +1202,38 @@
         <translation>上年（{0}）：{1} 分，{2}，第 {3} 名</translation>
     </message>
     <message>
+        <source>认定否决须写明事实和理由</source>
+        <translation>认定否决须写明事实和理由</translation>
+    </message>
+    <message>
+        <source>未保存：{0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>未保存：离开理由框即保存</source>
+        <translation>未保存：离开理由框即保存</translation>
+    </message>
+    <message>
+        <source>已保存：认定否决</source>
+        <translation>已保存：认定否决</translation>
+    </message>
+    <message>
+        <source>尚未评分</source>
+        <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>共 {0} 项指标，评分后这里显示暂计得分</source>
+        <translation>共 {0} 项指标，评分后这里显示暂计得分</translation>
+    </message>
+    <message>
+        <source>暂计 {0}</source>
+        <translation>暂计 {0}</translation>
+    </message>
+    <message>
+        <source>等次待评完（{0}/{1} 项已评）</source>
+        <translation>等次待评完（{0}/{1} 项已评）</translation>
+    </message>
+    <message>
         <source>基础分：{0}</source>
         <translation>基础分：{0}</translation>
     </message>
@@ -1169,6 +1244,77 @@
     <message>
         <source>{0}：逐校指标 {1}/{2} 项，{3} 分</source>
         <translation>{0}：逐校指标 {1}/{2} 项，{3} 分</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsHelp</name>
+    <message>
+        <source>下一个 / 上一个输入框，按页面从上到下的顺序</source>
+        <translation>下一个 / 上一个输入框，按页面从上到下的顺序</translation>
+    </message>
+    <message>
+        <source>是否题：是 / 否 / 不适用；Delete 清除回“—”</source>
+        <translation>是否题：是 / 否 / 不适用；Delete 清除回“—”</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>计数题：直接输入个数，0 表示无缺项</source>
+        <translation>计数题：直接输入个数，0 表示无缺项</translation>
+    </message>
+    <message>
+        <source>空格</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>勾选 / 取消勾选；按下按钮</source>
+        <translation>勾选 / 取消勾选；按下按钮</translation>
+    </message>
+    <message>
+        <source>在照片或材料列表中：打开原件</source>
+        <translation>在照片或材料列表中：打开原件</translation>
+    </message>
+    <message>
+        <source>在照片或材料列表中：移除（可撤销）</source>
+        <translation>在照片或材料列表中：移除（可撤销）</translation>
+    </message>
+    <message>
+        <source>带下划线的字母</source>
+        <translation>带下划线的字母</translation>
+    </message>
+    <message>
+        <source>打开菜单，或跳到标签旁的输入框</source>
+        <translation>打开菜单，或跳到标签旁的输入框</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>快捷键一览</source>
+        <translation>快捷键一览</translation>
+    </message>
+    <message>
+        <source>整个程序都可以只用键盘操作。菜单里的每一项也都写着它的快捷键。</source>
+        <translation>整个程序都可以只用键盘操作。菜单里的每一项也都写着它的快捷键。</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>评分页</source>
+        <translation>评分页</translation>
+    </message>
+    <message>
+        <source>打开使用手册(&amp;M)</source>
+        <translation>打开使用手册(&amp;M)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,122 @@
+"""Where am I: reopening where left off, next and next unscored, progress, 暂计, per-school counts, marks
+explained, search; and the veto that shows unsaved until it has a reason."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from inspector_app.store import entries as E  # noqa: E402
+from inspector_app.store.db import open_store  # noqa: E402
+from inspector_app.store.demo import make_demo  # noqa: E402
+from tests.test_ui_window import focused, key, open_window, store, type_text  # noqa: E402,F401
+
+
+def _clear(store, plan, ws, group_id):
+    group = next(g for g in ws.groups if g.id == group_id)
+    for e in E.entries(store, plan.id, group_id, ws.expert_id):
+        E.clear_entry(store, plan, group, ws.expert_id, e.school_id, e.indicator)
+    for _e, k, _v, _r in E.vetoes(store, plan.id, group_id, ws.expert_id):
+        E.set_veto(store, plan, ws.rubric, group, ws.expert_id, k, False, "")
+
+
+def test_reopens_where_the_expert_left_off(qtbot, data_dir):
+    store = open_store(data_dir)
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.select_group("g4")
+    place = window.workspace.find_code("C9")
+    window.navigator.select(place)
+    window.close()
+    store.close()
+    again = open_store(data_dir)
+    try:
+        window2 = open_window(qtbot, again)
+        assert window2.workspace.group.id == "g4" and window2.place == place
+        assert window2.saved.isVisible() and window2.saved.text().startswith("已保存")
+        window2.close()
+    finally:
+        again.close()
+
+
+def test_next_unscored_fresh_totals_and_per_school_counts(qtbot, store):
+    plan = make_demo(store)
+    window = open_window(qtbot, store)
+    ws = window.workspace
+    _clear(store, plan, ws, "g4")
+    window.select_group("g4")
+    ws = window.workspace
+    # A fresh group: no total and no grade, not a large "0 不合格"
+    assert window.score.total_label.text() == "—" and "不合格" not in window.score.grade_label.text()
+    first = ws.places[0]
+    window.navigator.select(first)
+    window.page.focus_first()
+    assert isinstance(focused(), type(window.page.inputs.editors[next(iter(window.page.inputs.editors))]))
+    key(Qt.Key.Key_F8)
+    assert window.place == ws.places[1]  # the first not scored after this one
+    # One indicator scored: a provisional total, and the grade waits
+    c5 = ws.find_code("C5")
+    window.navigator.select(c5)
+    window.page.inputs.editors["ratio.value"].setFocus()
+    type_text("18")
+    window.page.inputs.editors["cycle.value"].setFocus()
+    type_text("是")
+    window.page.commit_now()
+    assert window.score.total_label.text().startswith("暂计")
+    assert "等次待评完" in window.score.grade_label.text()
+    assert window.saved.text().startswith("已保存")
+    # The group chooser says how far the group is
+    combo = window.navigator.group_combo
+    done = sum(ws.unit_progress(u.school_id)[0] for u in ws.units)
+    total = sum(len(u.codes) for u in ws.units)
+    assert f"{done}/{total} 已评" in combo.itemText(combo.currentIndex())
+    # A per-school indicator: how many schools are scored, on the page and in the navigator
+    per_school = next(p for p in ws.places if p.school_id and ws.indicator(p.code).scope.per_school)
+    window.navigator.select(per_school)
+    scored, covered = ws.schools_scored(per_school.code)
+    assert f"{scored}/{covered} 校已评" in window.page.where.text()
+    item = window.navigator.items[per_school]
+    assert f"{scored}/{covered} 校" in item.text(1) and "逐校评分" in item.toolTip(1)
+    # Every mark is explained
+    assert "未开始" in item.toolTip(1) or "还没有" in item.toolTip(1)
+    assert all(mark in window.navigator.legend.text() for mark in "○◐●▲")
+    assert "自评分" in window.navigator.legend_detail.text()
+
+
+def test_search_finds_rule_words_and_evidence(qtbot, store):
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.select_group("g4")
+    codes = {p.code for p in window.workspace.search("满意")}
+    assert "C20" in codes  # 满意 is in C20's rule (满意度), not its title
+
+
+def test_a_veto_without_a_reason_shows_unsaved(qtbot, store):
+    from inspector_app.rubric.catalog import load_catalog
+    from inspector_app.store import plans as P
+    rubric = load_catalog().rubrics["ankang-2022"]  # 安康: a rubric with a 一票否决
+    spec = P.PlanSpec("安康测试", "2024—2025", P.STAGES[0], [P.GroupSpec("汉滨教育集团", [
+        P.SchoolSpec("汉滨初中", "lead"), P.SchoolSpec("汉滨二中", "member")], rubric.group_types[0])],
+        [P.ExpertSpec("张老师", "lead", "zhang")])
+    plan = P.create_plan(store, rubric, spec)
+    store.set_setting(f"me:{plan.id}", "zhang")  # this laptop is 张老师 (her key is not registered)
+    window = open_window(qtbot, store)
+    window.open_plan(plan.id)
+    ws = window.workspace
+    key_ = ws.rubric.vetoes[0].key
+    box, why, state, _saved = window.score.veto_states[key_]
+    box.setChecked(True)
+    assert state.isVisible() and "未保存" in state.text()
+    assert ws.vetoes().get(key_, (False, ""))[0] is False  # not stored
+    why.setFocus()
+    assert focused() is why, (focused(), why.isVisible(), window.score.isVisible())
+    type_text("查实有违规办学行为")
+    assert "未保存" in state.text()
+    window.navigator.tree.setFocus()  # leaving the box saves
+    assert why.toPlainText() == "查实有违规办学行为", (why.toPlainText(), state.text())
+    assert ws.vetoes()[key_] == (True, "查实有违规办学行为"), state.text()
+    assert "已保存" in state.text() and window.saved.text().startswith("已保存")
+    text = next(w for w in window.score.veto_box.findChildren(type(state)) if w.text() == ws.rubric.vetoes[0].text)
+    assert text.wordWrap() and isinstance(why, type(window.page.note).__mro__[1])  # a multi-line box
