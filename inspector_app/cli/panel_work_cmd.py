@@ -70,7 +70,7 @@ def cmd_findings_set(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.cli.store_cmd import opened
     from inspector_app.store import plans as P
-    from inspector_app.store.findings import KINDS, set_finding
+    from inspector_app.store.findings import FINDING_KINDS as KINDS, set_finding
     given = {k: _text(getattr(args, k)) for k in KINDS if getattr(args, k) is not None}
     if not given:
         raise CommandError("请至少给出 --achievements、--problems、--suggestions 之一", 2)
@@ -87,7 +87,7 @@ def cmd_findings_set(args) -> int:
 def cmd_findings_show(args) -> int:
     from inspector_app.cli.store_cmd import opened
     from inspector_app.store import plans as P
-    from inspector_app.store.findings import KINDS, authors, get_findings
+    from inspector_app.store.findings import FINDING_KINDS as KINDS, authors, get_findings
     with opened() as store:
         plan = P.find_plan(store, args.plan)
         group = P.get_group(store, plan.id, args.group)
