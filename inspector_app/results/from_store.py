@@ -34,8 +34,8 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
                 history.add(group.id, year, PastResult(Decimal(prior["total"]) if prior["total"] else None,
                                                        prior["grade"], prior["rank"]))
         card = panel_scorer(store, plan, rubric, group, plan_experts).card()
-        group_entries = E.entries(store, plan.id, group.id)
-        reason = _not_final(store, group, card, bool(group_entries))
+        scored = E.who_scored(store, plan.id, group.id)  # who scored what, without reading every entry
+        reason = _not_final(store, group, card, bool(scored))
         if reason:
             unfinished.append(Unfinished(group.id, group.name, group.group_type or "", card.done, card.count, reason))
             continue
@@ -45,11 +45,11 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
                                         P.self_scores(store, plan.id, group.id).items() if not school}
         cards[group.id] = card
         who: dict[str, set[str]] = {}
-        for entry in group_entries:
-            label = names.get(entry.expert_id, entry.expert_id)
-            if entry.transcribed:
-                label += f"（{E.TRANSCRIBED}：{names.get(entry.typed_by, entry.typed_by)}）"
-            who.setdefault(entry.indicator, set()).add(label)
+        for code, expert_id, typed_by in scored:
+            label = names.get(expert_id, expert_id)
+            if typed_by and typed_by != expert_id:  # 代录
+                label += f"（{E.TRANSCRIBED}：{names.get(typed_by, typed_by)}）"
+            who.setdefault(code, set()).add(label)
         experts[group.id] = {code: sorted(v) for code, v in who.items()}
     finalised = {g: grade for g, grade in (grades or {}).items() if g in cards}
     results = results_from_cards(rubric, first_year(plan.school_year), cards, roster, experts=experts,

@@ -101,13 +101,11 @@ def scored(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str, st
         " WHERE plan_id = ? AND group_id = ? ORDER BY id", (plan_id, group_id))]
 
 
-def experts_by_indicator(store: Store, plan_id: str, group_id: str) -> dict[str, set[str]]:
-    """indicator -> the experts with an entry for it in this group."""
-    result: dict[str, set[str]] = {}
-    for code, expert_id in store.conn.execute(
-            "SELECT DISTINCT indicator, expert_id FROM entries WHERE plan_id = ? AND group_id = ?", (plan_id, group_id)):
-        result.setdefault(code, set()).add(expert_id)
-    return result
+def who_scored(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str, str]]:
+    """(indicator, expert, typist) of a group's entries, each once, without reading their contents."""
+    return [tuple(r) for r in store.conn.execute(
+        "SELECT DISTINCT indicator, expert_id, typed_by FROM entries WHERE plan_id = ? AND group_id = ?",
+        (plan_id, group_id))]
 
 
 def check_place(rubric: Rubric, group: Group, school_id: str, code: str) -> Indicator:

@@ -102,7 +102,7 @@ class Navigator(QWidget):
 
     def _state_width(self) -> int:
         metrics = self.tree.fontMetrics()
-        widest = [state_text(s) for s in STATE_MARKS] + [
+        widest = [state_text(s) + translate("Navigator", " · {0}/{1} 校").format(99, 99) for s in STATE_MARKS] + [
             translate("Navigator", "{0}/{1} 项 · {2} 分").format(999, 999, "999.5"),
             translate("Navigator", "状态")]
         return max(metrics.horizontalAdvance(t) for t in widest) + 2 * metrics.averageCharWidth() + 8
