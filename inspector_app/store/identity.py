@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
-from inspector_app.store.plans import Expert, Plan, experts, learn_expert_key
+from inspector_app.store.plans import Expert, Plan, expert_by_id, experts, experts_with_key, learn_expert_key
 
 BUREAU, VIEWER = "@bureau", "@viewer"
 BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}
@@ -71,13 +71,13 @@ def current(store: Store, plan_id: str) -> Identity | None:
         return Identity(plan_id, "bureau")
     if chosen == VIEWER:
         return Identity(plan_id, "viewer")
-    expert = next((e for e in experts(store, plan_id) if e.id == chosen), None)
+    expert = expert_by_id(store, plan_id, chosen)  # one row: asked for every bundle merged
     return Identity(plan_id, "expert", expert) if expert else None
 
 
 def key_holder(store: Store, plan_id: str, own_key_id: str) -> Expert | None:
     """The expert the plan registers this laptop's key for, if any."""
-    return next((e for e in experts(store, plan_id) if e.key_id and e.key_id == own_key_id), None)
+    return next(iter(experts_with_key(store, plan_id, own_key_id)), None) if own_key_id else None
 
 
 def issued_here(store: Store, plan: Plan, own_key_id: str) -> bool:
