@@ -32,7 +32,8 @@ import generate as G  # noqa: E402
 
 from inspector_app.numbers import fmt_points  # noqa: E402
 from inspector_app.results.from_store import plan_results  # noqa: E402
-from inspector_app.results.summary_pdf import CJK_FONT, markup, register_fonts, write_summary_pdf  # noqa: E402
+from inspector_app.results.summary_pdf import write_summary_pdf  # noqa: E402
+from inspector_app.typeset.fonts import SONG, register_fonts  # noqa: E402
 from inspector_app.results.workbook import write_results_workbook  # noqa: E402
 from inspector_app.store import plans as P  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
@@ -68,6 +69,7 @@ def floor_inputs(data: Path, out: Path) -> tuple[list[tuple[str, list[list]]], l
 
 def run_floor(data: Path, out: Path, sheets: list[tuple[str, list[list]]], table: list[list[str]]) -> float:
     import sqlite3
+    from xml.sax.saxutils import escape
 
     import xlsxwriter
     from reportlab.lib.pagesizes import A4, landscape
@@ -88,10 +90,10 @@ def run_floor(data: Path, out: Path, sheets: list[tuple[str, list[list]]], table
                     ws.write(r, c, value)
     book.close()
     register_fonts()
-    style = ParagraphStyle("b", fontName=CJK_FONT, fontSize=9, leading=12, wordWrap="CJK")
+    style = ParagraphStyle("b", fontName=SONG, fontSize=9, leading=12, wordWrap="CJK")
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=landscape(A4))
-    doc.build([LongTable([[Paragraph(markup(c), style) for c in line] for line in table], repeatRows=1)])
+    doc.build([LongTable([[Paragraph(escape(c), style) for c in line] for line in table], repeatRows=1)])
     (out / "floor.pdf").write_bytes(buf.getvalue())
     return time.perf_counter() - start
 
