@@ -76,3 +76,12 @@ def test_written_forms_survive_the_bundle(tmp_path, capsys):
     assert by_code["C1"]["points"] == "4.5" and by_code["C1"]["overridden"]
     assert "党建工作记录缺一项" in by_code["C1"]["overrides"][0]["reason"]
     assert by_code["C15"]["points"] == "2"
+    # The report and the 合议记录 show the override with its reason (and the figure the rule gives).
+    from tests.pdf_checks import pdftotext
+    report, record = tmp_path / "report.pdf", tmp_path / "record.pdf"
+    assert run(folders["lead"], "report", "--group", "g4", "--out", str(report)) == 0
+    assert run(folders["lead"], "report", "--group", "g4", "--record", "--out", str(record)) == 0
+    flat = "".join(pdftotext(report).split())
+    assert "考核组改定为4.5分（按计分办法为5分）；理由：党建工作记录缺一项" in flat
+    flat = "".join(pdftotext(record).split())
+    assert "李专家改定得分（不按计分办法），理由：党建工作记录缺一项" in flat

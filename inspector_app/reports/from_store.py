@@ -68,7 +68,8 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
             points, SETTLED_BY.get(method, method) if points is not None else "待组长决定", place.decided_reason,
             {names.get(e, e): n for e, n in place.notes.items() if n},
             {names.get(e, e): typed_by[(e, place.school_id, place.indicator)] for e in place.scores
-             if (e, place.school_id, place.indicator) in typed_by}))
+             if (e, place.school_id, place.indicator) in typed_by},
+            {names.get(e, e): r for e, r in sorted(place.overrides.items())}))
         # What the unit reads: the computation when one expert scored, the panel's figure otherwise.
         if place.school_id:
             continue
@@ -76,6 +77,9 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
             explanations[place.indicator] = list(next(iter(place.explanations.values()), ()))
         elif points is not None:
             explanations[place.indicator] = [f"考核组合议得分 {fmt_points(points)}"]
+            if place.overrides and place.decided is None:
+                explanations[place.indicator] += [f"专家改定得分（不按计分办法）的理由：{r}"
+                                                  for _e, r in sorted(place.overrides.items())]
     for code, result in card.indicators.items():
         ind = rubric.indicator(code)
         if ind.scope.per_school and result.per_school:

@@ -144,6 +144,7 @@ class SettledPlace:
     reason: str = ""
     notes: dict[str, str] = field(default_factory=dict)  # expert name → note
     proxies: dict[str, str] = field(default_factory=dict)  # expert name → who typed it in (代录)
+    overrides: dict[str, str] = field(default_factory=dict)  # expert name → why they overrode the rule's points
 
     @property
     def spread(self) -> Decimal:

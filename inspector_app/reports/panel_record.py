@@ -80,6 +80,7 @@ def _places(d: ReportData, s: Styles, w: float) -> list:
         words = []
         if place.reason:
             words.append(f"组长定分理由：{place.reason}")
+        words += [f"{who} 改定得分（不按计分办法），理由：{why}" for who, why in place.overrides.items()]
         words += [f"{who}：{note}" for who, note in place.notes.items()]
         cells.append(para("\n".join(words), s.cell_muted))
         rows.append(cells)
