@@ -221,7 +221,8 @@ def cmd_package(args) -> int:
 
 def register_report(sub: argparse._SubParsersAction) -> None:
     rp = sub.add_parser("report", help="现场反馈报告（PDF），或合议记录（--record）、一位专家的评分表（--sheet）")
-    rp.add_argument("--out", required=True, metavar="FILE.pdf")
+    rp.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx",
+                    help="输出文件；以 .docx 结尾时输出 Word 文档（现场反馈报告、合议记录），便于修改文字后打印")
     rp.add_argument("--plan")
     rp.add_argument("--group", help="集团（计划只有一个集团时可省略）")
     what = rp.add_mutually_exclusive_group()
@@ -244,6 +245,14 @@ def cmd_report(args) -> int:
         else:
             raise CommandError("本计划有多个集团，请用 --group 指明：" + "、".join(g.name for g in all_groups), 2)
         data = inspection.report_data(group)
+    word = str(args.out).lower().endswith(".docx")
+    if word and args.sheet:
+        raise CommandError("评分表只输出 PDF（签字用，内容不可改动）；请用 .pdf 文件名", 2)
+    if word:
+        from inspector_app.reports.word_report import write_feedback_docx, write_panel_record_docx
+        (write_panel_record_docx if args.record else write_feedback_docx)(data, args.out)
+        print(f"已生成{'合议记录' if args.record else '现场反馈报告'}（Word）：{args.out}")
+        return 0
     if args.sheet:
         sheets = [s for s in data.experts if args.sheet in s.name]
         if len(sheets) != 1:

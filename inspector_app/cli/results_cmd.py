@@ -68,7 +68,7 @@ def register_results(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE.xlsx", help="结果工作簿（省略时只在屏幕上列出排名）")
     p.add_argument("--csv", metavar="FILE.csv", help="同时写出 CSV（UTF-8，Excel 可直接打开），供教科院等分析")
     p.add_argument("--json", action="store_true", help="打印每个集团的状态（已定稿 / 未完成）、总分、等次和奖惩")
-    p.add_argument("--pdf", metavar="FILE.pdf", help="同时导出公示用的 PDF 汇总")
+    p.add_argument("--pdf", metavar="FILE.pdf|FILE.docx", help="同时导出考核结果公示（PDF；以 .docx 结尾时为 Word 文档）")
     p.add_argument("--grade", action="append", default=[], metavar="GROUP=GRADE",
                    help="由领导小组决定的等次（002、003），可重复")
     p.set_defaults(func=cmd_results)
@@ -99,7 +99,12 @@ def cmd_results(args) -> int:
         write_results_workbook(results, args.out)
         if not args.json:
             print(f"已导出工作簿：{args.out}")
-    if args.pdf:
+    if args.pdf and str(args.pdf).lower().endswith(".docx"):
+        from inspector_app.results.summary_pdf import write_notice_docx
+        write_notice_docx(results, args.pdf)
+        if not args.json:
+            print(f"已导出考核结果公示（Word）：{args.pdf}")
+    elif args.pdf:
         write_summary_pdf(results, args.pdf)
         if not args.json:
             print(f"已导出公示 PDF：{args.pdf}")

@@ -47,6 +47,39 @@ def notice_title(results: Results) -> str:
     return f"关于{results.plan_title or results.rubric_title}结果的公示"
 
 
+def notice_text(results: Results) -> str:
+    issuer = results.issuing_body or "（发布单位）"
+    start, end = results.publicity_start, results.publicity_end
+    period = f"{_cn_date(start)}至{_cn_date(end)}" if start or end else "（公示期由发布单位确定）"
+    channel = results.objection_channel or "（异议受理方式由发布单位确定）"
+    return (f"根据{results.plan_title or results.rubric_title}工作安排，经专家组现场考核、合议定稿和{issuer}审核，"
+            f"现将{results.school_year + '学年' if results.school_year else ''}考核结果予以公示"
+            f"（共 {len(results.units)} 个集团）。公示期为{period}。公示期内，如对考核结果有异议，"
+            f"请以书面形式实名向{issuer}反映，并提供必要的事实依据。异议受理：{channel}。")
+
+
+def public_rows(results: Results) -> list[list[str]]:
+    return [[str(r.rank), r.unit.name, r.unit.group_type or "—", r.unit.lead_school or "—", fmt_points(r.unit.total),
+             r.unit.grade or "未定"] for r in results.units]
+
+
+def write_notice_docx(results: Results, out_path: Path | str, *, today: _dt.date | None = None) -> Path:
+    """The 公示 as a Word document, with the content of the PDF, for the bureau to edit before posting."""
+    from inspector_app.typeset.word import WordDoc
+    marks = "演示数据，不作为考核结果" if results.demo else ""
+    w = WordDoc(f"{results.plan_title or results.rubric_title} · {DOC_NAME}", mark=marks)
+    w.para(notice_title(results), "公文标题")
+    w.para(notice_text(results))
+    w.table([list(PUBLIC_COLUMNS)] + public_rows(results), [14, 48, 18, 44, 16, 16])
+    if results.unfinished:
+        w.para(f"另有 {len(results.unfinished)} 个集团的考核结果尚未定稿，不在本次公示之列，定稿后另行公示。", "说明文字")
+    w.para("")
+    w.para(results.issuing_body or "（发布单位）", "落款")
+    w.para("（盖章）", "落款")
+    w.para(_cn_date(today or _dt.date.today()), "落款")
+    return w.save(out_path)
+
+
 def build_summary_pdf(results: Results, font_dir: Path | str | None = None, *, today: _dt.date | None = None) -> bytes:
     """The 公示 as PDF bytes. `font_dir` is kept for callers that name it; the shipped fonts are used."""
     register_fonts()
@@ -59,22 +92,12 @@ def build_summary_pdf(results: Results, font_dir: Path | str | None = None, *, t
     small = TextStyle("small", 10.5, 15, face=SONG, color=INK)
 
     issuer = results.issuing_body or "（发布单位）"
-    start, end = results.publicity_start, results.publicity_end
-    period = f"{_cn_date(start)}至{_cn_date(end)}" if start or end else "（公示期由发布单位确定）"
-    channel = results.objection_channel or "（异议受理方式由发布单位确定）"
-    ranked = len(results.units)
-    text = (f"根据{results.plan_title or results.rubric_title}工作安排，经专家组现场考核、合议定稿和{issuer}审核，"
-            f"现将{results.school_year + '学年' if results.school_year else ''}考核结果予以公示（共 {ranked} 个集团）。"
-            f"公示期为{period}。公示期内，如对考核结果有异议，请以书面形式实名向{issuer}反映，"
-            f"并提供必要的事实依据。异议受理：{channel}。")
+    text = notice_text(results)
     story: list = [TextBlock(notice_title(results), title_style), Spacer(1, 4 * mm), TextBlock(text, body),
                    Spacer(1, 3 * mm)]
     rows = [[TextBlock(h, head) for h in PUBLIC_COLUMNS]]
-    for r in results.units:
-        u = r.unit
-        rows.append([TextBlock(str(r.rank), cell_c), TextBlock(u.name, cell), TextBlock(u.group_type or "—", cell_c),
-                     TextBlock(u.lead_school or "—", cell), TextBlock(fmt_points(u.total), cell_c),
-                     TextBlock(u.grade or "未定", cell_c)])
+    for values in public_rows(results):
+        rows.append([TextBlock(v, cell if i in (1, 3) else cell_c) for i, v in enumerate(values)])
     widths = [14 * mm, 48 * mm, 18 * mm, 44 * mm, 16 * mm, 16 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle([
