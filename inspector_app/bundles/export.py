@@ -27,7 +27,6 @@ from inspector_app.scoring.panel import settled_points
 from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, now
 from inspector_app.store.findings import get_findings
-from inspector_app.store.history import changes
 from inspector_app.store.photo_location import strip_location
 from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_by_id, expert_public_key, experts,
                                        groups, plan_rubric, prior_results, rubric_source, self_scores)
@@ -219,8 +218,6 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
         [{"key": k, "value": v, "reason": r} for eid, k, v, r in E.vetoes(store, plan.id, group.id, expert_id)])
     findings = get_findings(store, plan.id, group.id) if expert.role == "lead" else {}
     payload["findings.json"] = canonical.dumps(findings)
-    history = [c.__dict__ for c in changes(store, plan.id, expert_id=expert_id, group_id=group.id)]
-    payload["history.json"] = canonical.dumps(history)
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}{BUNDLE_SUFFIX}"
     warnings = () if expert.role == "lead" else tuple(left_behind(store, plan, group, expert_id, panel=False))
     return _prepared(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,

@@ -277,13 +277,6 @@ def _load(path: Path | str) -> dict[str, list[tuple]]:
         wb.close()
 
 
-def _required(sh: _Sheet, row: int, values: dict, header: str, problems: list[Problem]) -> str:
-    text = _text(values.get(header))
-    if not text:
-        problems.append(Problem(sh.name, sh.cell(header, row), f"“{header}”不能为空"))
-    return text
-
-
 def _unique(sh: _Sheet, row: int, header: str, value: str, seen: dict, problems: list[Problem], *,
             key: object = None, label: str = "") -> bool:
     """A required value that may stand only once; records it and returns whether the row is bad."""

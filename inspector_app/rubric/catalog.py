@@ -25,12 +25,6 @@ class Catalog:
         known = "、".join(sorted(self.rubrics)) or "（无）"
         raise KeyError(f"找不到考核指标 “{key}”；已有: {known}")
 
-    def by_hash(self, digest: str) -> Rubric | None:
-        for rubric in self.rubrics.values():
-            if rubric.content_hash == digest:
-                return rubric
-        return None
-
 
 def rubric_dirs() -> list[Path]:
     return [paths.shipped_rubrics_dir(), paths.data_dir() / "rubrics"]

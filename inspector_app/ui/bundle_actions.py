@@ -22,9 +22,6 @@ from inspector_app.ui.operation import Operation
 BUNDLE_FILTER = "*.zip"
 
 
-def t(text: str) -> str:
-    return translate("BundleActions", text)
-
 
 class BundleActions(QObject):
     job_started = Signal(object)  # the Operation: tests cancel through it

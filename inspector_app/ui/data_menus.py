@@ -12,9 +12,6 @@ from inspector_app.ui.i18n import translate
 from inspector_app.ui.report_actions import ReportActions
 
 
-def t(text: str) -> str:
-    return translate("MainWindow", text)
-
 
 class DataMenus(QObject):
     def __init__(self, window):

@@ -36,9 +36,6 @@ def DEMO_NOTICE() -> str:  # noqa: N802 - a translated constant
                                    "（教育局发来的计划包），或“考核 → 新建考核”。")
 
 
-def t(text: str) -> str:  # for strings built elsewhere; literal strings use translate() directly
-    return translate("MainWindow", text)
-
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None, *, home: bool = True):

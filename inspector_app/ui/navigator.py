@@ -202,12 +202,6 @@ class Navigator(QWidget):
         self._paint_unit(place.school_id)
         self.update_group_progress()
 
-    def refresh_all(self) -> None:
-        for place in self.items:
-            self._paint(place)
-        for school_id in self.unit_items:
-            self._paint_unit(school_id)
-
     # ---------------------------------------------------------------- moving
     def current(self) -> Place | None:
         item = self.tree.currentItem()

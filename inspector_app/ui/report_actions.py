@@ -17,9 +17,6 @@ from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
 
 
-def t(text: str) -> str:
-    return translate("ReportActions", text)
-
 
 def _slug(text: str) -> str:
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", text).strip("._")[:40] or "x"
