@@ -260,3 +260,24 @@ def test_stored_form_scores_the_same_after_a_round_trip(ankang, value):
     again = E.jsonable_inputs(rule.normalise(json.loads(json.dumps(stored))))
     assert again == stored
     assert rule.score(again).points == rule.score({"value": value}).points
+
+
+def test_the_workbook_has_an_override_column(suizhou, tmp_path):
+    import openpyxl
+    from inspector_app.results.cards import unit_from_card
+    from inspector_app.results.model import History
+    from inspector_app.results.ranking import compute_results
+    from inspector_app.results.workbook import SUMMARY, write_results_workbook
+    full = {"charter.missing": 0, "unity.met": "是", "morale.met": "是", "parents.value": "80", "party.met": "是"}
+    scorer = Scorer(suizhou, SCHOOLS, "共建型")
+    scorer.set_answer("C1", full | {"override": "4.5", "override_reason": "党建记录缺一项"})
+    unit = unit_from_card(scorer.card(), suizhou, group_id="g", name="第四中学教联体", group_type="共建型", schools=[])
+    out = write_results_workbook(compute_results([unit], suizhou, History(), 2025), tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(out)
+    head = [c.value for c in wb[SUMMARY][1]]
+    row = [c.value for c in wb[SUMMARY][2]]
+    assert row[head.index("改定得分")] == "C1 4.5（按计分办法 5）：党建记录缺一项"
+    detail = wb["指标明细"]
+    head = [c.value for c in detail[1]]
+    c1 = next([c.value for c in r] for r in detail.iter_rows(min_row=2) if r[3].value == "C1")
+    assert c1[head.index("按计分办法得分")] == 5 and c1[head.index("改定理由")] == "党建记录缺一项"

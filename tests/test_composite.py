@@ -91,3 +91,23 @@ def test_composite_in_progress(tmp_path, data_dir, capsys):
     assert g["total"] == "83.5" and "= 83.5" in g["composite_text"]
     assert main(["--data-dir", str(data_dir), "progress", "--expert", "e0"]) == 0
     assert "综合得分 = 50% × 学校（幼儿园）考核 85%" in capsys.readouterr().out
+
+
+def test_composite_in_the_workbook(tmp_path):
+    import openpyxl
+    from inspector_app.results.cards import unit_from_card
+    from inspector_app.results.model import History
+    from inspector_app.results.ranking import compute_results
+    from inspector_app.results.workbook import write_results_workbook
+    rubric = completed(tmp_path)
+    scorer = Scorer(rubric, [SchoolRef("a", "总校", "lead"), SchoolRef("b", "分校", "member")])
+    for school, code, value in [("a", "S1", "80"), ("b", "S1", "90"), (None, "P1", "90"), (None, "G1", "80")]:
+        scorer.set_answer(code, {"value": value}, school)
+    unit = unit_from_card(scorer.card(), rubric, group_id="g1", name="第一集团", group_type="", schools=[],
+                          grade="良好")
+    out = write_results_workbook(compute_results([unit], rubric, History(), 2025), tmp_path / "r.xlsx")
+    ws = openpyxl.load_workbook(out)["一级指标得分"]
+    head, row = [c.value for c in ws[1]], [c.value for c in ws[2]]
+    assert row[head.index("总分")] == 83.5
+    assert row[head.index("学校（幼儿园）考核得分率（%，权重 50%）")] == 85
+    assert row[head.index("集团综合考核得分率（%，权重 40%）")] == 80

@@ -266,7 +266,7 @@ def test_workbook_cells_types_and_layout(case, suizhou, tmp_path):
     assert name.value == INJECTION and name.data_type == "s"  # text, not a formula
     assert isinstance(ws.cell(2, 6).value, (int, float)) and ws.cell(3, 6).value == 86.5
     assert ws.cell(3, 6).number_format == "0.0"
-    assert ws.freeze_panes == "D2" and ws.auto_filter.ref == "A1:N7"
+    assert ws.freeze_panes == "D2" and ws.auto_filter.ref == "A1:O7"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     assert ws.column_dimensions["C"].width >= 2 * len("=cmd|' /C calc'!A0") // 2
     detail = wb["指标明细"]

@@ -25,7 +25,7 @@ from inspector_app.results.model import Results
 
 SUMMARY = "排名汇总"
 SUMMARY_HEADERS = ("排名", "集团编号", "集团", "类型", "核心校", "总分", "等次", "类内排名", "上年总分", "上年等次",
-                   "上年排名", "名次变化", "标记", "标记说明")
+                   "上年排名", "名次变化", "标记", "标记说明", "改定得分")
 NOTES = "说明"
 DIFFS = "自评差异"
 YEAR_KEY = "年度"
@@ -183,11 +183,15 @@ def build_workbook_bytes(results: Results) -> bytes:
             r.previous.rank if r.previous and r.previous.rank is not None else None,
             Num(change, "+0;-0;0") if change is not None else None,
             r.flag_text, "\n".join(f"{f.label}：{f.detail}" for f in r.flags),
+            "\n".join(_override_text(i) for i in u.overrides) or None,
         ])
-    w.table(SUMMARY, SUMMARY_HEADERS, summary_rows, title=title, wrap=("标记", "标记说明"), freeze_cols=3, year=year)
+    w.table(SUMMARY, SUMMARY_HEADERS, summary_rows, title=title, wrap=("标记", "标记说明", "改定得分"), freeze_cols=3,
+            year=year)
 
     area_headers = ["排名", "集团编号", "集团"] + [
         f"{a.code} {a.title}（{fmt_points(a.max)}分{'，加分' if a.bonus else ''}）" for a in results.areas] + ["总分"]
+    parts = next((r.unit.composite for r in results.units if r.unit.composite), ())
+    area_headers += [f"{label}得分率（%，权重 {fmt_points(weight * 100)}%）" for label, weight, _p in parts]
     area_rows = []
     for r in results.units:
         row: list[Cell] = [r.rank, r.unit.group_id, r.unit.name]
@@ -195,6 +199,7 @@ def build_workbook_bytes(results: Results) -> bytes:
             got = r.unit.area(head.code)
             row.append(got.points if got else None)
         row.append(r.unit.total)
+        row += [percent for _label, _weight, percent in r.unit.composite] or [None] * len(parts)
         area_rows.append(row)
     w.table("一级指标得分", area_headers, area_rows, title=title, freeze_cols=3, year=year)
 
@@ -213,7 +218,8 @@ def build_workbook_bytes(results: Results) -> bytes:
         ind_rows.append(row)
     w.table("指标得分", ind_headers, ind_rows, title=title, freeze_cols=3, year=year)
 
-    detail_headers = ["集团编号", "集团", "一级指标", "指标", "满分", "考核组得分", "自评得分", "评分专家"]
+    detail_headers = ["集团编号", "集团", "一级指标", "指标", "满分", "考核组得分", "自评得分", "评分专家",
+                      "按计分办法得分", "改定理由"]
     area_titles = {a.code: f"{a.code} {a.title}" for a in results.areas}
     detail_rows = []
     for r in results.units:
@@ -223,8 +229,10 @@ def build_workbook_bytes(results: Results) -> bytes:
                 continue
             detail_rows.append([r.unit.group_id, r.unit.name, area_titles.get(head.area_code, head.area_code),
                                 head.code, head.max, got.points if got.applicable else "不适用",
-                                got.self_points, "、".join(got.experts)])
-    w.table("指标明细", detail_headers, detail_rows, title=title, wrap=("评分专家",), freeze_cols=2, year=year)
+                                got.self_points, "、".join(got.experts),
+                                got.computed if got.overridden else None, got.override_reason or None])
+    w.table("指标明细", detail_headers, detail_rows, title=title, wrap=("评分专家", "改定理由"), freeze_cols=2,
+            year=year)
 
     per_school = [i for i in results.indicators if i.per_school]
     school_headers = ["集团编号", "集团", "学校编号", "学校", "角色", "学段", "负责人职务"] + \
@@ -266,6 +274,12 @@ def build_workbook_bytes(results: Results) -> bytes:
 
     wb.close()
     return buf.getvalue()
+
+
+def _override_text(ind) -> str:
+    computed = f"（按计分办法 {fmt_points(ind.computed)}）" if ind.computed is not None else ""
+    got = fmt_points(ind.points) if ind.points is not None else "—"
+    return f"{ind.code} {got}{computed}：{ind.override_reason}"
 
 
 def _signed_format(places: int) -> str:
