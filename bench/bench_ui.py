@@ -132,6 +132,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--work", type=Path, default=Path("/tmp/inspector-bench/work-ui"))
     parser.add_argument("--skip", choices=["large", "bureau", "keys"], action="append", default=[])
+    parser.add_argument("--keys", type=int, default=100, help="keystrokes measured")
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
@@ -144,7 +145,7 @@ def main() -> None:
         shutil.copytree(G.merged_bureau(G.build_world(args.bureau)), bureau)
         cold_start(f"bureau, {args.bureau} merged", bureau, args.runs, args.work / "pycache")
     if "keys" not in args.skip:
-        keystrokes(large)
+        keystrokes(large, args.keys)
     sys.stdout.flush()
     shutil.rmtree(args.work, ignore_errors=True)
     # Widgets and the QApplication are torn down by the garbage collector in no fixed order at exit,
