@@ -34,7 +34,7 @@ WRAP_WIDTH = 40
 FONT_PT = 11  # the workbook's default font size (Calibri 11)
 MIN_PRINT_PT = 8  # no printed text smaller than this
 PRINTABLE_PT = 842 - 2 * 0.4 * 72  # landscape A4 between 0.4-inch margins
-SIGNS = "差值 = 考核组得分 − 自评得分（负数：考核组评分低于自评）"
+SIGNS = "差值 = 考核组得分 − 自评得分"  # as the feedback report has it; negative: the panel scored lower
 
 
 @dataclass(frozen=True)
@@ -116,14 +116,14 @@ class _Writer:
         ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
         # An explicit scale, never below the one that prints 11 pt text at 8 pt: fit-to-width would shrink a
         # wide sheet to unreadable type. A sheet wider than a page goes on to the next, key columns repeated.
-        fit = int(PRINTABLE_PT / max(1.0, sum(_column_pt(x) for x in final)) * 100)
+        fit = int(PRINTABLE_PT * 0.97 / max(1.0, sum(_column_pt(x) for x in final)) * 100)
         floor = -(-MIN_PRINT_PT * 100 // FONT_PT)  # 73 %
         ws.set_print_scale(max(floor, min(100, fit)))
         if fit < floor and freeze_cols:
             ws.repeat_columns(0, freeze_cols - 1)
         ws.repeat_rows(0)
-        left = f"&L{_escape_hf(year)}" if year else ""
-        ws.set_header(f"{left}&C&\"-,Bold\"{_escape_hf(title)}&R{_escape_hf(SIGNS) if name == DIFFS else ''}")
+        right = f"&R{_escape_hf(SIGNS)}" if name == DIFFS else ""
+        ws.set_header(f"&L{_escape_hf(year)}&C&\"-,Bold\"{_escape_hf(title)}{right}")
         ws.set_footer("&C第 &P 页，共 &N 页")
         return ws
 
@@ -155,8 +155,9 @@ def _column_places(count: int, rows: list[list[Cell]]) -> list[int]:
 
 
 def _column_pt(width: float) -> float:
-    """Printed width of a column of `width` characters (Excel: 7 px a character plus 5, at 96 dpi)."""
-    return (width * 7 + 5) * 0.75
+    """Printed width of a column of `width` characters as LibreOffice prints it at 100 % (measured: about 7 pt
+    a character, on the width as stored, which is 0.71 wider than asked)."""
+    return (width + 0.71) * 7.0
 
 
 def _escape_hf(text: str) -> str:
@@ -262,7 +263,7 @@ def build_workbook_bytes(results: Results) -> bytes:
         [YEAR_KEY, str(results.year)],
         ["考核计划", results.plan_title or results.rubric_title],
         ["学年", f"{results.school_year}学年" if results.school_year else ""],
-        ["差值的方向", SIGNS],
+        ["差值的方向", f"{SIGNS}：负数表示考核组评分低于自评，与现场反馈报告一致"],
         ["指标体系", f"{results.rubric_title}（{results.rubric_id}，版本 {results.rubric_version}）"],
         ["结果运用", results.policy_name],
         ["参评单位", str(len(results.units))],
@@ -284,7 +285,7 @@ def _override_text(ind) -> str:
 
 def _signed_format(places: int) -> str:
     body = "0." + "0" * places if places else "0"
-    return f"+{body};-{body};0"
+    return f"+{body};-{body};{body}"
 
 
 def write_results_workbook(results: Results, out_path: Path | str) -> Path:
