@@ -111,3 +111,16 @@ def test_composite_in_the_workbook(tmp_path):
     assert row[head.index("总分")] == 83.5
     assert row[head.index("学校（幼儿园）考核得分率（%，权重 50%）")] == 85
     assert row[head.index("集团综合考核得分率（%，权重 40%）")] == 80
+
+
+def test_composite_on_the_score_panel(tmp_path, qtbot):
+    from inspector_app.ui.score_panel import ScorePanel
+    rubric = completed(tmp_path)
+    scorer = Scorer(rubric, [SchoolRef("a", "总校", "lead"), SchoolRef("b", "分校", "member")])
+    for school, code, value in [("a", "S1", "80"), ("b", "S1", "90"), (None, "P1", "90"), (None, "G1", "80")]:
+        scorer.set_answer(code, {"value": value}, school)
+    panel = ScorePanel()
+    qtbot.addWidget(panel)
+    panel.show_card(scorer.card())
+    assert panel.total_label.text() == "83.5"
+    assert "综合得分 = 50% × 学校（幼儿园）考核 85%" in panel.note_label.text()

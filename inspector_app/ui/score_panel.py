@@ -174,6 +174,8 @@ class ScorePanel(QFrame):
             self.grade_label.setText(card.grade or "—")
             self.grade_label.setStyleSheet("font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
             self.note_label.setText(card.grade_note)
+        if card.composite and card.done:  # 002: the total is the weighted composite; show how it is made
+            self.note_label.setText("\n".join(t for t in (card.composite_text(), self.note_label.text()) if t))
         for area in card.areas:
             label = self.area_labels.get(area.code)
             if label is None:
