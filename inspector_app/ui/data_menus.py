@@ -36,6 +36,7 @@ class DataMenus(QObject):
         add(menu, translate("MainWindow", "导入数据包(&I)…"), lambda: self.bundles.import_files(), ["Ctrl+I"])
         plan_actions.append(add(menu, translate("MainWindow", "完成检查(&C)…"), self.check_complete))
         menu.addSeparator()
+        plan_actions.append(add(menu, translate("MainWindow", "我的身份(&W)…"), window.choose_identity))
         add(menu, translate("MainWindow", "密钥(&K)…"), self.bundles.show_keys)
 
         menu = bar.addMenu(translate("MainWindow", "专家组(&P)"))

@@ -195,6 +195,17 @@ class MainWindow(QMainWindow):
             self.open_plan(plan.id)
             return
 
+    @Slot()
+    def choose_identity(self) -> None:
+        """您是哪位专家？ asked again (a laptop handed to another expert, or a choice once closed)."""
+        from inspector_app.ui.identity_dialog import IdentityDialog, own_key
+        if self.workspace is None:
+            return
+        self.commit_all()
+        dialog = IdentityDialog(self.workspace, own_key(self.store), self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.open_plan(self.workspace.plan.id)
+
     @Slot(str)
     def open_plan(self, plan_id: str) -> None:
         self.commit_all()
@@ -206,7 +217,11 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             self.show_save_error(str(exc))
             return
-        self.setWindowTitle(f"{plan.title} — Inspector")
+        # Before anything is scored: who the user is (the key decides, or the user is asked).
+        from inspector_app.ui.identity_dialog import settle_identity
+        identity = settle_identity(self, self.workspace)
+        who = identity.label if identity else translate("MainWindow", "未选择身份，不能录入评分")
+        self.setWindowTitle(f"{plan.title} — {who} — Inspector")
         if not plan.demo and self.banner.text() == DEMO_NOTICE():
             self.banner.hide()
         self.stack.setCurrentWidget(self.splitter)

@@ -1,0 +1,112 @@
+"""A fresh laptop asks who the user is (您是哪位专家？) before anything is scored."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from inspector_app.bundles.keys import KeyStore  # noqa: E402
+from inspector_app.cli.main import main  # noqa: E402
+from inspector_app.store import entries as E  # noqa: E402
+from inspector_app.store import identity as I  # noqa: E402
+from inspector_app.store.db import open_store  # noqa: E402
+from inspector_app.ui import identity_dialog  # noqa: E402
+from inspector_app.ui.app import create_window  # noqa: E402
+from inspector_app.workspace import Place  # noqa: E402
+
+ROSTER = """\
+title: 2024—2025学年集团化办学督导考核（复评）
+school_year: 2024—2025
+stage: 复评
+groups:
+  - id: g4
+    name: 中卫市第四中学教育集团
+    type: 共建型
+    schools:
+      - {id: s0, name: 中卫市第四中学教育集团总校, role: lead, kind: 初中}
+experts:
+  - {id: lead, name: 张组长, role: lead, key: lead.pub}
+  - {id: x3, name: 赵专家}
+"""
+
+
+@pytest.fixture
+def fresh_laptop(tmp_path):
+    """The bureau's plan package imported on a laptop whose key the plan does not register."""
+    bureau, lead, laptop = tmp_path / "bureau", tmp_path / "lead", tmp_path / "laptop"
+    assert main(["--data-dir", str(lead), "keys", "export", "--out", str(tmp_path / "lead.pub")]) == 0
+    (tmp_path / "roster.yaml").write_text(ROSTER, encoding="utf-8")
+    assert main(["--data-dir", str(bureau), "plan", "create", "--rubric", "suizhou-jlt",
+                 "--roster", str(tmp_path / "roster.yaml")]) == 0
+    assert main(["--data-dir", str(bureau), "package", "--out", str(tmp_path / "usb")]) == 0
+    KeyStore(laptop).trust(KeyStore(bureau).own_key().public_key, "教育局")
+    [package] = (tmp_path / "usb").glob("*.zip")
+    assert main(["--data-dir", str(laptop), "merge", str(package)]) == 0
+    store = open_store(laptop)
+    yield store
+    store.close()
+
+
+def _show(qtbot, store):
+    window = create_window(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_fresh_laptop_asks_who_the_user_is_before_anything_is_scored(qtbot, fresh_laptop, monkeypatch):
+    store = fresh_laptop
+    asked = []
+
+    def answer(dialog: identity_dialog.IdentityDialog) -> int:
+        # Asked before anything is scored: no identity, no entry, the window not yet showing the plan.
+        asked.append(dialog.windowTitle())
+        assert I.current(store, dialog.workspace.plan.id) is None
+        assert E.entries(store, dialog.workspace.plan.id) == []
+        names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        assert any("张组长" in n for n in names) and any("赵专家" in n for n in names)
+        assert any("教育局" in n for n in names) and any("只查看" in n for n in names)
+        dialog.select("lead")  # the plan registers another key for the lead: refused in words, dialog stays
+        assert not dialog.choose()
+        assert "张组长" in dialog.error.text() and "不是本机的密钥" in dialog.error.text()
+        dialog.select("x3")
+        assert dialog.choose()
+        return 1
+
+    monkeypatch.setattr(identity_dialog.IdentityDialog, "exec", answer)
+    window = _show(qtbot, store)
+    assert asked == ["您是哪位专家？"]
+    ws = window.workspace
+    assert ws.expert_id == "x3" and ws.can_score and "赵专家" in window.windowTitle()
+    place = Place("", "C6")
+    ws.draft(place, "met", "是")
+    assert ws.commit().saved_at
+    assert [e.expert_id for e in E.entries(store, ws.plan.id)] == ["x3"]
+    window.close()
+    # Asked once: the next start knows who the user is.
+    asked.clear()
+    again = _show(qtbot, store)
+    assert asked == [] and again.workspace.expert_id == "x3"
+    again.close()
+
+
+def test_closing_the_question_scores_nothing(qtbot, fresh_laptop, monkeypatch):
+    store = fresh_laptop
+    monkeypatch.setattr(identity_dialog.IdentityDialog, "exec", lambda dialog: 0)
+    window = _show(qtbot, store)
+    ws = window.workspace
+    assert not ws.can_score and ws.expert_id == ""
+    ws.draft(Place("", "C6"), "met", "是")
+    change = ws.commit()
+    assert change.error and not change.saved_at
+    assert E.entries(store, ws.plan.id) == []
+    # 数据包 → 我的身份 asks again.
+    monkeypatch.setattr(identity_dialog.IdentityDialog, "exec",
+                        lambda dialog: (dialog.select(I.VIEWER), dialog.choose())[1])
+    window.choose_identity()
+    assert I.current(store, ws.plan.id).kind == "viewer" and not window.workspace.can_score
+    assert "只查看" in window.windowTitle()
+    window.close()
