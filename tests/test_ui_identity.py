@@ -110,3 +110,39 @@ def test_closing_the_question_scores_nothing(qtbot, fresh_laptop, monkeypatch):
     assert I.current(store, ws.plan.id).kind == "viewer" and not window.workspace.can_score
     assert "只查看" in window.windowTitle()
     window.close()
+
+
+def test_finalise_in_the_consensus_view(qtbot, tmp_path, monkeypatch):
+    """定稿 from the 合议 view: refused with what is missing, then recorded once the spreads are settled."""
+    from inspector_app.store import finalisation as F
+    from inspector_app.store import plans as P
+    from inspector_app.store.consensus import decide, places
+    from inspector_app.store.demo import make_demo
+    from inspector_app.ui import finalise_dialog
+    store = open_store(tmp_path / "demo")
+    plan = make_demo(store)
+    window = _show(qtbot, store)
+    window.data_menus.show_consensus()
+    view = window.data_menus.consensus
+    view.groups.setCurrentIndex(view.groups.findData("g4"))
+    assert "征求意见稿" in view.state.text() and view.finalise_button.isEnabled()
+    shown = []
+
+    def try_it(dialog: finalise_dialog.FinaliseDialog) -> int:
+        ok = dialog.finalise()
+        shown.append(dialog.missing.text())
+        return int(ok)
+
+    monkeypatch.setattr(finalise_dialog.FinaliseDialog, "exec", try_it)
+    assert not view.finalise()  # the demo's 第四中学 has spreads above the plan's limit
+    assert "差距" in shown[-1] and "理由" in shown[-1]
+    group = P.get_group(store, plan.id, "g4")
+    rubric = P.plan_rubric(store, plan)
+    for place in places(store, plan, group):
+        if len(place.scores) > 1 and place.spread > plan.spread_limit:
+            decide(store, plan, rubric, group, place.school_id, place.indicator, place.scores["demo-lead"],
+                   "核对原件后维持组长评分", "demo-lead")
+    assert view.finalise()
+    assert F.latest(store, plan.id, "g4").version == 1 and "已定稿" in view.state.text()
+    window.close()
+    store.close()

@@ -118,7 +118,12 @@ class ConsensusView(QWidget):
         self.note = QLabel()
         self.note.setStyleSheet("color: #666;")
         self.export_button = QPushButton(translate("ConsensusView", "导出专家组数据包(&E)…"))
+        self.state = QLabel()
+        self.state.setStyleSheet("font-weight: bold;")
+        self.finalise_button = QPushButton(translate("ConsensusView", "定稿(&F)…"))
         bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.state)
+        bottom.addWidget(self.finalise_button)
         bottom.addWidget(self.export_button)
         outer.addLayout(bottom)
 
@@ -128,6 +133,7 @@ class ConsensusView(QWidget):
         self.decide_button.clicked.connect(self.decide)
         self.points.returnPressed.connect(self.reason.setFocus)
         self.export_button.clicked.connect(lambda: self.group and self.export_requested.emit(self.group.id))
+        self.finalise_button.clicked.connect(lambda: self.finalise())
         self.setTabOrder(self.groups, self.only_split)
         self.setTabOrder(self.only_split, self.table)
         self.setTabOrder(self.table, self.points)
@@ -209,6 +215,7 @@ class ConsensusView(QWidget):
         if ws.expert_role != "lead":
             note += translate("ConsensusView", "（本机不是组长，定分以组长名义记录时请核实）")
         self.note.setText(note)
+        self.show_state()
         target = 0
         if keep is not None:
             target = next((i for i, p in enumerate(self.shown) if (p.school_id, p.indicator) == keep), 0)
@@ -297,6 +304,26 @@ class ConsensusView(QWidget):
             layout.addWidget(label)
         layout.addStretch(1)
         return row
+
+    def show_state(self) -> None:
+        """定稿 or 征求意见稿, as the report and the panel bundle will say."""
+        from inspector_app.store import finalisation as F
+        ws = self.workspace
+        state = F.report_state(ws.store, ws.plan, ws.rubric, self.group)
+        text = state.label + (translate("ConsensusView", "（第 {0} 版）").format(state.version) if state.version else "")
+        self.state.setText(text)
+        self.state.setStyleSheet("font-weight: bold; color: %s;" % ("#1b7a2f" if state.is_final else "#b06000"))
+        self.finalise_button.setEnabled(ws.identity is not None and ws.identity.is_lead)
+
+    def finalise(self, dialog=None) -> bool:
+        """定稿 through the dialog; True when a version was recorded."""
+        from inspector_app.ui.finalise_dialog import FinaliseDialog
+        if self.group is None:
+            return False
+        dialog = dialog or FinaliseDialog(self.workspace, self.group, self)
+        done = bool(dialog.exec()) and dialog.finalised is not None
+        self.refresh()
+        return done
 
     def decide(self) -> bool:
         place = self.current()
