@@ -146,3 +146,18 @@ def test_finalise_in_the_consensus_view(qtbot, tmp_path, monkeypatch):
     assert F.latest(store, plan.id, "g4").version == 1 and "已定稿" in view.state.text()
     window.close()
     store.close()
+
+
+def test_bureau_view_lists_unfinished_groups(qtbot, tmp_path):
+    """The demo finalised 兴仁 only: it alone is ranked; the other four are listed as 未完成 with progress."""
+    from inspector_app.store.demo import make_demo
+    store = open_store(tmp_path / "demo")
+    make_demo(store)
+    window = _show(qtbot, store)
+    window.data_menus.show_bureau()
+    view = window.data_menus.bureau
+    assert [name for _rank, name, _total in view.ranking()] == ["中卫市兴仁教育集团"]
+    text = view.unfinished.text()
+    assert "未完成" in text and "中卫市第四中学教育集团" in text and "已评 23/23 项" in text
+    window.close()
+    store.close()

@@ -72,6 +72,10 @@ class BureauView(QWidget):
         split.setSizes([520, 820])
         split.setChildrenCollapsible(False)
         outer.addWidget(split, 1)
+        self.unfinished = QLabel()  # groups with no finalised result: listed, never ranked or penalised
+        self.unfinished.setWordWrap(True)
+        self.unfinished.setStyleSheet("color: #b06000;")
+        outer.addWidget(self.unfinished)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555;")
@@ -113,6 +117,10 @@ class BureauView(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.unfinished.setText(translate("BureauView", "未完成（不排名、不评等次、不奖惩）：{0}").format(
+            "；".join(f"{u.name}（{u.reason}，{u.progress}）" for u in r.unfinished)) if r.unfinished else "")
+        self.workbook_button.setEnabled(bool(r.units))  # nothing finalised: nothing to publish
+        self.pdf_button.setEnabled(bool(r.units))
         counts = "，".join(f"{label} {n}" for label, n in r.grade_counts())
         notes = "\n".join([translate("BureauView", "等次分布：{0}").format(counts)] + list(r.notes))
         self.notes.setText(notes)
