@@ -161,3 +161,33 @@ def test_bureau_view_lists_unfinished_groups(qtbot, tmp_path):
     assert "未完成" in text and "中卫市第四中学教育集团" in text and "已评 23/23 项" in text
     window.close()
     store.close()
+
+
+def test_trust_dialog_shows_a_name_that_disagrees_with_the_plan(qtbot, tmp_path):
+    """A bundle from an unknown key claiming the lead's name is held; trusting it shows the conflict."""
+    from inspector_app.bundles.export import export_expert, export_plan
+    from inspector_app.bundles.merge import merge_file
+    from inspector_app.store import plans as P
+    from inspector_app.store.demo import make_demo
+    from inspector_app.ui.keys_dialog import TrustDialog
+    lead = open_store(tmp_path / "lead")
+    plan = make_demo(lead)
+    package = export_plan(lead, KeyStore(lead.data_dir), plan, tmp_path / "usb").path
+    other = open_store(tmp_path / "other")
+    KeyStore(other.data_dir).trust(KeyStore(lead.data_dir).own_key().public_key, "张明华")
+    assert merge_file(other, KeyStore(other.data_dir), package).status == "created"
+    # Someone else's laptop, scoring in the lead's name.
+    group = P.get_group(other, plan.id, "g4")
+    E.set_entry(other, plan, P.plan_rubric(other, plan), group, "demo-lead", "", "C6", inputs={"met": "否"})
+    bundle = export_expert(other, KeyStore(other.data_dir), plan, group, "demo-lead", tmp_path / "out").path
+    outcome = merge_file(lead, KeyStore(lead.data_dir), bundle)
+    assert outcome.status == "held" and outcome.claims == "张明华（演示组长）"
+    assert "本机用户" in outcome.conflict
+    dialog = TrustDialog(outcome.fingerprint or "AAAA-BBBB-CCCC-DDDD", None, name=outcome.claims,
+                         conflict=outcome.conflict)
+    qtbot.addWidget(dialog)
+    assert "本机用户" in dialog.conflict.text()
+    dialog.name.setText("王专家")
+    assert "不一致" in dialog.conflict.text() and "张明华（演示组长）" in dialog.conflict.text()
+    other.close()
+    lead.close()

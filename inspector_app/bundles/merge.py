@@ -49,6 +49,8 @@ class MergeOutcome:
     group: str = ""
     bundle_hash: str = ""
     members: list["MergeOutcome"] = field(default_factory=list)
+    claims: str = ""  # held: the name the bundle claims, for the trust dialog
+    conflict: str = ""  # held: how that claim disagrees with the plan, in words
 
     def __str__(self) -> str:
         return f"{self.file}: {STATUS_TEXT.get(self.status, self.status)}。{self.message}".rstrip("。") + "。"
@@ -170,7 +172,13 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
     if bag is None:
         exc = opened.error
         status = "held" if exc.code == "unknown_key" else "rejected"
-        return MergeOutcome(path.name, status, exc.message if hasattr(exc, "message") else str(exc))
+        outcome = MergeOutcome(path.name, status, exc.message if hasattr(exc, "message") else str(exc))
+        if status == "held":
+            from inspector_app.bundles.roles import held_claim
+            outcome.claims, outcome.conflict = held_claim(store, keystore, path)
+            if outcome.conflict:
+                outcome.message += f"注意：{outcome.conflict}。"
+        return outcome
     outcome = MergeOutcome(path.name, "merged", "", bag.kind, bag.signer_key_id, bag.signer_fingerprint,
                            bag.field("group") or "", bag.bundle_hash)
     try:

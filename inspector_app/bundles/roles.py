@@ -93,3 +93,48 @@ def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag,
     if not at_bureau(store, keystore, plan):
         raise Reject("专家组数据包由签发本考核计划的教育局合并；本机不是签发本计划的教育局电脑，未合并")
     return lead
+
+
+class _AnySigner:
+    """A key store that takes any signer as known, to read what a held bundle claims (never to merge it):
+    the signature is still checked against the bundle's own public key."""
+
+    def __init__(self, keystore: KeyStore):
+        self._keystore = keystore
+
+    def status(self, _kid: str) -> str:
+        return "trusted"
+
+    def remember_seen(self, *_args, **_kwargs) -> None:
+        return None
+
+    def __getattr__(self, name):
+        return getattr(self._keystore, name)
+
+
+def held_claim(store: Store, keystore: KeyStore, path) -> tuple[str, str]:
+    """(name the held bundle claims, the conflict with the plan in words, or ""), for the trust dialog."""
+    from inspector_app.bundles.bag import read_bag
+    from inspector_app.bundles.canonical import BundleError
+    from inspector_app.bundles.merge_checks import bundle_head
+    try:
+        bag = read_bag(path, _AnySigner(keystore), remember_unknown=False)
+        head = bundle_head(bag)
+    except (BundleError, Reject, OSError):
+        return "", ""
+    if bag.kind == "plan":
+        return "教育局", ""
+    claimed = head.get("expert") if isinstance(head.get("expert"), dict) else {}
+    name = str(claimed.get("name", ""))
+    plan_id = bag.field("plan_id") or ""
+    expert = next((e for e in P.experts(store, plan_id) if e.id == claimed.get("id")), None)
+    if expert is None:
+        return name, ""
+    if expert.key_id and expert.key_id != bag.signer_key_id:
+        return expert.name, (f"数据包自称是 {expert.name} 的，但考核计划登记的 {expert.name} 的密钥指纹是 "
+                             f"{expert.fingerprint}，与这个签名人（{bag.signer_fingerprint}）不同：不要以 {expert.name} "
+                             "的名义信任它；即使信任，它也不会被合并")
+    me = local_user(store, plan_id)
+    if me is not None and me.expert_id == expert.id:
+        return expert.name, f"数据包自称是本机用户 {expert.name} 的：本机的评分以本机为准，这个数据包不会被合并"
+    return expert.name, ""

@@ -34,9 +34,11 @@ def fingerprint_label(text: str) -> QLabel:
 class TrustDialog(QDialog):
     """Compare the fingerprint read aloud by the sender with the one on the bundle; trust only when they match."""
 
-    def __init__(self, fingerprint: str, parent: QWidget | None = None, name: str = ""):
+    def __init__(self, fingerprint: str, parent: QWidget | None = None, name: str = "", conflict: str = ""):
         super().__init__(parent)
         self.expected = normalize_fingerprint(fingerprint) or fingerprint
+        self.claimed = name  # the name the bundle claims (the plan's expert), checked against the one typed
+        self.conflict_text = conflict
         self.setWindowTitle(translate("TrustDialog", "核对指纹后信任"))
         layout = QVBoxLayout(self)
         explain = QLabel(translate("TrustDialog", "请发送人在他的电脑上打开“数据包 → 密钥”，念出本机指纹；"
@@ -55,6 +57,10 @@ class TrustDialog(QDialog):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
+        self.conflict = QLabel()  # a name that disagrees with the plan, shown before anyone trusts
+        self.conflict.setWordWrap(True)
+        self.conflict.setStyleSheet("color: #b00020; font-weight: bold;")
+        layout.addWidget(self.conflict)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.trust_button = self.buttons.addButton(translate("TrustDialog", "一致，信任(&T)"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
@@ -68,7 +74,17 @@ class TrustDialog(QDialog):
     def matches(self) -> bool:
         return normalize_fingerprint(self.typed.text()) == self.expected
 
+    def _show_conflict(self) -> None:
+        typed = self.name.text().strip()
+        lines = [self.conflict_text] if self.conflict_text else []
+        if self.claimed and typed and typed != self.claimed:
+            lines.append(translate("TrustDialog", "您填写的姓名“{0}”与数据包所称的“{1}”不一致：请当面核实是谁的数据包。")
+                         .format(typed, self.claimed))
+        self.conflict.setText("\n".join(lines))
+        self.conflict.setVisible(bool(lines))
+
     def _compare(self) -> None:
+        self._show_conflict()
         ok = self.matches()
         self.trust_button.setEnabled(ok and bool(self.name.text().strip()))
         if not self.typed.text().strip():

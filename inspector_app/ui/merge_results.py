@@ -116,7 +116,8 @@ class MergeResultsDialog(QDialog):
         fingerprint = held_fingerprint(outcome)
         if not fingerprint:
             return False
-        dialog = TrustDialog(fingerprint, self)
+        dialog = TrustDialog(fingerprint, self, name=getattr(outcome, "claims", ""),
+                             conflict=getattr(outcome, "conflict", ""))
         if not dialog.exec() or not dialog.matches():
             return False
         try:
