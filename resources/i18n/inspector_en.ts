@@ -189,6 +189,10 @@
         <translation>undecided</translation>
     </message>
     <message>
+        <source>未完成（不排名、不评等次、不奖惩）：{0}</source>
+        <translation>Unfinished (not ranked, graded or penalised): {0}</translation>
+    </message>
+    <message>
         <source>等次分布：{0}</source>
         <translation>Grades: {0}</translation>
     </message>
@@ -319,6 +323,10 @@
         <translation>&amp;Export the panel bundle…</translation>
     </message>
     <message>
+        <source>定稿(&amp;F)…</source>
+        <translation>&amp;Finalise…</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
@@ -374,6 +382,10 @@
         <source>（无备注）</source>
         <translation>(no note)</translation>
     </message>
+    <message>
+        <source>（第 {0} 版）</source>
+        <translation>(version {0})</translation>
+    </message>
 </context>
 <context>
     <name>FieldInputs</name>
@@ -420,6 +432,41 @@
     <message>
         <source>（{0} 分）</source>
         <translation> ({0} pt)</translation>
+    </message>
+</context>
+<context>
+    <name>FinaliseDialog</name>
+    <message>
+        <source>定稿：{0}</source>
+        <translation>Finalise: {0}</translation>
+    </message>
+    <message>
+        <source>定稿后，反馈报告、专家组数据包和教育局公布的都是这一版结果；之后的修改须写明理由，成为新的一版，原版本保留。</source>
+        <translation>Once finalised, the feedback report, the panel bundle and what the bureau publishes are this version; a later change needs a reason and becomes a new version, the old one kept.</translation>
+    </message>
+    <message>
+        <source>已定稿第 {0} 版（{1}）。</source>
+        <translation>Version {0} finalised ({1}). </translation>
+    </message>
+    <message>
+        <source>定稿后再修改时必填</source>
+        <translation>Required when changing a finalised result</translation>
+    </message>
+    <message>
+        <source>考核日期(&amp;V)：</source>
+        <translation>&amp;Visit date:</translation>
+    </message>
+    <message>
+        <source>反馈会日期(&amp;M)：</source>
+        <translation>Feedback &amp;meeting date:</translation>
+    </message>
+    <message>
+        <source>修改理由(&amp;R)：</source>
+        <translation>&amp;Reason for the change:</translation>
+    </message>
+    <message>
+        <source>定稿(&amp;F)</source>
+        <translation>&amp;Finalise</translation>
     </message>
 </context>
 <context>
@@ -548,6 +595,41 @@
     <message>
         <source>本机密钥指纹：{0}</source>
         <translation>Key fingerprint: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>您是哪位专家？</source>
+        <translation>Which expert are you?</translation>
+    </message>
+    <message>
+        <source>考核计划“{0}”：请选择您在本次考核中的身份。选择专家后才能录入评分；本机密钥指纹 {1}。</source>
+        <translation>Plan “{0}”: choose who you are in this inspection. Scores can be entered once an expert is chosen; this laptop's key fingerprint is {1}.</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>lead</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <source>（计划登记了另一把密钥）</source>
+        <translation>(the plan registers another key)</translation>
+    </message>
+    <message>
+        <source>教育局（签发本计划的电脑）</source>
+        <translation>Bureau (the computer that issued this plan)</translation>
+    </message>
+    <message>
+        <source>只查看，不录入评分</source>
+        <translation>View only, enter no scores</translation>
+    </message>
+    <message>
+        <source>请先选择一项。</source>
+        <translation>Choose one first.</translation>
     </message>
 </context>
 <context>
@@ -811,6 +893,10 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>未选择身份，不能录入评分</source>
+        <translation>no identity chosen, nothing can be scored</translation>
+    </message>
+    <message>
         <source>本集团分给您的指标都已评完</source>
         <translation>Every indicator of this group assigned to you is scored</translation>
     </message>
@@ -853,6 +939,10 @@
     <message>
         <source>完成检查(&amp;C)…</source>
         <translation>&amp;Completion check…</translation>
+    </message>
+    <message>
+        <source>我的身份(&amp;W)…</source>
+        <translation>&amp;Who am I…</translation>
     </message>
     <message>
         <source>密钥(&amp;K)…</source>
@@ -1342,6 +1432,10 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>一致，信任(&amp;T)</source>
         <translation>Same: &amp;trust</translation>
+    </message>
+    <message>
+        <source>您填写的姓名“{0}”与数据包所称的“{1}”不一致：请当面核实是谁的数据包。</source>
+        <translation>The name you typed, “{0}”, differs from “{1}”, the name the bundle claims: check in person whose bundle it is.</translation>
     </message>
     <message>
         <source>指纹一致。</source>

@@ -189,6 +189,10 @@
         <translation>未定</translation>
     </message>
     <message>
+        <source>未完成（不排名、不评等次、不奖惩）：{0}</source>
+        <translation>未完成（不排名、不评等次、不奖惩）：{0}</translation>
+    </message>
+    <message>
         <source>等次分布：{0}</source>
         <translation>等次分布：{0}</translation>
     </message>
@@ -319,6 +323,10 @@
         <translation>导出专家组数据包(&amp;E)…</translation>
     </message>
     <message>
+        <source>定稿(&amp;F)…</source>
+        <translation>定稿(&amp;F)…</translation>
+    </message>
+    <message>
         <source>指标</source>
         <translation>指标</translation>
     </message>
@@ -374,6 +382,10 @@
         <source>（无备注）</source>
         <translation>（无备注）</translation>
     </message>
+    <message>
+        <source>（第 {0} 版）</source>
+        <translation>（第 {0} 版）</translation>
+    </message>
 </context>
 <context>
     <name>FieldInputs</name>
@@ -420,6 +432,41 @@
     <message>
         <source>（{0} 分）</source>
         <translation>（{0} 分）</translation>
+    </message>
+</context>
+<context>
+    <name>FinaliseDialog</name>
+    <message>
+        <source>定稿：{0}</source>
+        <translation>定稿：{0}</translation>
+    </message>
+    <message>
+        <source>定稿后，反馈报告、专家组数据包和教育局公布的都是这一版结果；之后的修改须写明理由，成为新的一版，原版本保留。</source>
+        <translation>定稿后，反馈报告、专家组数据包和教育局公布的都是这一版结果；之后的修改须写明理由，成为新的一版，原版本保留。</translation>
+    </message>
+    <message>
+        <source>已定稿第 {0} 版（{1}）。</source>
+        <translation>已定稿第 {0} 版（{1}）。</translation>
+    </message>
+    <message>
+        <source>定稿后再修改时必填</source>
+        <translation>定稿后再修改时必填</translation>
+    </message>
+    <message>
+        <source>考核日期(&amp;V)：</source>
+        <translation>考核日期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>反馈会日期(&amp;M)：</source>
+        <translation>反馈会日期(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>修改理由(&amp;R)：</source>
+        <translation>修改理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>定稿(&amp;F)</source>
+        <translation>定稿(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -548,6 +595,41 @@
     <message>
         <source>本机密钥指纹：{0}</source>
         <translation>本机密钥指纹：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>您是哪位专家？</source>
+        <translation>您是哪位专家？</translation>
+    </message>
+    <message>
+        <source>考核计划“{0}”：请选择您在本次考核中的身份。选择专家后才能录入评分；本机密钥指纹 {1}。</source>
+        <translation>考核计划“{0}”：请选择您在本次考核中的身份。选择专家后才能录入评分；本机密钥指纹 {1}。</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>（计划登记了另一把密钥）</source>
+        <translation>（计划登记了另一把密钥）</translation>
+    </message>
+    <message>
+        <source>教育局（签发本计划的电脑）</source>
+        <translation>教育局（签发本计划的电脑）</translation>
+    </message>
+    <message>
+        <source>只查看，不录入评分</source>
+        <translation>只查看，不录入评分</translation>
+    </message>
+    <message>
+        <source>请先选择一项。</source>
+        <translation>请先选择一项。</translation>
     </message>
 </context>
 <context>
@@ -739,6 +821,10 @@
         <translation>完成检查(&amp;C)…</translation>
     </message>
     <message>
+        <source>我的身份(&amp;W)…</source>
+        <translation>我的身份(&amp;W)…</translation>
+    </message>
+    <message>
         <source>密钥(&amp;K)…</source>
         <translation>密钥(&amp;K)…</translation>
     </message>
@@ -873,6 +959,10 @@
     <message>
         <source>语言(&amp;L)</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>未选择身份，不能录入评分</source>
+        <translation>未选择身份，不能录入评分</translation>
     </message>
     <message>
         <source>本集团分给您的指标都已评完</source>
@@ -1342,6 +1432,10 @@
     <message>
         <source>一致，信任(&amp;T)</source>
         <translation>一致，信任(&amp;T)</translation>
+    </message>
+    <message>
+        <source>您填写的姓名“{0}”与数据包所称的“{1}”不一致：请当面核实是谁的数据包。</source>
+        <translation>您填写的姓名“{0}”与数据包所称的“{1}”不一致：请当面核实是谁的数据包。</translation>
     </message>
     <message>
         <source>指纹一致。</source>
