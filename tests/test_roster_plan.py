@@ -94,3 +94,55 @@ def test_baseline_from_last_years_workbook(tmp_path, data_dir, capsys):
     [prior] = prior_results(store, nxt.id, "gxr")
     assert prior["year"].startswith("2023") and prior["rank"] == 1
     store.close()
+
+
+YAML_MISTAKES = """\
+title: 名单错误
+school_year: 2024—2025
+groups:
+  - {id: g1, name: 一中集团, schools: [{id: s0, name: 一中, role: lead}]}
+  - {id: g1, name: 二中集团, schools: [{id: s0, name: 二中, role: lead}]}
+experts:
+  - {id: e1, name: 张组长, role: lead}
+  - {id: e1, name: 李专家}
+  - {id: e3, name: 李专家}
+"""
+
+
+def _refused(argv, capsys) -> str:
+    capsys.readouterr()
+    assert main(argv) == 1
+    return capsys.readouterr().err
+
+
+def test_roster_mistakes_are_located_and_store_nothing(tmp_path, data_dir, capsys):
+    """Ids unique within a plan (docs/roster-format.md): reused group, school and expert ids, a repeated
+    name, a misspelt key file and a file that is no key — each named with the file, group and field."""
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(YAML_MISTAKES, encoding="utf-8")
+    create = ["plan", "create", "--rubric", "suizhou-jlt", "--roster", str(roster)]
+    said = _refused(create, capsys)
+    assert "Traceback" not in said
+    assert f"{roster}: 集团 “二中集团” 的 id: 集团编号 g1 已用于集团 “一中集团”" in said
+    assert f"{roster}: 集团 “二中集团” 的学校 “二中” 的 id: 学校编号 s0 已用于集团 “一中集团” 的学校 “一中”" in said
+    assert f"{roster}: 专家 “李专家” 的 id: 专家编号 e1 已用于专家 “张组长”" in said
+    assert "专家 “李专家” 的 name: 姓名重复" in said
+    (tmp_path / "not-a-key.pub").write_text("hello", encoding="utf-8")
+    for key, words in (("zhang.pbu", "找不到或无法读取公钥文件"), ("not-a-key.pub", "不是 Inspector 公钥文件")):
+        roster.write_text(f"title: 名单错误\nschool_year: 2024—2025\ngroups:\n"
+                          f"  - {{id: g1, name: 一中集团, schools: [{{id: s0, name: 一中, role: lead}}]}}\n"
+                          f"experts:\n  - {{id: e1, name: 张组长, role: lead, key: {key}}}\n", encoding="utf-8")
+        said = _refused(create, capsys)
+        assert f"{roster}: 专家 “张组长” 的 key" in said and words in said and "Traceback" not in said
+    # The Excel path: a misspelt key file and a repeated expert, named as typed on the command line.
+    book = tmp_path / "roster.xlsx"
+    fill_template(book)
+    excel = ["plan", "create", "--rubric", "suizhou-jlt", "--roster", str(book), "--title", "复评",
+             "--school-year", "2024—2025"]
+    said = _refused(excel + ["--expert", "张组长:lead:zhang.pbu"], capsys)
+    assert "--expert 张组长" in said and "找不到或无法读取公钥文件" in said
+    said = _refused(excel + ["--expert", "张组长:lead", "--expert", "张组长"], capsys)
+    assert f"{book}: 专家 “张组长” 的 name: 姓名重复" in said
+    store = open_store(data_dir)
+    assert list_plans(store) == []
+    store.close()

@@ -216,6 +216,10 @@ def cmd_plan_create(args) -> int:
     roster = Path(args.roster)
     spec = read_roster_workbook(roster, rubric, args) if roster.suffix.lower() in (".xlsx", ".xlsm") else read_roster(roster)
     spec.publication = _publication(args, spec.publication)
+    problems = P.validate_spec(spec, rubric)
+    if problems:  # located before anything is stored: the file, then group and field
+        from inspector_app.cli.main import CommandError
+        raise CommandError("名单有误（未建立考核计划）：\n" + "\n".join(f"{roster}: {p}" for p in problems))
     with opened() as store:
         from inspector_app import paths
         from inspector_app.bundles.keys import KeyStore
@@ -301,8 +305,16 @@ def _expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
     spec = P.ExpertSpec(e["name"], e.get("role", "member"), e.get("id", ""))
     if e.get("key"):
         from inspector_app.bundles.keys import fingerprint, key_id, parse_public_file
+        from inspector_app.cli.main import CommandError
         key_path = (roster.parent / e["key"]) if not Path(e["key"]).is_absolute() else Path(e["key"])
-        pub, _label = parse_public_file(key_path.read_bytes())
+        where = f"{roster}: 专家 “{e['name']}” 的 key" if roster.name != "roster" else f"--expert {e['name']}"
+        try:
+            pub, _label = parse_public_file(key_path.read_bytes())
+        except OSError as exc:
+            raise CommandError(f"{where}: 找不到或无法读取公钥文件 {key_path}（{exc.strerror or exc}）；"
+                               "公钥文件由专家用 inspector keys export 导出，路径相对于名单文件") from None
+        except BundleError as exc:
+            raise CommandError(f"{where}: {key_path} 不是 Inspector 公钥文件：{exc.message}") from None
         spec.key_id, spec.public_key, spec.fingerprint = key_id(pub), pub, fingerprint(pub)
     return spec
 

@@ -196,6 +196,33 @@ def plan_rubric(store: Store, plan: Plan) -> Rubric:
     return rubric
 
 
+def duplicate_ids(spec: PlanSpec) -> list[str]:
+    """Ids are unique within a plan: group ids, school ids (across all groups), expert ids and names."""
+    problems = []
+    groups_by_id: dict[str, str] = {}
+    schools_by_id: dict[str, tuple[str, str]] = {}
+    for g in spec.groups:
+        if g.id and g.id in groups_by_id:
+            problems.append(f"集团 “{g.name}” 的 id: 集团编号 {g.id} 已用于集团 “{groups_by_id[g.id]}”（编号在考核计划内须唯一）")
+        groups_by_id.setdefault(g.id, g.name)
+        for s in g.schools:
+            if s.id and s.id in schools_by_id:
+                where, name = schools_by_id[s.id]
+                problems.append(f"集团 “{g.name}” 的学校 “{s.name}” 的 id: 学校编号 {s.id} 已用于集团 “{where}” 的学校 “{name}”"
+                                "（学校编号在整个考核计划内须唯一，不同集团的学校也不能重复）")
+            schools_by_id.setdefault(s.id, (g.name, s.name))
+    experts_by_id: dict[str, str] = {}
+    names: set[str] = set()
+    for e in spec.experts:
+        if e.id and e.id in experts_by_id:
+            problems.append(f"专家 “{e.name}” 的 id: 专家编号 {e.id} 已用于专家 “{experts_by_id[e.id]}”（编号在考核计划内须唯一）")
+        experts_by_id.setdefault(e.id, e.name)
+        if e.name in names:
+            problems.append(f"专家 “{e.name}” 的 name: 姓名重复（同名专家请加以区分，如“王专家（二中）”）")
+        names.add(e.name)
+    return problems
+
+
 def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
     problems = []
     if spec.stage not in STAGES:
@@ -231,6 +258,7 @@ def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
                 problems.append(f"集团 “{g.name}” 指标 {code} 的自评分 {value} 超出 0–{fmt_points(rubric.indicator(code).points)}")
     if not spec.experts:
         problems.append("至少要有一位专家")
+    problems += duplicate_ids(spec)
     if spec.publication is not None:
         problems += spec.publication.problems()
     return problems
