@@ -122,16 +122,16 @@ class _Feedback:
                          para(member.organisation or "—", s.cell)])
         out += [KeepTogether([Heading("考核组", size=14, color=INK, rule=False, space_before=0, space_after=4,
                                       outline_level=None),
-                              data_table(rows, [34 * mm, 20 * mm, w - 54 * mm])]), PageBreak()]
+                              data_table(rows, [34 * mm, 20 * mm, w - 54 * mm])])]
         return out
 
     def methods(self) -> list:
-        return [self.heading("考核工作开展情况"), para(methods_paragraph(self.data), self.s.body)]
+        return [CondPageBreak(80 * mm), self.heading("考核工作开展情况"), para(methods_paragraph(self.data), self.s.body)]
 
     # --- summary ------------------------------------------------------------------------
     def summary(self) -> list:
         d, s, w, card = self.data, self.s, self.width, self.data.card
-        out: list = [CondPageBreak(90 * mm), self.heading("考核结果")]
+        out: list = [CondPageBreak(140 * mm), self.heading("考核结果")]  # the tiles stay with their table
         grade = card.grade or "待定"
         tiles = [
             ("总分", f"{pts(card.total)}", "分"),
