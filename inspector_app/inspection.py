@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import ScoreCard
 from inspector_app.store import entries as E
-from inspector_app.store import finalisation as FN
 from inspector_app.store import identity as I
 from inspector_app.store import plans as P
-from inspector_app.store.consensus import panel_scorer
 from inspector_app.store.db import Store, StoreError
 
+# The panel's and the finalisation's modules load on first use: the scoring screen starts without them.
 if TYPE_CHECKING:  # pragma: no cover
+    from inspector_app.store import finalisation as FN
     from inspector_app.reports.model import ReportData
     from inspector_app.results.model import Results
 
@@ -91,15 +91,18 @@ class Inspection:
 
     def panel_card(self, group: P.Group) -> ScoreCard:
         """The group's score as the panel settles it."""
+        from inspector_app.store.consensus import panel_scorer
         return panel_scorer(self.store, self.plan, self.rubric, group).card()
 
-    def report_state(self, group: P.Group) -> FN.ReportState:
+    def report_state(self, group: P.Group) -> "FN.ReportState":
         """Whether the group's result is finalised (定稿), a draft, or changed since it was finalised."""
+        from inspector_app.store import finalisation as FN
         return FN.report_state(self.store, self.plan, self.rubric, group)
 
     def finalise(self, group: P.Group, lead_id: str, visit_date: str, meeting_date: str,
-                 reason: str = "") -> FN.Finalised:
+                 reason: str = "") -> "FN.Finalised":
         """The lead's 定稿 of the group's result: the next version, or FinaliseError naming what is missing."""
+        from inspector_app.store import finalisation as FN
         return FN.finalise(self.store, self.plan, self.rubric, group, lead_id, visit_date, meeting_date, reason)
 
     # ------------------------------------------------------------------ documents
