@@ -7,7 +7,8 @@ per laptop, and "each expert scores" is the same `entry set` line with other
 indicators. At the end the bureau's `results --json`, workbook and 公示 carry
 the very figures of the lead's finalised report, read back from the PDF text.
 Negative controls: a panel bundle whose result was edited and re-signed with
-the lead's real key is held at the bureau and changes nothing; a laptop with
+the lead's real key is held at the bureau and changes nothing, as does a
+member's bundle sent straight to the bureau; a laptop with
 another key cannot become the lead with `me --set`; a replayed or foreign
 bundle leaves the lead's own entries unchanged; a plan package signed by an
 expert's key is refused and trusts nothing.
@@ -257,6 +258,11 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
     assert main(["--data-dir", str(L.folders["bureau"]), "merge", str(edited)]) == 1
     held = capsys.readouterr().err
     assert "不一致" in held and "总分" in held and edited_result["total"] in held
+    assert L.digest("bureau") == bureau_before
+    # A member's bundle sent straight to the bureau is refused: it reaches the bureau only inside the lead's.
+    assert main(["--data-dir", str(L.folders["bureau"]), "merge", str(li_bundle)]) == 1
+    said = capsys.readouterr()
+    assert "应交给组长" in said.out + said.err
     assert L.digest("bureau") == bureau_before
 
     # The real panel bundle goes in; the bureau publishes exactly the finalised figures.
