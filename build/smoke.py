@@ -1,5 +1,5 @@
 """Smoke test of the built program, with no Python on its PATH: the demo chain from the command line
-(demo, report, export, verify, results), then the window opened offscreen and quit once painted;
+(demo, report as PDF and Word, export, verify, results), then the window opened offscreen and quit once painted;
 the same for the installed .deb when given (installed with apt, started from the launcher's Exec line).
 Prints the program's size and its cold start beside a bare PySide6 window started by this Python.
 
@@ -64,6 +64,10 @@ class Smoke:
         report = out / "反馈报告.pdf"
         self.run(f"{name}: report", [*base, "report", "--group", "第四中学", "--out", str(report)])
         self.check(f"{name}: report is a PDF", report.is_file() and report.read_bytes()[:5] == b"%PDF-")
+        word = out / "反馈报告.docx"
+        self.run(f"{name}: report as Word", [*base, "report", "--group", "第四中学", "--out", str(word)])
+        self.check(f"{name}: report is a Word document", word.is_file() and zipfile.is_zipfile(word)
+                   and "word/document.xml" in zipfile.ZipFile(word).namelist())
         self.run(f"{name}: export", [*base, "export", "--out", str(out)])
         bundles = sorted(out.glob("*.zip"))
         self.check(f"{name}: bundles written", bool(bundles), "no bundle")
