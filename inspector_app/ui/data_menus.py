@@ -81,6 +81,7 @@ class DataMenus(QObject):
             from inspector_app.ui.consensus_view import ConsensusView
             self._consensus = ConsensusView()
             self._consensus.export_requested.connect(self.bundles.export_panel)
+            self._consensus.decided.connect(lambda: self.window.note_saved())  # the lead's decision: 已保存 HH:MM:SS
             self.window.stack.addWidget(self._consensus)
         return self._consensus
 

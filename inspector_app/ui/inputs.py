@@ -109,7 +109,7 @@ class FieldInputs(QWidget):
             if hint:
                 hint_label = QLabel(hint)
                 hint_label.setStyleSheet("color: #666;")
-                hint_label.setWordWrap(True)
+                hint_label.setWordWrap(len(hint) > 24)  # a short hint on one line: a wrapped one was cut short
                 column.addWidget(hint_label)
             column.addWidget(error)
             worth = translate("FieldInputs", "（{0} 分）").format(fmt_points(f.points)) if f.kind == "bool" and f.points else ""
@@ -140,7 +140,7 @@ class FieldInputs(QWidget):
 
     def _hint(self, f: Field) -> str:
         if f.kind == "bool":
-            return translate("FieldInputs", "按 Y 是，N 否，A 不适用")
+            return translate("FieldInputs", "Y 是 · N 否 · A 不适用")
         if f.kind == "count":
             each = translate("FieldInputs", "每项 × {0} 分；").format(fmt_points(f.points)) if f.points else ""
             return each + translate("FieldInputs", "填写个数，0 即无缺项")

@@ -402,8 +402,8 @@
         <translation>Not applicable</translation>
     </message>
     <message>
-        <source>按 Y 是，N 否，A 不适用</source>
-        <translation>Y yes, N no, A not applicable</translation>
+        <source>Y 是 · N 否 · A 不适用</source>
+        <translation>Y yes · N no · A not applicable</translation>
     </message>
     <message>
         <source>每项 × {0} 分；</source>

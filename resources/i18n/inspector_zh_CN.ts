@@ -402,8 +402,8 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <source>按 Y 是，N 否，A 不适用</source>
-        <translation>按 Y 是，N 否，A 不适用</translation>
+        <source>Y 是 · N 否 · A 不适用</source>
+        <translation>Y 是 · N 否 · A 不适用</translation>
     </message>
     <message>
         <source>每项 × {0} 分；</source>
