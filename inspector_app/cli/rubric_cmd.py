@@ -180,7 +180,8 @@ def cmd_check(args) -> int:
 def cmd_export(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.fsutil import StorageError, temp_beside
-    from inspector_app.rubric.spreadsheet import export_workbook, plain
+    from inspector_app.rubric.workbook_export import export_workbook
+    from inspector_app.rubric.workbook_layout import plain
     from inspector_app.rubric.yamlnodes import YamlFileError, read_yaml_file
     r = resolve(args.rubric)
     try:
@@ -202,7 +203,7 @@ def cmd_export(args) -> int:
 def cmd_import(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.fsutil import StorageError, write_atomic
-    from inspector_app.rubric.spreadsheet import WorkbookError, import_workbook
+    from inspector_app.rubric.workbook_import import WorkbookError, import_workbook
     try:
         text = import_workbook(args.workbook)
     except WorkbookError as exc:

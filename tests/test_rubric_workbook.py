@@ -12,8 +12,9 @@ import pytest
 from inspector_app.cli.main import main
 from inspector_app.cli.rubric_cmd import rubric_json
 from inspector_app.rubric.loader import load_rubric, load_rubric_bytes
-from inspector_app.rubric.spreadsheet import (AREAS, GRADES, INDICATORS, INFO, PARTS, WorkbookError,
-                                              export_workbook, import_workbook, plain)
+from inspector_app.rubric.workbook_export import export_workbook
+from inspector_app.rubric.workbook_import import import_workbook
+from inspector_app.rubric.workbook_layout import AREAS, GRADES, INDICATORS, INFO, PARTS, WorkbookError, plain
 from inspector_app.rubric.yamlnodes import read_yaml_file
 
 RUBRICS = sorted((Path(__file__).resolve().parents[1] / "rubrics").glob("*.yaml"))
