@@ -156,3 +156,21 @@ def test_publication_fields_come_from_the_roster(tmp_path):
     assert plan.publication.issuing_body == "某区教育局" and plan.publication.publicity_end == "2024-10-14"
     assert plan.publication.objection_channel == "电话 456"  # the command line wins over the roster
     assert main(["--data-dir", str(tmp_path / "data"), "plan", "publication", "--publicity", "2024-10-14..2024-10-08"]) != 0
+
+
+def test_the_lead_records_the_meeting_and_the_problems(tmp_path):
+    data_dir = tmp_path / "d"
+    store = open_store(data_dir)
+    make_demo(store)
+    store.close()
+    _cli(data_dir, "panel", "meeting", "--group", "g4", "--held-at", "2023年10月20日 15:00", "--place", "总校会议室",
+         "--attendees", "集团领导班子", "--response", "认同意见，按期整改")
+    _cli(data_dir, "panel", "problem", "--group", "g4", "--clear")
+    _cli(data_dir, "panel", "problem", "--group", "g4", "交流教师比例偏低", "--indicator", "C5", "--school", "镇罗校区",
+         "--deadline", "2023-12-01")
+    assert main(["--data-dir", str(data_dir), "panel", "problem", "--group", "g4", "x", "--deadline", "12月"]) != 0
+    out = tmp_path / "r.pdf"
+    _cli(data_dir, "report", "--group", "g4", "--out", str(out))
+    flat = squeeze(pdftotext(out))
+    for words in ("总校会议室", "集团领导班子", "认同意见，按期整改", "交流教师比例偏低", "镇罗校区", "2023年12月1日"):
+        assert words in flat, words

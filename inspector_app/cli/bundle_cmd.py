@@ -45,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     dec.set_defaults(func=cmd_decide)
     from inspector_app.cli import panel_work_cmd
     panel_work_cmd.register_withdraw(ps)
+    from inspector_app.cli import feedback_cmd
+    feedback_cmd.register(ps)
     pe = ps.add_parser("export", help="导出专家组数据包（组长签名，内含各专家的原始数据包），交给教育局")
     pe.add_argument("--plan")
     pe.add_argument("--group", required=True)
