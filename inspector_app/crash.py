@@ -23,17 +23,20 @@ _WORD = re.compile(r"[a-z][a-z0-9-]{0,30}")
 
 def redact_command(argv: list[str]) -> str:
     """`inspector entry set --group … --note …`: command words and option names only."""
-    shown, words = ["inspector"], 0
+    shown, words, after_option = ["inspector"], 0, False
     for token in argv:
         if token.startswith("--"):
             shown.append(token.split("=", 1)[0] + ("=…" if "=" in token else ""))
-        elif token.startswith("-") and len(token) == 2:
+            after_option = "=" not in token
+            continue
+        if token.startswith("-") and len(token) == 2:
             shown.append(token)
-        elif words < 2 and _WORD.fullmatch(token) and not (shown and shown[-1].startswith("-")):
+        elif words < 2 and _WORD.fullmatch(token) and not after_option:
             shown.append(token)
             words += 1
         else:
             shown.append("…")
+        after_option = False
     return " ".join(shown)
 
 

@@ -7,13 +7,15 @@ import sys
 # The core first: once PySide6 is loaded, its import hook reads the source of every newly imported
 # module (to look for `from __feature__ import`), which costs a cold start tens of milliseconds.
 import inspector_app.workspace  # noqa: F401,I001 - imported for its side effect on start-up time
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector_app import paths
 from inspector_app.store.db import Store, StoreError, open_store
 from inspector_app.ui import i18n
+
+translate = QCoreApplication.translate
 
 QUIT_AFTER_PAINT = "INSPECTOR_QUIT_AFTER_PAINT"  # benchmarks: exit once the window has painted
 OPEN_DEMO = "INSPECTOR_OPEN_DEMO"  # open (creating if needed) the demo at start
@@ -86,15 +88,61 @@ def quit_after_first_paint(app: QApplication, window) -> None:
     app.installEventFilter(app._first_paint)
 
 
+def install_error_handler() -> None:
+    """Every exception that reaches the event loop (a slot that failed) becomes a message box and,
+    when unexpected, a crash report; the window stays open and what was saved stays saved."""
+    def hook(kind, exc, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        from inspector_app import crash
+        exc.__traceback__ = tb
+        text = crash.explain(exc)
+        try:
+            QMessageBox.critical(QApplication.activeWindow(), "Inspector", text)
+        except Exception:  # noqa: BLE001 - no box can be shown (no display): the terminal gets it
+            print(f"inspector: {text}", file=sys.stderr)
+    sys.excepthook = hook
+
+
+def offer_restore(message: str) -> Store | None:
+    """The database cannot be opened: say why, and when a good backup exists offer to restore it."""
+    from inspector_app.store import backup
+    data_dir = paths.data_dir()
+    good = backup.newest_good_backup(data_dir) if "backup restore latest" in message else None
+    if good is None:
+        QMessageBox.critical(None, "Inspector", message)
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical, "Inspector", message)
+    restore = box.addButton(translate("App", "从 {0} 的备份恢复").format(f"{good.made_at:%Y-%m-%d %H:%M}"),
+                             QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("App", "退出"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return None
+    try:
+        aside = backup.restore(data_dir, good.path)
+        store = open_store()
+    except (StoreError, OSError) as exc:
+        QMessageBox.critical(None, "Inspector", translate("App", "恢复未完成：{0}").format(exc))
+        return None
+    kept = translate("App", "原来的文件保留在 {0}。").format(aside) if aside else ""
+    QMessageBox.information(None, "Inspector", translate("App", "已从 {0} 恢复，恢复后的数据库已通过完整性检查。").format(
+        good.path.name) + kept)
+    return store
+
+
 def run_app(open_files: list[str] | None = None) -> int:
     """The window; `open_files`: bundles to import once it shows (a bundle double-clicked on the desktop)."""
     app = make_app()
+    install_error_handler()
     try:
         store = open_store()
     except StoreError as exc:
         i18n.install(app, i18n.chosen_language())
-        QMessageBox.critical(None, "Inspector", str(exc))
-        return 1
+        store = offer_restore(str(exc))
+        if store is None:
+            return 1
     translators = i18n.install(app, i18n.chosen_language(store.setting("language")))  # noqa: F841 - kept alive
     app_font()
     window = create_window(store)

@@ -52,6 +52,29 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>从 {0} 的备份恢复</source>
+        <translation>从 {0} 的备份恢复</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>恢复未完成：{0}</source>
+        <translation>恢复未完成：{0}</translation>
+    </message>
+    <message>
+        <source>原来的文件保留在 {0}。</source>
+        <translation>原来的文件保留在 {0}。</translation>
+    </message>
+    <message>
+        <source>已从 {0} 恢复，恢复后的数据库已通过完整性检查。</source>
+        <translation>已从 {0} 恢复，恢复后的数据库已通过完整性检查。</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <source>正在写入并校验：{0}</source>
