@@ -9,6 +9,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -57,6 +58,7 @@ def temp_beside(dest: Path | str, mode: int = 0o644) -> Iterator[Path]:
         os.chmod(tmp, mode)
         os.replace(tmp, dest)
         fsync_dir(dest.parent)
+        remove_stale_parts(dest.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -65,6 +67,27 @@ def temp_beside(dest: Path | str, mode: int = 0o644) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+PART_SUFFIX = ".part"
+STALE_PART_S = 120  # a temporary file not written to for this long belongs to a writer that died
+
+
+def remove_stale_parts(folder: Path | str, older_than_s: float = STALE_PART_S) -> int:
+    """Remove the hidden `.NAME.….part` files a killed writer left in `folder`; returns how many.
+
+    Called after each job on the folder it wrote to, and at start on the data folder (whose lock
+    says no one else writes there, so any age will do)."""
+    removed, now = 0, time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not (entry.name.startswith(".") and entry.name.endswith(PART_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime >= older_than_s:
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
 
 
 @contextlib.contextmanager

@@ -117,7 +117,7 @@ def test_expert_to_lead_consensus_and_panel_bundle(qtbot, stores, tmp_path, said
     results = expert.data_menus.bundles.export_mine(usb)
     assert said["missing"] and any("项未评" in line for line in said["missing"][-1])  # 完成检查 said what is left
     assert len(results) == 1 and results[0].path.parent == usb and results[0].photos == 1
-    assert results[0].sequence == 1  # the cancelled export used no sequence number
+    assert results[0].sequence == 2  # the cancelled export skipped 1: numbers are recorded before writing
     assert str(results[0].path) in said["info"][-1] and "校验" in said["info"][-1]
     bundle = results[0].path
 

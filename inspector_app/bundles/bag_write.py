@@ -22,7 +22,7 @@ from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, MANIFEST
                                             TAGMANIFEST, build_info, info_text, manifest_text)
 from inspector_app.bundles.zipsafe import (CHUNK, DEFAULT_LIMITS, Limits, collision_key, name_problem,
                                            show_name)
-from inspector_app.fsutil import explain_os_error, fsync_dir
+from inspector_app.fsutil import explain_os_error, fsync_dir, remove_stale_parts
 
 __all__ = ["STORED_SUFFIXES", "write_bag"]
 
@@ -178,6 +178,7 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+    remove_stale_parts(dest_dir)  # what an export killed earlier left on the stick
     return dest
 
 

@@ -22,7 +22,8 @@ from inspector_app.numbers import fmt_points, stored_points
 from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
 from inspector_app.store import photo_records as PR
-from inspector_app.store.bundle_records import consume_sequence, merged_expert_bundles, next_sequence
+from inspector_app.store.bundle_records import (consume_sequence, merged_expert_bundles, next_sequence,
+                                                reserve_sequence)
 from inspector_app.scoring.panel import settled_points
 from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, now
@@ -60,8 +61,9 @@ class _PhotoSource:
 class PreparedExport:
     """One bundle with everything read from the store, in three steps a window runs apart:
     `prepare_*` reads the store (its thread), `write` makes the files only (any thread; it touches no
-    database), `record` consumes the sequence number (the store's thread again). A bundle is written and
-    verified before its number is used, so a cancelled or failed write uses none."""
+    database), `record` chains the bundle's hash to the next one (the store's thread again). The sequence
+    number is recorded as used while preparing, before the bundle has its final name: a kill, a failure or
+    a cancel skips a number, and a number is never signed twice."""
     plan_id: str
     kind: str
     sequence: int
@@ -113,6 +115,7 @@ def _prepared(store: Store, keystore: KeyStore, plan: Plan, kind: str, sequence:
     info = make_info(kind, plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
                      rubric_hash=rubric.content_hash, group=group.id if group else None, sequence=sequence,
                      previous_bundle_hash=previous or None)
+    reserve_sequence(store, plan.id, kind, sequence)
     return PreparedExport(plan.id, kind, sequence, filename, payload, info, Path(out_dir), keystore, **more)
 
 

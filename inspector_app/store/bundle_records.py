@@ -107,7 +107,17 @@ def next_sequence(store: Store, plan_id: str, kind: str) -> tuple[int, str]:
 
 
 def consume_sequence(store: Store, plan_id: str, kind: str, sequence: int, bundle_hash: str) -> None:
+    """The bundle with this (reserved) number is written: its hash chains the next one."""
     with store.tx():
         store.conn.execute("INSERT INTO sequences (plan_id, kind, last, last_hash) VALUES (?, ?, ?, ?)"
-                           " ON CONFLICT (plan_id, kind) DO UPDATE SET last = excluded.last,"
+                           " ON CONFLICT (plan_id, kind) DO UPDATE SET last = MAX(last, excluded.last),"
                            " last_hash = excluded.last_hash", (plan_id, kind, sequence, bundle_hash))
+
+
+def reserve_sequence(store: Store, plan_id: str, kind: str, sequence: int) -> None:
+    """Record a number as used before its bundle is written under its final name: a kill or a cancel
+    afterwards skips the number, and no later bundle is ever signed with it again."""
+    with store.tx():
+        store.conn.execute("INSERT INTO sequences (plan_id, kind, last) VALUES (?, ?, ?)"
+                           " ON CONFLICT (plan_id, kind) DO UPDATE SET last = MAX(last, excluded.last)",
+                           (plan_id, kind, sequence))

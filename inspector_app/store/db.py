@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 from inspector_app import paths
-from inspector_app.fsutil import explain_os_error, is_removable_or_network, write_atomic
+from inspector_app.fsutil import explain_os_error, is_removable_or_network, remove_stale_parts, write_atomic
 from inspector_app.store import health, migrations
 
 DB_NAME = "inspector.db"
@@ -235,6 +235,8 @@ def open_store(data_dir: Path | None = None, *, check_integrity: bool = True) ->
         raise StoreError(explain_os_error(exc, data_dir)) from exc
     lock = FolderLock(data_dir)
     try:
+        if (data_dir / MARKER).exists():  # only a program that died leaves temporary files behind
+            _clean_leftovers(data_dir)
         return _open_locked(data_dir, lock, check_integrity)
     except BaseException:
         lock.release()
@@ -304,6 +306,21 @@ def _open_locked(data_dir: Path, lock: FolderLock, check_integrity: bool) -> Sto
         store.close(clean=False)
         raise StoreError(explain_os_error(exc, marker)) from exc
     return store
+
+
+LEFTOVER_FOLDERS = ("", "photos", "photos/originals", "photos/thumbs", "backups", "bundles", "cache", "exports")
+
+
+def _clean_leftovers(data_dir: Path) -> None:
+    """Temporary files a killed program left (photos, backups, bundles): the lock says none is being written."""
+    for name in LEFTOVER_FOLDERS:
+        folder = data_dir / name
+        remove_stale_parts(folder, older_than_s=0)
+        if name == "photos/originals" and folder.is_dir():  # photos are kept in shards (originals/ab/…)
+            with contextlib.suppress(OSError):
+                for shard in os.scandir(folder):
+                    if shard.is_dir(follow_symlinks=False):
+                        remove_stale_parts(shard.path, older_than_s=0)
 
 
 def _full_check_due(conn: sqlite3.Connection) -> bool:
