@@ -272,7 +272,10 @@ def test_canonical_dumps():
     (b'[' * 100 + b']' * 100, "json_too_deep"),
     (b'[' * 100000 + b']' * 100000, "json_too_deep"),
     (b'{"a":', "json_syntax"),
-    (b'[1' + b'0' * 5000 + b']', "json_syntax"),
+    (b'[1' + b'0' * 5000 + b']', "json_number"),    # refused before conversion, not by Python's limit
+    (b'[1e999999999]', "json_number"),              # would spin when scaled
+    (b'{"sequence":-1e-999999999}', "json_number"),
+    (b'[' + b'9' * 41 + b']', "json_number"),
 ])
 def test_canonical_loads_refuses(data, code):
     with pytest.raises(BundleError) as err:

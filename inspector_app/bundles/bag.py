@@ -18,13 +18,14 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from inspector_app.bundles import canonical
+from inspector_app.bundles import canonical, schema
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.keys import (KeyStore, fingerprint, fingerprint_of_id, key_id, parse_public_pem,
                                         verify_signature)
@@ -121,20 +122,36 @@ class Bag:
 
 
 def read_json(bag: Bag, name: str, *, max_bytes: int = canonical.MAX_BYTES) -> Any:
-    """A JSON payload file, parsed strictly (see canonical.loads)."""
+    """A JSON payload file, parsed strictly (see canonical.loads) and checked against its schema."""
     if name in bag.sizes and bag.sizes[name] > max_bytes:
         raise BundleError("json_too_large", f"数据文件 data/{show_name(name)} 过大，已拒绝。")
     try:
-        return canonical.loads(bag.files[name], max_bytes=max_bytes)
+        value = canonical.loads(bag.files[name], max_bytes=max_bytes)
     except BundleError as exc:
         if exc.code.startswith("json_"):
             raise BundleError(exc.code, f"data/{show_name(name)}：{exc.message}") from None
         raise
+    schema.check(bag.kind, name, value)  # every field has its type before anyone reads it
+    return value
+
+
+def refuse_non_regular(path: Path) -> None:
+    """A FIFO, a device or a folder named *.zip is refused without opening it (opening a FIFO blocks)."""
+    import stat
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise BundleError("not_found", f"找不到文件 {path}。") from None
+    except OSError as exc:
+        raise BundleError("unreadable", f"无法读取文件 {path}：{exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        what = "文件夹" if stat.S_ISDIR(mode) else "管道、设备或其他特殊文件"
+        raise BundleError("not_regular", f"{path} 是{what}，不是数据包文件，未打开。")
 
 
 def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_LIMITS,
              remember_unknown: bool = True, progress: ProgressFn | None = None,
-             cancelled: CancelFn | Any = None) -> Bag:
+             cancelled: CancelFn | Any = None, check_json: bool = True) -> Bag:
     """Verify a bundle in place (nothing is extracted) and return it.
 
     Raises `BundleError` with a stable code for every problem. A bundle signed
@@ -143,6 +160,7 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
     panel lead can trust it by fingerprint.
     """
     path = Path(path)
+    refuse_non_regular(path)
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
@@ -151,9 +169,13 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
         raise BundleError("unreadable", f"无法读取文件 {path}：{exc.strerror or exc}") from None
     try:
         with fh:
-            return _read_bag(fh, path, keystore, limits, remember_unknown, progress, cancelled)
+            bag = _read_bag(fh, path, keystore, limits, remember_unknown, progress, cancelled)
     except OSError as exc:
         raise BundleError("unreadable", f"读取 {path} 时出错：{exc.strerror or exc}") from None
+    if check_json:
+        for name in schema.files_of(bag.kind, bag.sha256):
+            read_json(bag, name)  # every JSON file has its shape, whether the merge reads it or not
+    return bag
 
 
 def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, remember_unknown: bool,
@@ -256,6 +278,21 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
         raise BundleError("oxum_mismatch",
                           f"数据包的文件数量或总大小与登记的不符（登记 {show_name(info['Payload-Oxum'])}，实际 {octets}.{len(manifest)}），可能不完整。")
 
+    # The signer is judged before any payload is inflated: an unknown or revoked key costs no work.
+    status = keystore.status(signer_id)
+    if status == "unknown":
+        if remember_unknown:
+            with contextlib.suppress(BundleError):
+                keystore.remember_seen(signer_pub, path.name)
+        fp = fingerprint(signer_pub)
+        raise BundleError("unknown_key",
+                          f"签名人的密钥尚未登记（指纹 {fp}），已暂存其公钥；数据包未展开，也未合并。"
+                          f"请与发送人当面核对指纹后运行：inspector keys trust {fp} --name 姓名")
+    if status == "revoked":
+        name = keystore.name_of(signer_id)
+        raise BundleError("revoked_key",
+                          f"数据包的签名密钥{('（' + name + '）') if name else ''}已被吊销（指纹 {fingerprint(signer_pub)}），不能接受。")
+
     done = 0
 
     def on_chunk(n: int) -> None:
@@ -270,25 +307,12 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
         if hash_entry(fh, files[name], limits, None, on_chunk) != manifest[name]:
             raise tampered(name)
 
-    status = keystore.status(signer_id)
-    if status == "unknown":
-        if remember_unknown:
-            with contextlib.suppress(BundleError):
-                keystore.remember_seen(signer_pub, path.name)
-        fp = fingerprint(signer_pub)
-        raise BundleError("unknown_key",
-                          f"数据包完整，但签名人的密钥尚未登记（指纹 {fp}），已暂存，未合并。"
-                          f"请与发送人当面核对指纹后运行：inspector keys trust {fp} --name 姓名")
-    if status == "revoked":
-        name = keystore.name_of(signer_id)
-        raise BundleError("revoked_key",
-                          f"数据包的签名密钥{('（' + name + '）') if name else ''}已被吊销（指纹 {fingerprint(signer_pub)}），不能接受。")
-
-    return Bag(path=path, info=info, signer_key_id=signer_id, signer_public_key=signer_pub,
-               signer_status=status, bundle_hash=bundle_hash, tagmanifest=tagmanifest,
-               sha256={n[5:]: d for n, d in manifest.items()},
-               sizes={n[5:]: files[n].info.file_size for n in manifest},
-               _entries=files, _limits=limits)
+    bag = Bag(path=path, info=info, signer_key_id=signer_id, signer_public_key=signer_pub,
+              signer_status=status, bundle_hash=bundle_hash, tagmanifest=tagmanifest,
+              sha256={n[5:]: d for n, d in manifest.items()},
+              sizes={n[5:]: files[n].info.file_size for n in manifest},
+              _entries=files, _limits=limits)
+    return bag
 
 
 def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_LIMITS) -> tuple[bool, str]:
@@ -297,6 +321,10 @@ def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAUL
         bag = read_bag(path, keystore, limits=limits)
     except BundleError as exc:
         return False, exc.message
+    if bag.kind == "panel":
+        problem = _member_problem(bag, keystore, limits)
+        if problem:
+            return False, problem
     who = keystore.name_of(bag.signer_key_id) or "未命名"
     parts = [f"完整、未被改动；签名人：{who}（{bag.signer_fingerprint}）"]
     kind = {"expert": "专家数据包", "panel": "专家组数据包", "plan": "方案包"}.get(bag.kind, bag.kind)
@@ -306,3 +334,28 @@ def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAUL
         parts.append(f"序号 {seq}")
     parts.append(f"{len(bag.sha256)} 个文件")
     return True, "；".join(parts)
+
+
+def _member_problem(bag: Bag, keystore: KeyStore, limits: Limits) -> str:
+    """A panel bundle verifies only if every member bundle inside it verifies on its own."""
+    import tempfile
+    try:
+        members = read_json(bag, "members.json")
+    except BundleError as exc:
+        return exc.message
+    with tempfile.TemporaryDirectory(prefix="inspector-verify-") as tmp:
+        for index, name in enumerate(members):
+            if name not in bag.sha256:
+                return f"专家组数据包的 members.json 指向包中没有的 {show_name(name)}。"
+            inner = Path(tmp) / f"{index}.zip"
+            try:
+                with open(inner, "wb") as out:
+                    bag.copy_to(name, out)
+                member = read_bag(inner, keystore, limits=limits, remember_unknown=False)
+            except BundleError as exc:
+                return f"专家组数据包中的专家数据包 {show_name(name)} 未通过校验：{exc.message}"
+            except OSError as exc:
+                return f"无法检查专家组数据包中的 {show_name(name)}：{exc.strerror or exc}"
+            if member.kind != "expert" or member.field("plan_id") != bag.field("plan_id"):
+                return f"专家组数据包中的 {show_name(name)} 不是本考核计划的专家数据包。"
+    return ""

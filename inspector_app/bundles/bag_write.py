@@ -161,7 +161,7 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
 
         try:
             bag = read_bag(tmp, keystore, limits=limits, remember_unknown=False,
-                           progress=verify_progress, cancelled=cancelled)
+                           progress=verify_progress, cancelled=cancelled, check_json=False)
         except BundleCancelled:
             raise
         except BundleError as exc:

@@ -136,6 +136,25 @@ def _check_read_text(s: str) -> None:
         raise BundleError("json_nul", "数据中含有空字符（NUL），已拒绝。")
 
 
+MAX_NUMBER_CHARS = 40  # no field of a bundle needs more digits; longer numbers are refused before conversion
+MAX_EXPONENT = 30
+
+
+def _bounded_int(literal: str) -> int:
+    if len(literal) > MAX_NUMBER_CHARS:
+        raise BundleError("json_number", f"数据中的数字过长（{len(literal)} 位），已拒绝。")
+    return int(literal)
+
+
+def _bounded_decimal(literal: str) -> Decimal:
+    if len(literal) > MAX_NUMBER_CHARS:
+        raise BundleError("json_number", f"数据中的数字过长（{len(literal)} 个字符），已拒绝。")
+    value = Decimal(literal)
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise BundleError("json_number", f"数据中的数字 {literal} 超出范围，已拒绝。")
+    return value
+
+
 def loads(data: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
     """Parse JSON strictly; every refusal is a `BundleError` with a `json_*` code."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
@@ -152,7 +171,7 @@ def loads(data: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
         raise BundleError("json_encoding", f"数据文件不是有效的 UTF-8 编码（第 {exc.start} 字节处）。") from None
     try:
         value = json.loads(text, object_pairs_hook=_duplicate_check,
-                           parse_constant=_no_constants, parse_float=Decimal)
+                           parse_constant=_no_constants, parse_float=_bounded_decimal, parse_int=_bounded_int)
     except BundleError:
         raise
     except RecursionError:

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from inspector_app.bundles.bag import Bag, read_json
 from inspector_app.bundles.export import plan_body
-from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.keys import KeyStore, fingerprint, key_id
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.roles import check_plan_signer
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
@@ -27,6 +27,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         raise Reject("计划包说明与签名信息不一致")
     # Only the issuer's key signs a plan's packages; a refusal here has written and trusted nothing.
     check_plan_signer(store, keystore, bag, plan_info["id"])
+    _check_expert_keys(keystore, body.get("experts") or [])  # before anything is written: a refusal changes nothing
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
         return _compare_with_existing(store, keystore, existing, body, bag)
@@ -88,6 +89,24 @@ def spec_from_body(rubric, body: dict) -> P.PlanSpec:
                                                        if k in P.Publication.FIELDS}))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise Reject(f"计划包内容不完整或自评分、基数、上年结果有误：{exc}") from None
+
+
+def _check_expert_keys(keystore: KeyStore, experts: list[dict]) -> None:
+    """Every expert key the package carries must be a real Ed25519 key, match its id, and not be revoked here."""
+    from inspector_app.bundles.keys import public_pem
+    for e in experts:
+        if not e.get("public_key"):
+            continue
+        try:
+            pub = bytes.fromhex(e["public_key"])
+            public_pem(pub)  # parses the key
+        except ValueError:
+            raise Reject(f"计划包中专家 {e['name']} 的公钥无效；未导入，本机没有任何改变") from None
+        if e.get("key_id") and e["key_id"] != key_id(pub):
+            raise Reject(f"计划包中专家 {e['name']} 的密钥编号与公钥不符；未导入，本机没有任何改变")
+        if keystore.status(key_id(pub)) == "revoked":
+            raise Reject(f"计划包中专家 {e['name']} 的密钥已在本机吊销（指纹 {fingerprint(pub)}）；"
+                         "未导入，本机没有任何改变。请与教育局核对")
 
 
 def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:

@@ -13,6 +13,7 @@ import concurrent.futures as cf
 import hashlib
 import io
 import os
+import stat
 import re
 import threading
 import warnings
@@ -238,7 +239,11 @@ def read_source(source: Path | str | bytes, name: str) -> tuple[bytes, str]:
         path = Path(source)
         name = name or path.name
         try:
-            with open(path, "rb") as handle:
+            # O_NONBLOCK: opening a FIFO named *.jpg must not wait forever for a writer; it is refused below.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with open(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise PhotoError(f"“{name}”不是普通文件（管道或设备），未读取。", reason="not_image", name=name)
                 size = os.fstat(handle.fileno()).st_size
                 if size > MAX_FILE_BYTES:
                     raise _too_large(name, size)

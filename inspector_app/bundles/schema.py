@@ -1,0 +1,284 @@
+"""The shape of every JSON file inside a bundle, checked before any field is used.
+
+One small schema per file and bundle kind. `check(kind, name, value)` is called
+by `bag.read_json` for every file it parses, so a merge, a plan import or a
+verification never meets a string where an object belongs, a list where an
+indicator code belongs, a missing id or a 20 MB note: each is refused with the
+file and the place named (`entries.json 第 3 项 → inputs：应为键值表`).
+
+Objects are open: a field this version does not know is left alone (a newer
+program may add one), but every known field is checked. Numbers are bounded in
+`canonical.loads` before conversion; here they are bounded in range.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable
+
+from inspector_app.bundles.canonical import BundleError
+
+ID_LEN, NAME_LEN, SHORT_LEN = 200, 500, 100
+NOTE_LEN = 200_000        # store.entries.MAX_NOTE: a bundle carries no longer note than the window accepts
+TEXT_LEN = 500_000        # findings (store.findings.MAX_TEXT)
+REASON_LEN = 20_000
+MAX_ROWS = 100_000
+HEX = re.compile(r"[0-9a-f]*")
+
+
+class SchemaError(Exception):
+    def __init__(self, where: list[str], expected: str):
+        super().__init__(expected)
+        self.where, self.expected = where, expected
+
+
+Check = Callable[[Any, list[str]], None]
+
+
+def _fail(where: list[str], expected: str) -> None:
+    raise SchemaError(list(where), expected)
+
+
+def text(max_len: int = NAME_LEN, *, nonempty: bool = False, choices: tuple[str, ...] = (),
+         pattern: re.Pattern | None = None) -> Check:
+    def check(value: Any, where: list[str]) -> None:
+        if not isinstance(value, str):
+            _fail(where, "格式不对，应为文字")
+        if len(value) > max_len:
+            _fail(where, f"过长（{len(value)} 字，最多 {max_len} 字）")
+        if "\x00" in value:
+            _fail(where, "含有空字符（NUL）")
+        if nonempty and not value.strip():
+            _fail(where, "不能为空")
+        if choices and value not in choices:
+            _fail(where, f"格式不对，应为 {'、'.join(choices)} 之一")
+        if pattern is not None and not pattern.fullmatch(value):
+            _fail(where, "格式不对")
+    return check
+
+
+def integer(lo: int = 0, hi: int = 2 ** 53) -> Check:
+    def check(value: Any, where: list[str]) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            _fail(where, "格式不对，应为整数")
+        if not lo <= value <= hi:
+            _fail(where, f"应在 {lo}–{hi} 之间")
+    return check
+
+
+def flag(value: Any, where: list[str]) -> None:
+    if not (isinstance(value, bool) or (isinstance(value, int) and value in (0, 1))):
+        _fail(where, "格式不对，应为是或否（true/false）")
+
+
+def points(value: Any, where: list[str]) -> None:
+    """A score as text ("8.5") or a number, of sensible size; its range is the rubric's business."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        _fail(where, "格式不对，应为分数（数字或数字文字）")
+    if isinstance(value, str) and (len(value) > 30 or not re.fullmatch(r"[+-]?\d{1,12}(\.\d{1,12})?", value.strip())):
+        _fail(where, "不是有效的分数")
+    if isinstance(value, (int, Decimal)) and not (-10 ** 12 < value < 10 ** 12):
+        _fail(where, "数值过大")
+
+
+def scalar(value: Any, where: list[str]) -> None:
+    """An input value as a form holds it: text, a number, yes/no, nothing, or a short list of these."""
+    if isinstance(value, list):
+        if len(value) > 1000:
+            _fail(where, "项数过多")
+        for i, item in enumerate(value):
+            scalar(item, where + [f"第 {i + 1} 项"])
+        return
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, (int, Decimal)):
+        if not -10 ** 15 < value < 10 ** 15:
+            _fail(where, "数值过大")
+        return
+    text(NOTE_LEN)(value, where)
+
+
+def anything(value: Any, where: list[str]) -> None:
+    """Left to the code that reads it (sizes and depth are already bounded by canonical.loads)."""
+
+
+def optional(inner: Check) -> Check:
+    def check(value: Any, where: list[str]) -> None:
+        if value is not None:
+            inner(value, where)
+    return check
+
+
+def listof(inner: Check, *, max_len: int = MAX_ROWS, min_len: int = 0, unique: str | None = None) -> Check:
+    def check(value: Any, where: list[str]) -> None:
+        if not isinstance(value, list):
+            _fail(where, "格式不对，应为列表")
+        if len(value) > max_len:
+            _fail(where, f"项数过多（{len(value)}，最多 {max_len}）")
+        if len(value) < min_len:
+            _fail(where, f"至少应有 {min_len} 项")
+        seen: set = set()
+        for i, item in enumerate(value):
+            inner(item, where + [f"第 {i + 1} 项"])
+            if unique is not None:
+                key = item.get(unique) if isinstance(item, dict) else item
+                if key in seen:
+                    _fail(where + [f"第 {i + 1} 项"], f"的 {unique} “{key}”与前面重复")
+                seen.add(key)
+    return check
+
+
+def mapping(value_check: Check, *, max_len: int = MAX_ROWS, key: Check | None = None) -> Check:
+    key = key or text(ID_LEN)
+
+    def check(value: Any, where: list[str]) -> None:
+        if not isinstance(value, dict):
+            _fail(where, "格式不对，应为键值表")
+        if len(value) > max_len:
+            _fail(where, f"项数过多（{len(value)}，最多 {max_len}）")
+        for k, v in value.items():
+            key(k, where + [f"键 {k[:40]!r}"])
+            value_check(v, where + [str(k)[:40]])
+    return check
+
+
+@dataclass
+class Obj:
+    fields: dict[str, Check]
+    required: tuple[str, ...] = ()
+    rule: Callable[[dict, list[str]], None] | None = field(default=None)
+
+    def __call__(self, value: Any, where: list[str]) -> None:
+        if not isinstance(value, dict):
+            _fail(where, "格式不对，应为键值表（对象）")
+        for name in self.required:
+            if name not in value:
+                _fail(where, f"缺少 {name}")
+        for name, check in self.fields.items():
+            if name in value:
+                check(value[name], where + [name])
+        if self.rule is not None:
+            self.rule(value, where)
+
+
+# --------------------------------------------------------------------------- the files
+
+ID = text(ID_LEN, nonempty=True)
+CODE = text(SHORT_LEN, nonempty=True)
+STAMP = text(SHORT_LEN)
+ROLE = text(SHORT_LEN, choices=("lead", "member"))
+
+HEAD = Obj({
+    "format": integer(1, 1000), "kind": text(SHORT_LEN, nonempty=True), "created_at": STAMP,
+    "sequence": integer(0, 2 ** 53), "previous": text(ID_LEN), "signer_key_id": ID,
+    "plan": Obj({"id": ID, "title": text(NAME_LEN), "school_year": text(SHORT_LEN), "stage": text(SHORT_LEN),
+                 "demo": flag}, required=("id",)),
+    "rubric": Obj({"id": text(ID_LEN), "version": text(SHORT_LEN), "hash": ID}, required=("hash",)),
+    "group": Obj({"id": ID, "name": text(NAME_LEN)}, required=("id",)),
+    "expert": Obj({"id": ID, "name": text(NAME_LEN), "role": ROLE}, required=("id",)),
+}, required=("kind", "sequence", "signer_key_id", "plan"))
+
+ENTRY = Obj({
+    "school": text(ID_LEN), "indicator": CODE, "inputs": mapping(scalar, max_len=1000),
+    "evidence": listof(text(NAME_LEN), max_len=1000), "methods": listof(text(SHORT_LEN), max_len=100),
+    "note": text(NOTE_LEN), "points": optional(points), "explanation": listof(text(REASON_LEN), max_len=1000),
+    "updated_at": STAMP, "typed_by": text(ID_LEN), "source": text(ID_LEN),
+}, required=("indicator", "inputs"))
+ENTRIES = listof(ENTRY)
+
+VETOES = listof(Obj({"key": CODE, "value": flag, "reason": text(REASON_LEN)}, required=("key",)), max_len=1000)
+FINDINGS = mapping(text(TEXT_LEN), max_len=20)
+PHOTOS = listof(Obj({
+    "file": text(ID_LEN, nonempty=True), "sha256": text(64, pattern=HEX), "original_sha256": text(64, pattern=HEX),
+    "school": text(ID_LEN), "indicator": text(SHORT_LEN), "expert": text(ID_LEN), "caption": text(REASON_LEN),
+    "taken_at": optional(text(SHORT_LEN)), "mime": text(SHORT_LEN), "chosen": flag, "removed": flag,
+}, required=("file",)), max_len=20_000)
+HISTORY = listof(mapping(anything, max_len=50), max_len=1_000_000)
+
+
+def _lead_decision_has_reason(row: dict, where: list[str]) -> None:
+    if row.get("method") == "lead" and not str(row.get("reason") or "").strip():
+        _fail(where, "是组长决定的得分，但没有写理由")
+
+
+CONSENSUS = listof(Obj({
+    "school": text(ID_LEN), "indicator": CODE, "points": optional(points), "method": text(SHORT_LEN),
+    "reason": text(REASON_LEN), "scores": mapping(optional(points), max_len=1000),
+}, required=("indicator",), rule=_lead_decision_has_reason))
+MEMBERS = listof(text(ID_LEN, nonempty=True), min_len=1, max_len=1000, unique=None)
+TRANSCRIBED = mapping(ENTRIES, max_len=1000)
+
+SCHOOL = Obj({"id": ID, "name": text(NAME_LEN, nonempty=True), "role": ROLE, "kind": text(SHORT_LEN),
+              "head_role": text(SHORT_LEN), "short_name": text(NAME_LEN)}, required=("id", "name", "role"))
+GROUP = Obj({
+    "id": ID, "name": text(NAME_LEN, nonempty=True), "type": optional(text(SHORT_LEN)),
+    "schools": listof(SCHOOL, max_len=1000, unique="id"),
+    "self_scores": listof(Obj({"school": text(ID_LEN), "indicator": CODE, "points": points},
+                              required=("indicator", "points")), max_len=10_000),
+    "baselines": mapping(mapping(scalar, max_len=1000), max_len=1000),
+    "prior_results": listof(mapping(anything, max_len=100), max_len=100),
+}, required=("id", "name", "schools"))
+EXPERT = Obj({
+    "id": ID, "name": text(NAME_LEN, nonempty=True), "role": ROLE, "key_id": optional(text(ID_LEN)),
+    "fingerprint": optional(text(ID_LEN)), "public_key": optional(text(128, pattern=HEX)),
+    "assignments": listof(listof(text(ID_LEN), max_len=3, min_len=1), max_len=10_000),
+}, required=("id", "name"))
+
+
+def _ids_unique_across_groups(body: dict, where: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for group in body.get("groups", []):
+        for school in group.get("schools", []):
+            if school["id"] in seen:
+                _fail(where + ["groups"], f"中学校编号 “{school['id']}” 出现了两次（{seen[school['id']]}、{group['name']}）")
+            seen[school["id"]] = group["name"]
+
+
+PLAN = Obj({
+    "plan": Obj({"id": ID, "title": text(NAME_LEN, nonempty=True), "school_year": text(SHORT_LEN),
+                 "stage": text(SHORT_LEN), "consensus": text(SHORT_LEN), "spread_limit": points, "demo": flag,
+                 "export_location": flag, "publication": mapping(anything, max_len=100)},
+                required=("id", "title", "school_year", "stage")),
+    "groups": listof(GROUP, max_len=10_000, unique="id"),
+    "experts": listof(EXPERT, max_len=10_000, unique="id"),
+}, required=("plan", "groups", "experts"), rule=_ids_unique_across_groups)
+
+OBJECT = mapping(anything, max_len=MAX_ROWS)
+LIST_OF_OBJECTS = listof(mapping(anything, max_len=MAX_ROWS))
+
+SCHEMAS: dict[tuple[str, str], Check] = {
+    ("expert", "entries.json"): ENTRIES, ("expert", "vetoes.json"): VETOES, ("expert", "findings.json"): FINDINGS,
+    ("expert", "photos.json"): PHOTOS, ("expert", "history.json"): HISTORY,
+    ("panel", "consensus.json"): CONSENSUS, ("panel", "members.json"): MEMBERS, ("panel", "findings.json"): FINDINGS,
+    ("panel", "result.json"): OBJECT, ("panel", "finalised.json"): OBJECT, ("panel", "versions.json"): LIST_OF_OBJECTS,
+    ("panel", "transcribed.json"): TRANSCRIBED,
+    ("plan", "plan.json"): PLAN,
+}
+
+
+LABELS = {"plan": "考核计划", "groups": "集团", "schools": "学校", "experts": "专家", "self_scores": "自评分",
+          "points": "得分", "indicator": "指标", "school": "学校", "inputs": "输入项", "note": "备注",
+          "evidence": "佐证材料", "methods": "评价方式", "caption": "照片说明", "reason": "理由", "id": "编号",
+          "name": "名称", "role": "角色", "title": "考核名称", "key": "否决项", "value": "取值", "file": "文件",
+          "sequence": "序号", "expert": "专家", "group": "集团", "rubric": "指标体系", "scores": "各专家得分",
+          "assignments": "分工", "public_key": "公钥", "baselines": "基数", "prior_results": "上年结果",
+          "explanation": "得分说明", "method": "合议方式", "kind": "类型"}
+
+
+def check(kind: str, name: str, value: Any) -> None:
+    """Raise BundleError("schema") naming the file and the place when `value` does not have its file's shape."""
+    schema = HEAD if name == "bundle.json" else SCHEMAS.get((kind, name))
+    if schema is None:
+        return  # a file this version does not read
+    try:
+        schema(value, [])
+    except SchemaError as exc:
+        place = " → ".join(LABELS.get(step, step) for step in exc.where)
+        raise BundleError("schema", f"数据包中的 {name}{(' ' + place) if place else ''}：{exc.expected}，已拒绝。") \
+            from None
+
+
+def files_of(kind: str, names) -> list[str]:
+    """The JSON files of a bundle that have a schema."""
+    return [n for n in sorted(names) if n == "bundle.json" or (kind, n) in SCHEMAS]
