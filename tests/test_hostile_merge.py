@@ -117,7 +117,8 @@ def test_type_confused_signed_bundles_are_refused_in_words(pair, data):
     delete = bool(where) and data.draw(st.booleans(), label="delete")
     new = None if delete else data.draw(JSON, label="value")
     changed = _put(files[name], where, new, delete)
-    odd = resign(bundle, x1.keys, x1.out / "fuzz", {name: changed})
+    raw = json.dumps(changed, default=str).encode()  # as any program could write it, NUL and all
+    odd = resign(bundle, x1.keys, x1.out / "fuzz", {name: raw})
     try:
         _merge_and_judge(lead, odd)
     finally:
