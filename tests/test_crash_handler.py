@@ -38,11 +38,11 @@ def test_an_unexpected_error_in_a_command_is_a_message_and_a_report_without_user
     assert __version__ in text
 
 
-def test_a_lone_surrogate_in_the_command_line_is_printed_escaped(data_dir, capsys):
+def test_a_lone_surrogate_in_the_command_line_is_refused_naming_the_option(data_dir, capsys):
     assert cli(data_dir, "demo") == 0
-    assert cli(data_dir, "progress", "--group", "\udcff") == 1
+    assert cli(data_dir, "progress", "--group", "\udcff") == 2
     err = capsys.readouterr().err
-    assert "Traceback" not in err and "\\udcff" in err
+    assert "Traceback" not in err and "--group" in err and "Unicode" in err
 
 
 @pytest.mark.parametrize("argv, shown", [

@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "command", None):
             from inspector_app.ui.app import run_app  # Qt only when the window is wanted
             return run_app()
+        refuse_bad_text(args)
         return int(args.func(args) or 0)
     except CommandError as exc:
         say(str(exc))
@@ -77,6 +78,26 @@ def main(argv: list[str] | None = None) -> int:
         from inspector_app import crash
         say(crash.explain(exc, argv))
         return 1
+
+
+def refuse_bad_text(args: argparse.Namespace) -> None:
+    """Every text option checked before a command runs: a lone surrogate (bytes the terminal could not decode)
+    or a NUL is refused with the option named, never stored."""
+    from inspector_app.store.text import text_problem
+    for name, value in vars(args).items():
+        option = name if name in POSITIONAL else "--" + name.replace("_", "-")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and name != "data_dir":
+                problem = text_problem(item)
+                if problem:
+                    raise CommandError(f"{option} 的值{problem}", 2)
+                if not item.strip() and name not in EMPTY_ALLOWED:
+                    # An empty name is contained in every name and an empty value would clear: neither is meant.
+                    raise CommandError(f"{option} 的值为空，未做任何修改", 2)
+
+
+POSITIONAL = {"values", "files", "backup", "source", "file", "key", "rubric", "answers", "workbook"}
+EMPTY_ALLOWED = {"school", "caption", "reason", "note", "name", "role", "values", "command"}
 
 
 def say(text: str) -> None:

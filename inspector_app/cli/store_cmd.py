@@ -61,6 +61,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="按本集团的获奖/项目登记表计分（inspector register add 登记的各项）")
     eset.add_argument("--json", action="store_true")
     eset.set_defaults(func=cmd_entry_set)
+    eclear = es.add_parser("clear", help="清除一项评分（空值不会清除；清除记入修改历史）")
+    _place_args(eclear)
+    eclear.add_argument("--reason", default="", help="清除的理由")
+    eclear.set_defaults(func=cmd_entry_clear)
     eshow = es.add_parser("show", help="查看一项评分")
     _place_args(eshow)
     eshow.add_argument("--json", action="store_true")
@@ -93,7 +97,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--plan")
     h.add_argument("--group", help="只看一个集团（编号或名称）")
     h.add_argument("--indicator")
-    h.add_argument("--limit", type=_history_limit, default=50)
+    h.add_argument("--limit", type=bounded_int(1, 100_000, "--limit"), default=50, help="最多显示多少条（1–100000）")
     h.add_argument("--json", action="store_true")
     h.set_defaults(func=cmd_history)
 
@@ -112,6 +116,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     me.add_argument("--set", metavar="EXPERT", help="专家编号或姓名")
     me.add_argument("--json", action="store_true")
     me.set_defaults(func=cmd_me)
+
+
+def bounded_int(lo: int, hi: int, option: str):
+    """An argparse type: a whole number within bounds, checked before anything reads or stores it."""
+    def parse(text: str) -> int:
+        value = text.strip()
+        if not value.lstrip("+-").isdigit() or len(value) > 12:
+            raise argparse.ArgumentTypeError(f"{option} 应为 {lo}–{hi} 之间的整数，而不是 “{text[:20]}”")
+        number = int(value)
+        if not lo <= number <= hi:
+            raise argparse.ArgumentTypeError(f"{option} 应为 {lo}–{hi} 之间的整数，而不是 {number}")
+        return number
+    return parse
 
 
 def _place_args(p: argparse.ArgumentParser) -> None:
@@ -380,6 +397,11 @@ def cmd_entry_set(args) -> int:
         if "=" not in item:
             raise CommandError(f"输入项应写成 KEY=VALUE，而不是 “{item}”", 2)
         key, value = item.split("=", 1)
+        if not key.strip():
+            raise CommandError(f"输入项 “{item}” 缺少名称（KEY=VALUE）", 2)
+        if not value.strip():
+            raise CommandError(f"输入项 {key.strip()} 的值为空：空值不会清除已保存的内容，未保存任何修改。"
+                               "要清除这一项评分，请用 inspector entry clear（选项同 entry set）", 2)
         values[key.strip()] = value
     with opened() as store:
         plan = P.find_plan(store, args.plan)
@@ -416,6 +438,24 @@ def _print_entry(entry: E.Entry | None, as_json: bool) -> None:
         print(f"  {line}")
 
 
+def cmd_entry_clear(args) -> int:
+    from inspector_app.cli.main import CommandError
+    with opened() as store:
+        plan = P.find_plan(store, args.plan)
+        try:
+            I.require_scorer(store, plan)
+        except I.IdentityError as exc:
+            raise CommandError(str(exc)) from exc
+        plan, rubric, group, school, expert = place_from_args(store, args)
+        E.check_place(rubric, group, school, args.indicator)
+        if E.get_entry(store, plan.id, group.id, expert.id, school, args.indicator) is None:
+            print(f"指标 {args.indicator} 尚未评分，无需清除")
+            return 0
+        E.clear_entry(store, plan, group, expert.id, school, args.indicator, args.reason)
+        print(f"已清除指标 {args.indicator} 的评分（记入修改历史，可用 inspector history 查看）")
+    return 0
+
+
 def cmd_entry_show(args) -> int:
     with opened() as store:
         plan, rubric, group, school, expert = place_from_args(store, args)
@@ -442,6 +482,9 @@ def cmd_photo_add(args) -> int:
     with opened() as store:
         plan, rubric, group, school, expert = place_from_args(store, args)
         E.check_place(rubric, group, school, args.indicator)
+        problem = PR.caption_problem(args.caption)
+        if problem:
+            raise StoreError(f"{problem}；没有添加照片")
         sources = expand_photo_paths(args.files)
         if not sources:
             raise StoreError(f"没有找到照片文件（JPEG、PNG、HEIC）：{'、'.join(args.files)}")

@@ -18,6 +18,7 @@ from inspector_app.rubric.rules import InputError
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record, record_many
 from inspector_app.store.plans import Group, Plan
+from inspector_app.store.text import text_problem
 
 GROUP = ""  # school_id of entries scored once for the whole group
 TRANSCRIBED = "代录"  # an entry typed from another expert's paper sheet
@@ -122,6 +123,21 @@ def check_place(rubric: Rubric, group: Group, school_id: str, code: str) -> Indi
     return ind
 
 
+def _check_texts(where: str, inputs: dict[str, Any] | None, evidence: list[str] | None,
+                 methods: list[str] | None, note: str | None) -> None:
+    """NUL, lone surrogates and over-long text refused, the field named, before anything is scored or saved."""
+    fields: list[tuple[str, str, Any, int | None]] = [("note", "备注", note, MAX_NOTE)]
+    fields += [("evidence", "佐证材料", v, MAX_NOTE) for v in evidence or []]
+    fields += [("methods", "评价方式", v, MAX_NOTE) for v in methods or []]
+    fields += [(k, f"输入项 {k}", v, MAX_NOTE) for k, v in (inputs or {}).items()]
+    fields += [(k, "输入项名称", k, 200) for k in (inputs or {})]
+    for key, label, value, limit in fields:
+        if isinstance(value, str):
+            problem = text_problem(value, limit)
+            if problem:
+                raise EntryError(f"{where}: {label}{problem}", key)
+
+
 def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str, school_id: str, code: str, *,
               inputs: dict[str, Any] | None = None, evidence: list[str] | None = None,
               methods: list[str] | None = None, note: str | None = None, merge: bool = True,
@@ -137,6 +153,7 @@ def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id:
     ind = check_place(rubric, group, school_id, code)
     school_name = group.school(school_id).name if school_id else ""
     where = f"指标 {code}" + (f"（{school_name}）" if school_name else "")
+    _check_texts(where, inputs, evidence, methods, note)
     old = get_entry(store, plan.id, group.id, expert_id, school_id, code)
     new_inputs = dict(old.inputs) if (old and merge) else {}
     if inputs is not None:
@@ -296,6 +313,9 @@ def set_veto(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: 
         raise EntryError(f"否决项 “{key}” 不存在")
     if value and not reason.strip():
         raise EntryError("认定一票否决须写明事实和理由", "reason")
+    problem = text_problem(reason, MAX_NOTE)
+    if problem:
+        raise EntryError(f"否决项理由{problem}", "reason")
     old = store.conn.execute("SELECT value, reason FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ? "
                              "AND key = ?", (plan.id, group.id, expert_id, key)).fetchone()
     with store.tx():

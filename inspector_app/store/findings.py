@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
+from inspector_app.store.text import text_problem
 
 FINDING_KINDS = {"achievements": "主要成绩", "problems": "存在问题", "suggestions": "整改建议"}
 MAX_TEXT = 500_000
@@ -19,8 +20,9 @@ def get_findings(store: Store, plan_id: str, group_id: str) -> dict[str, str]:
 def set_finding(store: Store, plan_id: str, group_id: str, kind: str, text: str, expert_id: str) -> None:
     if kind not in FINDING_KINDS:
         raise ValueError(f"未知的意见类别 {kind}；可用: {', '.join(FINDING_KINDS)}")
-    if len(text) > MAX_TEXT:
-        raise ValueError(f"{FINDING_KINDS[kind]}过长（{len(text)} 字）")
+    problem = text_problem(text, MAX_TEXT)
+    if problem:
+        raise ValueError(f"{FINDING_KINDS[kind]}{problem}")
     old = get_findings(store, plan_id, group_id)[kind]
     if old == text:
         return

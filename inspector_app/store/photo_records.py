@@ -13,6 +13,7 @@ from inspector_app.store import photo_storage
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
+from inspector_app.store.text import text_problem
 
 # Pillow is imported only when photos are added: listing them at start-up needs none of it.
 if TYPE_CHECKING:  # pragma: no cover
@@ -174,9 +175,16 @@ def restore_photo(store: Store, photo_id: int, expert_id: str) -> PhotoRecord:
     return _update(store, photo_id, "removed", 0, expert_id, "removed")
 
 
+def caption_problem(caption: str) -> str:
+    """Checked before a photo is added with its caption, so a refused caption adds no photo."""
+    problem = text_problem(caption, MAX_CAPTION)
+    return f"照片说明{problem}" if problem else ""
+
+
 def set_caption(store: Store, photo_id: int, caption: str, expert_id: str) -> PhotoRecord:
-    if len(caption) > MAX_CAPTION:
-        raise StoreError(f"照片说明过长（{len(caption)} 字，最多 {MAX_CAPTION} 字）")
+    problem = caption_problem(caption)
+    if problem:
+        raise StoreError(problem)
     return _update(store, photo_id, "caption", caption.strip(), expert_id, "caption")
 
 

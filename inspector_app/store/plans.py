@@ -373,6 +373,8 @@ def find_plan(store: Store, key: str | None) -> Plan:
         raise StoreError("数据文件夹中还没有考核计划。可以用 inspector demo 建立演示考核，或 inspector plan create 新建。")
     if key is None:
         return plans[0]
+    if not key.strip():
+        raise StoreError("考核计划的编号或名称为空；已有: " + "；".join(f"{p.id} {p.title}" for p in plans))
     hits = [p for p in plans if p.id == key or p.title == key] or [p for p in plans if p.id.startswith(key)]
     if len(hits) != 1:
         raise StoreError(f"找不到唯一的考核计划 “{key}”；已有: " + "；".join(f"{p.id} {p.title}" for p in plans))
@@ -406,6 +408,8 @@ def group_by_id(store: Store, plan_id: str, group_id: str) -> Group | None:
 
 def get_group(store: Store, plan_id: str, key: str) -> Group:
     all_groups = groups(store, plan_id)
+    if not key.strip():  # an empty name is contained in every name: it must match none
+        raise StoreError("集团名称为空；本计划的集团: " + "、".join(g.name for g in all_groups))
     hits = [g for g in all_groups if g.id == key or g.name == key] or [g for g in all_groups if key in g.name]
     if len(hits) != 1:
         raise StoreError(f"找不到唯一的集团 “{key}”；本计划的集团: " + "、".join(g.name for g in all_groups))
@@ -420,6 +424,8 @@ def experts(store: Store, plan_id: str) -> list[Expert]:
 
 def get_expert(store: Store, plan_id: str, key: str) -> Expert:
     all_experts = experts(store, plan_id)
+    if not key.strip():
+        raise StoreError("专家姓名为空；本计划的专家: " + "、".join(e.name for e in all_experts))
     hits = [e for e in all_experts if key in (e.id, e.name, e.key_id)]
     if len(hits) != 1:
         raise StoreError(f"找不到专家 “{key}”；本计划的专家: " + "、".join(e.name for e in all_experts))
