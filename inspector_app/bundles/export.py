@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from inspector_app.bundles import canonical
+from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.bag import read_bag
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.keys import KeyStore
@@ -26,7 +27,7 @@ from inspector_app.store.bundle_records import (consume_sequence, merged_expert_
                                                 reserve_sequence)
 from inspector_app.scoring.panel import settled_points
 from inspector_app.store.consensus import panel_scorer, places
-from inspector_app.store.db import Store, now
+from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.photo_location import strip_location
 from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_by_id, expert_public_key, experts,
@@ -181,12 +182,28 @@ def left_behind(store: Store, plan: Plan, group: Group, signer_id: str, *, panel
 
 
 def _photo_sources(store: Store, plan: Plan, group: Group, expert_id: str | None) -> list[_PhotoSource]:
-    return [_PhotoSource(PR.file_path(store, photo), not plan.export_location and photo.has_location,
-                         {"original_sha256": photo.sha256, "school": photo.school_id, "indicator": photo.indicator,
-                          "expert": photo.expert_id, "caption": photo.caption, "taken_at": photo.taken_at,
-                          "mime": photo.mime, "chosen": photo.chosen, "removed": photo.removed,
-                          "original": photo.original})
-            for photo in PR.list_photos(store, plan.id, group.id, expert_id=expert_id, include_removed=True)]
+    """The photos to carry. A removed photo whose file is gone is left out (it is removed: nothing is lost);
+    a photo still in use whose file is gone stops the export, named, so the user can remove it first."""
+    sources = []
+    for photo in PR.list_photos(store, plan.id, group.id, expert_id=expert_id, include_removed=True):
+        path = store.photos_dir / photo.original
+        if not path.is_file():
+            if photo.removed:
+                continue
+            raise StoreError(f"{_photo_label(group, photo)}的文件缺失（{path}）。请在照片列表中删除这张照片"
+                             "（或从原始来源重新添加）后再导出；没有写出数据包")
+        sources.append(_PhotoSource(path, not plan.export_location and photo.has_location,
+                                    {"original_sha256": photo.sha256, "school": photo.school_id,
+                                     "indicator": photo.indicator, "expert": photo.expert_id,
+                                     "caption": photo.caption, "taken_at": photo.taken_at, "mime": photo.mime,
+                                     "chosen": photo.chosen, "removed": photo.removed, "original": photo.original,
+                                     "label": _photo_label(group, photo)}))
+    return sources
+
+
+def _photo_label(group: Group, photo) -> str:
+    where = group.school(photo.school_id).name if photo.school_id else "集团整体"
+    return f"照片“{photo.caption or Path(photo.original).name}”（指标 {photo.indicator}，{where}）"
 
 
 def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[dict]:
@@ -194,8 +211,19 @@ def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[d
     result = []
     for source in sources:
         meta = dict(source.meta)
-        original = meta.pop("original")
-        data = source.file.read_bytes()
+        original, label = meta.pop("original"), meta.pop("label")
+        try:
+            data = source.file.read_bytes()
+        except OSError as exc:
+            if meta["removed"]:
+                continue
+            raise BundleError("photo_missing", f"{label}的文件无法读取（{exc.strerror or exc}）。请在照片列表中删除"
+                              "这张照片后再导出；没有写出数据包。") from None
+        if hashlib.sha256(data).hexdigest() != meta["original_sha256"]:  # evidence re-hashed as it leaves
+            if meta["removed"]:
+                continue
+            raise BundleError("photo_changed", f"{label}的文件已被改动（与添加时的内容不同：{source.file}）。"
+                              "请在照片列表中删除这张照片（或重新添加原件）后再导出；没有写出数据包。")
         if source.strip:
             data = strip_location(data, name=original)
         sha = hashlib.sha256(data).hexdigest()
