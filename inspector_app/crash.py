@@ -98,13 +98,15 @@ def handle(exc: BaseException, argv: list[str] | None = None) -> str:
 def plain_message(exc: BaseException) -> str | None:
     """The message of an error that already speaks to the user (or of a damaged database); else None."""
     from inspector_app.bundles.canonical import BundleError
-    from inspector_app.fsutil import explain_os_error
+    from inspector_app.fsutil import StorageError, explain_os_error
     from inspector_app.numbers import NumberError
     from inspector_app.store.db import StoreError, explain_database_error
     if isinstance(exc, sqlite3.DatabaseError):
         return explain_database_error(exc, data_dir_or_none() or Path("."))
     if isinstance(exc, (StoreError, BundleError, NumberError)):
         return str(exc)
+    if isinstance(exc, StorageError) and exc.strerror:
+        return exc.strerror  # already in plain words, with the path
     if isinstance(exc, OSError) and exc.errno is not None:
         return explain_os_error(exc, exc.filename or "文件")
     return None

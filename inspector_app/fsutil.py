@@ -21,6 +21,8 @@ class StorageError(OSError):
 def explain_os_error(exc: OSError, path: Path | str) -> str:
     if exc.errno == errno.ENOSPC or exc.errno == errno.EFBIG:
         return f"磁盘空间已满（或文件超过大小限制），无法写入 {path}。已保存的内容没有受影响。"
+    if exc.errno == errno.EISDIR:
+        return f"{path} 是一个文件夹，不能写成文件；请给出文件名（例如 {Path(path) / '文件名'}）。已保存的内容没有受影响。"
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return f"无法写入 {path}：文件夹是只读的或没有权限。已保存的内容没有受影响。"
     return f"无法写入 {path}：{exc.strerror or exc}"

@@ -262,8 +262,7 @@ def _open_locked(data_dir: Path, lock: FolderLock, check_integrity: bool) -> Sto
     try:
         conn = _connect(db_path)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(damaged_message(data_dir, health.Health(False, _explain_sqlite(exc, data_dir), "damaged")))\
-            from exc
+        raise StoreError(_open_failure(exc, data_dir)) from exc
     except OSError as exc:
         raise StoreError(explain_os_error(exc, db_path)) from exc
     try:
@@ -291,8 +290,7 @@ def _open_locked(data_dir: Path, lock: FolderLock, check_integrity: bool) -> Sto
             conn.commit()
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(damaged_message(data_dir, health.Health(False, _explain_sqlite(exc, data_dir), "damaged")))\
-            from exc
+        raise StoreError(_open_failure(exc, data_dir)) from exc
     except BaseException:
         conn.close()
         raise
@@ -321,6 +319,15 @@ def _clean_leftovers(data_dir: Path) -> None:
                 for shard in os.scandir(folder):
                     if shard.is_dir(follow_symlinks=False):
                         remove_stale_parts(shard.path, older_than_s=0)
+
+
+def _open_failure(exc: sqlite3.Error, data_dir: Path) -> str:
+    """A full disk, a read-only folder or a busy file is said as such (the database is fine); only an error that
+    says the file is damaged offers the backups."""
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and not ("malformed" in text or "not a database" in text):
+        return _explain_sqlite(exc, data_dir)
+    return damaged_message(data_dir, health.Health(False, f"无法读取（{exc}）", "damaged"))
 
 
 def _full_check_due(conn: sqlite3.Connection) -> bool:
