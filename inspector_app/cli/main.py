@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "command", None):
             from inspector_app.ui.app import run_app  # Qt only when the window is wanted
             return run_app()
-        refuse_bad_text(args)
+        refuse_bad_text(args, argv)
         return int(args.func(args) or 0)
     except CommandError as exc:
         say(str(exc))
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def refuse_bad_text(args: argparse.Namespace) -> None:
+def refuse_bad_text(args: argparse.Namespace, argv: list[str]) -> None:
     """Every text option checked before a command runs: a lone surrogate (bytes the terminal could not decode)
     or a NUL is refused with the option named, never stored."""
     from inspector_app.store.text import text_problem
@@ -91,7 +91,8 @@ def refuse_bad_text(args: argparse.Namespace) -> None:
                 problem = text_problem(item)
                 if problem:
                     raise CommandError(f"{option} 的值{problem}", 2)
-                if not item.strip() and name not in EMPTY_ALLOWED:
+                given = name in POSITIONAL or any(a == option or a.startswith(option + "=") for a in argv)
+                if given and not item.strip() and name not in EMPTY_ALLOWED:
                     # An empty name is contained in every name and an empty value would clear: neither is meant.
                     raise CommandError(f"{option} 的值为空，未做任何修改", 2)
 
