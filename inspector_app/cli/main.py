@@ -91,10 +91,27 @@ def refuse_bad_text(args: argparse.Namespace, argv: list[str]) -> None:
                 problem = text_problem(item)
                 if problem:
                     raise CommandError(f"{option} 的值{problem}", 2)
+                special = _special_file(item)
+                if special:
+                    raise CommandError(f"{option}：{item} 是{special}，不是普通文件，未打开", 2)
                 given = name in POSITIONAL or any(a == option or a.startswith(option + "=") for a in argv)
                 if given and not item.strip() and name not in EMPTY_ALLOWED:
                     # An empty name is contained in every name and an empty value would clear: neither is meant.
                     raise CommandError(f"{option} 的值为空，未做任何修改", 2)
+
+
+def _special_file(path: str) -> str:
+    """A FIFO, a device or a socket named on the command line: opening it could wait forever."""
+    import stat
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "管道（FIFO）"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        return "设备或套接字"
+    return ""
 
 
 POSITIONAL = {"values", "files", "backup", "source", "file", "key", "rubric", "answers", "workbook"}

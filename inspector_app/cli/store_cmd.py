@@ -61,10 +61,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="按本集团的获奖/项目登记表计分（inspector register add 登记的各项）")
     eset.add_argument("--json", action="store_true")
     eset.set_defaults(func=cmd_entry_set)
-    eclear = es.add_parser("clear", help="清除一项评分（空值不会清除；清除记入修改历史）")
-    _place_args(eclear)
-    eclear.add_argument("--reason", default="", help="清除的理由")
-    eclear.set_defaults(func=cmd_entry_clear)
     eshow = es.add_parser("show", help="查看一项评分")
     _place_args(eshow)
     eshow.add_argument("--json", action="store_true")
@@ -97,7 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     h.add_argument("--plan")
     h.add_argument("--group", help="只看一个集团（编号或名称）")
     h.add_argument("--indicator")
-    h.add_argument("--limit", type=bounded_int(1, 100_000, "--limit"), default=50, help="最多显示多少条（1–100000）")
+    h.add_argument("--limit", type=_history_limit, default=50)
     h.add_argument("--json", action="store_true")
     h.set_defaults(func=cmd_history)
 
@@ -116,19 +112,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     me.add_argument("--set", metavar="EXPERT", help="专家编号或姓名")
     me.add_argument("--json", action="store_true")
     me.set_defaults(func=cmd_me)
-
-
-def bounded_int(lo: int, hi: int, option: str):
-    """An argparse type: a whole number within bounds, checked before anything reads or stores it."""
-    def parse(text: str) -> int:
-        value = text.strip()
-        if not value.lstrip("+-").isdigit() or len(value) > 12:
-            raise argparse.ArgumentTypeError(f"{option} 应为 {lo}–{hi} 之间的整数，而不是 “{text[:20]}”")
-        number = int(value)
-        if not lo <= number <= hi:
-            raise argparse.ArgumentTypeError(f"{option} 应为 {lo}–{hi} 之间的整数，而不是 {number}")
-        return number
-    return parse
 
 
 def _place_args(p: argparse.ArgumentParser) -> None:
@@ -436,24 +419,6 @@ def _print_entry(entry: E.Entry | None, as_json: bool) -> None:
     print(f"指标 {entry.indicator}: {fmt_points(entry.points)} 分（已保存 {entry.updated_at[11:19]}）")
     for line in entry.explanation:
         print(f"  {line}")
-
-
-def cmd_entry_clear(args) -> int:
-    from inspector_app.cli.main import CommandError
-    with opened() as store:
-        plan = P.find_plan(store, args.plan)
-        try:
-            I.require_scorer(store, plan)
-        except I.IdentityError as exc:
-            raise CommandError(str(exc)) from exc
-        plan, rubric, group, school, expert = place_from_args(store, args)
-        E.check_place(rubric, group, school, args.indicator)
-        if E.get_entry(store, plan.id, group.id, expert.id, school, args.indicator) is None:
-            print(f"指标 {args.indicator} 尚未评分，无需清除")
-            return 0
-        E.clear_entry(store, plan, group, expert.id, school, args.indicator, args.reason)
-        print(f"已清除指标 {args.indicator} 的评分（记入修改历史，可用 inspector history 查看）")
-    return 0
 
 
 def cmd_entry_show(args) -> int:
