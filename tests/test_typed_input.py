@@ -59,7 +59,7 @@ CASES = {
     "empty-group-progress": (["progress", "--group", ""], "--group 的值为空"),
     "empty-indicator": (["entry", "set", "--group", GROUP, "--indicator", "", "met=false"], "--indicator"),
     "surrogate-note": (ENTRY + ["met=false", "--note", "备注\udcff"], "--note"),
-    "surrogate-value": (ENTRY + ["met=\udcff"], "values"),
+    "surrogate-value": (ENTRY + ["met=\udcff"], "个参数"),
     "surrogate-group": (["progress", "--group", "\udce4"], "--group"),
     "long-caption": (["photo", "add", "--group", GROUP, "--indicator", "C3", "PHOTO", "--caption",
                       "长" * (MAX_CAPTION + 1)], "照片说明过长"),

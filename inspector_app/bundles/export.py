@@ -93,7 +93,7 @@ class PreparedExport:
         if self.kind == "expert":
             self.payload["photos.json"] = canonical.dumps(_read_photos(self.photo_sources, self.payload))
         self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress, cancelled)
-        self.bundle_hash = read_bag(self.path, self.keystore).bundle_hash
+        self.bundle_hash = read_bag(self.path, self.keystore, check_json=False).bundle_hash
         return self
 
     def record(self, store: Store) -> ExportResult:

@@ -83,7 +83,15 @@ def points(value: Any, where: list[str]) -> None:
 
 
 def scalar(value: Any, where: list[str]) -> None:
-    """An input value as a form holds it: text, a number, yes/no, nothing, or a short list of these."""
+    """An input value as a form holds it: text, a number, yes/no, nothing, or a short list or table of these
+    (a register's rows)."""
+    if isinstance(value, dict):
+        if len(value) > 1000:
+            _fail(where, "项数过多")
+        for k, item in value.items():
+            text(ID_LEN)(k, where + [f"键 {k[:40]!r}"])
+            scalar(item, where + [str(k)[:40]])
+        return
     if isinstance(value, list):
         if len(value) > 1000:
             _fail(where, "项数过多")

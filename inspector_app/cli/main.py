@@ -49,6 +49,10 @@ def bundle_file(arg: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    bad = _undecodable(argv)
+    if bad:  # before argparse, whose own messages would fail to print such text
+        say(bad)
+        return 2
     try:
         # Only global options (or none): the window. Anything else goes through the full parser.
         quick, rest = build_parser(with_commands=False).parse_known_args(argv)
@@ -98,6 +102,18 @@ def refuse_bad_text(args: argparse.Namespace, argv: list[str]) -> None:
                 if given and not item.strip() and name not in EMPTY_ALLOWED:
                     # An empty name is contained in every name and an empty value would clear: neither is meant.
                     raise CommandError(f"{option} 的值为空，未做任何修改", 2)
+
+
+def _undecodable(argv: list[str]) -> str:
+    """A lone surrogate stands for bytes the terminal could not decode: refused, the option named."""
+    from inspector_app.store.text import text_problem
+    for index, token in enumerate(argv):
+        problem = text_problem(token)
+        if problem:
+            before = argv[index - 1] if index and argv[index - 1].startswith("-") else ""
+            where = f"{before} 的值" if before else f"第 {index + 1} 个参数"
+            return f"{where}{problem}"
+    return ""
 
 
 def _special_file(path: str) -> str:
