@@ -151,7 +151,8 @@ def refuse_non_regular(path: Path) -> None:
 
 def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_LIMITS,
              remember_unknown: bool = True, progress: ProgressFn | None = None,
-             cancelled: CancelFn | Any = None, check_json: bool = True) -> Bag:
+             cancelled: CancelFn | Any = None, check_json: bool = True,
+             only: frozenset[str] | None = None) -> Bag:
     """Verify a bundle in place (nothing is extracted) and return it.
 
     Raises `BundleError` with a stable code for every problem. A bundle signed
@@ -169,17 +170,17 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
         raise BundleError("unreadable", f"无法读取文件 {path}：{exc.strerror or exc}") from None
     try:
         with fh:
-            bag = _read_bag(fh, path, keystore, limits, remember_unknown, progress, cancelled)
+            bag = _read_bag(fh, path, keystore, limits, remember_unknown, progress, cancelled, only)
     except OSError as exc:
         raise BundleError("unreadable", f"读取 {path} 时出错：{exc.strerror or exc}") from None
-    if check_json:
+    if check_json and only is None:
         for name in schema.files_of(bag.kind, bag.sha256):
             read_json(bag, name)  # every JSON file has its shape, whether the merge reads it or not
     return bag
 
 
 def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, remember_unknown: bool,
-              progress: ProgressFn | None, cancelled: Any) -> Bag:
+              progress: ProgressFn | None, cancelled: Any, only: frozenset[str] | None = None) -> Bag:
     zf = open_zip(fh, path, limits)
     entries = check_entries(zf, fh, limits)
     files = {n: e for n, e in entries.items() if not e.info.is_dir()}
@@ -303,7 +304,8 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
         if is_cancelled(cancelled):
             raise BundleCancelled("已取消校验。")
 
-    for name in sorted(manifest, key=lambda n: files[n].data_offset):
+    # `only`: a caller that reads just these payload files (a held bundle's claim) inflates nothing else.
+    for name in sorted((n for n in manifest if only is None or n[5:] in only), key=lambda n: files[n].data_offset):
         if hash_entry(fh, files[name], limits, None, on_chunk) != manifest[name]:
             raise tampered(name)
 

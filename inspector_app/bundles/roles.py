@@ -118,7 +118,7 @@ def held_claim(store: Store, keystore: KeyStore, path) -> tuple[str, str]:
     from inspector_app.bundles.canonical import BundleError
     from inspector_app.bundles.merge_checks import bundle_head
     try:
-        bag = read_bag(path, _AnySigner(keystore), remember_unknown=False)
+        bag = read_bag(path, _AnySigner(keystore), remember_unknown=False, only=frozenset({"bundle.json"}))
         head = bundle_head(bag)
     except (BundleError, Reject, OSError):
         return "", ""
