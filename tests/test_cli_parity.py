@@ -153,3 +153,42 @@ def test_yaml_roster_checks_school_kinds_as_the_excel_one_does(tmp_path, capsys)
                       encoding="utf-8")
     assert main(["plan", "create", "--rubric", "suizhou-jlt", "--roster", str(roster)]) == 1
     assert "学段应为 小学、初中、九年制、高中、完全中学、幼儿园 之一" in capsys.readouterr().err
+
+
+def test_changing_a_finalised_group_says_so_at_once(tmp_path, capsys):
+    data = str(tmp_path / "demo")
+    assert main(["--data-dir", data, "demo"]) == 0
+    capsys.readouterr()
+    # The demo finalises 兴仁; a changed score there no longer equals the signed result.
+    assert main(["--data-dir", data, "entry", "set", "--group", "兴仁", "--indicator", "C6", "met=否"]) == 0
+    said = capsys.readouterr().err
+    assert "已定稿（第 1 版）" in said and "重新定稿" in said
+    with pytest.raises(SystemExit) as refused:
+        main(["--data-dir", data, "entry", "clear", "--group", "兴仁", "--indicator", "C7"])
+    assert refused.value.code == 2 and "--reason" in capsys.readouterr().err
+
+
+def test_verify_changes_nothing_on_the_laptop(tmp_path, capsys):
+    from test_bundle_chain import ROSTER
+    bureau, other = tmp_path / "bureau", tmp_path / "other"
+    (tmp_path / "roster.yaml").write_text(ROSTER.replace(", key: lead.pub", "").replace(", key: x1.pub", "")
+                                          .replace(", key: x2.pub", ""), encoding="utf-8")
+    assert main(["--data-dir", str(bureau), "plan", "create", "--rubric", "suizhou-jlt",
+                 "--roster", str(tmp_path / "roster.yaml")]) == 0
+    assert main(["--data-dir", str(bureau), "package", "--out", str(tmp_path / "usb")]) == 0
+    assert main(["--data-dir", str(other), "keys", "show"]) == 0
+    trusted = other / "keys" / "trusted.json"
+    before = trusted.read_bytes() if trusted.exists() else None
+    capsys.readouterr()
+    assert main(["--data-dir", str(other), "verify", *map(str, (tmp_path / "usb").glob("*.zip"))]) == 1
+    said = capsys.readouterr().err
+    assert "尚未登记" in said and "已暂存" not in said
+    assert (trusted.read_bytes() if trusted.exists() else None) == before
+
+
+def test_transcribed_entries_name_the_expert_in_the_history(plan_as, capsys):
+    plan_as("专家甲")
+    assert main(["entry", "set", "--expert", "专家乙", "--group", "g4", "--indicator", "C6", "met=否"]) == 0
+    capsys.readouterr()
+    assert main(["history", "--group", "g4", "--indicator", "C6"]) == 0
+    assert "专家甲（代 专家乙 录入）" in capsys.readouterr().out

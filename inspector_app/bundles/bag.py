@@ -317,11 +317,19 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
     return bag
 
 
+FINGERPRINT_IN = re.compile(r"[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}")
+
+
 def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_LIMITS) -> tuple[bool, str]:
     """(True, summary) when the bundle is complete, untampered and signed by a known key."""
     try:
-        bag = read_bag(path, keystore, limits=limits)
+        # Checking changes nothing here: an unknown signer is not added to the keys seen (merging does that).
+        bag = read_bag(path, keystore, limits=limits, remember_unknown=False)
     except BundleError as exc:
+        if exc.code == "unknown_key":
+            fp = FINGERPRINT_IN.search(exc.message)
+            return False, (f"数据包完整，但签名人的密钥在本机尚未登记（指纹 {fp.group() if fp else '?'}）；"
+                           "在接收它的电脑上合并时会暂存，核对指纹并信任后即可合并")
         return False, exc.message
     if bag.kind == "panel":
         problem = _member_problem(bag, keystore, limits)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from decimal import Decimal, InvalidOperation
 
 from inspector_app.bundles.bag import Bag, read_json
@@ -152,16 +153,31 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
                      "未导入，本机的考核计划和已录入的评分都没有改变；请与教育局核对是哪一份计划包有误", "conflict")
     rubric = P.plan_rubric(store, existing)
     spec = spec_from_body(rubric, body)
+    changes = as_changes(found)
+    told = "；".join(changes[:SHOWN_DIFFERENCES]) + (f"；等共 {len(changes)} 处" if len(changes) > SHOWN_DIFFERENCES else "")
     try:
         amend_plan(store, existing, rubric, spec, actor="", reason=f"教育局修订计划包第 {sequence} 版",
-                   changes=found, revision_number=sequence)
+                   changes=changes, revision_number=sequence)
     except AmendError as exc:
         raise Reject(f"{exc}。修订计划包（第 {sequence} 版）与本机不同之处：{shown}", "conflict") from None
     own = keystore.own_key().key_id
     new_keys = {e["id"]: e for e in body["experts"] if e.get("public_key") and e.get("key_id") != own}
     keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"],
                           "专家组组长" if e.get("role") == "lead" else "专家") for e in new_keys.values()])
-    return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{shown}；已录入的评分均保留"
+    return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{told}；已录入的评分均保留"
+
+
+def as_changes(found: list[str]) -> list[str]:
+    """Differences between a plan and its amended package, told as the changes the amendment makes."""
+    out = []
+    for text in found:
+        text = text.replace("计划包多了", "增加").replace("计划包少了", "删去")
+        text = re.sub(r"：本机为“(.*?)”，计划包为“(.*?)”", r"：由“\1”改为“\2”", text)
+        text = re.sub(r"的(\S*?)不同（计划包为 (.*?)）", r"的\1改为 \2", text)
+        out.append(text.replace("的自评分不同", "的自评分有改动")
+                   .replace("的分工不同", "的分工有改动").replace("的密钥不同", "换了新密钥")
+                   .replace("的基数不同", "的基数有改动").replace("的上年结果不同", "的上年结果有改动"))
+    return out
 
 
 def plan_differences(here: dict, package: dict) -> list[str]:

@@ -157,6 +157,8 @@ def cmd_decide(args) -> int:
             raise CommandError(f"只有本计划登记的组长可以定分；本机用户是 {lead.name}")
         decide(store, plan, rubric, group, school, args.indicator, args.points, args.reason, lead.id)
         print(f"已定分：指标 {args.indicator} {args.points} 分")
+        from inspector_app.cli.panel_work_cmd import warn_if_finalised
+        warn_if_finalised(store, plan, rubric, group)
     return 0
 
 

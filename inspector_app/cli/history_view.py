@@ -75,7 +75,11 @@ def describe(change, names: Names) -> dict[str, str]:
     old, new = change.old, change.new
     if change.field in YES_NO_FIELDS:  # stored as 0/1
         old, new = (None if v is None else bool(v) for v in (old, new))
-    return {"time": change.at[:19].replace("T", " "), "who": names.person(change.plan_id, change.expert_id),
+    who = names.person(change.plan_id, change.expert_id)
+    owner = change.key.get("expert")
+    if change.entity == "entry" and owner and owner != change.expert_id:  # a paper sheet typed in (代录)
+        who = f"{who}（代 {names.person(change.plan_id, owner)} 录入）"
+    return {"time": change.at[:19].replace("T", " "), "who": who,
             "where": names.place(change), "what": f"{entity}·{field}", "old": written(old),
             "new": written(new), "reason": change.reason or ""}
 

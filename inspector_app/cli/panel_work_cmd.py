@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def register_entry_clear(es: argparse._SubParsersAction, place_args) -> None:
     ec = es.add_parser("clear", help="清除一项评分（该项回到“未评”；历史记录中保留原值）")
     place_args(ec)
-    ec.add_argument("--reason", default="", help="清除的理由（写入历史记录）")
+    ec.add_argument("--reason", required=True, help="清除的理由（必填，写入历史记录）")
     ec.set_defaults(func=cmd_entry_clear)
 
 
@@ -118,6 +118,7 @@ def cmd_entry_clear(args) -> int:
             return 0
         E.clear_entry(store, plan, group, expert.id, school, code, args.reason)
         print(f"已清除 {expert.name} 对指标 {code} 的评分（历史记录中保留原值）")
+        warn_if_finalised(store, plan, rubric, group)
     return 0
 
 
@@ -166,4 +167,16 @@ def cmd_withdraw(args) -> int:
             print(f"指标 {code} 没有组长定分，没有改动")
             return 0
         print(f"已撤回指标 {code} 的组长定分，按合议规则（{plan.consensus}）重新计分")
+        warn_if_finalised(store, plan, rubric, group)
     return 0
+
+
+def warn_if_finalised(store, plan, rubric, group) -> None:
+    """A change to a finalised (定稿) group is allowed, but said at once: the signed result no longer stands."""
+    from inspector_app.cli.main import say
+    from inspector_app.store import finalisation as FN
+    state = FN.report_state(store, plan, rubric, group)
+    if state.status == FN.CHANGED:
+        shown = "；".join(state.changes[:3]) + ("……" if len(state.changes) > 3 else "")
+        say(f"注意：{group.name} 已定稿（第 {state.version} 版），这次改动后结果与定稿不同（{shown}）。"
+            "导出专家组数据包和发布结果之前，组长须重新定稿并写明理由：inspector panel finalise … --reason …")

@@ -43,6 +43,8 @@ def cmd_show(args) -> int:
     from inspector_app.store import plans as P
     from inspector_app.store.plan_amend import revision
     from inspector_app.bundles.keys import fingerprint_of_id
+    from inspector_app.cli.store_cmd import own_key
+    from inspector_app.store.bundle_records import next_sequence
     with opened() as store:
         plan = P.find_plan(store, args.plan)
         body = plan_body(store, plan)
@@ -54,9 +56,12 @@ def cmd_show(args) -> int:
                         "issuer_fingerprint": fingerprint_of_id(issuer) if issuer else None})
             return 0
         info = body["plan"]
+        version = revision(store, plan.id)
+        if I.issued_here(store, plan, own_key().key_id):  # the bureau: the last package it issued
+            version = max(version, next_sequence(store, plan.id, "plan")[0] - 1)
         print(f"{info['title']}（编号 {plan.id}）")
         print(f"学年 {info['school_year']}　阶段 {info['stage']}　指标体系 {rubric.title}（{rubric.id} {rubric.version}）")
-        print(f"合议规则 {info['consensus']}，分差上限 {info['spread_limit']}；计划包版本 {revision(store, plan.id) or '—'}；"
+        print(f"合议规则 {info['consensus']}，分差上限 {info['spread_limit']}；计划包版本 {version or '—'}；"
               f"签发密钥 {fingerprint_of_id(issuer) if issuer else '未登记'}")
         for g in body["groups"]:
             print(f"\n集团 {g['id']} {g['name']}（{g.get('type') or '无类型'}）")
@@ -168,7 +173,7 @@ def amended_body(body: dict, args) -> dict:
 def cmd_amend(args) -> int:
     from inspector_app.bundles.export import plan_body
     from inspector_app.bundles.merge_checks import Reject
-    from inspector_app.bundles.plan_import import plan_differences, spec_from_body
+    from inspector_app.bundles.plan_import import as_changes, plan_differences, spec_from_body
     from inspector_app.cli.main import CommandError
     from inspector_app.cli.store_cmd import opened, own_key
     from inspector_app.store import identity as I
@@ -183,7 +188,7 @@ def cmd_amend(args) -> int:
             raise CommandError("请用 --reason 写明修订理由", 2)
         before = plan_body(store, plan)
         after = amended_body(before, args)
-        changes = plan_differences(before, after)
+        changes = as_changes(plan_differences(before, after))
         if not changes:
             print("没有需要修订的内容")
             return 0

@@ -402,6 +402,8 @@ def cmd_entry_set(args) -> int:
         if typed_by and not args.json:
             print(f"代录：{me.expert.name} 代 {expert.name} 录入（纸质评分表），由 {me.expert.name} 签名提交")
         _print_entry(entry, args.json)
+        from inspector_app.cli.panel_work_cmd import warn_if_finalised
+        warn_if_finalised(store, plan, rubric, group)
     return 0
 
 
