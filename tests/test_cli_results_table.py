@@ -40,3 +40,24 @@ def test_csv_is_utf8_with_bom_and_the_same_rows(demo, tmp_path, capsys):
     main(["--data-dir", str(demo), "results", "--json"])
     groups = json.loads(capsys.readouterr().out)["groups"]
     assert sorted(r[1] for r in rows[1:]) == sorted(g["name"] for g in groups)
+
+
+def test_unfinished_groups_are_listed_in_the_workbook_and_the_notice(demo, tmp_path, capsys):
+    import subprocess
+
+    import openpyxl
+    capsys.readouterr()
+    main(["--data-dir", str(demo), "results", "--json"])
+    unfinished = [g for g in json.loads(capsys.readouterr().out)["groups"] if g["status"] == "unfinished"]
+    assert unfinished
+    xlsx, pdf = tmp_path / "结果.xlsx", tmp_path / "公示.pdf"
+    assert main(["--data-dir", str(demo), "results", "--out", str(xlsx), "--pdf", str(pdf)]) == 0
+    sheet = openpyxl.load_workbook(xlsx)["未完成"]
+    listed = {row[1]: row for row in sheet.iter_rows(values_only=True) if row[3] == "未完成"}
+    assert set(listed) == {g["name"] for g in unfinished}
+    for g in unfinished:
+        assert listed[g["name"]][4] == f"已评 {g['done']}/{g['count']} 项"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    for g in unfinished:
+        assert f"{g['name']}（未完成，已评{g['done']}/{g['count']}项）" in flat

@@ -260,7 +260,7 @@ def test_workbook_cells_types_and_layout(case, suizhou, tmp_path):
     out = write_results_workbook(res, tmp_path / "r.xlsx")
     assert not list(tmp_path.glob(".*part"))  # no temporary file left behind
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == [SUMMARY, "一级指标得分", "指标得分", "指标明细", "分校得分", "自评差异", "说明"]
+    assert wb.sheetnames == [SUMMARY, "未完成", "一级指标得分", "指标得分", "指标明细", "分校得分", "自评差异", "说明"]
     ws = wb[SUMMARY]
     name = ws.cell(3, 3)
     assert name.value == INJECTION and name.data_type == "s"  # text, not a formula

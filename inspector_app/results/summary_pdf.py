@@ -58,6 +58,13 @@ def notice_text(results: Results) -> str:
             f"请以书面形式实名向{issuer}反映，并提供必要的事实依据。异议受理：{channel}。")
 
 
+def unfinished_text(results: Results) -> str:
+    """The groups not yet finalised, by name and progress: listed, never ranked, graded or penalised."""
+    names = "；".join(f"{u.name}（未完成，{u.progress}）" for u in results.unfinished)
+    return (f"另有 {len(results.unfinished)} 个集团的考核结果尚未定稿，不排名、不评等次，不在本次公示之列，"
+            f"定稿后另行公示：{names}。")
+
+
 def public_rows(results: Results) -> list[list[str]]:
     return [[str(r.rank), r.unit.name, r.unit.group_type or "—", r.unit.lead_school or "—", fmt_points(r.unit.total),
              r.unit.grade or "未定"] for r in results.units]
@@ -72,7 +79,7 @@ def write_notice_docx(results: Results, out_path: Path | str, *, today: _dt.date
     w.para(notice_text(results))
     w.table([list(PUBLIC_COLUMNS)] + public_rows(results), [14, 48, 18, 44, 16, 16])
     if results.unfinished:
-        w.para(f"另有 {len(results.unfinished)} 个集团的考核结果尚未定稿，不在本次公示之列，定稿后另行公示。", "说明文字")
+        w.para(unfinished_text(results), "说明文字")
     w.para("")
     w.para(results.issuing_body or "（发布单位）", "落款")
     w.para("（盖章）", "落款")
@@ -107,8 +114,7 @@ def build_summary_pdf(results: Results, font_dir: Path | str | None = None, *, t
     ]))
     story += [table, Spacer(1, 3 * mm)]
     if results.unfinished:
-        story.append(TextBlock(f"另有 {len(results.unfinished)} 个集团的考核结果尚未定稿，不在本次公示之列，"
-                               "定稿后另行公示。", small))
+        story.append(TextBlock(unfinished_text(results), small))
     if results.grade_labels:
         story.append(TextBlock("等次分布：" + "，".join(f"{label} {n} 个" for label, n in results.grade_counts())
                                + "。", small))

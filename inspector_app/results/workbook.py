@@ -164,6 +164,9 @@ def _escape_hf(text: str) -> str:
     return text.replace("&", "&&")
 
 
+UNFINISHED_SHEET = "未完成"
+
+
 def build_workbook_bytes(results: Results) -> bytes:
     import xlsxwriter
     buf = io.BytesIO()
@@ -188,6 +191,11 @@ def build_workbook_bytes(results: Results) -> bytes:
         ])
     w.table(SUMMARY, SUMMARY_HEADERS, summary_rows, title=title, wrap=("标记", "标记说明", "改定得分"), freeze_cols=3,
             year=year)
+
+    unfinished_rows: list[list[Cell]] = [[u.group_id, u.name, u.group_type, "未完成", u.progress,
+                                          f"{u.reason}：不排名、不评等次、不计奖惩"] for u in results.unfinished]
+    w.table(UNFINISHED_SHEET, ["集团编号", "集团", "集团类型", "状态", "进度", "说明"], unfinished_rows, title=title,
+            wrap=("说明",), freeze_cols=2, year=year)
 
     area_headers = ["排名", "集团编号", "集团"] + [
         f"{a.code} {a.title}（{fmt_points(a.max)}分{'，加分' if a.bonus else ''}）" for a in results.areas] + ["总分"]
@@ -267,6 +275,7 @@ def build_workbook_bytes(results: Results) -> bytes:
         ["指标体系", f"{results.rubric_title}（{results.rubric_id}，版本 {results.rubric_version}）"],
         ["结果运用", results.policy_name],
         ["参评单位", str(len(results.units))],
+        ["未完成（未定稿，不排名）", str(len(results.unfinished))],
         ["等次分布", "，".join(f"{label} {n}" for label, n in results.grade_counts())],
     ]
     info += [["规则", note] for note in results.notes]
