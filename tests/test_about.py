@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+import re
 from importlib import metadata
 
 import pytest
@@ -34,7 +35,7 @@ def test_licences_come_from_the_metadata_of_every_runtime_dependency():
     licences = {item.name: item for item in about.collect()}
     requirements = [r for r in metadata.distribution("inspector-app").requires if "extra ==" not in r]
     for requirement in requirements:
-        name = metadata.distribution(requirement.split(">")[0].split("=")[0].strip()).metadata["Name"]
+        name = metadata.distribution(re.match(r"[A-Za-z0-9._-]+", requirement).group()).metadata["Name"]
         assert name in licences, f"{name} (a dependency) has no licence listed"
         assert licences[name].licence and licences[name].licence != "UNKNOWN"
     qt = next(item for item in licences.values() if item.name.lower().startswith("pyside6"))
