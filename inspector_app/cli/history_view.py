@@ -1,6 +1,7 @@
-"""History rows as a person reads them: names instead of ids, values as they were typed, the reason given."""
+"""`inspector history`: rows as a person reads them, names instead of ids, values as typed, the reason given."""
 from __future__ import annotations
 
+import argparse
 from decimal import Decimal
 
 ENTITIES = {"entry": "评分", "photo": "照片", "finding": "专家组意见", "consensus": "组长定分", "finalisation": "定稿",
@@ -88,3 +89,46 @@ def line(row: dict[str, str]) -> str:
     reason = f"　理由：{row['reason']}" if row["reason"] else ""
     where = f"{row['where']}　" if row["where"] else ""
     return f"{row['time']}　{row['who']}　{where}{row['what']}：{row['old']} → {row['new']}{reason}"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    h = sub.add_parser("history", help="修改历史（谁、何时、原值、新值、理由）")
+    h.add_argument("--plan")
+    h.add_argument("--group", help="只看一个集团（编号或名称）")
+    h.add_argument("--indicator")
+    h.add_argument("--limit", type=_history_limit, default=50)
+    h.add_argument("--json", action="store_true")
+    h.set_defaults(func=cmd_history)
+
+
+def _history_limit(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"应为 1–100000 之间的整数，而不是“{text}”")
+    return value
+
+
+def cmd_history(args) -> int:
+    from inspector_app.cli.output import print_json
+    from inspector_app.cli.store_cmd import opened
+    from inspector_app.store import plans as P
+    from inspector_app.store.history import changes
+    with opened() as store:
+        plan = P.find_plan(store, args.plan) if args.plan or P.list_plans(store) else None
+        group = P.get_group(store, plan.id, args.group) if args.group and plan else None
+        code = args.indicator.upper() if args.indicator else None
+        rows = changes(store, plan.id if plan else None, group_id=group.id if group else None,
+                       limit=None if code else args.limit)
+        if code:
+            rows = [c for c in rows if str(c.key.get("indicator", "")).upper() == code][-args.limit:]
+        names = Names(store)
+        shown = [describe(c, names) for c in rows]
+        if args.json:
+            print_json([{**row, "raw": {"entity": c.entity, "key": c.key, "field": c.field, "old": c.old,
+                                        "new": c.new, "expert": c.expert_id}} for row, c in zip(shown, rows)])
+            return 0
+        for row in shown:
+            print(line(row))
+        if not shown:
+            print("没有修改记录")
+    return 0

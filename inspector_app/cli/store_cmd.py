@@ -16,7 +16,6 @@ from inspector_app.store import entries as E
 from inspector_app.store import identity as I
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError, open_store
-from inspector_app.store.history import changes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -89,13 +88,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     pr.add_argument("--json", action="store_true")
     pr.set_defaults(func=cmd_progress)
 
-    h = sub.add_parser("history", help="修改历史（谁、何时、原值、新值、理由）")
-    h.add_argument("--plan")
-    h.add_argument("--group", help="只看一个集团（编号或名称）")
-    h.add_argument("--indicator")
-    h.add_argument("--limit", type=_history_limit, default=50)
-    h.add_argument("--json", action="store_true")
-    h.set_defaults(func=cmd_history)
+    from inspector_app.cli import history_view
+    history_view.register(sub)
 
     b = sub.add_parser("backup", help="备份：立即备份、列出、恢复")
     bs = b.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
@@ -510,36 +504,6 @@ def cmd_progress(args) -> int:
                 print(f"    考核组改定得分的指标：{'、'.join(g['overridden'])}")
             for u in g["units"]:
                 print(f"    {u['school']}: {u['done']}/{u['total']}，得分 {u['points']}")
-    return 0
-
-
-def _history_limit(text: str) -> int:
-    value = int(text) if text.strip().isdigit() else 0
-    if not 1 <= value <= 100_000:
-        raise argparse.ArgumentTypeError(f"应为 1–100000 之间的整数，而不是“{text}”")
-    return value
-
-
-def cmd_history(args) -> int:
-    from inspector_app.cli.history_view import Names, describe, line
-    with opened() as store:
-        plan = P.find_plan(store, args.plan) if args.plan or P.list_plans(store) else None
-        group = P.get_group(store, plan.id, args.group) if args.group and plan else None
-        code = args.indicator.upper() if args.indicator else None
-        rows = changes(store, plan.id if plan else None, group_id=group.id if group else None,
-                       limit=None if code else args.limit)
-        if code:
-            rows = [c for c in rows if str(c.key.get("indicator", "")).upper() == code][-args.limit:]
-        names = Names(store)
-        shown = [describe(c, names) for c in rows]
-        if args.json:
-            print_json([{**row, "raw": {"entity": c.entity, "key": c.key, "field": c.field, "old": c.old,
-                                        "new": c.new, "expert": c.expert_id}} for row, c in zip(shown, rows)])
-            return 0
-        for row in shown:
-            print(line(row))
-        if not shown:
-            print("没有修改记录")
     return 0
 
 
