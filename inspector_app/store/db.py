@@ -306,7 +306,9 @@ def _open_locked(data_dir: Path, lock: FolderLock, check_integrity: bool) -> Sto
     return store
 
 
-LEFTOVER_FOLDERS = ("", "photos", "photos/originals", "photos/thumbs", "backups", "bundles", "cache", "exports")
+LEFTOVER_FOLDERS = ("", "photos", "photos/originals", "photos/files", "photos/thumbs", "backups", "bundles", "cache",
+                    "exports")
+SHARDED_FOLDERS = ("photos/originals", "photos/files")  # evidence kept in shards (originals/ab/…, files/ab/…)
 
 
 def _clean_leftovers(data_dir: Path) -> None:
@@ -314,7 +316,7 @@ def _clean_leftovers(data_dir: Path) -> None:
     for name in LEFTOVER_FOLDERS:
         folder = data_dir / name
         remove_stale_parts(folder, older_than_s=0)
-        if name == "photos/originals" and folder.is_dir():  # photos are kept in shards (originals/ab/…)
+        if name in SHARDED_FOLDERS and folder.is_dir():
             with contextlib.suppress(OSError):
                 for shard in os.scandir(folder):
                     if shard.is_dir(follow_symlinks=False):
@@ -437,6 +439,6 @@ def _describe_key(entity: str, key: str, field_name: str) -> str:
     what = names.get(field_name, "输入项" if field_name.startswith("inputs.") else field_name)
     if entity == "entry" and isinstance(data, dict):
         return f"指标 {data.get('indicator', '')} 的{what}"
-    kinds = {"finding": "考核组意见", "photo": "照片", "veto": "一票否决", "consensus": "合议得分", "plan": "考核计划",
+    kinds = {"finding": "考核组意见", "photo": "照片", "evidence": "佐证文件", "veto": "一票否决", "consensus": "合议得分", "plan": "考核计划",
              "bundle": "数据包"}
     return f"{kinds.get(entity, entity)}（{what}）"

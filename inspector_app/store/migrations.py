@@ -179,7 +179,24 @@ def _m7(conn: sqlite3.Connection) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7]
+def _m8(conn: sqlite3.Connection) -> None:
+    # A photo's own file name (its label beside the time taken), its markup layer (shapes as JSON, drawn over
+    # the untouched original), and evidence files other than photos (documents, spreadsheets, recordings),
+    # kept by hash in the same evidence folder.
+    run_script(conn, """
+    ALTER TABLE photos ADD COLUMN name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE photos ADD COLUMN markup TEXT NOT NULL DEFAULT '';
+    CREATE TABLE evidence_files (
+        id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, plan_id TEXT NOT NULL, group_id TEXT NOT NULL,
+        school_id TEXT NOT NULL DEFAULT '', indicator TEXT NOT NULL DEFAULT '', expert_id TEXT NOT NULL,
+        name TEXT NOT NULL, kind TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL, stored TEXT NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL,
+        UNIQUE (sha256, plan_id, group_id, school_id, indicator, expert_id));
+    CREATE INDEX evidence_files_by_place ON evidence_files (plan_id, group_id, school_id, indicator);
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8]
 LATEST = len(MIGRATIONS)
 
 

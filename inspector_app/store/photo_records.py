@@ -93,10 +93,11 @@ def record_photos(store: Store, plan: Plan, group: Group, expert_id: str, school
                 continue
             cur = store.conn.execute(
                 "INSERT INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
-                " original, thumb, mime, width, height, size, has_location, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " original, thumb, mime, width, height, size, has_location, added_at, name)"
+                " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (photo.sha256, plan.id, group.id, school_id, indicator, expert_id, photo.taken_at, photo.original,
-                 photo.thumb, photo.mime, photo.width, photo.height, photo.size, int(photo.has_location), now()))
+                 photo.thumb, photo.mime, photo.width, photo.height, photo.size, int(photo.has_location), now(),
+                 photo.name))
             ids.append(cur.lastrowid)
             record(store, expert_id, plan.id, "photo", {"plan": plan.id, "group": group.id, "school": school_id,
                                                         "indicator": indicator, "sha256": photo.sha256},

@@ -1,25 +1,109 @@
-"""Where photo files live: originals and thumbnails written durably, and checked later.
+"""Where evidence files live: photos (originals and thumbnails) and other files, by content hash.
 
-Layout under a photos folder:
+Layout under the evidence folder (`Store.photos_dir`, the data folder's `photos/`):
 
-    originals/<sha256[:2]>/<sha256>.<jpg|png|heic|heif>   the bytes exactly as received
+    originals/<sha256[:2]>/<sha256>.<jpg|png|heic|heif>   a photo's bytes exactly as received
     thumbs/<sha256>.jpg                                    oriented, at most 320 px on the long side
+    files/<sha256[:2]>/<sha256>.<pdf|docx|m4a|…>           any other evidence file, as received
 
 Every file is written durably (temporary name, fsync, rename, fsync the folder) before
-`photos.ingest` returns, so the caller commits its database row only after the file is safe.
+`photos.ingest` or `evidence_files.ingest_file` returns, so the caller commits its database row
+only after the file is safe. `store_file` is the one content-addressed writer; `read_regular`
+the one reader of a file a user names (a FIFO, a folder or an oversized file refused, named).
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import stat
 import threading
 from pathlib import Path
 
 from inspector_app.fsutil import fsync_dir, write_atomic
 
-__all__ = ["file_has_hash", "problem", "store_photo", "verify"]
+__all__ = ["EvidenceError", "file_has_hash", "file_rel", "problem", "read_regular", "store_file", "store_photo",
+           "verify"]
 
 _LOCKS = [threading.Lock() for _ in range(64)]  # one writer per hash in this process
+
+
+class EvidenceError(Exception):
+    """An evidence file refused or not stored; `str(err)` is a Chinese message for the user naming the file.
+
+    `reason`: empty, too_large, unreadable, not_regular, unknown_type, damaged, storage, cancelled (photos add
+    their own: not_image, too_many_pixels, location).
+    """
+
+    def __init__(self, message: str, *, reason: str, name: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.reason = reason
+        self.name = name
+
+    def __reduce__(self):  # keyword-only arguments: rebuild explicitly (queues, processes)
+        return (_rebuild, (type(self), self.message, self.reason, self.name))
+
+
+def _rebuild(cls: type, message: str, reason: str, name: str) -> "EvidenceError":
+    return cls(message, reason=reason, name=name)
+
+
+def file_rel(sha: str, suffix: str) -> str:
+    """Where a non-photo evidence file with this hash is kept, relative to the evidence folder."""
+    return f"files/{sha[:2]}/{sha}.{suffix.lstrip('.').lower()}"
+
+
+def store_file(root: Path, sha: str, data: bytes, rel: str) -> bool:
+    """Write `data` (whose SHA-256 is `sha`) durably at `root/rel` unless the same bytes are there already.
+
+    True when the file was created by this call (the caller may remove it again if its own work fails).
+    """
+    target = Path(root) / rel
+    with _LOCKS[int(sha[:2], 16) % len(_LOCKS)]:
+        if file_has_hash(target, sha):
+            return False
+        _ensure_dir(target.parent, Path(root))
+        existed = target.exists()
+        write_atomic(target, data)
+        return not existed
+
+
+def read_regular(path: Path | str, name: str, *, max_bytes: int, noun: str = "文件",
+                 error: type[EvidenceError] = EvidenceError) -> bytes:
+    """The bytes of a regular file a user named; a FIFO, device, folder, missing, empty or too large file is
+    refused with `error`, naming the file. Never blocks on a FIFO (opened non-blocking, refused by type)."""
+    try:
+        fd = os.open(Path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise error(f"“{name}”是文件夹，不是{noun}。", reason="not_regular", name=name)
+            if not stat.S_ISREG(mode):
+                raise error(f"“{name}”不是普通文件（管道或设备），未读取。", reason="not_regular", name=name)
+            size = os.fstat(fd).st_size
+            if size > max_bytes:
+                raise too_large(name, size, max_bytes, noun, error)
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise error(f"找不到文件“{name}”。", reason="unreadable", name=name) from None
+    except IsADirectoryError:
+        raise error(f"“{name}”是文件夹，不是{noun}。", reason="not_regular", name=name) from None
+    except EvidenceError:
+        raise
+    except OSError as exc:
+        raise error(f"无法读取“{name}”：{exc.strerror or exc}", reason="unreadable", name=name) from exc
+    if not data:
+        raise error(f"“{name}”是空文件，不是{noun}。", reason="empty", name=name)
+    if len(data) > max_bytes:
+        raise too_large(name, len(data), max_bytes, noun, error)
+    return data
+
+
+def too_large(name: str, size: int, max_bytes: int, noun: str = "文件",
+              error: type[EvidenceError] = EvidenceError) -> EvidenceError:
+    return error(f"“{name}”太大（{size / 1024 / 1024:.0f} MB），{noun}不能超过 {max_bytes // 1024 // 1024} MB。",
+                 reason="too_large", name=name)
 
 
 def store_photo(
@@ -34,23 +118,19 @@ def store_photo(
     original = photos_dir / original_rel
     thumb = photos_dir / thumb_rel
     created: list[Path] = []
-    with _LOCKS[int(sha[:2], 16) % len(_LOCKS)]:
-        try:
-            if not file_has_hash(original, sha):
-                _ensure_dir(original.parent, photos_dir)
-                existed = original.exists()
-                write_atomic(original, data)
-                if not existed:
-                    created.append(original)
+    try:
+        if store_file(photos_dir, sha, data, original_rel):
+            created.append(original)
+        with _LOCKS[int(sha[:2], 16) % len(_LOCKS)]:
             if not _nonempty(thumb):
                 _ensure_dir(thumb.parent, photos_dir)
                 write_atomic(thumb, thumb_jpeg)
                 created.append(thumb)
-        except BaseException:
-            for path in created:  # keep the pair consistent: no original without its thumbnail
-                with contextlib.suppress(OSError):
-                    path.unlink()
-            raise
+    except BaseException:
+        for path in created:  # keep the pair consistent: no original without its thumbnail
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
 
 
 def _ensure_dir(folder: Path, root: Path) -> None:
@@ -100,13 +180,13 @@ def verify(photos_dir: Path | str, sha256: str, rel_path: str) -> bool:
     return path is not None and file_has_hash(path, sha256.lower())
 
 
-def problem(photos_dir: Path | str, sha256: str, rel_path: str, *, name: str = "") -> str | None:
-    """None when the stored photo is fine, otherwise a plain-words Chinese description."""
+def problem(photos_dir: Path | str, sha256: str, rel_path: str, *, name: str = "", noun: str = "照片") -> str | None:
+    """None when the stored file is fine, otherwise a plain-words Chinese description."""
     label = name or Path(rel_path).name
     path = _resolve_inside(Path(photos_dir), rel_path)
     if path is None or not path.is_file():
-        return f"照片“{label}”的文件不见了（{rel_path}）。请从备份或原始设备重新添加。"
+        return f"{noun}“{label}”的文件不见了（{rel_path}）。请从备份或原始设备重新添加。"
     if not file_has_hash(path, sha256.lower()):
-        return f"照片“{label}”的文件已被改动或损坏（{rel_path}），与登记时的内容不一致。"
+        return f"{noun}“{label}”的文件已被改动或损坏（{rel_path}），与登记时的内容不一致。"
     return None
 

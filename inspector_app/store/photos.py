@@ -13,11 +13,10 @@ import concurrent.futures as cf
 import hashlib
 import io
 import os
-import stat
 import re
 import threading
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence
@@ -25,7 +24,7 @@ from typing import Callable, Sequence
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from PIL import JpegImagePlugin, PngImagePlugin  # noqa: F401  registers the openers
 
-from inspector_app.store.photo_storage import store_photo
+from inspector_app.store.photo_storage import EvidenceError, read_regular, store_photo, too_large
 
 try:  # phone HEIC/HEIF; registered once, at import
     import pillow_heif
@@ -60,25 +59,12 @@ _IFD_EXIF = ExifTags.IFD.Exif
 IFD_GPS = ExifTags.IFD.GPSInfo
 
 
-class PhotoError(Exception):
+class PhotoError(EvidenceError):
     """A photo that was refused or could not be stored; `str(err)` is a Chinese message for the user.
 
     `reason` is one of: empty, too_large, unreadable, not_image, too_many_pixels, damaged,
     storage, location, cancelled.
     """
-
-    def __init__(self, message: str, *, reason: str, name: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.reason = reason
-        self.name = name
-
-    def __reduce__(self):  # keyword-only arguments: rebuild explicitly (queues, processes)
-        return (_rebuild_photo_error, (self.message, self.reason, self.name))
-
-
-def _rebuild_photo_error(message: str, reason: str, name: str) -> PhotoError:
-    return PhotoError(message, reason=reason, name=name)
 
 
 @dataclass(frozen=True)
@@ -92,6 +78,7 @@ class PhotoFile:
     taken_at: str | None  # EXIF DateTimeOriginal as ISO 8601 text, with offset when recorded
     has_location: bool  # GPS data present in the stored original
     size: int  # bytes of the original
+    name: str = field(default="", compare=False)  # the name the expert had (shown with the thumbnail)
 
 
 # --------------------------------------------------------------------------------------------
@@ -132,6 +119,7 @@ def ingest(
         taken_at=decoded.taken_at,
         has_location=decoded.has_location,
         size=len(data),
+        name=name,
     )
 
 
@@ -151,7 +139,7 @@ def describe(data: bytes, name: str, sha256: str | None = None) -> PhotoFile:
     head = _decode(data, name, full=False)
     return PhotoFile(sha256=sha, original=f"originals/{sha[:2]}/{sha}.{head.ext}", thumb=f"thumbs/{sha}.jpg",
                      mime=head.mime, width=head.width, height=head.height, taken_at=head.taken_at,
-                     has_location=head.has_location, size=len(data))
+                     has_location=head.has_location, size=len(data), name=name)
 
 
 def materialize(data: bytes, photos_dir: Path | str, photo_sha256: str, original_rel: str, thumb_rel: str,
@@ -235,40 +223,23 @@ def read_source(source: Path | str | bytes, name: str) -> tuple[bytes, str]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         name = name or "照片"
-    else:
-        path = Path(source)
-        name = name or path.name
-        try:
-            # O_NONBLOCK: opening a FIFO named *.jpg must not wait forever for a writer; it is refused below.
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-            with open(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(fd).st_mode):
-                    raise PhotoError(f"“{name}”不是普通文件（管道或设备），未读取。", reason="not_image", name=name)
-                size = os.fstat(handle.fileno()).st_size
-                if size > MAX_FILE_BYTES:
-                    raise _too_large(name, size)
-                data = handle.read(MAX_FILE_BYTES + 1)
-        except FileNotFoundError:
-            raise PhotoError(f"找不到文件“{name}”。", reason="unreadable", name=name) from None
-        except IsADirectoryError:
-            raise PhotoError(f"“{name}”是文件夹，不是照片。", reason="not_image", name=name) from None
-        except OSError as exc:
-            raise PhotoError(
-                f"无法读取“{name}”：{exc.strerror or exc}", reason="unreadable", name=name
-            ) from exc
-    if not data:
-        raise PhotoError(f"“{name}”是空文件，不是照片。", reason="empty", name=name)
-    if len(data) > MAX_FILE_BYTES:
-        raise _too_large(name, len(data))
-    return data, name
+        if not data:
+            raise PhotoError(f"“{name}”是空文件，不是照片。", reason="empty", name=name)
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large(name, len(data))
+        return data, name
+    path = Path(source)
+    name = name or path.name
+    try:
+        return read_regular(path, name, max_bytes=MAX_FILE_BYTES, noun="照片", error=PhotoError), name
+    except PhotoError as err:
+        if err.reason == "not_regular":  # a photo's callers know this refusal as "not an image"
+            raise PhotoError(err.message, reason="not_image", name=name) from None
+        raise
 
 
 def _too_large(name: str, size: int) -> PhotoError:
-    return PhotoError(
-        f"“{name}”太大（{size / 1024 / 1024:.0f} MB），照片文件不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB。",
-        reason="too_large",
-        name=name,
-    )
+    return too_large(name, size, MAX_FILE_BYTES, "照片文件", PhotoError)  # type: ignore[return-value]
 
 
 @dataclass

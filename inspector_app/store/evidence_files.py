@@ -1,0 +1,149 @@
+"""Evidence files other than photos, at file level: documents, spreadsheets and phone recordings.
+
+Experts collect them at 查阅资料 and 访谈: a school's PDF plan, a Word minute, a spreadsheet of
+figures, an interview recorded on a phone. A file is accepted by its name's ending *and* its first
+bytes (a text file renamed `.pdf` is refused), checked for size, and stored by content hash in the
+evidence folder (`photo_storage.store_file`, beside the photos) before any database row names it.
+
+Nothing here touches Qt or SQL. Messages in `EvidenceError` are for the user and name the file.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from inspector_app.store.photo_storage import EvidenceError, file_rel, read_regular, store_file, too_large
+
+__all__ = ["FILE_TYPES", "KIND_LABELS", "MAX_EVIDENCE_BYTES", "EvidenceError", "EvidenceFile", "check_bytes",
+           "file_type", "ingest_file", "size_text"]
+
+MAX_EVIDENCE_BYTES = 200 * 1024 * 1024  # an hour's phone recording is ~60 MB; a scanned PDF rarely more
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls (Office 97–2003)
+_ZIP = b"PK\x03\x04"  # .docx, .xlsx, .odt, .ods
+
+
+def _mp3(head: bytes) -> bool:
+    return head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
+
+
+def _mp4(head: bytes) -> bool:
+    return head[4:8] == b"ftyp"
+
+
+def _wav(head: bytes) -> bool:
+    return head.startswith(b"RIFF") and head[8:12] == b"WAVE"
+
+
+def _text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if exc.start >= len(head) - 4:  # a character cut by the end of the sample
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class FileType:
+    suffix: str
+    kind: str  # document, spreadsheet, audio
+    mime: str
+    label: str  # as the report and the window call it
+    looks_right: Callable[[bytes], bool]
+
+
+_TYPES = [
+    FileType("pdf", "document", "application/pdf", "PDF 文档", lambda h: h.startswith(b"%PDF-")),
+    FileType("doc", "document", "application/msword", "Word 文档", lambda h: h.startswith(_OLE)),
+    FileType("docx", "document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "Word 文档", lambda h: h.startswith(_ZIP)),
+    FileType("odt", "document", "application/vnd.oasis.opendocument.text", "文档", lambda h: h.startswith(_ZIP)),
+    FileType("wps", "document", "application/vnd.ms-works", "WPS 文档", lambda h: h.startswith(_OLE)),
+    FileType("xls", "spreadsheet", "application/vnd.ms-excel", "电子表格", lambda h: h.startswith(_OLE)),
+    FileType("xlsx", "spreadsheet", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "电子表格", lambda h: h.startswith(_ZIP)),
+    FileType("ods", "spreadsheet", "application/vnd.oasis.opendocument.spreadsheet", "电子表格",
+             lambda h: h.startswith(_ZIP)),
+    FileType("et", "spreadsheet", "application/vnd.ms-excel", "WPS 表格", lambda h: h.startswith(_OLE)),
+    FileType("csv", "spreadsheet", "text/csv", "电子表格（CSV）", _text),
+    FileType("m4a", "audio", "audio/mp4", "录音（M4A）", _mp4),
+    FileType("aac", "audio", "audio/aac", "录音（AAC）", lambda h: _mp3(h) or h.startswith(b"ADIF")),
+    FileType("mp3", "audio", "audio/mpeg", "录音（MP3）", _mp3),
+    FileType("amr", "audio", "audio/amr", "录音（AMR）", lambda h: h.startswith(b"#!AMR")),
+    FileType("wav", "audio", "audio/wav", "录音（WAV）", _wav),
+]
+FILE_TYPES: dict[str, FileType] = {t.suffix: t for t in _TYPES}
+KIND_LABELS = {"document": "文档", "spreadsheet": "表格", "audio": "录音", "photo": "照片"}
+ACCEPTED_TEXT = "PDF、Word（doc/docx）、表格（xls/xlsx/csv）或手机录音（m4a/mp3/amr/wav）"
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    sha256: str
+    stored: str  # relative to the evidence folder, with "/" separators
+    name: str  # the file's own name, as the expert had it
+    kind: str  # document, spreadsheet, audio
+    mime: str
+    size: int
+
+
+def file_type(name: str) -> FileType | None:
+    return FILE_TYPES.get(Path(name).suffix.lower().lstrip("."))
+
+
+def check_bytes(data: bytes, name: str) -> FileType:
+    """The type of an evidence file, from its name's ending and its first bytes; EvidenceError when unknown,
+    empty, too large or not what its name says."""
+    if not data:
+        raise EvidenceError(f"“{name}”是空文件，未添加。", reason="empty", name=name)
+    if len(data) > MAX_EVIDENCE_BYTES:
+        raise too_large(name, len(data), MAX_EVIDENCE_BYTES, "佐证文件")
+    found = file_type(name)
+    if found is None:
+        raise EvidenceError(f"“{name}”不是可添加的佐证文件类型。只能添加 {ACCEPTED_TEXT}；照片请用“添加照片”。",
+                            reason="unknown_type", name=name)
+    if not found.looks_right(data[:4096]):
+        raise EvidenceError(f"“{name}”的内容不是{found.label}（文件名是 .{found.suffix}，内容不符），可能已损坏或改了扩展名，"
+                            "未添加。", reason="damaged", name=name)
+    return found
+
+
+def ingest_file(source: Path | str | bytes, root: Path | str, *, name: str = "",
+                cancelled: Callable[[], bool] | None = None) -> EvidenceFile:
+    """Check one evidence file, store its bytes durably by hash under `root` (the evidence folder), describe it.
+
+    Raises EvidenceError naming the file and leaves nothing behind when it is refused or cannot be written.
+    """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data, name = bytes(source), name or "文件"
+    else:
+        name = name or Path(source).name
+        if file_type(name) is None:  # refused before reading a byte of it
+            check_bytes(b"?", name)
+        data = read_regular(Path(source), name, max_bytes=MAX_EVIDENCE_BYTES, noun="佐证文件")
+    found = check_bytes(data, name)
+    sha = hashlib.sha256(data).hexdigest()
+    if cancelled is not None and cancelled():
+        raise EvidenceError(f"已取消，未保存“{name}”。", reason="cancelled", name=name)
+    rel = file_rel(sha, found.suffix)
+    try:
+        store_file(Path(root), sha, data, rel)
+    except OSError as exc:
+        raise EvidenceError(f"保存“{name}”失败：{exc.strerror or exc}", reason="storage", name=name) from exc
+    return EvidenceFile(sha, rel, name, found.kind, found.mime, len(data))
+
+
+def size_text(size: int) -> str:
+    """A size as people read it: 820 字节, 35 KB, 4.2 MB."""
+    if size < 1024:
+        return f"{size} 字节"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
