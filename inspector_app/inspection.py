@@ -15,6 +15,7 @@ from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import ScoreCard
 from inspector_app.store import entries as E
 from inspector_app.store import identity as I
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 
@@ -46,8 +47,8 @@ class Inspection:
         return cls(store, P.find_plan(store, plan_key))
 
     # ------------------------------------------------------------------ who and where
-    def experts(self) -> list[P.Expert]:
-        return P.experts(self.store, self.plan.id)
+    def experts(self) -> list[EX.Expert]:
+        return EX.experts(self.store, self.plan.id)
 
     def chosen_expert_id(self) -> str | None:
         return chosen_expert_id(self.store, self.plan.id)
@@ -56,10 +57,10 @@ class Inspection:
         """Who this laptop's user chose to be in the plan (an expert, the bureau, a viewer), or None."""
         return I.current(self.store, self.plan.id)
 
-    def me(self, key: str | None = None) -> P.Expert:
+    def me(self, key: str | None = None) -> EX.Expert:
         """Who am I: the expert `key` names, else this laptop's chosen identity (never a guess)."""
         if key:
-            return P.get_expert(self.store, self.plan.id, key)
+            return EX.get_expert(self.store, self.plan.id, key)
         return I.require_scorer(self.store, self.plan).expert
 
     def groups(self) -> list[P.Group]:
@@ -71,7 +72,7 @@ class Inspection:
 
     def my_groups(self, expert_id: str) -> list[P.Group]:
         """The groups the expert's division of work includes."""
-        rows = P.assigned(self.store, self.plan.id, expert_id)
+        rows = EX.assigned(self.store, self.plan.id, expert_id)
         return [g for g in self.groups() if any(gid in ("*", g.id) for gid, _s, _c in rows)]
 
     @staticmethod

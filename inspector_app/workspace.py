@@ -20,6 +20,7 @@ from inspector_app.scoring.self_difference import differs
 from inspector_app.store import entries as E
 from inspector_app.store import findings as F
 from inspector_app.store import identity as I
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 
@@ -77,7 +78,7 @@ class Workspace:
         self.identity = I.current(store, plan.id)
         chosen = expert_id or self.inspection.chosen_expert_id()
         self.expert_id = chosen if chosen in ids else ""
-        self.assignments = P.assigned(store, plan.id, self.expert_id)
+        self.assignments = EX.assigned(store, plan.id, self.expert_id)
         self.groups = self.inspection.groups()
         self.group: P.Group | None = None
         self.scorer: Scorer | None = None
@@ -100,9 +101,9 @@ class Workspace:
         self.commit()
         identity = I.choose(self.store, self.plan, who, own)
         self.identity = identity
-        self.experts = P.experts(self.store, self.plan.id)
+        self.experts = EX.experts(self.store, self.plan.id)
         self.expert_id = identity.expert_id
-        self.assignments = P.assigned(self.store, self.plan.id, self.expert_id)
+        self.assignments = EX.assigned(self.store, self.plan.id, self.expert_id)
         if self.group is not None:
             self.select_group(self.group.id)
         return identity
@@ -138,7 +139,7 @@ class Workspace:
         return self.group.school(school_id).name if school_id else "集团整体"
 
     def is_mine(self, place: Place) -> bool:
-        return P.is_assigned(self.assignments, self.group.id, place.school_id, place.code)
+        return EX.is_assigned(self.assignments, self.group.id, place.school_id, place.code)
 
     def inputs(self, place: Place) -> dict[str, Any]:
         """Stored inputs with this session's unsaved drafts on top."""
@@ -255,7 +256,7 @@ class Workspace:
         missing = []
         for unit in E.progress(self.store, self.plan, self.rubric, group, self.expert_id):
             for code in unit.codes:
-                if not P.is_assigned(self.assignments, group.id, unit.school_id, code):
+                if not EX.is_assigned(self.assignments, group.id, unit.school_id, code):
                     continue
                 result = card.indicators[code]
                 got = result.per_school.get(unit.school_id) if unit.school_id else None

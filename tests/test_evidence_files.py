@@ -11,6 +11,7 @@ import pytest
 from inspector_app.store import evidence_files as EF
 from inspector_app.store import evidence_records as ER
 from inspector_app.store import photo_storage
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import StoreError
 from inspector_app.store.demo import make_demo
@@ -65,7 +66,7 @@ def test_records_attach_list_remove_restore_and_copy_out(store, tmp_path):
     make_demo(store)
     plan = P.find_plan(store, None)
     group = P.groups(store, plan.id)[0]
-    me = P.experts(store, plan.id)[0].id
+    me = EX.experts(store, plan.id)[0].id
     school = group.schools[0].id
     result = ER.add_files(store, plan, group, me, school, "C6",
                           [put(tmp_path, "章程.pdf", PDF), put(tmp_path, "x.txt", b"text")])

@@ -5,6 +5,7 @@ from inspector_app.bundles.keys import KeyStore
 from inspector_app.rubric.catalog import load_catalog
 from inspector_app.scoring.engine import Scorer
 from inspector_app.store import entries as E
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import open_store
 from inspector_app.store.demo import demo_inputs
@@ -67,10 +68,10 @@ def test_experts_by_id_and_by_key(tmp_path):
     store = open_store(tmp_path / "e")
     plan, _ = _plan(store, 3)
     store.conn.execute("UPDATE experts SET key_id = 'k1' WHERE id = 'e2'")
-    assert P.expert_by_id(store, plan.id, "e1").name == "专家1"
-    assert P.expert_by_id(store, plan.id, "zz") is None
-    assert [e.id for e in P.experts_with_key(store, plan.id, "k1")] == ["e2"]
-    assert P.experts_with_key(store, plan.id, "k2") == []
+    assert EX.expert_by_id(store, plan.id, "e1").name == "专家1"
+    assert EX.expert_by_id(store, plan.id, "zz") is None
+    assert [e.id for e in EX.experts_with_key(store, plan.id, "k1")] == ["e2"]
+    assert EX.experts_with_key(store, plan.id, "k2") == []
     store.close()
 
 

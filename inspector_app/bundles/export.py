@@ -30,8 +30,9 @@ from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.photo_location import strip_location
-from inspector_app.store.plans import (Group, Plan, assigned, baselines, expert_by_id, expert_public_key, experts,
-                                       groups, plan_rubric, prior_results, rubric_source, self_scores)
+from inspector_app.store.plans import (Group, Plan, baselines, groups, plan_rubric, prior_results, rubric_source,
+                                       self_scores)
+from inspector_app.store.experts import assigned, expert_by_id, expert_public_key, experts
 
 FORMAT = 1
 

@@ -31,6 +31,7 @@ from inspector_app.store.consensus import withdraw_stale_decisions
 from inspector_app.store.findings import merge_findings
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 
 STATUS_TEXT = {"merged": "已合并", "already": "已合并过（重复导入，未改变任何内容）", "held": "暂缓：签名人尚未受信任",
@@ -336,7 +337,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     expert_id = (head.get("expert") or {}).get("id") if isinstance(head.get("expert"), dict) else None
     if not isinstance(expert_id, str):
         raise Reject("数据包说明中没有有效的专家编号")
-    known = P.ExpertIndex(store, plan.id)
+    known = EX.ExpertIndex(store, plan.id)
     if expert_id not in known:
         raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")
     check_expert_signer(store, keystore, plan, bag, known, expert_id, in_panel=in_panel)
@@ -387,7 +388,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
                 PR.add_photo_source(store, stored.sha256, kept_in[0] or bag.bundle_hash, kept_in[1], meta["file"])
             withdrawn = withdraw_stale_decisions(store, plan.id, group.id, expert_id)
             if not known[expert_id].key_id:
-                P.learn_expert_key(store, plan.id, expert_id, bag.signer_key_id, bag.signer_public_key,
+                EX.learn_expert_key(store, plan.id, expert_id, bag.signer_key_id, bag.signer_public_key,
                                    bag.signer_fingerprint)
         record(store, expert_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                "merged" if not superseded else "superseded", None, path.name)
@@ -400,7 +401,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
 
 
 def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, rows: list[dict], vetoes: list,
-                  findings: dict, stored_photos: list, expert: P.Expert, source: str, bundle_hash: str) -> None:
+                  findings: dict, stored_photos: list, expert: EX.Expert, source: str, bundle_hash: str) -> None:
     me = local_user(store, plan.id)
     E.replace_expert_entries(store, plan.id, group.id, expert_id, [
         E.EntryValues(row.get("school", ""), row["indicator"], row["typed"],

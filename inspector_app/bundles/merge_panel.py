@@ -20,6 +20,7 @@ from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.store import bundle_records as BR
 from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.consensus import replace_lead_decisions
 from inspector_app.store.db import Store, now
@@ -38,7 +39,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
     consensus = read_json(bag, "consensus.json")
     if not isinstance(members, list) or not isinstance(consensus, list):
         raise Reject("数据包中的数据文件格式不对")
-    known = P.ExpertIndex(store, plan.id)
+    known = EX.ExpertIndex(store, plan.id)
     lead = check_panel_signer(store, keystore, plan, bag, known, (head.get("expert") or {}).get("id"))
     other = BR.other_panel_signer(store, plan.id, group.id, bag.signer_key_id)
     if other:
@@ -141,7 +142,7 @@ def _finalised(bag: Bag, plan_id: str, group_id: str, lead_id: str) -> F.Finalis
     return final
 
 
-def _transcriptions(bag: Bag, rubric, group: P.Group, known: P.ExpertIndex, lead_id: str) -> dict[str, list]:
+def _transcriptions(bag: Bag, rubric, group: P.Group, known: EX.ExpertIndex, lead_id: str) -> dict[str, list]:
     """Entries the lead typed from members' paper sheets (代录), checked like an expert's own."""
     if "transcribed.json" not in bag.sha256:
         return {}

@@ -19,6 +19,7 @@ from inspector_app.bundles.bag import Bag
 from inspector_app.bundles.keys import KeyStore, fingerprint_of_id
 from inspector_app.bundles.merge_checks import Reject
 from inspector_app.store import identity as I
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store
 
@@ -47,13 +48,13 @@ def check_plan_signer(store: Store, keystore: KeyStore, bag: Bag, plan_id: str) 
         raise Reject(f"计划包的签名人 {who}（指纹 {bag.signer_fingerprint}）是从计划包中得知的专家密钥，"
                      "专家不能签发考核计划；未导入，也没有信任任何密钥。请向教育局核实")
     for plan in P.list_plans(store):
-        holder = next((e for e in P.experts(store, plan.id) if e.key_id == bag.signer_key_id), None)
+        holder = next((e for e in EX.experts(store, plan.id) if e.key_id == bag.signer_key_id), None)
         if holder is not None:
             raise Reject(f"计划包的签名密钥是考核计划“{plan.title}”中专家 {holder.name} 的密钥，专家不能签发考核计划；"
                          "未导入，也没有信任任何密钥。请向教育局核实")
 
 
-def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: P.ExpertIndex,
+def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: EX.ExpertIndex,
                         expert_id: str, *, in_panel: bool) -> None:
     """An expert's bundle: signed by that expert's registered key, not this laptop's own work."""
     expert = known[expert_id]
@@ -79,8 +80,8 @@ def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag
                      "教育局只接受组长签名的专家组数据包。未合并，没有改变")
 
 
-def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: P.ExpertIndex,
-                       lead_id: object) -> P.Expert:
+def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: EX.ExpertIndex,
+                       lead_id: object) -> EX.Expert:
     """A panel bundle: signed by the plan's lead with the lead's registered key, taken in by the bureau."""
     lead = known.get(lead_id) if isinstance(lead_id, str) else None
     if lead is None or lead.role != "lead":
@@ -127,7 +128,7 @@ def held_claim(store: Store, keystore: KeyStore, path) -> tuple[str, str]:
     claimed = head.get("expert") if isinstance(head.get("expert"), dict) else {}
     name = str(claimed.get("name", ""))
     plan_id = bag.field("plan_id") or ""
-    expert = next((e for e in P.experts(store, plan_id) if e.id == claimed.get("id")), None)
+    expert = next((e for e in EX.experts(store, plan_id) if e.id == claimed.get("id")), None)
     if expert is None:
         return name, ""
     if expert.key_id and expert.key_id != bag.signer_key_id:

@@ -11,6 +11,7 @@ from inspector_app.cli.store_cmd import me_expert, opened
 from inspector_app.inspection import Inspection
 from inspector_app.numbers import fmt_points
 from inspector_app.store import finalisation as F
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 
 
@@ -125,7 +126,7 @@ def cmd_disagreements(args) -> int:
     with opened() as store:
         plan = P.find_plan(store, args.plan)
         group = P.get_group(store, plan.id, args.group)
-        names = {e.id: e.name for e in P.experts(store, plan.id)}
+        names = {e.id: e.name for e in EX.experts(store, plan.id)}
         schools = {s.id: s.name for s in group.schools}
         rows = disagreements(store, plan, group)
         if args.json:

@@ -39,12 +39,13 @@ class Names:
     """Ids of one store's plans, groups, schools and experts, to their names."""
 
     def __init__(self, store) -> None:
+        from inspector_app.store import experts as EX
         from inspector_app.store import plans as P
         self.experts: dict[tuple[str, str], str] = {}
         self.groups: dict[tuple[str, str], str] = {}
         self.schools: dict[tuple[str, str, str], str] = {}
         for plan in P.list_plans(store):
-            for e in P.experts(store, plan.id):
+            for e in EX.experts(store, plan.id):
                 self.experts[(plan.id, e.id)] = e.name
             for g in P.groups(store, plan.id):
                 self.groups[(plan.id, g.id)] = g.name

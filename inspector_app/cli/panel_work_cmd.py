@@ -86,13 +86,14 @@ def cmd_findings_set(args) -> int:
 
 def cmd_findings_show(args) -> int:
     from inspector_app.cli.store_cmd import opened
+    from inspector_app.store import experts as EX
     from inspector_app.store import plans as P
     from inspector_app.store.findings import FINDING_KINDS as KINDS, authors, get_findings
     with opened() as store:
         plan = P.find_plan(store, args.plan)
         group = P.get_group(store, plan.id, args.group)
         texts, who = get_findings(store, plan.id, group.id), authors(store, plan.id, group.id)
-        names = {e.id: e.name for e in P.experts(store, plan.id)}
+        names = {e.id: e.name for e in EX.experts(store, plan.id)}
         if args.json:
             print_json({"group": group.id, "name": group.name,
                         "findings": {k: {"label": KINDS[k], "text": texts[k], "by": names.get(who.get(k, ""), "")}
@@ -126,12 +127,13 @@ def _photo_change(args, restore: bool) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.cli.store_cmd import opened
     from inspector_app.store import photo_records as PR
+    from inspector_app.store import experts as EX
     from inspector_app.store import plans as P
     with opened() as store:
         photo = PR.get_photo(store, args.photo)
         me = _identity(store, P.get_plan(store, photo.plan_id))
         if photo.expert_id != me.expert_id:
-            owner = P.get_expert(store, photo.plan_id, photo.expert_id).name
+            owner = EX.get_expert(store, photo.plan_id, photo.expert_id).name
             raise CommandError(f"照片 {args.photo} 是 {owner} 添加的，只有添加者本人可以移除或恢复")
         if photo.removed != restore:
             print(f"照片 {args.photo} 已经{'在用' if restore else '移除'}，没有改动")

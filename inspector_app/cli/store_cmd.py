@@ -14,6 +14,7 @@ from inspector_app.scoring.answers import plain
 from inspector_app.store import backup as B
 from inspector_app.store import entries as E
 from inspector_app.store import identity as I
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError, open_store
 
@@ -139,7 +140,7 @@ def opened():
         store.close()
 
 
-def me_expert(store: Store, plan: P.Plan, key: str | None) -> P.Expert:
+def me_expert(store: Store, plan: P.Plan, key: str | None) -> EX.Expert:
     """The expert named by --expert, else this laptop's chosen identity (never a guess)."""
     return Inspection(store, plan).me(key)
 
@@ -569,7 +570,7 @@ def cmd_me(args) -> int:
         if identity is None:
             from inspector_app.cli.main import say
             say(f"{plan.title}：本机还没有选择身份。请用 inspector me --set 姓名（或 教育局、只查看）说明您是谁；"
-                f"本计划的专家：{'、'.join(e.name for e in P.experts(store, plan.id))}")
+                f"本计划的专家：{'、'.join(e.name for e in EX.experts(store, plan.id))}")
             return 1
         extra = f"，编号 {identity.expert_id}" if identity.expert else ""
         print(f"{plan.title}：本机用户是 {identity.label}{extra}；本机密钥指纹 {own.fingerprint}")

@@ -18,6 +18,7 @@ from inspector_app.scoring.engine import Scorer
 from inspector_app.store import entries as E
 from inspector_app.store import feedback as F
 from inspector_app.store import photo_records as PR
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.scoring.panel import SETTLED_BY, settled_points
 from inspector_app.store.consensus import panel_scorer, places
@@ -49,7 +50,7 @@ def expert_card(rubric: Rubric, group: P.Group, own: list[E.Entry]):
 def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | None = None) -> ReportData:
     rubric = P.plan_rubric(store, plan)
     card = panel_scorer(store, plan, rubric, group).card()
-    experts = P.experts(store, plan.id)
+    experts = EX.experts(store, plan.id)
     names = {e.id: e.name for e in experts}
     entries = E.entries(store, plan.id, group.id)
     status = result_status(store, plan, group)

@@ -8,6 +8,7 @@ from inspector_app.results.model import History, PastResult, Results, SchoolInfo
 from inspector_app.results.roster import Roster, RosterGroup
 from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.consensus import panel_scorer
 from inspector_app.store.db import Store
@@ -22,7 +23,7 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
     """Ranking and consequences of the groups whose result is finalised (定稿) and recomputes to the same
     figures; every other group is listed in `Results.unfinished` with its progress."""
     rubric = P.plan_rubric(store, plan)
-    plan_experts = P.experts(store, plan.id)  # read once for every group
+    plan_experts = EX.experts(store, plan.id)  # read once for every group
     names = {e.id: e.name for e in plan_experts}
     roster = Roster(groups=[], schools={})
     history = History()

@@ -17,7 +17,8 @@ from inspector_app.scoring.panel import panel_scorer as settle
 from inspector_app.store import entries as E
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
-from inspector_app.store.plans import Expert, Group, Plan, experts_of_group
+from inspector_app.store.plans import Group, Plan
+from inspector_app.store.experts import Expert, experts_of_group
 
 class ConsensusError(ValueError):
     pass

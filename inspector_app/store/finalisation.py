@@ -21,7 +21,8 @@ from inspector_app.scoring.panel import settled_points
 from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
-from inspector_app.store.plans import Group, Plan, experts
+from inspector_app.store.plans import Group, Plan
+from inspector_app.store.experts import experts
 
 FINALISED, DRAFT, CHANGED = "finalised", "draft", "changed"
 STATUS_TEXT = {FINALISED: "已定稿", DRAFT: "征求意见稿（未定稿）", CHANGED: "定稿后有改动，须重新定稿"}

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
-from inspector_app.store.plans import Expert, Plan, expert_by_id, experts, experts_with_key, learn_expert_key
+from inspector_app.store.plans import Plan
+from inspector_app.store.experts import Expert, expert_by_id, experts, experts_with_key, learn_expert_key
 
 BUREAU, VIEWER = "@bureau", "@viewer"
 BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}

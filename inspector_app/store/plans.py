@@ -129,16 +129,6 @@ class Group:
 
 
 @dataclass(frozen=True)
-class Expert:
-    id: str
-    plan_id: str
-    name: str
-    role: str
-    key_id: str | None
-    fingerprint: str | None
-
-
-@dataclass(frozen=True)
 class Plan:
     id: str
     title: str
@@ -416,107 +406,12 @@ def get_group(store: Store, plan_id: str, key: str) -> Group:
     return hits[0]
 
 
-def experts(store: Store, plan_id: str) -> list[Expert]:
-    return [Expert(*r) for r in store.conn.execute(
-        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? ORDER BY role = 'member', name",
-        (plan_id,))]
-
-
-def get_expert(store: Store, plan_id: str, key: str) -> Expert:
-    all_experts = experts(store, plan_id)
-    if not key.strip():
-        raise StoreError("专家姓名为空；本计划的专家: " + "、".join(e.name for e in all_experts))
-    hits = [e for e in all_experts if key in (e.id, e.name, e.key_id)]
-    if len(hits) != 1:
-        raise StoreError(f"找不到专家 “{key}”；本计划的专家: " + "、".join(e.name for e in all_experts))
-    return hits[0]
-
-
-def expert_public_key(store: Store, plan_id: str, expert_id: str) -> bytes | None:
-    row = store.conn.execute("SELECT public_key FROM experts WHERE plan_id = ? AND id = ?",
-                             (plan_id, expert_id)).fetchone()
-    return None if row is None or row[0] is None else bytes(row[0])
-
-
-def learn_expert_key(store: Store, plan_id: str, expert_id: str, key_id: str, public_key: bytes,
-                     fingerprint: str) -> None:
-    """Bind a key first seen on an expert's verified bundle to that expert (inside the caller's transaction)."""
-    store.conn.execute("UPDATE experts SET key_id = ?, public_key = ?, fingerprint = ? WHERE plan_id = ? AND id = ?",
-                       (key_id, public_key, fingerprint, plan_id, expert_id))
-    record(store, expert_id, plan_id, "expert", {"plan": plan_id, "expert": expert_id}, "key_id", None, key_id)
-
-
 def rubric_source(store: Store, rubric_hash: str) -> bytes:
     """The exact bytes of a pinned rubric file."""
     row = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (rubric_hash,)).fetchone()
     if row is None:
         raise StoreError(f"指标体系 {rubric_hash[:12]} 不在数据库中")
     return bytes(row[0])
-
-
-def expert_by_id(store: Store, plan_id: str, expert_id: str) -> Expert | None:
-    row = store.conn.execute("SELECT id, plan_id, name, role, key_id, fingerprint FROM experts"
-                             " WHERE plan_id = ? AND id = ?", (plan_id, expert_id)).fetchone()
-    return None if row is None else Expert(*row)
-
-
-def experts_with_key(store: Store, plan_id: str, key_id: str) -> list[Expert]:
-    """The experts of the plan registered with this signing key (normally one, or none)."""
-    return [Expert(*r) for r in store.conn.execute(
-        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND key_id = ?"
-        " ORDER BY id", (plan_id, key_id))]
-
-
-def experts_of_group(store: Store, plan_id: str, group_id: str) -> list[Expert]:
-    """The experts with an entry or a veto finding in this group (read through the group's own rows)."""
-    return [Expert(*r) for r in store.conn.execute(
-        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND id IN ("
-        " SELECT expert_id FROM entries WHERE plan_id = ? AND group_id = ?"
-        " UNION SELECT expert_id FROM vetoes WHERE plan_id = ? AND group_id = ?)"
-        " ORDER BY role = 'member', name", (plan_id, plan_id, group_id, plan_id, group_id))]
-
-
-class ExpertIndex:
-    """The plan's experts, looked up one at a time: a merge asks about a few experts per bundle, and
-    reading all of a province's 12,000 for each of its bundles would grow with the square of the plan."""
-
-    def __init__(self, store: Store, plan_id: str):
-        self.store, self.plan_id = store, plan_id
-        self._by_id: dict[str, Expert | None] = {}
-
-    def get(self, expert_id: object, default: Expert | None = None) -> Expert | None:
-        if not isinstance(expert_id, str):
-            return default
-        if expert_id not in self._by_id:
-            self._by_id[expert_id] = expert_by_id(self.store, self.plan_id, expert_id)
-        found = self._by_id[expert_id]
-        return default if found is None else found
-
-    def __getitem__(self, expert_id: str) -> Expert:
-        found = self.get(expert_id)
-        if found is None:
-            raise KeyError(expert_id)
-        return found
-
-    def __contains__(self, expert_id: object) -> bool:
-        return self.get(expert_id) is not None
-
-    def with_key(self, key_id: str) -> list[Expert]:
-        return experts_with_key(self.store, self.plan_id, key_id)
-
-    def named(self, name: str) -> list[Expert]:
-        return [Expert(*r) for r in self.store.conn.execute(
-            "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND name = ?",
-            (self.plan_id, name))]
-
-
-def assigned(store: Store, plan_id: str, expert_id: str) -> list[tuple[str, str, str]]:
-    return [tuple(r) for r in store.conn.execute(
-        "SELECT group_id, school_id, indicator FROM assignments WHERE plan_id = ? AND expert_id = ?", (plan_id, expert_id))]
-
-
-def is_assigned(rows: list[tuple[str, str, str]], group_id: str, school_id: str, code: str) -> bool:
-    return any(g in ("*", group_id) and s in ("*", school_id, "") and c in ("*", code) for g, s, c in rows)
 
 
 def self_scores(store: Store, plan_id: str, group_id: str) -> dict[tuple[str, str], Decimal]:

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
                                QWidget)
 
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.ui.i18n import translate
@@ -105,7 +106,7 @@ class HomeView(QWidget):
         name = ""
         if plan_id:
             expert_id = chosen_expert_id(store, plan_id)
-            name = next((e.name for e in P.experts(store, plan_id) if e.id == expert_id), "")
+            name = next((e.name for e in EX.experts(store, plan_id) if e.id == expert_id), "")
         fingerprint = own_fingerprint(store)
         parts = [translate("HomeView", "专家：{0}").format(name or translate("HomeView", "（打开考核后确定）"))]
         parts.append(translate("HomeView", "本机密钥指纹：{0}").format(fingerprint or "—"))
