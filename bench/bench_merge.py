@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import generate as G  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  # noqa: E402
 
-from inspector_app.bundles.keys import KeyStore, parse_public_pem  # noqa: E402
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import parse_public_pem
 from inspector_app.bundles.merge import merge_files  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 

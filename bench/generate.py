@@ -41,7 +41,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey 
 
 from inspector_app.bundles import canonical  # noqa: E402
 from inspector_app.bundles.bag_write import write_bag  # noqa: E402
-from inspector_app.bundles.keys import KeyStore, PublicKeyInfo, fingerprint, key_id, raw_public  # noqa: E402
+from inspector_app.bundles.keys import KeyStore, PublicKeyInfo
+from inspector_app.bundles.public_keys import fingerprint, key_id, raw_public
 from inspector_app.bundles.tagfiles import make_info  # noqa: E402
 from inspector_app.numbers import fmt_points  # noqa: E402
 from inspector_app.rubric.catalog import load_catalog  # noqa: E402

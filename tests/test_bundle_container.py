@@ -19,8 +19,8 @@ from inspector_app.bundles import canonical
 from inspector_app.bundles.bag import BundleCancelled, BundleError, read_bag, read_json, verify_file
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.tagfiles import make_info
-from inspector_app.bundles.keys import (KeyStore, fingerprint, key_id, normalize_fingerprint,
-                                        parse_public_file)
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import fingerprint, key_id, normalize_fingerprint, parse_public_file
 
 
 @pytest.fixture()

@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from inspector_app.bundles.bag import BundleError, read_bag, read_json
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.tagfiles import make_info
-from inspector_app.bundles.keys import KeyStore, public_pem
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import public_pem
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 PHOTO = bytes(range(256)) * 400          # 100 KiB, deterministic

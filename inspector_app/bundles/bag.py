@@ -27,8 +27,8 @@ from typing import Any, BinaryIO
 
 from inspector_app.bundles import canonical, schema
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
-from inspector_app.bundles.keys import (KeyStore, fingerprint, fingerprint_of_id, key_id, parse_public_pem,
-                                        verify_signature)
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, parse_public_pem, verify_signature
 from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, FIELD_NAMES, MANIFEST, SIGNATURE,
                                             SIGNED_TAG_FILES, SIGNER, TAGMANIFEST, parse_info, parse_manifest)
 from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, check_entries, hash_entry, label_for,

@@ -17,7 +17,8 @@ from typing import Any, BinaryIO
 
 from inspector_app.bundles.bag import CancelFn, ProgressFn, is_cancelled, read_bag
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
-from inspector_app.bundles.keys import KeyStore, public_pem
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import public_pem
 from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, MANIFEST, SIGNATURE, SIGNER,
                                             TAGMANIFEST, build_info, info_text, manifest_text)
 from inspector_app.bundles.zipsafe import (CHUNK, DEFAULT_LIMITS, Limits, collision_key, name_problem,

@@ -7,7 +7,8 @@ from decimal import Decimal, InvalidOperation
 
 from inspector_app.bundles.bag import Bag, read_json
 from inspector_app.bundles.export import plan_body
-from inspector_app.bundles.keys import KeyStore, fingerprint, key_id
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import fingerprint, key_id
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.roles import check_plan_signer
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
@@ -94,7 +95,7 @@ def spec_from_body(rubric, body: dict) -> P.PlanSpec:
 
 def _check_expert_keys(keystore: KeyStore, experts: list[dict]) -> None:
     """Every expert key the package carries must be a real Ed25519 key, match its id, and not be revoked here."""
-    from inspector_app.bundles.keys import public_pem
+    from inspector_app.bundles.public_keys import public_pem
     for e in experts:
         if not e.get("public_key"):
             continue

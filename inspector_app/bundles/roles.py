@@ -16,7 +16,8 @@ Every refusal is a `Reject`: raised before anything is written or trusted.
 from __future__ import annotations
 
 from inspector_app.bundles.bag import Bag
-from inspector_app.bundles.keys import KeyStore, fingerprint_of_id
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import fingerprint_of_id
 from inspector_app.bundles.merge_checks import Reject
 from inspector_app.store import identity as I
 from inspector_app.store import experts as EX

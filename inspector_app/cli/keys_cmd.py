@@ -101,7 +101,7 @@ def cmd_export(args) -> int:
 
 def cmd_trust(args) -> int:
     from inspector_app.bundles.canonical import BundleError
-    from inspector_app.bundles.keys import fingerprint_of_id
+    from inspector_app.bundles.public_keys import fingerprint_of_id
     ks = open_keystore()
     source = args.source
     try:
@@ -118,7 +118,7 @@ def cmd_trust(args) -> int:
 
 def cmd_revoke(args) -> int:
     from inspector_app.bundles.canonical import BundleError
-    from inspector_app.bundles.keys import fingerprint_of_id
+    from inspector_app.bundles.public_keys import fingerprint_of_id
     ks = open_keystore()
     try:
         kid = ks.resolve(args.key)

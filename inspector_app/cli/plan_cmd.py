@@ -42,7 +42,7 @@ def cmd_show(args) -> int:
     from inspector_app.store import identity as I
     from inspector_app.store import plans as P
     from inspector_app.store.plan_amend import revision
-    from inspector_app.bundles.keys import fingerprint_of_id
+    from inspector_app.bundles.public_keys import fingerprint_of_id
     from inspector_app.cli.store_cmd import own_key
     from inspector_app.store.bundle_records import next_sequence
     with opened() as store:
@@ -116,7 +116,7 @@ def _pair(item: str, option: str) -> tuple[str, str]:
 def _key_fields(path: str) -> dict:
     from pathlib import Path
 
-    from inspector_app.bundles.keys import fingerprint, key_id, parse_public_file
+    from inspector_app.bundles.public_keys import fingerprint, key_id, parse_public_file
     from inspector_app.cli.main import CommandError
     try:
         pub, _name = parse_public_file(Path(path).read_bytes())

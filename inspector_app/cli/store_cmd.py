@@ -299,7 +299,7 @@ def _expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
     """An expert of the roster; `key: FILE.pub` names the public key they exported (inspector keys export)."""
     spec = P.ExpertSpec(e["name"], e.get("role", "member"), e.get("id", ""))
     if e.get("key"):
-        from inspector_app.bundles.keys import fingerprint, key_id, parse_public_file
+        from inspector_app.bundles.public_keys import fingerprint, key_id, parse_public_file
         from inspector_app.cli.main import CommandError
         key_path = (roster.parent / e["key"]) if not Path(e["key"]).is_absolute() else Path(e["key"])
         where = f"{roster}: 专家 “{e['name']}” 的 key" if roster.name != "roster" else f"--expert {e['name']}"

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app.bundles.canonical import BundleError
-from inspector_app.bundles.keys import KeyStore, normalize_fingerprint
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import normalize_fingerprint
 from inspector_app.fsutil import write_atomic
 from inspector_app.ui.i18n import translate
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListW
                                QVBoxLayout, QWidget)
 
 from inspector_app.bundles.canonical import BundleError
-from inspector_app.bundles.keys import KeyStore, normalize_fingerprint
+from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.public_keys import normalize_fingerprint
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.keys_dialog import TrustDialog, fingerprint_label
 
