@@ -142,7 +142,7 @@ def test_json_everywhere_and_errors_on_stderr(plan_as, capsys, tmp_path):
     ("张专家:D:/keys/zhang.pub:lead", {"name": "张专家", "role": "lead", "key": "D:/keys/zhang.pub"}),
 ])
 def test_expert_option_takes_windows_paths(option, expected):
-    from inspector_app.cli.store_cmd import expert_option
+    from inspector_app.cli.roster_files import expert_option
     assert expert_option(option) == expected
 
 

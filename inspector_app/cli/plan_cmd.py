@@ -127,7 +127,7 @@ def _key_fields(path: str) -> dict:
 
 def amended_body(body: dict, args) -> dict:
     """The plan body with the options' changes made; the store checks the result as a whole."""
-    from inspector_app.cli.store_cmd import expert_option
+    from inspector_app.cli.roster_files import expert_option
     from inspector_app.store.plans import new_id
     new = copy.deepcopy(body)
     for item in args.add_expert:
