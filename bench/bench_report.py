@@ -79,7 +79,7 @@ CASE = textwrap.dedent(r"""
         sys.exit(0)
 
     from inspector_app.reports.feedback import render_feedback
-    from inspector_app.reports.model import Photo, SchoolInfo
+    from inspector_app.reports.model import Photo, School
     from inspector_app.reports.sample import sample_report_data, score
     from inspector_app.typeset.fonts import register_fonts
 
@@ -90,8 +90,8 @@ CASE = textwrap.dedent(r"""
         data = sample_report_data()
         ankang = shipped_rubrics_dir() / "ankang-2022.yaml"
         rubric = load_rubric(ankang) if ankang.exists() else data.rubric
-        schools = [SchoolInfo("s0", "安康市第一中学（核心校）", "lead", "高中")] + [
-            SchoolInfo(f"s{i}", f"安康市第一中学第{'二三四五六七'[i - 1]}校区", "member", "初中") for i in range(1, 7)]
+        schools = [School("s0", "安康市第一中学（核心校）", "lead", "高中")] + [
+            School(f"s{i}", f"安康市第一中学第{'二三四五六七'[i - 1]}校区", "member", "初中") for i in range(1, 7)]
 
         def answer(ind, k):
             values = {}

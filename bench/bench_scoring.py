@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _util import timings  # noqa: E402
 
 from inspector_app.rubric.catalog import load_catalog  # noqa: E402
-from inspector_app.scoring.engine import SchoolRef, Scorer, targeted_schools  # noqa: E402
+from inspector_app.scoring.engine import Scorer, targeted_schools
+from inspector_app.scoring.school import School
 from inspector_app.store.demo import ROSTER, demo_inputs  # noqa: E402
 
 
@@ -32,7 +33,7 @@ def build(rubric_id: str, roster):
     scorers = []
     answers = []
     for gid, _name, gtype, schools in roster:
-        refs = [SchoolRef(f"{gid}-{i}", s[0], "lead" if i == 0 else "member") for i, s in enumerate(schools)]
+        refs = [School(f"{gid}-{i}", s[0], "lead" if i == 0 else "member") for i, s in enumerate(schools)]
         scorer = Scorer(rubric, refs, gtype)
         group_answers = []
         for ind in rubric.indicators:

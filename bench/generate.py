@@ -46,7 +46,8 @@ from inspector_app.bundles.public_keys import fingerprint, key_id, raw_public
 from inspector_app.bundles.tagfiles import make_info  # noqa: E402
 from inspector_app.numbers import fmt_points  # noqa: E402
 from inspector_app.rubric.catalog import load_catalog  # noqa: E402
-from inspector_app.scoring.engine import Scorer, SchoolRef, targeted_schools  # noqa: E402
+from inspector_app.scoring.engine import Scorer, targeted_schools
+from inspector_app.scoring.school import School
 from inspector_app.rubric.rules.base import Outcome, q  # noqa: E402
 from inspector_app.store import plans as P  # noqa: E402
 from inspector_app.store.demo import demo_inputs  # noqa: E402
@@ -188,7 +189,7 @@ def _header(plan: dict, rubric, kind: str, signer: str, group: P.GroupSpec, expe
 
 
 def _entries(rubric, group: P.GroupSpec, rng: random.Random) -> list[dict]:
-    refs = [SchoolRef(s.id, s.name, s.role) for s in group.schools]
+    refs = [School(s.id, s.name, s.role) for s in group.schools]
     rows = []
     for ind in rubric.indicators:
         if not ind.applies_to(group.group_type) or ind.points_open:
@@ -213,7 +214,7 @@ def _settled(rubric, group: P.GroupSpec, by_expert: dict[str, list[dict]]) -> tu
         for row in rows:
             if row["points"] is not None:
                 scores.setdefault((row["school"], row["indicator"]), {})[eid] = Decimal(row["points"])
-    refs = [SchoolRef(s.id, s.name, s.role) for s in group.schools]
+    refs = [School(s.id, s.name, s.role) for s in group.schools]
     scorer = Scorer(rubric, refs, group.group_type)
     settled = []
     for (school, code), by in sorted(scores.items(), key=lambda kv: (kv[0][1], kv[0][0])):
@@ -371,7 +372,7 @@ def build_large(root: Path = ROOT, force: bool = False, schools: int = 30, answe
     for ind in rubric.indicators:  # most indicators scored for every school, the rest not begun
         if rng.random() >= answered:
             continue
-        places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [E.GROUP]
+        places = [s.id for s in targeted_schools(ind, group.schools)] if ind.scope.per_school else [E.GROUP]
         for place in places:
             E.set_entry(store, plan, rubric, group, "e0", place, ind.code, inputs=demo_inputs(ind.rule, rng))
     store.close()

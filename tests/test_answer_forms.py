@@ -13,14 +13,15 @@ from hypothesis import strategies as st
 from inspector_app.rubric import rules as R
 from inspector_app.rubric.loader import load_rubric
 from inspector_app.scoring.answers import AnswersError, load_answers
-from inspector_app.scoring.engine import Scorer, SchoolRef
+from inspector_app.scoring.engine import Scorer
+from inspector_app.scoring.school import School
 from inspector_app.store import entries as E
 from inspector_app.store.db import open_store
 from store_helpers import small_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 D = Decimal
-SCHOOLS = [SchoolRef("s1", "第四中学", "lead"), SchoolRef("s2", "镇罗校区", "member")]
+SCHOOLS = [School("s1", "第四中学", "lead"), School("s2", "镇罗校区", "member")]
 
 
 @pytest.fixture(scope="module")

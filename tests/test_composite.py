@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from inspector_app.cli.main import main
 from inspector_app.rubric.loader import load_rubric
-from inspector_app.scoring.engine import Scorer, SchoolRef
+from inspector_app.scoring.engine import Scorer
+from inspector_app.scoring.school import School
 from inspector_app.store import entries as E
 from inspector_app.store import plans as P
 from inspector_app.store.db import open_store
@@ -60,7 +61,7 @@ def test_composite_on_the_card(tmp_path):
     # 集团综合考核权重占40%。” Schools 80 and 90 → mean 85 of 100 = 85%; party 9 of 10 = 90%; group 40 of 50 = 80%.
     # By hand: 0.5 × 85 + 0.1 × 90 + 0.4 × 80 = 42.5 + 9 + 32 = 83.5
     rubric = completed(tmp_path)
-    scorer = Scorer(rubric, [SchoolRef("a", "总校", "lead"), SchoolRef("b", "分校", "member")])
+    scorer = Scorer(rubric, [School("a", "总校", "lead"), School("b", "分校", "member")])
     scorer.set_answer("S1", {"value": "80"}, "a")
     scorer.set_answer("S1", {"value": "90%"}, "b")
     scorer.set_answer("P1", {"value": "9/10"})
@@ -100,7 +101,7 @@ def test_composite_in_the_workbook(tmp_path):
     from inspector_app.results.ranking import compute_results
     from inspector_app.results.workbook import write_results_workbook
     rubric = completed(tmp_path)
-    scorer = Scorer(rubric, [SchoolRef("a", "总校", "lead"), SchoolRef("b", "分校", "member")])
+    scorer = Scorer(rubric, [School("a", "总校", "lead"), School("b", "分校", "member")])
     for school, code, value in [("a", "S1", "80"), ("b", "S1", "90"), (None, "P1", "90"), (None, "G1", "80")]:
         scorer.set_answer(code, {"value": value}, school)
     unit = unit_from_card(scorer.card(), rubric, group_id="g1", name="第一集团", group_type="", schools=[],
@@ -116,7 +117,7 @@ def test_composite_in_the_workbook(tmp_path):
 def test_composite_on_the_score_panel(tmp_path, qtbot):
     from inspector_app.ui.score_panel import ScorePanel
     rubric = completed(tmp_path)
-    scorer = Scorer(rubric, [SchoolRef("a", "总校", "lead"), SchoolRef("b", "分校", "member")])
+    scorer = Scorer(rubric, [School("a", "总校", "lead"), School("b", "分校", "member")])
     for school, code, value in [("a", "S1", "80"), ("b", "S1", "90"), (None, "P1", "90"), (None, "G1", "80")]:
         scorer.set_answer(code, {"value": value}, school)
     panel = ScorePanel()

@@ -180,8 +180,8 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
     refs = None
     for ind in rubric.indicators:
         if refs is None:
-            from inspector_app.scoring.engine import SchoolRef
-            refs = [SchoolRef("s0", "总校", "lead"), SchoolRef("s1", "镇罗校区", "member")]
+            from inspector_app.scoring.school import School
+            refs = [School("s0", "总校", "lead"), School("s1", "镇罗校区", "member")]
         schools = [s.id for s in targeted_schools(ind, refs)] if ind.scope.per_school else [""]
         for school in schools:
             words = [w for w in entry if w != "met=是"]

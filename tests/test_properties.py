@@ -11,14 +11,15 @@ from hypothesis import strategies as st
 from inspector_app.rubric.loader import load_rubric
 from inspector_app.rubric import rules as T
 from inspector_app.rubric import rules as R
-from inspector_app.scoring.engine import Scorer, SchoolRef
+from inspector_app.scoring.engine import Scorer
+from inspector_app.scoring.school import School
 
 ROOT = Path(__file__).resolve().parents[1]
 D = Decimal
 SUIZHOU = load_rubric(ROOT / "rubrics" / "suizhou-2022.yaml")
 ANKANG = load_rubric(ROOT / "rubrics" / "ankang-2022.yaml")
-SCHOOLS = [SchoolRef("s1", "核心校", "lead"), SchoolRef("s2", "成员校甲", "member"),
-           SchoolRef("s3", "成员校乙", "member")]
+SCHOOLS = [School("s1", "核心校", "lead"), School("s2", "成员校甲", "member"),
+           School("s3", "成员校乙", "member")]
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -16,7 +16,8 @@ from PIL import Image
 from inspector_app.numbers import fmt_points
 from tests.pdf_checks import assert_official
 from inspector_app.reports.feedback import render_feedback
-from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Photo, ReportData, SchoolInfo
+from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Photo, ReportData
+from inspector_app.scoring.school import School
 from inspector_app.reports.pdf_photos import downscaled_jpeg, photo_size
 from inspector_app.reports.pdf_render import ReportCancelled
 from inspector_app.reports.score_sheet import render_score_sheet
@@ -27,10 +28,10 @@ from inspector_app.scoring.engine import Scorer
 ROOT = Path(__file__).resolve().parents[1]
 GROUP = "中卫市第四中学教育集团"
 SCHOOLS = [
-    SchoolInfo("zs", "中卫市第四中学总校", "lead", "初中"),
-    SchoolInfo("zl", "镇罗校区", "member", "九年一贯制"),
-    SchoolInfo("gt", "郭滩校区", "member", "小学"),
-    SchoolInfo("gy", "观音校区", "member", "小学"),
+    School("zs", "中卫市第四中学总校", "lead", "初中"),
+    School("zl", "镇罗校区", "member", "九年一贯制"),
+    School("gt", "郭滩校区", "member", "小学"),
+    School("gy", "观音校区", "member", "小学"),
 ]
 ANSWERS = {
     "C1": {"charter.missing": 2, "unity.met": True, "morale.met": True, "parents.value": "58", "party.met": True},
@@ -66,7 +67,7 @@ def _photo(path: Path, size=(640, 480), orientation: int | None = None, shade: i
 
 def build_data(tmp: Path, photos: int = 3, complete: bool = True) -> ReportData:
     rubric = load_rubric(shipped_rubrics_dir() / "suizhou-2022.yaml")
-    scorer = Scorer(rubric, [s.ref() for s in SCHOOLS], "共建型")
+    scorer = Scorer(rubric, SCHOOLS, "共建型")
     for code, answer in ANSWERS.items():
         if complete or code != "C12":
             scorer.set_answer(code, answer)

@@ -17,7 +17,8 @@ from inspector_app.numbers import fmt_points
 from inspector_app.results.cards import results_from_cards
 from inspector_app.results.consequences import POLICIES, Policy, policy_for
 from inspector_app.results.history import HistoryError, read_history
-from inspector_app.results.model import History, IndicatorScore, PastResult, SchoolInfo, UnitResult
+from inspector_app.results.model import History, IndicatorScore, PastResult, UnitResult
+from inspector_app.scoring.school import School
 from inspector_app.results.ranking import award_cut, compute_results
 from inspector_app.results.roster import RosterError, read_roster, write_roster_template
 from inspector_app.results.summary_pdf import write_summary_pdf
@@ -44,8 +45,8 @@ def unit(rubric, gid, name, gtype, total, *, vetoed=False, self_scores=None, pan
     total = D(total)
     panel = panel or {}
     self_scores = self_scores or {}
-    schools = (SchoolInfo(f"{gid}-1", f"{name}核心校", "lead", "初中", "总校校长"),
-               SchoolInfo(f"{gid}-2", f"{name}成员校", "member", "小学", "执行校长"))
+    schools = (School(f"{gid}-1", f"{name}核心校", "lead", "初中", "总校校长"),
+               School(f"{gid}-2", f"{name}成员校", "member", "小学", "执行校长"))
     inds = []
     for code in ("C1", "C5", "C20"):
         ind = rubric.indicator(code)
@@ -356,7 +357,7 @@ def test_roster_template_and_good_roster(suizhou, tmp_path):
     roster = read_roster(_fill(template, tmp_path / "名单.xlsx", GOOD), suizhou)
     assert [(g.id, g.group_type) for g in roster.groups] == [("G01", "融合型"), ("G02", "共建型")]
     assert roster.lead_of("G02").name == "第二小学"
-    assert roster.schools["G02"][1] == SchoolInfo("S04", "第二小学附属幼儿园", "member", "幼儿园", "执行园长")
+    assert roster.schools["G02"][1] == School("S04", "第二小学附属幼儿园", "member", "幼儿园", "执行园长")
     assert roster.self_scores == {"G01": {"C1": D("4.5"), "C20": D(9)}, "G02": {"C5": D(8)}}
     assert roster.history.get("G02", 2024) == PastResult(D(70), "合格", 2, True)
     assert roster.history.get("G01", 2024).last_place is None

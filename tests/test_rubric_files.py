@@ -204,8 +204,9 @@ def test_composite_scores_worked_by_hand(tmp_path):
     path = tmp_path / "shapotou-filled.yaml"
     path.write_text(text, encoding="utf-8")
     rubric = load_rubric(path)
-    from inspector_app.scoring.engine import Scorer, SchoolRef
-    scorer = Scorer(rubric, [SchoolRef("a", "总校", "lead"), SchoolRef("b", "校区", "member")])
+    from inspector_app.scoring.engine import Scorer
+    from inspector_app.scoring.school import School
+    scorer = Scorer(rubric, [School("a", "总校", "lead"), School("b", "校区", "member")])
     scorer.set_answer("学校.待补充", {"points": 80, "reason": "测试"}, school="a")
     scorer.set_answer("学校.待补充", {"points": 90, "reason": "测试"}, school="b")
     scorer.set_answer("党建.待补充", {"points": 70, "reason": "测试"})

@@ -11,7 +11,8 @@ import pytest
 from inspector_app.rubric.loader import load_rubric
 from inspector_app.rubric import rules as T
 from inspector_app.rubric import rules as R
-from inspector_app.scoring.engine import AnswerError, Scorer, SchoolRef, score_indicator
+from inspector_app.scoring.engine import AnswerError, Scorer, score_indicator
+from inspector_app.scoring.school import School
 
 ROOT = Path(__file__).resolve().parents[1]
 D = Decimal
@@ -256,8 +257,8 @@ def test_parts(suizhou):
 def test_per_school_mean(suizhou):
     # 004 C20 (10分): “各校得分的平均分即为教联体最终得分。” The 满意率 of each school scales 10 points:
     # 92% → 9.2, 85% → 8.5, 88.5% → 8.85, 81% → 8.1; mean = 34.65 / 4 = 8.6625 → 8.66
-    schools = [SchoolRef("s1", "核心校", "lead"), SchoolRef("s2", "成员校甲", "member"),
-               SchoolRef("s3", "成员校乙", "member"), SchoolRef("s4", "成员校丙", "member")]
+    schools = [School("s1", "核心校", "lead"), School("s2", "成员校甲", "member"),
+               School("s3", "成员校乙", "member"), School("s4", "成员校丙", "member")]
     answers = {"s1": {"value": 92}, "s2": {"value": "８５"}, "s3": {"value": "88.5"}, "s4": {"value": 81}}
     result = score_indicator(suizhou.indicator("C20"), schools, None, answers)
     assert result.points == D("8.66")
@@ -269,7 +270,7 @@ def test_per_school_mean(suizhou):
 
 
 def test_per_school_answer_for_a_school_not_targeted(ankang):
-    schools = [SchoolRef("a", "核心校", "lead"), SchoolRef("b", "成员校", "member")]
+    schools = [School("a", "核心校", "lead"), School("b", "成员校", "member")]
     scorer = Scorer(ankang, schools)
     with pytest.raises(AnswerError) as info:
         scorer.set_answer("1", {"value": 50}, school="zz")

@@ -103,10 +103,10 @@ def test_loading_answers_at_once_scores_like_one_at_a_time(tmp_path):
         for place in places:
             if rng.random() < 0.8:
                 answers.append((ind.code, place, demo_inputs(ind.rule, rng)))
-    one_by_one = Scorer(rubric, group.refs, group.group_type)
+    one_by_one = Scorer(rubric, group.schools, group.group_type)
     for code, school, answer in answers:
         one_by_one.set_answer(code, answer, school)
-    at_once = Scorer(rubric, group.refs, group.group_type)
+    at_once = Scorer(rubric, group.schools, group.group_type)
     at_once.load_answers(answers)
     assert at_once.card().to_json() == one_by_one.card().to_json()
     store.close()

@@ -25,7 +25,8 @@ from inspector_app.reports.pdf_style import (
     table_style,
 )
 from inspector_app.rubric.model import AGGREGATES, Indicator
-from inspector_app.scoring.engine import ROLE_TARGET, IndicatorResult
+from inspector_app.scoring.engine import IndicatorResult
+from inspector_app.scoring.school import ROLE_TARGET
 
 NUMERALS = "一二三四五六七八九十"
 DOC_NAME = "现场反馈报告"

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from inspector_app.numbers import fmt_points
 from inspector_app.reports.model import (ExpertSheet, Findings, LastYear, Meeting, PanelMember, Photo, SettledPlace,
-                                         ProblemItem, ReportData, SchoolInfo, Status)
+                                         ProblemItem, ReportData, Status)
 from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.rules import Outcome
 from inspector_app.scoring.engine import Scorer
@@ -39,7 +39,7 @@ def result_status(store: Store, plan: P.Plan, group: P.Group) -> Status:
 
 def expert_card(rubric: Rubric, group: P.Group, own: list[E.Entry]):
     """One expert's own scores totalled by the engine, as that expert's 评分表 must show them."""
-    scorer = Scorer(rubric, group.refs, group.group_type)
+    scorer = Scorer(rubric, group.schools, group.group_type)
     for entry in own:
         if entry.points is None or not rubric.has_indicator(entry.indicator):
             continue
@@ -87,8 +87,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
             lines = []
             for sid, outcome in result.per_school.items():
                 if outcome.points is not None and sid in schools:
-                    short = SchoolInfo(sid, schools[sid].name, schools[sid].role,
-                                       short_name=schools[sid].short_name).short(group.name)
+                    short = schools[sid].short(group.name)
                     lines.append(f"{short}：{fmt_points(outcome.points)}")
             if result.lines and result.done:
                 lines.append(result.lines[-1])  # the aggregate: 平均分 = …
@@ -147,7 +146,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
     return ReportData(
         plan_title=plan.title, school_year=f"{plan.school_year}学年", stage=plan.stage,
         date=status.visited_on or date or "", group_name=group.name, group_type=group.group_type,
-        schools=[SchoolInfo(s.id, s.name, s.role, s.kind, s.short_name) for s in group.schools],
+        schools=list(group.schools),
         panel=[PanelMember(e.name, e.role, e.fingerprint or "") for e in experts],
         rubric=rubric, card=card,
         findings=Findings(findings["achievements"], findings["problems"], findings["suggestions"]),

@@ -8,7 +8,7 @@ findings and chosen photos) and hands it to `render_feedback` or, with one
 Conventions: points are `Decimal`; percentages are `Decimal` in 0–100; school
 and panel roles use the engine's keys ("lead" / "member"); every mapping keyed
 by an indicator uses its code ("C3"), every mapping keyed by an area its code
-("A1"), every mapping keyed by a school its id (as in `SchoolRef.id`).
+("A1"), every mapping keyed by a school its id (as in `School.id`).
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from inspector_app.rubric.model import Rubric
-from inspector_app.scoring.engine import ROLES, SchoolRef, ScoreCard
+from inspector_app.scoring.engine import ScoreCard
+from inspector_app.scoring.school import School
 
 UNDATED = "（定稿后填写）"
 
@@ -34,35 +35,6 @@ def date_text(value: object) -> str:
         return f"{value.year}年{value.month}月{value.day}日"
     return UNDATED
 PANEL_ROLES = {"lead": "组长", "member": "成员"}
-
-
-@dataclass
-class SchoolInfo:
-    id: str
-    name: str
-    role: str  # "lead" (核心校) or "member" (成员校)
-    kind: str = ""  # 初中 / 小学 / 幼儿园 / 九年一贯制 …
-    short_name: str = ""  # as the plan gives it; see `short()`
-
-    def short(self, group_name: str = "") -> str:
-        """The name for a narrow table head: the plan's short name, else the part after the group's name."""
-        if self.short_name:
-            return self.short_name
-        name = self.name
-        for stem in (group_name, group_name.removesuffix("教育集团"), group_name.removesuffix("集团")):
-            if stem and name.startswith(stem) and len(name) > len(stem):
-                rest = name[len(stem):].strip()
-                if rest.startswith(("（", "(")) and rest.endswith(("）", ")")):
-                    rest = rest[1:-1]  # 总校（宣和中学） keeps its bracket content, never half a bracket
-                return rest or name
-        return name
-
-    @property
-    def role_label(self) -> str:
-        return ROLES.get(self.role, self.role)
-
-    def ref(self) -> SchoolRef:
-        return SchoolRef(self.id, self.name, self.role)
 
 
 @dataclass
@@ -176,7 +148,7 @@ class ReportData:
     date: _dt.date | str
     group_name: str
     group_type: str | None
-    schools: list[SchoolInfo]
+    schools: list[School]
     panel: list[PanelMember]
     rubric: Rubric
     card: ScoreCard
@@ -212,10 +184,6 @@ class ReportData:
             if school.id == school_id:
                 return school.short(self.group_name)
         return school_id
-
-    def school_refs(self) -> list[SchoolRef]:
-        """The roster as the engine wants it (for `Scorer(rubric, data.school_refs(), group_type)`)."""
-        return [s.ref() for s in self.schools]
 
     def school_name(self, school_id: str) -> str:
         for school in self.schools:

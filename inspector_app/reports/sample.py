@@ -12,16 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.paths import shipped_rubrics_dir
-from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Photo, ReportData, SchoolInfo
+from inspector_app.reports.model import ExpertSheet, Findings, PanelMember, Photo, ReportData
+from inspector_app.scoring.school import School
 from inspector_app.rubric.loader import load_rubric
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import Scorer
 
 ROSTER = [
-    SchoolInfo("zw4", "中卫市第四中学（总校）", "lead", "初中"),
-    SchoolInfo("zl", "中卫市第四中学镇罗校区", "member", "九年一贯制"),
-    SchoolInfo("gt", "中卫市第四中学郭滩校区", "member", "小学"),
-    SchoolInfo("gy", "中卫市第四中学观音校区", "member", "小学"),
+    School("zw4", "中卫市第四中学（总校）", "lead", "初中"),
+    School("zl", "中卫市第四中学镇罗校区", "member", "九年一贯制"),
+    School("gt", "中卫市第四中学郭滩校区", "member", "小学"),
+    School("gy", "中卫市第四中学观音校区", "member", "小学"),
 ]
 
 PANEL = [
@@ -94,8 +95,8 @@ def suizhou_rubric() -> Rubric:
     return load_rubric(shipped_rubrics_dir() / "suizhou-2022.yaml")
 
 
-def score(rubric: Rubric, schools: list[SchoolInfo], answers: dict[str, Any], group_type: str | None) -> Scorer:
-    scorer = Scorer(rubric, [s.ref() for s in schools], group_type)
+def score(rubric: Rubric, schools: list[School], answers: dict[str, Any], group_type: str | None) -> Scorer:
+    scorer = Scorer(rubric, schools, group_type)
     for code, answer in answers.items():
         ind = rubric.indicator(code)
         if ind.scope.per_school:

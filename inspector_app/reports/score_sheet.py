@@ -23,7 +23,7 @@ from inspector_app.reports.pdf_render import Cancelled, Progress, RenderContext
 from inspector_app.reports.pdf_style import (ACCENT, ACCENT_LIGHT, MUTED, RULE, ZEBRA, Heading, Styles, para, pts,
                                              table_style)
 from inspector_app.rubric.model import TARGETS
-from inspector_app.scoring.engine import ROLE_TARGET
+from inspector_app.scoring.school import ROLE_TARGET
 
 DOC_NAME = "评分表"
 

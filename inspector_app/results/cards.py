@@ -5,7 +5,8 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from inspector_app.results.consequences import Policy
-from inspector_app.results.model import AreaScore, History, IndicatorScore, SchoolInfo, UnitResult
+from inspector_app.results.model import AreaScore, History, IndicatorScore, UnitResult
+from inspector_app.scoring.school import School
 from inspector_app.results.ranking import compute_results
 from inspector_app.results.roster import Roster
 from inspector_app.results.model import Results
@@ -14,7 +15,7 @@ from inspector_app.scoring.engine import ScoreCard
 
 
 def unit_from_card(card: ScoreCard, rubric: Rubric, *, group_id: str, name: str, group_type: str,
-                   schools: Sequence[SchoolInfo], self_scores: Mapping[str, Decimal] | None = None,
+                   schools: Sequence[School], self_scores: Mapping[str, Decimal] | None = None,
                    experts: Mapping[str, Sequence[str]] | None = None,
                    grade: str | None = None) -> UnitResult:
     """One unit's result. `grade` overrides the card's (for grades a body decides, 002/003)."""

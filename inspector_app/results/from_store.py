@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from inspector_app.results.cards import results_from_cards
-from inspector_app.results.model import History, PastResult, Results, SchoolInfo, Unfinished
+from inspector_app.results.model import History, PastResult, Results, Unfinished
 from inspector_app.results.roster import Roster, RosterGroup
 from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
@@ -41,7 +41,7 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
             unfinished.append(Unfinished(group.id, group.name, group.group_type or "", card.done, card.count, reason))
             continue
         roster.groups.append(RosterGroup(group.id, group.name, group.group_type or ""))
-        roster.schools[group.id] = [SchoolInfo(s.id, s.name, s.role, s.kind, s.head_role) for s in group.schools]
+        roster.schools[group.id] = list(group.schools)
         roster.self_scores[group.id] = {code: points for (school, code), points in
                                         P.self_scores(store, plan.id, group.id).items() if not school}
         cards[group.id] = card

@@ -11,21 +11,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
-ROLE_LABELS = {"lead": "核心校", "member": "成员校"}
+from inspector_app.scoring.school import School
+
 UNTYPED = "未分类"  # the class of a unit whose rubric names no group types
-
-
-@dataclass(frozen=True)
-class SchoolInfo:
-    id: str
-    name: str
-    role: str  # "lead" or "member"
-    kind: str = ""  # 小学 / 初中 / 九年制 / 高中 / 幼儿园
-    head_role: str = ""  # 总校校长 / 执行校长 / 执行园长 …
-
-    @property
-    def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
 
 
 @dataclass(frozen=True)
@@ -66,7 +54,7 @@ class UnitResult:
     grade: str | None  # None while a body still has to decide it (002, 003)
     areas: tuple[AreaScore, ...] = ()
     indicators: tuple[IndicatorScore, ...] = ()
-    schools: tuple[SchoolInfo, ...] = ()
+    schools: tuple[School, ...] = ()
     vetoed: bool = False
     veto_reason: str = ""
     composite: tuple[tuple[str, Decimal, Decimal], ...] = ()  # 002: (part, weight, percentage); total is its sum

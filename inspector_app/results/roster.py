@@ -17,11 +17,12 @@ from pathlib import Path
 
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
-from inspector_app.results.model import History, PastResult, SchoolInfo
+from inspector_app.results.model import History, PastResult
+from inspector_app.scoring.school import ROLES as SCHOOL_ROLES, School
 from inspector_app.rubric.model import Rubric
 from inspector_app.store.plans import SCHOOL_KINDS
 
-ROLES = {"核心校": "lead", "成员校": "member"}
+ROLES = {label: role for role, label in SCHOOL_ROLES.items()}  # 核心校 -> lead, as the sheet says it
 MAX_ROWS = 2000  # rows that carry validation in the template
 
 # sheet → columns (header, required)
@@ -64,7 +65,7 @@ class RosterGroup:
 @dataclass
 class Roster:
     groups: list[RosterGroup]
-    schools: dict[str, list[SchoolInfo]]  # group id → schools, lead first
+    schools: dict[str, list[School]]  # group id → schools, lead first
     self_scores: dict[str, dict[str, Decimal]] = field(default_factory=dict)  # group id → code → points
     history: History = field(default_factory=History)
 
@@ -74,7 +75,7 @@ class Roster:
                 return g
         raise KeyError(group_id)
 
-    def lead_of(self, group_id: str) -> SchoolInfo:
+    def lead_of(self, group_id: str) -> School:
         return next(s for s in self.schools[group_id] if s.role == "lead")
 
     def summary(self) -> str:
@@ -351,7 +352,7 @@ def _schools(sh: _Sheet, roster: Roster, known: dict[str, int], problems: list[P
                                     + (f"，而不是“{kind}”" if kind else "")))
             bad = True
         if not bad and gid in roster.schools:
-            roster.schools[gid].append(SchoolInfo(sid, name, role, kind, head))
+            roster.schools[gid].append(School(sid, name, role, kind, head))
 
 
 def _self_scores(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],

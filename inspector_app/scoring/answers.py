@@ -20,7 +20,8 @@ from pathlib import Path
 
 from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YNode, YScalar, YSeq, parse_yaml_bytes
-from inspector_app.scoring.engine import AnswerError, SchoolRef, Scorer
+from inspector_app.scoring.engine import AnswerError, Scorer
+from inspector_app.scoring.school import School
 
 
 class AnswersError(Exception):
@@ -66,7 +67,7 @@ def load_answers(path: Path | str, rubric: Rubric) -> Scorer:
     group_type = gtype.value if isinstance(gtype, YScalar) and gtype.value else None
     if group_type and rubric.group_types and group_type not in rubric.group_types:
         bad(gtype.line, "group_type", f"“{group_type}” 不是本指标的集团类型；可用: {'、'.join(rubric.group_types)}")
-    schools: list[SchoolRef] = []
+    schools: list[School] = []
     snode = root.get("schools")
     if isinstance(snode, YSeq):
         for i, item in enumerate(snode.items):
@@ -81,7 +82,7 @@ def load_answers(path: Path | str, rubric: Rubric) -> Scorer:
             if any(s.id == sid for s in schools):
                 bad(item.line, f"schools[{i}].id", f"学校编号 {sid} 重复")
                 continue
-            schools.append(SchoolRef(sid, sname or sid, role))
+            schools.append(School(sid, sname or sid, role))
     elif snode is not None:
         bad(snode.line, "schools", "应为学校列表")
     scorer = Scorer(rubric, schools, group_type)

@@ -12,17 +12,7 @@ from typing import Any
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import AGGREGATES, TARGETS, Indicator, Rubric, Veto
 from inspector_app.rubric.rules import HUNDRED, ZERO, InputError, Outcome, q
-
-ROLES = {"lead": "核心校", "member": "成员校"}
-ROLE_TARGET = {"lead": "lead", "member": "members"}
-
-
-@dataclass(frozen=True)
-class SchoolRef:
-    id: str
-    name: str
-    role: str  # "lead" or "member"
-
+from inspector_app.scoring.school import ROLE_TARGET, School
 
 class AnswerError(ValueError):
     """An answer that cannot be scored; names the indicator (and school)."""
@@ -140,11 +130,11 @@ def _j(value: Decimal | None) -> str | None:
     return None if value is None else fmt_points(value)
 
 
-def targeted_schools(ind: Indicator, schools: list[SchoolRef]) -> list[SchoolRef]:
+def targeted_schools(ind: Indicator, schools: list[School]) -> list[School]:
     return [s for s in schools if ROLE_TARGET.get(s.role) in ind.targets]
 
 
-def score_indicator(ind: Indicator, schools: list[SchoolRef], group_answer: dict | None,
+def score_indicator(ind: Indicator, schools: list[School], group_answer: dict | None,
                     school_answers: dict[str, dict] | None, group_type: str | None = None) -> IndicatorResult:
     """Score one indicator from the panel's inputs (per school where the rubric says so)."""
     if not ind.scope.per_school:
@@ -171,7 +161,7 @@ def score_indicator(ind: Indicator, schools: list[SchoolRef], group_answer: dict
     return combine(ind, schools, outcomes, group_type)
 
 
-def combine(ind: Indicator, schools: list[SchoolRef], outcomes: dict[str, Outcome],
+def combine(ind: Indicator, schools: list[School], outcomes: dict[str, Outcome],
             group_type: str | None = None) -> IndicatorResult:
     """An indicator's result from its outcomes: one for the group (key ""), or one per targeted school.
 
@@ -241,7 +231,7 @@ def _score(ind: Indicator, answer: dict) -> Outcome:
 class Scorer:
     """Scores one group and rescoring one indicator at a time."""
 
-    def __init__(self, rubric: Rubric, schools: list[SchoolRef], group_type: str | None = None):
+    def __init__(self, rubric: Rubric, schools: list[School], group_type: str | None = None):
         self.rubric = rubric
         self.schools = list(schools)
         self.group_type = group_type

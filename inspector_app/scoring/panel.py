@@ -16,7 +16,8 @@ from typing import Iterable
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.rules import Outcome, q
-from inspector_app.scoring.engine import SchoolRef, Scorer
+from inspector_app.scoring.engine import Scorer
+from inspector_app.scoring.school import School
 
 # How a place's points were reached, in words.
 SETTLED_BY = {"mean": "平均分", "median": "中位数", "lead": "组长决定", "single": "一位专家评分"}
@@ -94,7 +95,7 @@ def settled_vetoes(rubric: Rubric, findings: Iterable[tuple[str, str, bool, str]
     return standing
 
 
-def panel_scorer(rubric: Rubric, schools: list[SchoolRef], group_type: str | None, places: Iterable[PlaceScores],
+def panel_scorer(rubric: Rubric, schools: list[School], group_type: str | None, places: Iterable[PlaceScores],
                  rule: str, names: dict[str, str], veto_findings: Iterable[tuple[str, str, bool, str]],
                  leads: set[str]) -> Scorer:
     """The group's score as the panel settles it."""

@@ -168,6 +168,6 @@ def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group,
     """
     if plan_experts is None:
         plan_experts = experts_of_group(store, plan.id, group.id)
-    return settle(rubric, group.refs, group.group_type, places(store, plan, group), plan.consensus,
+    return settle(rubric, group.schools, group.group_type, places(store, plan, group), plan.consensus,
                   {e.id: e.name for e in plan_experts}, E.vetoes(store, plan.id, group.id),
                   {e.id for e in plan_experts if e.role == "lead"})

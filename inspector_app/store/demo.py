@@ -177,7 +177,7 @@ def _score_demo(store: Store, plan: Plan, rng: random.Random) -> None:
         # part of the way.
         share = 1.0 if group.id in ("g4", FINALISED_GROUP) else (0.6 if gi % 2 == 0 else 0.35)
         for ind in rubric.indicators:
-            places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [E.GROUP]
+            places = [s.id for s in targeted_schools(ind, group.schools)] if ind.scope.per_school else [E.GROUP]
             for place in places:
                 if rng.random() > share:
                     continue

@@ -114,7 +114,7 @@ def check_place(rubric: Rubric, group: Group, school_id: str, code: str) -> Indi
         raise EntryError(f"指标体系中没有指标 {code}")
     ind = rubric.indicator(code)
     if ind.scope.per_school:
-        targets = {s.id for s in targeted_schools(ind, group.refs)}
+        targets = {s.id for s in targeted_schools(ind, group.schools)}
         if school_id not in targets:
             names = "、".join(s.name for s in group.schools if s.id in targets)
             raise EntryError(f"指标 {code} 逐校评分，须选择本集团的考核对象学校（{names}）")
@@ -296,7 +296,7 @@ def clear_entry(store: Store, plan: Plan, group: Group, expert_id: str, school_i
 
 def expert_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str) -> Scorer:
     """The group's score as one expert's entries give it."""
-    scorer = Scorer(rubric, group.refs, group.group_type)
+    scorer = Scorer(rubric, group.schools, group.group_type)
     scorer.load_answers([(e.indicator, e.school_id or None, e.inputs)
                          for e in entries(store, plan.id, group.id, expert_id) if rubric.has_indicator(e.indicator)])
     for key, value in store.conn.execute(
@@ -375,7 +375,7 @@ def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: 
     for ind in rubric.indicators:
         if not ind.applies_to(group.group_type):
             continue
-        places = [s.id for s in targeted_schools(ind, group.refs)] if ind.scope.per_school else [GROUP]
+        places = [s.id for s in targeted_schools(ind, group.schools)] if ind.scope.per_school else [GROUP]
         for place in places:
             unit = by_id[place]
             unit.total += 1

@@ -10,7 +10,7 @@ from pathlib import Path
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.loader import load_rubric_bytes
 from inspector_app.rubric.model import Rubric
-from inspector_app.scoring.engine import SchoolRef
+from inspector_app.scoring.school import School
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 
@@ -95,31 +95,12 @@ class Publication:
 
 
 @dataclass(frozen=True)
-class School:
-    id: str
-    group_id: str
-    name: str
-    role: str
-    kind: str
-    head_role: str
-    short_name: str = ""
-
-    @property
-    def ref(self) -> SchoolRef:
-        return SchoolRef(self.id, self.name, self.role)
-
-
-@dataclass(frozen=True)
 class Group:
     id: str
     plan_id: str
     name: str
     group_type: str | None
     schools: tuple[School, ...]
-
-    @property
-    def refs(self) -> list[SchoolRef]:
-        return [s.ref for s in self.schools]
 
     def school(self, school_id: str) -> School:
         for s in self.schools:
@@ -371,13 +352,18 @@ def find_plan(store: Store, key: str | None) -> Plan:
     return hits[0]
 
 
+def _school_of(row) -> School:
+    id_, group_id, name, role, kind, head_role, short_name = row
+    return School(id_, name, role, kind, head_role, short_name, group_id)
+
+
 def groups(store: Store, plan_id: str) -> list[Group]:
     """Every group of the plan with its schools, in two queries whatever the plan's size."""
     by_group: dict[str, list[School]] = {}
     for r in store.conn.execute(
             "SELECT id, group_id, name, role, kind, head_role, short_name FROM schools WHERE plan_id = ? "
             "ORDER BY group_id, role = 'member', position, name", (plan_id,)):
-        by_group.setdefault(r[1], []).append(School(*r))
+        by_group.setdefault(r[1], []).append(_school_of(r))
     return [Group(gid, pid, name, gtype, tuple(by_group.get(gid, ())))
             for gid, pid, name, gtype in store.conn.execute(
                 "SELECT id, plan_id, name, group_type FROM groups WHERE plan_id = ? ORDER BY position, name",
@@ -390,7 +376,7 @@ def group_by_id(store: Store, plan_id: str, group_id: str) -> Group | None:
                              (plan_id, group_id)).fetchone()
     if row is None:
         return None
-    schools = tuple(School(*r) for r in store.conn.execute(
+    schools = tuple(_school_of(r) for r in store.conn.execute(
         "SELECT id, group_id, name, role, kind, head_role, short_name FROM schools WHERE plan_id = ? AND group_id = ? "
         "ORDER BY role = 'member', position, name", (plan_id, group_id)))
     return Group(row[0], row[1], row[2], row[3], schools)
