@@ -12,6 +12,7 @@ from inspector_app.bundles.public_keys import fingerprint, key_id
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.roles import check_plan_signer
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
+from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.plan_amend import AmendError, amend_plan, revision, set_revision
@@ -56,7 +57,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
                 store.set_setting(f"me:{plan.id}", e["id"])
         store.set_setting("current_plan", plan.id)
         set_revision(store, plan.id, int(bag.field("sequence") or 0))
-    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], "专家组组长" if e.get("role") == "lead" else "专家")
+    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], EX.TRUST_ROLES.get(e.get("role"), "专家"))
                          for e in body["experts"] if e.get("public_key") and e.get("key_id") != own])
     return plan.title
 
@@ -164,7 +165,7 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     own = keystore.own_key().key_id
     new_keys = {e["id"]: e for e in body["experts"] if e.get("public_key") and e.get("key_id") != own}
     keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"],
-                          "专家组组长" if e.get("role") == "lead" else "专家") for e in new_keys.values()])
+                          EX.TRUST_ROLES.get(e.get("role"), "专家")) for e in new_keys.values()])
     return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{told}；已录入的评分均保留"
 
 

@@ -24,7 +24,7 @@ from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store
 
-EXPERT_ROLES = {"专家", "专家组组长"}  # the roles a key trusted from a plan package carries
+EXPERT_ROLES = set(EX.TRUST_ROLES.values())  # the roles a key trusted from a plan package carries
 
 
 def local_user(store: Store, plan_id: str) -> I.Identity | None:

@@ -44,7 +44,9 @@ def cmd_show(args) -> int:
     from inspector_app.store.plan_amend import revision
     from inspector_app.bundles.public_keys import fingerprint_of_id
     from inspector_app.cli.store_cmd import own_key
+    from inspector_app.scoring.school import ROLES as SCHOOL_ROLES
     from inspector_app.store.bundle_records import next_sequence
+    from inspector_app.store.experts import ROLES as EXPERT_ROLES
     with opened() as store:
         plan = P.find_plan(store, args.plan)
         body = plan_body(store, plan)
@@ -66,7 +68,7 @@ def cmd_show(args) -> int:
         for g in body["groups"]:
             print(f"\n集团 {g['id']} {g['name']}（{g.get('type') or '无类型'}）")
             for s in g["schools"]:
-                role = "核心校" if s["role"] == "lead" else "成员校"
+                role = SCHOOL_ROLES.get(s["role"], s["role"])
                 print(f"  学校 {s['id']} {s['name']}（{role}{'，' + s['kind'] if s.get('kind') else ''}）")
             if g["self_scores"]:
                 scores = "，".join(f"{r['indicator']}{'/' + r['school'] if r['school'] else ''} {r['points']}"
@@ -74,7 +76,7 @@ def cmd_show(args) -> int:
                 print(f"  自评分：{scores}")
         print("\n专家：")
         for e in body["experts"]:
-            role = "组长" if e["role"] == "lead" else "专家"
+            role = EXPERT_ROLES.get(e["role"], "专家")
             work = "、".join(":".join(a) for a in e["assignments"] if a != ["*", "*", "*"]) or "全部"
             print(f"  {e['id']} {e['name']}（{role}）　指纹 {e.get('fingerprint') or '未登记'}　分工 {work}")
     return 0

@@ -222,7 +222,7 @@ def cmd_plan_create(args) -> int:
         # This laptop's key issues the plan: only it signs the plan's packages; its user is the bureau.
         plan = P.create_plan(store, rubric, spec, issuer_key_id=own.key_id)
         I.choose(store, plan, I.BUREAU, I.OwnKey(own.key_id, own.public_key, own.fingerprint))
-        keystore.trust_many([(e.public_key, e.name, "专家组组长" if e.role == "lead" else "专家")
+        keystore.trust_many([(e.public_key, e.name, EX.TRUST_ROLES.get(e.role, "专家"))
                              for e in spec.experts if e.public_key and e.key_id != own.key_id])
         print(f"已建立考核计划：{plan.title}（编号 {plan.id}）")
     return 0

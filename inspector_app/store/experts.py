@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
 
+ROLES = {"lead": "组长", "member": "专家"}  # an expert's role in the panel, as the window and the command line say it
+TRUST_ROLES = {"lead": "专家组组长", "member": "专家"}  # the role a key trusted from a plan carries in the trust list
+
 
 @dataclass(frozen=True)
 class Expert:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
 from inspector_app.store.plans import Plan
-from inspector_app.store.experts import Expert, expert_by_id, experts, experts_with_key, learn_expert_key
+from inspector_app.store.experts import ROLES, Expert, expert_by_id, experts, experts_with_key, learn_expert_key
 
 BUREAU, VIEWER = "@bureau", "@viewer"
 BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}
@@ -55,7 +55,7 @@ class Identity:
     @property
     def label(self) -> str:
         if self.expert is not None:
-            return f"{self.expert.name}（{'组长' if self.expert.role == 'lead' else '专家'}）"
+            return f"{self.expert.name}（{ROLES.get(self.expert.role, '专家')}）"
         return "教育局" if self.kind == "bureau" else "只查看"
 
 
