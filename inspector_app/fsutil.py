@@ -60,7 +60,7 @@ def temp_beside(dest: Path | str, mode: int = 0o644) -> Iterator[Path]:
         os.chmod(tmp, mode)
         os.replace(tmp, dest)
         fsync_dir(dest.parent)
-        remove_stale_parts(dest.parent)
+        _tidy_now_and_then(dest.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -90,6 +90,18 @@ def remove_stale_parts(folder: Path | str, older_than_s: float = STALE_PART_S) -
                     os.unlink(entry.path)
                     removed += 1
     return removed
+
+
+_TIDIED: dict[str, float] = {}
+
+
+def _tidy_now_and_then(folder: Path) -> None:
+    """Stale parts removed after a write, at most once per half a stale period and folder: a folder of
+    thousands of kept bundles is not listed again for each one written into it."""
+    key, now = str(folder), time.monotonic()
+    if now - _TIDIED.get(key, -STALE_PART_S) >= STALE_PART_S / 2:
+        _TIDIED[key] = now
+        remove_stale_parts(folder)
 
 
 @contextlib.contextmanager

@@ -326,3 +326,47 @@ def test_two_processes_trusting_at_once_lose_nothing(tmp_path):
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     names = {r.name for r in KeyStore(tmp_path).records() if r.status == "trusted"}
     assert names == {f"{who}-{i}" for who in ("window", "cli") for i in range(each)}
+
+
+_TEXT = st.characters(blacklist_categories=("Cs",))  # NUL and control characters included (written escaped)
+
+
+def _judged(data: bytes, fast: bool) -> str:
+    """'ok' or the refusal code, by loads (fast) or by the full walk over every parsed value."""
+    import json as _json
+    try:
+        if fast:
+            canonical.loads(data)
+        else:
+            canonical._walk(_json.loads(data.decode("utf-8")), canonical.MAX_DEPTH)
+    except BundleError as exc:
+        return exc.code
+    return "ok"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.integers(-5, 5) | st.text(_TEXT, max_size=6),
+                    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(_TEXT, max_size=3),
+                                                                                      children, max_size=3),
+                    max_leaves=12),
+       st.integers(60, 68), st.booleans(), st.sampled_from(["", "\\u0000", "\\ud800", "\\u4e2d", "\\\\u", "\\\""]))
+def test_canonical_loads_judges_depth_and_text_as_the_full_walk(value, depth, empty, escape):
+    """loads checks nesting on the brackets and skips the string walk when no \\u escape is present:
+    it refuses exactly what a walk over every value refuses, at and around the depth limit."""
+    inner = ("[]" if empty else f'["x{escape}"]').encode() if escape else (b"[]" if empty else b"[1]")
+    data = b"[" * depth + inner + b"]" * depth
+    assert _judged(data, True) == _judged(data, False)
+    import json as _json
+    mixed = _json.dumps([value, "a]b[{c}"], ensure_ascii=False).encode().replace(b'"a]b', f'"{escape}a]b'.encode())
+    assert _judged(mixed, True) == _judged(mixed, False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("aZ09_-./\\: 中\x01"), max_size=12) | st.just("a" * 256) | st.just("a/" * 100 + "b"))
+def test_zip_name_fast_path_agrees_with_every_check(name):
+    """A plain ASCII name is passed without the full list of checks, which would pass it too."""
+    from inspector_app.bundles import zipsafe
+    if zipsafe.name_problem(name) is None:
+        assert zipsafe.full_name_problem(name) is None
+    else:
+        assert zipsafe.name_problem(name) == zipsafe.full_name_problem(name)

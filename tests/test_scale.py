@@ -64,6 +64,23 @@ def test_lookups_of_one_bundle_use_indexes(tmp_path):
     store.close()
 
 
+def test_the_lookups_themselves_use_their_indexes(tmp_path):
+    """The statements the store really runs (not a copy of their text): an ORDER BY can lead SQLite away
+    from an index into a walk over every expert of the plan."""
+    store = open_store(tmp_path / "f")
+    plan, _ = _plan(store, 5)
+    lookups = {"experts_by_key": lambda: EX.experts_with_key(store, plan.id, "k1"),
+               "sqlite_autoindex_experts_1 (plan_id=? AND id=?)": lambda: EX.expert_by_id(store, plan.id, "e1"),
+               "schools_by_group (plan_id=? AND group_id=?)": lambda: P.group_by_id(store, plan.id, "g1")}
+    for index, lookup in lookups.items():
+        _, statements = _statements(store, lookup)
+        for sql in statements:
+            if " experts " in sql or " schools " in sql:
+                plan_rows = store.conn.execute("EXPLAIN QUERY PLAN " + sql).fetchall()
+                assert index in " ".join(r[-1] for r in plan_rows), (sql, plan_rows)
+    store.close()
+
+
 def test_experts_by_id_and_by_key(tmp_path):
     store = open_store(tmp_path / "e")
     plan, _ = _plan(store, 3)

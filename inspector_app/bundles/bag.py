@@ -82,6 +82,7 @@ class Bag:
     sizes: dict[str, int]
     _entries: dict[str, Entry] = field(repr=False, default_factory=dict)
     _limits: Limits = field(repr=False, default=DEFAULT_LIMITS)
+    _json: dict[str, Any] = field(repr=False, default_factory=dict)  # parsed and schema-checked, by name
 
     @property
     def files(self) -> BagFiles:
@@ -122,9 +123,13 @@ class Bag:
 
 
 def read_json(bag: Bag, name: str, *, max_bytes: int = canonical.MAX_BYTES) -> Any:
-    """A JSON payload file, parsed strictly (see canonical.loads) and checked against its schema."""
+    """A JSON payload file, parsed strictly (see canonical.loads) and checked against its schema.
+
+    Parsed once per bag: the value is kept and handed out again (callers read it, never change it)."""
     if name in bag.sizes and bag.sizes[name] > max_bytes:
         raise BundleError("json_too_large", f"数据文件 data/{show_name(name)} 过大，已拒绝。")
+    if name in bag._json:
+        return bag._json[name]
     try:
         value = canonical.loads(bag.files[name], max_bytes=max_bytes)
     except BundleError as exc:
@@ -132,6 +137,7 @@ def read_json(bag: Bag, name: str, *, max_bytes: int = canonical.MAX_BYTES) -> A
             raise BundleError(exc.code, f"data/{show_name(name)}：{exc.message}") from None
         raise
     schema.check(bag.kind, name, value)  # every field has its type before anyone reads it
+    bag._json[name] = value
     return value
 
 

@@ -180,5 +180,23 @@ def loads(data: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
         raise BundleError("json_syntax", f"数据格式错误：第 {exc.lineno} 行第 {exc.colno} 列（{exc.msg}）。") from None
     except ValueError as exc:  # e.g. integers with more than 4300 digits
         raise BundleError("json_syntax", f"数据格式错误：{exc}") from None
-    _walk(value, max_depth)
+    if "\\u" in text or _bracket_depth(text, max_depth) > max_depth:
+        _walk(value, max_depth)  # escapes can spell a NUL or a lone surrogate; deep values are judged exactly
     return value
+
+
+# Without a \u escape, valid JSON text (decoded strictly as UTF-8, control characters refused by the
+# parser) holds no NUL and no lone surrogate: only the nesting needs checking, done on the brackets
+# outside strings, innermost pairs removed once per level.
+_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+')
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+def _bracket_depth(text: str, max_depth: int) -> int:
+    """How deep the brackets nest (stops counting past max_depth)."""
+    brackets = _NOT_BRACKETS.sub("", text)
+    depth = 0
+    while brackets and depth <= max_depth:
+        brackets = _INNERMOST.sub("", brackets)
+        depth += 1
+    return depth

@@ -25,6 +25,7 @@ TEXT_LEN = 500_000        # findings (store.findings.MAX_TEXT)
 REASON_LEN = 20_000
 MAX_ROWS = 100_000
 HEX = re.compile(r"[0-9a-f]*")
+_POINTS = re.compile(r"[+-]?\d{1,12}(\.\d{1,12})?")
 
 
 class SchemaError(Exception):
@@ -36,8 +37,8 @@ class SchemaError(Exception):
 Check = Callable[[Any, list[str]], None]
 
 
-def _fail(where: list[str], expected: str) -> None:
-    raise SchemaError(list(where), expected)
+def _fail(where: list[str] | None, expected: str) -> None:
+    raise SchemaError(list(where or ()), expected)
 
 
 def text(max_len: int = NAME_LEN, *, nonempty: bool = False, choices: tuple[str, ...] = (),
@@ -76,27 +77,30 @@ def points(value: Any, where: list[str]) -> None:
     """A score as text ("8.5") or a number, of sensible size; its range is the rubric's business."""
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         _fail(where, "格式不对，应为分数（数字或数字文字）")
-    if isinstance(value, str) and (len(value) > 30 or not re.fullmatch(r"[+-]?\d{1,12}(\.\d{1,12})?", value.strip())):
+    if isinstance(value, str) and (len(value) > 30 or not _POINTS.fullmatch(value.strip())):
         _fail(where, "不是有效的分数")
     if isinstance(value, (int, Decimal)) and not (-10 ** 12 < value < 10 ** 12):
         _fail(where, "数值过大")
 
 
-def scalar(value: Any, where: list[str]) -> None:
+_KEY = text(ID_LEN)
+
+
+def scalar(value: Any, where: list[str] | None) -> None:
     """An input value as a form holds it: text, a number, yes/no, nothing, or a short list or table of these
     (a register's rows)."""
     if isinstance(value, dict):
         if len(value) > 1000:
             _fail(where, "项数过多")
         for k, item in value.items():
-            text(ID_LEN)(k, where + [f"键 {k[:40]!r}"])
-            scalar(item, where + [str(k)[:40]])
+            _KEY(k, None if where is None else where + [f"键 {k[:40]!r}"])
+            scalar(item, None if where is None else where + [str(k)[:40]])
         return
     if isinstance(value, list):
         if len(value) > 1000:
             _fail(where, "项数过多")
         for i, item in enumerate(value):
-            scalar(item, where + [f"第 {i + 1} 项"])
+            scalar(item, None if where is None else where + [f"第 {i + 1} 项"])
         return
     if value is None or isinstance(value, bool):
         return
@@ -128,11 +132,11 @@ def listof(inner: Check, *, max_len: int = MAX_ROWS, min_len: int = 0, unique: s
             _fail(where, f"至少应有 {min_len} 项")
         seen: set = set()
         for i, item in enumerate(value):
-            inner(item, where + [f"第 {i + 1} 项"])
+            inner(item, None if where is None else where + [f"第 {i + 1} 项"])
             if unique is not None:
                 key = item.get(unique) if isinstance(item, dict) else item
                 if key in seen:
-                    _fail(where + [f"第 {i + 1} 项"], f"的 {unique} “{key}”与前面重复")
+                    _fail(None if where is None else where + [f"第 {i + 1} 项"], f"的 {unique} “{key}”与前面重复")
                 seen.add(key)
     return check
 
@@ -146,8 +150,8 @@ def mapping(value_check: Check, *, max_len: int = MAX_ROWS, key: Check | None = 
         if len(value) > max_len:
             _fail(where, f"项数过多（{len(value)}，最多 {max_len}）")
         for k, v in value.items():
-            key(k, where + [f"键 {k[:40]!r}"])
-            value_check(v, where + [str(k)[:40]])
+            key(k, None if where is None else where + [f"键 {k[:40]!r}"])
+            value_check(v, None if where is None else where + [str(k)[:40]])
     return check
 
 
@@ -165,7 +169,7 @@ class Obj:
                 _fail(where, f"缺少 {name}")
         for name, check in self.fields.items():
             if name in value:
-                check(value[name], where + [name])
+                check(value[name], None if where is None else where + [name])
         if self.rule is not None:
             self.rule(value, where)
 
@@ -239,7 +243,7 @@ def _ids_unique_across_groups(body: dict, where: list[str]) -> None:
     for group in body.get("groups", []):
         for school in group.get("schools", []):
             if school["id"] in seen:
-                _fail(where + ["groups"], f"中学校编号 “{school['id']}” 出现了两次（{seen[school['id']]}、{group['name']}）")
+                _fail(None if where is None else where + ["groups"], f"中学校编号 “{school['id']}” 出现了两次（{seen[school['id']]}、{group['name']}）")
             seen[school["id"]] = group["name"]
 
 
@@ -280,11 +284,15 @@ def check(kind: str, name: str, value: Any) -> None:
     if schema is None:
         return  # a file this version does not read
     try:
-        schema(value, [])
-    except SchemaError as exc:
-        place = " → ".join(LABELS.get(step, step) for step in exc.where)
-        raise BundleError("schema", f"数据包中的 {name}{(' ' + place) if place else ''}：{exc.expected}，已拒绝。") \
-            from None
+        schema(value, None)  # the places are not tracked on the way (most files are fine) ...
+    except SchemaError:
+        try:
+            schema(value, [])  # ... but found again, named, when one is not
+        except SchemaError as exc:
+            place = " → ".join(LABELS.get(step, step) for step in exc.where)
+            raise BundleError("schema", f"数据包中的 {name}{(' ' + place) if place else ''}：{exc.expected}，已拒绝。") \
+                from None
+        raise BundleError("schema", f"数据包中的 {name}：格式不对，已拒绝。") from None
 
 
 def files_of(kind: str, names) -> list[str]:

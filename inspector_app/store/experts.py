@@ -58,9 +58,11 @@ def expert_by_id(store: Store, plan_id: str, expert_id: str) -> Expert | None:
 
 def experts_with_key(store: Store, plan_id: str, key_id: str) -> list[Expert]:
     """The experts of the plan registered with this signing key (normally one, or none)."""
-    return [Expert(*r) for r in store.conn.execute(
-        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND key_id = ?"
-        " ORDER BY id", (plan_id, key_id))]
+    # Sorted here: an ORDER BY id would lead SQLite to walk the plan's experts by their primary key
+    # instead of looking the key up in experts_by_key.
+    return sorted((Expert(*r) for r in store.conn.execute(
+        "SELECT id, plan_id, name, role, key_id, fingerprint FROM experts WHERE plan_id = ? AND key_id = ?",
+        (plan_id, key_id))), key=lambda e: e.id)
 
 
 def experts_of_group(store: Store, plan_id: str, group_id: str) -> list[Expert]:
