@@ -149,19 +149,61 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class Contents:
+    """What a backup holds, read without changing it: the plans by title and the entries scored."""
+    plans: tuple[str, ...] = ()
+    entries: int = 0
+    photos: int = 0
+    problem: str = ""  # why it could not be read ("" when it could)
+
+    def text(self) -> str:
+        if self.problem:
+            return self.problem
+        if not self.plans:
+            return "没有考核计划"
+        return f"{'、'.join(self.plans)}；评分 {self.entries} 条，照片 {self.photos} 张"
+
+
+def contents(path: Path) -> Contents:
+    """Opened read-only and immutable (a backup is never written), cheap enough for a list of them."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        return Contents(problem=f"无法读取（{exc}）")
+    try:
+        plans = tuple(r[0] for r in conn.execute("SELECT title FROM plans ORDER BY created_at"))
+        entries = conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        photos = conn.execute("SELECT COUNT(*) FROM photos WHERE removed = 0").fetchone()[0]
+        return Contents(plans, entries, photos)
+    except sqlite3.Error:
+        return Contents(problem="不是 Inspector 的数据库，或已损坏")
+    finally:
+        conn.close()
+
+
+def refusal(backup: Path) -> str:
+    """Why `backup` cannot be restored ("" when it can): missing, a folder, foreign, newer, damaged."""
+    backup = Path(backup)
+    if not backup.is_file():
+        kind = "是一个文件夹，不是备份文件" if backup.is_dir() else "不存在"
+        return f"{backup} {kind}，未恢复。可用“inspector backup list”查看已有的备份。"
+    found = health.check_file(backup)
+    if found.ok:
+        return ""
+    what = {"newer": "由更新版本的 Inspector 建立，本程序不能使用",
+            "foreign": "不是 Inspector 的数据库备份"}.get(found.kind, f"不是可以使用的备份（{found.problem}）")
+    return f"{backup} {what}，未恢复。可用“inspector backup list”查看已有的备份。"
+
+
 def restore(data_dir: Path, backup: Path) -> Path | None:
     """Replace the live database by a backup; the current one is moved aside and its path returned
     (None when there was none). Works on a damaged live database; refuses what is not a sound
     Inspector database of this version or older, and checks the result."""
     backup = Path(backup)
-    if not backup.is_file():
-        kind = "是一个文件夹，不是备份文件" if backup.is_dir() else "不存在"
-        raise StoreError(f"{backup} {kind}，未恢复。可用“inspector backup list”查看已有的备份。")
-    found = health.check_file(backup)
-    if not found.ok:
-        what = {"newer": "由更新版本的 Inspector 建立，本程序不能使用",
-                "foreign": "不是 Inspector 的数据库备份"}.get(found.kind, f"不是可以使用的备份（{found.problem}）")
-        raise StoreError(f"{backup} {what}，未恢复。可用“inspector backup list”查看已有的备份。")
+    refused = refusal(backup)
+    if refused:
+        raise StoreError(refused)
     if FolderLock.held_here(data_dir):
         raise StoreError("数据库正在本程序中打开，请先关闭它再恢复备份。")
     try:

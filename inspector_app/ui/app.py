@@ -158,4 +158,4 @@ def run_app(open_files: list[str] | None = None) -> int:
         return app.exec()
     finally:
         window.commit_all()
-        store.close()
+        window.store.close()  # the store the window holds (a restore replaces the first one)

@@ -39,6 +39,13 @@ class DataMenus(QObject):
         plan_actions.append(add(menu, translate("MainWindow", "我的身份(&W)…"), window.choose_identity))
         add(menu, translate("MainWindow", "密钥(&K)…"), self.bundles.show_keys)
 
+        # 数据: backups of this data folder, with or without a plan open
+        from inspector_app.ui.backup_dialog import BackupActions
+        self.backups = BackupActions(window)
+        menu = bar.addMenu(translate("MainWindow", "数据(&T)"))
+        add(menu, translate("MainWindow", "备份与恢复(&B)…"), self.show_backups)
+        add(menu, translate("MainWindow", "立即备份(&N)"), lambda: self.backups.backup_now())
+
         menu = bar.addMenu(translate("MainWindow", "专家组(&P)"))
         plan_actions += [
             add(menu, translate("MainWindow", "合议(&C)"), self.show_consensus, ["Ctrl+3"]),
@@ -73,6 +80,14 @@ class DataMenus(QObject):
         if ws is not None:
             self.window.commit_all()
             confirm_complete(self.window, ws, [g.id for g in ws.groups], exporting=False)
+
+    def show_backups(self):
+        from inspector_app.ui.backup_dialog import BackupDialog
+        self.window.commit_all()
+        dialog = BackupDialog(self.backups, self.window)
+        self.backup_dialog = dialog  # tests drive it while it is open
+        dialog.open()
+        return dialog
 
     # ---------------------------------------------------------------- screens
     @property

@@ -9,7 +9,7 @@ from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.ui.i18n import translate
-from inspector_app.inspection import chosen_expert_id
+from inspector_app.inspection import Inspection, chosen_expert_id
 
 
 def own_fingerprint(store: Store) -> str:
@@ -87,7 +87,8 @@ class HomeView(QWidget):
                 rubric_title = P.plan_rubric(store, plan).title
             except StoreError as exc:
                 rubric_title = str(exc)
-            item = QListWidgetItem(f"{plan.title}\n    {plan.school_year} · {plan.stage} · {rubric_title}")
+            item = QListWidgetItem(f"{plan.title}\n    {plan.school_year} · {plan.stage} · {rubric_title}"
+                                   f"{self._progress(store, plan)}")
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
             self.plans.addItem(item)
         has_plans = self.plans.count() > 0
@@ -99,6 +100,18 @@ class HomeView(QWidget):
             self.plans.setCurrentRow(rows.index(current) if current in rows else 0)
         self._show_who()
         self.where.setText(translate("HomeView", "数据文件夹：{0}").format(store.data_dir))
+
+    @staticmethod
+    def _progress(store: Store, plan) -> str:
+        """" · 12/23 已评" for the expert this laptop chose in the plan ("" when nobody chose yet)."""
+        expert_id = chosen_expert_id(store, plan.id)
+        if not expert_id:
+            return ""
+        try:
+            done, total = Inspection(store, plan).progress(expert_id)
+        except StoreError:
+            return ""
+        return " · " + translate("HomeView", "{0}/{1} 已评").format(done, total)
 
     def _show_who(self) -> None:
         store = self.store

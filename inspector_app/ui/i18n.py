@@ -20,6 +20,11 @@ SOURCE_LANGUAGE = "zh_CN"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 translate = QCoreApplication.translate
+_current = SOURCE_LANGUAGE  # the language installed last (core_words reads it)
+
+
+def current_language() -> str:
+    return _current
 
 
 def chosen_language(setting: str | None = None) -> str:
@@ -67,6 +72,8 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install Qt's own and Inspector's translators (before any widget is made); keep the result alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == SOURCE_LANGUAGE
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    global _current
+    _current = lang
     installed = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase", "qt"):

@@ -385,6 +385,29 @@ class MainWindow(QMainWindow):
         self.store.set_setting("language", code)
         self.statusBar().showMessage(translate("MainWindow", "界面语言将在下次启动时切换"), 8000)
 
+    def release_store(self) -> None:
+        """Before the database file is replaced (a restore): save, stop long work, close the store."""
+        from inspector_app.ui.operation import Operation
+        Operation.cancel_all()
+        self.commit_all()
+        self.remember_place()
+        self.backup_timer.stop()
+        self.workspace = None
+        self.place = None
+        self.store.close()
+
+    def adopt_store(self, store: Store) -> None:
+        """The data folder reopened (after a restore): its current plan, or home."""
+        self.store = store
+        self.backup_timer.start(BACKUP_CHECK_MS)
+        current = store.setting("current_plan")
+        if current and any(p.id == current for p in P.list_plans(store)):
+            self.open_plan(current)
+        if self.workspace is None:
+            self.show_home()
+        else:
+            self.show_saved_state()
+
     def commit_all(self) -> None:
         self.page.commit_now()
         self.findings.commit_now()

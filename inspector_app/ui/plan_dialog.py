@@ -4,9 +4,28 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
+from inspector_app.numbers import fmt_points
 from inspector_app.rubric.catalog import load_catalog
 from inspector_app.store import plans as P
 from inspector_app.ui.i18n import translate
+
+
+def rubric_order(rubrics) -> list:
+    """Complete rubrics first (they can be scored), then the templates, each by title."""
+    return sorted(rubrics, key=lambda r: (r.status == "template", r.title))
+
+
+def template_refusal(rubric) -> str:
+    """Why a template cannot be scored, in plain words ("" for a complete rubric)."""
+    if rubric.status != "template":
+        return ""
+    unscored = sum(1 for i in rubric.indicators if not i.points)
+    missing = "\n".join(f"· {point}" for point in rubric.open_points)
+    return translate("PlanDialog", "“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，"
+                     "评出来的分数没有意义）。尚待教育局补充的内容：\n{2}\n"
+                     "请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，"
+                     "由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，"
+                     "放进数据文件夹的 rubrics 文件夹。").format(rubric.title, unscored, missing)
 
 
 def parse_groups(text: str, group_types: tuple[str, ...]) -> list[P.GroupSpec]:
@@ -38,8 +57,18 @@ class PlanDialog(QDialog):
         layout.addLayout(form)
         self.title = QLineEdit()
         self.rubric = QComboBox()
-        for rubric in sorted(self.catalog.rubrics.values(), key=lambda r: r.title):
-            self.rubric.addItem(f"{rubric.title}（{rubric.version}）", rubric.id)
+        ordered = rubric_order(self.catalog.rubrics.values())
+        for rubric in ordered:
+            if rubric.status == "template" and self.rubric.count() and \
+                    self.catalog.rubrics[self.rubric.itemData(self.rubric.count() - 1)].status != "template":
+                self.rubric.insertSeparator(self.rubric.count())
+            label = f"{rubric.title}（{rubric.version}）"
+            if rubric.status == "template":
+                label += translate("PlanDialog", "——模板，未完成，不能评分")
+            self.rubric.addItem(label, rubric.id)
+        self.rubric.setCurrentIndex(0)  # a complete one (complete rubrics come first)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
         self.year = QLineEdit("2024—2025")
         self.stage = QComboBox()
         self.stage.addItems(list(P.STAGES))
@@ -52,6 +81,7 @@ class PlanDialog(QDialog):
         self.experts.setPlaceholderText(translate("PlanDialog", "组长在前，用顿号分开：张老师、李老师"))
         form.addRow(translate("PlanDialog", "名称(&T)："), self.title)
         form.addRow(translate("PlanDialog", "指标体系(&R)："), self.rubric)
+        form.addRow("", self.about)
         form.addRow(translate("PlanDialog", "学年(&Y)："), self.year)
         form.addRow(translate("PlanDialog", "阶段(&S)："), self.stage)
         form.addRow(translate("PlanDialog", "集团和学校(&G)："), self.groups)
@@ -61,12 +91,40 @@ class PlanDialog(QDialog):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.rubric.currentIndexChanged.connect(lambda _i: self._show_rubric())
+        self._show_rubric()
+
+    def chosen_rubric(self):
+        return self.catalog.rubrics.get(self.rubric.currentData())
+
+    def _show_rubric(self) -> None:
+        rubric = self.chosen_rubric()
+        if rubric is None:
+            return
+        refusal = template_refusal(rubric)
+        if refusal:
+            self.about.setStyleSheet("color: #b00020;")
+            self.about.setText(refusal)
+        else:
+            self.about.setStyleSheet("color: #555;")
+            total = fmt_points(rubric.total) if rubric.total is not None else "—"
+            self.about.setText(translate("PlanDialog", "完整的指标体系：{0} 项指标，总分 {1} 分").format(
+                len(rubric.indicators), total))
+        self.ok.setEnabled(not refusal)
+
+    def accept(self) -> None:
+        rubric = self.chosen_rubric()
+        if rubric is None or template_refusal(rubric):
+            self._show_rubric()  # a template is refused, with the reason beside it
+            return
+        super().accept()
 
     def spec(self) -> tuple[object, P.PlanSpec]:
-        rubric = self.catalog.rubrics[self.rubric.currentData()]
+        rubric = self.chosen_rubric()
         names = [n.strip() for n in self.experts.text().replace(",", "、").replace("，", "、").split("、") if n.strip()]
         experts = [P.ExpertSpec(n, "lead" if i == 0 else "member") for i, n in enumerate(names)]
         title = self.title.text().strip() or f"{self.year.text().strip()}学年{rubric.title}"

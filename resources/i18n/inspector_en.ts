@@ -75,6 +75,123 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>已备份到 {0}</source>
+        <translation>Backed up to {0}</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>用这个备份替换当前的数据库？
+
+{0}
+内容：{1}
+
+当前的数据库不会删除：它将另存在备份文件夹 {2} 中（文件名以 replaced- 开头，已损坏的以 damaged- 开头）。恢复后重新打开考核。</source>
+        <translation>Replace the current database by this backup?
+
+{0}
+Contents: {1}
+
+The current database is not deleted: it is kept in the backup folder {2} (its name begins with replaced-, or damaged- when it is damaged). The inspection opens again after the restore.</translation>
+    </message>
+    <message>
+        <source>正在检查备份…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>原来的数据库保留在 {0}。</source>
+        <translation>The previous database is kept at {0}.</translation>
+    </message>
+    <message>
+        <source>原来没有数据库。</source>
+        <translation>There was no database before.</translation>
+    </message>
+    <message>
+        <source>已从 {0} 恢复，恢复后的数据库已通过完整性检查。</source>
+        <translation>Restored from {0}; the restored database passed the integrity check. </translation>
+    </message>
+    <message>
+        <source>恢复未完成，当前的数据库没有改变：{0}</source>
+        <translation>The restore did not finish; the current database is unchanged: {0}</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>有改动时，程序每 5 分钟和退出时自动备份数据库；备份按时间保留（最近一小时的全部、一天内每小时一份、一个月内每天一份）。备份文件夹：{0}</source>
+        <translation>While there are changes, the database is backed up every 5 minutes and on exit; backups are kept by age (all of the last hour, one an hour for a day, one a day for a month). Backup folder: {0}</translation>
+    </message>
+    <message>
+        <source>已有的备份(&amp;L)：</source>
+        <translation>&amp;Backups:</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>还没有备份。</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>恢复所选备份(&amp;R)…</source>
+        <translation>&amp;Restore the chosen backup…</translation>
+    </message>
+    <message>
+        <source>从其他文件恢复(&amp;F)…</source>
+        <translation>Restore from another &amp;file…</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹(&amp;O)</source>
+        <translation>&amp;Open the backup folder</translation>
+    </message>
+    <message>
+        <source>从其他文件恢复</source>
+        <translation>Restore from another file</translation>
+    </message>
+    <message>
+        <source>Inspector 数据库</source>
+        <translation>Inspector database</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <source>正在写入并校验：{0}</source>
@@ -411,6 +528,185 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>优秀</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>良好</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>基本合格</source>
+        <translation>Basic pass</translation>
+    </message>
+    <message>
+        <source>暂计</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <source>未评</source>
+        <translation>Not scored</translation>
+    </message>
+    <message>
+        <source>已评</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>undecided</translation>
+    </message>
+    <message>
+        <source>已定稿</source>
+        <translation>Finalised</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Unfinished</translation>
+    </message>
+    <message>
+        <source>征求意见稿</source>
+        <translation>Draft for comment</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>lead</translation>
+    </message>
+    <message>
+        <source>组员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>核心校</source>
+        <translation>Lead school</translation>
+    </message>
+    <message>
+        <source>成员校</source>
+        <translation>Member school</translation>
+    </message>
+    <message>
+        <source>融合型</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>紧密型</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>松散型</source>
+        <translation>Loose</translation>
+    </message>
+    <message>
+        <source>加分项</source>
+        <translation>Bonus item</translation>
+    </message>
+    <message>
+        <source>一票否决</source>
+        <translation>Veto</translation>
+    </message>
+    <message>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>没有考核计划</source>
+        <translation>No inspection plan</translation>
+    </message>
+    <message>
+        <source>不是 Inspector 的数据库，或已损坏</source>
+        <translation>Not an Inspector database, or damaged</translation>
+    </message>
+    <message>
+        <source>{0} 项 × {1} = {2}</source>
+        <translation>{0} item(s) × {1} = {2}</translation>
+    </message>
+    <message>
+        <source>不能大于 {0}</source>
+        <translation>Cannot be more than {0}</translation>
+    </message>
+    <message>
+        <source>不能小于 {0}</source>
+        <translation>Cannot be less than {0}</translation>
+    </message>
+    <message>
+        <source>不能大于 100%</source>
+        <translation>Cannot be more than 100%</translation>
+    </message>
+    <message>
+        <source>应为数字，而不是 “{0}”</source>
+        <translation>Should be a number, not “{0}”</translation>
+    </message>
+    <message>
+        <source>应为整数，而不是 “{0}”</source>
+        <translation>Should be a whole number, not “{0}”</translation>
+    </message>
+    <message>
+        <source>{0}；评分 {1} 条，照片 {2} 张</source>
+        <translation>{0}; {1} scores, {2} photos</translation>
+    </message>
+    <message>
+        <source>无法读取（{0}）</source>
+        <translation>Cannot be read ({0})</translation>
+    </message>
+    <message>
+        <source>{0} 不存在，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} does not exist; nothing restored. “inspector backup list” lists the backups.</translation>
+    </message>
+    <message>
+        <source>{0} 是一个文件夹，不是备份文件，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} is a folder, not a backup file; nothing restored. “inspector backup list” lists the backups.</translation>
+    </message>
+    <message>
+        <source>{0} 不是 Inspector 的数据库备份，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} is not a backup of an Inspector database; nothing restored. “inspector backup list” lists the backups.</translation>
+    </message>
+    <message>
+        <source>{0} 由更新版本的 Inspector 建立，本程序不能使用，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} was made by a newer version of Inspector and cannot be used here; nothing restored. “inspector backup list” lists the backups.</translation>
+    </message>
+    <message>
+        <source>{0} 不是可以使用的备份（{1}），未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} is not a usable backup ({1}); nothing restored. “inspector backup list” lists the backups.</translation>
+    </message>
+    <message>
+        <source>备份失败：{0}</source>
+        <translation>Backup failed: {0}</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，无法写入 {0}</source>
+        <translation>The disk is full; {0} cannot be written</translation>
+    </message>
+    <message>
+        <source>没有写入 {0} 的权限</source>
+        <translation>No permission to write {0}</translation>
+    </message>
+    <message>
+        <source>{0} 所在的磁盘是只读的</source>
+        <translation>The disk holding {0} is read-only</translation>
+    </message>
+</context>
+<context>
     <name>FieldInputs</name>
     <message>
         <source>是</source>
@@ -606,6 +902,10 @@
     <message>
         <source>数据文件夹：{0}</source>
         <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 已评</source>
+        <translation>{0}/{1} scored</translation>
     </message>
     <message>
         <source>专家：{0}</source>
@@ -972,6 +1272,18 @@
         <translation>&amp;Keys…</translation>
     </message>
     <message>
+        <source>数据(&amp;T)</source>
+        <translation>Da&amp;ta</translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backup and restore…</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;N)</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
         <source>专家组(&amp;P)</source>
         <translation>&amp;Panel</translation>
     </message>
@@ -1215,8 +1527,20 @@
 <context>
     <name>PlanDialog</name>
     <message>
+        <source>“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，评出来的分数没有意义）。尚待教育局补充的内容：
+{2}
+请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，放进数据文件夹的 rubrics 文件夹。</source>
+        <translation>“{0}” is a template and cannot be scored yet: its file does not give every indicator and its points ({1} indicators are worth 0 points, so any score would mean nothing). Still to be set by the bureau:
+{2}
+Choose a complete rubric, or complete this template first: export it as an Excel workbook with “inspector rubric export”, have the bureau fill in the points and scoring rules, set its status to complete, read it back with “inspector rubric import” and put it in the rubrics folder of the data folder.</translation>
+    </message>
+    <message>
         <source>新建考核</source>
         <translation>New inspection</translation>
+    </message>
+    <message>
+        <source>——模板，未完成，不能评分</source>
+        <translation> — template, unfinished, cannot be scored</translation>
     </message>
     <message>
         <source>每行一个集团：集团名称（类型）：核心校、成员校、成员校
@@ -1251,6 +1575,10 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>专家(&amp;E)：</source>
         <translation>&amp;Experts:</translation>
+    </message>
+    <message>
+        <source>完整的指标体系：{0} 项指标，总分 {1} 分</source>
+        <translation>Complete rubric: {0} indicators, {1} points in all</translation>
     </message>
 </context>
 <context>

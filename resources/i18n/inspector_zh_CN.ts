@@ -75,6 +75,123 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>恢复(&amp;R)</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>已备份到 {0}</source>
+        <translation>已备份到 {0}</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>用这个备份替换当前的数据库？
+
+{0}
+内容：{1}
+
+当前的数据库不会删除：它将另存在备份文件夹 {2} 中（文件名以 replaced- 开头，已损坏的以 damaged- 开头）。恢复后重新打开考核。</source>
+        <translation>用这个备份替换当前的数据库？
+
+{0}
+内容：{1}
+
+当前的数据库不会删除：它将另存在备份文件夹 {2} 中（文件名以 replaced- 开头，已损坏的以 damaged- 开头）。恢复后重新打开考核。</translation>
+    </message>
+    <message>
+        <source>正在检查备份…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>原来的数据库保留在 {0}。</source>
+        <translation>原来的数据库保留在 {0}。</translation>
+    </message>
+    <message>
+        <source>原来没有数据库。</source>
+        <translation>原来没有数据库。</translation>
+    </message>
+    <message>
+        <source>已从 {0} 恢复，恢复后的数据库已通过完整性检查。</source>
+        <translation>已从 {0} 恢复，恢复后的数据库已通过完整性检查。</translation>
+    </message>
+    <message>
+        <source>恢复未完成，当前的数据库没有改变：{0}</source>
+        <translation>恢复未完成，当前的数据库没有改变：{0}</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>有改动时，程序每 5 分钟和退出时自动备份数据库；备份按时间保留（最近一小时的全部、一天内每小时一份、一个月内每天一份）。备份文件夹：{0}</source>
+        <translation>有改动时，程序每 5 分钟和退出时自动备份数据库；备份按时间保留（最近一小时的全部、一天内每小时一份、一个月内每天一份）。备份文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>已有的备份(&amp;L)：</source>
+        <translation>已有的备份(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>还没有备份。</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>恢复所选备份(&amp;R)…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>从其他文件恢复(&amp;F)…</source>
+        <translation>从其他文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>打开备份文件夹(&amp;O)</source>
+        <translation>打开备份文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>从其他文件恢复</source>
+        <translation>从其他文件恢复</translation>
+    </message>
+    <message>
+        <source>Inspector 数据库</source>
+        <translation>Inspector 数据库</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>所有文件</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <source>正在写入并校验：{0}</source>
@@ -411,6 +528,185 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>优秀</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>良好</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>基本合格</source>
+        <translation>基本合格</translation>
+    </message>
+    <message>
+        <source>暂计</source>
+        <translation>暂计</translation>
+    </message>
+    <message>
+        <source>未评</source>
+        <translation>未评</translation>
+    </message>
+    <message>
+        <source>已评</source>
+        <translation>已评</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>未定</translation>
+    </message>
+    <message>
+        <source>已定稿</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>征求意见稿</source>
+        <translation>征求意见稿</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>组长</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>组员</source>
+        <translation>组员</translation>
+    </message>
+    <message>
+        <source>核心校</source>
+        <translation>核心校</translation>
+    </message>
+    <message>
+        <source>成员校</source>
+        <translation>成员校</translation>
+    </message>
+    <message>
+        <source>融合型</source>
+        <translation>融合型</translation>
+    </message>
+    <message>
+        <source>紧密型</source>
+        <translation>紧密型</translation>
+    </message>
+    <message>
+        <source>松散型</source>
+        <translation>松散型</translation>
+    </message>
+    <message>
+        <source>加分项</source>
+        <translation>加分项</translation>
+    </message>
+    <message>
+        <source>一票否决</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>演示</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>没有考核计划</source>
+        <translation>没有考核计划</translation>
+    </message>
+    <message>
+        <source>不是 Inspector 的数据库，或已损坏</source>
+        <translation>不是 Inspector 的数据库，或已损坏</translation>
+    </message>
+    <message>
+        <source>{0} 项 × {1} = {2}</source>
+        <translation>{0} 项 × {1} = {2}</translation>
+    </message>
+    <message>
+        <source>不能大于 {0}</source>
+        <translation>不能大于 {0}</translation>
+    </message>
+    <message>
+        <source>不能小于 {0}</source>
+        <translation>不能小于 {0}</translation>
+    </message>
+    <message>
+        <source>不能大于 100%</source>
+        <translation>不能大于 100%</translation>
+    </message>
+    <message>
+        <source>应为数字，而不是 “{0}”</source>
+        <translation>应为数字，而不是 “{0}”</translation>
+    </message>
+    <message>
+        <source>应为整数，而不是 “{0}”</source>
+        <translation>应为整数，而不是 “{0}”</translation>
+    </message>
+    <message>
+        <source>{0}；评分 {1} 条，照片 {2} 张</source>
+        <translation>{0}；评分 {1} 条，照片 {2} 张</translation>
+    </message>
+    <message>
+        <source>无法读取（{0}）</source>
+        <translation>无法读取（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} 不存在，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} 不存在，未恢复。可用“inspector backup list”查看已有的备份。</translation>
+    </message>
+    <message>
+        <source>{0} 是一个文件夹，不是备份文件，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} 是一个文件夹，不是备份文件，未恢复。可用“inspector backup list”查看已有的备份。</translation>
+    </message>
+    <message>
+        <source>{0} 不是 Inspector 的数据库备份，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} 不是 Inspector 的数据库备份，未恢复。可用“inspector backup list”查看已有的备份。</translation>
+    </message>
+    <message>
+        <source>{0} 由更新版本的 Inspector 建立，本程序不能使用，未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} 由更新版本的 Inspector 建立，本程序不能使用，未恢复。可用“inspector backup list”查看已有的备份。</translation>
+    </message>
+    <message>
+        <source>{0} 不是可以使用的备份（{1}），未恢复。可用“inspector backup list”查看已有的备份。</source>
+        <translation>{0} 不是可以使用的备份（{1}），未恢复。可用“inspector backup list”查看已有的备份。</translation>
+    </message>
+    <message>
+        <source>备份失败：{0}</source>
+        <translation>备份失败：{0}</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，无法写入 {0}</source>
+        <translation>磁盘空间不足，无法写入 {0}</translation>
+    </message>
+    <message>
+        <source>没有写入 {0} 的权限</source>
+        <translation>没有写入 {0} 的权限</translation>
+    </message>
+    <message>
+        <source>{0} 所在的磁盘是只读的</source>
+        <translation>{0} 所在的磁盘是只读的</translation>
+    </message>
+</context>
+<context>
     <name>FieldInputs</name>
     <message>
         <source>是</source>
@@ -606,6 +902,10 @@
     <message>
         <source>数据文件夹：{0}</source>
         <translation>数据文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 已评</source>
+        <translation>{0}/{1} 已评</translation>
     </message>
     <message>
         <source>专家：{0}</source>
@@ -850,6 +1150,18 @@
     <message>
         <source>密钥(&amp;K)…</source>
         <translation>密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>数据(&amp;T)</source>
+        <translation>数据(&amp;T)</translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;N)</source>
+        <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
         <source>专家组(&amp;P)</source>
@@ -1215,8 +1527,20 @@
 <context>
     <name>PlanDialog</name>
     <message>
+        <source>“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，评出来的分数没有意义）。尚待教育局补充的内容：
+{2}
+请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，放进数据文件夹的 rubrics 文件夹。</source>
+        <translation>“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，评出来的分数没有意义）。尚待教育局补充的内容：
+{2}
+请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，放进数据文件夹的 rubrics 文件夹。</translation>
+    </message>
+    <message>
         <source>新建考核</source>
         <translation>新建考核</translation>
+    </message>
+    <message>
+        <source>——模板，未完成，不能评分</source>
+        <translation>——模板，未完成，不能评分</translation>
     </message>
     <message>
         <source>每行一个集团：集团名称（类型）：核心校、成员校、成员校
@@ -1251,6 +1575,10 @@
     <message>
         <source>专家(&amp;E)：</source>
         <translation>专家(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>完整的指标体系：{0} 项指标，总分 {1} 分</source>
+        <translation>完整的指标体系：{0} 项指标，总分 {1} 分</translation>
     </message>
 </context>
 <context>
