@@ -22,6 +22,7 @@ DATA_LITERALS = {
     ("bureau_view.py", "考核结果公示-"),
     ("report_actions.py", "现场反馈报告-"),
     ("report_actions.py", "评分表-"),
+    ("report_actions.py", "合议记录-"),
 }
 
 

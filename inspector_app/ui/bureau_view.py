@@ -82,7 +82,7 @@ class BureauView(QWidget):
         outer.addWidget(self.notes)
         buttons = QHBoxLayout()
         self.workbook_button = QPushButton(translate("BureauView", "导出结果工作簿(&X)…"))
-        self.pdf_button = QPushButton(translate("BureauView", "导出公示 PDF(&F)…"))
+        self.pdf_button = QPushButton(translate("BureauView", "导出公示(&F)…"))
         buttons.addStretch(1)
         buttons.addWidget(self.workbook_button)
         buttons.addWidget(self.pdf_button)
@@ -186,10 +186,14 @@ class BureauView(QWidget):
         return self._write(title, out, write_results_workbook)
 
     def export_pdf(self, out: Path | None = None) -> Operation | None:
-        from inspector_app.results.summary_pdf import write_summary_pdf
-        title = translate("BureauView", "导出公示 PDF")
-        out = self._save(title, f"考核结果公示-{self.results.year}.pdf", "PDF (*.pdf)", out)
-        return self._write(title, out, write_summary_pdf)
+        """The 公示, as PDF or (chosen in the save dialog) as a Word document the bureau can edit."""
+        from inspector_app.results.summary_pdf import write_notice_docx, write_summary_pdf
+        from inspector_app.ui.report_actions import is_word, save_target
+        title = translate("BureauView", "导出公示")
+        if out is None:
+            out = save_target(self, title, self.window_.store.data_dir / "results" /
+                              f"考核结果公示-{self.results.year}.pdf", word=True)
+        return self._write(title, out, write_notice_docx if out is not None and is_word(out) else write_summary_pdf)
 
     def _write(self, title: str, out: Path | None, writer) -> Operation | None:
         if out is None or self.results is None:
@@ -198,7 +202,9 @@ class BureauView(QWidget):
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            from inspector_app.fsutil import explain_os_error
+            from inspector_app.ui.core_words import core_text
+            QMessageBox.warning(self, title, core_text(explain_os_error(exc, out.parent)))
             return None
         partial = out.with_name(f".{out.name}.partial{out.suffix}")
 
@@ -206,7 +212,11 @@ class BureauView(QWidget):
             return writer(results, partial)
 
         def done(_result) -> None:
-            os.replace(partial, out)
+            try:
+                os.replace(partial, out)
+            except OSError as exc:  # a folder named like the file, or the folder gone read-only meanwhile
+                failed(exc)
+                return
             self.window_.statusBar().showMessage(translate("BureauView", "已写入：{0}").format(out), 10000)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
 
@@ -215,8 +225,12 @@ class BureauView(QWidget):
             self.window_.statusBar().showMessage(translate("BureauView", "已取消，没有写入文件"), 8000)
 
         def failed(exc: BaseException) -> None:  # a file that cannot be written is said, never a crash
+            from inspector_app.fsutil import StorageError, explain_os_error
+            from inspector_app.ui.core_words import core_text
             partial.unlink(missing_ok=True)
-            QMessageBox.warning(self, title, str(exc))
+            text = explain_os_error(exc, out) if isinstance(exc, OSError) and not isinstance(exc, StorageError) \
+                else str(exc)
+            QMessageBox.warning(self, title, core_text(text))
 
         label = translate("BureauView", "正在写入 {0}…").format(out.name)
         op = Operation(self, title, work, label=label).on_success(done).on_cancel(dropped).on_failure(failed)

@@ -34,6 +34,8 @@ def t(text: str) -> str:
 class ConsensusView(QWidget):
     export_requested = Signal(str)  # group id
     decided = Signal()
+    meeting_requested = Signal(str)  # group id: 反馈会记录
+    record_requested = Signal(str)  # group id: 合议记录
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -121,8 +123,13 @@ class ConsensusView(QWidget):
         self.state = QLabel()
         self.state.setStyleSheet("font-weight: bold;")
         self.finalise_button = QPushButton(translate("ConsensusView", "定稿(&F)…"))
+        self.meeting_button = QPushButton(translate("ConsensusView", "反馈会记录(&M)…"))
+        self.record_button = QPushButton(translate("ConsensusView", "合议记录(&C)…"))
+        self.record_button.setToolTip(translate("ConsensusView", "内部资料：各专家评分、极差、定分理由（PDF 或 Word）"))
         bottom.addWidget(self.note, 1)
         bottom.addWidget(self.state)
+        bottom.addWidget(self.meeting_button)
+        bottom.addWidget(self.record_button)
         bottom.addWidget(self.finalise_button)
         bottom.addWidget(self.export_button)
         outer.addLayout(bottom)
@@ -134,12 +141,17 @@ class ConsensusView(QWidget):
         self.points.returnPressed.connect(self.reason.setFocus)
         self.export_button.clicked.connect(lambda: self.group and self.export_requested.emit(self.group.id))
         self.finalise_button.clicked.connect(lambda: self.finalise())
+        self.meeting_button.clicked.connect(lambda: self.group and self.meeting_requested.emit(self.group.id))
+        self.record_button.clicked.connect(lambda: self.group and self.record_requested.emit(self.group.id))
         self.setTabOrder(self.groups, self.only_split)
         self.setTabOrder(self.only_split, self.table)
         self.setTabOrder(self.table, self.points)
         self.setTabOrder(self.points, self.reason)
         self.setTabOrder(self.reason, self.decide_button)
-        self.setTabOrder(self.decide_button, self.export_button)
+        self.setTabOrder(self.decide_button, self.meeting_button)
+        self.setTabOrder(self.meeting_button, self.record_button)
+        self.setTabOrder(self.record_button, self.finalise_button)
+        self.setTabOrder(self.finalise_button, self.export_button)
 
     # ---------------------------------------------------------------- loading
     def load(self, workspace) -> None:

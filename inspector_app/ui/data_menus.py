@@ -57,6 +57,8 @@ class DataMenus(QObject):
             add(menu, translate("MainWindow", "生成现场反馈报告(&F)…"), lambda: self.reports.feedback(),
                 ["Ctrl+R"]),
             add(menu, translate("MainWindow", "打印评分表(&S)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
+            add(menu, translate("MainWindow", "生成合议记录(&M)…"), lambda: self.reports.panel_record()),
+            add(menu, translate("MainWindow", "反馈会记录(&H)…"), lambda: self.meeting_dialog()),
         ]
 
         menu = bar.addMenu(translate("MainWindow", "教育局(&U)"))
@@ -64,8 +66,9 @@ class DataMenus(QObject):
             add(menu, translate("MainWindow", "汇总排名(&A)"), self.show_bureau, ["Ctrl+4"]),
             add(menu, translate("MainWindow", "导出结果工作簿(&X)…"),
                 lambda: self._bureau_then(self.bureau.export_workbook)),
-            add(menu, translate("MainWindow", "导出公示 PDF(&P)…"), lambda: self._bureau_then(self.bureau.export_pdf)),
+            add(menu, translate("MainWindow", "导出公示（PDF 或 Word）(&P)…"), lambda: self._bureau_then(self.bureau.export_pdf)),
         ]
+        plan_actions.append(add(menu, translate("MainWindow", "公示信息(&I)…"), lambda: self.publication_dialog()))
         menu.addSeparator()
         plan_actions.append(add(menu, translate("MainWindow", "导出考核计划包(&K)…"),
                                 lambda: self.bundles.export_plan_package()))
@@ -89,6 +92,40 @@ class DataMenus(QObject):
         dialog.open()
         return dialog
 
+    def meeting_dialog(self, group_id: str | None = None):
+        """反馈会记录 of the group on show (the 合议 screen's, else the scoring screen's)."""
+        from inspector_app.ui.meeting_dialog import MeetingDialog
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        showing = self._consensus is not None and self.window.stack.currentWidget() is self._consensus
+        group = next((g for g in ws.groups if g.id == group_id), None) or \
+            (self._consensus.group if showing else None) or ws.group
+        if group is None:
+            return None
+        self.window.commit_all()
+        dialog = MeetingDialog(ws, group, self.window)
+        dialog.saved.connect(lambda: self.window.note_saved())
+        dialog.open()
+        return dialog
+
+    def publication_dialog(self):
+        """公示信息: the bureau's fields of the plan, printed on the 公示 and the 整改要求."""
+        from inspector_app.ui.publication_dialog import PublicationDialog
+        ws = self.window.workspace
+        if ws is None:
+            return None
+        dialog = PublicationDialog(self.window.store, ws.plan, self.window)
+
+        def saved(plan) -> None:
+            ws.plan = plan
+            self.window.note_saved()
+            if self._bureau is not None and self.window.stack.currentWidget() is self._bureau:
+                self._bureau.load(self.window)
+        dialog.saved.connect(saved)
+        dialog.open()
+        return dialog
+
     # ---------------------------------------------------------------- screens
     @property
     def consensus(self):
@@ -97,6 +134,8 @@ class DataMenus(QObject):
             self._consensus = ConsensusView()
             self._consensus.export_requested.connect(self.bundles.export_panel)
             self._consensus.decided.connect(lambda: self.window.note_saved())  # the lead's decision: 已保存 HH:MM:SS
+            self._consensus.meeting_requested.connect(self.meeting_dialog)
+            self._consensus.record_requested.connect(lambda g: self.reports.panel_record(group_id=g))
             self.window.stack.addWidget(self._consensus)
         return self._consensus
 

@@ -1,10 +1,13 @@
-"""Reports from the window: the group's feedback report and this expert's score sheet.
+"""Reports from the window: the group's feedback report, the panel's 合议记录 and this expert's score sheet.
 
-The report's data is gathered from the store here on the main thread; the PDF is laid out on a worker
-(an `Operation`) with progress and Cancel, then opened in the system's PDF viewer. The methods return the
-operation (finished at once when operations run inline); `written` carries the PDF's path."""
+The report's data is gathered from the store here on the main thread; the document is written on a worker
+(an `Operation`) with progress and Cancel, then opened in the system's viewer. The feedback report and the
+合议记录 can be saved as Word (.docx, chosen in the save dialog) so the panel can edit the wording; the
+score sheet is PDF only (it is signed as printed). The methods return the operation (finished at once when
+operations run inline); `written` carries the file's path."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +15,9 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from inspector_app.fsutil import StorageError, explain_os_error
 from inspector_app.store.db import StoreError
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
 
@@ -26,6 +31,37 @@ def open_file(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def save_target(parent, title: str, suggested: Path, word: bool) -> Path | None:
+    """The save dialog: PDF, or also Word (.docx) when `word`; the suffix follows the type chosen."""
+    pdf = "PDF (*.pdf)"
+    docx = translate("ReportActions", "Word 文档") + " (*.docx)"
+    chosen, kind = QFileDialog.getSaveFileName(parent, title, str(suggested), f"{pdf};;{docx}" if word else pdf)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() in (".pdf", ".docx") and (word or path.suffix.lower() == ".pdf"):
+        return path
+    return path.with_suffix(".docx" if word and kind == docx else ".pdf")
+
+
+def is_word(path: Path) -> bool:
+    return path.suffix.lower() == ".docx"
+
+
+def word_work(writer, data, out: Path):
+    """The work of writing a .docx: into a file beside `out`, put in place only when not cancelled."""
+    def work(progress) -> Path:
+        partial = out.with_name(f".{out.name}.partial.docx")
+        try:
+            writer(data, partial)
+            if not progress.cancelled():
+                os.replace(partial, out)
+        finally:
+            partial.unlink(missing_ok=True)
+        return out
+    return work
+
+
 class ReportActions(QObject):
     job_started = Signal(object)  # the Operation
     written = Signal(str)  # the PDF's path
@@ -34,21 +70,17 @@ class ReportActions(QObject):
         super().__init__(window)
         self.window = window
 
-    def _target(self, title: str, name: str, out: Path | None) -> Path | None:
+    def _target(self, title: str, name: str, out: Path | None, word: bool = False) -> Path | None:
         if out is not None:
             return out
         folder = self.window.store.data_dir / "reports"
-        chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(folder / name), "PDF (*.pdf)")
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        return save_target(self.window, title, folder / name, word)
 
-    def _data(self):
+    def _data(self, group=None):
         from inspector_app.reports.from_store import report_data
         ws = self.window.workspace
         self.window.commit_all()
-        return report_data(self.window.store, ws.plan, ws.group)
+        return report_data(self.window.store, ws.plan, group or ws.group)
 
     def feedback(self, out: Path | None = None) -> Operation | None:
         """生成现场反馈报告 for the current group."""
@@ -56,16 +88,41 @@ class ReportActions(QObject):
         if ws is None or ws.group is None:
             return None
         title = translate("ReportActions", "生成现场反馈报告")
-        out = self._target(title, f"现场反馈报告-{_slug(ws.group.name)}.pdf", out)
+        out = self._target(title, f"现场反馈报告-{_slug(ws.group.name)}.pdf", out, word=True)
         if out is None:
             return None
-        from inspector_app.reports.feedback import render_feedback
         try:
             data = self._data()
         except StoreError as exc:
-            QMessageBox.warning(self.window, title, str(exc))
+            QMessageBox.warning(self.window, title, core_text(str(exc)))
             return None
+        if is_word(out):
+            from inspector_app.reports.word_report import write_feedback_docx
+            return self._render(title, out, word_work(write_feedback_docx, data, out))
+        from inspector_app.reports.feedback import render_feedback
         return self._render(title, out, lambda progress: render_feedback(data, out, progress, progress.cancelled))
+
+    def panel_record(self, out: Path | None = None, group_id: str | None = None) -> Operation | None:
+        """合议记录 (internal: each expert's scores, spreads, the lead's decisions and reasons), PDF or Word;
+        of `group_id` (the 合议 screen's group) or the group on show."""
+        ws = self.window.workspace
+        if ws is None or ws.group is None:
+            return None
+        group = next((g for g in ws.groups if g.id == group_id), ws.group)
+        title = translate("ReportActions", "生成合议记录")
+        out = self._target(title, f"合议记录-{_slug(group.name)}.pdf", out, word=True)
+        if out is None:
+            return None
+        try:
+            data = self._data(group)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, title, core_text(str(exc)))
+            return None
+        if is_word(out):
+            from inspector_app.reports.word_report import write_panel_record_docx
+            return self._render(title, out, word_work(write_panel_record_docx, data, out))
+        from inspector_app.reports.panel_record import render_panel_record
+        return self._render(title, out, lambda progress: render_panel_record(data, out, progress, progress.cancelled))
 
     def score_sheet(self, out: Path | None = None) -> Operation | None:
         """打印评分表: this expert's own scores of the current group, for signing on paper."""
@@ -76,7 +133,7 @@ class ReportActions(QObject):
         try:
             data = self._data()
         except StoreError as exc:
-            QMessageBox.warning(self.window, title, str(exc))
+            QMessageBox.warning(self.window, title, core_text(str(exc)))
             return None
         sheet = next((s for s in data.experts if s.name == ws.expert_name), None)
         if sheet is None:
@@ -95,7 +152,10 @@ class ReportActions(QObject):
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            QMessageBox.warning(self.window, title, str(exc))
+            QMessageBox.warning(self.window, title, core_text(explain_os_error(exc, out.parent)))
+            return None
+        if out.is_dir():
+            QMessageBox.warning(self.window, title, translate("ReportActions", "{0} 是一个文件夹，请写出文件名").format(out))
             return None
 
         def done(_result) -> None:
@@ -104,11 +164,15 @@ class ReportActions(QObject):
             open_file(out)
 
         def failed(exc: BaseException) -> None:
-            if not isinstance(exc, (ReportError, FontMissingError, OSError)):
+            if not isinstance(exc, (ReportError, FontMissingError, OSError, StoreError)):
                 raise exc
-            QMessageBox.warning(self.window, title, str(exc))
+            text = explain_os_error(exc, out) if isinstance(exc, OSError) and not isinstance(exc, StorageError) \
+                else str(exc)
+            QMessageBox.warning(self.window, title, translate("ReportActions", "没有生成文件：{0}").format(core_text(text)))
 
-        op = Operation(self.window, title, work, label=translate("ReportActions", "正在排版 PDF…"))
+        label = translate("ReportActions", "正在写入 Word 文档…") if is_word(out) else \
+            translate("ReportActions", "正在排版 PDF…")
+        op = Operation(self.window, title, work, label=label)
         op.on_success(done).on_failure(failed).on_cancel(lambda _r: self.window.statusBar().showMessage(
             translate("ReportActions", "已取消，没有生成文件"), 8000))
         self.job_started.emit(op)

@@ -317,8 +317,12 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Export results &amp;workbook…</translation>
     </message>
     <message>
-        <source>导出公示 PDF(&amp;F)…</source>
-        <translation>Export publication PD&amp;F…</translation>
+        <source>导出公示(&amp;F)…</source>
+        <translation>Export the public &amp;notice…</translation>
+    </message>
+    <message>
+        <source>导出公示</source>
+        <translation>Export the public notice</translation>
     </message>
     <message>
         <source>{0} · {1}：{2} 个集团</source>
@@ -351,10 +355,6 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
-    </message>
-    <message>
-        <source>导出公示 PDF</source>
-        <translation>Export public PDF</translation>
     </message>
     <message>
         <source>已取消，没有写入文件</source>
@@ -465,6 +465,18 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>定稿(&amp;F)…</source>
         <translation>&amp;Finalise…</translation>
+    </message>
+    <message>
+        <source>反馈会记录(&amp;M)…</source>
+        <translation>Feedback &amp;meeting…</translation>
+    </message>
+    <message>
+        <source>合议记录(&amp;C)…</source>
+        <translation>&amp;Consensus record…</translation>
+    </message>
+    <message>
+        <source>内部资料：各专家评分、极差、定分理由（PDF 或 Word）</source>
+        <translation>Internal: each expert's scores, spreads and the reasons for the settled scores (PDF or Word)</translation>
     </message>
     <message>
         <source>指标</source>
@@ -1308,6 +1320,14 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Print &amp;score sheet…</translation>
     </message>
     <message>
+        <source>生成合议记录(&amp;M)…</source>
+        <translation>Consensus record (&amp;M)…</translation>
+    </message>
+    <message>
+        <source>反馈会记录(&amp;H)…</source>
+        <translation>Feedback meeting (&amp;H)…</translation>
+    </message>
+    <message>
         <source>教育局(&amp;U)</source>
         <translation>B&amp;ureau</translation>
     </message>
@@ -1320,12 +1340,59 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Export results &amp;workbook…</translation>
     </message>
     <message>
-        <source>导出公示 PDF(&amp;P)…</source>
-        <translation>Export &amp;public PDF…</translation>
+        <source>导出公示（PDF 或 Word）(&amp;P)…</source>
+        <translation>Export the &amp;public notice (PDF or Word)…</translation>
+    </message>
+    <message>
+        <source>公示信息(&amp;I)…</source>
+        <translation>Publication deta&amp;ils…</translation>
     </message>
     <message>
         <source>导出考核计划包(&amp;K)…</source>
         <translation>Export the plan pac&amp;kage…</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>反馈会记录 — {0}</source>
+        <translation>Feedback meeting — {0}</translation>
+    </message>
+    <message>
+        <source>写入现场反馈报告的“反馈会”一节。</source>
+        <translation>Printed in the “feedback meeting” section of the feedback report.</translation>
+    </message>
+    <message>
+        <source>只有本计划的组长可以记录反馈会；这里只能查看。</source>
+        <translation>Only the panel lead of this plan can record the feedback meeting; here it can only be read.</translation>
+    </message>
+    <message>
+        <source>如 2024-09-26 15:30</source>
+        <translation>e.g. 2024-09-26 15:30</translation>
+    </message>
+    <message>
+        <source>考核组成员，集团和学校的参会人员</source>
+        <translation>The panel, and who attended for the group and its schools</translation>
+    </message>
+    <message>
+        <source>被考核单位对反馈意见的表态</source>
+        <translation>What the inspected unit said in response</translation>
+    </message>
+    <message>
+        <source>时间(&amp;T)：</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <source>地点(&amp;P)：</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>参加人员(&amp;A)：</source>
+        <translation>&amp;Attendees:</translation>
+    </message>
+    <message>
+        <source>单位意见(&amp;R)：</source>
+        <translation>Unit's &amp;response:</translation>
     </message>
 </context>
 <context>
@@ -1582,10 +1649,57 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     </message>
 </context>
 <context>
+    <name>PublicationDialog</name>
+    <message>
+        <source>公示信息 — {0}</source>
+        <translation>Publication details — {0}</translation>
+    </message>
+    <message>
+        <source>由教育局填写：印在考核结果公示的落款和正文中，整改报告截止日期印在现场反馈报告的整改要求中。日期写成 2024-10-08 这样。</source>
+        <translation>Set by the bureau: printed in the text and sign-off of the public notice; the rectification report date is printed in the feedback report's requirements. Write dates like 2024-10-08.</translation>
+    </message>
+    <message>
+        <source>发布单位(&amp;B)：</source>
+        <translation>Issuing &amp;body:</translation>
+    </message>
+    <message>
+        <source>公示开始日期(&amp;S)：</source>
+        <translation>Publicity &amp;starts:</translation>
+    </message>
+    <message>
+        <source>公示截止日期(&amp;E)：</source>
+        <translation>Publicity &amp;ends:</translation>
+    </message>
+    <message>
+        <source>异议受理方式(&amp;O)：</source>
+        <translation>&amp;Objections to:</translation>
+    </message>
+    <message>
+        <source>整改报告截止日期(&amp;R)：</source>
+        <translation>&amp;Rectification report due:</translation>
+    </message>
+    <message>
+        <source>如 沙坡头区教育局</source>
+        <translation>e.g. Shapotou District Education Bureau</translation>
+    </message>
+    <message>
+        <source>电话、邮箱、地址</source>
+        <translation>Telephone, e-mail, address</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
+    <message>
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
     <message>
         <source>生成现场反馈报告</source>
         <translation>Feedback report</translation>
+    </message>
+    <message>
+        <source>生成合议记录</source>
+        <translation>Consensus record</translation>
     </message>
     <message>
         <source>打印评分表</source>
@@ -1594,6 +1708,18 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>{0} 在 {1} 还没有评分，没有评分表可打印。</source>
         <translation>{0} has not scored {1} yet: there is no score sheet to print.</translation>
+    </message>
+    <message>
+        <source>{0} 是一个文件夹，请写出文件名</source>
+        <translation>{0} is a folder; please give a file name</translation>
+    </message>
+    <message>
+        <source>没有生成文件：{0}</source>
+        <translation>No file was written: {0}</translation>
+    </message>
+    <message>
+        <source>正在写入 Word 文档…</source>
+        <translation>Writing the Word document…</translation>
     </message>
     <message>
         <source>正在排版 PDF…</source>

@@ -317,8 +317,12 @@
         <translation>导出结果工作簿(&amp;X)…</translation>
     </message>
     <message>
-        <source>导出公示 PDF(&amp;F)…</source>
-        <translation>导出公示 PDF(&amp;F)…</translation>
+        <source>导出公示(&amp;F)…</source>
+        <translation>导出公示(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>导出公示</source>
+        <translation>导出公示</translation>
     </message>
     <message>
         <source>{0} · {1}：{2} 个集团</source>
@@ -351,10 +355,6 @@
     <message>
         <source>Excel 工作簿</source>
         <translation>Excel 工作簿</translation>
-    </message>
-    <message>
-        <source>导出公示 PDF</source>
-        <translation>导出公示 PDF</translation>
     </message>
     <message>
         <source>已取消，没有写入文件</source>
@@ -465,6 +465,18 @@
     <message>
         <source>定稿(&amp;F)…</source>
         <translation>定稿(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>反馈会记录(&amp;M)…</source>
+        <translation>反馈会记录(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>合议记录(&amp;C)…</source>
+        <translation>合议记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>内部资料：各专家评分、极差、定分理由（PDF 或 Word）</source>
+        <translation>内部资料：各专家评分、极差、定分理由（PDF 或 Word）</translation>
     </message>
     <message>
         <source>指标</source>
@@ -1188,6 +1200,14 @@
         <translation>打印评分表(&amp;S)…</translation>
     </message>
     <message>
+        <source>生成合议记录(&amp;M)…</source>
+        <translation>生成合议记录(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>反馈会记录(&amp;H)…</source>
+        <translation>反馈会记录(&amp;H)…</translation>
+    </message>
+    <message>
         <source>教育局(&amp;U)</source>
         <translation>教育局(&amp;U)</translation>
     </message>
@@ -1200,8 +1220,12 @@
         <translation>导出结果工作簿(&amp;X)…</translation>
     </message>
     <message>
-        <source>导出公示 PDF(&amp;P)…</source>
-        <translation>导出公示 PDF(&amp;P)…</translation>
+        <source>导出公示（PDF 或 Word）(&amp;P)…</source>
+        <translation>导出公示（PDF 或 Word）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>公示信息(&amp;I)…</source>
+        <translation>公示信息(&amp;I)…</translation>
     </message>
     <message>
         <source>导出考核计划包(&amp;K)…</source>
@@ -1326,6 +1350,49 @@
     <message>
         <source>界面语言将在下次启动时切换</source>
         <translation>界面语言将在下次启动时切换</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>反馈会记录 — {0}</source>
+        <translation>反馈会记录 — {0}</translation>
+    </message>
+    <message>
+        <source>写入现场反馈报告的“反馈会”一节。</source>
+        <translation>写入现场反馈报告的“反馈会”一节。</translation>
+    </message>
+    <message>
+        <source>只有本计划的组长可以记录反馈会；这里只能查看。</source>
+        <translation>只有本计划的组长可以记录反馈会；这里只能查看。</translation>
+    </message>
+    <message>
+        <source>如 2024-09-26 15:30</source>
+        <translation>如 2024-09-26 15:30</translation>
+    </message>
+    <message>
+        <source>考核组成员，集团和学校的参会人员</source>
+        <translation>考核组成员，集团和学校的参会人员</translation>
+    </message>
+    <message>
+        <source>被考核单位对反馈意见的表态</source>
+        <translation>被考核单位对反馈意见的表态</translation>
+    </message>
+    <message>
+        <source>时间(&amp;T)：</source>
+        <translation>时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>地点(&amp;P)：</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>参加人员(&amp;A)：</source>
+        <translation>参加人员(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>单位意见(&amp;R)：</source>
+        <translation>单位意见(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -1582,10 +1649,57 @@
     </message>
 </context>
 <context>
+    <name>PublicationDialog</name>
+    <message>
+        <source>公示信息 — {0}</source>
+        <translation>公示信息 — {0}</translation>
+    </message>
+    <message>
+        <source>由教育局填写：印在考核结果公示的落款和正文中，整改报告截止日期印在现场反馈报告的整改要求中。日期写成 2024-10-08 这样。</source>
+        <translation>由教育局填写：印在考核结果公示的落款和正文中，整改报告截止日期印在现场反馈报告的整改要求中。日期写成 2024-10-08 这样。</translation>
+    </message>
+    <message>
+        <source>发布单位(&amp;B)：</source>
+        <translation>发布单位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>公示开始日期(&amp;S)：</source>
+        <translation>公示开始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>公示截止日期(&amp;E)：</source>
+        <translation>公示截止日期(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>异议受理方式(&amp;O)：</source>
+        <translation>异议受理方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>整改报告截止日期(&amp;R)：</source>
+        <translation>整改报告截止日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>如 沙坡头区教育局</source>
+        <translation>如 沙坡头区教育局</translation>
+    </message>
+    <message>
+        <source>电话、邮箱、地址</source>
+        <translation>电话、邮箱、地址</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
+    <message>
+        <source>Word 文档</source>
+        <translation>Word 文档</translation>
+    </message>
     <message>
         <source>生成现场反馈报告</source>
         <translation>生成现场反馈报告</translation>
+    </message>
+    <message>
+        <source>生成合议记录</source>
+        <translation>生成合议记录</translation>
     </message>
     <message>
         <source>打印评分表</source>
@@ -1594,6 +1708,18 @@
     <message>
         <source>{0} 在 {1} 还没有评分，没有评分表可打印。</source>
         <translation>{0} 在 {1} 还没有评分，没有评分表可打印。</translation>
+    </message>
+    <message>
+        <source>{0} 是一个文件夹，请写出文件名</source>
+        <translation>{0} 是一个文件夹，请写出文件名</translation>
+    </message>
+    <message>
+        <source>没有生成文件：{0}</source>
+        <translation>没有生成文件：{0}</translation>
+    </message>
+    <message>
+        <source>正在写入 Word 文档…</source>
+        <translation>正在写入 Word 文档…</translation>
     </message>
     <message>
         <source>正在排版 PDF…</source>
