@@ -1,28 +1,51 @@
 """Numbered schema migrations; the version lives in `PRAGMA user_version`.
 
-Each migration is a small function run in its own transaction. Never edit a
-released migration: add the next number.
+Each migration is a small function run in its own transaction. Never change what a
+released migration builds: add the next number (tests/test_schema_snapshot.py holds
+the schema migrations 1–8 build). Plain tables, added columns and indexes are made with
+sqlite-utils (`_table`, `add_column`, `create_index`; `transform` for a later change of a
+column); raw SQL stays for what sqlite-utils does not say: CHECK and UNIQUE constraints,
+foreign keys over two columns, AUTOINCREMENT and triggers.
+
+sqlite-utils is imported only when a migration runs (a new or older database), never on
+an ordinary start.
 """
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
 
 
-def _m1(conn: sqlite3.Connection) -> None:
-    run_script(conn, """
-    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE rubrics (
-        hash TEXT PRIMARY KEY, id TEXT NOT NULL, version TEXT NOT NULL, title TEXT NOT NULL,
-        source BLOB NOT NULL);
-    CREATE TABLE plans (
-        id TEXT PRIMARY KEY, title TEXT NOT NULL, rubric_hash TEXT NOT NULL REFERENCES rubrics(hash),
-        school_year TEXT NOT NULL, stage TEXT NOT NULL, consensus TEXT NOT NULL DEFAULT 'mean',
-        spread_limit TEXT NOT NULL DEFAULT '2', demo INTEGER NOT NULL DEFAULT 0,
-        export_location INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
-    CREATE TABLE groups (
-        id TEXT NOT NULL, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
-        group_type TEXT, position INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (plan_id, id));
+def _table(db: "sqlite_utils.Database", name: str, columns: dict[str, Any], pk: str | tuple[str, ...], *,
+           defaults: dict[str, Any] | None = None, nullable: tuple[str, ...] = (),
+           foreign_keys: list[tuple[str, str, str]] | None = None) -> None:
+    """A plain table: every column NOT NULL but a single-column primary key and those named nullable."""
+    single = pk if isinstance(pk, str) else None
+    db[name].create(columns, pk=pk, not_null={c for c in columns if c != single and c not in nullable},
+                    defaults=defaults or {}, foreign_keys=foreign_keys or [])
+
+
+def _columns(db: "sqlite_utils.Database", table: str, names: tuple[str, ...], default: Any = "") -> None:
+    """Added columns, each NOT NULL with the default."""
+    for name in names:
+        db[table].add_column(name, type(default), not_null_default=default)
+
+
+def _m1(db: "sqlite_utils.Database") -> None:
+    _table(db, "settings", {"key": str, "value": str}, "key")
+    _table(db, "rubrics", {"hash": str, "id": str, "version": str, "title": str, "source": bytes}, "hash")
+    _table(db, "plans", {"id": str, "title": str, "rubric_hash": str, "school_year": str, "stage": str,
+                         "consensus": str, "spread_limit": str, "demo": int, "export_location": int,
+                         "created_at": str}, "id",
+           defaults={"consensus": "mean", "spread_limit": "2", "demo": 0, "export_location": 0},
+           foreign_keys=[("rubric_hash", "rubrics", "hash")])
+    _table(db, "groups", {"id": str, "plan_id": str, "name": str, "group_type": str, "position": int},
+           ("plan_id", "id"), defaults={"position": 0}, nullable=("group_type",),
+           foreign_keys=[("plan_id", "plans", "id")])
+    run_script(db.conn, """
     CREATE TABLE schools (
         id TEXT NOT NULL, plan_id TEXT NOT NULL, group_id TEXT NOT NULL, name TEXT NOT NULL,
         role TEXT NOT NULL CHECK (role IN ('lead', 'member')), kind TEXT NOT NULL DEFAULT '',
@@ -32,10 +55,11 @@ def _m1(conn: sqlite3.Connection) -> None:
         id TEXT NOT NULL, plan_id TEXT NOT NULL REFERENCES plans(id), name TEXT NOT NULL,
         role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('lead', 'member')),
         key_id TEXT, public_key BLOB, fingerprint TEXT, PRIMARY KEY (plan_id, id));
-    CREATE TABLE assignments (
-        plan_id TEXT NOT NULL, expert_id TEXT NOT NULL,
-        group_id TEXT NOT NULL, school_id TEXT NOT NULL DEFAULT '*', indicator TEXT NOT NULL DEFAULT '*',
-        PRIMARY KEY (plan_id, expert_id, group_id, school_id, indicator));
+    """)
+    _table(db, "assignments", {"plan_id": str, "expert_id": str, "group_id": str, "school_id": str,
+                               "indicator": str}, ("plan_id", "expert_id", "group_id", "school_id", "indicator"),
+           defaults={"school_id": "*", "indicator": "*"})
+    run_script(db.conn, """
     CREATE TABLE entries (
         id INTEGER PRIMARY KEY,
         plan_id TEXT NOT NULL, group_id TEXT NOT NULL, expert_id TEXT NOT NULL,
@@ -44,10 +68,11 @@ def _m1(conn: sqlite3.Connection) -> None:
         methods TEXT NOT NULL DEFAULT '[]', note TEXT NOT NULL DEFAULT '',
         points TEXT, explanation TEXT NOT NULL DEFAULT '[]', updated_at TEXT NOT NULL,
         UNIQUE (plan_id, group_id, expert_id, school_id, indicator));
-    CREATE TABLE vetoes (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, expert_id TEXT NOT NULL, key TEXT NOT NULL,
-        value INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,
-        PRIMARY KEY (plan_id, group_id, expert_id, key));
+    """)
+    _table(db, "vetoes", {"plan_id": str, "group_id": str, "expert_id": str, "key": str, "value": int,
+                          "reason": str, "updated_at": str}, ("plan_id", "group_id", "expert_id", "key"),
+           defaults={"reason": ""})
+    run_script(db.conn, """
     CREATE TABLE photos (
         id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, plan_id TEXT NOT NULL, group_id TEXT NOT NULL,
         school_id TEXT NOT NULL DEFAULT '', indicator TEXT NOT NULL DEFAULT '', expert_id TEXT NOT NULL,
@@ -55,28 +80,26 @@ def _m1(conn: sqlite3.Connection) -> None:
         mime TEXT NOT NULL, width INTEGER, height INTEGER, size INTEGER, has_location INTEGER NOT NULL DEFAULT 0,
         chosen INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL,
         UNIQUE (sha256, plan_id, group_id, school_id, indicator, expert_id));
-    CREATE TABLE self_scores (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, school_id TEXT NOT NULL DEFAULT '',
-        indicator TEXT NOT NULL, points TEXT NOT NULL,
-        PRIMARY KEY (plan_id, group_id, school_id, indicator));
-    CREATE TABLE baselines (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, indicator TEXT NOT NULL, key TEXT NOT NULL,
-        year TEXT NOT NULL, value TEXT NOT NULL,
-        PRIMARY KEY (plan_id, group_id, indicator, key));
-    CREATE TABLE prior_results (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, year TEXT NOT NULL, total TEXT,
-        grade TEXT, rank INTEGER, areas TEXT NOT NULL DEFAULT '{}',
-        PRIMARY KEY (plan_id, group_id, year));
+    """)
+    _table(db, "self_scores", {"plan_id": str, "group_id": str, "school_id": str, "indicator": str, "points": str},
+           ("plan_id", "group_id", "school_id", "indicator"), defaults={"school_id": ""})
+    _table(db, "baselines", {"plan_id": str, "group_id": str, "indicator": str, "key": str, "year": str,
+                             "value": str}, ("plan_id", "group_id", "indicator", "key"))
+    _table(db, "prior_results", {"plan_id": str, "group_id": str, "year": str, "total": str, "grade": str,
+                                 "rank": int, "areas": str}, ("plan_id", "group_id", "year"),
+           defaults={"areas": "{}"}, nullable=("total", "grade", "rank"))
+    run_script(db.conn, """
     CREATE TABLE findings (
         plan_id TEXT NOT NULL, group_id TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('achievements', 'problems', 'suggestions')),
         text TEXT NOT NULL DEFAULT '', expert_id TEXT NOT NULL, updated_at TEXT NOT NULL,
         PRIMARY KEY (plan_id, group_id, kind));
-    CREATE TABLE consensus (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, school_id TEXT NOT NULL DEFAULT '',
-        indicator TEXT NOT NULL, points TEXT NOT NULL, method TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
-        decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, sources TEXT NOT NULL DEFAULT '{}',
-        PRIMARY KEY (plan_id, group_id, school_id, indicator));
+    """)
+    _table(db, "consensus", {"plan_id": str, "group_id": str, "school_id": str, "indicator": str, "points": str,
+                             "method": str, "reason": str, "decided_by": str, "decided_at": str, "sources": str},
+           ("plan_id", "group_id", "school_id", "indicator"),
+           defaults={"school_id": "", "reason": "", "sources": "{}"})
+    run_script(db.conn, """
     CREATE TABLE bundles (
         hash TEXT PRIMARY KEY, kind TEXT NOT NULL, signer_key_id TEXT NOT NULL, sequence INTEGER NOT NULL,
         plan_id TEXT NOT NULL, group_id TEXT NOT NULL DEFAULT '', file_name TEXT NOT NULL DEFAULT '',
@@ -90,113 +113,97 @@ def _m1(conn: sqlite3.Connection) -> None:
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
     CREATE TRIGGER history_no_delete BEFORE DELETE ON history
         BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
-    CREATE INDEX entries_by_group ON entries (plan_id, group_id);
-    CREATE INDEX photos_by_place ON photos (plan_id, group_id, school_id, indicator);
-    CREATE INDEX history_by_key ON history (entity, key);
     """)
+    db["entries"].create_index(["plan_id", "group_id"], index_name="entries_by_group")
+    db["photos"].create_index(["plan_id", "group_id", "school_id", "indicator"], index_name="photos_by_place")
+    db["history"].create_index(["entity", "key"], index_name="history_by_key")
 
 
-def _m2(conn: sqlite3.Connection) -> None:
+def _m2(db: "sqlite_utils.Database") -> None:
     # Sequence numbers of the bundles this install signed, per plan and kind.
-    run_script(conn, """
-    CREATE TABLE sequences (
-        plan_id TEXT NOT NULL, kind TEXT NOT NULL, last INTEGER NOT NULL DEFAULT 0,
-        last_hash TEXT NOT NULL DEFAULT '', PRIMARY KEY (plan_id, kind));
-    """)
+    _table(db, "sequences", {"plan_id": str, "kind": str, "last": int, "last_hash": str}, ("plan_id", "kind"),
+           defaults={"last": 0, "last_hash": ""})
 
 
-def _m3(conn: sqlite3.Connection) -> None:
+def _m3(db: "sqlite_utils.Database") -> None:
     # Lookups the merge and the results make once per bundle or group: each reads only its own rows,
     # so its cost does not grow with the plan.
-    run_script(conn, """
-    CREATE INDEX schools_by_group ON schools (plan_id, group_id, position);
-    CREATE INDEX experts_by_key ON experts (plan_id, key_id);
-    CREATE INDEX history_by_expert ON history (plan_id, expert_id);
-    CREATE INDEX bundles_by_group ON bundles (plan_id, group_id, kind, signer_key_id, sequence);
-    """)
+    db["schools"].create_index(["plan_id", "group_id", "position"], index_name="schools_by_group")
+    db["experts"].create_index(["plan_id", "key_id"], index_name="experts_by_key")
+    db["history"].create_index(["plan_id", "expert_id"], index_name="history_by_expert")
+    db["bundles"].create_index(["plan_id", "group_id", "kind", "signer_key_id", "sequence"],
+                               index_name="bundles_by_group")
 
 
-def _m4(conn: sqlite3.Connection) -> None:
+def _m4(db: "sqlite_utils.Database") -> None:
     # What the bureau publishes with the results (公示) and asks of the units (整改报告), the
     # short name a school goes by in narrow table heads, the record of each feedback meeting
     # (反馈会) and the panel's problems (存在问题) as items, each with its indicator, school and deadline.
-    run_script(conn, """
-    ALTER TABLE plans ADD COLUMN issuing_body TEXT NOT NULL DEFAULT '';
-    ALTER TABLE plans ADD COLUMN publicity_start TEXT NOT NULL DEFAULT '';
-    ALTER TABLE plans ADD COLUMN publicity_end TEXT NOT NULL DEFAULT '';
-    ALTER TABLE plans ADD COLUMN objection_channel TEXT NOT NULL DEFAULT '';
-    ALTER TABLE plans ADD COLUMN rectification_due TEXT NOT NULL DEFAULT '';
-    ALTER TABLE schools ADD COLUMN short_name TEXT NOT NULL DEFAULT '';
-    CREATE TABLE feedback_meetings (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, held_at TEXT NOT NULL DEFAULT '',
-        place TEXT NOT NULL DEFAULT '', attendees TEXT NOT NULL DEFAULT '', response TEXT NOT NULL DEFAULT '',
-        expert_id TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (plan_id, group_id));
-    CREATE TABLE problem_items (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL,
-        indicator TEXT NOT NULL DEFAULT '', school_id TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '',
-        expert_id TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (plan_id, group_id, position));
-    """)
+    _columns(db, "plans", ("issuing_body", "publicity_start", "publicity_end", "objection_channel",
+                           "rectification_due"))
+    _columns(db, "schools", ("short_name",))
+    _table(db, "feedback_meetings", {"plan_id": str, "group_id": str, "held_at": str, "place": str,
+                                     "attendees": str, "response": str, "expert_id": str, "updated_at": str},
+           ("plan_id", "group_id"), defaults={"held_at": "", "place": "", "attendees": "", "response": ""})
+    _table(db, "problem_items", {"plan_id": str, "group_id": str, "position": int, "text": str, "indicator": str,
+                                 "school_id": str, "deadline": str, "expert_id": str, "updated_at": str},
+           ("plan_id", "group_id", "position"), defaults={"indicator": "", "school_id": "", "deadline": ""})
 
 
-def _m5(conn: sqlite3.Connection) -> None:
+def _m5(db: "sqlite_utils.Database") -> None:
     # Who issued each plan (only that key signs its packages), who typed an entry for another expert (代录)
     # and which bundle an entry came from, and the panel's finalised (定稿) results, every version kept.
-    run_script(conn, """
-    ALTER TABLE plans ADD COLUMN issuer_key_id TEXT NOT NULL DEFAULT '';
-    ALTER TABLE entries ADD COLUMN typed_by TEXT NOT NULL DEFAULT '';
-    ALTER TABLE entries ADD COLUMN source TEXT NOT NULL DEFAULT '';
-    CREATE TABLE finalisations (
-        plan_id TEXT NOT NULL, group_id TEXT NOT NULL, version INTEGER NOT NULL,
-        visit_date TEXT NOT NULL, meeting_date TEXT NOT NULL, result TEXT NOT NULL,
-        consensus TEXT NOT NULL DEFAULT '[]', reason TEXT NOT NULL DEFAULT '', finalised_by TEXT NOT NULL,
-        finalised_at TEXT NOT NULL, signer_key_id TEXT NOT NULL DEFAULT '', bundle_hash TEXT NOT NULL DEFAULT '',
-        PRIMARY KEY (plan_id, group_id, version));
+    _columns(db, "plans", ("issuer_key_id",))
+    _columns(db, "entries", ("typed_by", "source"))
+    _table(db, "finalisations", {"plan_id": str, "group_id": str, "version": int, "visit_date": str,
+                                 "meeting_date": str, "result": str, "consensus": str, "reason": str,
+                                 "finalised_by": str, "finalised_at": str, "signer_key_id": str,
+                                 "bundle_hash": str}, ("plan_id", "group_id", "version"),
+           defaults={"consensus": "[]", "reason": "", "signer_key_id": "", "bundle_hash": ""})
+    run_script(db.conn, """
     CREATE TRIGGER finalisations_no_update BEFORE UPDATE ON finalisations
         BEGIN SELECT RAISE(ABORT, 'a finalised version is never changed; add the next'); END;
     """)
 
 
-def _m6(conn: sqlite3.Connection) -> None:
+def _m6(db: "sqlite_utils.Database") -> None:
     # Files that arrive inside a merged bundle stay in the kept original (durable once, with the bundle)
     # until first used: a merged photo's bytes, a member bundle inside a panel bundle.
-    run_script(conn, """
-    CREATE TABLE photo_sources (
-        sha256 TEXT PRIMARY KEY, bundle_hash TEXT NOT NULL, member TEXT NOT NULL DEFAULT '', name TEXT NOT NULL);
-    ALTER TABLE bundles ADD COLUMN kept_in TEXT NOT NULL DEFAULT '';
-    ALTER TABLE bundles ADD COLUMN kept_name TEXT NOT NULL DEFAULT '';
-    """)
+    _table(db, "photo_sources", {"sha256": str, "bundle_hash": str, "member": str, "name": str}, "sha256",
+           defaults={"member": ""})
+    _columns(db, "bundles", ("kept_in", "kept_name"))
 
 
-def _m7(conn: sqlite3.Connection) -> None:
+def _m7(db: "sqlite_utils.Database") -> None:
     # A group's register of awards and projects (004 C15–C19, C21–C23), from which the counts are derived.
-    run_script(conn, """
+    run_script(db.conn, """
     CREATE TABLE register_items (
         id INTEGER PRIMARY KEY, plan_id TEXT NOT NULL, group_id TEXT NOT NULL, indicator TEXT NOT NULL,
         name TEXT NOT NULL, level TEXT NOT NULL, year TEXT NOT NULL DEFAULT '', school_id TEXT NOT NULL DEFAULT '',
         evidence TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL,
         FOREIGN KEY (plan_id, group_id) REFERENCES groups (plan_id, id));
-    CREATE INDEX register_by_group ON register_items (plan_id, group_id, indicator);
     """)
+    db["register_items"].create_index(["plan_id", "group_id", "indicator"], index_name="register_by_group")
 
 
-def _m8(conn: sqlite3.Connection) -> None:
+def _m8(db: "sqlite_utils.Database") -> None:
     # A photo's own file name (its label beside the time taken), its markup layer (shapes as JSON, drawn over
     # the untouched original), and evidence files other than photos (documents, spreadsheets, recordings),
     # kept by hash in the same evidence folder.
-    run_script(conn, """
-    ALTER TABLE photos ADD COLUMN name TEXT NOT NULL DEFAULT '';
-    ALTER TABLE photos ADD COLUMN markup TEXT NOT NULL DEFAULT '';
+    _columns(db, "photos", ("name", "markup"))
+    run_script(db.conn, """
     CREATE TABLE evidence_files (
         id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, plan_id TEXT NOT NULL, group_id TEXT NOT NULL,
         school_id TEXT NOT NULL DEFAULT '', indicator TEXT NOT NULL DEFAULT '', expert_id TEXT NOT NULL,
         name TEXT NOT NULL, kind TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL, stored TEXT NOT NULL,
         removed INTEGER NOT NULL DEFAULT 0, added_at TEXT NOT NULL,
         UNIQUE (sha256, plan_id, group_id, school_id, indicator, expert_id));
-    CREATE INDEX evidence_files_by_place ON evidence_files (plan_id, group_id, school_id, indicator);
     """)
+    db["evidence_files"].create_index(["plan_id", "group_id", "school_id", "indicator"],
+                                      index_name="evidence_files_by_place")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8]
+MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8]
 LATEST = len(MIGRATIONS)
 
 
@@ -209,11 +216,15 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
     version = current_version(conn)
     if version > LATEST:
         raise RuntimeError(f"数据库版本 {version} 比本程序支持的 {LATEST} 新，请升级 Inspector")
-    ran = []
+    ran: list[int] = []
+    if version >= target:
+        return ran
+    import sqlite_utils
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     for number in range(version + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[number - 1](conn)
+            MIGRATIONS[number - 1](db)
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:
