@@ -22,17 +22,15 @@ def import_history(store: Store, plan: Plan, history, *, actor: str = "", source
                          "请用 --plan 指明下一学年的考核计划")
     by_id = {g.id: g for g in groups(store, plan.id)}
     touched = []
-    with store.tx():
+    with store.tx() as db:
         for gid, years in history.years.items():
             if gid not in by_id:
                 continue
             for year, past in years.items():
                 label = f"{year}—{year + 1}"
-                store.conn.execute(
-                    "INSERT INTO prior_results (plan_id, group_id, year, total, grade, rank) VALUES (?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (plan_id, group_id, year) DO UPDATE SET total = excluded.total,"
-                    " grade = excluded.grade, rank = excluded.rank",
-                    (plan.id, gid, label, stored_points(past.total), past.grade, past.rank))
+                db.table("prior_results").upsert(
+                    {"plan_id": plan.id, "group_id": gid, "year": label, "total": stored_points(past.total),
+                     "grade": past.grade, "rank": past.rank}, pk=("plan_id", "group_id", "year"))
                 record(store, actor, plan.id, "prior_result", {"plan": plan.id, "group": gid, "year": label},
                        "imported", None, {"total": stored_points(past.total), "grade": past.grade,
                                          "rank": past.rank}, source)

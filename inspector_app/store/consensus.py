@@ -20,6 +20,9 @@ from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.experts import Expert, experts_of_group
 
+KEY = ("plan_id", "group_id", "school_id", "indicator")  # the consensus table's primary key
+
+
 class ConsensusError(ValueError):
     pass
 
@@ -69,15 +72,11 @@ def decide(store: Store, plan: Plan, rubric: Rubric, group: Group, school_id: st
                if pl.school_id == school_id and pl.indicator == code for p, v in pl.scores.items()}
     old = store.conn.execute("SELECT points FROM consensus WHERE plan_id = ? AND group_id = ? AND school_id = ?"
                              " AND indicator = ?", (plan.id, group.id, school_id, code)).fetchone()
-    with store.tx():
-        store.conn.execute(
-            "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
-            " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)"
-            " ON CONFLICT (plan_id, group_id, school_id, indicator) DO UPDATE SET points = excluded.points,"
-            " method = excluded.method, reason = excluded.reason, decided_by = excluded.decided_by,"
-            " decided_at = excluded.decided_at, sources = excluded.sources",
-            (plan.id, group.id, school_id, code, fmt_points(value), reason.strip(), lead_id, now(),
-             json.dumps(sources, ensure_ascii=False, sort_keys=True)))
+    with store.tx() as db:
+        db.table("consensus").upsert(
+            {"plan_id": plan.id, "group_id": group.id, "school_id": school_id, "indicator": code,
+             "points": fmt_points(value), "method": "lead", "reason": reason.strip(), "decided_by": lead_id,
+             "decided_at": now(), "sources": json.dumps(sources, ensure_ascii=False, sort_keys=True)}, pk=KEY)
         record(store, lead_id, plan.id, "consensus", {"plan": plan.id, "group": group.id, "school": school_id,
                                                       "indicator": code},
                "points", old[0] if old else None, fmt_points(value), reason.strip())
@@ -109,11 +108,10 @@ def replace_lead_decisions(store: Store, plan_id: str, group_id: str, lead_id: s
     store.conn.execute("DELETE FROM consensus WHERE plan_id = ? AND group_id = ?", (plan_id, group_id))
     for school_id, code, points, reason, scores in decisions:
         text = stored_points(points)
-        store.conn.execute(
-            "INSERT INTO consensus (plan_id, group_id, school_id, indicator, points, method, reason, decided_by,"
-            " decided_at, sources) VALUES (?, ?, ?, ?, ?, 'lead', ?, ?, ?, ?)",
-            (plan_id, group_id, school_id, code, text, reason, lead_id, now(),
-             json.dumps(scores, ensure_ascii=False, sort_keys=True)))
+        store.db.table("consensus").insert(
+            {"plan_id": plan_id, "group_id": group_id, "school_id": school_id, "indicator": code, "points": text,
+             "method": "lead", "reason": reason, "decided_by": lead_id, "decided_at": now(),
+             "sources": json.dumps(scores, ensure_ascii=False, sort_keys=True)})
         before = old.pop((school_id, code), None)
         if before is None or Decimal(before) != points:
             record(store, lead_id, plan_id, "consensus", {"plan": plan_id, "group": group_id, "school": school_id,

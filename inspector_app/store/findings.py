@@ -8,6 +8,8 @@ from inspector_app.store.text import text_problem
 FINDING_KINDS = {"achievements": "主要成绩", "problems": "存在问题", "suggestions": "整改建议"}
 MAX_TEXT = 500_000
 
+KEY = ("plan_id", "group_id", "kind")  # the findings table's primary key
+
 
 def get_findings(store: Store, plan_id: str, group_id: str) -> dict[str, str]:
     found = {k: "" for k in FINDING_KINDS}
@@ -26,12 +28,9 @@ def set_finding(store: Store, plan_id: str, group_id: str, kind: str, text: str,
     old = get_findings(store, plan_id, group_id)[kind]
     if old == text:
         return
-    with store.tx():
-        store.conn.execute(
-            "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET text = excluded.text,"
-            " expert_id = excluded.expert_id, updated_at = excluded.updated_at",
-            (plan_id, group_id, kind, text, expert_id, now()))
+    with store.tx() as db:
+        db.table("findings").upsert({"plan_id": plan_id, "group_id": group_id, "kind": kind, "text": text,
+                                     "expert_id": expert_id, "updated_at": now()}, pk=KEY)
         record(store, expert_id, plan_id, "finding", {"plan": plan_id, "group": group_id, "kind": kind},
                "text", old, text)
 
@@ -53,11 +52,8 @@ def merge_findings(store: Store, plan_id: str, group_id: str, texts: dict[str, s
             continue
         if keep_author and keep_author != expert_id and written_by.get(kind) == keep_author:
             continue
-        store.conn.execute(
-            "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET text = excluded.text,"
-            " expert_id = excluded.expert_id, updated_at = excluded.updated_at",
-            (plan_id, group_id, kind, text, expert_id, now()))
+        store.db.table("findings").upsert({"plan_id": plan_id, "group_id": group_id, "kind": kind, "text": text,
+                                           "expert_id": expert_id, "updated_at": now()}, pk=KEY)
         if old[kind] != text:
             record(store, expert_id, plan_id, "finding", {"plan": plan_id, "group": group_id, "kind": kind},
                    "merged", old[kind], text, source)

@@ -55,12 +55,11 @@ def add_item(store: Store, plan: Plan, rubric: Rubric, group: Group, code: str, 
         [item] = parse_items([{"name": name, "level": level, "year": year, "evidence": evidence}], rule.level_names)
     except ValueError as exc:
         raise RegisterError(f"指标 {code}: {exc}") from exc
-    with store.tx():
-        cur = store.conn.execute(
-            "INSERT INTO register_items (plan_id, group_id, indicator, name, level, year, school_id, evidence,"
-            " added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (plan.id, group.id, code, item.name, item.level, item.year, school_id, item.evidence, by, now()))
-        added = RegisterItem(cur.lastrowid, code, item.name, item.level, item.year, school_id, item.evidence)
+    with store.tx() as db:
+        table = db.table("register_items").insert(
+            {"plan_id": plan.id, "group_id": group.id, "indicator": code, "name": item.name, "level": item.level,
+             "year": item.year, "school_id": school_id, "evidence": item.evidence, "added_by": by, "added_at": now()})
+        added = RegisterItem(table.last_rowid, code, item.name, item.level, item.year, school_id, item.evidence)
         record(store, by, plan.id, "register", {"plan": plan.id, "group": group.id, "indicator": code,
                                                  "item": added.id}, "added", None, added.as_input())
     return added
