@@ -84,6 +84,8 @@ class Workspace:
         self.scorer: Scorer | None = None
         self.units: list[Unit] = []
         self.places: list[Place] = []
+        self._unit_of: dict[str, Unit] = {}
+        self._school_places: dict[str, list[Place]] = {}
         self._entries: dict[Place, E.Entry] = {}
         self._pending: dict[Place, _Pending] = {}
         self._errors: dict[Place, str] = {}
@@ -127,6 +129,11 @@ class Workspace:
         self.units = [Unit(u.school_id, u.name, list(u.codes))
                       for u in E.progress(self.store, self.plan, self.rubric, self.group, self.expert_id)]
         self.places = [Place(u.school_id, c) for u in self.units for c in u.codes]
+        self._unit_of = {u.school_id: u for u in self.units}
+        self._school_places: dict[str, list[Place]] = {}  # a per-school code's places, one per school
+        for place in self.places:
+            if place.school_id:
+                self._school_places.setdefault(place.code, []).append(place)
         return Change(card=self.card())
 
     def card(self) -> ScoreCard:
@@ -213,12 +220,12 @@ class Workspace:
         return DONE
 
     def unit_progress(self, school_id: str) -> tuple[int, int]:
-        unit = next(u for u in self.units if u.school_id == school_id)
+        unit = self._unit_of[school_id]
         done = sum(1 for c in unit.codes if self.scored(Place(school_id, c)))
         return done, len(unit.codes)
 
     def unit_points(self, school_id: str) -> Decimal:
-        unit = next(u for u in self.units if u.school_id == school_id)
+        unit = self._unit_of[school_id]
         return sum((self.outcome(Place(school_id, c))[1] or Decimal(0) for c in unit.codes), Decimal(0))
 
     def error(self, place: Place) -> str:
@@ -270,8 +277,12 @@ class Workspace:
 
     def schools_scored(self, code: str) -> tuple[int, int]:
         """A per-school indicator: (schools scored, schools it covers); it counts in its area once all are."""
-        places = [p for p in self.places if p.code == code and p.school_id]
+        places = self.school_places(code)
         return sum(1 for p in places if self.scored(p)), len(places)
+
+    def school_places(self, code: str) -> list[Place]:
+        """The places of a per-school indicator in this group, one per school it covers (in order)."""
+        return self._school_places.get(code, [])
 
     def group_progress(self) -> dict[str, tuple[int, int]]:
         """Each group's (scored, total) places for this expert, as the group chooser shows them."""

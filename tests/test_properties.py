@@ -173,3 +173,31 @@ def test_ankang_bands(score, grade):
 def test_every_score_has_exactly_one_band(score):
     for rubric in (SUIZHOU, ANKANG):
         assert sum(1 for band in rubric.grades.bands if band.contains(score)) == 1
+
+
+PER_SCHOOL = [i for i in ANKANG.indicators if i.scope.per_school]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(PER_SCHOOL), st.sampled_from(["s1", "s2", "s3", "s9"]),
+                          st.integers(0, 10 ** 6), st.sampled_from(["answer", "clear", "bad"])), max_size=25))
+def test_one_schools_answer_rescored_alone_equals_scoring_every_school_again(edits):
+    """A keystroke at one school rescores that school only; after any sequence of edits (refused ones
+    included) every result and the card are what scoring all answers from scratch gives."""
+    import random
+
+    from inspector_app.scoring.engine import AnswerError
+    from inspector_app.store.demo import demo_inputs
+    live = Scorer(ANKANG, SCHOOLS)
+    for ind, school, seed, what in edits:
+        answer = (None if what == "clear" else {"不是输入项": "x"} if what == "bad"
+                  else ind.rule.normalise(demo_inputs(ind.rule, random.Random(seed))))
+        try:
+            live.set_answer(ind.code, answer, school)
+        except (AnswerError, ValueError):
+            pass
+    fresh = Scorer(ANKANG, SCHOOLS)
+    fresh.load_answers([(code, school, answer) for code, by_school in live.school_answers.items()
+                        for school, answer in by_school.items()])
+    assert {c: r.to_json() for c, r in live.results.items()} == {c: r.to_json() for c, r in fresh.results.items()}
+    assert live.card().to_json() == fresh.card().to_json()

@@ -140,25 +140,34 @@ def score_indicator(ind: Indicator, schools: list[School], group_answer: dict | 
     if not ind.scope.per_school:
         outcomes = {} if group_answer is None else {"": _score(ind, group_answer)}
         return combine(ind, schools, outcomes, group_type)
-    school_answers = school_answers or {}
+    return combine(ind, schools, school_outcomes(ind, schools, school_answers or {}, group_type), group_type)
+
+
+def _check_school(ind: Indicator, names: dict[str, str], targets: list[School], sid: str,
+                  group_type: str | None) -> None:
+    if sid not in names:
+        raise AnswerError(ind.code, f"学校 “{sid}” 不在本集团名单中")
+    if ind.applies_to(group_type) and all(s.id != sid for s in targets):
+        who = "、".join(TARGETS[t] for t in ind.targets)
+        raise AnswerError(ind.code, f"不是本指标的考核对象（考核对象：{who}）", names[sid])
+
+
+def _score_school(ind: Indicator, school: School, answer: dict) -> Outcome:
+    try:
+        return _score(ind, answer)
+    except AnswerError as exc:
+        raise AnswerError(ind.code, str(exc).split(": ", 1)[-1], school.name, exc.field_key) from exc
+
+
+def school_outcomes(ind: Indicator, schools: list[School], school_answers: dict[str, dict],
+                    group_type: str | None = None) -> dict[str, Outcome]:
+    """A per-school indicator's outcome at each targeted school that has an answer."""
     names = {s.id: s.name for s in schools}
     targets = targeted_schools(ind, schools)
     for sid in school_answers:
-        if sid not in names:
-            raise AnswerError(ind.code, f"学校 “{sid}” 不在本集团名单中")
-        if ind.applies_to(group_type) and all(s.id != sid for s in targets):
-            who = "、".join(TARGETS[t] for t in ind.targets)
-            raise AnswerError(ind.code, f"不是本指标的考核对象（考核对象：{who}）", names[sid])
-    outcomes: dict[str, Outcome] = {}
-    for school in targets:
-        answer = school_answers.get(school.id)
-        if answer is None:
-            continue
-        try:
-            outcomes[school.id] = _score(ind, answer)
-        except AnswerError as exc:
-            raise AnswerError(ind.code, str(exc).split(": ", 1)[-1], school.name, exc.field_key) from exc
-    return combine(ind, schools, outcomes, group_type)
+        _check_school(ind, names, targets, sid, group_type)
+    return {school.id: _score_school(ind, school, school_answers[school.id])
+            for school in targets if school_answers.get(school.id) is not None}
 
 
 def combine(ind: Indicator, schools: list[School], outcomes: dict[str, Outcome],
@@ -240,6 +249,9 @@ class Scorer:
         self.vetoes: dict[str, bool] = {}
         self.settled: dict[str, dict[str, Outcome]] = {}  # code -> school id ("" for group) -> outcome
         self.results: dict[str, IndicatorResult] = {}
+        # A per-school indicator's outcomes as last scored in full: one school's new answer is scored
+        # alone and combined with the others' (a keystroke does not rescore 30 schools).
+        self._outcomes: dict[str, dict[str, Outcome]] = {}
         for ind in rubric.indicators:
             self._rescore(ind)
 
@@ -251,6 +263,8 @@ class Scorer:
                 raise AnswerError(code, "本指标逐校评分，须指明学校")
             bucket = self.school_answers.setdefault(code, {})
             old = bucket.get(school)
+            if code not in self.settled and code in self._outcomes:
+                return self._rescore_school(ind, school, answer)
             _set(bucket, school, answer)
         else:
             if school:
@@ -295,12 +309,36 @@ class Scorer:
         return self._rescore(ind)
 
     def _rescore(self, ind: Indicator) -> IndicatorResult:
+        self._outcomes.pop(ind.code, None)
         if ind.code in self.settled:
             result = combine(ind, self.schools, self.settled[ind.code], self.group_type)
-            self.results[ind.code] = result
-            return result
-        result = score_indicator(ind, self.schools, self.group_answers.get(ind.code),
-                                 self.school_answers.get(ind.code), self.group_type)
+        elif ind.scope.per_school:
+            outcomes = school_outcomes(ind, self.schools, self.school_answers.get(ind.code) or {}, self.group_type)
+            result = combine(ind, self.schools, outcomes, self.group_type)
+            self._outcomes[ind.code] = outcomes
+        else:
+            result = score_indicator(ind, self.schools, self.group_answers.get(ind.code), None, self.group_type)
+        self.results[ind.code] = result
+        return result
+
+    def _rescore_school(self, ind: Indicator, school: str, answer: dict | None) -> IndicatorResult:
+        """One school's answer of a per-school indicator changed: score it alone, combine with the rest.
+        The same checks and the same result as scoring every school again (tests/test_properties.py)."""
+        outcomes = dict(self._outcomes[ind.code])
+        if answer is None:
+            outcomes.pop(school, None)
+        else:
+            names = {s.id: s.name for s in self.schools}
+            targets = targeted_schools(ind, self.schools)
+            _check_school(ind, names, targets, school, self.group_type)
+            target = next((s for s in targets if s.id == school), None)
+            if target is None:
+                outcomes.pop(school, None)  # a school the indicator does not apply to here: kept, not scored
+            else:
+                outcomes[school] = _score_school(ind, target, answer)
+        result = combine(ind, self.schools, outcomes, self.group_type)
+        _set(self.school_answers.setdefault(ind.code, {}), school, answer)
+        self._outcomes[ind.code] = outcomes
         self.results[ind.code] = result
         return result
 

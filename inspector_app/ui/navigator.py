@@ -58,6 +58,10 @@ class Navigator(QWidget):
         self.workspace: Workspace | None = None
         self.items: dict[Place, QTreeWidgetItem] = {}
         self.unit_items: dict[str, QTreeWidgetItem] = {}
+        # What the rows show, kept so a keystroke repaints only what it changed: each unit's places
+        # done, and each per-school indicator's "n/m 校" count.
+        self._unit_done: dict[str, int] = {}
+        self._school_counts: dict[str, tuple[int, int]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.group_combo = QComboBox()
@@ -121,6 +125,8 @@ class Navigator(QWidget):
         self.tree.clear()
         self.items.clear()
         self.unit_items.clear()
+        self._unit_done.clear()
+        self._school_counts.clear()
         ws = workspace
         shorts = short_names([u.name for u in ws.units if u.school_id])
         for unit in ws.units:
@@ -164,7 +170,7 @@ class Navigator(QWidget):
         ws = self.workspace
         index = self.group_combo.findData(ws.group.id)
         if index >= 0:
-            done = sum(ws.unit_progress(u.school_id)[0] for u in ws.units)
+            done = sum(self._unit_done.get(u.school_id, 0) for u in ws.units)  # as each unit's row shows it
             total = sum(len(u.codes) for u in ws.units)
             self.group_combo.setItemText(index, self._group_text(ws.group, (done, total)))
 
@@ -176,7 +182,7 @@ class Navigator(QWidget):
         text = state_text(state)
         tip = state_meaning(state)
         if place.school_id and self.workspace.indicator(place.code).scope.per_school:
-            done, total = self.workspace.schools_scored(place.code)
+            done, total = self._school_counts.get(place.code) or self._count_schools(place.code)
             if total > 1:
                 text += translate("Navigator", " · {0}/{1} 校").format(done, total)
                 tip += "\n" + translate("Navigator", "逐校评分：{0}/{1} 校已评，全部评完后计入领域得分").format(done, total)
@@ -186,8 +192,13 @@ class Navigator(QWidget):
         item.setToolTip(1, tip)
         item.setForeground(1, QBrush(QColor(STATE_COLOURS[state])))
 
+    def _count_schools(self, code: str) -> tuple[int, int]:
+        count = self._school_counts[code] = self.workspace.schools_scored(code)
+        return count
+
     def _paint_unit(self, school_id: str) -> None:
         done, total = self.workspace.unit_progress(school_id)
+        self._unit_done[school_id] = done
         points = self.workspace.unit_points(school_id)
         self.unit_items[school_id].setText(
             1, translate("Navigator", "{0}/{1} 项 · {2} 分").format(done, total, fmt_points(points)))
@@ -195,8 +206,11 @@ class Navigator(QWidget):
     def update_place(self, place: Place | None) -> None:
         if place is None or self.workspace is None:
             return
-        # a per-school indicator's "3/7 校" shows on every school's row
-        same = [p for p in self.items if p.code == place.code] if place.school_id else [place]
+        # A per-school indicator's "3/7 校" shows on every school's row: those are repainted when the
+        # count changed; otherwise only this row (its own unit's total and the group's follow).
+        before = self._school_counts.get(place.code)
+        after = self._count_schools(place.code) if place.school_id else None
+        same = self.workspace.school_places(place.code) if place.school_id and after != before else [place]
         for other in same:
             self._paint(other)
         self._paint_unit(place.school_id)

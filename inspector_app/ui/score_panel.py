@@ -12,6 +12,12 @@ from inspector_app.ui.i18n import translate
 from inspector_app.workspace import Workspace
 
 
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """A style sheet set only when it changes: setting one re-polishes the widget (each keystroke)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 class _ReasonEdit(QPlainTextEdit):
     focus_out = Signal()
 
@@ -162,17 +168,17 @@ class ScorePanel(QFrame):
             # nothing scored yet: no total and no grade, rather than a large "0 不合格"
             self.total_label.setText("—")
             self.grade_label.setText(translate("ScorePanel", "尚未评分"))
-            self.grade_label.setStyleSheet("font-size: 14pt; color: #555;")
+            _restyle(self.grade_label, "font-size: 14pt; color: #555;")
             self.note_label.setText(translate("ScorePanel", "共 {0} 项指标，评分后这里显示暂计得分").format(card.count))
         elif not card.complete and not card.vetoed:
             self.total_label.setText(translate("ScorePanel", "暂计 {0}").format(fmt_points(card.total)))
             self.grade_label.setText(translate("ScorePanel", "等次待评完（{0}/{1} 项已评）").format(card.done, card.count))
-            self.grade_label.setStyleSheet("font-size: 12pt; color: #555;")
+            _restyle(self.grade_label, "font-size: 12pt; color: #555;")
             self.note_label.setText(card.grade_note)
         else:
             self.total_label.setText(fmt_points(card.total))
             self.grade_label.setText(card.grade or "—")
-            self.grade_label.setStyleSheet("font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
+            _restyle(self.grade_label, "font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
             self.note_label.setText(card.grade_note)
         if card.composite and card.done:  # 002: the total is the weighted composite; show how it is made
             self.note_label.setText("\n".join(t for t in (card.composite_text(), self.note_label.text()) if t))
@@ -182,8 +188,10 @@ class ScorePanel(QFrame):
                 continue
             label.setText(f"{fmt_points(area.points)} / {fmt_points(area.max)}")
             bar = self.area_bars[area.code]
-            bar.setMaximum(max(1, int(area.max * 10)))
-            bar.setValue(int(area.points * 10))
+            top, value = max(1, int(area.max * 10)), int(area.points * 10)
+            if (bar.maximum(), bar.value()) != (top, value):  # a bar repaints at once: only the one that moved
+                bar.setMaximum(top)
+                bar.setValue(value)
         self.base_label.setText(translate("ScorePanel", "基础分：{0}").format(fmt_points(card.base)))
         self.bonus_label.setText(translate("ScorePanel", "加分：{0}").format(fmt_points(card.bonus)))
 
