@@ -25,8 +25,6 @@ from inspector_app.store import finalisation as F
 from inspector_app.store import photo_records as PR
 from inspector_app.store.bundle_records import (consume_sequence, merged_expert_bundles, next_sequence,
                                                 reserve_sequence)
-from inspector_app.scoring.panel import settled_points
-from inspector_app.store.consensus import panel_scorer, places
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.photo_location import strip_location

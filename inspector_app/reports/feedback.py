@@ -21,7 +21,7 @@ from inspector_app.reports.pdf_base import DRAFT_MARK, PageDecor, build_pdf, fra
 from inspector_app.reports.pdf_photos import PhotoFlowable
 from inspector_app.reports.pdf_render import Cancelled, Progress, RenderContext
 from inspector_app.reports.pdf_style import (
-    ACCENT, ACCENT_LIGHT, INK, MUTED, RULE, WARN, Heading, Styles, data_table, fmt_percent, notice, para, percent, pts,
+    ACCENT, ACCENT_LIGHT, INK, RULE, WARN, Heading, Styles, data_table, fmt_percent, notice, para, percent, pts,
     table_style,
 )
 from inspector_app.rubric.model import AGGREGATES, Indicator

@@ -11,7 +11,6 @@ sheet to fill in by hand at the visit (得分 and 扣分说明 left open).
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm

@@ -17,7 +17,7 @@ import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from inspector_app.fsutil import StorageError, explain_os_error, fsync_dir, temp_beside
