@@ -110,10 +110,25 @@ def test_lead_merges_settles_and_bureau_verifies(chain, capsys):
     assert len(inner) == 3
 
 
-def _tampered_copies(bundle: Path, out: Path) -> list[Path]:
+def _member_data(bundle: Path, name: str) -> tuple[int, int]:
+    """Where a member's stored bytes start in the zip, and how many there are (read from its local header)."""
     data = bundle.read_bytes()
+    with zipfile.ZipFile(bundle) as z:
+        info = z.getinfo(name)
+    start = info.header_offset
+    name_len = int.from_bytes(data[start + 26:start + 28], "little")
+    extra_len = int.from_bytes(data[start + 28:start + 30], "little")
+    return start + 30 + name_len + extra_len, info.compress_size
+
+
+def _tampered_copies(bundle: Path, out: Path) -> list[Path]:
+    # Bytes flipped where the signature reaches: inside two members' stored data and in the central directory.
+    # (A flip in a zip header's unsigned field, such as a member's time, leaves the same bundle, merged before.)
+    data = bundle.read_bytes()
+    inside = [start + size // 2 for start, size in (_member_data(bundle, m) for m in ("data/entries.json",
+                                                                                       "data/bundle.json"))]
     made = []
-    for i, offset in enumerate((len(data) // 3, len(data) // 2, len(data) - 30)):
+    for i, offset in enumerate((*inside, len(data) - 30)):
         flipped = bytearray(data)
         flipped[offset] ^= 0x40
         path = out / f"flip{i}.zip"
