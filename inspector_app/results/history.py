@@ -7,13 +7,11 @@ of that year), when that rank is above 1.
 """
 from __future__ import annotations
 
-import warnings
-import zipfile
 from pathlib import Path
 
 from inspector_app.numbers import NumberError, parse_count, parse_decimal
 from inspector_app.results.model import History, PastResult
-from inspector_app.results.roster import Problem, RosterError, _col, _ident, _text
+from inspector_app.results.roster import Problem, RosterError, _col, _ident, _text, open_workbook
 from inspector_app.results.workbook import NOTES, SUMMARY, YEAR_KEY
 
 NEEDED = ("排名", "集团编号", "总分", "等次")
@@ -24,16 +22,7 @@ class HistoryError(RosterError):
 
 
 def read_history(path: Path | str) -> History:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise HistoryError([Problem("", "", f"找不到文件 {path}")]) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise HistoryError([Problem("", "", f"{Path(path).name} 不是可以读取的结果工作簿：{exc}")]) from None
+    wb = open_workbook(path, HistoryError, "结果工作簿")
     try:
         names = wb.sheetnames
         missing = [n for n in (SUMMARY, NOTES) if n not in names]

@@ -259,18 +259,22 @@ def read_roster(path: Path | str, rubric: Rubric) -> Roster:
     return roster
 
 
-def _load(path: Path | str) -> dict[str, list[tuple]]:
+def open_workbook(path: Path | str, error: type[RosterError], what: str):
+    """The workbook read-only with its values, or `error` naming the file: not found, or not `what`."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
-    name = Path(path).name
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise RosterError([Problem("", "", f"找不到文件 {path}")]) from None
+        raise error([Problem("", "", f"找不到文件 {path}")]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise RosterError([Problem("", "", f"{name} 不是可以读取的 Excel 工作簿（.xlsx）：{exc}")]) from None
+        raise error([Problem("", "", f"{Path(path).name} 不是可以读取的{what}：{exc}")]) from None
+
+
+def _load(path: Path | str) -> dict[str, list[tuple]]:
+    wb = open_workbook(path, RosterError, " Excel 工作簿（.xlsx）")
     try:
         return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)]
                 for ws in wb.worksheets if ws.title in SHEETS}
