@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pc.add_argument("--roster", required=True, help="名单文件：YAML，或 Excel 名单（inspector roster template 生成的模板）")
     pc.add_argument("--title", help="考核计划名称（Excel 名单时必填）")
     pc.add_argument("--school-year", help="学年，如 2024—2025（Excel 名单时必填）")
-    pc.add_argument("--stage", default="复评", help="自评 / 初评 / 复评")
+    pc.add_argument("--stage", default="复评", help=" / ".join(P.STAGES))
     pc.add_argument("--expert", action="append", default=[], metavar="NAME[:lead][:KEY.pub]",
                     help="专家（Excel 名单时使用，可重复；第一位组长写 :lead）")
     _publication_args(pc)
