@@ -50,6 +50,16 @@ def _short_licence(meta) -> str:
     return value or "UNKNOWN"
 
 
+def _named_in(text: str) -> str:
+    """The licence a licence text names in its first lines (MIT, BSD, Apache-2.0), or UNKNOWN."""
+    head = text[:400]
+    for pattern, name in ((r"\bMIT License\b", "MIT"), (r"Apache License,? Version 2\.0", "Apache-2.0"),
+                          (r"\bBSD\b", "BSD")):
+        if re.search(pattern, head):
+            return name
+    return "UNKNOWN"
+
+
 def _licence_texts(dist: metadata.Distribution) -> list[str]:
     texts = []
     for entry in dist.files or []:
@@ -129,7 +139,10 @@ def collect(modules: set[str] | None = None) -> list[Licence]:
         if modules is not None and re.sub(r"[-_.]+", "-", name).lower() not in shipped_names:
             continue
         short = _short_licence(dist.metadata)
-        libraries.append(Licence(name, dist.version, short, "library", _licence_texts(dist) or _common_licence(short)))
+        texts = _licence_texts(dist)
+        if short == "UNKNOWN" and texts:  # metadata without a licence field (pyrage): the shipped text names it
+            short = _named_in(texts[0])
+        libraries.append(Licence(name, dist.version, short, "library", texts or _common_licence(short)))
     return font_licences() + [runtime] + libraries
 
 

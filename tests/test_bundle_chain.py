@@ -104,9 +104,13 @@ def test_lead_merges_settles_and_bureau_verifies(chain, capsys):
     # C20 for 总校: mean of 9 and 8 = 8.5; 镇罗校区 not scored yet, so the indicator is still open.
     assert by_code["C20"]["per_school"]["s0"]["points"] == "8.5"
     assert by_code["C20"]["points"] is None
-    # Chain of custody: the members' original bundles are inside the panel bundle.
+    # On the stick the panel bundle is sealed: its zip holds only the ciphertext and the envelope.
     with zipfile.ZipFile(panel) as zf:
-        inner = [n for n in zf.namelist() if n.startswith("data/members/")]
+        assert sorted(zf.namelist()) == ["envelope.ed25519", "envelope.json", "payload.age"]
+    # Chain of custody: decrypted at the bureau, the members' original bundles are inside the panel bundle.
+    from inspector_app.bundles.bag import read_bag
+    from inspector_app.bundles.keys import KeyStore
+    inner = [n for n in read_bag(panel, KeyStore(folders["bureau"])).sha256 if n.startswith("members/")]
     assert len(inner) == 3
 
 
@@ -150,6 +154,8 @@ def test_bad_bundles_change_nothing(chain, tmp_path, capsys):
     stranger = tmp_path / "stranger"
     shutil.copytree(folders["x2"], stranger)
     shutil.rmtree(stranger / "keys")
+    (stranger / "keys").mkdir()  # a new key pair, with x2's trust list (so it can encrypt to the lead)
+    shutil.copy(folders["x2"] / "keys" / "trusted.json", stranger / "keys" / "trusted.json")
     assert run(stranger, "entry", "set", "--group", "g4", "--indicator", "C9", "met=是", "--expert", "x2") == 0
     assert run(stranger, "export", "--out", str(tmp_path / "stranger-out"), "--expert", "x2") == 0
     bad += list((tmp_path / "stranger-out").glob("*.zip"))

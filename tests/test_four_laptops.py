@@ -32,6 +32,7 @@ from inspector_app.bundles import canonical
 from inspector_app.bundles.bag import read_bag
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.sealing import Recipient, seal
 from inspector_app.bundles.tagfiles import make_info
 from inspector_app.cli.main import main
 from inspector_app.rubric.catalog import load_catalog
@@ -119,8 +120,10 @@ def _json(capsys) -> object:
     return json.loads(capsys.readouterr().out)
 
 
-def _resign(bundle: Path, keys: KeyStore, out: Path, files: dict, sequence: int) -> Path:
-    bag = read_bag(bundle, keys)
+def _resign(bundle: Path, reader: KeyStore, keys: KeyStore, out: Path, files: dict, sequence: int) -> Path:
+    """The bundle read where it can be decrypted (`reader`), edited, signed with `keys` and sealed again to the
+    same recipients (their encryption keys as `reader` knows them)."""
+    bag = read_bag(bundle, reader)
     payload = {n: bag.files[n] for n in bag.sha256}
     head = json.loads(payload["bundle.json"])
     head["sequence"] = sequence
@@ -129,7 +132,9 @@ def _resign(bundle: Path, keys: KeyStore, out: Path, files: dict, sequence: int)
     info = make_info(bag.kind, plan_id=bag.field("plan_id"), rubric_id=bag.field("rubric_id"),
                      rubric_version=bag.field("rubric_version"), rubric_hash=bag.field("rubric_hash"),
                      group=bag.field("group"), sequence=sequence)
-    return write_bag(out, "edited.zip", payload, info, keys)
+    plain = write_bag(out / "plain", "edited.zip", payload, info, keys)
+    recipients = [Recipient(r.key_id, r.name, r.role, reader.encryption_of(r.key_id)[0]) for r in bag.sealed.recipients]
+    return seal(plain, out, "edited.zip", recipients, keys)
 
 
 @needs_poppler
@@ -161,12 +166,15 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
         assert {"lead": "张组长", "li": "李专家", "wang": "王专家"}[name] in capsys.readouterr().out
     assert L.run("li", at("me --set")) == 0
 
-    # Negative control: a laptop with another key cannot become the lead.
-    assert L.run("intruder", at("merge /media/usb/考核计划-*.zip")) == 1
-    assert L.run("intruder", at("keys trust")) == 0
-    assert L.run("intruder", at("merge /media/usb/考核计划-*.zip")) == 0
+    # Negative control: the plan package is sealed to the plan's experts and the bureau: a laptop the plan
+    # does not name learns nothing but whom it is for, and nothing is trusted there.
     capsys.readouterr()
-    assert L.run("intruder", at("me --set"), 李专家="张组长") == 1
+    assert L.run("intruder", at("merge /media/usb/考核计划-*.zip")) == 1
+    refused = capsys.readouterr().err
+    assert "此数据包不是发给本机的：接收人为" in refused and all(n in refused for n in ("张组长", "李专家", "教育局"))
+    assert not (L.folders["intruder"] / "keys" / "trusted.json").exists()
+    # Negative control: a laptop with another key cannot become the lead.
+    assert L.run("wang", at("me --set"), 李专家="张组长") == 1
     refused = capsys.readouterr().err
     assert "张组长" in refused and "不是本机的密钥" in refused and "keys export" in refused
     assert L.run("intruder", at("entry set --group")) == 1  # nothing is scored under an identity nobody chose
@@ -203,7 +211,7 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
     assert L.run("lead", at("merge /media/usb/李专家-*.zip")) == 0  # replay: nothing changes
     assert L.digest("lead") == before
     li_bundle = next(L.usb.glob("李专家-*.zip"))
-    foreign = _resign(li_bundle, KeyStore(L.folders["intruder"]), tmp_path / "foreign",
+    foreign = _resign(li_bundle, KeyStore(L.folders["lead"]), KeyStore(L.folders["intruder"]), tmp_path / "foreign",
                       {}, 1)  # the intruder's key, in 李专家's name
     KeyStore(L.folders["lead"]).trust(KeyStore(L.folders["intruder"]).own_key().public_key, "李专家")
     assert main(["--data-dir", str(L.folders["lead"]), "merge", str(foreign)]) == 1
@@ -249,10 +257,11 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
     panel = next(L.usb.glob("专家组-*.zip"))
     lead_keys = KeyStore(L.folders["lead"])
     edited_result = dict(final, total=str(Decimal(final["total"]) + 5))
-    bag = read_bag(panel, lead_keys)
+    bureau_keys = KeyStore(L.folders["bureau"])
+    bag = read_bag(panel, bureau_keys)  # sealed to the bureau alone
     finalised = json.loads(bag.files["finalised.json"])
     finalised["result"]["total"] = edited_result["total"]
-    edited = _resign(panel, lead_keys, tmp_path / "edited", {"finalised.json": finalised}, 9)
+    edited = _resign(panel, bureau_keys, lead_keys, tmp_path / "edited", {"finalised.json": finalised}, 9)
     bureau_before = L.digest("bureau")
     capsys.readouterr()
     assert main(["--data-dir", str(L.folders["bureau"]), "merge", str(edited)]) == 1

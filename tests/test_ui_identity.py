@@ -38,7 +38,8 @@ def fresh_laptop(tmp_path):
     bureau, lead, laptop = tmp_path / "bureau", tmp_path / "lead", tmp_path / "laptop"
     assert main(["--data-dir", str(lead), "keys", "export", "--out", str(tmp_path / "lead.pub")]) == 0
     (tmp_path / "roster.yaml").write_text(ROSTER, encoding="utf-8")
-    assert main(["--data-dir", str(bureau), "plan", "create", "--rubric", "suizhou-jlt",
+    # Plain bundles (--plain): a laptop the plan names no key for could not open an encrypted package.
+    assert main(["--data-dir", str(bureau), "plan", "create", "--rubric", "suizhou-jlt", "--plain",
                  "--roster", str(tmp_path / "roster.yaml")]) == 0
     assert main(["--data-dir", str(bureau), "package", "--out", str(tmp_path / "usb")]) == 0
     KeyStore(laptop).trust(KeyStore(bureau).own_key().public_key, "教育局")

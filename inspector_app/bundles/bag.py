@@ -29,8 +29,10 @@ from inspector_app.bundles import canonical, schema
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, parse_public_pem, verify_signature
-from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, FIELD_NAMES, MANIFEST, SIGNATURE,
-                                            SIGNED_TAG_FILES, SIGNER, TAGMANIFEST, parse_info, parse_manifest)
+from inspector_app.bundles.sealing import Envelope, damaged, is_sealed, recipients_in_head, unseal
+from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTION_KEY, ENCRYPTION_KEY_SIGNATURE,
+                                            FIELD_NAMES, MANIFEST, SIGNATURE, SIGNED_TAG_FILES, SIGNER, TAGMANIFEST,
+                                            parse_info, parse_manifest)
 from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, check_entries, hash_entry, label_for,
                                            open_zip, read_small, show_name, tampered)
 
@@ -83,6 +85,23 @@ class Bag:
     _entries: dict[str, Entry] = field(repr=False, default_factory=dict)
     _limits: Limits = field(repr=False, default=DEFAULT_LIMITS)
     _json: dict[str, Any] = field(repr=False, default_factory=dict)  # parsed and schema-checked, by name
+    # A sealed bundle: its checked envelope, the file as it arrived (`path` is then the decrypted copy,
+    # a private temporary file kept while the Bag is alive).
+    sealed: Envelope | None = None
+    source: Path | None = None
+    _holder: Any = field(repr=False, default=None)
+
+    @property
+    def arrived(self) -> Path:
+        """The file as it arrived (the sealed one, for a sealed bundle)."""
+        return self.source or self.path
+
+    @property
+    def encryption_key(self) -> tuple[str, str] | None:
+        """(age recipient, binding) the signer's bag-info carries, or None (a bundle made before encryption)."""
+        recipient = self.info.get(ENCRYPTION_KEY)
+        binding = self.info.get(ENCRYPTION_KEY_SIGNATURE)
+        return (recipient, binding) if recipient and binding else None
 
     @property
     def files(self) -> BagFiles:
@@ -168,6 +187,9 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
     """
     path = Path(path)
     refuse_non_regular(path)
+    if is_sealed(path):
+        return _read_sealed(path, keystore, limits=limits, remember_unknown=remember_unknown, progress=progress,
+                            cancelled=cancelled, check_json=check_json, only=only)
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
@@ -182,6 +204,27 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
     if check_json and only is None:
         for name in schema.files_of(bag.kind, bag.sha256):
             read_json(bag, name)  # every JSON file has its shape, whether the merge reads it or not
+    return bag
+
+
+def _read_sealed(path: Path, keystore: KeyStore, **options) -> Bag:
+    """Decrypt, then verify: the signed bundle inside must be signed by the envelope's signer and name the
+    envelope's recipients, else it was tampered with (the damaged-signature message)."""
+    try:
+        opened = unseal(path, keystore, limits=options["limits"], cancelled=options["cancelled"])
+    except OSError as exc:
+        raise BundleError("unreadable", f"读取 {path} 时出错：{exc.strerror or exc}") from None
+    try:
+        bag = read_bag(opened.plain, keystore, **options)
+        if bag.signer_key_id != opened.envelope.signer_key_id:
+            raise damaged()
+        head = read_json(bag, "bundle.json") if "bundle.json" in bag.sha256 else None
+        if recipients_in_head(head) != sorted(r.key_id for r in opened.envelope.recipients):
+            raise damaged()
+    except BaseException:
+        opened.close()
+        raise
+    bag.sealed, bag.source, bag._holder = opened.envelope, path, opened.holder
     return bag
 
 
@@ -234,8 +277,7 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
     except ValueError:
         raise BundleError("bad_signature", "签名文件格式不正确，无法确认数据包的来源，请向发送人索取原件。") from None
     if not verify_signature(signer_pub, signature, tagmanifest):
-        raise BundleError("bad_signature",
-                          "签名无效：数据包在签名后被改动过，或签名已损坏。请向发送人索取原件。")
+        raise damaged()
     signer_id = key_id(signer_pub)
     bundle_hash = hashlib.sha256(tagmanifest).hexdigest()
 
@@ -290,7 +332,9 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
     if status == "unknown":
         if remember_unknown:
             with contextlib.suppress(BundleError):
-                keystore.remember_seen(signer_pub, path.name)
+                keystore.remember_seen(signer_pub, path.name,
+                                       (info[ENCRYPTION_KEY], info[ENCRYPTION_KEY_SIGNATURE])
+                                       if info.get(ENCRYPTION_KEY) and info.get(ENCRYPTION_KEY_SIGNATURE) else None)
         fp = fingerprint(signer_pub)
         raise BundleError("unknown_key",
                           f"签名人的密钥尚未登记（指纹 {fp}），已暂存其公钥；数据包未展开，也未合并。"
@@ -349,7 +393,24 @@ def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAUL
     if seq:
         parts.append(f"序号 {seq}")
     parts.append(f"{len(bag.sha256)} 个文件")
+    parts.append(sealed_words(bag))
     return True, "；".join(parts)
+
+
+def sealed_words(bag: Bag) -> str:
+    """Whether a bundle came encrypted, and to whom, in words (verify, the window's results)."""
+    if bag.sealed is not None:
+        return "已加密，接收人：" + "、".join(r.name or r.fingerprint for r in bag.sealed.recipients)
+    try:
+        head = read_json(bag, "bundle.json") if "bundle.json" in bag.sha256 else {}
+    except BundleError:
+        head = {}
+    encryption = head.get("encryption") if isinstance(head, dict) else None
+    if isinstance(encryption, dict) and encryption.get("format") == "plain":
+        return "未加密（考核计划选择了明文数据包）"
+    if isinstance(encryption, dict):
+        return "未加密的副本（原件是加密的）"
+    return "未加密（加密功能之前的数据包）"
 
 
 def _member_problem(bag: Bag, keystore: KeyStore, limits: Limits) -> str:

@@ -19,8 +19,9 @@ from inspector_app.bundles.bag import CancelFn, ProgressFn, is_cancelled, read_b
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import public_pem
-from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, MANIFEST, SIGNATURE, SIGNER,
-                                            TAGMANIFEST, build_info, info_text, manifest_text)
+from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTION_KEY, ENCRYPTION_KEY_SIGNATURE,
+                                            MANIFEST, SIGNATURE, SIGNER, TAGMANIFEST, build_info, info_text,
+                                            manifest_text)
 from inspector_app.bundles.zipsafe import (CHUNK, DEFAULT_LIMITS, Limits, collision_key, name_problem,
                                            show_name)
 from inspector_app.fsutil import explain_os_error, fsync_dir, remove_stale_parts
@@ -116,7 +117,8 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
     if keystore.status(own.key_id) == "revoked":
         raise BundleError("revoked_key", "本机签名密钥已被吊销，不能再用它导出数据包。")
     keystore.sign(b"inspector: passphrase check")  # a locked key fails here, before any writing
-    fields = build_info(info, own.key_id)
+    recipient, binding = keystore.own_encryption()
+    fields = build_info({ENCRYPTION_KEY: recipient, ENCRYPTION_KEY_SIGNATURE: binding, **info}, own.key_id)
 
     total = sum(sizes.values())
     grand = 2 * total

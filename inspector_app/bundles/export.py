@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,8 @@ from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.bag import read_bag
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.recipients import recipients_for
+from inspector_app.bundles.sealing import Recipient, encryption_head, seal
 from inspector_app.bundles.tagfiles import make_info
 from inspector_app.numbers import fmt_points, stored_points
 from inspector_app.store import entries as E
@@ -47,6 +50,14 @@ class ExportResult:
     sequence: int
     photos: int
     warnings: tuple[str, ...] = ()  # what was typed on this laptop and travels in no bundle
+    recipients: tuple[Recipient, ...] | None = None  # None: plain (the plan chose unencrypted bundles)
+
+    @property
+    def sealed_to(self) -> str:
+        """In words: encrypted to whom, or that the bundle is plain."""
+        if self.recipients is None:
+            return "未加密（考核计划选择了明文数据包）"
+        return "已加密，只有 " + "、".join(r.name for r in self.recipients) + " 能打开"
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,8 @@ class PreparedExport:
     path: Path | None = None
     bundle_hash: str = ""
     warnings: tuple[str, ...] = ()
+    recipients: list[Recipient] | None = None  # encrypted to them; None: plain
+    seal: bool = True  # False: written plain (the lead's own bundle, carried inside the sealed panel bundle)
 
     @property
     def photos(self) -> int:
@@ -91,8 +104,16 @@ class PreparedExport:
             self.payload["members.json"] = canonical.dumps(self.members)
         if self.kind == "expert":
             self.payload["photos.json"] = canonical.dumps(_read_photos(self.photo_sources, self.payload))
-        self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress, cancelled)
-        self.bundle_hash = read_bag(self.path, self.keystore, check_json=False).bundle_hash
+        if self.recipients is None or not self.seal:
+            self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress,
+                                  cancelled)
+            self.bundle_hash = read_bag(self.path, self.keystore, check_json=False).bundle_hash
+            return self
+        # Sign, then encrypt: the signed bundle is made on this laptop's disk, never on the stick in clear.
+        with tempfile.TemporaryDirectory(prefix=".inspector-seal-", dir=self.keystore.data_dir) as tmp:
+            plain = write_bag(Path(tmp), self.filename, self.payload, self.info, self.keystore, progress, cancelled)
+            self.bundle_hash = read_bag(plain, self.keystore, check_json=False).bundle_hash
+            self.path = seal(plain, self.out_dir, self.filename, self.recipients, self.keystore, cancelled=cancelled)
         return self
 
     def record(self, store: Store) -> ExportResult:
@@ -101,7 +122,8 @@ class PreparedExport:
         if self.inner is not None and self.inner.path is not None:
             self.inner.record(store)
         consume_sequence(store, self.plan_id, self.kind, self.sequence, self.bundle_hash)
-        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings)
+        recipients = tuple(self.recipients) if self.recipients is not None and self.seal else None
+        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients)
 
 
 def _slug(text: str) -> str:
@@ -110,13 +132,15 @@ def _slug(text: str) -> str:
 
 
 def _prepared(store: Store, keystore: KeyStore, plan: Plan, kind: str, sequence: int, previous: str,
-              filename: str, payload: dict[str, Any], out_dir: Path, group: Group | None, **more) -> PreparedExport:
+              filename: str, payload: dict[str, Any], out_dir: Path, group: Group | None,
+              recipients: list[Recipient] | None, **more) -> PreparedExport:
     rubric = plan_rubric(store, plan)
     info = make_info(kind, plan_id=plan.id, rubric_id=rubric.id, rubric_version=rubric.version,
                      rubric_hash=rubric.content_hash, group=group.id if group else None, sequence=sequence,
                      previous_bundle_hash=previous or None)
     reserve_sequence(store, plan.id, kind, sequence)
-    return PreparedExport(plan.id, kind, sequence, filename, payload, info, Path(out_dir), keystore, **more)
+    return PreparedExport(plan.id, kind, sequence, filename, payload, info, Path(out_dir), keystore,
+                          recipients=recipients, **more)
 
 
 def _stamp() -> str:
@@ -124,10 +148,10 @@ def _stamp() -> str:
 
 
 def _header(store: Store, plan: Plan, kind: str, sequence: int, previous: str, signer: str,
-            group: Group | None = None, expert: Any = None) -> dict:
+            recipients: list[Recipient] | None, group: Group | None = None, expert: Any = None) -> dict:
     rubric = plan_rubric(store, plan)
     head = {"format": FORMAT, "kind": kind, "created_at": now(), "sequence": sequence, "previous": previous,
-            "signer_key_id": signer,
+            "signer_key_id": signer, "encryption": encryption_head(recipients),
             "plan": {"id": plan.id, "title": plan.title, "school_year": plan.school_year, "stage": plan.stage,
                      "demo": plan.demo},
             "rubric": {"id": rubric.id, "version": rubric.version, "hash": rubric.content_hash}}
@@ -239,9 +263,10 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
     if expert is None:
         raise ValueError(f"考核计划中没有专家 {expert_id}")
     signer = keystore.own_key().key_id
+    recipients, _none = recipients_for(store, keystore, plan, "expert")
     sequence, previous = next_sequence(store, plan.id, "expert")
     payload: dict[str, Any] = {}
-    head = _header(store, plan, "expert", sequence, previous, signer, group, expert)
+    head = _header(store, plan, "expert", sequence, previous, signer, recipients, group, expert)
     payload["bundle.json"] = canonical.dumps(head)
     payload["entries.json"] = canonical.dumps(_entries_json(store, plan, group, expert_id))
     payload["vetoes.json"] = canonical.dumps(
@@ -251,7 +276,7 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}{BUNDLE_SUFFIX}"
     warnings = () if expert.role == "lead" else tuple(left_behind(store, plan, group, expert_id, panel=False))
     return _prepared(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
-                     photo_sources=_photo_sources(store, plan, group, expert_id), warnings=warnings)
+                     recipients, photo_sources=_photo_sources(store, plan, group, expert_id), warnings=warnings)
 
 
 def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,
@@ -274,9 +299,12 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
     signer = keystore.own_key().key_id
     # The lead's own work travels as the lead's own expert bundle, like every member's (written first).
     own = prepare_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles")
+    own.seal = False  # inside the panel bundle, which is sealed as a whole
+    recipients, _none = recipients_for(store, keystore, plan, "panel")
     sequence, previous = next_sequence(store, plan.id, "panel")
     payload: dict[str, Any] = {}
-    payload["bundle.json"] = canonical.dumps(_header(store, plan, "panel", sequence, previous, signer, group, lead))
+    payload["bundle.json"] = canonical.dumps(_header(store, plan, "panel", sequence, previous, signer, recipients,
+                                                     group, lead))
     payload["consensus.json"] = canonical.dumps(F.settled_rows(store, plan, group))
     payload["result.json"] = canonical.dumps(F.live_result(store, plan, rubric, group))
     if state.finalised is not None:
@@ -297,7 +325,7 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
     if state.finalised is None:
         warnings.insert(0, f"集团 {group.name} 尚未定稿：教育局将列为未完成，不排名（inspector panel finalise）")
     return _prepared(store, keystore, plan, "panel", sequence, previous, filename, payload, out_dir, group,
-                     inner=own, members=members, warnings=tuple(warnings))
+                     recipients, inner=own, members=members, warnings=tuple(warnings))
 
 
 def export_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, lead_id: str, out_dir: Path, *,
@@ -325,7 +353,7 @@ def plan_body(store: Store, plan: Plan) -> dict:
             "prior_results": prior_results(store, plan.id, g.id)})
     return {"plan": {"id": plan.id, "title": plan.title, "school_year": plan.school_year, "stage": plan.stage,
                      "consensus": plan.consensus, "spread_limit": fmt_points(plan.spread_limit), "demo": plan.demo,
-                     "export_location": plan.export_location,
+                     "export_location": plan.export_location, "encrypted": plan.encrypted,
                      "publication": {k: getattr(plan.publication, k) for k in plan.publication.FIELDS}},
             "groups": group_rows, "experts": expert_rows}
 
@@ -334,13 +362,19 @@ def prepare_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path) ->
     """The bureau's plan package: everything a panel needs to start, offline."""
     rubric = plan_rubric(store, plan)
     signer = keystore.own_key().key_id
+    recipients, warnings = recipients_for(store, keystore, plan, "plan")
     sequence, previous = next_sequence(store, plan.id, "plan")
     source = rubric_source(store, plan.rubric_hash)
     body = plan_body(store, plan)
-    payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer)),
+    for row in body["experts"]:  # each expert's encryption key travels with the signing key, bound to it
+        encryption = keystore.encryption_of(row["key_id"]) if row.get("key_id") else None
+        if encryption is not None:
+            row["encryption_key"], row["encryption_binding"] = encryption
+    payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer, recipients)),
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": source}
     filename = f"考核计划-{_slug(plan.title)}-{sequence}{BUNDLE_SUFFIX}"
-    return _prepared(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None)
+    return _prepared(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None,
+                     recipients, warnings=tuple(warnings))
 
 
 def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,

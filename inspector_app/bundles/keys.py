@@ -11,7 +11,8 @@ Files, all under `<data folder>/keys/`:
   never partially written; each change reads and writes it under
   `trusted.json.lock`, so two processes never lose each other's change.
 
-Key ids, fingerprints and the public key file: `bundles/public_keys.py`.
+Key ids, fingerprints and the public key file: `bundles/public_keys.py`; the encryption key and the
+passphrase: `bundles/own_encryption.py`.
 """
 from __future__ import annotations
 
@@ -20,20 +21,22 @@ import contextlib
 import datetime as _dt
 import os
 import re
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from inspector_app.bundles import canonical
+from inspector_app.bundles import canonical, keyfiles
+from inspector_app.bundles.agekeys import check_binding
+from inspector_app.bundles.own_encryption import OwnEncryption, passphrase_bytes as _passphrase_bytes
 from inspector_app.bundles.canonical import BundleError
-from inspector_app.bundles.public_keys import (clean_label, fingerprint, fingerprint_of_id, key_id, make_public_file,
-                                               normalize_fingerprint, parse_public_file, parse_public_pem, public_pem,
-                                               raw_public)
-from inspector_app.fsutil import StorageError, fsync_dir, write_atomic
+from inspector_app.bundles.public_keys import (PUBLIC_FILE_HEADER, clean_label, fingerprint, fingerprint_of_id,  # noqa: F401
+                                          key_id, make_public_file, normalize_fingerprint, parse_public_file,
+                                          parse_public_file_full, parse_public_pem, public_pem, raw_public,
+                                          verify_signature)
+from inspector_app.fsutil import StorageError, write_atomic
 
 TRUST_FORMAT = "inspector-trust/1"
 MAX_SEEN = 500
@@ -43,12 +46,6 @@ TRUST_LOCK_WAIT_S = 10  # another process's edit of the trust list takes millise
 def _now() -> str:
     # informational only: nothing depends on the clock being right
     return _dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
-
-
-def _passphrase_bytes(passphrase: str | bytes | None) -> bytes | None:
-    if passphrase is None or passphrase == "" or passphrase == b"":
-        return None
-    return passphrase.encode("utf-8") if isinstance(passphrase, str) else bytes(passphrase)
 
 
 @dataclass(frozen=True)
@@ -73,15 +70,21 @@ class KeyRecord:
 
 # --------------------------------------------------------------------------- store
 
-class KeyStore:
+class KeyStore(OwnEncryption):
     """Own key pair plus the trust list, kept in `<data_dir>/keys/`."""
 
-    def __init__(self, data_dir: Path | str, passphrase: str | bytes | None = None):
+    def __init__(self, data_dir: Path | str, passphrase: str | bytes | None = None,
+                 ask: Callable[[], str | None] | None = None):
+        """`ask()`: called once for the passphrase when a protected key is first needed (a terminal's getpass);
+        a window asks on its own thread beforehand (`needs_passphrase`, `unlock`)."""
         self.data_dir = Path(data_dir)
         self.folder = self.data_dir / "keys"
         self._passphrase = _passphrase_bytes(passphrase)
+        self._ask = ask
         self._private: Ed25519PrivateKey | None = None
+        self._identity = None
         self._own: PublicKeyInfo | None = None
+        self._own_encryption: tuple[str, str] | None = None
         self._trust_lock: FileLock | None = None
         # The parsed trust list, kept while trusted.json is unchanged on disk (same inode, size and mtime):
         # a merge asks for every bundle's signer, and parsing the file each time grows with the list.
@@ -113,10 +116,27 @@ class KeyStore:
         return self.private_path.exists()
 
     def is_encrypted(self) -> bool:
+        return keyfiles.is_encrypted_pem(self.private_path)
+
+    def needs_passphrase(self) -> bool:
+        """True while a passphrase is needed and not yet given (ask for it before any signing or decrypting)."""
+        return self._passphrase is None and self.is_encrypted()
+
+    def unlock(self, passphrase: str | bytes | None) -> None:
+        """Check a passphrase against both private keys; BundleError (bad_passphrase) when it is wrong."""
+        before = self._passphrase
+        self._passphrase, self._private, self._identity = _passphrase_bytes(passphrase), None, None
         try:
-            return b"ENCRYPTED" in self.private_path.read_bytes()[:64]
-        except OSError:
-            return False
+            self._load_private()
+            if self.encryption_private_path.exists():
+                self._load_identity()
+        except BundleError:
+            self._passphrase = before
+            raise
+
+    def _ask_passphrase(self) -> None:
+        if self._passphrase is None and self._ask is not None:
+            self._passphrase = _passphrase_bytes(self._ask())
 
     def own_key(self) -> PublicKeyInfo:
         """This install's public key; the key pair is made on first use."""
@@ -137,34 +157,9 @@ class KeyStore:
     def _generate(self) -> None:
         self._ensure_folder()
         key = Ed25519PrivateKey.generate()
-        enc = (serialization.BestAvailableEncryption(self._passphrase) if self._passphrase
-               else serialization.NoEncryption())
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc)
-        pub = raw_public(key.public_key())
-        fd, tmp_name = tempfile.mkstemp(prefix=".own.key.", suffix=".part", dir=self.folder)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pem)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            try:
-                os.link(tmp, self.private_path)  # never replaces a key made meanwhile
-            except FileExistsError:
-                return  # another process made the key first: use theirs
-            except OSError:
-                if self.private_path.exists():
-                    return
-                os.replace(tmp, self.private_path)
-            fsync_dir(self.folder)
-        except OSError as exc:
-            raise BundleError("key_storage", f"无法保存签名密钥：{exc.strerror or exc}") from None
-        finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        self._private = key
-        self._write_public(pub)
+        if keyfiles.write_new(self.private_path, keyfiles.private_pem(key, self._passphrase), "签名密钥"):
+            self._private = key
+            self._write_public(raw_public(key.public_key()))
 
     def _write_public(self, pub: bytes) -> None:
         try:
@@ -173,25 +168,11 @@ class KeyStore:
             raise BundleError("key_storage", str(exc)) from None
 
     def _load_private(self) -> Ed25519PrivateKey:
-        if self._private is not None:
-            return self._private
-        try:
-            pem = self.private_path.read_bytes()
-        except OSError as exc:
-            raise BundleError("key_storage", f"无法读取签名密钥 {self.private_path}：{exc.strerror or exc}") from None
-        encrypted = b"ENCRYPTED" in pem[:64]
-        if encrypted and not self._passphrase:
-            raise BundleError("key_locked", "本机签名密钥设有口令，请先输入口令。")
-        try:
-            key = serialization.load_pem_private_key(pem, password=self._passphrase if encrypted else None)
-        except (ValueError, TypeError):
-            if encrypted:
-                raise BundleError("bad_passphrase", "签名密钥的口令不正确。") from None
-            raise BundleError("key_storage", f"签名密钥文件 {self.private_path} 已损坏。") from None
-        if not isinstance(key, Ed25519PrivateKey):
-            raise BundleError("key_storage", "签名密钥不是 Ed25519 类型。")
-        self._private = key
-        return key
+        if self._private is None:
+            if keyfiles.is_encrypted_pem(self.private_path):
+                self._ask_passphrase()
+            self._private = keyfiles.load(self.private_path, self._passphrase, Ed25519PrivateKey, "签名密钥")
+        return self._private
 
     def sign(self, data: bytes) -> bytes:
         self.own_key()
@@ -283,12 +264,13 @@ class KeyStore:
         """Trust a raw public key under a name; returns its key id."""
         return self.trust_many([(pub, name, role)])[0]
 
-    def trust_many(self, keys: list[tuple[bytes, str, str]]) -> list[str]:
-        """Trust several (raw public key, name, role) in one edit of the trust list, written once
-        (a plan package trusting a province's experts one by one would rewrite the file for each);
-        a revoked key among them refuses them all. Returns their key ids."""
+    def trust_many(self, keys: list[tuple]) -> list[str]:
+        """Trust several (raw public key, name, role[, (age recipient, binding) or None]) in one edit of the
+        trust list, written once (a plan package trusting a province's experts one by one would rewrite the
+        file for each); a revoked key among them refuses them all, and so does an encryption key not signed
+        by its signing key. Returns their key ids."""
         checked = []
-        for pub, name, role in keys:
+        for pub, name, role, *more in keys:
             pub = bytes(pub)
             if len(pub) != 32:
                 raise BundleError("bad_public_key", "公钥长度不正确（应为 32 字节）。")
@@ -296,26 +278,55 @@ class KeyStore:
                 Ed25519PublicKey.from_public_bytes(pub)
             except ValueError:
                 raise BundleError("bad_public_key", "公钥无效。") from None
-            checked.append((pub, key_id(pub), clean_label(name) or "未命名", clean_label(role)))
+            encryption = more[0] if more else None
+            if encryption is not None and not check_binding(pub, *encryption):
+                raise BundleError("bad_public_key", f"{clean_label(name) or fingerprint(pub)} 的加密公钥没有其签名密钥的"
+                                                    "有效签名，可能被改动过；没有信任任何密钥。")
+            checked.append((pub, key_id(pub), clean_label(name) or "未命名", clean_label(role), encryption))
         if not checked:
             return []
         with self._editing_trust() as doc:
-            for pub, kid, _name, _role in checked:
+            for pub, kid, _name, _role, _enc in checked:
                 if kid in doc["revoked"]:
                     raise BundleError("revoked_key", f"密钥 {fingerprint(pub)} 已被吊销"
                                                      f"（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
             if all(doc["trusted"].get(kid, {}).get("name") == name and doc["trusted"][kid].get("role", "") == role
-                   and kid not in doc["seen"] for _pub, kid, name, role in checked):
-                return [kid for _pub, kid, _name, _role in checked]  # nothing changes: the file is not rewritten
-            for pub, kid, name, role in checked:
+                   and (enc is None or _encryption(doc["trusted"][kid]) == tuple(enc)) and kid not in doc["seen"]
+                   for _pub, kid, name, role, enc in checked):
+                return [c[1] for c in checked]  # nothing changes: the file is not rewritten
+            for pub, kid, name, role, enc in checked:
+                old = doc["trusted"].get(kid, {})
+                enc = tuple(enc) if enc else _encryption(old) or _encryption(doc["seen"].get(kid, {}))
                 doc["trusted"][kid] = {
                     "public_key": base64.b64encode(pub).decode("ascii"),
                     "name": name, "role": role,
-                    "added": doc["trusted"].get(kid, {}).get("added") or _now(),
+                    "added": old.get("added") or _now(),
+                    **_encryption_fields(enc),
                 }
                 doc["seen"].pop(kid, None)
             self._save_trust(doc)
-        return [kid for _pub, kid, _name, _role in checked]
+        return [c[1] for c in checked]
+
+    def learn_encryption(self, pub: bytes, encryption: tuple[str, str] | None) -> None:
+        """Record the encryption key a known (trusted or seen) signer carries, once its binding verifies."""
+        kid = key_id(pub)
+        if encryption is None or not check_binding(pub, *encryption) or kid == self.own_key().key_id:
+            return
+        doc = self._trust_index()
+        section = next((s for s in ("trusted", "seen") if kid in doc[s]), None)
+        if section is None or _encryption(doc[section][kid]) == tuple(encryption):
+            return
+        with self._editing_trust() as doc:
+            for section in ("trusted", "seen"):
+                if kid in doc[section]:
+                    doc[section][kid].update(_encryption_fields(encryption))
+            self._save_trust(doc)
+
+    def encryption_of(self, kid: str) -> tuple[str, str] | None:
+        """(age recipient, binding) this laptop knows for a key: its own, or a trusted key's; None otherwise."""
+        if self.private_path.exists() and kid == self.own_key().key_id:
+            return self.own_encryption()
+        return _encryption(self._trust_index()["trusted"].get(kid, {}))
 
     def trust_fingerprint(self, fp: str, name: str, role: str = "") -> str:
         """Trust a key seen on a held bundle, identified by the fingerprint read aloud."""
@@ -326,21 +337,25 @@ class KeyStore:
         for section in ("seen", "trusted"):
             for kid, rec in doc[section].items():
                 if fingerprint_of_id(kid) == norm:
-                    return self.trust(base64.b64decode(rec["public_key"]), name or rec.get("name", ""), role)
+                    return self.trust_many([(base64.b64decode(rec["public_key"]), name or rec.get("name", ""), role,
+                                             _encryption(rec))])[0]
         for kid in doc["revoked"]:
             if fingerprint_of_id(kid) == norm:
                 raise BundleError("revoked_key", f"密钥 {norm} 已被吊销，不能再次信任。")
         raise BundleError("unknown_fingerprint",
                           f"没有见过指纹为 {norm} 的密钥。请先导入该人员的数据包（会被暂存），或使用其公钥文件（.pub）。")
 
-    def remember_seen(self, pub: bytes, source: str = "") -> None:
-        """Keep the public key of an unknown signer so it can be trusted by fingerprint later."""
+    def remember_seen(self, pub: bytes, source: str = "", encryption: tuple[str, str] | None = None) -> None:
+        """Keep the public key of an unknown signer so it can be trusted by fingerprint later (with the
+        encryption key its bundle carried, when its binding verifies)."""
         kid = key_id(pub)
+        if encryption is not None and not check_binding(pub, *encryption):
+            encryption = None
         with self._editing_trust() as doc:
             if kid in doc["trusted"] or kid in doc["revoked"] or kid in doc["seen"]:
                 return
             doc["seen"][kid] = {"public_key": base64.b64encode(bytes(pub)).decode("ascii"),
-                                "first_seen": _now(), "source": clean_label(source)}
+                                "first_seen": _now(), "source": clean_label(source), **_encryption_fields(encryption)}
             if len(doc["seen"]) > MAX_SEEN:  # keep the newest
                 oldest = sorted(doc["seen"], key=lambda k: doc["seen"][k].get("first_seen", ""))
                 for k in oldest[:len(doc["seen"]) - MAX_SEEN]:
@@ -420,12 +435,18 @@ class KeyStore:
 
     # ---- public key files
     def export_public(self, name: str = "") -> bytes:
-        """A small text file: name, fingerprint, key id and the PEM public key."""
+        """A small text file: name, fingerprint, key id, the encryption key signed by the signing key, and the
+        PEM public key."""
         own = self.own_key()
-        return make_public_file(own.public_key, name)
+        return make_public_file(own.public_key, name, self.own_encryption())
 
     def import_public(self, file: Path | str | bytes) -> tuple[bytes, str]:
         """Read a public key file (from `export_public`, or a bare PEM); returns (raw key, name)."""
+        pub, name, _encryption = self.import_public_full(file)
+        return pub, name
+
+    def import_public_full(self, file: Path | str | bytes) -> tuple[bytes, str, tuple[str, str] | None]:
+        """(raw key, name, (age recipient, binding) or None for a file made before encryption)."""
         if isinstance(file, (bytes, bytearray)):
             data = bytes(file)
         else:
@@ -434,4 +455,13 @@ class KeyStore:
                     data = handle.read(64 * 1024 + 1)
             except OSError as exc:
                 raise BundleError("bad_public_key", f"无法读取公钥文件 {file}：{exc.strerror or exc}") from None
-        return parse_public_file(data)
+        return parse_public_file_full(data)
+
+
+def _encryption(record: dict) -> tuple[str, str] | None:
+    recipient, binding = record.get("encryption_key"), record.get("encryption_binding")
+    return (recipient, binding) if isinstance(recipient, str) and isinstance(binding, str) and recipient else None
+
+
+def _encryption_fields(encryption: tuple[str, str] | None) -> dict:
+    return {"encryption_key": encryption[0], "encryption_binding": encryption[1]} if encryption else {}

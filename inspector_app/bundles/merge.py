@@ -236,8 +236,16 @@ def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, 
 
 
 def _keep_original(store: Store, bag: Bag, path: Path) -> None:
-    """The verified file itself is kept: it is the chain of custody the panel bundle carries on."""
-    write_atomic(BR.original_path(store, bag.bundle_hash), path.read_bytes())
+    """The verified signed bundle itself is kept: it is the chain of custody the panel bundle carries on
+    (for a sealed bundle, the signed bundle decrypted from it, so its photos read without a key)."""
+    write_atomic(BR.original_path(store, bag.bundle_hash), bag.path.read_bytes())
+
+
+def require_sealed(plan: P.Plan, bag: Bag) -> None:
+    """A plan whose bundles are encrypted takes no plain one from a stick (a decrypted copy passed on)."""
+    if plan.encrypted and bag.sealed is None:
+        raise Reject("考核计划要求数据包加密，而这个数据包未加密（可能是有人解密后转交的）；未合并，本机没有任何改变。"
+                     "请发送人重新导出")
 
 
 # --------------------------------------------------------------------------- expert bundles
@@ -341,6 +349,8 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     if expert_id not in known:
         raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")
     check_expert_signer(store, keystore, plan, bag, known, expert_id, in_panel=in_panel)
+    if not in_panel:
+        require_sealed(plan, bag)
     rows = _check_entries(rubric, group, read_json(bag, "entries.json"))
     typed_here = E.transcribed_places(store, plan.id, group.id, expert_id)
     clash = sorted(code for school, code in ((r.get("school", ""), r["indicator"]) for r in rows)

@@ -41,6 +41,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
         raise Reject("数据包中的数据文件格式不对")
     known = EX.ExpertIndex(store, plan.id)
     lead = check_panel_signer(store, keystore, plan, bag, known, (head.get("expert") or {}).get("id"))
+    M.require_sealed(plan, bag)
     other = BR.other_panel_signer(store, plan.id, group.id, bag.signer_key_id)
     if other:
         raise Reject(f"集团 {group.name} 已有另一个专家组（{keystore.name_of(other) or other[:12]}）的结果；"

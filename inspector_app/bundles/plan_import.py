@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from inspector_app.bundles.bag import Bag, read_json
 from inspector_app.bundles.export import plan_body
+from inspector_app.bundles.agekeys import check_binding
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import fingerprint, key_id
 from inspector_app.bundles.merge_checks import Reject, bundle_head
@@ -31,6 +32,10 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
     # Only the issuer's key signs a plan's packages; a refusal here has written and trusted nothing.
     check_plan_signer(store, keystore, bag, plan_info["id"])
     _check_expert_keys(keystore, body.get("experts") or [])  # before anything is written: a refusal changes nothing
+    if plan_info.get("encrypted") and bag.sealed is None:
+        raise Reject("考核计划要求数据包加密，而这份计划包未加密（可能是有人解密后转交的）；未导入，本机没有任何改变。"
+                     "请使用教育局发出的原件")
+    keystore.learn_encryption(bag.signer_public_key, bag.encryption_key)  # the bureau's, bound by its signature
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
         return _compare_with_existing(store, keystore, existing, body, bag)
@@ -57,9 +62,14 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
                 store.set_setting(f"me:{plan.id}", e["id"])
         store.set_setting("current_plan", plan.id)
         set_revision(store, plan.id, int(bag.field("sequence") or 0))
-    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], EX.TRUST_ROLES.get(e.get("role"), "专家"))
-                         for e in body["experts"] if e.get("public_key") and e.get("key_id") != own])
+    keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], EX.TRUST_ROLES.get(e.get("role"), "专家"),
+                          _encryption(e)) for e in body["experts"] if e.get("public_key") and e.get("key_id") != own])
     return plan.title
+
+
+def _encryption(row: dict) -> tuple[str, str] | None:
+    return (row["encryption_key"], row["encryption_binding"]) \
+        if row.get("encryption_key") and row.get("encryption_binding") else None
 
 
 def spec_from_body(rubric, body: dict) -> P.PlanSpec:
@@ -82,11 +92,12 @@ def spec_from_body(rubric, body: dict) -> P.PlanSpec:
             for g in body["groups"]]
         experts = [P.ExpertSpec(e["name"], e.get("role", "member"), e["id"], e.get("key_id"),
                                 bytes.fromhex(e["public_key"]) if e.get("public_key") else None, e.get("fingerprint"),
-                                [tuple(a) for a in e.get("assignments") or []]) for e in body["experts"]]
+                                [tuple(a) for a in e.get("assignments") or []], _encryption(e))
+                   for e in body["experts"]]
         return P.PlanSpec(title=plan_info["title"], school_year=plan_info["school_year"], stage=plan_info["stage"],
                           groups=groups, experts=experts, consensus=plan_info.get("consensus", "mean"),
                           spread_limit=plan_info.get("spread_limit", "2"), demo=bool(plan_info.get("demo")),
-                          id=plan_info["id"],
+                          id=plan_info["id"], encrypted=bool(plan_info.get("encrypted")),
                           publication=P.Publication(**{k: str(v or "") for k, v in
                                                        (plan_info.get("publication") or {}).items()
                                                        if k in P.Publication.FIELDS}))
@@ -110,6 +121,10 @@ def _check_expert_keys(keystore: KeyStore, experts: list[dict]) -> None:
         if keystore.status(key_id(pub)) == "revoked":
             raise Reject(f"计划包中专家 {e['name']} 的密钥已在本机吊销（指纹 {fingerprint(pub)}）；"
                          "未导入，本机没有任何改变。请与教育局核对")
+        encryption = _encryption(e)
+        if (e.get("encryption_key") or e.get("encryption_binding")) and (
+                encryption is None or not check_binding(pub, *encryption)):
+            raise Reject(f"计划包中专家 {e['name']} 的加密公钥没有其签名密钥的有效签名；未导入，本机没有任何改变")
 
 
 def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
@@ -165,7 +180,7 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     own = keystore.own_key().key_id
     new_keys = {e["id"]: e for e in body["experts"] if e.get("public_key") and e.get("key_id") != own}
     keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"],
-                          EX.TRUST_ROLES.get(e.get("role"), "专家")) for e in new_keys.values()])
+                          EX.TRUST_ROLES.get(e.get("role"), "专家"), _encryption(e)) for e in new_keys.values()])
     return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{told}；已录入的评分均保留"
 
 

@@ -1,9 +1,13 @@
 """Public keys: key ids, fingerprints, PEM, signature checks and the public key file an expert hands over.
 
-Key id: SHA-256 of the 32 raw public key bytes, lowercase hex (64 characters).
+Key id: SHA-256 of the 32 raw Ed25519 public key bytes, lowercase hex (64 characters).
 Fingerprint: the first 10 bytes of that digest in RFC 4648 base32, in four
 groups of four characters, e.g. `K3QF-7ZPA-M2XD-4HBE` (80 bits; letters A–Z and
 digits 2–7 only, so it can be read aloud without confusing 0/O or 1/I).
+
+The public key file carries the encryption key (an age X25519 recipient) with a
+signature by the signing key over it (see `agekeys.binding_message`): the one
+fingerprint a person compares covers both keys.
 """
 from __future__ import annotations
 
@@ -18,10 +22,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from inspector_app.bundles.canonical import BundleError
 
 PUBLIC_FILE_HEADER = "# Inspector 公钥（public key）"
+
 _FP_CLEAN = re.compile(r"[\s\-_:.]")
 
-
-# --------------------------------------------------------------------------- helpers
 
 def key_id(pub: bytes) -> str:
     """Key id of a raw 32-byte Ed25519 public key."""
@@ -81,15 +84,27 @@ def clean_label(text: str | None) -> str:
     return text.strip()[:200]
 
 
-def make_public_file(pub: bytes, name: str = "") -> bytes:
+def make_public_file(pub: bytes, name: str = "", encryption: tuple[str, str] | None = None) -> bytes:
+    """`encryption`: (age recipient, base64 signature binding it to `pub`)."""
     lines = [PUBLIC_FILE_HEADER,
              f"Name: {clean_label(name)}",
              f"Fingerprint: {fingerprint(pub)}",
              f"Key-Id: {key_id(pub)}"]
+    if encryption is not None:
+        lines += [f"Encryption-Key: {encryption[0]}", f"Encryption-Key-Signature: {encryption[1]}"]
     return ("\n".join(lines) + "\n").encode("utf-8") + public_pem(pub)
 
 
 def parse_public_file(data: bytes) -> tuple[bytes, str]:
+    """(raw signing key, name) of a public key file; see `parse_public_file_full` for the encryption key."""
+    pub, name, _encryption = parse_public_file_full(data)
+    return pub, name
+
+
+def parse_public_file_full(data: bytes) -> tuple[bytes, str, tuple[str, str] | None]:
+    """(raw signing key, name, (age recipient, binding signature) or None for a file made before encryption).
+    An encryption key whose signature does not verify with the signing key is refused."""
+    from inspector_app.bundles.agekeys import check_binding
     if len(data) > 64 * 1024:
         raise BundleError("bad_public_key", "公钥文件过大，不是 Inspector 公钥文件。")
     try:
@@ -100,7 +115,7 @@ def parse_public_file(data: bytes) -> tuple[bytes, str]:
     if not m:
         raise BundleError("bad_public_key", "文件中没有公钥（缺少 BEGIN PUBLIC KEY 段）。")
     pub = parse_public_pem(m.group(0).encode("ascii", "replace") + b"\n")
-    name = ""
+    name, recipient, binding = "", "", ""
     for line in text[:m.start()].splitlines():
         label, _, value = line.partition(":")
         label, value = label.strip().lower(), value.strip()
@@ -110,4 +125,13 @@ def parse_public_file(data: bytes) -> tuple[bytes, str]:
             raise BundleError("bad_public_key", "公钥文件中的指纹与公钥不符，文件可能被改动过。")
         elif label == "key-id" and value.lower() != key_id(pub):
             raise BundleError("bad_public_key", "公钥文件中的密钥编号与公钥不符，文件可能被改动过。")
-    return pub, name
+        elif label == "encryption-key":
+            recipient = value
+        elif label == "encryption-key-signature":
+            binding = value
+    if not recipient and not binding:
+        return pub, name, None
+    if not check_binding(pub, recipient, binding):
+        raise BundleError("bad_public_key", "公钥文件中的加密公钥没有该签名密钥的有效签名，文件可能被改动过；"
+                                            "请对方重新导出公钥文件。")
+    return pub, name, (recipient, binding)

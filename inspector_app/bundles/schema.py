@@ -189,6 +189,11 @@ HEAD = Obj({
     "rubric": Obj({"id": text(ID_LEN), "version": text(SHORT_LEN), "hash": ID}, required=("hash",)),
     "group": Obj({"id": ID, "name": text(NAME_LEN)}, required=("id",)),
     "expert": Obj({"id": ID, "name": text(NAME_LEN), "role": ROLE}, required=("id",)),
+    "encryption": Obj({"format": text(SHORT_LEN, choices=("age-v1", "plain")),
+                       "recipients": listof(Obj({"key_id": text(64, pattern=HEX), "fingerprint": text(ID_LEN),
+                                                 "name": text(NAME_LEN), "role": text(SHORT_LEN)},
+                                                required=("key_id",)), max_len=10_000, min_len=1)},
+                      required=("format",)),
 }, required=("kind", "sequence", "signer_key_id", "plan"))
 
 ENTRY = Obj({
@@ -234,6 +239,7 @@ GROUP = Obj({
 EXPERT = Obj({
     "id": ID, "name": text(NAME_LEN, nonempty=True), "role": ROLE, "key_id": optional(text(ID_LEN)),
     "fingerprint": optional(text(ID_LEN)), "public_key": optional(text(128, pattern=HEX)),
+    "encryption_key": optional(text(ID_LEN)), "encryption_binding": optional(text(ID_LEN)),
     "assignments": listof(listof(text(ID_LEN), max_len=3, min_len=1), max_len=10_000),
 }, required=("id", "name"))
 
@@ -250,7 +256,7 @@ def _ids_unique_across_groups(body: dict, where: list[str]) -> None:
 PLAN = Obj({
     "plan": Obj({"id": ID, "title": text(NAME_LEN, nonempty=True), "school_year": text(SHORT_LEN),
                  "stage": text(SHORT_LEN), "consensus": text(SHORT_LEN), "spread_limit": points, "demo": flag,
-                 "export_location": flag, "publication": mapping(anything, max_len=100)},
+                 "export_location": flag, "encrypted": flag, "publication": mapping(anything, max_len=100)},
                 required=("id", "title", "school_year", "stage")),
     "groups": listof(GROUP, max_len=10_000, unique="id"),
     "experts": listof(EXPERT, max_len=10_000, unique="id"),

@@ -26,6 +26,9 @@ SIGNER = "signer.pub"
 SIGNATURE = "signature.ed25519"
 SIGNED_TAG_FILES = (BAGIT, BAG_INFO, MANIFEST, SIGNER)
 FORMAT_VERSION = "1"
+# The signer's age recipient and the signing key's signature over it (agekeys.binding_message)
+ENCRYPTION_KEY = "Inspector-Encryption-Key"
+ENCRYPTION_KEY_SIGNATURE = "Inspector-Encryption-Key-Signature"
 BUNDLE_KINDS = ("expert", "panel", "plan")
 
 # bag-info labels, with the short names accepted by write_bag/make_info

@@ -74,8 +74,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _keystore():
-    from inspector_app.bundles.keys import KeyStore
-    return KeyStore(paths.data_dir())
+    from inspector_app.cli.keys_cmd import unlocked_keystore
+    return unlocked_keystore()
 
 
 def cmd_export(args) -> int:
@@ -89,9 +89,10 @@ def cmd_export(args) -> int:
         if not chosen:
             print("没有可导出的评分。")
             return 1
+        keystore = _keystore()
         for group in chosen:
-            result = export_expert(store, _keystore(), plan, group, expert.id, Path(args.out))
-            print(f"已导出并校验：{result.path}（序号 {result.sequence}，{result.photos} 张照片）")
+            result = export_expert(store, keystore, plan, group, expert.id, Path(args.out))
+            print(f"已导出并校验：{result.path}（序号 {result.sequence}，{result.photos} 张照片；{result.sealed_to}）")
             for warning in result.warnings:
                 print(f"注意：{warning}", file=sys.stderr)
     return 0
@@ -209,7 +210,7 @@ def cmd_panel_export(args) -> int:
         group = P.get_group(store, plan.id, args.group)
         lead = me_expert(store, plan, None)
         result = export_panel(store, _keystore(), plan, group, lead.id, Path(args.out))
-        print(f"已导出并校验：{result.path}（序号 {result.sequence}）")
+        print(f"已导出并校验：{result.path}（序号 {result.sequence}；{result.sealed_to}）")
         for warning in result.warnings:
             print(f"注意：{warning}", file=sys.stderr)
     return 0
@@ -220,7 +221,9 @@ def cmd_package(args) -> int:
     with opened() as store:
         plan = P.find_plan(store, args.plan)
         result = export_plan(store, _keystore(), plan, Path(args.out))
-        print(f"已导出并校验考核计划包：{result.path}")
+        print(f"已导出并校验考核计划包：{result.path}（{result.sealed_to}）")
+        for warning in result.warnings:
+            print(f"注意：{warning}", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from inspector_app.cli.output import print_json
 
 PASSPHRASE_ENV = "INSPECTOR_KEY_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "INSPECTOR_NEW_KEY_PASSPHRASE"
 
 _STATUS_ZH = {"own": "本机", "trusted": "已信任", "revoked": "已吊销", "seen": "待核对"}
 
@@ -39,6 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", default="", help="吊销原因（如：电脑丢失）")
     p.set_defaults(func=cmd_revoke)
 
+    p = ksub.add_parser("passphrase", help="设置、更改或取消本机私钥（签名密钥和加密密钥）的口令")
+    p.add_argument("--remove", action="store_true", help="取消口令（私钥以明文保存在本机密钥文件夹中）")
+    p.set_defaults(func=cmd_passphrase)
+
     p = ksub.add_parser("list", help="列出本机、已信任、已吊销和待核对的密钥")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
@@ -50,13 +55,68 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def open_keystore():
+    """The key store; a protected key's passphrase comes from INSPECTOR_KEY_PASSPHRASE (scripts), or is asked
+    at the terminal the first time a private key is needed (never echoed)."""
     from inspector_app import paths
     from inspector_app.bundles.keys import KeyStore
-    return KeyStore(paths.data_dir(), passphrase=os.environ.get(PASSPHRASE_ENV) or None)
+    return KeyStore(paths.data_dir(), passphrase=os.environ.get(PASSPHRASE_ENV) or None, ask=_ask_passphrase)
+
+
+def unlocked_keystore():
+    """The key store with its private keys unlocked before any file is touched: a protected key's passphrase
+    from INSPECTOR_KEY_PASSPHRASE or the terminal; a missing or wrong one stops the command with the remedy."""
+    from inspector_app.bundles.canonical import BundleError
+    ks = open_keystore()
+    if not ks.is_encrypted():
+        return ks
+    given = os.environ.get(PASSPHRASE_ENV) or _ask_passphrase()
+    if not given:
+        raise _fail(BundleError("key_locked", "本机密钥设有口令，请先输入口令。"))
+    try:
+        ks.unlock(given)
+    except BundleError as exc:
+        raise _fail(exc) from None
+    return ks
+
+
+def _ask_passphrase(prompt: str = "本机密钥的口令：") -> str | None:
+    import getpass
+    if not sys.stdin.isatty():
+        return None  # the key stays locked: the refusal says how to give the passphrase
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def cmd_passphrase(args) -> int:
+    from inspector_app.bundles.canonical import BundleError
+    from inspector_app.cli.main import CommandError
+    ks = open_keystore()
+    try:
+        ks.own_encryption()  # both keys exist (and the current passphrase is right) before anything changes
+        if args.remove:
+            new = ""
+        elif os.environ.get(NEW_PASSPHRASE_ENV):
+            new = os.environ[NEW_PASSPHRASE_ENV]
+        else:
+            new = _ask_passphrase("新口令：") or ""
+            if not new:
+                raise CommandError(f"没有输入新口令（在脚本中可用环境变量 {NEW_PASSPHRASE_ENV}；取消口令用 --remove）", 2)
+            if _ask_passphrase("再输入一次新口令：") != new:
+                raise CommandError("两次输入的新口令不一致，口令没有改变", 2)
+        ks.set_passphrase(new)
+    except BundleError as exc:
+        raise _fail(exc) from None
+    print("已取消本机私钥的口令。" if not new else "已设置本机私钥的口令：签名和打开数据包前会询问。"
+          f"（脚本中可用环境变量 {PASSPHRASE_ENV}）")
+    return 0
 
 
 def _fail(exc) -> Exception:
     from inspector_app.cli.main import CommandError
+    if exc.code in ("key_locked", "bad_passphrase"):
+        return CommandError(f"{exc.message}在终端运行时会询问口令；在脚本中请设置环境变量 {PASSPHRASE_ENV}。")
     return CommandError(exc.message)
 
 
@@ -65,14 +125,16 @@ def cmd_show(args) -> int:
     ks = open_keystore()
     try:
         own = ks.own_key()
+        recipient = ks.own_encryption()[0]
     except BundleError as exc:
         raise _fail(exc) from None
     if args.json:
         print_json({"fingerprint": own.fingerprint, "key_id": own.key_id, "passphrase": ks.is_encrypted(),
-                    "folder": str(ks.folder)})
+                    "encryption_key": recipient, "folder": str(ks.folder)})
         return 0
     print(f"本机密钥指纹: {own.fingerprint}")
     print(f"密钥编号:     {own.key_id}")
+    print(f"加密公钥:     {recipient}（由签名密钥签名，指纹同上）")
     print(f"口令保护:     {'是' if ks.is_encrypted() else '否'}")
     print(f"密钥文件夹:   {ks.folder}")
     return 0
@@ -106,8 +168,12 @@ def cmd_trust(args) -> int:
     source = args.source
     try:
         if Path(source).is_file():
-            pub, name_in_file = ks.import_public(Path(source))
-            kid = ks.trust(pub, args.name or name_in_file, args.role)
+            pub, name_in_file, encryption = ks.import_public_full(Path(source))
+            kid = ks.trust_many([(pub, args.name or name_in_file, args.role, encryption)])[0]
+            if encryption is None:
+                from inspector_app.cli.main import say
+                say("注意：这个公钥文件来自加密功能之前的版本，没有加密公钥；加密的数据包无法发给这把密钥的持有人，"
+                    "请对方用新版本重新导出公钥文件")
         else:
             kid = ks.trust_fingerprint(source, args.name, args.role)
     except BundleError as exc:
@@ -164,7 +230,7 @@ def cmd_verify(args) -> int:
     from inspector_app.bundles.bag import verify_file
     from inspector_app.bundles.canonical import BundleError
     try:
-        ks = open_keystore()
+        ks = unlocked_keystore()
     except BundleError as exc:
         raise _fail(exc) from None
     from inspector_app.cli.main import say

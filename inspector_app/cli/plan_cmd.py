@@ -118,13 +118,16 @@ def _pair(item: str, option: str) -> tuple[str, str]:
 def _key_fields(path: str) -> dict:
     from pathlib import Path
 
-    from inspector_app.bundles.public_keys import fingerprint, key_id, parse_public_file
+    from inspector_app.bundles.public_keys import fingerprint, key_id, parse_public_file_full
     from inspector_app.cli.main import CommandError
     try:
-        pub, _name = parse_public_file(Path(path).read_bytes())
+        pub, _name, encryption = parse_public_file_full(Path(path).read_bytes())
     except OSError as exc:
         raise CommandError(f"无法读取公钥文件 {path}：{exc.strerror or exc}") from None
-    return {"key_id": key_id(pub), "public_key": pub.hex(), "fingerprint": fingerprint(pub)}
+    fields = {"key_id": key_id(pub), "public_key": pub.hex(), "fingerprint": fingerprint(pub)}
+    if encryption is not None:
+        fields["encryption_key"], fields["encryption_binding"] = encryption
+    return fields
 
 
 def amended_body(body: dict, args) -> dict:
@@ -200,6 +203,12 @@ def cmd_amend(args) -> int:
         except Reject as exc:
             raise CommandError(str(exc)) from None
         amend_plan(store, plan, rubric, spec, actor="", reason=args.reason.strip(), changes=changes)
+        from inspector_app.cli.keys_cmd import open_keystore
+        keystore = open_keystore()
+        own = keystore.own_key().key_id
+        keystore.trust_many([(e.public_key, e.name, "专家组组长" if e.role == "lead" else "专家", e.encryption)
+                             for e in spec.experts if e.public_key and e.key_id != own
+                             and (e.encryption is not None or keystore.status(e.key_id) != "trusted")])
         print(f"已修订“{plan.title}”：{'；'.join(changes)}")
         print("请运行 inspector package --out 文件夹 发出修订后的计划包，各笔记本合并后即按此更新（已录入的评分保留）")
     return 0

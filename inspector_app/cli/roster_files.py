@@ -87,12 +87,12 @@ def expert_spec(roster: Path, e: dict) -> P.ExpertSpec:
     """An expert of the roster; `key: FILE.pub` names the public key they exported (inspector keys export)."""
     spec = P.ExpertSpec(e["name"], e.get("role", "member"), e.get("id", ""))
     if e.get("key"):
-        from inspector_app.bundles.public_keys import fingerprint, key_id, parse_public_file
+        from inspector_app.bundles.public_keys import fingerprint, key_id, parse_public_file_full
         from inspector_app.cli.main import CommandError
         key_path = (roster.parent / e["key"]) if not Path(e["key"]).is_absolute() else Path(e["key"])
         where = f"{roster}: 专家 “{e['name']}” 的 key" if roster.name != "roster" else f"--expert {e['name']}"
         try:
-            pub, _label = parse_public_file(key_path.read_bytes())
+            pub, _label, spec.encryption = parse_public_file_full(key_path.read_bytes())
         except OSError as exc:
             raise CommandError(f"{where}: 找不到或无法读取公钥文件 {key_path}（{exc.strerror or exc}）；"
                                "公钥文件由专家用 inspector keys export 导出，路径相对于名单文件") from None

@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     pc.add_argument("--title", help="考核计划名称（Excel 名单时必填）")
     pc.add_argument("--school-year", help="学年，如 2024—2025（Excel 名单时必填）")
     pc.add_argument("--stage", default="复评", help=" / ".join(P.STAGES))
+    pc.add_argument("--plain", action="store_true",
+                    help="数据包不加密（默认加密：专家数据包只有组长和教育局能打开，专家组数据包只有教育局能打开）")
     pc.add_argument("--expert", action="append", default=[], metavar="NAME[:lead][:KEY.pub]",
                     help="专家（Excel 名单时使用，可重复；第一位组长写 :lead）")
     _publication_args(pc)
@@ -210,6 +212,7 @@ def cmd_plan_create(args) -> int:
     roster = Path(args.roster)
     spec = read_roster_file(roster, rubric, args)
     spec.publication = _publication(args, spec.publication)
+    spec.encrypted = not args.plain
     problems = P.validate_spec(spec, rubric)
     if problems:  # located before anything is stored: the file, then group and field
         from inspector_app.cli.main import CommandError
@@ -222,9 +225,15 @@ def cmd_plan_create(args) -> int:
         # This laptop's key issues the plan: only it signs the plan's packages; its user is the bureau.
         plan = P.create_plan(store, rubric, spec, issuer_key_id=own.key_id)
         I.choose(store, plan, I.BUREAU, I.OwnKey(own.key_id, own.public_key, own.fingerprint))
-        keystore.trust_many([(e.public_key, e.name, EX.TRUST_ROLES.get(e.role, "专家"))
+        keystore.trust_many([(e.public_key, e.name, EX.TRUST_ROLES.get(e.role, "专家"), e.encryption)
                              for e in spec.experts if e.public_key and e.key_id != own.key_id])
-        print(f"已建立考核计划：{plan.title}（编号 {plan.id}）")
+        print(f"已建立考核计划：{plan.title}（编号 {plan.id}）；数据包"
+              + ("加密，只有接收人能打开" if plan.encrypted else "不加密（--plain）"))
+        old = [e.name for e in spec.experts if e.public_key and e.encryption is None and e.key_id != own.key_id]
+        if old and plan.encrypted:
+            from inspector_app.cli.main import say
+            say(f"注意：{'、'.join(old)} 的公钥文件来自加密功能之前的版本，没有加密公钥；导出计划包前，请他们用新版本"
+                "运行 inspector keys export 重新导出公钥，再用 inspector plan amend --replace-key 登记")
     return 0
 
 

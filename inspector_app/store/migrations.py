@@ -203,7 +203,13 @@ def _m8(db: "sqlite_utils.Database") -> None:
                                       index_name="evidence_files_by_place")
 
 
-MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8]
+def _m9(db: "sqlite_utils.Database") -> None:
+    # Bundles of a plan are encrypted to their recipients unless the bureau chose plain ones; plans made
+    # before encryption stay plain (their packages carried no encryption keys).
+    _columns(db, "plans", ("encrypted",), default=0)
+
+
+MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8, _m9]
 LATEST = len(MIGRATIONS)
 
 

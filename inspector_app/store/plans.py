@@ -51,6 +51,9 @@ class ExpertSpec:
     public_key: bytes | None = None
     fingerprint: str | None = None
     assignments: list[tuple[str, str, str]] = field(default_factory=list)  # (group id|*, school id|*, code|*)
+    # (age recipient, binding signature) from the expert's public key file; kept in the key store's trust
+    # list (not here), it travels in the plan package beside the signing key
+    encryption: tuple[str, str] | None = None
 
 
 @dataclass
@@ -65,6 +68,7 @@ class PlanSpec:
     demo: bool = False
     id: str = ""
     publication: "Publication | None" = None
+    encrypted: bool = False  # bundles encrypted to their recipients (the bureau's choice; plain otherwise)
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,7 @@ class Plan:
     export_location: bool
     created_at: str
     publication: Publication = Publication()
+    encrypted: bool = False
 
 
 def start_year(school_year: str) -> int:
@@ -245,9 +250,9 @@ def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = ""
         store_rubric(store, rubric)
         store.conn.execute(
             "INSERT INTO plans (id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, created_at,"
-            " issuer_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " issuer_key_id, encrypted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (plan_id, spec.title, rubric.content_hash, spec.school_year, spec.stage, spec.consensus,
-             spec.spread_limit, int(spec.demo), now(), issuer_key_id))
+             spec.spread_limit, int(spec.demo), now(), issuer_key_id, int(spec.encrypted)))
         if spec.publication is not None:
             _write_publication(store, plan_id, spec.publication)
         for gi, g in enumerate(spec.groups):
@@ -299,11 +304,11 @@ def _s(value) -> str | None:
 
 def _plan(row) -> Plan:
     return Plan(row[0], row[1], row[2], row[3], row[4], row[5], Decimal(row[6]), bool(row[7]), bool(row[8]), row[9],
-                Publication(*row[10:15]))
+                Publication(*row[10:15]), bool(row[15]))
 
 
 _PLAN_COLS = ("id, title, rubric_hash, school_year, stage, consensus, spread_limit, demo, export_location, created_at,"
-              " issuing_body, publicity_start, publicity_end, objection_channel, rectification_due")
+              " issuing_body, publicity_start, publicity_end, objection_channel, rectification_due, encrypted")
 
 
 def _write_publication(store: Store, plan_id: str, pub: Publication) -> None:
