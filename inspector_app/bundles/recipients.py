@@ -15,6 +15,7 @@ from __future__ import annotations
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.keys import KeyStore, fingerprint_of_id
 from inspector_app.bundles.sealing import Recipient
+from inspector_app.store import experts as EX
 from inspector_app.store import identity as I
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store
@@ -32,7 +33,7 @@ def _people(store: Store, plan: P.Plan, kind: str) -> tuple[list[tuple[str, str,
                                                "请用教育局发出的计划包建立考核计划")
     people: list[tuple[str, str, str]] = []
     skipped: list[str] = []
-    everyone = P.experts(store, plan.id)
+    everyone = EX.experts(store, plan.id)
     if kind == "expert":
         leads = [e for e in everyone if e.role == "lead"]
         if not leads:

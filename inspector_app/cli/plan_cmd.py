@@ -206,7 +206,8 @@ def cmd_amend(args) -> int:
         from inspector_app.cli.keys_cmd import open_keystore
         keystore = open_keystore()
         own = keystore.own_key().key_id
-        keystore.trust_many([(e.public_key, e.name, "专家组组长" if e.role == "lead" else "专家", e.encryption)
+        from inspector_app.store.experts import TRUST_ROLES
+        keystore.trust_many([(e.public_key, e.name, TRUST_ROLES.get(e.role, "专家"), e.encryption)
                              for e in spec.experts if e.public_key and e.key_id != own
                              and (e.encryption is not None or keystore.status(e.key_id) != "trusted")])
         print(f"已修订“{plan.title}”：{'；'.join(changes)}")
