@@ -129,8 +129,10 @@ def _tampered_copies(bundle: Path, out: Path) -> list[Path]:
     # Bytes flipped where the signature reaches: inside two members' stored data and in the central directory.
     # (A flip in a zip header's unsigned field, such as a member's time, leaves the same bundle, merged before.)
     data = bundle.read_bytes()
-    inside = [start + size // 2 for start, size in (_member_data(bundle, m) for m in ("data/entries.json",
-                                                                                       "data/bundle.json"))]
+    # A sealed bundle's members are the ciphertext and its envelope; a plain one's, the signed files.
+    members = (("payload.age", "envelope.json") if zipfile.ZipFile(bundle).namelist()[0] == "payload.age"
+               else ("data/entries.json", "data/bundle.json"))
+    inside = [start + size // 2 for start, size in (_member_data(bundle, m) for m in members)]
     made = []
     for i, offset in enumerate((*inside, len(data) - 30)):
         flipped = bytearray(data)
