@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 
 from inspector_app.store import backup as B
 from inspector_app.store.db import StoreError, open_store
-from inspector_app.ui.core_words import core_text
+from inspector_app.ui.core_words import core_text, fault_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
 
@@ -52,7 +52,8 @@ class BackupActions(QObject):
         try:
             made = B.backup_now(window.store)
         except (StoreError, OSError) as exc:
-            QMessageBox.warning(parent or window, translate("BackupDialog", "立即备份"), core_text(str(exc)))
+            QMessageBox.warning(parent or window, translate("BackupDialog", "立即备份"),
+                                fault_text(exc, B.backup_dir(window.store.data_dir)))
             return None
         window.statusBar().showMessage(translate("BackupDialog", "已备份到 {0}").format(made.path), 10000)
         return made
@@ -96,7 +97,8 @@ class BackupActions(QObject):
             if not isinstance(exc, (StoreError, OSError)):
                 self._reopen(data_dir, parent)
                 raise exc
-            QMessageBox.warning(parent, title, translate("BackupDialog", "恢复未完成，当前的数据库没有改变：{0}").format(core_text(str(exc))))
+            QMessageBox.warning(parent, title, translate("BackupDialog", "恢复未完成，当前的数据库没有改变：{0}").format(
+                fault_text(exc, data_dir)))
             self._reopen(data_dir, parent)
 
         op = Operation(parent, title, lambda _p: B.restore(data_dir, source), label=translate("BackupDialog", "正在恢复…"),

@@ -3,6 +3,7 @@ one unit down to the indicator, and the results workbook and public summary PDF 
 `Operation`: into a temporary file beside the target, put in place only when not cancelled)."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -202,11 +203,14 @@ class BureauView(QWidget):
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            from inspector_app.fsutil import explain_os_error
-            from inspector_app.ui.core_words import core_text
-            QMessageBox.warning(self, title, core_text(explain_os_error(exc, out.parent)))
+            from inspector_app.ui.core_words import fault_text
+            QMessageBox.warning(self, title, fault_text(exc, out.parent))
             return None
         partial = out.with_name(f".{out.name}.partial{out.suffix}")
+
+        def drop_partial() -> None:
+            with contextlib.suppress(OSError):  # gone, or a read-only folder where it never was
+                partial.unlink()
 
         def work(_progress) -> Path:
             return writer(results, partial)
@@ -221,16 +225,13 @@ class BureauView(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
 
         def dropped(_result) -> None:
-            partial.unlink(missing_ok=True)
+            drop_partial()
             self.window_.statusBar().showMessage(translate("BureauView", "已取消，没有写入文件"), 8000)
 
         def failed(exc: BaseException) -> None:  # a file that cannot be written is said, never a crash
-            from inspector_app.fsutil import StorageError, explain_os_error
-            from inspector_app.ui.core_words import core_text
-            partial.unlink(missing_ok=True)
-            text = explain_os_error(exc, out) if isinstance(exc, OSError) and not isinstance(exc, StorageError) \
-                else str(exc)
-            QMessageBox.warning(self, title, core_text(text))
+            from inspector_app.ui.core_words import fault_text
+            drop_partial()
+            QMessageBox.warning(self, title, fault_text(exc, out))
 
         label = translate("BureauView", "正在写入 {0}…").format(out.name)
         op = Operation(self, title, work, label=label).on_success(done).on_cancel(dropped).on_failure(failed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -100,3 +101,14 @@ def core_text(text: str) -> str:
     if colon and rest:
         return f"{core_text(head)}: {core_text(rest)}"
     return text
+
+
+def fault_text(exc: BaseException, path: Path | str) -> str:
+    """A failure to write or read `path`, in plain words: a StorageError's explanation as it is, any other
+    OSError explained (disk full, read-only, a folder), a StoreError's message; never "[Errno …]"."""
+    from inspector_app.fsutil import StorageError, explain_os_error
+    if isinstance(exc, StorageError):
+        return core_text(exc.strerror or explain_os_error(exc, path))
+    if isinstance(exc, OSError):
+        return core_text(explain_os_error(exc, path))
+    return core_text(str(exc) or type(exc).__name__)

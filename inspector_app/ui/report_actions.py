@@ -7,6 +7,7 @@ score sheet is PDF only (it is signed as printed). The methods return the operat
 operations run inline); `written` carries the file's path."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -15,9 +16,8 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from inspector_app.fsutil import StorageError, explain_os_error
 from inspector_app.store.db import StoreError
-from inspector_app.ui.core_words import core_text
+from inspector_app.ui.core_words import core_text, fault_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
 
@@ -57,7 +57,8 @@ def word_work(writer, data, out: Path):
             if not progress.cancelled():
                 os.replace(partial, out)
         finally:
-            partial.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # gone, or a read-only folder where it never was
+                partial.unlink()
         return out
     return work
 
@@ -152,7 +153,7 @@ class ReportActions(QObject):
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            QMessageBox.warning(self.window, title, core_text(explain_os_error(exc, out.parent)))
+            QMessageBox.warning(self.window, title, fault_text(exc, out.parent))
             return None
         if out.is_dir():
             QMessageBox.warning(self.window, title, translate("ReportActions", "{0} 是一个文件夹，请写出文件名").format(out))
@@ -166,9 +167,8 @@ class ReportActions(QObject):
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, (ReportError, FontMissingError, OSError, StoreError)):
                 raise exc
-            text = explain_os_error(exc, out) if isinstance(exc, OSError) and not isinstance(exc, StorageError) \
-                else str(exc)
-            QMessageBox.warning(self.window, title, translate("ReportActions", "没有生成文件：{0}").format(core_text(text)))
+            QMessageBox.warning(self.window, title, translate("ReportActions", "没有生成文件：{0}").format(
+                fault_text(exc, out)))
 
         label = translate("ReportActions", "正在写入 Word 文档…") if is_word(out) else \
             translate("ReportActions", "正在排版 PDF…")
