@@ -16,6 +16,8 @@ TRANSLATING_CALLS = {"translate", "QT_TRANSLATE_NOOP", "tr"}
 # Chinese literals in ui/ that are data, not text of the window: each with the reason.
 DATA_LITERALS = {
     ("i18n.py", "中文"),                       # the language's own name in the language menu
+    ("i18n.py", "查找范围(&L)："),              # Qt's own file dialog: strings its zh_CN file lacks
+    ("i18n.py", "文件类型(&T)："),
     ("merge_results.py", "请与发送人当面核对指纹后运行：.*$"),  # a pattern matching the core's message
     ("plan_dialog.py", "学年"),                # part of a stored plan title, not shown as UI text
     ("bureau_view.py", "考核结果-"),           # file names of the Chinese documents written

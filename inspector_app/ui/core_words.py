@@ -30,19 +30,61 @@ WORDS = (
     QT_TRANSLATE_NOOP("Core", "成员校"), QT_TRANSLATE_NOOP("Core", "融合型"), QT_TRANSLATE_NOOP("Core", "紧密型"),
     QT_TRANSLATE_NOOP("Core", "松散型"), QT_TRANSLATE_NOOP("Core", "加分项"), QT_TRANSLATE_NOOP("Core", "一票否决"),
     QT_TRANSLATE_NOOP("Core", "演示"), QT_TRANSLATE_NOOP("Core", "没有考核计划"),
+    QT_TRANSLATE_NOOP("Core", "集团整体"), QT_TRANSLATE_NOOP("Core", "按教育集团整体评一次分"),
+    QT_TRANSLATE_NOOP("Core", "无扣分"), QT_TRANSLATE_NOOP("Core", "扣完为止，最低 0 分"), QT_TRANSLATE_NOOP("Core", "无 → 0"),
+    QT_TRANSLATE_NOOP("Core", "尚未评分"), QT_TRANSLATE_NOOP("Core", "应为文字"), QT_TRANSLATE_NOOP("Core", "应为数字，而不是是/否"),
+    QT_TRANSLATE_NOOP("Core", "各校得分的平均分"), QT_TRANSLATE_NOOP("Core", "各校得分的最低分"),
+    QT_TRANSLATE_NOOP("Core", "各校得分之和"),
     QT_TRANSLATE_NOOP("Core", "不是 Inspector 的数据库，或已损坏"),
 )
 
-# Messages with values in them ({0}, {1}…), most specific first.
+# Messages with values in them ({0}, {1}…), most specific first. Each placeholder appears once.
 MESSAGES = (
-    # scoring: the live explanation and the typed values
-    QT_TRANSLATE_NOOP("Core", "{0} 项 × {1} = {2}"),
-    QT_TRANSLATE_NOOP("Core", "不能大于 {0}"),
-    QT_TRANSLATE_NOOP("Core", "不能小于 {0}"),
-    QT_TRANSLATE_NOOP("Core", "不能大于 100%"),
-    QT_TRANSLATE_NOOP("Core", "应为数字，而不是 “{0}”"),
-    QT_TRANSLATE_NOOP("Core", "应为整数，而不是 “{0}”"),
-    # backups and restores
+    # scoring: the live explanation (rubric/rules, scoring/engine)
+    QT_TRANSLATE_NOOP("Core", "{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}"),
+    QT_TRANSLATE_NOOP("Core", "完成比例 {0} × {1} 分 = {2}"),
+    QT_TRANSLATE_NOOP("Core", "{0} {1} × {2} 分 = {3}"),
+    QT_TRANSLATE_NOOP("Core", "{0}：{1}，按 {2} 计 = {3}"),
+    QT_TRANSLATE_NOOP("Core", "{0} {1}，比 {2} 低 {3} 个{4} × {5} = −{6}"),
+    QT_TRANSLATE_NOOP("Core", "{0} {1}，达到 {2} → 满分"),
+    QT_TRANSLATE_NOOP("Core", "{0} {1}，达到 {2}，不扣分"),
+    QT_TRANSLATE_NOOP("Core", "{0} {1} 项 × {2} = +{3}"),
+    QT_TRANSLATE_NOOP("Core", "{0} {1} 项 × {2} = −{3}"),
+    QT_TRANSLATE_NOOP("Core", "合计 {0}，本项最高 {1} 分"),
+    QT_TRANSLATE_NOOP("Core", "同类取最高分：{0} → {1}"),
+    QT_TRANSLATE_NOOP("Core", "最高达到{0} → {1}"),
+    QT_TRANSLATE_NOOP("Core", "✗ 未做到：{0}，本项不得分 → 0"),
+    QT_TRANSLATE_NOOP("Core", "✗ {0}（{1} 分）未得"),
+    QT_TRANSLATE_NOOP("Core", "未满足前提：{0}，本项不得分 → 0"),
+    QT_TRANSLATE_NOOP("Core", "考核组直接给分 {0} 分（满分 {1}）"),
+    QT_TRANSLATE_NOOP("Core", "考核组评定 {0} 分；理由：{1}"),
+    QT_TRANSLATE_NOOP("Core", "考核组改定为 {0} 分（按计分办法为 {1} 分）；理由：{2}"),
+    QT_TRANSLATE_NOOP("Core", "本项不适用：{0}"),
+    QT_TRANSLATE_NOOP("Core", "尚未填写: {0}"),
+    QT_TRANSLATE_NOOP("Core", "满分 {0}"),
+    QT_TRANSLATE_NOOP("Core", "登记 {0} 项，其中 {1} 年（基数）{2} 项"),
+    QT_TRANSLATE_NOOP("Core", "登记 {0} 项"),
+    QT_TRANSLATE_NOOP("Core", "还有 {0} 所学校未完成"),
+    QT_TRANSLATE_NOOP("Core", "尚有 {0} 项未评分（按 0 分计），总分与等次为暂计"),
+    QT_TRANSLATE_NOOP("Core", "尚有 {0} 项未评分（按 0 分计），总分为暂计"),
+    QT_TRANSLATE_NOOP("Core", "等次由{0}根据考核成绩确定，指标体系未规定分数线"),
+    QT_TRANSLATE_NOOP("Core", "综合得分 = {0} + 加分 {1} = {2}"),
+    QT_TRANSLATE_NOOP("Core", "综合得分 = {0} = {1}"),
+    QT_TRANSLATE_NOOP("Core", "一票否决：{0}"),
+    QT_TRANSLATE_NOOP("Core", "专家评分不一致（{0}），待组长决定"),
+    QT_TRANSLATE_NOOP("Core", "逐校评分，集团得分取{0}（{1}）"),
+    QT_TRANSLATE_NOOP("Core", "逐校评分，集团得分取{0}"),
+    QT_TRANSLATE_NOOP("Core", "不适用于{0}"),
+    # typed values (rubric/rules/base.py)
+    QT_TRANSLATE_NOOP("Core", "不能大于 {0}（填写的是 {1}）"),
+    QT_TRANSLATE_NOOP("Core", "不能小于 {0}（填写的是 {1}）"),
+    QT_TRANSLATE_NOOP("Core", "最多 {0}，而不是 {1}"),
+    QT_TRANSLATE_NOOP("Core", "直接给分不能超过本项满分 {0} 分（填写的是 {1}）"),
+    QT_TRANSLATE_NOOP("Core", "“{0}” 完成数（得分）不能大于应完成数（满分）"),
+    QT_TRANSLATE_NOOP("Core", "“{0}” 的分母应大于 0"),
+    QT_TRANSLATE_NOOP("Core", "“{0}” 不是可选项；可选: {1}"),
+    QT_TRANSLATE_NOOP("Core", "文字过长（{0} 字）"),
+    # backups and restores (store/backup.py)
     QT_TRANSLATE_NOOP("Core", "{0}；评分 {1} 条，照片 {2} 张"),
     QT_TRANSLATE_NOOP("Core", "无法读取（{0}）"),
     QT_TRANSLATE_NOOP("Core", "{0} 不存在，未恢复。可用“inspector backup list”查看已有的备份。"),
@@ -51,10 +93,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0} 由更新版本的 Inspector 建立，本程序不能使用，未恢复。可用“inspector backup list”查看已有的备份。"),
     QT_TRANSLATE_NOOP("Core", "{0} 不是可以使用的备份（{1}），未恢复。可用“inspector backup list”查看已有的备份。"),
     QT_TRANSLATE_NOOP("Core", "备份失败：{0}"),
-    # storage
-    QT_TRANSLATE_NOOP("Core", "磁盘空间不足，无法写入 {0}"),
-    QT_TRANSLATE_NOOP("Core", "没有写入 {0} 的权限"),
-    QT_TRANSLATE_NOOP("Core", "{0} 所在的磁盘是只读的"),
+    # storage (fsutil.explain_os_error)
+    QT_TRANSLATE_NOOP("Core", "磁盘空间已满（或文件超过大小限制），无法写入 {0}。已保存的内容没有受影响。"),
+    QT_TRANSLATE_NOOP("Core", "{0} 是一个文件夹，不能写成文件；请给出文件名（例如 {1}）。已保存的内容没有受影响。"),
+    QT_TRANSLATE_NOOP("Core", "无法写入 {0}：文件夹是只读的或没有权限。已保存的内容没有受影响。"),
+    QT_TRANSLATE_NOOP("Core", "无法写入 {0}：{1}"),
 )
 
 _PLACE = re.compile(r"\{(\d+)\}")

@@ -68,6 +68,26 @@ def compiled(lang: str) -> Path | None:
     return qm if qm.is_file() else None
 
 
+# Qt 6 gave these labels of its file dialog a mnemonic; qtbase_zh_CN.qm still holds only the old sources
+# ("Look in:", "Files of type:"), so they stayed English under Chinese.
+QT_GAPS = {"zh_CN": {("QFileDialog", "&Look in:"): "查找范围(&L)：",
+                     ("QFileDialog", "Files of &type:"): "文件类型(&T)："}}
+
+
+class QtGaps(QTranslator):
+    """Qt's own strings its translation for the language lacks; empty for every other string."""
+
+    def __init__(self, parent, table: dict[tuple[str, str], str]):
+        super().__init__(parent)
+        self.table = table
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return self.table.get((context, source), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self.table
+
+
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install Qt's own and Inspector's translators (before any widget is made); keep the result alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == SOURCE_LANGUAGE
@@ -82,6 +102,10 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
             break
+    if lang in QT_GAPS:  # installed after Qt's, so asked first
+        gaps = QtGaps(app, QT_GAPS[lang])
+        app.installTranslator(gaps)
+        installed.append(gaps)
     # zh_CN is the source language: its .qm (shipped by the build) only matters for a source without
     # Chinese in it, so a checkout does not build one at start.
     shipped = ts_path(lang).with_suffix(".qm")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxL
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import METHODS
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error
 from inspector_app.ui.photos_view import PhotosView
@@ -136,7 +137,7 @@ class IndicatorPage(QScrollArea):
         ind = workspace.indicator(place.code)
         mine = workspace.is_mine(place)
         self.title.setText(f"{ind.code}　{fmt_points(ind.points)} " + translate("IndicatorPage", "分"))
-        where = workspace.school_name(place.school_id) + "　·　" + ind.scope.describe()
+        where = core_text(workspace.school_name(place.school_id)) + "　·　" + core_text(ind.scope.describe())
         if place.school_id and ind.scope.per_school:
             done, total = workspace.schools_scored(place.code)
             if total > 1:
@@ -204,12 +205,12 @@ class IndicatorPage(QScrollArea):
             self.points.setText(translate("IndicatorPage", "不适用"))
         else:
             self.points.setText(f"{fmt_points(points)} / {fmt_points(ind.points)}")
-        self.explanation.setText("\n".join(lines))
+        self.explanation.setText("\n".join(core_text(line) for line in lines))
         # Said once: under the field it is about, or here when it names none.
         shown_by_field = bool(error) and self.inputs.show_error(field_key, error)
         if not error:
             self.inputs.clear_errors()
-        self.error.setText(plain_error(error) if error and not shown_by_field else "")
+        self.error.setText(core_text(plain_error(error)) if error and not shown_by_field else "")
         self.error.setVisible(bool(error) and not shown_by_field)
 
     # ---------------------------------------------------------------- editing

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules import FORMS, YES_NO, Field
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
 NO_CHOICE = "—"
@@ -221,7 +222,7 @@ class FieldInputs(QWidget):
         for k, label in self.errors.items():
             label.setVisible(bool(message) and k == key)
             if k == key:
-                label.setText(plain_error(message, self._fields[k].label))
+                label.setText(core_text(plain_error(message, self._fields[k].label)))
         return key in self.errors
 
     def clear_errors(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from inspector_app.numbers import fmt_points
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.workspace import ATTENTION, DONE, IN_PROGRESS, NOT_STARTED, Place, Workspace
 
@@ -130,7 +131,7 @@ class Navigator(QWidget):
         ws = workspace
         shorts = short_names([u.name for u in ws.units if u.school_id])
         for unit in ws.units:
-            unit_item = QTreeWidgetItem([shorts.get(unit.name, unit.name), ""])
+            unit_item = QTreeWidgetItem([core_text(shorts.get(unit.name, unit.name)), ""])
             unit_item.setToolTip(0, unit.name)
             font = unit_item.font(0)
             font.setBold(True)

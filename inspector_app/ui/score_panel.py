@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel
 
 from inspector_app.numbers import fmt_points
 from inspector_app.scoring.engine import ScoreCard
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.workspace import Workspace
 
@@ -127,7 +128,7 @@ class ScorePanel(QFrame):
                                                                              workspace.expert_name))
         last = workspace.last_year()
         self.last_label.setText(translate("ScorePanel", "上年（{0}）：{1} 分，{2}，第 {3} 名").format(
-            last["year"], last["total"], last["grade"] or "—", last["rank"] or "—") if last else "")
+            last["year"], last["total"], core_text(last["grade"] or "—"), last["rank"] or "—") if last else "")
         self.show_card(workspace.card())
 
     def _reason_typed(self, key: str, _box: QCheckBox, why) -> None:
@@ -174,14 +175,14 @@ class ScorePanel(QFrame):
             self.total_label.setText(translate("ScorePanel", "暂计 {0}").format(fmt_points(card.total)))
             self.grade_label.setText(translate("ScorePanel", "等次待评完（{0}/{1} 项已评）").format(card.done, card.count))
             _restyle(self.grade_label, "font-size: 12pt; color: #555;")
-            self.note_label.setText(card.grade_note)
+            self.note_label.setText(core_text(card.grade_note))
         else:
             self.total_label.setText(fmt_points(card.total))
-            self.grade_label.setText(card.grade or "—")
+            self.grade_label.setText(core_text(card.grade or "—"))
             _restyle(self.grade_label, "font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
-            self.note_label.setText(card.grade_note)
+            self.note_label.setText(core_text(card.grade_note))
         if card.composite and card.done:  # 002: the total is the weighted composite; show how it is made
-            self.note_label.setText("\n".join(t for t in (card.composite_text(), self.note_label.text()) if t))
+            self.note_label.setText("\n".join(t for t in (core_text(card.composite_text()), self.note_label.text()) if t))
         for area in card.areas:
             label = self.area_labels.get(area.code)
             if label is None:

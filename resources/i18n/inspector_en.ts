@@ -524,7 +524,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>满分 {0}</source>
-        <translation>max {0}</translation>
+        <translation>Full marks {0}</translation>
     </message>
     <message>
         <source>分</source>
@@ -646,36 +646,240 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>No inspection plan</translation>
     </message>
     <message>
+        <source>集团整体</source>
+        <translation>Group as a whole</translation>
+    </message>
+    <message>
+        <source>按教育集团整体评一次分</source>
+        <translation>Scored once for the education group as a whole</translation>
+    </message>
+    <message>
+        <source>无扣分</source>
+        <translation>Nothing deducted</translation>
+    </message>
+    <message>
+        <source>扣完为止，最低 0 分</source>
+        <translation>Deducted down to 0 at the lowest</translation>
+    </message>
+    <message>
+        <source>无 → 0</source>
+        <translation>None → 0</translation>
+    </message>
+    <message>
+        <source>尚未评分</source>
+        <translation>Not scored yet</translation>
+    </message>
+    <message>
+        <source>应为文字</source>
+        <translation>Should be text</translation>
+    </message>
+    <message>
+        <source>应为数字，而不是是/否</source>
+        <translation>Should be a number, not yes/no</translation>
+    </message>
+    <message>
         <source>不是 Inspector 的数据库，或已损坏</source>
         <translation>Not an Inspector database, or damaged</translation>
     </message>
     <message>
-        <source>{0} 项 × {1} = {2}</source>
-        <translation>{0} item(s) × {1} = {2}</translation>
+        <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
+        <translation>{0} {1}, target {2}, {3} achieved × {4} pt = {5}</translation>
     </message>
     <message>
-        <source>不能大于 {0}</source>
-        <translation>Cannot be more than {0}</translation>
+        <source>完成比例 {0} × {1} 分 = {2}</source>
+        <translation>{0} achieved × {1} pt = {2}</translation>
     </message>
     <message>
-        <source>不能小于 {0}</source>
-        <translation>Cannot be less than {0}</translation>
+        <source>{0} {1} × {2} 分 = {3}</source>
+        <translation>{0} {1} × {2} pt = {3}</translation>
     </message>
     <message>
-        <source>不能大于 100%</source>
-        <translation>Cannot be more than 100%</translation>
+        <source>{0}：{1}，按 {2} 计 = {3}</source>
+        <translation>{0}: {1}, counted as {2} = {3}</translation>
     </message>
     <message>
-        <source>应为数字，而不是 “{0}”</source>
-        <translation>Should be a number, not “{0}”</translation>
+        <source>{0} {1}，比 {2} 低 {3} 个{4} × {5} = −{6}</source>
+        <translation>{0} {1}, {3} {4} below {2} × {5} = −{6}</translation>
     </message>
     <message>
-        <source>应为整数，而不是 “{0}”</source>
-        <translation>Should be a whole number, not “{0}”</translation>
+        <source>{0} {1}，达到 {2} → 满分</source>
+        <translation>{0} {1}, reaches {2} → full marks</translation>
+    </message>
+    <message>
+        <source>{0} {1}，达到 {2}，不扣分</source>
+        <translation>{0} {1}, reaches {2}, nothing deducted</translation>
+    </message>
+    <message>
+        <source>{0} {1} 项 × {2} = +{3}</source>
+        <translation>{0} {1} × {2} = +{3}</translation>
+    </message>
+    <message>
+        <source>{0} {1} 项 × {2} = −{3}</source>
+        <translation>{0} {1} × {2} = −{3}</translation>
+    </message>
+    <message>
+        <source>合计 {0}，本项最高 {1} 分</source>
+        <translation>Total {0}; at most {1} pt for this item</translation>
+    </message>
+    <message>
+        <source>同类取最高分：{0} → {1}</source>
+        <translation>The highest of its kind counts: {0} → {1}</translation>
+    </message>
+    <message>
+        <source>最高达到{0} → {1}</source>
+        <translation>Highest level reached: {0} → {1}</translation>
+    </message>
+    <message>
+        <source>✗ 未做到：{0}，本项不得分 → 0</source>
+        <translation>✗ Not done: {0}; no points for this item → 0</translation>
+    </message>
+    <message>
+        <source>✗ {0}（{1} 分）未得</source>
+        <translation>✗ {0} ({1} pt) not earned</translation>
+    </message>
+    <message>
+        <source>未满足前提：{0}，本项不得分 → 0</source>
+        <translation>Precondition not met: {0}; no points for this item → 0</translation>
+    </message>
+    <message>
+        <source>考核组直接给分 {0} 分（满分 {1}）</source>
+        <translation>Points given directly by the panel: {0} (out of {1})</translation>
+    </message>
+    <message>
+        <source>考核组评定 {0} 分；理由：{1}</source>
+        <translation>Judged by the panel: {0} pt; reason: {1}</translation>
+    </message>
+    <message>
+        <source>考核组改定为 {0} 分（按计分办法为 {1} 分）；理由：{2}</source>
+        <translation>Changed by the panel to {0} pt (the scoring rule gives {1} pt); reason: {2}</translation>
+    </message>
+    <message>
+        <source>本项不适用：{0}</source>
+        <translation>Not applicable: {0}</translation>
+    </message>
+    <message>
+        <source>尚未填写: {0}</source>
+        <translation>Not filled in yet: {0}</translation>
+    </message>
+    <message>
+        <source>满分 {0}</source>
+        <translation>Full marks {0}</translation>
+    </message>
+    <message>
+        <source>登记 {0} 项，其中 {1} 年（基数）{2} 项</source>
+        <translation>{0} registered, {2} of them in {1} (the base year)</translation>
+    </message>
+    <message>
+        <source>登记 {0} 项</source>
+        <translation>{0} registered</translation>
+    </message>
+    <message>
+        <source>还有 {0} 所学校未完成</source>
+        <translation>{0} school(s) still to be scored</translation>
+    </message>
+    <message>
+        <source>尚有 {0} 项未评分（按 0 分计），总分与等次为暂计</source>
+        <translation>{0} item(s) not scored yet (counted as 0): the total and the grade are provisional</translation>
+    </message>
+    <message>
+        <source>尚有 {0} 项未评分（按 0 分计），总分为暂计</source>
+        <translation>{0} item(s) not scored yet (counted as 0): the total is provisional</translation>
+    </message>
+    <message>
+        <source>等次由{0}根据考核成绩确定，指标体系未规定分数线</source>
+        <translation>The grade is decided by {0} from the scores; the rubric sets no thresholds</translation>
+    </message>
+    <message>
+        <source>综合得分 = {0} + 加分 {1} = {2}</source>
+        <translation>Overall score = {0} + bonus {1} = {2}</translation>
+    </message>
+    <message>
+        <source>综合得分 = {0} = {1}</source>
+        <translation>Overall score = {0} = {1}</translation>
+    </message>
+    <message>
+        <source>一票否决：{0}</source>
+        <translation>Veto: {0}</translation>
+    </message>
+    <message>
+        <source>专家评分不一致（{0}），待组长决定</source>
+        <translation>The experts disagree ({0}); the lead decides</translation>
+    </message>
+    <message>
+        <source>逐校评分，集团得分取{0}（{1}）</source>
+        <translation>Scored school by school; the group's score is {0} ({1})</translation>
+    </message>
+    <message>
+        <source>逐校评分，集团得分取{0}</source>
+        <translation>Scored school by school; the group's score is {0}</translation>
+    </message>
+    <message>
+        <source>不适用于{0}</source>
+        <translation>Not applicable to {0}</translation>
+    </message>
+    <message>
+        <source>不能大于 {0}（填写的是 {1}）</source>
+        <translation>Cannot be more than {0} ({1} was entered)</translation>
+    </message>
+    <message>
+        <source>不能小于 {0}（填写的是 {1}）</source>
+        <translation>Cannot be less than {0} ({1} was entered)</translation>
+    </message>
+    <message>
+        <source>最多 {0}，而不是 {1}</source>
+        <translation>At most {0}, not {1}</translation>
+    </message>
+    <message>
+        <source>直接给分不能超过本项满分 {0} 分（填写的是 {1}）</source>
+        <translation>Points given directly cannot exceed this item's {0} pt ({1} was entered)</translation>
+    </message>
+    <message>
+        <source>“{0}” 完成数（得分）不能大于应完成数（满分）</source>
+        <translation>“{0}”: done (score) cannot be more than required (full marks)</translation>
+    </message>
+    <message>
+        <source>“{0}” 的分母应大于 0</source>
+        <translation>“{0}”: the denominator should be more than 0</translation>
+    </message>
+    <message>
+        <source>“{0}” 不是可选项；可选: {1}</source>
+        <translation>“{0}” is not one of the choices; choose from: {1}</translation>
+    </message>
+    <message>
+        <source>文字过长（{0} 字）</source>
+        <translation>The text is too long ({0} characters)</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满（或文件超过大小限制），无法写入 {0}。已保存的内容没有受影响。</source>
+        <translation>The disk is full (or the file is over its size limit); {0} cannot be written. Nothing already saved is affected.</translation>
+    </message>
+    <message>
+        <source>{0} 是一个文件夹，不能写成文件；请给出文件名（例如 {1}）。已保存的内容没有受影响。</source>
+        <translation>{0} is a folder and cannot be written as a file; please give a file name (e.g. {1}). Nothing already saved is affected.</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：文件夹是只读的或没有权限。已保存的内容没有受影响。</source>
+        <translation>Cannot write {0}: the folder is read-only or not permitted. Nothing already saved is affected.</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
         <source>{0}；评分 {1} 条，照片 {2} 张</source>
         <translation>{0}; {1} scores, {2} photos</translation>
+    </message>
+    <message>
+        <source>各校得分的平均分</source>
+        <translation>the mean of the schools' scores</translation>
+    </message>
+    <message>
+        <source>各校得分的最低分</source>
+        <translation>the lowest of the schools' scores</translation>
+    </message>
+    <message>
+        <source>各校得分之和</source>
+        <translation>the sum of the schools' scores</translation>
     </message>
     <message>
         <source>无法读取（{0}）</source>
@@ -704,18 +908,6 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
-    </message>
-    <message>
-        <source>磁盘空间不足，无法写入 {0}</source>
-        <translation>The disk is full; {0} cannot be written</translation>
-    </message>
-    <message>
-        <source>没有写入 {0} 的权限</source>
-        <translation>No permission to write {0}</translation>
-    </message>
-    <message>
-        <source>{0} 所在的磁盘是只读的</source>
-        <translation>The disk holding {0} is read-only</translation>
     </message>
 </context>
 <context>

@@ -646,36 +646,240 @@
         <translation>没有考核计划</translation>
     </message>
     <message>
+        <source>集团整体</source>
+        <translation>集团整体</translation>
+    </message>
+    <message>
+        <source>按教育集团整体评一次分</source>
+        <translation>按教育集团整体评一次分</translation>
+    </message>
+    <message>
+        <source>无扣分</source>
+        <translation>无扣分</translation>
+    </message>
+    <message>
+        <source>扣完为止，最低 0 分</source>
+        <translation>扣完为止，最低 0 分</translation>
+    </message>
+    <message>
+        <source>无 → 0</source>
+        <translation>无 → 0</translation>
+    </message>
+    <message>
+        <source>尚未评分</source>
+        <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>应为文字</source>
+        <translation>应为文字</translation>
+    </message>
+    <message>
+        <source>应为数字，而不是是/否</source>
+        <translation>应为数字，而不是是/否</translation>
+    </message>
+    <message>
         <source>不是 Inspector 的数据库，或已损坏</source>
         <translation>不是 Inspector 的数据库，或已损坏</translation>
     </message>
     <message>
-        <source>{0} 项 × {1} = {2}</source>
-        <translation>{0} 项 × {1} = {2}</translation>
+        <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
+        <translation>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</translation>
     </message>
     <message>
-        <source>不能大于 {0}</source>
-        <translation>不能大于 {0}</translation>
+        <source>完成比例 {0} × {1} 分 = {2}</source>
+        <translation>完成比例 {0} × {1} 分 = {2}</translation>
     </message>
     <message>
-        <source>不能小于 {0}</source>
-        <translation>不能小于 {0}</translation>
+        <source>{0} {1} × {2} 分 = {3}</source>
+        <translation>{0} {1} × {2} 分 = {3}</translation>
     </message>
     <message>
-        <source>不能大于 100%</source>
-        <translation>不能大于 100%</translation>
+        <source>{0}：{1}，按 {2} 计 = {3}</source>
+        <translation>{0}：{1}，按 {2} 计 = {3}</translation>
     </message>
     <message>
-        <source>应为数字，而不是 “{0}”</source>
-        <translation>应为数字，而不是 “{0}”</translation>
+        <source>{0} {1}，比 {2} 低 {3} 个{4} × {5} = −{6}</source>
+        <translation>{0} {1}，比 {2} 低 {3} 个{4} × {5} = −{6}</translation>
     </message>
     <message>
-        <source>应为整数，而不是 “{0}”</source>
-        <translation>应为整数，而不是 “{0}”</translation>
+        <source>{0} {1}，达到 {2} → 满分</source>
+        <translation>{0} {1}，达到 {2} → 满分</translation>
+    </message>
+    <message>
+        <source>{0} {1}，达到 {2}，不扣分</source>
+        <translation>{0} {1}，达到 {2}，不扣分</translation>
+    </message>
+    <message>
+        <source>{0} {1} 项 × {2} = +{3}</source>
+        <translation>{0} {1} 项 × {2} = +{3}</translation>
+    </message>
+    <message>
+        <source>{0} {1} 项 × {2} = −{3}</source>
+        <translation>{0} {1} 项 × {2} = −{3}</translation>
+    </message>
+    <message>
+        <source>合计 {0}，本项最高 {1} 分</source>
+        <translation>合计 {0}，本项最高 {1} 分</translation>
+    </message>
+    <message>
+        <source>同类取最高分：{0} → {1}</source>
+        <translation>同类取最高分：{0} → {1}</translation>
+    </message>
+    <message>
+        <source>最高达到{0} → {1}</source>
+        <translation>最高达到{0} → {1}</translation>
+    </message>
+    <message>
+        <source>✗ 未做到：{0}，本项不得分 → 0</source>
+        <translation>✗ 未做到：{0}，本项不得分 → 0</translation>
+    </message>
+    <message>
+        <source>✗ {0}（{1} 分）未得</source>
+        <translation>✗ {0}（{1} 分）未得</translation>
+    </message>
+    <message>
+        <source>未满足前提：{0}，本项不得分 → 0</source>
+        <translation>未满足前提：{0}，本项不得分 → 0</translation>
+    </message>
+    <message>
+        <source>考核组直接给分 {0} 分（满分 {1}）</source>
+        <translation>考核组直接给分 {0} 分（满分 {1}）</translation>
+    </message>
+    <message>
+        <source>考核组评定 {0} 分；理由：{1}</source>
+        <translation>考核组评定 {0} 分；理由：{1}</translation>
+    </message>
+    <message>
+        <source>考核组改定为 {0} 分（按计分办法为 {1} 分）；理由：{2}</source>
+        <translation>考核组改定为 {0} 分（按计分办法为 {1} 分）；理由：{2}</translation>
+    </message>
+    <message>
+        <source>本项不适用：{0}</source>
+        <translation>本项不适用：{0}</translation>
+    </message>
+    <message>
+        <source>尚未填写: {0}</source>
+        <translation>尚未填写: {0}</translation>
+    </message>
+    <message>
+        <source>满分 {0}</source>
+        <translation>满分 {0}</translation>
+    </message>
+    <message>
+        <source>登记 {0} 项，其中 {1} 年（基数）{2} 项</source>
+        <translation>登记 {0} 项，其中 {1} 年（基数）{2} 项</translation>
+    </message>
+    <message>
+        <source>登记 {0} 项</source>
+        <translation>登记 {0} 项</translation>
+    </message>
+    <message>
+        <source>还有 {0} 所学校未完成</source>
+        <translation>还有 {0} 所学校未完成</translation>
+    </message>
+    <message>
+        <source>尚有 {0} 项未评分（按 0 分计），总分与等次为暂计</source>
+        <translation>尚有 {0} 项未评分（按 0 分计），总分与等次为暂计</translation>
+    </message>
+    <message>
+        <source>尚有 {0} 项未评分（按 0 分计），总分为暂计</source>
+        <translation>尚有 {0} 项未评分（按 0 分计），总分为暂计</translation>
+    </message>
+    <message>
+        <source>等次由{0}根据考核成绩确定，指标体系未规定分数线</source>
+        <translation>等次由{0}根据考核成绩确定，指标体系未规定分数线</translation>
+    </message>
+    <message>
+        <source>综合得分 = {0} + 加分 {1} = {2}</source>
+        <translation>综合得分 = {0} + 加分 {1} = {2}</translation>
+    </message>
+    <message>
+        <source>综合得分 = {0} = {1}</source>
+        <translation>综合得分 = {0} = {1}</translation>
+    </message>
+    <message>
+        <source>一票否决：{0}</source>
+        <translation>一票否决：{0}</translation>
+    </message>
+    <message>
+        <source>专家评分不一致（{0}），待组长决定</source>
+        <translation>专家评分不一致（{0}），待组长决定</translation>
+    </message>
+    <message>
+        <source>逐校评分，集团得分取{0}（{1}）</source>
+        <translation>逐校评分，集团得分取{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>逐校评分，集团得分取{0}</source>
+        <translation>逐校评分，集团得分取{0}</translation>
+    </message>
+    <message>
+        <source>不适用于{0}</source>
+        <translation>不适用于{0}</translation>
+    </message>
+    <message>
+        <source>不能大于 {0}（填写的是 {1}）</source>
+        <translation>不能大于 {0}（填写的是 {1}）</translation>
+    </message>
+    <message>
+        <source>不能小于 {0}（填写的是 {1}）</source>
+        <translation>不能小于 {0}（填写的是 {1}）</translation>
+    </message>
+    <message>
+        <source>最多 {0}，而不是 {1}</source>
+        <translation>最多 {0}，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>直接给分不能超过本项满分 {0} 分（填写的是 {1}）</source>
+        <translation>直接给分不能超过本项满分 {0} 分（填写的是 {1}）</translation>
+    </message>
+    <message>
+        <source>“{0}” 完成数（得分）不能大于应完成数（满分）</source>
+        <translation>“{0}” 完成数（得分）不能大于应完成数（满分）</translation>
+    </message>
+    <message>
+        <source>“{0}” 的分母应大于 0</source>
+        <translation>“{0}” 的分母应大于 0</translation>
+    </message>
+    <message>
+        <source>“{0}” 不是可选项；可选: {1}</source>
+        <translation>“{0}” 不是可选项；可选: {1}</translation>
+    </message>
+    <message>
+        <source>文字过长（{0} 字）</source>
+        <translation>文字过长（{0} 字）</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满（或文件超过大小限制），无法写入 {0}。已保存的内容没有受影响。</source>
+        <translation>磁盘空间已满（或文件超过大小限制），无法写入 {0}。已保存的内容没有受影响。</translation>
+    </message>
+    <message>
+        <source>{0} 是一个文件夹，不能写成文件；请给出文件名（例如 {1}）。已保存的内容没有受影响。</source>
+        <translation>{0} 是一个文件夹，不能写成文件；请给出文件名（例如 {1}）。已保存的内容没有受影响。</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：文件夹是只读的或没有权限。已保存的内容没有受影响。</source>
+        <translation>无法写入 {0}：文件夹是只读的或没有权限。已保存的内容没有受影响。</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：{1}</source>
+        <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
         <source>{0}；评分 {1} 条，照片 {2} 张</source>
         <translation>{0}；评分 {1} 条，照片 {2} 张</translation>
+    </message>
+    <message>
+        <source>各校得分的平均分</source>
+        <translation>各校得分的平均分</translation>
+    </message>
+    <message>
+        <source>各校得分的最低分</source>
+        <translation>各校得分的最低分</translation>
+    </message>
+    <message>
+        <source>各校得分之和</source>
+        <translation>各校得分之和</translation>
     </message>
     <message>
         <source>无法读取（{0}）</source>
@@ -704,18 +908,6 @@
     <message>
         <source>备份失败：{0}</source>
         <translation>备份失败：{0}</translation>
-    </message>
-    <message>
-        <source>磁盘空间不足，无法写入 {0}</source>
-        <translation>磁盘空间不足，无法写入 {0}</translation>
-    </message>
-    <message>
-        <source>没有写入 {0} 的权限</source>
-        <translation>没有写入 {0} 的权限</translation>
-    </message>
-    <message>
-        <source>{0} 所在的磁盘是只读的</source>
-        <translation>{0} 所在的磁盘是只读的</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,83 @@
+"""Language: Qt's own dialogs speak Chinese under zh_CN (qtbase_zh_CN); the English interface puts the
+core's words (grades, explanations, errors) into English, leaving only the rubric's own wording."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel  # noqa: E402
+
+from inspector_app.ui import i18n  # noqa: E402
+from inspector_app.ui.core_words import core_text  # noqa: E402
+from tests.test_ui_window import open_window, store  # noqa: E402,F401
+
+CJK = __import__("re").compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def language(qtbot):
+    app = QApplication.instance()
+    installed = []
+
+    def use(lang: str):
+        for t in installed:
+            app.removeTranslator(t)
+        installed[:] = i18n.install(app, lang)
+    yield use
+    for t in installed:
+        app.removeTranslator(t)
+    from PySide6.QtCore import QLocale
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    i18n._current = i18n.SOURCE_LANGUAGE  # back to the source language (no translator) for the tests after
+
+
+def labels_of_file_dialog(qtbot) -> str:
+    dialog = QFileDialog(None, "t")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    dialog.close()
+    return text
+
+
+def test_qt_file_dialog_in_chinese_and_in_english(qtbot, language):
+    language("zh_CN")
+    text = labels_of_file_dialog(qtbot)
+    assert "查找范围" in text and "文件类型" in text, text
+    language("en")
+    text = labels_of_file_dialog(qtbot).replace("&", "")
+    assert "Look in" in text and "Files of type" in text, text
+
+
+def test_core_words_in_english(language):
+    language("zh_CN")
+    assert core_text("良好") == "良好"  # Chinese: the core's text as it is
+    language("en")
+    assert core_text("良好") == "Good"
+    assert core_text("交流教师比例 21.6%，目标 20%，完成 100% × 8 分 = 8") == \
+        "交流教师比例 21.6%, target 20%, 100% achieved × 8 pt = 8"  # the measure is the rubric's word
+    assert core_text("无法写入 /x/报告.pdf：文件夹是只读的或没有权限。已保存的内容没有受影响。") == \
+        "Cannot write /x/报告.pdf: the folder is read-only or not permitted. Nothing already saved is affected."
+    assert core_text("尚有 3 项未评分（按 0 分计），总分与等次为暂计") == \
+        "3 item(s) not scored yet (counted as 0): the total and the grade are provisional"
+    assert core_text("某个规则原文") == "某个规则原文"  # not known: the rubric's wording stays
+
+
+def test_english_window_shows_grades_and_explanations_in_english(qtbot, store, language):
+    language("en")
+    from inspector_app.store.demo import make_demo
+    make_demo(store)
+    window = open_window(qtbot, store)
+    ws = window.workspace
+    window.select_group(next(g.id for g in ws.groups if "第四中学" in g.name))
+    c5 = window.workspace.find_code("C5")
+    window.navigator.select(c5)
+    assert "target" in window.page.explanation.text() and "分 =" not in window.page.explanation.text()
+    assert "Scored once for the education group as a whole" in window.page.where.text()
+    grade = window.score.grade_label.text()
+    assert grade and not CJK.search(grade), grade
+    unit = window.navigator.tree.topLevelItem(0).text(0)
+    assert unit == "Group as a whole"
+    window.close()
