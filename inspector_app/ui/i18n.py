@@ -82,7 +82,7 @@ class QtGaps(QTranslator):
         self.table = table
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
-        return self.table.get((context, source), "")
+        return self.table.get((context, source))  # None: not ours (an empty text would be taken as a translation)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self.table
