@@ -107,7 +107,7 @@ def main() -> None:
     merged = G.merged_bureau(G.build_world(args.size))
     shutil.rmtree(args.work, ignore_errors=True)
     data = args.work / "data"
-    shutil.copytree(merged, data)
+    shutil.copytree(merged, data, ignore=shutil.ignore_patterns("bundles"))  # the kept bundles are not read
     out = args.work / "out"
     out.mkdir()
     sheets, table = floor_inputs(data, out)  # also the warm-up of the results

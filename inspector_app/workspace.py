@@ -121,13 +121,13 @@ class Workspace:
     def select_group(self, group_id: str) -> Change:
         self.commit()
         self.group = next(g for g in self.groups if g.id == group_id)
-        self.scorer = E.expert_scorer(self.store, self.plan, self.rubric, self.group, self.expert_id)
-        self._entries = {Place(e.school_id, e.indicator): e
-                         for e in E.entries(self.store, self.plan.id, self.group.id, self.expert_id)}
+        rows = E.entries(self.store, self.plan.id, self.group.id, self.expert_id)  # read once for the three
+        self.scorer = E.expert_scorer(self.store, self.plan, self.rubric, self.group, self.expert_id, rows)
+        self._entries = {Place(e.school_id, e.indicator): e for e in rows}
         self._errors.clear()
         self._self = P.self_scores(self.store, self.plan.id, self.group.id)
         self.units = [Unit(u.school_id, u.name, list(u.codes))
-                      for u in E.progress(self.store, self.plan, self.rubric, self.group, self.expert_id)]
+                      for u in E.progress(self.store, self.plan, self.rubric, self.group, self.expert_id, rows)]
         self.places = [Place(u.school_id, c) for u in self.units for c in u.codes]
         self._unit_of = {u.school_id: u for u in self.units}
         self._school_places: dict[str, list[Place]] = {}  # a per-school code's places, one per school

@@ -10,7 +10,7 @@ from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
-from inspector_app.store.consensus import panel_scorer
+from inspector_app.store.consensus import ExpertRoster, panel_scorer
 from inspector_app.store.db import Store
 
 
@@ -25,6 +25,7 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
     rubric = P.plan_rubric(store, plan)
     plan_experts = EX.experts(store, plan.id)  # read once for every group
     names = {e.id: e.name for e in plan_experts}
+    roster_of_experts = ExpertRoster(plan_experts)
     roster = Roster(groups=[], schools={})
     history = History()
     cards, experts, unfinished = {}, {}, []
@@ -34,7 +35,7 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
             if year:
                 history.add(group.id, year, PastResult(Decimal(prior["total"]) if prior["total"] else None,
                                                        prior["grade"], prior["rank"]))
-        card = panel_scorer(store, plan, rubric, group, plan_experts).card()
+        card = panel_scorer(store, plan, rubric, group, roster_of_experts).card()
         scored = E.who_scored(store, plan.id, group.id)  # who scored what, without reading every entry
         reason = _not_final(store, group, card, bool(scored))
         if reason:

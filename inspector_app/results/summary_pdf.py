@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, LongTable, PageTemplate, Spacer, Table, TableStyle
 
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import fmt_points
@@ -106,7 +106,7 @@ def build_summary_pdf(results: Results, font_dir: Path | str | None = None, *, t
     for values in public_rows(results):
         rows.append([TextBlock(v, cell if i in (1, 3) else cell_c) for i, v in enumerate(values)])
     widths = [14 * mm, 48 * mm, 18 * mm, 44 * mm, 16 * mm, 16 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
+    table = LongTable(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")  # split page by page in one pass
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), LATIN), ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -11,6 +11,7 @@ memory, read back, then written under a temporary name and renamed into place.
 """
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 import warnings
@@ -62,8 +63,12 @@ def _display(value: Cell) -> str:
     return str(value)
 
 
+@functools.lru_cache(maxsize=65536)
 def text_width(text: str) -> int:
-    """Columns a text needs: East Asian wide and full-width characters count two."""
+    """Columns a text needs: East Asian wide and full-width characters count two (a workbook repeats its
+    texts: names, grades, figures; each distinct one is measured once)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import Scorer
-from inspector_app.rubric.rules import OVERRIDE_REASON, not_applicable_reason
 from inspector_app.scoring.panel import PlaceScores
 from inspector_app.scoring.panel import panel_scorer as settle
 from inspector_app.store import entries as E
@@ -29,8 +28,7 @@ class ConsensusError(ValueError):
 
 def places(store: Store, plan: Plan, group: Group) -> list[PlaceScores]:
     found: dict[tuple[str, str], PlaceScores] = {}
-    for expert_id, school_id, code, points, note, explanation, inputs in E.scored(store, plan.id, group.id):
-        na = not_applicable_reason(inputs)
+    for expert_id, school_id, code, points, note, explanation, na, override in E.scored(store, plan.id, group.id):
         if points is None and not na:
             continue
         place = found.setdefault((school_id, code), PlaceScores(school_id, code, {}))
@@ -38,8 +36,8 @@ def places(store: Store, plan: Plan, group: Group) -> list[PlaceScores]:
             place.not_applicable[expert_id] = na
             continue
         place.scores[expert_id] = points
-        if inputs.get(OVERRIDE_REASON):
-            place.overrides[expert_id] = str(inputs[OVERRIDE_REASON])
+        if override:
+            place.overrides[expert_id] = override
         place.notes[expert_id] = note
         place.explanations[expert_id] = explanation
     for school_id, code, points, method, reason in store.conn.execute(
@@ -157,15 +155,24 @@ def withdraw_stale_decisions(store: Store, plan_id: str, group_id: str, expert_i
     return withdrawn
 
 
+class ExpertRoster:
+    """Experts' names and the leads among them, made once for a caller that scores every group."""
+
+    def __init__(self, experts: list[Expert]):
+        self.names = {e.id: e.name for e in experts}
+        self.leads = {e.id for e in experts if e.role == "lead"}
+
+
 def panel_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group,
-                 plan_experts: list[Expert] | None = None) -> Scorer:
+                 plan_experts: "list[Expert] | ExpertRoster | None" = None) -> Scorer:
     """The group's score as the panel settles it (the rules: `scoring.panel`).
 
-    A caller scoring every group passes the plan's experts, read once; otherwise only this group's are
-    read (a merge recomputes one group per bundle: reading the whole plan's each time would be quadratic).
+    A caller scoring every group passes the plan's experts read once, best as an `ExpertRoster` (made
+    once too); otherwise only this group's are read (a merge recomputes one group per bundle: reading,
+    or even walking, the whole plan's each time would be quadratic).
     """
     if plan_experts is None:
         plan_experts = experts_of_group(store, plan.id, group.id)
+    roster = plan_experts if isinstance(plan_experts, ExpertRoster) else ExpertRoster(plan_experts)
     return settle(rubric, group.schools, group.group_type, places(store, plan, group), plan.consensus,
-                  {e.id: e.name for e in plan_experts}, E.vetoes(store, plan.id, group.id),
-                  {e.id for e in plan_experts if e.role == "lead"})
+                  roster.names, E.vetoes(store, plan.id, group.id), roster.leads)

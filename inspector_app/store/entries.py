@@ -6,6 +6,7 @@ so reports and bundles never need to rescore to know what an expert gave.
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Any
 from inspector_app.numbers import stored_points
 from inspector_app.rubric.model import METHODS, Indicator, Rubric
 from inspector_app.scoring.engine import Scorer, targeted_schools
-from inspector_app.rubric.rules import InputError
+from inspector_app.rubric.rules import OVERRIDE_REASON, InputError, not_applicable_reason
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record, record_many
 from inspector_app.store.plans import Group, Plan
@@ -93,13 +94,26 @@ def entries(store: Store, plan_id: str, group_id: str | None = None, expert_id: 
 
 
 def scored(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str, str, Decimal | None, str, tuple[str, ...],
-                                                                    dict[str, Any]]]:
-    """(expert, school, indicator, points, note, explanation, inputs) of every entry of a group: what the
-    panel's score needs, without reading evidence and methods (the results read this for every group)."""
-    return [(r[0], r[1], r[2], None if r[3] is None else Decimal(r[3]), r[4], tuple(json.loads(r[5])),
-             json.loads(r[6])) for r in store.conn.execute(
+                                                                    str, str]]:
+    """(expert, school, indicator, points, note, explanation, not-applicable reason, override reason) of every
+    entry of a group: what the panel's score needs, without reading evidence and methods (the results read
+    this for every group; the stored texts repeat, each distinct one is parsed once)."""
+    return [(r[0], r[1], r[2], None if r[3] is None else Decimal(r[3]), r[4], _explanation(r[5]), *_input_facts(r[6]))
+            for r in store.conn.execute(
         "SELECT expert_id, school_id, indicator, points, note, explanation, inputs FROM entries"
         " WHERE plan_id = ? AND group_id = ? ORDER BY id", (plan_id, group_id))]
+
+
+@functools.lru_cache(maxsize=65536)
+def _explanation(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _input_facts(text: str) -> tuple[str, str]:
+    """(why the inputs say 不适用, the reason given for overriding the points), "" when they do not."""
+    inputs = json.loads(text)
+    return not_applicable_reason(inputs), str(inputs.get(OVERRIDE_REASON) or "")
 
 
 def who_scored(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str, str]]:
@@ -294,11 +308,13 @@ def clear_entry(store: Store, plan: Plan, group: Group, expert_id: str, school_i
                reason)
 
 
-def expert_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str) -> Scorer:
-    """The group's score as one expert's entries give it."""
+def expert_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str,
+                  rows: list[Entry] | None = None) -> Scorer:
+    """The group's score as one expert's entries give it (`rows`: those entries, when the caller has them)."""
     scorer = Scorer(rubric, group.schools, group.group_type)
-    scorer.load_answers([(e.indicator, e.school_id or None, e.inputs)
-                         for e in entries(store, plan.id, group.id, expert_id) if rubric.has_indicator(e.indicator)])
+    rows = entries(store, plan.id, group.id, expert_id) if rows is None else rows
+    scorer.load_answers([(e.indicator, e.school_id or None, e.inputs) for e in rows
+                         if rubric.has_indicator(e.indicator)])
     for key, value in store.conn.execute(
             "SELECT key, value FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
             (plan.id, group.id, expert_id)):
@@ -367,8 +383,10 @@ class UnitProgress:
     codes: list[str] = field(default_factory=list)
 
 
-def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str) -> list[UnitProgress]:
-    done = {(e.school_id, e.indicator): e.points for e in entries(store, plan.id, group.id, expert_id)}
+def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str,
+             rows: list[Entry] | None = None) -> list[UnitProgress]:
+    rows = entries(store, plan.id, group.id, expert_id) if rows is None else rows
+    done = {(e.school_id, e.indicator): e.points for e in rows}
     units = [UnitProgress(GROUP, "集团整体", 0, 0, Decimal(0))] + [
         UnitProgress(s.id, s.name, 0, 0, Decimal(0)) for s in group.schools]
     by_id = {u.school_id: u for u in units}

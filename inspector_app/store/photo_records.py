@@ -207,8 +207,6 @@ def prepare_files(store: Store, photos: Sequence[PhotoRecord], *, workers: int |
     A merged photo is taken from its kept bundle, decoded in full and given its thumbnail on first use.
     Returns photo id -> plain-words problem for those that could not be made ready.
     """
-    from inspector_app.store import bundle_records as BR
-    from inspector_app.store import photos as files
     jobs = []
     for photo in photos:
         original, thumb = store.photos_dir / photo.original, store.photos_dir / photo.thumb
@@ -221,7 +219,9 @@ def prepare_files(store: Store, photos: Sequence[PhotoRecord], *, workers: int |
         jobs.append((photo, original, source))
     problems: dict[int, str] = {}
     if not jobs:
-        return problems
+        return problems  # before importing Pillow: a window opening on a place without new photos needs none
+    from inspector_app.store import bundle_records as BR
+    from inspector_app.store import photos as files
 
     def work(job) -> str | None:
         photo, original, source = job
