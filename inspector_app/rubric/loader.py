@@ -140,11 +140,7 @@ def _area(rd: Reader, node, i: int, codes: dict[str, int], group_types, status) 
     subgroups: list[SubGroup] = []
     if "groups" in m.items and "indicators" in m.items:
         rd.problem(m.line, path, "groups 与 indicators 只能写其一")
-    for j, g in enumerate(rd.seq(m, "groups", path, required=False)):
-        gp = f"{path}.groups[{j}]"
-        gm = rd.map(g, gp, m.line)
-        if gm is None:
-            continue
+    for _, gp, gm in rd.maps(m, "groups", path, required=False):
         rd.keys(gm, {"code", "title", "indicators"}, gp)
         gcode = rd.text(gm, "code", gp)
         _claim(rd, codes, gcode, gm.line, f"{gp}.code")
@@ -228,11 +224,7 @@ def _indicator(rd: Reader, node, path: str, area_code: str, group_code: str, cod
             rd.problem(m.get("methods").line, f"{path}.methods", f"“{t}” 不是评价方式；可用: {'、'.join(METHODS)}")
     scope = _scope(rd, m, path)
     history = []
-    for k, h in enumerate(rd.seq(m, "history", path, required=False)):
-        hp = f"{path}.history[{k}]"
-        hm = rd.map(h, hp, m.line)
-        if hm is None:
-            continue
+    for _, hp, hm in rd.maps(m, "history", path, required=False):
         rd.keys(hm, {"key", "label", "year"}, hp)
         key = rd.text(hm, "key", hp)
         if key and not KEY_RE.match(key):
@@ -302,11 +294,7 @@ def _grades(rd: Reader, top: YMap, status: str | None = "complete") -> GradeSche
             return None
         return GradeScheme(tuple(GradeBand(lbl, None, None) for lbl in labels), decided_by=who)
     bands: list[tuple[GradeBand, int]] = []
-    for i, item in enumerate(rd.seq(top, "grades", "")):
-        p = f"grades[{i}]"
-        m = rd.map(item, p, top.line)
-        if m is None:
-            continue
+    for _, p, m in rd.maps(top, "grades", ""):
         rd.keys(m, {"label", "min", "max"}, p)
         band = GradeBand(rd.text(m, "label", p), rd.decimal(m, "min", p, required=False),
                          rd.decimal(m, "max", p, required=False))
@@ -344,11 +332,7 @@ def _grades(rd: Reader, top: YMap, status: str | None = "complete") -> GradeSche
 
 def _vetoes(rd: Reader, top: YMap) -> tuple[Veto, ...]:
     result = []
-    for i, item in enumerate(rd.seq(top, "veto", "", required=False)):
-        p = f"veto[{i}]"
-        m = rd.map(item, p, top.line)
-        if m is None:
-            continue
+    for _, p, m in rd.maps(top, "veto", "", required=False):
         rd.keys(m, {"key", "text"}, p)
         key = rd.text(m, "key", p)
         if key and not KEY_RE.match(key):
@@ -366,11 +350,7 @@ def _composite(rd: Reader, top: YMap, area_codes: set[str]) -> Composite | None:
         return None
     rd.keys(m, {"parts", "note"}, "composite")
     parts = []
-    for i, item in enumerate(rd.seq(m, "parts", "composite")):
-        p = f"composite.parts[{i}]"
-        pm = rd.map(item, p, m.line)
-        if pm is None:
-            continue
+    for _, p, pm in rd.maps(m, "parts", "composite"):
         rd.keys(pm, {"key", "label", "weight", "areas"}, p)
         areas = tuple(t for t, _ in rd.texts(pm, "areas", p, required=True))
         for a in areas:

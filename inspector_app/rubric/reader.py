@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from decimal import Decimal
+from typing import Iterator
 
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.yamlnodes import Problem, YMap, YNode, YScalar, YSeq
@@ -50,6 +51,14 @@ class Reader:
             self.problem(node.line, full, "应为列表（每项以 - 开头）")
             return []
         return node.items
+
+    def maps(self, parent: YMap, key: str, path: str, required: bool = True) -> Iterator[tuple[int, str, YMap]]:
+        """Each item of the list under `key` that is a mapping, with its index and path (others are problems)."""
+        for i, node in enumerate(self.seq(parent, key, path, required)):
+            item_path = f"{_join(path, key)}[{i}]"
+            item = self.map(node, item_path, parent.line)
+            if item is not None:
+                yield i, item_path, item
 
     def text(self, parent: YMap, key: str, path: str, required: bool = True, default: str = "") -> str:
         node = parent.get(key)

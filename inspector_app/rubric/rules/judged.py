@@ -56,11 +56,7 @@ class PartsRule(Rule):
         parts: list[Part] = []
         total = ZERO
         seen: set[str] = set()
-        for i, item in enumerate(rd.seq(node, "parts", path)):
-            p = f"{path}.parts[{i}]"
-            m = rd.map(item, p, node.line)
-            if m is None:
-                continue
+        for i, p, m in rd.maps(node, "parts", path):
             rd.keys(m, {"key", "label", "points", "rule"}, p)
             key = rd.text(m, "key", p, required=False) or f"p{i + 1}"
             if not KEY_RE.match(key) or key in seen:

@@ -128,11 +128,7 @@ class ShortfallRule(Rule):
     @classmethod
     def read(cls, rd, node, points, gate, path):
         also, seen = [], {"value"}
-        for i, item in enumerate(rd.seq(node, "also", path, required=False)):
-            p = f"{path}.also[{i}]"
-            m = rd.map(item, p, node.line)
-            if m is None:
-                continue
+        for _, p, m in rd.maps(node, "also", path, required=False):
             rd.keys(m, {"key", "measure", "unit", "target", "per_unit"}, p)
             key = rd.text(m, "key", p)
             if key and (not KEY_RE.match(key) or key in seen):
