@@ -18,7 +18,8 @@ from inspector_app.cli import main as cli  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 from inspector_app.ui import app as ui_app  # noqa: E402
 from inspector_app.ui import help_menu  # noqa: E402
-from inspector_app.ui.about_dialog import AboutDialog, app_icon  # noqa: E402
+from inspector_app.ui.about_dialog import AboutDialog  # noqa: E402
+from inspector_app.ui.icon import app_icon  # noqa: E402
 
 
 @pytest.fixture

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app import paths
 from inspector_app.about import About, read_about
 from inspector_app.ui.i18n import translate
-
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-
-
-def app_icon() -> QIcon:
-    """The program's icon at every drawn size (resources/icons, made by build/make_icon.py)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        path = paths.resource_path("icons", f"inspector-{size}.png")
-        if path.is_file():
-            icon.addFile(str(path))
-    return icon
-
 
 def kind_label(kind: str) -> str:
     return {"font": translate("AboutDialog", "字体"), "runtime": translate("AboutDialog", "运行环境"),

@@ -42,7 +42,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Inspector")
     app.setOrganizationName("Inspector")
     app.setDesktopFileName("inspector")  # the launcher entry the .deb installs (build/deb.py)
-    from inspector_app.ui.about_dialog import app_icon
+    from inspector_app.ui.icon import app_icon
     app.setWindowIcon(app_icon())
     return app
 

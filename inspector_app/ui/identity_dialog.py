@@ -11,12 +11,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from inspector_app.bundles.keys import KeyStore
 from inspector_app.store import identity as I
 from inspector_app.ui.i18n import translate
 
 
 def own_key(store) -> I.OwnKey:
+    from inspector_app.bundles.keys import KeyStore  # cryptography: only when the key is asked for
     own = KeyStore(store.data_dir).own_key()
     return I.OwnKey(own.key_id, own.public_key, own.fingerprint)
 
