@@ -254,11 +254,12 @@ def require_sealed(plan: P.Plan, bag: Bag) -> None:
 # checklist, a round percentage) thousands of times: each distinct one is scored once per process.
 _SCORED: dict[tuple[str, str, str], tuple[dict, Any]] = {}
 _SCORED_MAX = 50_000
+_encode_key = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode  # made once, not per entry
 
 
 def _scored(rubric, ind, inputs: dict) -> tuple[dict, Any]:
     try:
-        key = (rubric.content_hash, ind.code, json.dumps(inputs, sort_keys=True, ensure_ascii=False))
+        key = (rubric.content_hash, ind.code, _encode_key(inputs))
     except (TypeError, ValueError):
         key = None
     hit = _SCORED.get(key) if key else None

@@ -47,13 +47,16 @@ def merge_findings(store: Store, plan_id: str, group_id: str, texts: dict[str, s
     a text `keep_author` (this laptop's user) wrote is kept as it is."""
     old = get_findings(store, plan_id, group_id)
     written_by = authors(store, plan_id, group_id)
+    rows, at = [], now()
     for kind, text in texts.items():
         if kind not in FINDING_KINDS or not isinstance(text, str):
             continue
         if keep_author and keep_author != expert_id and written_by.get(kind) == keep_author:
             continue
-        store.db.table("findings").upsert({"plan_id": plan_id, "group_id": group_id, "kind": kind, "text": text,
-                                           "expert_id": expert_id, "updated_at": now()}, pk=KEY)
+        rows.append({"plan_id": plan_id, "group_id": group_id, "kind": kind, "text": text, "expert_id": expert_id,
+                     "updated_at": at})
         if old[kind] != text:
             record(store, expert_id, plan_id, "finding", {"plan": plan_id, "group": group_id, "kind": kind},
                    "merged", old[kind], text, source)
+    if rows:  # one upsert for the bundle's findings (each call reads the table's shape first)
+        store.db.table("findings").upsert_all(rows, pk=KEY)

@@ -25,8 +25,13 @@ class HistoryRow:
     reason: str
 
 
+# Made once (json.dumps with options builds an encoder per call); the same text as json.dumps with them.
+_encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+_encode_key = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _dump(value: object) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return None if value is None else _encode(value)
 
 
 def record(store: Store, expert_id: str, plan_id: str, entity: str, key: dict, field: str,
@@ -34,7 +39,7 @@ def record(store: Store, expert_id: str, plan_id: str, entity: str, key: dict, f
     """Must be called inside the transaction of the change itself."""
     store.conn.execute(
         "INSERT INTO history (at, expert_id, plan_id, entity, key, field, old, new, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (now(), expert_id, plan_id, entity, json.dumps(key, ensure_ascii=False, sort_keys=True), field,
+        (now(), expert_id, plan_id, entity, _encode_key(key), field,
          _dump(old), _dump(new), reason))
 
 
@@ -44,7 +49,7 @@ def record_many(store: Store, rows: list[tuple[str, str, str, dict, str, object,
     at = now()
     store.conn.executemany(
         "INSERT INTO history (at, expert_id, plan_id, entity, key, field, old, new, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(at, e, p, entity, json.dumps(key, ensure_ascii=False, sort_keys=True), field, _dump(old), _dump(new), reason)
+        [(at, e, p, entity, _encode_key(key), field, _dump(old), _dump(new), reason)
          for e, p, entity, key, field, old, new, reason in rows])
 
 
@@ -66,7 +71,7 @@ def changes(store: Store, plan_id: str | None = None, *, entity: str | None = No
         args.append(entity)
     if key is not None:
         sql += " AND key = ?"
-        args.append(json.dumps(key, ensure_ascii=False, sort_keys=True))
+        args.append(_encode_key(key))
     sql += " ORDER BY id"
     if limit:
         sql = f"SELECT * FROM ({sql.replace('ORDER BY id', 'ORDER BY id DESC')} LIMIT {int(limit)}) ORDER BY id"
