@@ -189,6 +189,37 @@ class Workspace:
             return got is None or got.applicable
         return result.applicable
 
+    def computed(self, place: Place) -> tuple[Decimal | None, str]:
+        """(the rule's own points, the override's reason) where the expert overrode them, else (points, "")."""
+        result: IndicatorResult = self.scorer.results[place.code]
+        got = result.overrides.get(place.school_id)
+        if got is not None:
+            return got.computed, got.override_reason
+        return self.outcome(place)[1], ""
+
+    # ------------------------------------------------------------------ the group's award/project register
+    def register_items(self, code: str) -> list:
+        from inspector_app.store import registers as RG
+        return RG.items(self.store, self.plan.id, self.group.id, code)
+
+    def edit_register(self, place: Place, *, add: dict[str, str] | None = None, remove: int | None = None,
+                      use: bool = True) -> Change:
+        """Add an item to (or remove one from) the group's register of `place`'s indicator, then score the
+        entry from the register as it now stands, with the baseline year's (`use=False`: stop using it)."""
+        from inspector_app.store import registers as RG
+        if not self.can_score:
+            return Change(place, error=NOT_CHOSEN)
+        try:
+            if add is not None:
+                RG.add_item(self.store, self.plan, self.rubric, self.group, place.code, by=self.expert_id, **add)
+            if remove is not None:
+                RG.remove_item(self.store, self.plan, self.group, remove, by=self.expert_id)
+            value = RG.register_input(self.store, self.plan, self.rubric, self.group, place.code)[RG.REGISTER]
+        except RG.RegisterError as exc:
+            return Change(place, self.card(), error=str(exc), field_key=RG.REGISTER)
+        change = self.draft(place, RG.REGISTER, value if use else None)
+        return change if change.error else self.commit()
+
     def scored(self, place: Place) -> bool:
         """Finished at this place: it has points, or it was answered 不适用."""
         answered, points, _ = self.outcome(place)

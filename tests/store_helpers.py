@@ -20,3 +20,14 @@ def small_plan(store: Store, *, experts=("专家甲", "专家乙")) -> tuple[P.P
         experts=[P.ExpertSpec(name, "lead" if i == 0 else "member", f"e{i}") for i, name in enumerate(experts)])
     plan = P.create_plan(store, rubric, spec)
     return plan, P.plan_rubric(store, plan), P.groups(store, plan.id)[0]
+
+
+def past_plan(store: Store, school_year: str = "2021—2022") -> tuple[P.Plan, object, P.Group]:
+    """The same group (id g4) inspected in an earlier school year, in the same data folder."""
+    spec = P.PlanSpec(title="上年考核", school_year=school_year, stage="复评",
+                      groups=[P.GroupSpec("中卫市第四中学教育集团", [P.SchoolSpec(n, r, k, id=f"s{i}")
+                                                                 for i, (n, r, k) in enumerate(ROSTER)],
+                                          group_type="共建型", id="g4")],
+                      experts=[P.ExpertSpec("专家甲", "lead", "e0")])
+    plan = P.create_plan(store, load_catalog().get("suizhou-jlt"), spec)
+    return plan, P.plan_rubric(store, plan), P.groups(store, plan.id)[0]

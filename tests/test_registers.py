@@ -13,7 +13,7 @@ from inspector_app.rubric.loader import load_rubric
 from inspector_app.store import entries as E
 from inspector_app.store import registers as RG
 from inspector_app.store.db import open_store
-from store_helpers import small_plan
+from store_helpers import past_plan, small_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 D = Decimal
@@ -105,3 +105,50 @@ def test_register_on_the_command_line(data_dir, capsys):
     shown = json.loads(capsys.readouterr().out)
     # 004 C19 “增加国家级得2分，省级得1分，市级得0.5分”: 省级 2 − 1 = 1 → 1; 市级 1 − 1 = 0 → 0
     assert D(shown["points"]) == D(1)
+
+
+def test_c16_baseline_is_the_2021_plans_register(data_dir):
+    # 004 C16 (5分): “论文、教学获奖及各种评优评先总数在2021年基础上有所增加”；
+    # 评分标准: “增加国家级得2分，省级得1分，市级得0.5分。”
+    store = open_store(data_dir)
+    past, past_rubric, past_group = past_plan(store)
+    for name, level in [("省级优秀论文（刘老师）", "省级"), ("市级优质课一等奖（陈老师）", "市级")]:  # the baseline: two awards
+        RG.add_item(store, past, past_rubric, past_group, "C16", name=name, level=level, school_id="s1")
+    plan, rubric, group = small_plan(store)
+    for name, level in [("全国教学技能大赛一等奖", "省级"), ("全国教学技能大赛 一等奖", "国家级"),  # one award, twice
+                        ("国家级课题结题（赵老师）", "国家级"), ("省级论文一等奖（王老师）", "省级"),
+                        ("省级基本功大赛一等奖", "省级"), ("省级优质课二等奖", "省级"),
+                        ("市级论文一等奖（李老师）", "市级"), ("市级说课比赛一等奖", "市级")]:
+        RG.add_item(store, plan, rubric, group, "C16", name=name, level=level, year="2023", school_id="s2")
+    inputs = RG.register_input(store, plan, rubric, group, "C16")
+    assert [x["source"] for x in inputs["register"] if x.get("source")] == \
+        ["2021—2022学年考核计划“上年考核”的登记表"] * 2
+    entry = E.set_entry(store, plan, rubric, group, "e0", "", "C16", inputs=inputs)
+    # By hand: the 技能大赛 award counts once, at 国家级. This year 国家级 2, 省级 3, 市级 2; 2021: 省级 1, 市级 1.
+    # Increase: 国家级 2 → 2 × 2 = 4; 省级 3 − 1 = 2 → 2; 市级 2 − 1 = 1 → 0.5. 4 + 2 + 0.5 = 6.5, capped at 5.
+    assert entry.points == D(5)
+    text = "\n".join(entry.explanation)
+    assert "基数来自：2021—2022学年考核计划“上年考核”的登记表" in text
+    assert "重复登记（省级、国家级），按国家级计一次" in text
+    assert "省级：本期 3 项 − 2021 年 1 项 = 2 项" in text and "市级：本期 2 项 − 2021 年 1 项 = 1 项" in text
+    assert "合计 6.5，本项最高 5 分" in text
+    # Below the cap the baseline shows: without the 课题 (国家级 1 → 2) it is 2 + 2 + 0.5 = 4.5.
+    [project] = [x for x in RG.items(store, plan.id, group.id, "C16") if x.name.startswith("国家级课题")]
+    RG.remove_item(store, plan, group, project.id)
+    entry = E.set_entry(store, plan, rubric, group, "e0", "", "C16",
+                        inputs=RG.register_input(store, plan, rubric, group, "C16"))
+    assert entry.points == D("4.5")
+    store.close()
+
+
+def test_no_baseline_register_is_said(data_dir):
+    store = open_store(data_dir)
+    past_plan(store, "2022—2023")  # not the baseline year: not read
+    plan, rubric, group = small_plan(store)
+    RG.add_item(store, plan, rubric, group, "C19", name="省级作文比赛一等奖", level="省级", year="2023")
+    entry = E.set_entry(store, plan, rubric, group, "e0", "", "C19",
+                        inputs=RG.register_input(store, plan, rubric, group, "C19"))
+    # 004 C19 “增加国家级得2分，省级得1分，市级得0.5分”: no 2021 register, so 省级 1 − 0 = 1 → 1
+    assert entry.points == D(1)
+    assert "没有 2021 年（基数）的登记，基数按 0 项计" in "\n".join(entry.explanation)
+    store.close()

@@ -8,7 +8,7 @@ from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.rules.register import REGISTER, parse_items
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
-from inspector_app.store.plans import Group, Plan
+from inspector_app.store.plans import Group, Plan, list_plans, start_year
 
 
 class RegisterError(ValueError):
@@ -25,14 +25,16 @@ class RegisterItem:
     school_id: str
     evidence: str
 
-    def as_input(self, school_name: str = "") -> dict:
+    def as_input(self, school_name: str = "", *, year: str = "", source: str = "") -> dict:
         data = {"name": self.name, "level": self.level}
-        if self.year:
-            data["year"] = self.year
+        if year or self.year:
+            data["year"] = year or self.year
         if self.school_id or school_name:
             data["school"] = school_name or self.school_id
         if self.evidence:
             data["evidence"] = self.evidence
+        if source:
+            data["source"] = source
         return data
 
 
@@ -87,11 +89,43 @@ def remove_item(store: Store, plan: Plan, group: Group, item_id: int, by: str = 
     return found[0]
 
 
+def baseline_plans(store: Store, plan: Plan, year: str) -> list[Plan]:
+    """The other plans of this data folder for the baseline year: those whose school year starts in it
+    ("2021" → 2021—2022), newest first."""
+    return [p for p in list_plans(store) if p.id != plan.id and year.isdigit()
+            and start_year(p.school_year) == int(year)]
+
+
+def baseline_items(store: Store, plan: Plan, group: Group, code: str, year: str) -> list[dict]:
+    """The baseline year's register of `code` for this group (same group id), read from that year's plan in the
+    same data folder; each item is dated the baseline year and says which plan it came from. Only the first
+    (newest) plan that registers the group is read, so a year scored twice is not counted twice."""
+    for past in baseline_plans(store, plan, year):
+        if not store.conn.execute("SELECT 1 FROM groups WHERE plan_id = ? AND id = ?", (past.id, group.id)).fetchone():
+            continue
+        names = dict(store.conn.execute("SELECT id, name FROM schools WHERE plan_id = ? AND group_id = ?",
+                                        (past.id, group.id)).fetchall())
+        source = f"{past.school_year}学年考核计划“{past.title}”的登记表"
+        return [x.as_input(names.get(x.school_id, ""), year=year, source=source)
+                for x in items(store, past.id, group.id, code)]
+    return []
+
+
 def register_input(store: Store, plan: Plan, rubric: Rubric, group: Group, code: str) -> dict:
-    """The entry inputs that score `code` from the group's register (the list travels in the entry)."""
-    _rule(rubric, code)
+    """The entry inputs that score `code` from the group's register (the list travels in the entry).
+
+    Where the rule counts the increase over a baseline year (004 C16–C19 "在2021年基础上有所增加"), the
+    baseline year's register comes with it: from that year's plan in the same data folder, and any items
+    of this register dated the baseline year (typed or imported here). The plan's history totals are
+    shown beside the indicator but never subtracted: only a list can be de-duplicated level by level."""
+    rule = _rule(rubric, code)
     names = {s.id: s.name for s in group.schools}
-    return {REGISTER: [x.as_input(names.get(x.school_id, "")) for x in items(store, plan.id, group.id, code)]}
+    listed = [x.as_input(names.get(x.school_id, "")) for x in items(store, plan.id, group.id, code)]
+    year = getattr(rule, "baseline", "")
+    if year:
+        listed += baseline_items(store, plan, group, code, year)
+    return {REGISTER: listed}
 
 
-__all__ = ["RegisterError", "RegisterItem", "add_item", "items", "register_input", "remove_item"]
+__all__ = ["REGISTER", "RegisterError", "RegisterItem", "add_item", "baseline_items", "baseline_plans", "items", "register_input",
+           "remove_item"]

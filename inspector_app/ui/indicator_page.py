@@ -12,7 +12,9 @@ from inspector_app.rubric.model import METHODS
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error
+from inspector_app.ui.panel_answer import PanelAnswer
 from inspector_app.ui.photos_view import PhotosView
+from inspector_app.ui.register_editor import RegisterEditor
 from inspector_app.workspace import Change, Place, Workspace
 
 SAVE_DELAY_MS = 300
@@ -95,6 +97,10 @@ class IndicatorPage(QScrollArea):
         result.addStretch(1)
         score_layout.addLayout(result, 2)
         layout.addWidget(scoring)
+        self.register = RegisterEditor()  # only for the rules counted from a register
+        layout.addWidget(self.register)
+        self.panel_answer = PanelAnswer()
+        layout.addWidget(self.panel_answer)
 
         checks = QVBoxLayout()  # one above the other: Tab reads down the page, and nothing is squeezed at 125%
         self.evidence_box = QGroupBox(translate("IndicatorPage", "佐证材料（已查阅的打勾）"))
@@ -125,6 +131,9 @@ class IndicatorPage(QScrollArea):
 
         self.inputs.changed.connect(self._input_changed)
         self.inputs.left.connect(self.commit_now)
+        self.panel_answer.changed.connect(self._input_changed)
+        self.panel_answer.left.connect(self.commit_now)
+        self.register.changed.connect(self._register_changed)
         self.note.textChanged.connect(self._note_changed)
         self.note.focus_out.connect(self.commit_now)
         self.photos.message.connect(self.message)
@@ -149,7 +158,13 @@ class IndicatorPage(QScrollArea):
         self.rule.setText(ind.rule.describe())
         self.standard.setText(ind.standard or "—")
         self.beside.setText(self._beside(workspace, place))
-        self.inputs.build(ind.rule.fields(), workspace.inputs(place), enabled=mine)
+        values = workspace.inputs(place)
+        counted = ind.rule.type in ("awards", "highest")
+        self.register.setVisible(counted)
+        if counted:
+            self.register.show_place(workspace, place, mine)
+        self.inputs.build(ind.rule.fields(), values, enabled=mine and not (counted and self.register.uses_register()))
+        self.panel_answer.show_values(values, ind.points, mine)
         self._fill_checks(self.evidence_layout, self.evidence_checks, list(ind.evidence),
                           workspace.entry_value(place, "evidence"), mine, self._evidence_changed)
         methods = list(ind.methods) + [m for m in METHODS if m not in ind.methods]
@@ -161,13 +176,17 @@ class IndicatorPage(QScrollArea):
         self.photos.show_place(workspace, place)
         self.photos.setEnabled(mine)
         self.show_outcome(workspace.error(place))
-        chain = ([self.previous_button, self.next_button, self.unscored_button] + self.inputs.focus_chain()
-                 + self.evidence_checks + self.method_checks
-                 + [self.note] + self.photos.focus_chain())
-        for before, after in zip(chain, chain[1:]):
-            QWidget.setTabOrder(before, after)
+        self._set_tab_order()
         self._loading = False
         self.verticalScrollBar().setValue(0)
+
+    def _set_tab_order(self) -> None:
+        counted = self.register.isVisibleTo(self)
+        chain = ([self.previous_button, self.next_button, self.unscored_button] + self.inputs.focus_chain()
+                 + (self.register.focus_chain() if counted else []) + self.panel_answer.focus_chain()
+                 + self.evidence_checks + self.method_checks + [self.note] + self.photos.focus_chain())
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _beside(self, ws: Workspace, place: Place) -> str:
         parts = []
@@ -206,10 +225,14 @@ class IndicatorPage(QScrollArea):
         else:
             self.points.setText(f"{fmt_points(points)} / {fmt_points(ind.points)}")
         self.explanation.setText("\n".join(core_text(line) for line in lines))
+        computed, reason = ws.computed(place)
+        self.panel_answer.show_points(computed, points, bool(reason), ws.applicable(place) or not answered)
         # Said once: under the field it is about, or here when it names none.
-        shown_by_field = bool(error) and self.inputs.show_error(field_key, error)
+        shown_by_field = bool(error) and (self.inputs.show_error(field_key, error)
+                                          or self.panel_answer.show_error(field_key, error))
         if not error:
             self.inputs.clear_errors()
+            self.panel_answer.clear_errors()
         self.error.setText(core_text(plain_error(error)) if error and not shown_by_field else "")
         self.error.setVisible(bool(error) and not shown_by_field)
 
@@ -219,6 +242,15 @@ class IndicatorPage(QScrollArea):
         change = self.workspace.draft(self.place, key, value)
         self.show_outcome(change.error, change.field_key)
         self.save_timer.start()
+        self.changed.emit(change)
+
+    def _register_changed(self, change) -> None:
+        """The register was edited and the entry scored from it (or no longer): the page as it now stands."""
+        ind = self.workspace.indicator(self.place.code)
+        self.inputs.build(ind.rule.fields(), self.workspace.inputs(self.place),
+                          enabled=self.workspace.is_mine(self.place) and not self.register.uses_register())
+        self._set_tab_order()
+        self.show_outcome(change.error if change.field_key != "register" else "", change.field_key)
         self.changed.emit(change)
 
     def _note_changed(self) -> None:

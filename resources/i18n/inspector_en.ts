@@ -1713,6 +1713,77 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
 </context>
 <context>
+    <name>PanelAnswer</name>
+    <message>
+        <source>考核组改定得分 · 不适用</source>
+        <translation>Panel override · not applicable</translation>
+    </message>
+    <message>
+        <source>改定得分</source>
+        <translation>Override points</translation>
+    </message>
+    <message>
+        <source>撤销改定</source>
+        <translation>Undo override</translation>
+    </message>
+    <message>
+        <source>回到按计分办法得出的分数（改定得分和理由一并删除，历史记录保留）</source>
+        <translation>Back to the points the rule gives (the override and its reason are removed together; the history keeps them)</translation>
+    </message>
+    <message>
+        <source>改定得分(&amp;O)：</source>
+        <translation>&amp;Override points:</translation>
+    </message>
+    <message>
+        <source>为什么不按计分办法给分（必填），如：按评分标准原文，缺一项扣0.5分适用于全部5分</source>
+        <translation>Why the rule's points are not given (required), e.g. the standard's "−0.5 per missing item" read as applying to all 5 points</translation>
+    </message>
+    <message>
+        <source>改定理由</source>
+        <translation>Reason for the override</translation>
+    </message>
+    <message>
+        <source>改定理由(&amp;E)：</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+    <message>
+        <source>本项不适用(&amp;T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>不适用的理由（必填），如：本集团没有农村学校</source>
+        <translation>Why it does not apply (required), e.g. the group has no rural school</translation>
+    </message>
+    <message>
+        <source>不适用的理由</source>
+        <translation>Why it does not apply</translation>
+    </message>
+    <message>
+        <source>0 至 {0} 分；空着即按计分办法</source>
+        <translation>0 to {0} points; empty: as the rule gives</translation>
+    </message>
+    <message>
+        <source>本项不适用：不计分，也不计入应评项数</source>
+        <translation>Not applicable: not scored and not counted among the indicators to score</translation>
+    </message>
+    <message>
+        <source>按计分办法：{0} 分　→　考核组改定：{1} 分</source>
+        <translation>By the rule: {0} points → panel's override: {1} points</translation>
+    </message>
+    <message>
+        <source>按计分办法：{0} 分（未改定）</source>
+        <translation>By the rule: {0} points (not overridden)</translation>
+    </message>
+    <message>
+        <source>改定得分须写明理由：写下理由后才保存</source>
+        <translation>An override needs a reason: it is saved once the reason is written</translation>
+    </message>
+    <message>
+        <source>请写明本项不适用的理由：写下理由后才保存</source>
+        <translation>Write why the indicator does not apply: it is saved once the reason is written</translation>
+    </message>
+</context>
+<context>
     <name>PhotosView</name>
     <message>
         <source>添加照片…</source>
@@ -1877,6 +1948,101 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>电话、邮箱、地址</source>
         <translation>Telephone, e-mail, address</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterEditor</name>
+    <message>
+        <source>获奖/项目登记表（本集团）</source>
+        <translation>Award/project register (this group)</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>已登记的项目</source>
+        <translation>Registered items</translation>
+    </message>
+    <message>
+        <source>获奖或项目名称，同名视为同一项目</source>
+        <translation>Name of the award or project; the same name is the same project</translation>
+    </message>
+    <message>
+        <source>名称(&amp;M)：</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>如 2023</source>
+        <translation>e.g. 2023</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>级别(&amp;V)：</source>
+        <translation>Le&amp;vel:</translation>
+    </message>
+    <message>
+        <source>学校：</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <source>佐证：证书、文件名或文号</source>
+        <translation>Evidence: certificate, file name or document number</translation>
+    </message>
+    <message>
+        <source>佐证：</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <source>登记此项(&amp;A)</source>
+        <translation>&amp;Add item</translation>
+    </message>
+    <message>
+        <source>删除所选(&amp;D)</source>
+        <translation>&amp;Delete selected</translation>
+    </message>
+    <message>
+        <source>逐项登记本集团的获奖或项目，得分由登记表算出：同名项目只按最高级别计一次。</source>
+        <translation>Register the group's awards and projects one by one; the points follow from the register: a project with the same name counts once, at its highest level.</translation>
+    </message>
+    <message>
+        <source>年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，按级别减去，只计增加的项数。</source>
+        <translation>Items of the year {0} (and the register of the {0}—{1} plan in this data folder) are the baseline, subtracted level by level: only the increase counts.</translation>
+    </message>
+    <message>
+        <source>不用登记表，改填个数</source>
+        <translation>Type counts instead of the register</translation>
+    </message>
+    <message>
+        <source>按登记表计分</source>
+        <translation>Score from the register</translation>
+    </message>
+    <message>
+        <source>请先填写名称</source>
+        <translation>Type the name first</translation>
+    </message>
+    <message>
+        <source>请先在表中选中要删除的项</source>
+        <translation>Select the items to delete in the table first</translation>
     </message>
 </context>
 <context>

@@ -1713,6 +1713,77 @@
     </message>
 </context>
 <context>
+    <name>PanelAnswer</name>
+    <message>
+        <source>考核组改定得分 · 不适用</source>
+        <translation>考核组改定得分 · 不适用</translation>
+    </message>
+    <message>
+        <source>改定得分</source>
+        <translation>改定得分</translation>
+    </message>
+    <message>
+        <source>撤销改定</source>
+        <translation>撤销改定</translation>
+    </message>
+    <message>
+        <source>回到按计分办法得出的分数（改定得分和理由一并删除，历史记录保留）</source>
+        <translation>回到按计分办法得出的分数（改定得分和理由一并删除，历史记录保留）</translation>
+    </message>
+    <message>
+        <source>改定得分(&amp;O)：</source>
+        <translation>改定得分(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>为什么不按计分办法给分（必填），如：按评分标准原文，缺一项扣0.5分适用于全部5分</source>
+        <translation>为什么不按计分办法给分（必填），如：按评分标准原文，缺一项扣0.5分适用于全部5分</translation>
+    </message>
+    <message>
+        <source>改定理由</source>
+        <translation>改定理由</translation>
+    </message>
+    <message>
+        <source>改定理由(&amp;E)：</source>
+        <translation>改定理由(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>本项不适用(&amp;T)</source>
+        <translation>本项不适用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>不适用的理由（必填），如：本集团没有农村学校</source>
+        <translation>不适用的理由（必填），如：本集团没有农村学校</translation>
+    </message>
+    <message>
+        <source>不适用的理由</source>
+        <translation>不适用的理由</translation>
+    </message>
+    <message>
+        <source>0 至 {0} 分；空着即按计分办法</source>
+        <translation>0 至 {0} 分；空着即按计分办法</translation>
+    </message>
+    <message>
+        <source>本项不适用：不计分，也不计入应评项数</source>
+        <translation>本项不适用：不计分，也不计入应评项数</translation>
+    </message>
+    <message>
+        <source>按计分办法：{0} 分　→　考核组改定：{1} 分</source>
+        <translation>按计分办法：{0} 分　→　考核组改定：{1} 分</translation>
+    </message>
+    <message>
+        <source>按计分办法：{0} 分（未改定）</source>
+        <translation>按计分办法：{0} 分（未改定）</translation>
+    </message>
+    <message>
+        <source>改定得分须写明理由：写下理由后才保存</source>
+        <translation>改定得分须写明理由：写下理由后才保存</translation>
+    </message>
+    <message>
+        <source>请写明本项不适用的理由：写下理由后才保存</source>
+        <translation>请写明本项不适用的理由：写下理由后才保存</translation>
+    </message>
+</context>
+<context>
     <name>PhotosView</name>
     <message>
         <source>添加照片…</source>
@@ -1877,6 +1948,101 @@
     <message>
         <source>电话、邮箱、地址</source>
         <translation>电话、邮箱、地址</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterEditor</name>
+    <message>
+        <source>获奖/项目登记表（本集团）</source>
+        <translation>获奖/项目登记表（本集团）</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>已登记的项目</source>
+        <translation>已登记的项目</translation>
+    </message>
+    <message>
+        <source>获奖或项目名称，同名视为同一项目</source>
+        <translation>获奖或项目名称，同名视为同一项目</translation>
+    </message>
+    <message>
+        <source>名称(&amp;M)：</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>如 2023</source>
+        <translation>如 2023</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>级别(&amp;V)：</source>
+        <translation>级别(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>学校：</source>
+        <translation>学校：</translation>
+    </message>
+    <message>
+        <source>佐证：证书、文件名或文号</source>
+        <translation>佐证：证书、文件名或文号</translation>
+    </message>
+    <message>
+        <source>佐证：</source>
+        <translation>佐证：</translation>
+    </message>
+    <message>
+        <source>登记此项(&amp;A)</source>
+        <translation>登记此项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>删除所选(&amp;D)</source>
+        <translation>删除所选(&amp;D)</translation>
+    </message>
+    <message>
+        <source>逐项登记本集团的获奖或项目，得分由登记表算出：同名项目只按最高级别计一次。</source>
+        <translation>逐项登记本集团的获奖或项目，得分由登记表算出：同名项目只按最高级别计一次。</translation>
+    </message>
+    <message>
+        <source>年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，按级别减去，只计增加的项数。</source>
+        <translation>年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，按级别减去，只计增加的项数。</translation>
+    </message>
+    <message>
+        <source>不用登记表，改填个数</source>
+        <translation>不用登记表，改填个数</translation>
+    </message>
+    <message>
+        <source>按登记表计分</source>
+        <translation>按登记表计分</translation>
+    </message>
+    <message>
+        <source>请先填写名称</source>
+        <translation>请先填写名称</translation>
+    </message>
+    <message>
+        <source>请先在表中选中要删除的项</source>
+        <translation>请先在表中选中要删除的项</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from inspector_app.numbers import normalise_text
 REGISTER = "register"
 LEVELS = ("国家级", "省级", "市级", "区级", "县级", "校级")  # highest first
 MAX_ITEMS = 2000
+KEYS = ("name", "level", "year", "school", "evidence", "source")
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,11 @@ class Item:
     year: str = ""
     school: str = ""
     evidence: str = ""
+    source: str = ""  # where a baseline item was read from (the baseline year's plan), "" for this register
 
     def to_json(self) -> dict:
         data = {"name": self.name, "level": self.level}
-        for key in ("year", "school", "evidence"):
+        for key in ("year", "school", "evidence", "source"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
@@ -56,11 +58,10 @@ def parse_items(value: Any, levels: tuple[str, ...]) -> list[Item]:
     for i, raw in enumerate(value, 1):
         if not isinstance(raw, dict):
             raise ValueError(f"登记表第 {i} 项应为 {{name, level, year, school, evidence}}")
-        unknown = sorted(set(raw) - {"name", "level", "year", "school", "evidence"})
+        unknown = sorted(set(raw) - set(KEYS))
         if unknown:
-            raise ValueError(f"登记表第 {i} 项: 未知的键 “{unknown[0]}”；可用: name, level, year, school, evidence")
-        text = {k: ("" if raw.get(k) is None else str(raw.get(k)).strip()) for k in
-                ("name", "level", "year", "school", "evidence")}
+            raise ValueError(f"登记表第 {i} 项: 未知的键 “{unknown[0]}”；可用: {', '.join(KEYS)}")
+        text = {k: ("" if raw.get(k) is None else str(raw.get(k)).strip()) for k in KEYS}
         if not text["name"]:
             raise ValueError(f"登记表第 {i} 项: 缺少名称（name）")
         level = normalise_text(text["level"])
@@ -70,7 +71,7 @@ def parse_items(value: Any, levels: tuple[str, ...]) -> list[Item]:
         year = normalise_text(text["year"])
         if year and not (year.isdigit() and len(year) == 4):
             raise ValueError(f"登记表第 {i} 项 “{text['name']}”: 年份应为四位数字，如 2023")
-        items.append(Item(text["name"], level, year, text["school"], text["evidence"]))
+        items.append(Item(text["name"], level, year, text["school"], text["evidence"], text["source"]))
     return items
 
 
@@ -82,6 +83,12 @@ def counted(items: list[Item], levels: tuple[str, ...], baseline: str = "") -> t
     base = [x for x in items if x.year == baseline] if baseline else []
     if baseline and base:
         lines.append(f"登记 {len(items)} 项，其中 {baseline} 年（基数）{len(base)} 项")
+        sources = sorted({x.source for x in base if x.source})
+        here = sum(1 for x in base if not x.source)
+        if sources:
+            lines.append(f"基数来自：{'、'.join(sources)}" + (f"；另有本登记表中 {baseline} 年的 {here} 项" if here else ""))
+    elif baseline:
+        lines.append(f"登记 {len(items)} 项；没有 {baseline} 年（基数）的登记，基数按 0 项计")
     else:
         lines.append(f"登记 {len(items)} 项")
 
