@@ -224,3 +224,18 @@ def test_bureau_ranking_is_the_core_ranking(qtbot, store_demo, tmp_path, said):
 def store_demo(stores):
     store = stores("demo")
     return store, make_demo(store)
+
+
+def test_expert_export_warns_of_what_travels_in_no_bundle(qtbot, stores, tmp_path, said):
+    store = stores("one")
+    plan = make_demo(store)  # the demo's three experts all scored on this laptop
+    store.set_setting(f"me:{plan.id}", "demo-li")
+    window = window_for(qtbot, store)
+    window.select_group("g4")
+    results = window.data_menus.bundles.export_mine(tmp_path / "usb")
+    assert results and all(r.warnings for r in results)
+    shown = said["warn"][-1]  # a warning, not the plain "exported" message
+    assert "已导出，并已读回校验" in shown
+    assert "注意：张明华（演示组长） 的" in shown and "只在本机，不在任何数据包中" in shown
+    assert "代录的评分由组长放入专家组数据包" in shown
+    assert not any("只在本机" in text for text in said["info"])

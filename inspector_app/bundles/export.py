@@ -18,21 +18,22 @@ from inspector_app.bundles import canonical
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.bag import read_bag
 from inspector_app.bundles.bag_write import write_bag
-from inspector_app.bundles.keys import KeyStore
+from inspector_app.bundles.keys import KeyStore, fingerprint_of_id
 from inspector_app.bundles.recipients import recipients_for
 from inspector_app.bundles.sealing import Recipient, encryption_head, seal
 from inspector_app.bundles.tagfiles import make_info
 from inspector_app.numbers import fmt_points, stored_points
 from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
+from inspector_app.store import identity as I
 from inspector_app.store import photo_records as PR
 from inspector_app.store.bundle_records import (consume_sequence, merged_expert_bundles, next_sequence,
                                                 reserve_sequence)
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.findings import get_findings
 from inspector_app.store.photo_location import strip_location
-from inspector_app.store.plans import (Group, Plan, baselines, groups, plan_rubric, prior_results, rubric_source,
-                                       self_scores)
+from inspector_app.store.plans import (Group, Plan, baselines, get_plan, groups, plan_rubric, prior_results,
+                                       rubric_source, self_scores)
 from inspector_app.store.experts import assigned, expert_by_id, expert_public_key, experts
 
 FORMAT = 1
@@ -91,6 +92,7 @@ class PreparedExport:
     warnings: tuple[str, ...] = ()
     recipients: list[Recipient] | None = None  # encrypted to them; None: plain
     seal: bool = True  # False: written plain (the lead's own bundle, carried inside the sealed panel bundle)
+    bind_issuer: str = ""  # a plan package of a plan with no issuing key (before migration 5) binds its signer
 
     @property
     def photos(self) -> int:
@@ -122,6 +124,11 @@ class PreparedExport:
         if self.inner is not None and self.inner.path is not None:
             self.inner.record(store)
         consume_sequence(store, self.plan_id, self.kind, self.sequence, self.bundle_hash)
+        if self.bind_issuer and I.bind_issuer(store, get_plan(store, self.plan_id), self.bind_issuer,
+                                              "旧版本建立的考核计划：第一次导出计划包时登记签发密钥"):
+            self.warnings += (f"本考核计划建于旧版本，没有登记签发密钥：已把本机密钥（指纹 "
+                              f"{fingerprint_of_id(self.bind_issuer)}）登记为签发密钥，此后只有本机能签发本计划的"
+                              "计划包和修订；请把这份计划包发给各台电脑导入一次",)
         recipients = tuple(self.recipients) if self.recipients is not None and self.seal else None
         return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients)
 
@@ -373,8 +380,9 @@ def prepare_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path) ->
     payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer, recipients)),
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": source}
     filename = f"考核计划-{_slug(plan.title)}-{sequence}{BUNDLE_SUFFIX}"
+    unbound = signer if I.unbound(store, plan) else ""
     return _prepared(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None,
-                     recipients, warnings=tuple(warnings))
+                     recipients, warnings=tuple(warnings), bind_issuer=unbound)
 
 
 def export_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path, *,

@@ -14,6 +14,7 @@ from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.roles import check_plan_signer
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.store import experts as EX
+from inspector_app.store import identity as I
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.plan_amend import AmendError, amend_plan, revision, set_revision
@@ -38,7 +39,10 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
     keystore.learn_encryption(bag.signer_public_key, bag.encryption_key)  # the bureau's, bound by its signature
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
-        return _compare_with_existing(store, keystore, existing, body, bag)
+        said = _compare_with_existing(store, keystore, existing, body, bag)
+        if I.bind_issuer(store, existing, bag.signer_key_id, "旧版本建立的考核计划：第一次导入教育局的计划包时登记签发密钥"):
+            said += f"；本计划原先没有登记签发密钥，已登记签名人（指纹 {bag.signer_fingerprint}）为签发密钥"
+        return said
     from inspector_app.rubric.loader import RubricError
     try:
         source = bag.files[rubric_files[0]]

@@ -96,6 +96,25 @@ def set_issuer(store: Store, plan_id: str, key_id: str) -> None:
     store.conn.execute("UPDATE plans SET issuer_key_id = ? WHERE id = ?", (key_id, plan_id))
 
 
+def no_issuer(plan: Plan) -> str:
+    """What to do with a plan made before issuers were recorded (store migration 5): it names no issuing key,
+    so nobody can be told to be the bureau from it. The bureau's first plan package binds its key."""
+    return (f"考核计划“{plan.title}”建于旧版本，没有登记签发它的教育局密钥。若本机就是签发本计划的教育局电脑，"
+            "请先导出一次考核计划包（教育局 → 导出考核计划包，或 inspector package），本机密钥即登记为签发密钥；"
+            "否则请教育局导出新的计划包发给各台电脑：第一次导入时，签名人的密钥即登记为本计划的签发密钥")
+
+
+def bind_issuer(store: Store, plan: Plan, key_id: str, why: str) -> bool:
+    """A plan with no issuing key (made before migration 5) takes `key_id` as its issuer, recorded in the history;
+    False (nothing changed) when it already has one."""
+    if not key_id or issuer_key_id(store, plan.id):
+        return False
+    with store.tx():
+        set_issuer(store, plan.id, key_id)
+        record(store, "", plan.id, "plan", {"plan": plan.id}, "issuer_key_id", None, key_id, why)
+    return True
+
+
 def settle_by_key(store: Store, plan: Plan, own: OwnKey) -> Identity | None:
     """With no identity chosen yet, the key decides when it can: the laptop that issued the plan is the
     bureau; a laptop whose key the plan registers for one expert is that expert. Otherwise None: ask."""
@@ -116,6 +135,8 @@ def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
     if who in VIEWER_WORDS:
         return _save(store, plan, VIEWER, Identity(plan.id, "viewer"))
     if who in BUREAU_WORDS:
+        if not issuer_key_id(store, plan.id):
+            raise IdentityError(no_issuer(plan))
         if not issued_here(store, plan, own.key_id):
             raise IdentityError(
                 f"本机的密钥（指纹 {own.fingerprint}）不是签发考核计划“{plan.title}”的教育局密钥，不能以教育局身份操作。"

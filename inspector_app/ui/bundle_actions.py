@@ -57,7 +57,9 @@ class BundleActions(QObject):
     def _next_export(self, title: str, exports: list, done: list) -> None:
         from inspector_app.bundles.canonical import BundleError
         if not exports:
-            self._say(title, self._written(done) or translate("BundleActions", "没有可导出的内容。"))
+            # What was typed here and travels in no bundle is said as the command line says it, as a warning.
+            tell = self._warn if any(getattr(r, "warnings", ()) for r in done) else self._say
+            tell(title, self._written(done) or translate("BundleActions", "没有可导出的内容。"))
             self.finished.emit(done)
             return
         what, prepare = exports.pop(0)
@@ -101,6 +103,7 @@ class BundleActions(QObject):
         for r in done:
             lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片）").format(
                 r.path, r.sequence, r.photos))
+            lines += [translate("BundleActions", "　注意：{0}").format(w) for w in getattr(r, "warnings", ())]
         return "\n".join(lines) + "\n\n"
 
     def export_mine(self, folder: Path | None = None) -> list:
