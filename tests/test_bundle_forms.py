@@ -84,4 +84,11 @@ def test_written_forms_survive_the_bundle(tmp_path, capsys):
     flat = "".join(pdftotext(report).split())
     assert "考核组改定为4.5分（按计分办法为5分）；理由：党建工作记录缺一项" in flat
     flat = "".join(pdftotext(record).split())
-    assert "李专家改定得分（不按计分办法），理由：党建工作记录缺一项" in flat
+    assert "李专家改定得分：按计分办法5分，改定为4.5分；理由：党建工作记录缺一项" in flat
+    # and in the 合议记录 as Word
+    import docx
+    record_docx = tmp_path / "record.docx"
+    assert run(folders["lead"], "report", "--group", "g4", "--record", "--out", str(record_docx)) == 0
+    cells = "".join("".join(c.text.split()) for t in docx.Document(str(record_docx)).tables for r in t.rows
+                    for c in r.cells)
+    assert "李专家改定得分：按计分办法5分，改定为4.5分；理由：党建工作记录缺一项" in cells

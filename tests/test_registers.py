@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector_app.cli.main import main
 from inspector_app.rubric import rules as R
@@ -152,3 +154,42 @@ def test_no_baseline_register_is_said(data_dir):
     assert entry.points == D(1)
     assert "没有 2021 年（基数）的登记，基数按 0 项计" in "\n".join(entry.explanation)
     store.close()
+
+
+# Any register and the counts it stands for, typed by hand, give the same points (004 C15, C16, C21, C23).
+_ITEMS = st.lists(st.tuples(st.sampled_from("甲乙丙丁戊"), st.sampled_from(["国家级", "省级", "市级"]),
+                            st.sampled_from(["2021", "2023"])), max_size=14)
+
+
+def _by_hand(rule, register):
+    """The counts a panel would type: each name once at its highest level, the 2021 ones subtracted level by level."""
+    rank = {"国家级": 0, "省级": 1, "市级": 2}
+    levels = [lv for lv in rule.level_names]
+
+    def best(items):
+        top = {}
+        for name, level, _year in items:
+            if name not in top or rank[level] < rank[top[name]]:
+                top[name] = level
+        return top
+
+    year = rule.baseline
+    now = best([x for x in register if not year or x[2] != year])
+    then = best([x for x in register if year and x[2] == year])
+    return {o.key: max(sum(1 for v in now.values() if v == lv) - sum(1 for v in then.values() if v == lv), 0)
+            for o, lv in zip(rule.levels, levels)}
+
+
+@settings(max_examples=120, deadline=None)
+@given(raw=_ITEMS, code=st.sampled_from(["C15", "C16", "C21", "C23"]))
+def test_a_register_and_its_typed_counts_score_the_same(suizhou, raw, code):
+    rule = suizhou.indicator(code).rule
+    register = [(n, lv, y) for n, lv, y in raw if lv in rule.level_names]
+    by_register = rule.score({"register": [{"name": n, "level": lv, "year": y} for n, lv, y in register]}).points
+    counts = _by_hand(rule, register)
+    if rule.type == "awards":
+        typed = rule.score(counts).points
+    else:  # highest level reached, as the 达到的最高级别 choice
+        reached = [o for o in rule.levels if counts[o.key]]
+        typed = rule.score({"level": max(reached, key=lambda o: o.points).label if reached else "无"}).points
+    assert by_register == typed

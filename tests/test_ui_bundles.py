@@ -239,3 +239,29 @@ def test_expert_export_warns_of_what_travels_in_no_bundle(qtbot, stores, tmp_pat
     assert "注意：张明华（演示组长） 的" in shown and "只在本机，不在任何数据包中" in shown
     assert "代录的评分由组长放入专家组数据包" in shown
     assert not any("只在本机" in text for text in said["info"])
+
+
+def test_bureau_view_flags_overrides_in_a_column(qtbot, store_demo, said):
+    store, plan = store_demo
+    from inspector_app.store import finalisation as FN
+    rubric = P.plan_rubric(store, plan)
+    group = P.get_group(store, plan.id, "gxr")
+    before = E.get_entry(store, plan.id, group.id, "demo-lead", "", "C1")
+    E.set_entry(store, plan, rubric, group, "demo-lead", "", "C1",
+                inputs={"override_reason": "缺一项扣0.5分适用于全部5分", "override": "4"})
+    FN.finalise(store, plan, rubric, group, "demo-lead", "2023-10-16", "2023-10-17", reason="C1 改定得分")
+    window = window_for(qtbot, store)
+    window.data_menus.show_bureau()
+    view = window.data_menus.bureau
+    heads = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    column = heads.index("改定得分")
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text() == group.name)
+    cell = view.table.item(row, column)
+    assert "C1" in cell.text().split("、")
+    assert "C1：改定为" in cell.toolTip() and "缺一项扣0.5分适用于全部5分" in cell.toolTip()
+    if before is not None and before.points is not None:
+        unit = next(u.unit for u in plan_results(store, plan).units if u.unit.name == group.name)
+        assert unit.indicator("C1").override_reason
+    others = [view.table.item(r, column).text() for r in range(view.table.rowCount()) if r != row]
+    assert all(text == "—" for text in others)
+    window.close()

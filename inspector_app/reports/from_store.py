@@ -13,7 +13,7 @@ from inspector_app.numbers import fmt_points
 from inspector_app.reports.model import (ExpertSheet, Findings, LastYear, Meeting, PanelMember, Photo, SettledPlace,
                                          ProblemItem, ReportData, Status)
 from inspector_app.rubric.model import Rubric
-from inspector_app.rubric.rules import Outcome
+from inspector_app.rubric.rules import OVERRIDE, OVERRIDE_REASON, Outcome
 from inspector_app.scoring.engine import Scorer
 from inspector_app.store import entries as E
 from inspector_app.store import feedback as F
@@ -58,6 +58,8 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
 
     typed_by = {(e.expert_id, e.school_id, e.indicator): names.get(e.typed_by, e.typed_by)
                 for e in entries if e.transcribed}
+    computed = {(e.expert_id, e.school_id, e.indicator): _rule_figure(rubric, e.indicator, e.inputs)
+                for e in entries if e.inputs.get(OVERRIDE_REASON) and rubric.has_indicator(e.indicator)}
     settled_places = []
     explanations: dict[str, list[str]] = {}
     for place in places(store, plan, group):
@@ -70,7 +72,8 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
             {names.get(e, e): n for e, n in place.notes.items() if n},
             {names.get(e, e): typed_by[(e, place.school_id, place.indicator)] for e in place.scores
              if (e, place.school_id, place.indicator) in typed_by},
-            {names.get(e, e): r for e, r in sorted(place.overrides.items())}))
+            {names.get(e, e): r for e, r in sorted(place.overrides.items())},
+            {names.get(e, e): computed.get((e, place.school_id, place.indicator)) for e in place.overrides}))
         # What the unit reads: the computation when one expert scored, the panel's figure otherwise.
         if place.school_id:
             continue
@@ -79,8 +82,9 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         elif points is not None:
             explanations[place.indicator] = [f"考核组合议得分 {fmt_points(points)}"]
             if place.overrides and place.decided is None:
-                explanations[place.indicator] += [f"专家改定得分（不按计分办法）的理由：{r}"
-                                                  for _e, r in sorted(place.overrides.items())]
+                explanations[place.indicator] += [
+                    f"{names.get(e, e)} 改定得分：按计分办法 {_pts(computed.get((e, '', place.indicator)))} 分，"
+                    f"改定为 {_pts(place.scores.get(e))} 分；理由：{r}" for e, r in sorted(place.overrides.items())]
     for code, result in card.indicators.items():
         ind = rubric.indicator(code)
         if ind.scope.per_school and result.per_school:
@@ -156,3 +160,16 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         rectification_due=pub.rectification_due, problem_items=items,
         meeting=Meeting(m.held_at, m.place, m.attendees, m.response), last_year=last_year,
         self_total=self_total, explanations=explanations, places=settled_places)
+
+
+def _rule_figure(rubric: Rubric, code: str, inputs: dict) -> Decimal | None:
+    """What the rule gives for an entry's inputs without the panel's override."""
+    rest = {k: v for k, v in inputs.items() if k not in (OVERRIDE, OVERRIDE_REASON)}
+    try:
+        return rubric.indicator(code).rule.score(rest).points
+    except ValueError:  # stored inputs were valid with the override; without it they still are
+        return None
+
+
+def _pts(value: Decimal | None) -> str:
+    return "—" if value is None else fmt_points(value)

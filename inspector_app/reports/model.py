@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import ScoreCard
 from inspector_app.scoring.school import School
@@ -117,6 +118,18 @@ class SettledPlace:
     notes: dict[str, str] = field(default_factory=dict)  # expert name → note
     proxies: dict[str, str] = field(default_factory=dict)  # expert name → who typed it in (代录)
     overrides: dict[str, str] = field(default_factory=dict)  # expert name → why they overrode the rule's points
+    computed: dict[str, Decimal | None] = field(default_factory=dict)  # expert name → the rule's own figure
+
+    @property
+    def remarks(self) -> list[str]:
+        """The 合议记录's last column: the lead's reason, each override beside the rule's figure, the notes."""
+        words = [f"组长定分理由：{self.reason}"] if self.reason else []
+        for who, why in self.overrides.items():
+            rule = self.computed.get(who)
+            given = self.scores.get(who)
+            words.append(f"{who} 改定得分：按计分办法 {'—' if rule is None else fmt_points(rule)} 分，改定为 "
+                         f"{'—' if given is None else fmt_points(given)} 分；理由：{why}")
+        return words + [f"{who}：{note}" for who, note in self.notes.items()]
 
     @property
     def spread(self) -> Decimal:

@@ -77,12 +77,7 @@ def _places(d: ReportData, s: Styles, w: float) -> list:
                           s.cell_center.but(color=WARN) if wide else s.cell_center))
         cells.append(para(pts(place.settled) if place.settled is not None else "待定", s.cell_center, bold=True))
         cells.append(para(place.method, s.cell_center))
-        words = []
-        if place.reason:
-            words.append(f"组长定分理由：{place.reason}")
-        words += [f"{who} 改定得分（不按计分办法），理由：{why}" for who, why in place.overrides.items()]
-        words += [f"{who}：{note}" for who, note in place.notes.items()]
-        cells.append(para("\n".join(words), s.cell_muted))
+        cells.append(para("\n".join(place.remarks), s.cell_muted))
         rows.append(cells)
     if len(rows) == 1:
         out.append(para("尚无专家评分。", s.body_plain))

@@ -138,9 +138,8 @@ def write_panel_record_docx(data: ReportData, out_path: Path | str) -> Path:
         for name in experts:
             value = p.scores.get(name)
             cells.append(("—" if value is None else pts(value)) + (f"\n代录：{p.proxies[name]}" if name in p.proxies else ""))
-        words = ([f"组长定分理由：{p.reason}"] if p.reason else []) + [f"{k}：{v}" for k, v in p.notes.items()]
         cells += [pts(p.spread) if len(p.scores) > 1 else "—", pts(p.settled) if p.settled is not None else "待定",
-                  p.method, "\n".join(words)]
+                  p.method, "\n".join(p.remarks)]
         rows.append(cells)
     w.table(rows)
     w.para("二、各专家总分与合议总分", "一级标题")

@@ -20,7 +20,7 @@ FLAG_FG = QColor("#b00020")
 RANK_HEADS = (QT_TRANSLATE_NOOP("BureauView", "名次"), QT_TRANSLATE_NOOP("BureauView", "集团"),
               QT_TRANSLATE_NOOP("BureauView", "类型"), QT_TRANSLATE_NOOP("BureauView", "总分"),
               QT_TRANSLATE_NOOP("BureauView", "等次"), QT_TRANSLATE_NOOP("BureauView", "类内排名"),
-              QT_TRANSLATE_NOOP("BureauView", "标记"))
+              QT_TRANSLATE_NOOP("BureauView", "标记"), QT_TRANSLATE_NOOP("BureauView", "改定得分"))
 DETAIL_HEADS = (QT_TRANSLATE_NOOP("BureauView", "领域 / 指标 / 学校"), QT_TRANSLATE_NOOP("BureauView", "专家组得分"),
                 QT_TRANSLATE_NOOP("BureauView", "自评分"), QT_TRANSLATE_NOOP("BureauView", "评分专家"))
 
@@ -33,6 +33,12 @@ def pts(value) -> str:
     return "—" if value is None else fmt_points(value)
 
 
+def _override_words(ind) -> str:
+    rule = translate("BureauView", "，按计分办法 {0} 分").format(pts(ind.computed)) if ind.computed is not None else ""
+    return translate("BureauView", "{0}：改定为 {1} 分{2}；理由：{3}").format(ind.code, pts(ind.points), rule,
+                                                                         ind.override_reason)
+
+
 class BureauView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -43,7 +49,7 @@ class BureauView(QWidget):
         self.heading.setStyleSheet("font-weight: bold; font-size: 12pt;")
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, len(RANK_HEADS))
         self.table.setHorizontalHeaderLabels([t(h) for h in RANK_HEADS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -107,7 +113,8 @@ class BureauView(QWidget):
             u = ranked.unit
             grade = u.grade or translate("BureauView", "未定")
             cells = [str(ranked.rank), u.name, u.class_name, fmt_points(u.total), grade,
-                     f"{ranked.class_rank}/{ranked.class_size}", ranked.flag_text]
+                     f"{ranked.class_rank}/{ranked.class_size}", ranked.flag_text,
+                     "、".join(i.code for i in u.overrides) or "—"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (0, 3, 5):
@@ -115,6 +122,9 @@ class BureauView(QWidget):
                 if col == 6 and ranked.flags:
                     item.setForeground(QBrush(FLAG_FG))
                     item.setToolTip("\n".join(f"{f.label}：{f.detail}" for f in ranked.flags))
+                if col == 7 and u.overrides:  # the panel gave its own figure somewhere: flagged, with why
+                    item.setForeground(QBrush(FLAG_FG))
+                    item.setToolTip("\n".join(_override_words(i) for i in u.overrides))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -159,9 +169,13 @@ class BureauView(QWidget):
             for ind in u.indicators:
                 if ind.area_code != area.code:
                     continue
-                child = QTreeWidgetItem([ind.code, f"{pts(ind.points)} / {fmt_points(ind.max)}",
+                got = f"{pts(ind.points)} / {fmt_points(ind.max)}"
+                child = QTreeWidgetItem([ind.code, got + (t("（改定）") if ind.overridden else ""),
                                          pts(ind.self_points), "、".join(ind.experts)])
                 child.setToolTip(3, "、".join(ind.experts))
+                if ind.overridden:
+                    child.setForeground(1, QBrush(FLAG_FG))
+                    child.setToolTip(1, _override_words(ind))
                 if ind.points is not None and ind.self_points is not None and ind.self_points != ind.points:
                     child.setForeground(2, QBrush(QColor("#8a5a00")))
                 for sid, points in ind.per_school.items():  # per-school indicators: each school's points

@@ -218,6 +218,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>{0} (sequence {1}, {2} photos)</translation>
     </message>
     <message>
+        <source>　注意：{0}</source>
+        <translation>  Note: {0}</translation>
+    </message>
+    <message>
         <source>导出我的数据包</source>
         <translation>Export my bundles</translation>
     </message>
@@ -297,6 +301,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Flags</translation>
     </message>
     <message>
+        <source>改定得分</source>
+        <translation>Overridden</translation>
+    </message>
+    <message>
         <source>领域 / 指标 / 学校</source>
         <translation>Area / indicator / school</translation>
     </message>
@@ -311,6 +319,14 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>评分专家</source>
         <translation>Scored by</translation>
+    </message>
+    <message>
+        <source>，按计分办法 {0} 分</source>
+        <translation>, {0} by the rule</translation>
+    </message>
+    <message>
+        <source>{0}：改定为 {1} 分{2}；理由：{3}</source>
+        <translation>{0}: overridden to {1}{2}; reason: {3}</translation>
     </message>
     <message>
         <source>导出结果工作簿(&amp;X)…</source>

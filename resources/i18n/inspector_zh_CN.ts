@@ -218,6 +218,10 @@
         <translation>{0}（序号 {1}，{2} 张照片）</translation>
     </message>
     <message>
+        <source>　注意：{0}</source>
+        <translation>　注意：{0}</translation>
+    </message>
+    <message>
         <source>导出我的数据包</source>
         <translation>导出我的数据包</translation>
     </message>
@@ -297,6 +301,10 @@
         <translation>标记</translation>
     </message>
     <message>
+        <source>改定得分</source>
+        <translation>改定得分</translation>
+    </message>
+    <message>
         <source>领域 / 指标 / 学校</source>
         <translation>领域 / 指标 / 学校</translation>
     </message>
@@ -311,6 +319,14 @@
     <message>
         <source>评分专家</source>
         <translation>评分专家</translation>
+    </message>
+    <message>
+        <source>，按计分办法 {0} 分</source>
+        <translation>，按计分办法 {0} 分</translation>
+    </message>
+    <message>
+        <source>{0}：改定为 {1} 分{2}；理由：{3}</source>
+        <translation>{0}：改定为 {1} 分{2}；理由：{3}</translation>
     </message>
     <message>
         <source>导出结果工作簿(&amp;X)…</source>
