@@ -170,7 +170,7 @@ class BureauView(QWidget):
                 if ind.area_code != area.code:
                     continue
                 got = f"{pts(ind.points)} / {fmt_points(ind.max)}"
-                child = QTreeWidgetItem([ind.code, got + (t("（改定）") if ind.overridden else ""),
+                child = QTreeWidgetItem([ind.code, got + (translate("BureauView", "（改定）") if ind.overridden else ""),
                                          pts(ind.self_points), "、".join(ind.experts)])
                 child.setToolTip(3, "、".join(ind.experts))
                 if ind.overridden:

@@ -302,7 +302,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>改定得分</source>
-        <translation>Overridden</translation>
+        <translation>Override points</translation>
     </message>
     <message>
         <source>领域 / 指标 / 学校</source>
@@ -363,6 +363,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>{0}（{1}）：{2} 分，{3}，第 {4} 名{5}</source>
         <translation>{0} ({1}): {2} pt, {3}, rank {4}{5}</translation>
+    </message>
+    <message>
+        <source>（改定）</source>
+        <translation> (overridden)</translation>
     </message>
     <message>
         <source>导出结果工作簿</source>

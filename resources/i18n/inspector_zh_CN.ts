@@ -365,6 +365,10 @@
         <translation>{0}（{1}）：{2} 分，{3}，第 {4} 名{5}</translation>
     </message>
     <message>
+        <source>（改定）</source>
+        <translation>（改定）</translation>
+    </message>
+    <message>
         <source>导出结果工作簿</source>
         <translation>导出结果工作簿</translation>
     </message>
