@@ -193,3 +193,43 @@ def test_a_register_and_its_typed_counts_score_the_same(suizhou, raw, code):
         reached = [o for o in rule.levels if counts[o.key]]
         typed = rule.score({"level": max(reached, key=lambda o: o.points).label if reached else "无"}).points
     assert by_register == typed
+
+
+def test_an_imported_baseline_register_is_subtracted(data_dir, tmp_path, capsys):
+    # The 2021 register kept as a spreadsheet (the year was not scored in this program), imported as the baseline.
+    store = open_store(data_dir)
+    plan, rubric, group = small_plan(store)
+    store.close()
+    baseline = tmp_path / "2021登记表.csv"
+    baseline.write_text("\ufeff名称,级别,学校,佐证\n省级优秀论文（刘老师）,省级,中卫市第四中学教育集团镇罗校区,证书\n"
+                        "市级优质课一等奖（陈老师）,市级,,\n\n", encoding="utf-8")
+    base = ["--data-dir", str(data_dir)]
+    assert main(base + ["me", "--set", "专家甲"]) == 0
+    assert main(base + ["register", "import", str(baseline), "--group", "g4", "--indicator", "C16",
+                        "--year", "2021"]) == 0
+    assert "已导入 2 项：C16 2 项" in capsys.readouterr().out
+    for name, level in [("全国说课比赛一等奖", "国家级"), ("省级论文一等奖", "省级"), ("省级基本功一等奖", "省级"),
+                        ("市级论文一等奖", "市级")]:
+        assert main(base + ["register", "add", "--group", "g4", "--indicator", "C16", "--name", name,
+                            "--level", level, "--year", "2023"]) == 0
+    capsys.readouterr()
+    assert main(base + ["entry", "set", "--group", "g4", "--indicator", "C16", "--from-register", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    # 004 C16 “增加国家级得2分，省级得1分，市级得0.5分”: 国家级 1 → 2; 省级 2 − 1 = 1 → 1; 市级 1 − 1 = 0 → 0: 3
+    assert D(shown["points"]) == D(3)
+    assert any("省级：本期 2 项 − 2021 年 1 项 = 1 项" in line for line in shown["explanation"])
+
+
+def test_a_bad_row_of_an_imported_register_is_located_and_nothing_added(data_dir, tmp_path):
+    from inspector_app.store.register_file import import_register
+    store = open_store(data_dir)
+    plan, rubric, group = small_plan(store)
+    sheet = tmp_path / "登记表.csv"
+    sheet.write_text("指标,名称,级别,年份\nC16,甲,省级,2021\nC16,乙,院级,2021\n", encoding="utf-8")
+    with pytest.raises(RG.RegisterError, match="登记表.csv 第 3 行: 指标 C16: 登记表第 1 项 “乙”: 级别 “院级”"):
+        import_register(store, plan, rubric, group, sheet)
+    assert RG.items(store, plan.id, group.id) == []  # all or nothing
+    sheet.write_text("名字,级别\n甲,省级\n", encoding="utf-8")
+    with pytest.raises(RG.RegisterError, match="第 1 行: 未知的列 “名字”"):
+        import_register(store, plan, rubric, group, sheet, indicator="C16")
+    store.close()

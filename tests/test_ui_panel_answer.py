@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 from inspector_app.numbers import fmt_points  # noqa: E402
 from inspector_app.store import entries as E  # noqa: E402
@@ -148,3 +148,26 @@ def test_register_mistake_is_said_in_the_editor(qtbot, store):
     type_text("教联体经验被省报报道")
     key(Qt.Key.Key_Return)
     assert editor.error.isVisible() and "四位数字" in editor.error.text() and editor.table.rowCount() == 0
+
+
+def test_consensus_view_marks_an_experts_override(qtbot, store):
+    from inspector_app.store import plans as P
+    from inspector_app.store.consensus import places
+    plan = make_demo(store)
+    rubric, group = P.plan_rubric(store, plan), P.get_group(store, plan.id, "g4")
+    shared = next(p for p in places(store, plan, group) if len(p.scores) > 1 and "demo-li" in p.scores)
+    E.set_entry(store, plan, rubric, group, "demo-li", shared.school_id, shared.indicator,
+                inputs={"override_reason": "按原文读法", "override": "0"})
+    window = open_window(qtbot, store)
+    window.select_group("g4")
+    window.data_menus.show_consensus()
+    view = window.data_menus.consensus
+    view.only_split.setChecked(False)
+    row = next(i for i, p in enumerate(view.shown) if (p.school_id, p.indicator) == (shared.school_id, shared.indicator))
+    column = 2 + view.expert_ids.index("demo-li")
+    cell = view.table.item(row, column)
+    assert cell.text() == "0 ✎" and "按原文读法" in cell.toolTip()
+    view.table.setCurrentCell(row, 0)
+    QApplication.processEvents()
+    shown = " ".join(w.text() for w in view.findChildren(QLabel) if not w.isHidden())
+    assert "改定得分（不按计分办法），理由：按原文读法" in shown and "按计分办法为" in shown

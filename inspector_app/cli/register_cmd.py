@@ -25,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--indicator")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_list)
+    im = rs.add_parser("import", help="从表格（CSV 或 .xlsx）导入登记表，如基数年份的登记表；表头：指标、名称、级别、年份、学校、佐证")
+    im.add_argument("file", metavar="FILE", help="CSV（UTF-8）或 Excel 工作簿（第一个工作表），第一行为表头")
+    im.add_argument("--plan")
+    im.add_argument("--group", required=True, help="集团编号或名称")
+    im.add_argument("--indicator", default="", help="表中没有“指标”列时，各行所属的指标，如 C16")
+    im.add_argument("--year", default="", help="表中没写年份的行记为此年份，如 2021（基数年份的登记表）")
+    im.set_defaults(func=cmd_import)
     rm = rs.add_parser("remove", help="删除一项登记")
     rm.add_argument("--plan")
     rm.add_argument("--group", required=True)
@@ -57,6 +64,21 @@ def cmd_add(args) -> int:
         item = RG.add_item(store, plan, rubric, group, args.indicator, name=args.name, level=args.level,
                            year=args.year, school_id=school, evidence=args.evidence, by=_who(store, plan))
     print(f"已登记第 {item.id} 项：{item.indicator} {item.name}（{item.level}{'，' + item.year if item.year else ''}）")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from inspector_app.cli.store_cmd import opened
+    from inspector_app.store.register_file import import_register
+    with opened() as store:
+        plan, rubric, group = _place(store, args)
+        added = import_register(store, plan, rubric, group, args.file, indicator=args.indicator,
+                                default_year=args.year, by=_who(store, plan))
+    by_code: dict[str, int] = {}
+    for item in added:
+        by_code[item.indicator] = by_code.get(item.indicator, 0) + 1
+    print(f"已导入 {len(added)} 项：" + ("，".join(f"{c} {n} 项" for c, n in sorted(by_code.items())) or "表中没有登记"))
+    print("按登记表计分：inspector entry set --group … --indicator … --from-register")
     return 0
 
 

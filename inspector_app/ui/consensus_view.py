@@ -202,7 +202,9 @@ class ConsensusView(QWidget):
             flagged = p.spread > plan.spread_limit
             large += flagged
             cells = [p.indicator, self._school(p.school_id, short=True)]
-            cells += [fmt_points(p.scores[e]) if e in p.scores else "—" for e in experts]
+            # an expert's own figure in place of the rule's is marked ✎ (the reason on hover and in the box below)
+            cells += [(fmt_points(p.scores[e]) + (" ✎" if e in p.overrides else "")) if e in p.scores else "—"
+                      for e in experts]
             cells += [fmt_points(p.spread) + (" ⚠" if flagged else ""),
                       "—" if points is None else fmt_points(points),
                       t(METHODS.get(method, SP.SETTLED_BY.get(method, method))) if method else ""]
@@ -212,6 +214,8 @@ class ConsensusView(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if flagged and p.decided is None:
                     item.setBackground(QBrush(FLAG_BG))
+                if 2 <= col < 2 + len(experts) and experts[col - 2] in p.overrides:
+                    item.setToolTip(translate("ConsensusView", "改定得分，理由：{0}").format(p.overrides[experts[col - 2]]))
                 self.table.setItem(row, col, item)
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
@@ -281,6 +285,11 @@ class ConsensusView(QWidget):
         box = QGroupBox(f"{self.names.get(expert_id, expert_id)}：{fmt_points(place.scores[expert_id])} "
                         + translate("ConsensusView", "分"))
         layout = QVBoxLayout(box)
+        if expert_id in place.overrides:  # the first line of the explanation gives the rule's figure beside it
+            flag = QLabel(translate("ConsensusView", "✎ 改定得分（不按计分办法），理由：{0}").format(place.overrides[expert_id]))
+            flag.setWordWrap(True)
+            flag.setStyleSheet("color: #b00020;")
+            layout.addWidget(flag)
         note = place.notes.get(expert_id) or ""
         lines = [note] if note else []
         lines += list(place.explanations.get(expert_id, ()))[:3]

@@ -519,6 +519,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>How</translation>
     </message>
     <message>
+        <source>改定得分，理由：{0}</source>
+        <translation>Overridden; reason: {0}</translation>
+    </message>
+    <message>
         <source>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</source>
         <translation>Consensus rule: {0}. Spreads over {1} pt are flagged (⚠) for the lead to check and decide; a lead’s decision needs a written reason.</translation>
     </message>
@@ -549,6 +553,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>分</source>
         <translation>pt</translation>
+    </message>
+    <message>
+        <source>✎ 改定得分（不按计分办法），理由：{0}</source>
+        <translation>✎ Overridden (not by the rule); reason: {0}</translation>
     </message>
     <message>
         <source>（无备注）</source>

@@ -519,6 +519,10 @@
         <translation>方式</translation>
     </message>
     <message>
+        <source>改定得分，理由：{0}</source>
+        <translation>改定得分，理由：{0}</translation>
+    </message>
+    <message>
         <source>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</source>
         <translation>合议规则：{0}。两位专家评分差距超过 {1} 分的标出（⚠），请组长核实后定分；组长定分须写明理由。</translation>
     </message>
@@ -549,6 +553,10 @@
     <message>
         <source>分</source>
         <translation>分</translation>
+    </message>
+    <message>
+        <source>✎ 改定得分（不按计分办法），理由：{0}</source>
+        <translation>✎ 改定得分（不按计分办法），理由：{0}</translation>
     </message>
     <message>
         <source>（无备注）</source>
