@@ -46,6 +46,17 @@ def _error_label() -> QLabel:
     return label
 
 
+def _reason_box(placeholder: str, name: str) -> tuple[ReasonEdit, QLabel, QVBoxLayout]:
+    """A reason to write, with the line that says what is missing under it."""
+    edit, error = ReasonEdit(placeholder), _error_label()
+    edit.setAccessibleName(name)
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    column.addWidget(edit)
+    column.addWidget(error)
+    return edit, error, column
+
+
 class PanelAnswer(QGroupBox):
     changed = Signal(str, object)  # OVERRIDE, OVERRIDE_REASON or NOT_APPLICABLE; None removes it
     left = Signal()
@@ -78,24 +89,15 @@ class PanelAnswer(QGroupBox):
         points_label = QLabel(translate("PanelAnswer", "改定得分(&O)："))
         points_label.setBuddy(self.points)
         form.addRow(points_label, row)
-        self.reason = ReasonEdit(translate("PanelAnswer", "为什么不按计分办法给分（必填），如：按评分标准原文，缺一项扣0.5分适用于全部5分"))
-        self.reason.setAccessibleName(translate("PanelAnswer", "改定理由"))
-        self.reason_error = _error_label()
-        reason_box = QVBoxLayout()
-        reason_box.setSpacing(2)
-        reason_box.addWidget(self.reason)
-        reason_box.addWidget(self.reason_error)
+        self.reason, self.reason_error, reason_box = _reason_box(
+            translate("PanelAnswer", "为什么不按计分办法给分（必填），如：按评分标准原文，缺一项扣0.5分适用于全部5分"),
+            translate("PanelAnswer", "改定理由"))
         reason_label = QLabel(translate("PanelAnswer", "改定理由(&E)："))
         reason_label.setBuddy(self.reason)
         form.addRow(reason_label, reason_box)
-        self.not_applicable = QCheckBox(translate("PanelAnswer", "本项不适用(&T)"))
-        self.na_reason = ReasonEdit(translate("PanelAnswer", "不适用的理由（必填），如：本集团没有农村学校"))
-        self.na_reason.setAccessibleName(translate("PanelAnswer", "不适用的理由"))
-        self.na_error = _error_label()
-        na_box = QVBoxLayout()
-        na_box.setSpacing(2)
-        na_box.addWidget(self.na_reason)
-        na_box.addWidget(self.na_error)
+        self.not_applicable = QCheckBox(translate("PanelAnswer", "本项不适用(&N)"))
+        self.na_reason, self.na_error, na_box = _reason_box(
+            translate("PanelAnswer", "不适用的理由（必填），如：本集团没有农村学校"), translate("PanelAnswer", "不适用的理由"))
         form.addRow(self.not_applicable, na_box)
         layout.addLayout(form)
 

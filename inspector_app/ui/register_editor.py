@@ -142,9 +142,10 @@ class RegisterEditor(QGroupBox):
             for column, value in enumerate((r.name, r.level, r.year or "—", school, r.evidence or "—")):
                 self.table.setItem(i, column, QTableWidgetItem(value))
         self.table.resizeRowsToContents()
-        shown = max(2, min(len(rows), 6))
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + 4
-                                  + shown * (self.table.verticalHeader().defaultSectionSize()))
+        # as tall as its first six rows (wrapped names included), at least two: the page scrolls, not the table
+        heights = [self.table.rowHeight(i) for i in range(min(len(rows), 6))]
+        heights += [self.table.verticalHeader().defaultSectionSize()] * (2 - len(heights))
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 4 + sum(heights))
         using = self.uses_register()
         self.use_button.setText(translate("RegisterEditor", "不用登记表，改填个数") if using
                                 else translate("RegisterEditor", "按登记表计分"))

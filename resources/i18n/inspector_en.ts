@@ -1775,8 +1775,8 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>R&amp;eason:</translation>
     </message>
     <message>
-        <source>本项不适用(&amp;T)</source>
-        <translation type="unfinished" />
+        <source>本项不适用(&amp;N)</source>
+        <translation>&amp;Not applicable</translation>
     </message>
     <message>
         <source>不适用的理由（必填），如：本集团没有农村学校</source>

@@ -1775,8 +1775,8 @@
         <translation>改定理由(&amp;E)：</translation>
     </message>
     <message>
-        <source>本项不适用(&amp;T)</source>
-        <translation>本项不适用(&amp;T)</translation>
+        <source>本项不适用(&amp;N)</source>
+        <translation>本项不适用(&amp;N)</translation>
     </message>
     <message>
         <source>不适用的理由（必填），如：本集团没有农村学校</source>
