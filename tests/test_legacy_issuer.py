@@ -76,3 +76,16 @@ def test_a_laptops_first_package_from_the_bureau_binds_the_signer(tmp_path):
     assert I.issuer_key_id(lead, plan.id) == bureau_keys.own_key().key_id
     bureau.close()
     lead.close()
+
+
+def test_the_demo_is_never_taken_for_a_plan_without_issuer(tmp_path):
+    # The demo's lead laptop hands out the demo's plan package and stays the lead's laptop, not the bureau's.
+    from inspector_app.store.demo import make_demo
+    store = open_store(tmp_path / "lead")
+    keys = KeyStore(store.data_dir)
+    plan = make_demo(store)
+    result = export_plan(store, keys, plan, tmp_path / "usb")
+    assert I.issuer_key_id(store, plan.id) == "" and not any("旧版本" in w for w in result.warnings)
+    with pytest.raises(I.IdentityError, match="不是签发考核计划"):
+        I.choose(store, plan, "教育局", _own(keys))
+    store.close()

@@ -92,7 +92,7 @@ def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag,
     if lead.key_id != bag.signer_key_id:
         raise Reject(f"专家组数据包的签名密钥（指纹 {bag.signer_fingerprint}）不是计划中登记的组长 {lead.name} 的密钥"
                      f"（指纹 {lead.fingerprint or '—'}）；未合并，没有改变")
-    if not I.issuer_key_id(store, plan.id):
+    if I.unbound(store, plan):
         raise Reject(f"{I.no_issuer(plan)}。专家组数据包未合并，没有改变")
     if not at_bureau(store, keystore, plan):
         raise Reject("专家组数据包由签发本考核计划的教育局合并；本机不是签发本计划的教育局电脑，未合并")

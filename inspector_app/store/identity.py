@@ -104,10 +104,16 @@ def no_issuer(plan: Plan) -> str:
             "否则请教育局导出新的计划包发给各台电脑：第一次导入时，签名人的密钥即登记为本计划的签发密钥")
 
 
+def unbound(store: Store, plan: Plan) -> bool:
+    """A plan made before issuers were recorded: no issuing key. The demo has none by design (its lead's laptop
+    hands out its package and stays the lead's), so it is never taken for one."""
+    return not plan.demo and not issuer_key_id(store, plan.id)
+
+
 def bind_issuer(store: Store, plan: Plan, key_id: str, why: str) -> bool:
     """A plan with no issuing key (made before migration 5) takes `key_id` as its issuer, recorded in the history;
-    False (nothing changed) when it already has one."""
-    if not key_id or issuer_key_id(store, plan.id):
+    False (nothing changed) when it already has one, or for the demo."""
+    if not key_id or not unbound(store, plan):
         return False
     with store.tx():
         set_issuer(store, plan.id, key_id)
@@ -135,7 +141,7 @@ def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
     if who in VIEWER_WORDS:
         return _save(store, plan, VIEWER, Identity(plan.id, "viewer"))
     if who in BUREAU_WORDS:
-        if not issuer_key_id(store, plan.id):
+        if unbound(store, plan):
             raise IdentityError(no_issuer(plan))
         if not issued_here(store, plan, own.key_id):
             raise IdentityError(
