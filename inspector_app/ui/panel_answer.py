@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules import NOT_APPLICABLE, OVERRIDE, OVERRIDE_REASON
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.inputs import ERROR_STYLE, plain_error
 
@@ -150,7 +151,7 @@ class PanelAnswer(QGroupBox):
         labels = {OVERRIDE: self.reason_error, OVERRIDE_REASON: self.reason_error, NOT_APPLICABLE: self.na_error}
         if key not in labels:
             return False
-        labels[key].setText(plain_error(message))
+        labels[key].setText(core_text(plain_error(message)))
         labels[key].show()
         return True
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app.rubric.rules.register import REGISTER
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.inputs import ERROR_STYLE, NO_CHOICE, plain_error
 from inspector_app.workspace import Place, Workspace
@@ -161,7 +162,7 @@ class RegisterEditor(QGroupBox):
     # ---------------------------------------------------------------- editing
     def _done(self, change) -> None:
         if change.error:
-            self.error.setText(plain_error(change.error))
+            self.error.setText(core_text(plain_error(change.error)))
             self.error.show()
         else:
             self.error.hide()
