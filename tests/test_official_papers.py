@@ -9,6 +9,7 @@ import pytest
 from inspector_app.cli.main import main
 from inspector_app.numbers import fmt_points
 from inspector_app.reports.from_store import report_data
+from inspector_app.store import rectification as R
 from inspector_app.store.db import open_store
 from inspector_app.store.demo import make_demo
 from inspector_app.store.plans import get_group, groups
@@ -165,7 +166,11 @@ def test_the_lead_records_the_meeting_and_the_problems(tmp_path):
     store.close()
     _cli(data_dir, "panel", "meeting", "--group", "g4", "--held-at", "2023年10月20日 15:00", "--place", "总校会议室",
          "--attendees", "集团领导班子", "--response", "认同意见，按期整改")
-    _cli(data_dir, "panel", "problem", "--group", "g4", "--clear")
+    store = open_store(data_dir)
+    listed = [i.uid for i in R.items(store, "demo-2023", "g4")]
+    store.close()
+    for uid in listed:  # the demo's items cleared: `rectify remove` keeps the record
+        _cli(data_dir, "rectify", "remove", uid, "--reason", "重新列出")
     _cli(data_dir, "panel", "problem", "--group", "g4", "交流教师比例偏低", "--indicator", "C5", "--school", "镇罗校区",
          "--deadline", "2023-12-01")
     assert main(["--data-dir", str(data_dir), "panel", "problem", "--group", "g4", "x", "--deadline", "12月"]) != 0

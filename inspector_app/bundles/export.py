@@ -322,6 +322,8 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
     if transcribed:
         payload["transcribed.json"] = canonical.dumps(transcribed)
     payload["findings.json"] = canonical.dumps(get_findings(store, plan.id, group.id))
+    from inspector_app.bundles.rectify_payload import add_panel_files
+    add_panel_files(store, plan.id, group.id, payload)  # 整改事项 with their history and evidence, the 反馈会
     members = []
     for bundle_hash, path in merged_expert_bundles(store, plan.id, group.id):
         name = f"members/{bundle_hash}.zip"
@@ -379,6 +381,8 @@ def prepare_plan(store: Store, keystore: KeyStore, plan: Plan, out_dir: Path) ->
             row["encryption_key"], row["encryption_binding"] = encryption
     payload = {"bundle.json": canonical.dumps(_header(store, plan, "plan", sequence, previous, signer, recipients)),
                "plan.json": canonical.dumps(body), f"rubric/{rubric.id}.yaml": source}
+    from inspector_app.bundles.rectify_payload import add_plan_files
+    add_plan_files(store, plan.id, payload)  # the items a 复查 plan re-checks or next year's plan carries
     filename = f"考核计划-{_slug(plan.title)}-{sequence}{BUNDLE_SUFFIX}"
     unbound = signer if I.unbound(store, plan) else ""
     return _prepared(store, keystore, plan, "plan", sequence, previous, filename, payload, out_dir, None,

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from inspector_app.bundles import merge as M
+from inspector_app.bundles import rectify_payload as RP
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
@@ -22,6 +23,7 @@ from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
+from inspector_app.store import rectification as R
 from inspector_app.store.consensus import replace_lead_decisions
 from inspector_app.store.db import Store, now
 from inspector_app.store.findings import merge_findings
@@ -122,6 +124,8 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
                              "该专家组的结果暂缓，未合并，本机没有任何改变；请与组长核对", "differs")
             if final is not None:
                 F.store_signed(store, final)
+            RP.merge_panel_files(store, bag, plan.id, group.id)  # 整改事项 and the 反馈会 record
+            RP.rescore(store, plan.id, group.id, recomputed, R.Actor("教育局（复查合并）", "", keystore.own_key().key_id))
             record(store, lead.id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                    "merged", None, path.name)
     typed = sum(len(v) for v in transcribed.values())

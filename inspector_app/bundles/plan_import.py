@@ -11,6 +11,7 @@ from inspector_app.bundles.agekeys import check_binding
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import fingerprint, key_id
 from inspector_app.bundles.merge_checks import Reject, bundle_head
+from inspector_app.bundles.rectify_payload import import_plan_files
 from inspector_app.bundles.roles import check_plan_signer
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.store import experts as EX
@@ -66,6 +67,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
                 store.set_setting(f"me:{plan.id}", e["id"])
         store.set_setting("current_plan", plan.id)
         set_revision(store, plan.id, int(bag.field("sequence") or 0))
+        import_plan_files(store, bag, plan.id)  # the 整改事项 a 复查 or next year's plan carries
     keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"], EX.TRUST_ROLES.get(e.get("role"), "专家"),
                           _encryption(e)) for e in body["experts"] if e.get("public_key") and e.get("key_id") != own])
     return plan.title

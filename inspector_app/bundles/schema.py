@@ -226,6 +226,39 @@ CONSENSUS = listof(Obj({
 MEMBERS = listof(text(ID_LEN, nonempty=True), min_len=1, max_len=1000, unique=None)
 TRANSCRIBED = mapping(ENTRIES, max_len=1000)
 
+DATE = text(SHORT_LEN, pattern=re.compile(r"(\d{4}-\d{2}-\d{2})?"))
+RECTIFY_STATUS = text(SHORT_LEN, choices=("未整改", "整改中", "已整改", "复查通过", "复查未通过"))
+EVIDENCE_FILE = Obj({"sha256": text(64, nonempty=True, pattern=HEX), "name": text(NAME_LEN, nonempty=True),
+                     "mime": text(SHORT_LEN), "size": integer(0, 2 ** 40), "stored": text(ID_LEN)},
+                    required=("sha256", "name", "stored"))
+RECTIFY_FIELDS = Obj({
+    "plan": text(ID_LEN), "group": text(ID_LEN), "position": integer(0, 10 ** 6), "text": text(REASON_LEN),
+    "indicators": listof(CODE, max_len=100), "schools": listof(text(ID_LEN), max_len=1000),
+    "area": text(SHORT_LEN), "deadline": DATE, "unit": text(NAME_LEN), "person": text(NAME_LEN),
+    "status": RECTIFY_STATUS, "old_status": optional(RECTIFY_STATUS), "response": text(REASON_LEN),
+    "files": listof(EVIDENCE_FILE, max_len=1000), "recheck_points": mapping(points, max_len=100),
+})
+RECTIFY_EVENT = Obj({
+    "eid": text(64, nonempty=True, pattern=HEX), "at": text(SHORT_LEN, nonempty=True), "n": integer(0, 10 ** 6),
+    "on": DATE, "actor": text(NAME_LEN), "expert": text(ID_LEN), "key_id": text(ID_LEN),
+    "action": text(SHORT_LEN, choices=("created", "edited", "status", "evidence", "removed")),
+    "fields": RECTIFY_FIELDS, "reason": text(REASON_LEN), "plan": text(ID_LEN),
+}, required=("eid", "at", "action", "fields"))
+RECTIFICATION = Obj({
+    "items": listof(Obj({"uid": text(64, nonempty=True, pattern=HEX), "plan": ID, "group": ID,
+                         "events": listof(RECTIFY_EVENT, min_len=1, max_len=10_000, unique="eid")},
+                        required=("uid", "plan", "group", "events")), max_len=100_000, unique="uid"),
+    "files": listof(Obj({"file": text(ID_LEN, nonempty=True), "sha256": text(64, nonempty=True, pattern=HEX),
+                         "name": text(NAME_LEN, nonempty=True)}, required=("file", "sha256", "name")),
+                    max_len=100_000, unique="file"),
+    "links": listof(Obj({"uid": text(64, nonempty=True, pattern=HEX),
+                         "role": text(SHORT_LEN, choices=("recheck", "carried"))}, required=("uid", "role")),
+                    max_len=100_000),
+    "recheck_of": text(ID_LEN), "rescore": flag,
+}, required=("items",))
+MEETING = Obj({"held_at": text(REASON_LEN), "place": text(REASON_LEN), "attendees": text(REASON_LEN),
+               "response": text(REASON_LEN)})
+
 SCHOOL = Obj({"id": ID, "name": text(NAME_LEN, nonempty=True), "role": ROLE, "kind": text(SHORT_LEN),
               "head_role": text(SHORT_LEN), "short_name": text(NAME_LEN)}, required=("id", "name", "role"))
 GROUP = Obj({
@@ -271,7 +304,8 @@ SCHEMAS: dict[tuple[str, str], Check] = {
     ("panel", "consensus.json"): CONSENSUS, ("panel", "members.json"): MEMBERS, ("panel", "findings.json"): FINDINGS,
     ("panel", "result.json"): OBJECT, ("panel", "finalised.json"): OBJECT, ("panel", "versions.json"): LIST_OF_OBJECTS,
     ("panel", "transcribed.json"): TRANSCRIBED,
-    ("plan", "plan.json"): PLAN,
+    ("panel", "rectification.json"): RECTIFICATION, ("panel", "meeting.json"): MEETING,
+    ("plan", "plan.json"): PLAN, ("plan", "rectification.json"): RECTIFICATION,
 }
 
 
@@ -281,7 +315,9 @@ LABELS = {"plan": "考核计划", "groups": "集团", "schools": "学校", "expe
           "name": "名称", "role": "角色", "title": "考核名称", "key": "否决项", "value": "取值", "file": "文件",
           "sequence": "序号", "expert": "专家", "group": "集团", "rubric": "指标体系", "scores": "各专家得分",
           "assignments": "分工", "public_key": "公钥", "baselines": "基数", "prior_results": "上年结果",
-          "explanation": "得分说明", "method": "合议方式", "kind": "类型"}
+          "explanation": "得分说明", "method": "合议方式", "kind": "类型",
+          "items": "整改事项", "events": "变更记录", "fields": "内容", "deadline": "整改时限", "status": "状态",
+          "files": "佐证文件", "actor": "记录人", "uid": "整改事项编号", "eid": "记录编号"}
 
 
 def check(kind: str, name: str, value: Any) -> None:

@@ -70,6 +70,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     pk = sub.add_parser("package", help="教育局：导出考核计划包（指标、名单、专家公钥、分工、自评分、上年结果）")
     pk.add_argument("--plan")
     pk.add_argument("--out", required=True, metavar="DIR")
+    pk.add_argument("--recheck", action="store_true",
+                    help="改为导出复查计划包：只含有未关闭整改事项的集团、学校和指标，由 --expert 列出的复查专家组复查")
+    pk.add_argument("--expert", action="append", default=[], metavar="NAME[:lead][:KEY.pub]",
+                    help="复查专家（与 --recheck 同用，可重复；组长写 :lead）")
+    pk.add_argument("--rescore", action="store_true",
+                    help="复查规则：复查通过的整改事项以复查专家组对其指标的合议得分为复查得分（不改变已定稿的年度结果）")
     pk.set_defaults(func=cmd_package)
 
 
@@ -218,8 +224,14 @@ def cmd_panel_export(args) -> int:
 
 def cmd_package(args) -> int:
     from inspector_app.bundles.export import export_plan
+    from inspector_app.cli.main import CommandError
+    if (args.expert or args.rescore) and not args.recheck:
+        raise CommandError("--expert 和 --rescore 只用于复查计划包（--recheck）", 2)
     with opened() as store:
         plan = P.find_plan(store, args.plan)
+        if args.recheck:
+            from inspector_app.cli.rectify_cmd import make_recheck
+            plan = make_recheck(store, plan, args.expert, args.rescore)
         result = export_plan(store, _keystore(), plan, Path(args.out))
         print(f"已导出并校验考核计划包：{result.path}（{result.sealed_to}）")
         for warning in result.warnings:

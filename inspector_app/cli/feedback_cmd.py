@@ -18,14 +18,9 @@ def register(ps: argparse._SubParsersAction) -> None:
     m.add_argument("--attendees", default=None, help="参加人员")
     m.add_argument("--response", default=None, help="被考核单位的意见（表态）")
     m.set_defaults(func=cmd_meeting)
-    p = ps.add_parser("problem", help="组长列出一条存在问题（整改要求）：问题、指标、学校、整改时限；--clear 清空")
-    p.add_argument("--plan")
-    p.add_argument("--group", required=True)
-    p.add_argument("text", nargs="?", help="问题的表述")
-    p.add_argument("--indicator", default="")
-    p.add_argument("--school", default="", help="学校编号或名称（不写：全集团）")
-    p.add_argument("--deadline", default="", metavar="YYYY-MM-DD", help="整改时限（不写：计划的整改报告截止日期）")
-    p.add_argument("--clear", action="store_true", help="清空本集团已列的存在问题")
+    p = ps.add_parser("problem", help="同 rectify add：组长列出一条存在问题（整改事项）：问题、指标、学校、整改时限")
+    from inspector_app.cli.rectify_cmd import add_item_args
+    add_item_args(p, text_positional=True)
     p.set_defaults(func=cmd_problem)
 
 
@@ -55,25 +50,9 @@ def cmd_meeting(args) -> int:
 
 
 def cmd_problem(args) -> int:
+    """`panel problem TEXT …` is `rectify add --text TEXT …`: one concept, one table."""
     from inspector_app.cli.main import CommandError
-    with opened() as store:
-        plan = P.find_plan(store, args.plan)
-        group = P.get_group(store, plan.id, args.group)
-        lead = _lead(store, plan)
-        items = [] if args.clear else F.problem_items(store, plan.id, group.id)
-        if args.text:
-            school = ""
-            if args.school:
-                hits = [s for s in group.schools if args.school in (s.id, s.name) or args.school in s.name]
-                if len(hits) != 1:
-                    raise CommandError(f"找不到唯一的学校 “{args.school}”：" + "、".join(s.name for s in group.schools), 2)
-                school = hits[0].id
-            items.append(F.ProblemItem(args.text, args.indicator, school, args.deadline))
-        elif not args.clear:
-            raise CommandError("请写出问题的表述，或用 --clear 清空", 2)
-        try:
-            F.set_problem_items(store, plan.id, group.id, items, lead.id)
-        except StoreError as exc:
-            raise CommandError(str(exc), 2) from exc
-        print(f"{group.name} 现列存在问题 {len(items)} 条")
-    return 0
+    from inspector_app.cli.rectify_cmd import cmd_add
+    if not args.text:
+        raise CommandError("请写出问题的表述（误列的事项用 inspector rectify remove ID --reason … 删去）", 2)
+    return cmd_add(args)

@@ -157,4 +157,8 @@ def results_json(results) -> dict:
     groups += [{"group": u.group_id, "name": u.name, "status": "unfinished", "label": UNFINISHED, "rank": None,
                 "total": None, "grade": None, "areas": {}, "consequences": [], "award": False,
                 "done": u.done, "count": u.count, "reason": u.reason} for u in results.unfinished]
+    for g in groups:  # the 整改 column: items found, closed on time, overdue, rejected at 复查
+        counts = results.rectification.get(g["group"])
+        g["rectification"] = counts.to_json() if counts else {"items": 0, "closed_on_time": 0, "overdue": 0,
+                                                              "rejected": 0}
     return {"year": results.year, "rubric": results.rubric_id, "published": bool(results.units), "groups": groups}

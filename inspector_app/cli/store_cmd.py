@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="数据包不加密（默认加密：专家数据包只有组长和教育局能打开，专家组数据包只有教育局能打开）")
     pc.add_argument("--expert", action="append", default=[], metavar="NAME[:lead][:KEY.pub]",
                     help="专家（Excel 名单时使用，可重复；第一位组长写 :lead）")
+    pc.add_argument("--previous", metavar="PLAN", help="上一年的考核计划（编号或名称）：其未关闭的整改事项转入新计划")
     _publication_args(pc)
     pc.set_defaults(func=cmd_plan_create)
     pp = ps.add_parser("publication", help="教育局：设置公示和整改要求所用的发布单位、公示期、异议受理方式、整改报告截止日期")
@@ -222,6 +223,7 @@ def cmd_plan_create(args) -> int:
         from inspector_app.bundles.keys import KeyStore
         keystore = KeyStore(paths.data_dir())
         own = keystore.own_key()
+        previous = P.find_plan(store, args.previous) if args.previous else None  # before anything is made
         # This laptop's key issues the plan: only it signs the plan's packages; its user is the bureau.
         plan = P.create_plan(store, rubric, spec, issuer_key_id=own.key_id)
         I.choose(store, plan, I.BUREAU, I.OwnKey(own.key_id, own.public_key, own.fingerprint))
@@ -234,6 +236,9 @@ def cmd_plan_create(args) -> int:
             from inspector_app.cli.main import say
             say(f"注意：{'、'.join(old)} 的公钥文件来自加密功能之前的版本，没有加密公钥；导出计划包前，请他们用新版本"
                 "运行 inspector keys export 重新导出公钥，再用 inspector plan amend --replace-key 登记")
+        if previous is not None:
+            from inspector_app.cli.rectify_cmd import carry_over
+            carry_over(store, plan, previous)
     return 0
 
 

@@ -396,7 +396,7 @@ class _Feedback:
         if d.problem_items:
             rows = [[para(h, s.cell_head) for h in ("序号", "存在问题", "指标", "学校", "整改时限")]]
             for i, item in enumerate(d.problem_items, 1):
-                school = d.short_name(item.school_id) if item.school_id else "全集团"
+                school = d.schools_text(item)
                 rows.append([para(i, s.cell_center), para(item.text, s.cell), para(item.indicator or "—", s.cell_center),
                              para(school, s.cell), para(date_text(item.deadline) if item.deadline else due, s.cell)])
             out.append(data_table(rows, [12 * mm, w - 12 * mm - 16 * mm - 30 * mm - 32 * mm, 16 * mm, 30 * mm, 32 * mm],
@@ -408,6 +408,14 @@ class _Feedback:
         if suggestions:
             out.append(self.sub("整改建议"))
             out += [para(p, s.body) for p in suggestions]
+        if d.carried_items:  # last year's items still open when this plan was made
+            out.append(self.sub("上年整改事项落实情况"))
+            rows = [[para(h, s.cell_head) for h in ("序号", "上年整改事项", "指标", "学校", "状态")]]
+            rows += [[para(i, s.cell_center), para(it.text, s.cell), para(it.indicator or "—", s.cell_center),
+                      para(d.schools_text(it), s.cell), para(it.status, s.cell_center)]
+                     for i, it in enumerate(d.carried_items, 1)]
+            out.append(data_table(rows, [12 * mm, w - 12 * mm - 16 * mm - 30 * mm - 32 * mm, 16 * mm, 30 * mm, 32 * mm],
+                                  extra=[("VALIGN", (0, 1), (-1, -1), "TOP")]))
         return out
 
     def meeting(self) -> list:

@@ -17,6 +17,7 @@ from inspector_app.rubric.rules import OVERRIDE, OVERRIDE_REASON, Outcome
 from inspector_app.scoring.engine import Scorer
 from inspector_app.store import entries as E
 from inspector_app.store import feedback as F
+from inspector_app.store import rectification as R
 from inspector_app.store import photo_records as PR
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
@@ -141,8 +142,10 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         sheets.append(sheet)
     findings = get_findings(store, plan.id, group.id)
     pub = plan.publication
-    items = [ProblemItem(i.text, i.indicator, i.school_id, i.deadline)
-             for i in F.problem_items(store, plan.id, group.id)]
+    items = [ProblemItem(i.text, "、".join(i.indicators), i.schools[0] if len(i.schools) == 1 else "", i.deadline,
+                         i.schools) for i in R.items(store, plan.id, group.id, own_only=True)]
+    carried = [ProblemItem(i.text, "、".join(i.indicators), i.schools[0] if len(i.schools) == 1 else "", i.deadline,
+                           i.schools, i.status) for i in R.carried_items(store, plan.id, group.id)]
     if not items:
         items = [ProblemItem(line.strip().removeprefix("（演示）"), deadline=pub.rectification_due)
                  for line in findings["problems"].splitlines() if line.strip()]
@@ -157,7 +160,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         reasons={p.indicator: p.reason for p in settled_places if p.reason and not p.school_id},
         veto_reasons=veto_reasons, last_year_areas=last_year_areas, self_points=self_points or None,
         photos=photos, experts=sheets, demo=plan.demo, status=status, issuing_body=pub.issuing_body,
-        rectification_due=pub.rectification_due, problem_items=items,
+        rectification_due=pub.rectification_due, problem_items=items, carried_items=carried,
         meeting=Meeting(m.held_at, m.place, m.attendees, m.response), last_year=last_year,
         self_total=self_total, explanations=explanations, places=settled_places)
 

@@ -73,6 +73,8 @@ class ProblemItem:
     indicator: str = ""
     school_id: str = ""
     deadline: _dt.date | str = ""
+    school_ids: tuple[str, ...] = ()  # every school it concerns (empty: the whole group)
+    status: str = ""  # for an item carried from last year: where it stands
 
 
 @dataclass
@@ -178,6 +180,7 @@ class ReportData:
     issuing_body: str = ""  # 督导室 / 教育局 that organises the inspection
     rectification_due: _dt.date | str = ""  # 整改报告 due
     problem_items: list[ProblemItem] = field(default_factory=list)
+    carried_items: list[ProblemItem] = field(default_factory=list)  # last year's open 整改事项
     meeting: Meeting = field(default_factory=Meeting)
     last_year: LastYear | None = None
     self_total: Decimal | None = None  # the unit's self-evaluation total
@@ -197,6 +200,11 @@ class ReportData:
             if school.id == school_id:
                 return school.short(self.group_name)
         return school_id
+
+    def schools_text(self, item: ProblemItem) -> str:
+        """The schools an item concerns, by short name; 全集团 when it names none."""
+        ids = item.school_ids or ((item.school_id,) if item.school_id else ())
+        return "、".join(self.short_name(i) for i in ids) or "全集团"
 
     def school_name(self, school_id: str) -> str:
         for school in self.schools:

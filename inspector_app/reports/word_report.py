@@ -103,12 +103,17 @@ def write_feedback_docx(data: ReportData, out_path: Path | str) -> Path:
     due = date_text(d.rectification_due)
     if d.problem_items:
         w.table([["序号", "存在问题", "指标", "学校", "整改时限"]] +
-                [[str(i), it.text, it.indicator or "—", d.short_name(it.school_id) if it.school_id else "全集团",
+                [[str(i), it.text, it.indicator or "—", d.schools_text(it),
                   date_text(it.deadline) if it.deadline else due] for i, it in enumerate(d.problem_items, 1)],
                 [12, 66, 16, 30, 32])
     w.para(f"被考核单位应对照以上问题逐项整改，于{due}前将整改报告报送{d.issuing_body or '组织考核的教育行政部门'}。")
     for line in [x.strip() for x in (d.findings.suggestions or "").splitlines() if x.strip()]:
         w.para(line)
+    if d.carried_items:
+        w.para("上年整改事项落实情况", "二级标题")
+        w.table([["序号", "上年整改事项", "指标", "学校", "状态"]] +
+                [[str(i), it.text, it.indicator or "—", d.schools_text(it), it.status]
+                 for i, it in enumerate(d.carried_items, 1)], [12, 66, 16, 30, 32])
     w.para(f"{next(n)}、反馈会记录", "一级标题")
     m = d.meeting
     w.table([["项目", "内容"], ["时间", m.held_at or date_text(d.status.meeting_on)], ["地点", m.place],

@@ -61,6 +61,10 @@ def plan_results(store: Store, plan: P.Plan, grades: dict[str, str] | None = Non
     results.plan_title, results.school_year, results.demo = plan.title, plan.school_year, plan.demo
     results.issuing_body, results.objection_channel = pub.issuing_body, pub.objection_channel
     results.publicity_start, results.publicity_end = pub.publicity_start, pub.publicity_end
+    from inspector_app.results.rectify_ledger import as_cells, group_counts, ledger, today
+    as_of = today()
+    results.rectification = {g: c for g, c in group_counts(store, plan, as_of).items()}
+    results.rectify_rows = [as_cells(row) for row in ledger(store, plan, as_of)]
     return results
 
 

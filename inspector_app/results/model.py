@@ -239,6 +239,8 @@ class Results:
     publicity_start: str = ""  # 公示期 (ISO dates)
     publicity_end: str = ""
     objection_channel: str = ""  # 异议受理
+    rectification: dict = field(default_factory=dict)  # group id -> the 整改 column (results/rectify_ledger)
+    rectify_rows: list = field(default_factory=list)  # the 整改台账, one row per item (rectify_ledger.COLUMNS)
 
     def grade_counts(self) -> list[tuple[str, int]]:
         counts = [(label, sum(1 for u in self.units if u.unit.grade == label)) for label in self.grade_labels]

@@ -26,7 +26,8 @@ from inspector_app.results.model import Results
 
 SUMMARY = "排名汇总"
 SUMMARY_HEADERS = ("排名", "集团编号", "集团", "类型", "核心校", "总分", "等次", "类内排名", "上年总分", "上年等次",
-                   "上年排名", "名次变化", "标记", "标记说明", "改定得分")
+                   "上年排名", "名次变化", "标记", "标记说明", "改定得分", "整改")
+RECTIFY = "整改台账"
 NOTES = "说明"
 DIFFS = "自评差异"
 YEAR_KEY = "年度"
@@ -193,9 +194,10 @@ def build_workbook_bytes(results: Results) -> bytes:
             Num(change, "+0;-0;0") if change is not None else None,
             r.flag_text, "\n".join(f"{f.label}：{f.detail}" for f in r.flags),
             "\n".join(_override_text(i) for i in u.overrides) or None,
+            results.rectification[u.group_id].text() if u.group_id in results.rectification else "无",
         ])
-    w.table(SUMMARY, SUMMARY_HEADERS, summary_rows, title=title, wrap=("标记", "标记说明", "改定得分"), freeze_cols=3,
-            year=year)
+    w.table(SUMMARY, SUMMARY_HEADERS, summary_rows, title=title, wrap=("标记", "标记说明", "改定得分", "整改"),
+            freeze_cols=3, year=year)
 
     unfinished_rows: list[list[Cell]] = [[u.group_id, u.name, u.group_type, "未完成", u.progress,
                                           f"{u.reason}：不排名、不评等次、不计奖惩"] for u in results.unfinished]
@@ -262,6 +264,10 @@ def build_workbook_bytes(results: Results) -> bytes:
             row.append(totals.get(s.id))
             school_rows.append(row)
     w.table("分校得分", school_headers, school_rows, title=title, freeze_cols=4, year=year)
+
+    from inspector_app.results.rectify_ledger import COLUMNS
+    w.table(RECTIFY, COLUMNS, results.rectify_rows, title=f"{title} · 整改台账（逾期的在前）",
+            wrap=("存在问题", "整改情况", "佐证", "学校"), freeze_cols=2, year=year)
 
     diff_headers = ["集团编号", "集团", "指标", "满分", "自评得分", "考核组得分", "差值（考核组−自评）", "差异较大"]
     diff_rows = []

@@ -11,10 +11,11 @@ from decimal import Decimal
 
 from inspector_app.numbers import fmt_points
 from inspector_app.store import feedback as F
+from inspector_app.store import rectification as R
 from inspector_app.store.consensus import panel_scorer
 from inspector_app.store.db import Store
 from inspector_app.store.findings import set_finding
-from inspector_app.store.plans import Plan, groups, plan_rubric
+from inspector_app.store.plans import Plan, expert_by_id, groups, plan_rubric
 
 NUMERALS = "一二三四五"
 LEAD = "demo-lead"
@@ -28,6 +29,7 @@ def _short(text: str, limit: int = 22) -> str:
 
 def write_demo_findings(store: Store, plan: Plan, finalised_group: str, due: str) -> None:
     rubric = plan_rubric(store, plan)
+    lead = R.Actor(expert_by_id(store, plan.id, LEAD).name, LEAD)
     for group in groups(store, plan.id):
         card = panel_scorer(store, plan, rubric, group).card()
         scored = [(rubric.indicator(code), r) for code, r in card.indicators.items() if r.applicable and r.done]
@@ -52,13 +54,14 @@ def write_demo_findings(store: Store, plan: Plan, finalised_group: str, due: str
             text = (f"{_short(ind.text_for(group.group_type))}未全部达到评分标准"
                     f"（{ind.code} 得 {fmt_points(r.points)} 分，满分 {fmt_points(r.max)} 分）。")
             lines.append(f"（演示）{text}")
-            items.append(F.ProblemItem(text, ind.code, school, due))
+            items.append(R.Draft(text, (ind.code,), (school,) if school else (), due))
             steps.append(f"{NUMERALS[n]}是对照 {ind.code} 的评分标准逐项补齐，留存过程性资料")
         problems = "\n".join(lines) if lines else "（演示）已评指标均达到评分标准，未发现需整改的问题。"
         suggestions = "（演示）" + ("；".join(steps) + "。" if steps else "保持现有做法，继续积累过程性资料。")
         for kind, text in (("achievements", achievements), ("problems", problems), ("suggestions", suggestions)):
             set_finding(store, plan.id, group.id, kind, text, LEAD)
-        F.set_problem_items(store, plan.id, group.id, items, LEAD)
+        for draft in items:
+            R.add_item(store, plan, rubric, group, draft, lead)
         if group.id == finalised_group:
             F.set_meeting(store, plan.id, group.id, F.Meeting(
                 "2023年10月17日 15:30", "集团总校会议室（演示）",

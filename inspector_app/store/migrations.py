@@ -209,7 +209,55 @@ def _m9(db: "sqlite_utils.Database") -> None:
     _columns(db, "plans", ("encrypted",), default=0)
 
 
-MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8, _m9]
+def _m10(db: "sqlite_utils.Database") -> None:
+    # The panel's problem items become rectification items (整改事项), followed from the 反馈会 to the 复查
+    # and into next year. An item's row is the fold of its events (created, edited, status, evidence, removed),
+    # which are append-only and travel in bundles by id; links say which other plans carry an item (a 复查
+    # package, next year's plan); rectification_plans marks a 复查 plan and the bureau's rescoring rule.
+    # Raw SQL: a CHECK on the status, append-only triggers, a CHECK on the link's role.
+    run_script(db.conn, f"""
+    CREATE TABLE rectification_items (
+        uid TEXT PRIMARY KEY, plan_id TEXT NOT NULL, group_id TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL, indicators TEXT NOT NULL DEFAULT '[]', schools TEXT NOT NULL DEFAULT '[]',
+        area TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '',
+        person TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '未整改'
+            CHECK (status IN ('未整改', '整改中', '已整改', '复查通过', '复查未通过')),
+        response TEXT NOT NULL DEFAULT '', fixed_on TEXT NOT NULL DEFAULT '', closed_on TEXT NOT NULL DEFAULT '',
+        recheck_points TEXT NOT NULL DEFAULT '{{}}', removed INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE INDEX rectification_by_group ON rectification_items (plan_id, group_id, position);
+    CREATE TABLE rectification_events (
+        eid TEXT PRIMARY KEY, uid TEXT NOT NULL, at TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+        on_date TEXT NOT NULL DEFAULT '', actor TEXT NOT NULL, expert_id TEXT NOT NULL DEFAULT '',
+        key_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, fields TEXT NOT NULL DEFAULT '{{}}',
+        reason TEXT NOT NULL DEFAULT '', plan_id TEXT NOT NULL DEFAULT '');
+    CREATE INDEX rectification_events_by_item ON rectification_events (uid, at, n);
+    CREATE TRIGGER rectification_events_no_update BEFORE UPDATE ON rectification_events
+        BEGIN SELECT RAISE(ABORT, 'rectification history is append-only'); END;
+    CREATE TRIGGER rectification_events_no_delete BEFORE DELETE ON rectification_events
+        BEGIN SELECT RAISE(ABORT, 'rectification history is append-only'); END;
+    CREATE TABLE rectification_links (
+        plan_id TEXT NOT NULL, uid TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('recheck', 'carried')),
+        PRIMARY KEY (plan_id, uid));
+    CREATE TABLE rectification_plans (
+        plan_id TEXT PRIMARY KEY, parent_plan_id TEXT NOT NULL, rescore INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL);
+    INSERT INTO rectification_items (uid, plan_id, group_id, position, text, indicators, schools, deadline,
+        created_by, created_at, updated_at)
+        SELECT lower(hex(randomblob(4))), plan_id, group_id, position, text,
+               CASE WHEN indicator = '' THEN '[]' ELSE json_array(indicator) END,
+               CASE WHEN school_id = '' THEN '[]' ELSE json_array(school_id) END,
+               deadline, expert_id, updated_at, updated_at FROM problem_items;
+    INSERT INTO rectification_events (eid, uid, at, actor, expert_id, action, fields, reason, plan_id)
+        SELECT lower(hex(randomblob(8))), uid, created_at, created_by, created_by, 'created',
+               json_object('text', text, 'indicators', json(indicators), 'schools', json(schools),
+                           'deadline', deadline, 'position', position, 'plan', plan_id, 'group', group_id),
+               '由存在问题转为整改事项', plan_id FROM rectification_items;
+    DROP TABLE problem_items;
+    """)
+
+
+MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8, _m9, _m10]
 LATEST = len(MIGRATIONS)
 
 

@@ -14,7 +14,7 @@ from inspector_app.scoring.school import School
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 
-STAGES = ("自评", "初评", "复评")
+STAGES = ("自评", "初评", "复评", "复查")  # 复查: the follow-up of open 整改事项 (store/rectify_plans.py)
 CONSENSUS = {"mean": "取平均分", "median": "取中位数", "lead": "由组长决定并写明理由"}
 SCHOOL_KINDS = ("小学", "初中", "九年制", "高中", "完全中学", "幼儿园")  # 学段
 

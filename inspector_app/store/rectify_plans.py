@@ -1,0 +1,83 @@
+"""Plans made from rectification items: the 复查 plan (only what is open) and next year's carried items.
+
+A 复查 plan is an ordinary plan (stage 复查) holding only the groups with open items, in each only the
+schools those items name (and the lead school, which every group has), and a small panel whose experts
+are assigned only the indicators of those items; so the same plan package, expert and panel bundles
+carry the re-check. It links the items it re-checks; the panel lead records 复查通过 / 复查未通过 and
+the bureau merges the verdicts into the items. With the bureau's rescoring rule (`rescore`), an item
+that passes records the 复查 panel's settled score of its indicators (bundles/rectify_payload.rescore).
+"""
+from __future__ import annotations
+
+from inspector_app.store import plans as P
+from inspector_app.store import rectification as R
+from inspector_app.store.db import Store, StoreError
+
+
+def open_items(store: Store, plan: P.Plan) -> list[R.Item]:
+    return [i for i in R.items(store, plan.id) if i.is_open]
+
+
+def recheck_spec(store: Store, parent: P.Plan, experts: list[P.ExpertSpec]) -> tuple[P.PlanSpec, list[R.Item]]:
+    """The 复查 plan for a plan's open items, with its panel; StoreError when nothing is open."""
+    found = open_items(store, parent)
+    if not found:
+        raise StoreError(f"考核计划“{parent.title}”没有未关闭的整改事项，不需要复查")
+    if not experts:
+        raise StoreError("请用 --expert 列出复查专家组（至少一位组长），如 --expert 王复查:lead:wang.pub")
+    if sum(e.role == "lead" for e in experts) != 1:
+        raise StoreError("复查专家组应有且只有一位组长（--expert NAME:lead）")
+    by_group: dict[str, list[R.Item]] = {}
+    for item in found:
+        by_group.setdefault(item.group_id, []).append(item)
+    groups, work = [], []
+    for group in P.groups(store, parent.id):
+        mine = by_group.get(group.id)
+        if not mine:
+            continue
+        named = {s for i in mine for s in i.schools}
+        whole = any(not i.schools for i in mine)
+        schools = [P.SchoolSpec(s.name, s.role, s.kind, s.head_role, s.id, s.short_name) for s in group.schools
+                   if whole or s.role == "lead" or s.id in named]
+        groups.append(P.GroupSpec(group.name, schools, group.group_type, group.id))
+        codes = sorted({c for i in mine for c in i.indicators})
+        work += [(group.id, "*", code) for code in codes]
+    for e in experts:
+        e.assignments = list(work)
+    number = len(R.recheck_plans(store, parent.id)) + 1
+    spec = P.PlanSpec(title=f"{parent.title}（整改复查{'' if number == 1 else f'第{number}次'}）",
+                      school_year=parent.school_year, stage="复查", groups=groups, experts=experts,
+                      consensus=parent.consensus, spread_limit=str(parent.spread_limit), demo=parent.demo,
+                      id=f"{parent.id}-fc{number}", publication=parent.publication)
+    return spec, found
+
+
+def make_recheck_plan(store: Store, parent: P.Plan, experts: list[P.ExpertSpec], *, rescore: bool,
+                      issuer_key_id: str) -> tuple[P.Plan, list[R.Item]]:
+    """Create (in one transaction) the 复查 plan and link the items it re-checks."""
+    rubric = P.plan_rubric(store, parent)
+    spec, found = recheck_spec(store, parent, experts)
+    problems = P.validate_spec(spec, rubric)
+    if problems:
+        raise StoreError("复查计划有误：" + "；".join(problems))
+    with store.tx():
+        plan = P.create_plan(store, rubric, spec, issuer_key_id=issuer_key_id)
+        for item in found:
+            R.link(store, plan.id, item.uid, "recheck")
+        R.mark_recheck_plan(store, plan.id, parent.id, rescore)
+    return plan, found
+
+
+def carry_into(store: Store, plan: P.Plan, previous: P.Plan) -> tuple[list[R.Item], list[R.Item]]:
+    """Next year's plan carries last year's open items of the groups it still inspects (matched by group id):
+    (carried, left out because their group is not in the new plan)."""
+    here = {g.id for g in P.groups(store, plan.id)}
+    carried, left = [], []
+    with store.tx():
+        for item in open_items(store, previous):
+            if item.group_id in here:
+                R.link(store, plan.id, item.uid, "carried")
+                carried.append(item)
+            else:
+                left.append(item)
+    return carried, left
