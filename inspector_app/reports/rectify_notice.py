@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector_app.store import finalisation as F
+from inspector_app.store.experts import experts_of_group
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
 from inspector_app.store.db import Store
@@ -99,7 +100,7 @@ def recheck_data(store: Store, plan: P.Plan, group: P.Group, date: str) -> Notic
     found = [i for i in R.items(store, plan.id, group.id) if i.uid in carried or R.recheck_of(store, plan.id) is None]
     data = _base(store, plan, group, date)
     data.rows = _rows(store, rubric, group, found)
-    experts = sorted(P.experts_of_group(store, plan.id, group.id), key=lambda e: e.role != "lead")
+    experts = sorted(experts_of_group(store, plan.id, group.id), key=lambda e: e.role != "lead")
     data.panel = [f"{e.name}（{'组长' if e.role == 'lead' else '成员'}）" for e in experts]
     data.counts = {s: sum(i.status == s for i in found) for s in R.STATUSES}
     return data

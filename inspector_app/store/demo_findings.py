@@ -15,7 +15,8 @@ from inspector_app.store import rectification as R
 from inspector_app.store.consensus import panel_scorer
 from inspector_app.store.db import Store
 from inspector_app.store.findings import set_finding
-from inspector_app.store.plans import Plan, expert_by_id, groups, plan_rubric
+from inspector_app.store.experts import expert_by_id
+from inspector_app.store.plans import Plan, groups, plan_rubric
 
 NUMERALS = "一二三四五"
 LEAD = "demo-lead"
