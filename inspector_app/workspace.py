@@ -233,6 +233,11 @@ class Workspace:
         ind = self.indicator(code)
         return [(h.label, values[h.key]) for h in ind.history if h.key in values]
 
+    def carried_items(self, code: str) -> list:
+        """Last year's open rectification items on this indicator, carried into this plan."""
+        from inspector_app.store.rectification import carried_items
+        return carried_items(self.store, self.plan.id, self.group.id, code)
+
     def last_year(self) -> dict | None:
         prior = P.prior_results(self.store, self.plan.id, self.group.id)
         return prior[0] if prior else None

@@ -90,6 +90,10 @@ class BureauView(QWidget):
         buttons = QHBoxLayout()
         self.workbook_button = QPushButton(translate("BureauView", "导出结果工作簿(&X)…"))
         self.pdf_button = QPushButton(translate("BureauView", "导出公示(&F)…"))
+        self.rectify_button = QPushButton(translate("BureauView", "整改台账(&T)…"))
+        self.rectify_button.setShortcut("Ctrl+T")
+        self.rectify_button.setToolTip(translate("BureauView", "每一条整改事项：逾期的在前，可按集团、类别、状态筛选（Ctrl+T）"))
+        buttons.addWidget(self.rectify_button)
         buttons.addStretch(1)
         buttons.addWidget(self.workbook_button)
         buttons.addWidget(self.pdf_button)
@@ -97,6 +101,15 @@ class BureauView(QWidget):
         self.table.currentCellChanged.connect(lambda row, *_: self._show_unit(row))
         self.workbook_button.clicked.connect(lambda: self.export_workbook())
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.rectify_button.clicked.connect(lambda: self.open_rectification())
+
+    def open_rectification(self, *, modal: bool = True):
+        """The 整改台账 of the plan shown (ui/rectify_view.py)."""
+        from inspector_app.ui.rectify_view import RectifyView
+        view = RectifyView(self.window_.store, self.window_.workspace.plan, self)
+        if modal:
+            view.exec()
+        return view
 
     # ---------------------------------------------------------------- loading
     def load(self, window) -> None:

@@ -80,6 +80,11 @@ class IndicatorPage(QScrollArea):
         facts.addWidget(self.standard, 1, 1)
         facts.addWidget(_wrap(translate("IndicatorPage", "对照"), "font-weight: bold;"), 2, 0, Qt.AlignmentFlag.AlignTop)
         facts.addWidget(self.beside, 2, 1)
+        # Last year's open 整改事项 on this indicator: what the panel checks first (store/rectification.py).
+        self.carried_title = _wrap(translate("IndicatorPage", "上年整改"), "font-weight: bold; color: #9a3412;")
+        self.carried = _wrap(style="color: #9a3412;")
+        facts.addWidget(self.carried_title, 3, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(self.carried, 3, 1)
         facts.setColumnStretch(1, 1)
         layout.addLayout(facts)
 
@@ -158,6 +163,11 @@ class IndicatorPage(QScrollArea):
         self.rule.setText(ind.rule.describe())
         self.standard.setText(ind.standard or "—")
         self.beside.setText(self._beside(workspace, place))
+        carried = workspace.carried_items(place.code)
+        self.carried.setText("\n".join(translate("IndicatorPage", "{0}（{1}，整改时限 {2}）").format(
+            i.text, i.status, i.deadline or "—") for i in carried))
+        self.carried_title.setVisible(bool(carried))
+        self.carried.setVisible(bool(carried))
         values = workspace.inputs(place)
         counted = ind.rule.type in ("awards", "highest")
         self.register.setVisible(counted)

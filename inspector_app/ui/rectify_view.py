@@ -1,0 +1,106 @@
+"""整改台账: every rectification item of the plan, overdue first, filtered by group, area and status.
+
+The rows are `results.rectify_ledger.ledger` (the same the command line and the workbook's sheet show).
+Keyboard: Alt+G / Alt+A / Alt+S move to the filters, Alt+L to the table, Esc closes.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from inspector_app.results.rectify_ledger import COLUMNS, as_cells, ledger
+from inspector_app.store import rectification as R
+from inspector_app.ui.i18n import translate
+
+OVERDUE_FG = QColor("#b00020")
+PASSED_FG = QColor("#2e7d32")
+
+
+def t(text: str) -> str:
+    return translate("RectifyView", text)
+
+
+class RectifyView(QDialog):
+    def __init__(self, store, plan, parent: QWidget | None = None, *, as_of: str | None = None):
+        super().__init__(parent)
+        self.store, self.plan = store, plan
+        self.as_of = as_of or _dt.date.today().isoformat()
+        self.setWindowTitle(t("整改台账 · {0}").format(plan.title))
+        self.resize(1280, 640)
+        self.rows_all = ledger(store, plan, self.as_of)
+        outer = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.group = self._combo(filters, t("集团(&G)："), sorted({r["group_name"] for r in self.rows_all}))
+        self.area = self._combo(filters, t("类别(&A)："), sorted({r["area"] for r in self.rows_all}))
+        self.status = self._combo(filters, t("状态(&S)："), list(R.STATUSES))
+        filters.addStretch(1)
+        outer.addLayout(filters)
+        label = QLabel(t("事项(&L)："))
+        outer.addWidget(label)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([t(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        label.setBuddy(self.table)
+        outer.addWidget(self.table, 1)
+        self.summary = QLabel()
+        outer.addWidget(self.summary)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(t("关闭"))
+        close.rejected.connect(self.reject)
+        outer.addWidget(close)
+        for combo in (self.group, self.area, self.status):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+        self.table.setFocus()
+
+    def _combo(self, layout: QHBoxLayout, text: str, values: list[str]) -> QComboBox:
+        label = QLabel(text)
+        combo = QComboBox()
+        combo.addItem(t("全部"), None)
+        for value in values:
+            combo.addItem(value, value)
+        label.setBuddy(combo)
+        layout.addWidget(label)
+        layout.addWidget(combo)
+        return combo
+
+    def shown(self) -> list[dict]:
+        """The rows the filters let through, in the ledger's order (overdue first)."""
+        group, area, status = (c.currentData() for c in (self.group, self.area, self.status))
+        return [r for r in self.rows_all if (group is None or r["group_name"] == group)
+                and (area is None or r["area"] == area) and (status is None or r["status"] == status)]
+
+    def refresh(self) -> None:
+        rows = self.shown()
+        self.table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            for col, value in enumerate(as_cells(row)):
+                item = QTableWidgetItem("" if value is None else str(value))
+                if row["overdue"]:
+                    item.setForeground(QBrush(OVERDUE_FG))
+                elif row["status"] == R.PASSED:
+                    item.setForeground(QBrush(PASSED_FG))
+                if col == 5 and row["response"]:
+                    item.setToolTip(row["response"])
+                self.table.setItem(n, col, item)
+        self.table.resizeColumnsToContents()
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(COLUMNS.index("存在问题"), QHeaderView.ResizeMode.Stretch)
+        overdue = sum(r["overdue"] for r in rows)
+        self.summary.setText(t("共 {0} 项，逾期 {1} 项（按 {2} 计）").format(len(rows), overdue, self.as_of))
+        if rows:
+            self.table.setCurrentCell(0, 0)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)
