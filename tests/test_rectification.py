@@ -227,7 +227,8 @@ def test_rectification_from_the_feedback_meeting_to_next_year(tmp_path, capsys):
     out = tmp_path / "复查报告.pdf"
     L.ok("sun", "rectify", "report", "--group", "g4", "--out", out)
     text = _text(out)
-    assert "复查通过1项，复查未通过1项" in text and "已整改到位的问题" in text and "申报文件" not in text
+    assert "复查通过1项，复查未通过1项" in text and "已整改到位的问题" in text
+    assert "申报文件未修订" in text and "复查组组长（签字）孙复查" in text  # the verdict's reason, the lead who signs
     assert "紧缺学科教师未实行统一管理" in text and "职称申报未把任职任教经历作为必要条件" in text
     L.ok("sun", "panel", "export", "--group", "g4", "--out", L.usb / "sun")
     L.ok("bureau", "merge", *(L.usb / "sun").glob("专家组-*.zip"))

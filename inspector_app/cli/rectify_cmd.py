@@ -134,19 +134,6 @@ def _schools(store, item: R.Item) -> str:
     return "、".join(names.get(s, s) for s in item.schools) or R.WHOLE_GROUP
 
 
-def _group_names(store, plan: P.Plan) -> dict[str, str]:
-    return {g.id: g.name for g in P.groups(store, plan.id)}
-
-
-def _row(store, item: R.Item, rubric, as_of: str, groups: dict[str, str]) -> dict:
-    return {"id": item.uid, "plan": item.plan_id, "group": item.group_id, "group_name": groups.get(item.group_id, ""),
-            "text": item.text, "indicators": list(item.indicators), "schools": list(item.schools),
-            "area": item.area_for(rubric), "deadline": item.deadline, "unit": item.unit, "person": item.person,
-            "status": item.status, "response": item.response, "fixed_on": item.fixed_on, "closed_on": item.closed_on,
-            "overdue": item.overdue(as_of), "recheck_points": item.recheck_points,
-            "evidence": [{"name": e.name, "sha256": e.sha256, "size": e.size} for e in item.evidence]}
-
-
 def cmd_list(args) -> int:
     from inspector_app.cli.store_cmd import opened
     from inspector_app.results.rectify_ledger import ledger
@@ -176,8 +163,9 @@ def cmd_show(args) -> int:
         rubric = P.plan_rubric(store, plan) if plan else None
         evs = R.events(store, item.uid)
         if args.json:
-            print_json({**_row(store, item, rubric, _dt.date.today().isoformat(),
-                               _group_names(store, plan) if plan else {}),
+            from inspector_app.results.rectify_ledger import row_of
+            group = P.group_by_id(store, plan.id, item.group_id) if plan else None
+            print_json({**row_of(item, rubric, group, _dt.date.today().isoformat()),
                         "history": [e.to_json() for e in evs]})
             return 0
         print(f"整改事项 {item.uid}：{item.text}")

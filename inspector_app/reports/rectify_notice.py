@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector_app.store import finalisation as F
-from inspector_app.store.experts import experts_of_group
+from inspector_app.store.experts import experts
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
 from inspector_app.store.db import Store
@@ -32,6 +32,7 @@ class NoticeRow:
     status: str = ""
     response: str = ""
     recheck: str = ""  # 复查得分
+    verdict: str = ""  # the 复查 panel's reason for its conclusion
 
 
 @dataclass
@@ -70,8 +71,11 @@ def _rows(store: Store, rubric, group: P.Group, found: list[R.Item]) -> list[Not
         schools = "、".join(names.get(s, s) for s in item.schools) or R.WHOLE_GROUP
         who = "；".join(x for x in (item.unit or (schools if item.schools else group.name), item.person) if x)
         recheck = "，".join(f"{k} {v} 分" for k, v in sorted(item.recheck_points.items()))
+        verdict = next((e.reason for e in reversed(R.events(store, item.uid)) if e.action == "status"
+                        and e.fields.get("status") in (R.PASSED, R.REJECTED)), "")
         rows.append(NoticeRow(item.area_for(rubric), item.text, "、".join(item.indicators) or "—", schools, who,
-                              cn_date(item.deadline) if item.deadline else "—", item.status, item.response, recheck))
+                              cn_date(item.deadline) if item.deadline else "—", item.status, item.response, recheck,
+                              verdict))
     return rows
 
 
@@ -100,8 +104,8 @@ def recheck_data(store: Store, plan: P.Plan, group: P.Group, date: str) -> Notic
     found = [i for i in R.items(store, plan.id, group.id) if i.uid in carried or R.recheck_of(store, plan.id) is None]
     data = _base(store, plan, group, date)
     data.rows = _rows(store, rubric, group, found)
-    experts = sorted(experts_of_group(store, plan.id, group.id), key=lambda e: e.role != "lead")
-    data.panel = [f"{e.name}（{'组长' if e.role == 'lead' else '成员'}）" for e in experts]
+    panel = sorted(experts(store, plan.id), key=lambda e: e.role != "lead")  # a 复查 plan's experts are its panel
+    data.panel = [f"{e.name}（{'组长' if e.role == 'lead' else '成员'}）" for e in panel]
     data.counts = {s: sum(i.status == s for i in found) for s in R.STATUSES}
     return data
 
@@ -131,6 +135,11 @@ def recheck_summary(d: NoticeData) -> str:
     pending = total - c.get(R.PASSED, 0) - c.get(R.REJECTED, 0)
     return (f"本次复查共核实整改事项 {total} 项：复查通过 {c.get(R.PASSED, 0)} 项，复查未通过 {c.get(R.REJECTED, 0)} 项"
             + (f"，尚未作出复查结论 {pending} 项" if pending else "") + "。")
+
+
+def conclusion(r: NoticeRow) -> str:
+    """A 复查 conclusion as the report prints it: the status, the panel's reason, the 复查得分."""
+    return r.status + (f"：{r.verdict}" if r.verdict else "") + (f"\n复查得分 {r.recheck}" if r.recheck else "")
 
 
 def fixed_and_not(d: NoticeData) -> tuple[list[NoticeRow], list[NoticeRow]]:

@@ -9,8 +9,8 @@ from reportlab.platypus import KeepTogether, Spacer, Table
 from inspector_app.reports.official import sign_block
 from inspector_app.reports.pdf_base import PageDecor, build_pdf, frame_width
 from inspector_app.reports.pdf_style import Heading, Styles, data_table, para, table_style
-from inspector_app.reports.rectify_notice import (NOTICE, RECHECK, NoticeData, NoticeRow, cn_date, fixed_and_not,
-                                                  notice_paragraphs, recheck_summary)
+from inspector_app.reports.rectify_notice import (NOTICE, RECHECK, NoticeData, NoticeRow, cn_date, conclusion,
+                                                  fixed_and_not, notice_paragraphs, recheck_summary)
 from inspector_app.typeset.seal import SealSpace
 
 
@@ -20,7 +20,7 @@ def _items_table(s: Styles, width: float, rows: list[NoticeRow], *, recheck: boo
         widths = [11 * mm, 0, 15 * mm, 46 * mm, 24 * mm]
         cells = [[para(i, s.cell_center), para(r.text, s.cell), para(r.indicators, s.cell_center),
                   para(r.response or "（未报告）", s.cell),
-                  para(r.status + (f"\n复查得分 {r.recheck}" if r.recheck else ""), s.cell_center)]
+                  para(conclusion(r), s.cell)]
                  for i, r in enumerate(rows, 1)]
     else:
         head = ("序号", "类别", "存在问题", "指标", "学校", "责任单位（人）", "整改时限")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspector_app.reports.rectify_notice import (NOTICE, RECHECK, NoticeData, cn_date, fixed_and_not,
+from inspector_app.reports.rectify_notice import (NOTICE, RECHECK, NoticeData, cn_date, conclusion, fixed_and_not,
                                                   notice_paragraphs, recheck_summary)
 from inspector_app.typeset.word import WordDoc
 
@@ -42,7 +42,7 @@ def recheck_docx(d: NoticeData, out: Path | str) -> Path:
     w.para("一、逐项复查结论", "一级标题")
     w.table([["序号", "存在问题", "指标", "整改情况", "复查结论"]] +
             [[str(i), r.text, r.indicators, r.response or "（未报告）",
-              r.status + (f"\n复查得分 {r.recheck}" if r.recheck else "")] for i, r in enumerate(d.rows, 1)],
+              conclusion(r)] for i, r in enumerate(d.rows, 1)],
             [11, 60, 15, 46, 24])
     w.para("二、已整改到位的问题", "一级标题")
     for i, r in enumerate(fixed, 1):

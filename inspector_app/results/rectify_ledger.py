@@ -50,22 +50,27 @@ def ledger(store: Store, plan: P.Plan, as_of: str, *, group: str | None = None, 
     groups = {g.id: g for g in P.groups(store, plan.id)}
     rows = []
     for item in R.items(store, plan.id, group):
-        g = groups.get(item.group_id)
-        names = {s.id: s.name for s in g.schools} if g else {}
-        row = {"id": item.uid, "plan": item.plan_id, "group": item.group_id,
-               "group_name": g.name if g else item.group_id, "position": item.position, "text": item.text,
-               "indicators": list(item.indicators), "schools": [names.get(s, s) for s in item.schools],
-               "area": item.area_for(rubric), "deadline": item.deadline, "unit": item.unit, "person": item.person,
-               "status": item.status, "overdue": item.overdue(as_of), "fixed_on": item.fixed_on,
-               "closed_on": item.closed_on, "response": item.response, "recheck_points": item.recheck_points,
-               "carried": item.plan_id != plan.id,
-               "evidence": [{"name": e.name, "sha256": e.sha256, "size": e.size} for e in item.evidence]}
+        row = row_of(item, rubric, groups.get(item.group_id), as_of)
+        row["carried"] = item.plan_id != plan.id
         if status and row["status"] != status:
             continue
         if area and area not in row["area"]:
             continue
         rows.append(row)
     return sorted(rows, key=_sort_key)
+
+
+def row_of(item: R.Item, rubric, group: P.Group | None, as_of: str) -> dict:
+    """One item as the ledger, `rectify list --json` and `rectify show --json` give it."""
+    names = {s.id: s.name for s in group.schools} if group else {}
+    return {"id": item.uid, "plan": item.plan_id, "group": item.group_id,
+            "group_name": group.name if group else item.group_id, "position": item.position, "text": item.text,
+            "indicators": list(item.indicators), "schools": [names.get(s, s) for s in item.schools],
+            "area": item.area_for(rubric), "deadline": item.deadline, "unit": item.unit, "person": item.person,
+            "status": item.status, "overdue": item.overdue(as_of), "fixed_on": item.fixed_on,
+            "closed_on": item.closed_on, "response": item.response, "recheck_points": item.recheck_points,
+            "removed": item.removed,
+            "evidence": [{"name": e.name, "sha256": e.sha256, "size": e.size} for e in item.evidence]}
 
 
 def as_cells(row: dict) -> list:
