@@ -25,7 +25,8 @@ import pytest
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.cli.main import main
 from inspector_app.rubric.catalog import load_catalog
-from inspector_app.scoring.engine import SchoolRef, targeted_schools
+from inspector_app.scoring.engine import targeted_schools
+from inspector_app.scoring.school import School
 from inspector_app.store.db import open_store
 from inspector_app.store.demo import demo_inputs
 
@@ -124,7 +125,7 @@ def _fonts_embedded(path: Path) -> None:
 
 def _score_all(L: Laptops, name: str, group: str) -> None:
     rubric = load_catalog().get("suizhou-jlt")
-    refs = [SchoolRef("s0", "总校", "lead"), SchoolRef("s1", "镇罗校区", "member")]
+    refs = [School("s0", "总校", "lead"), School("s1", "镇罗校区", "member")]
     rng = random.Random(14)
     for ind in rubric.indicators:
         schools = [s.id for s in targeted_schools(ind, refs)] if ind.scope.per_school else [""]

@@ -278,13 +278,14 @@ def cmd_report(args) -> int:
 def make_recheck(store, parent: P.Plan, expert_args: list[str], rescore: bool) -> P.Plan:
     """`package --recheck`: the 复查 plan of a plan's open items, created here (this laptop issues it)."""
     from pathlib import Path
-    from inspector_app.cli.store_cmd import _expert_spec, expert_option, own_key
+    from inspector_app.cli.roster_files import expert_option, expert_spec
+    from inspector_app.cli.store_cmd import own_key
     from inspector_app.store import identity as I
     from inspector_app.store.rectify_plans import make_recheck_plan
     own = own_key()
     if not I.issued_here(store, parent, own.key_id):
         raise _error(f"只有签发考核计划“{parent.title}”的教育局可以导出它的复查计划包", 1)
-    experts = [_expert_spec(Path.cwd() / "roster", expert_option(item)) for item in expert_args]
+    experts = [expert_spec(Path.cwd() / "roster", expert_option(item)) for item in expert_args]
     plan, found = make_recheck_plan(store, parent, experts, rescore=rescore, issuer_key_id=own.key_id)
     I.choose(store, plan, I.BUREAU, own)
     from inspector_app import paths
