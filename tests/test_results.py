@@ -261,13 +261,14 @@ def test_workbook_cells_types_and_layout(case, suizhou, tmp_path):
     out = write_results_workbook(res, tmp_path / "r.xlsx")
     assert not list(tmp_path.glob(".*part"))  # no temporary file left behind
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == [SUMMARY, "未完成", "一级指标得分", "指标得分", "指标明细", "分校得分", "自评差异", "说明"]
+    assert wb.sheetnames == [SUMMARY, "未完成", "一级指标得分", "指标得分", "指标明细", "分校得分", "整改台账", "自评差异",
+                             "说明"]
     ws = wb[SUMMARY]
     name = ws.cell(3, 3)
     assert name.value == INJECTION and name.data_type == "s"  # text, not a formula
     assert isinstance(ws.cell(2, 6).value, (int, float)) and ws.cell(3, 6).value == 86.5
     assert ws.cell(3, 6).number_format == "0.0"
-    assert ws.freeze_panes == "D2" and ws.auto_filter.ref == "A1:O7"
+    assert ws.freeze_panes == "D2" and ws.auto_filter.ref == "A1:P7"  # P: the 整改 column
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     assert ws.column_dimensions["C"].width >= 2 * len("=cmd|' /C calc'!A0") // 2
     detail = wb["指标明细"]
