@@ -90,7 +90,7 @@ class BureauView(QWidget):
         buttons = QHBoxLayout()
         self.workbook_button = QPushButton(translate("BureauView", "导出结果工作簿(&X)…"))
         self.pdf_button = QPushButton(translate("BureauView", "导出公示(&F)…"))
-        self.rectify_button = QPushButton(translate("BureauView", "整改台账(&T)…"))
+        self.rectify_button = QPushButton(translate("BureauView", "整改台账(&Z)…"))
         self.rectify_button.setShortcut("Ctrl+T")
         self.rectify_button.setToolTip(translate("BureauView", "每一条整改事项：逾期的在前，可按集团、类别、状态筛选（Ctrl+T）"))
         buttons.addWidget(self.rectify_button)
