@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -16,12 +16,17 @@ from inspector_app.results.rectify_ledger import COLUMNS, as_cells, ledger
 from inspector_app.store import rectification as R
 from inspector_app.ui.i18n import translate
 
+HEADS = (QT_TRANSLATE_NOOP("RectifyView", "编号"), QT_TRANSLATE_NOOP("RectifyView", "集团"),
+         QT_TRANSLATE_NOOP("RectifyView", "类别"), QT_TRANSLATE_NOOP("RectifyView", "指标"),
+         QT_TRANSLATE_NOOP("RectifyView", "学校"), QT_TRANSLATE_NOOP("RectifyView", "存在问题"),
+         QT_TRANSLATE_NOOP("RectifyView", "责任单位"), QT_TRANSLATE_NOOP("RectifyView", "责任人"),
+         QT_TRANSLATE_NOOP("RectifyView", "整改时限"), QT_TRANSLATE_NOOP("RectifyView", "状态"),
+         QT_TRANSLATE_NOOP("RectifyView", "逾期"), QT_TRANSLATE_NOOP("RectifyView", "报告整改日期"),
+         QT_TRANSLATE_NOOP("RectifyView", "复查通过日期"), QT_TRANSLATE_NOOP("RectifyView", "整改情况"),
+         QT_TRANSLATE_NOOP("RectifyView", "佐证"))
+TEXT_COLUMN = 5  # 存在问题
 OVERDUE_FG = QColor("#b00020")
 PASSED_FG = QColor("#2e7d32")
-
-
-def t(text: str) -> str:
-    return translate("RectifyView", text)
 
 
 class RectifyView(QDialog):
@@ -29,20 +34,21 @@ class RectifyView(QDialog):
         super().__init__(parent)
         self.store, self.plan = store, plan
         self.as_of = as_of or _dt.date.today().isoformat()
-        self.setWindowTitle(t("整改台账 · {0}").format(plan.title))
+        self.setWindowTitle(translate("RectifyView", "整改台账 · {0}").format(plan.title))
         self.resize(1280, 640)
         self.rows_all = ledger(store, plan, self.as_of)
         outer = QVBoxLayout(self)
         filters = QHBoxLayout()
-        self.group = self._combo(filters, t("集团(&G)："), sorted({r["group_name"] for r in self.rows_all}))
-        self.area = self._combo(filters, t("类别(&A)："), sorted({r["area"] for r in self.rows_all}))
-        self.status = self._combo(filters, t("状态(&S)："), list(R.STATUSES))
+        self.group = self._combo(filters, translate("RectifyView", "集团(&G)："), sorted({r["group_name"] for r in self.rows_all}))
+        self.area = self._combo(filters, translate("RectifyView", "类别(&A)："), sorted({r["area"] for r in self.rows_all}))
+        self.status = self._combo(filters, translate("RectifyView", "状态(&S)："), list(R.STATUSES))
         filters.addStretch(1)
         outer.addLayout(filters)
-        label = QLabel(t("事项(&L)："))
+        label = QLabel(translate("RectifyView", "事项(&L)："))
         outer.addWidget(label)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([t(c) for c in COLUMNS])
+        assert len(HEADS) == len(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("RectifyView", h) for h in HEADS])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
@@ -53,7 +59,7 @@ class RectifyView(QDialog):
         self.summary = QLabel()
         outer.addWidget(self.summary)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(t("关闭"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(translate("RectifyView", "关闭"))
         close.rejected.connect(self.reject)
         outer.addWidget(close)
         for combo in (self.group, self.area, self.status):
@@ -64,7 +70,7 @@ class RectifyView(QDialog):
     def _combo(self, layout: QHBoxLayout, text: str, values: list[str]) -> QComboBox:
         label = QLabel(text)
         combo = QComboBox()
-        combo.addItem(t("全部"), None)
+        combo.addItem(translate("RectifyView", "全部"), None)
         for value in values:
             combo.addItem(value, value)
         label.setBuddy(combo)
@@ -93,9 +99,9 @@ class RectifyView(QDialog):
                 self.table.setItem(n, col, item)
         self.table.resizeColumnsToContents()
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(COLUMNS.index("存在问题"), QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         overdue = sum(r["overdue"] for r in rows)
-        self.summary.setText(t("共 {0} 项，逾期 {1} 项（按 {2} 计）").format(len(rows), overdue, self.as_of))
+        self.summary.setText(translate("RectifyView", "共 {0} 项，逾期 {1} 项（按 {2} 计）").format(len(rows), overdue, self.as_of))
         if rows:
             self.table.setCurrentCell(0, 0)
 

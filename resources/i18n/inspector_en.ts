@@ -337,6 +337,14 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Export the public &amp;notice…</translation>
     </message>
     <message>
+        <source>整改台账(&amp;Z)…</source>
+        <translation>Recti&amp;fication ledger…</translation>
+    </message>
+    <message>
+        <source>每一条整改事项：逾期的在前，可按集团、类别、状态筛选（Ctrl+T）</source>
+        <translation>Every rectification item, overdue first; filter by group, area and status (Ctrl+T)</translation>
+    </message>
+    <message>
         <source>导出公示</source>
         <translation>Export the public notice</translation>
     </message>
@@ -1226,6 +1234,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Compare</translation>
     </message>
     <message>
+        <source>上年整改</source>
+        <translation>Last year's rectification</translation>
+    </message>
+    <message>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
@@ -1260,6 +1272,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>不在本人分工内（只可查看）</source>
         <translation>not assigned to you (view only)</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，整改时限 {2}）</source>
+        <translation>{0} ({1}, due {2})</translation>
     </message>
     <message>
         <source>自评分：{0}</source>
@@ -1976,6 +1992,101 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>电话、邮箱、地址</source>
         <translation>Telephone, e-mail, address</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyView</name>
+    <message>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>集团</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>报告整改日期</source>
+        <translation>Reported fixed on</translation>
+    </message>
+    <message>
+        <source>复查通过日期</source>
+        <translation>Passed re-check on</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification report</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>整改台账 · {0}</source>
+        <translation>Rectification ledger · {0}</translation>
+    </message>
+    <message>
+        <source>集团(&amp;G)：</source>
+        <translation>&amp;Group:</translation>
+    </message>
+    <message>
+        <source>类别(&amp;A)：</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>事项(&amp;L)：</source>
+        <translation>Items (&amp;L):</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>共 {0} 项，逾期 {1} 项（按 {2} 计）</source>
+        <translation>{0} items, {1} overdue (as of {2})</translation>
     </message>
 </context>
 <context>

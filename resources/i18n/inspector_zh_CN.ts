@@ -337,6 +337,14 @@
         <translation>导出公示(&amp;F)…</translation>
     </message>
     <message>
+        <source>整改台账(&amp;Z)…</source>
+        <translation>整改台账(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>每一条整改事项：逾期的在前，可按集团、类别、状态筛选（Ctrl+T）</source>
+        <translation>每一条整改事项：逾期的在前，可按集团、类别、状态筛选（Ctrl+T）</translation>
+    </message>
+    <message>
         <source>导出公示</source>
         <translation>导出公示</translation>
     </message>
@@ -1226,6 +1234,10 @@
         <translation>对照</translation>
     </message>
     <message>
+        <source>上年整改</source>
+        <translation>上年整改</translation>
+    </message>
+    <message>
         <source>评分</source>
         <translation>评分</translation>
     </message>
@@ -1260,6 +1272,10 @@
     <message>
         <source>不在本人分工内（只可查看）</source>
         <translation>不在本人分工内（只可查看）</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，整改时限 {2}）</source>
+        <translation>{0}（{1}，整改时限 {2}）</translation>
     </message>
     <message>
         <source>自评分：{0}</source>
@@ -1976,6 +1992,101 @@
     <message>
         <source>电话、邮箱、地址</source>
         <translation>电话、邮箱、地址</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyView</name>
+    <message>
+        <source>编号</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>集团</source>
+        <translation>集团</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>报告整改日期</source>
+        <translation>报告整改日期</translation>
+    </message>
+    <message>
+        <source>复查通过日期</source>
+        <translation>复查通过日期</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>整改台账 · {0}</source>
+        <translation>整改台账 · {0}</translation>
+    </message>
+    <message>
+        <source>集团(&amp;G)：</source>
+        <translation>集团(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>类别(&amp;A)：</source>
+        <translation>类别(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)：</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>事项(&amp;L)：</source>
+        <translation>事项(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>共 {0} 项，逾期 {1} 项（按 {2} 计）</source>
+        <translation>共 {0} 项，逾期 {1} 项（按 {2} 计）</translation>
     </message>
 </context>
 <context>
