@@ -212,3 +212,32 @@ def test_a_passphrase_protects_both_keys_and_a_wrong_one_is_a_clear_message(chai
     monkeypatch.delenv("INSPECTOR_KEY_PASSPHRASE")
     assert run(lead, "verify", str(expert_bundle(chain))) == 0
     assert os.stat(lead / "keys" / "own-encryption.key").st_mode & 0o077 == 0
+
+
+def test_the_window_asks_for_the_passphrase_on_its_own_thread_and_says_a_wrong_one(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+    from inspector_app.store.db import open_store
+    from inspector_app.ui.bundle_actions import BundleActions
+    keys = KeyStore(tmp_path / "d")
+    keys.own_encryption()
+    keys.set_passphrase("正确的口令")
+    store = open_store(tmp_path / "d")
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.store = store
+    actions = BundleActions(window)
+    typed = iter([("错误的口令", True), ("正确的口令", True)])
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a[1:3]) or next(typed))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    unlocked = actions.unlocked_keystore()
+    assert unlocked is not None and not unlocked.needs_passphrase()
+    assert len(asked) == 2 and "口令" in asked[0][0] and warned == ["口令不正确，本机密钥没有解锁。"]
+    assert actions.unlocked_keystore() is unlocked and len(asked) == 2  # asked once per session
+    unlocked.decryption_identity()  # both keys open
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    actions._keystore = None
+    assert actions.unlocked_keystore() is None  # cancelled: nothing is exported or imported
+    store.close()

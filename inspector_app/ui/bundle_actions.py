@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from inspector_app.store import entries as E
 from inspector_app.store.db import StoreError
@@ -39,8 +39,31 @@ class BundleActions(QObject):
         return self.window
 
     def keystore(self):
+        """The key store of the open data folder, kept while the folder stays the same (once unlocked, the
+        passphrase is not asked again in this session)."""
         from inspector_app.bundles.keys import KeyStore
-        return KeyStore(self.window.store.data_dir)
+        kept = getattr(self, "_keystore", None)
+        if kept is None or kept.data_dir != self.window.store.data_dir:
+            kept = self._keystore = KeyStore(self.window.store.data_dir)
+        return kept
+
+    def unlocked_keystore(self):
+        """The key store with its private keys unlocked, asking for the passphrase here on the main thread
+        (never on a worker); None when the user cancels. A wrong passphrase is said and asked again."""
+        from inspector_app.bundles.canonical import BundleError
+        keystore = self.keystore()
+        while keystore.needs_passphrase():
+            text, ok = QInputDialog.getText(
+                self.parent_widget, translate("BundleActions", "本机密钥口令"),
+                translate("BundleActions", "本机密钥设有口令。请输入口令（签名导出的数据包、打开发给本机的数据包都要用到）："),
+                QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            try:
+                keystore.unlock(text)
+            except BundleError as exc:
+                self._warn(translate("BundleActions", "本机密钥口令"), exc.message)
+        return keystore
 
     # ---------------------------------------------------------------- exporting
     def _folder(self, title: str) -> Path | None:
@@ -101,8 +124,8 @@ class BundleActions(QObject):
             return ""
         lines = [translate("BundleActions", "已导出，并已读回校验（完整、签名有效）：")]
         for r in done:
-            lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片）").format(
-                r.path, r.sequence, r.photos))
+            lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片；{3}）").format(
+                r.path, r.sequence, r.photos, r.sealed_to))
             lines += [translate("BundleActions", "　注意：{0}").format(w) for w in getattr(r, "warnings", ())]
         return "\n".join(lines) + "\n\n"
 
@@ -125,7 +148,9 @@ class BundleActions(QObject):
         folder = folder or self._folder(translate("BundleActions", "导出我的数据包到文件夹（如 U 盘）"))
         if folder is None:
             return []
-        keystore = self.keystore()
+        keystore = self.unlocked_keystore()
+        if keystore is None:
+            return []
         exports = [(g.name, lambda g=g: X.prepare_expert(store, keystore, plan, g, expert, folder)) for g in chosen]
         return self._run_exports(translate("BundleActions", "导出我的数据包"), exports)
 
@@ -139,7 +164,9 @@ class BundleActions(QObject):
         folder = folder or self._folder(translate("BundleActions", "导出专家组数据包到文件夹"))
         if folder is None:
             return []
-        store, keystore = self.window.store, self.keystore()
+        store, keystore = self.window.store, self.unlocked_keystore()
+        if keystore is None:
+            return []
         title = translate("BundleActions", "导出专家组数据包")
         return self._run_exports(title, [(group.name, lambda: X.prepare_panel(
             store, keystore, ws.plan, group, ws.expert_id, folder))])
@@ -152,7 +179,9 @@ class BundleActions(QObject):
         folder = folder or self._folder(translate("BundleActions", "导出考核计划包到文件夹"))
         if folder is None:
             return []
-        store, keystore = self.window.store, self.keystore()
+        store, keystore = self.window.store, self.unlocked_keystore()
+        if keystore is None:
+            return []
         title = translate("BundleActions", "导出考核计划包")
         return self._run_exports(title, [(ws.plan.title, lambda: X.prepare_plan(store, keystore, ws.plan, folder))])
 
@@ -174,7 +203,9 @@ class BundleActions(QObject):
             return []
         self.window.commit_all()
         from inspector_app.bundles.merge import open_bundle
-        keystore, photos_dir = self.keystore(), self.window.store.photos_dir
+        keystore, photos_dir = self.unlocked_keystore(), self.window.store.photos_dir
+        if keystore is None:
+            return []
         outcomes: list = []
 
         def work(progress) -> list:
