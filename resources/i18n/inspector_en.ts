@@ -210,12 +210,20 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Nothing to export.</translation>
     </message>
     <message>
+        <source>本机密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <source>本机密钥设有口令。请输入口令（签名导出的数据包、打开发给本机的数据包都要用到）：</source>
+        <translation>This computer's keys are protected by a passphrase. Enter it (needed to sign exported bundles and to open bundles sent to this computer):</translation>
+    </message>
+    <message>
         <source>已导出，并已读回校验（完整、签名有效）：</source>
         <translation>Exported and read back (complete, signature valid):</translation>
     </message>
     <message>
-        <source>{0}（序号 {1}，{2} 张照片）</source>
-        <translation>{0} (sequence {1}, {2} photos)</translation>
+        <source>{0}（序号 {1}，{2} 张照片；{3}）</source>
+        <translation>{0} (sequence {1}, {2} photos; {3})</translation>
     </message>
     <message>
         <source>　注意：{0}</source>

@@ -210,12 +210,20 @@
         <translation>没有可导出的内容。</translation>
     </message>
     <message>
+        <source>本机密钥口令</source>
+        <translation>本机密钥口令</translation>
+    </message>
+    <message>
+        <source>本机密钥设有口令。请输入口令（签名导出的数据包、打开发给本机的数据包都要用到）：</source>
+        <translation>本机密钥设有口令。请输入口令（签名导出的数据包、打开发给本机的数据包都要用到）：</translation>
+    </message>
+    <message>
         <source>已导出，并已读回校验（完整、签名有效）：</source>
         <translation>已导出，并已读回校验（完整、签名有效）：</translation>
     </message>
     <message>
-        <source>{0}（序号 {1}，{2} 张照片）</source>
-        <translation>{0}（序号 {1}，{2} 张照片）</translation>
+        <source>{0}（序号 {1}，{2} 张照片；{3}）</source>
+        <translation>{0}（序号 {1}，{2} 张照片；{3}）</translation>
     </message>
     <message>
         <source>　注意：{0}</source>
