@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Callable
 
 # The core first: once PySide6 is loaded, its import hook reads the source of every newly imported
 # module (to look for `from __feature__ import`), which costs a cold start tens of milliseconds.
@@ -68,24 +69,28 @@ def create_window(store: Store):
 
 
 class _FirstPaint(QObject):
-    """Quits once the window has painted for the first time (benchmarks measure to the first paint):
-    the first paint event of any of its widgets; the rest of that paint pass runs before the quit."""
+    """Runs `then` once the window has painted for the first time (the first paint event of any of its
+    widgets), `delay_ms` later on the event loop; the rest of that paint pass runs first."""
 
-    def __init__(self, window):
+    def __init__(self, window, then: Callable[[], object], delay_ms: int = 0):
         super().__init__(window)
-        self.window_ = window
+        self.window_, self.then, self.delay_ms = window, then, delay_ms
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if (event.type() == QEvent.Type.Paint and watched.isWidgetType()
                 and watched.window() is self.window_):
             QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.instance().quit)
+            QTimer.singleShot(self.delay_ms, self.then)
         return False
 
 
+def after_first_paint(app: QApplication, window, then: Callable[[], object], delay_ms: int = 0) -> None:
+    app.installEventFilter(_FirstPaint(window, then, delay_ms))  # a child of the window: kept alive with it
+
+
 def quit_after_first_paint(app: QApplication, window) -> None:
-    app._first_paint = _FirstPaint(window)  # kept alive with the application
-    app.installEventFilter(app._first_paint)
+    """Benchmarks measure to the first paint."""
+    after_first_paint(app, window, app.quit)
 
 
 def install_error_handler() -> None:
@@ -147,8 +152,9 @@ def run_app(open_files: list[str] | None = None) -> int:
     app_font()
     window = create_window(store)
     window.showMaximized() if not os.environ.get(QUIT_AFTER_PAINT) else window.show()
-    # Once the window is up, load the writing side of the store so the first save does not wait for it.
-    QTimer.singleShot(50, lambda: store.db)
+    # Once the window has painted, load the writing side of the store (sqlite-utils) so the first save does
+    # not wait for it. A timer started here fired before the first paint and delayed it by the import.
+    after_first_paint(app, window, lambda: store.db, delay_ms=50)
     if open_files:
         from pathlib import Path
         QTimer.singleShot(0, lambda: window.data_menus.bundles.import_files([Path(f) for f in open_files]))
