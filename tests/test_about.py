@@ -140,3 +140,20 @@ def test_the_desktop_entry_and_mime_type_open_the_bundles_the_program_writes():
     desktop = entry["Desktop Entry"]
     assert kind.get("type") in desktop["MimeType"].split(";")
     assert desktop["Exec"].split()[-1] in ("%f", "%F") and desktop["Icon"] == "inspector"
+
+
+def test_the_warm_up_waits_for_the_first_paint(qtbot):
+    # sqlite-utils is loaded after the window has painted, so its import never delays the first paint.
+    from PySide6.QtWidgets import QLabel, QMainWindow
+    w = QMainWindow()
+    w.setCentralWidget(QLabel("Inspector"))
+    qtbot.addWidget(w)
+    ran = []
+    ui_app.after_first_paint(QApplication.instance(), w, lambda: ran.append("warm"))
+    QApplication.processEvents()
+    assert ran == []  # not shown, not painted: nothing yet (a timer started here would have run)
+    w.show()
+    qtbot.waitUntil(lambda: ran == ["warm"], timeout=3000)
+    w.repaint()
+    QApplication.processEvents()
+    assert ran == ["warm"]  # once
