@@ -518,6 +518,13 @@ class Workspace:
         from inspector_app.store import photo_records as R
         return R.set_caption(self.store, photo_id, caption, self.expert_id)
 
+    def set_photo(self, photo_id: int, *, chosen: bool | None = None, markup: str | None = None):
+        """选入报告 on or off, or the photo's markup layer (the original file is never changed)."""
+        from inspector_app.store import photo_records as R
+        if chosen is not None:
+            return R.set_chosen(self.store, photo_id, chosen, self.expert_id)
+        return R.set_markup(self.store, photo_id, markup or "", self.expert_id)
+
     def photo_file(self, photo, thumb: bool = True):
         from inspector_app.store import photo_records as R
         return R.file_path(self.store, photo, thumb=thumb)

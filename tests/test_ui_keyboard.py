@@ -100,3 +100,109 @@ def test_focus_ring_and_f1_panel(qtbot, store):
             assert any(native in row for row in rows), (native, action.text())
     assert any("Y / N / A" in row for row in rows)
     panel.close()
+
+
+def _tab_to(widget, limit: int = 80) -> None:
+    for _ in range(limit):
+        if focused() is widget:
+            return
+        key(Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {widget.text() if hasattr(widget, 'text') else widget}")
+
+
+def test_evidence_file_photo_choice_caption_and_markup_by_keyboard(qtbot, store, tmp_path, monkeypatch):
+    """At one indicator, with the keyboard alone: add a PDF, open it (a copy, under its own name), remove it and
+    undo; take a photo out of the report and back, write its caption, mark it up; every button reached by Tab."""
+    import hashlib
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog, QFileDialog
+    from inspector_app.store import evidence_records as ER
+    from inspector_app.store import photo_markup as M
+    from inspector_app.store import photo_records as PR
+    from inspector_app.ui.caption_dialog import CaptionDialog
+    from inspector_app.ui.markup_editor import MarkupDialog
+    from tests.test_evidence_files import PDF
+    plan = make_demo(store)
+    window = open_window(qtbot, store)
+    ws = window.workspace
+    key(Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    from tests.test_ui_window import type_text
+    type_text("C6")
+    key(Qt.Key.Key_Return)
+    page, photos, files = window.page, window.page.photos, window.page.files
+    place = window.place
+    pdf = tmp_path / "学校章程.pdf"
+    pdf.write_bytes(PDF)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(pdf)], "")))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+
+    _tab_to(files.add_button)
+    key(Qt.Key.Key_Space)
+    [rec] = ER.list_files(store, plan.id, ws.group.id, school_id=place.school_id, indicator=place.code)
+    assert files.list.topLevelItem(0).text(0) == "学校章程.pdf" and files.list.topLevelItem(0).text(1) == "PDF 文档"
+    _tab_to(files.list)
+    key(Qt.Key.Key_Return)
+    assert [p.rsplit("/", 1)[-1] for p in opened] == ["学校章程.pdf"]
+    assert open(opened[0], "rb").read() == PDF and opened[0] != str(store.photos_dir / rec.stored)
+    key(Qt.Key.Key_Delete)
+    assert ER.list_files(store, plan.id, ws.group.id, indicator=place.code) == []
+    assert files.undo_button.isEnabled()
+    while focused() is not files.undo_button:
+        key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    key(Qt.Key.Key_Space)
+    assert [f.id for f in ER.list_files(store, plan.id, ws.group.id, indicator=place.code)] == [rec.id]
+
+    # Photos: every button is on the Tab path, the choice for the report is one key away.
+    [shot] = ws.photos(place)
+    original = PR.file_path(store, shot).read_bytes()
+    page.focus_first()
+    for button in (photos.caption, photos.markup, photos.chosen, photos.remove):
+        _tab_to(button)
+        assert button.hasFocus() and button.isVisible()
+    assert shot.chosen and photos.chosen.isChecked()
+    while focused() is not photos.chosen:
+        key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    key(Qt.Key.Key_Space)
+    assert not PR.get_photo(store, shot.id).chosen and not photos.list.currentItem().text().startswith("✓")
+    key(Qt.Key.Key_Space)
+    assert PR.get_photo(store, shot.id).chosen and photos.list.currentItem().text().startswith("✓")
+    label = photos.list.currentItem().text()
+    assert shot.name in label.replace("…", "") or label.startswith("✓ " + shot.name[:8])
+
+    seen = {}
+
+    def caption_by_keys(dialog):
+        dialog.show()
+        seen["size"] = (dialog.width(), dialog.height())
+        dialog.edit.selectAll()
+        QTest.keyClicks(dialog.edit, "Line one")
+        QTest.keyClick(dialog.edit, Qt.Key.Key_Return)  # Enter is a new line, not "save"
+        QTest.keyClicks(dialog.edit, "Line two")
+        QTest.keyClick(dialog.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        return dialog.result()
+    monkeypatch.setattr(CaptionDialog, "exec", caption_by_keys)
+    while focused() is not photos.caption:
+        key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    key(Qt.Key.Key_Space)
+    assert PR.get_photo(store, shot.id).caption == "Line one\nLine two"
+    assert seen["size"][0] >= 480 and seen["size"][1] >= 260
+
+    def markup_by_keys(dialog):
+        dialog.show()
+        canvas = dialog.canvas
+        QTest.keyClick(canvas, Qt.Key.Key_Return)  # a circle in the middle
+        QTest.keyClick(canvas, Qt.Key.Key_2)  # the arrow tool
+        QTest.keyClick(canvas, Qt.Key.Key_Return)
+        QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the arrow
+        QTest.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)  # move the circle
+        QTest.keyClick(canvas, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        return dialog.result()
+    monkeypatch.setattr(MarkupDialog, "exec", markup_by_keys)
+    _tab_to(photos.markup)
+    key(Qt.Key.Key_Space)
+    [circle] = M.parse(PR.get_photo(store, shot.id).markup)
+    assert circle.kind == "ellipse" and circle.coords == pytest.approx((0.4, 0.35, 0.7, 0.65))
+    assert PR.file_path(store, shot).read_bytes() == original
+    assert hashlib.sha256(original).hexdigest() == shot.sha256

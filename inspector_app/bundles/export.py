@@ -25,6 +25,7 @@ from inspector_app.bundles.tagfiles import make_info
 from inspector_app.numbers import fmt_points, stored_points
 from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
+from inspector_app.store import evidence_records as ER
 from inspector_app.store import identity as I
 from inspector_app.store import photo_records as PR
 from inspector_app.store.bundle_records import (consume_sequence, merged_expert_bundles, next_sequence,
@@ -85,6 +86,7 @@ class PreparedExport:
     out_dir: Path
     keystore: KeyStore
     photo_sources: list[_PhotoSource] = field(default_factory=list)
+    file_sources: list[_PhotoSource] = field(default_factory=list)  # evidence files other than photos
     inner: "PreparedExport | None" = None  # a panel bundle: the lead's own expert bundle, written first, carried inside
     members: list[str] = field(default_factory=list)
     path: Path | None = None
@@ -106,6 +108,7 @@ class PreparedExport:
             self.payload["members.json"] = canonical.dumps(self.members)
         if self.kind == "expert":
             self.payload["photos.json"] = canonical.dumps(_read_photos(self.photo_sources, self.payload))
+            self.payload["files.json"] = canonical.dumps(_read_evidence(self.file_sources, self.payload))
         if self.recipients is None or not self.seal:
             self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress,
                                   cancelled)
@@ -227,8 +230,57 @@ def _photo_sources(store: Store, plan: Plan, group: Group, expert_id: str | None
                                      "indicator": photo.indicator, "expert": photo.expert_id,
                                      "caption": photo.caption, "taken_at": photo.taken_at, "mime": photo.mime,
                                      "chosen": photo.chosen, "removed": photo.removed, "original": photo.original,
+                                     "name": photo.name, "markup": photo.markup, "file_time": photo.file_time,
                                      "label": _photo_label(group, photo)}))
     return sources
+
+
+def _evidence_sources(store: Store, plan: Plan, group: Group, expert_id: str) -> list[_PhotoSource]:
+    """The evidence files to carry, with the photos' rules: a removed file that is gone is left out, one in
+    use that is gone stops the export, named."""
+    sources = []
+    for rec in ER.list_files(store, plan.id, group.id, expert_id=expert_id, include_removed=True):
+        path = store.photos_dir / rec.stored
+        label = _evidence_label(group, rec)
+        if not path.is_file():
+            if rec.removed:
+                continue
+            raise StoreError(f"{label}的文件缺失（{path}）。请在该指标的佐证文件中移除它（或重新添加原件）后再导出；"
+                             "没有写出数据包")
+        sources.append(_PhotoSource(path, False, {"sha256": rec.sha256, "name": rec.name, "school": rec.school_id,
+                                                  "indicator": rec.indicator, "expert": rec.expert_id,
+                                                  "kind": rec.kind, "mime": rec.mime, "size": rec.size,
+                                                  "removed": rec.removed, "original": rec.stored, "label": label}))
+    return sources
+
+
+def _evidence_label(group: Group, rec) -> str:
+    where = group.school(rec.school_id).name if rec.school_id else "集团整体"
+    return f"佐证文件“{rec.name}”（指标 {rec.indicator}，{where}）"
+
+
+def _read_evidence(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[dict]:
+    """The evidence files into the payload, each hashed again as it leaves, and their list for files.json."""
+    result = []
+    for source in sources:
+        meta = dict(source.meta)
+        stored, label = meta.pop("original"), meta.pop("label")
+        try:
+            data = source.file.read_bytes()
+        except OSError as exc:
+            if meta["removed"]:
+                continue
+            raise BundleError("file_missing", f"{label}无法读取（{exc.strerror or exc}）。请在该指标的佐证文件中移除它"
+                              "后再导出；没有写出数据包。") from None
+        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+            if meta["removed"]:
+                continue
+            raise BundleError("file_changed", f"{label}已被改动（与添加时的内容不同：{source.file}）。请在该指标的"
+                              "佐证文件中移除它（或重新添加原件）后再导出；没有写出数据包。")
+        name = f"files/{meta['sha256']}{Path(stored).suffix}"
+        payload[name] = data
+        result.append({"file": name, **meta})
+    return result
 
 
 def _photo_label(group: Group, photo) -> str:
@@ -283,7 +335,8 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}{BUNDLE_SUFFIX}"
     warnings = () if expert.role == "lead" else tuple(left_behind(store, plan, group, expert_id, panel=False))
     return _prepared(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
-                     recipients, photo_sources=_photo_sources(store, plan, group, expert_id), warnings=warnings)
+                     recipients, photo_sources=_photo_sources(store, plan, group, expert_id),
+                     file_sources=_evidence_sources(store, plan, group, expert_id), warnings=warnings)
 
 
 def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,

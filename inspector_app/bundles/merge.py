@@ -25,6 +25,9 @@ from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.model import METHODS
 from inspector_app.store import bundle_records as BR
 from inspector_app.store import entries as E
+from inspector_app.store import evidence_files as EF
+from inspector_app.store import evidence_records as ER
+from inspector_app.store import photo_markup
 from inspector_app.store import photo_records as PR
 from inspector_app.store import photos as photo_files
 from inspector_app.store.consensus import withdraw_stale_decisions
@@ -321,6 +324,39 @@ def _check_photo_place(rubric, group: P.Group, meta: dict) -> None:
         raise Reject(f"photos.json 中照片 {meta['file']} 的位置无效：{exc}") from None
     if len(caption) > PR.MAX_CAPTION:
         raise Reject(f"photos.json 中照片 {meta['file']} 的说明过长（{len(caption)} 字，最多 {PR.MAX_CAPTION} 字）")
+    try:
+        photo_markup.parse(meta.get("markup", ""))
+    except photo_markup.MarkupError as exc:
+        raise Reject(f"photos.json 中照片 {meta['file']} 的{exc}") from None
+
+
+def _evidence_files(store: Store, rubric, group: P.Group, bag: Bag) -> list[tuple[Any, ER.EvidencePlace]]:
+    """The bundle's evidence files checked (place, type by name and first bytes, size, hash against the signed
+    manifest) and stored by hash, before the merge's transaction: stored bytes are whole, and a bundle refused
+    later leaves only unused files named by their hash. A bundle from an older program has no files.json."""
+    if "files.json" not in bag.sha256:
+        return []
+    found = []
+    for meta in read_json(bag, "files.json"):
+        name, label = meta["file"], meta["name"]
+        if name not in bag.sha256:
+            raise Reject(f"files.json 指向数据包中不存在的佐证文件“{label}”")
+        if bag.sha256[name] != meta["sha256"]:
+            raise Reject(f"佐证文件“{label}”的校验值与数据包清单不一致")
+        try:
+            E.check_place(rubric, group, meta.get("school", ""), meta["indicator"])
+        except E.EntryError as exc:
+            raise Reject(f"files.json 中佐证文件“{label}”的位置无效：{exc}") from None
+        if bag.sizes.get(name, 0) > EF.MAX_EVIDENCE_BYTES:
+            raise Reject(f"佐证文件“{label}”过大（{bag.sizes[name] // 1024 // 1024} MB，"
+                         f"最多 {EF.MAX_EVIDENCE_BYTES // 1024 // 1024} MB）")
+        try:
+            stored = EF.ingest_file(bag.files[name], store.photos_dir, name=label)
+        except EF.EvidenceError as exc:
+            raise Reject(f"数据包中的佐证文件无效：{exc}") from None
+        found.append((stored, ER.EvidencePlace(str(meta.get("school", "")), meta["indicator"], label,
+                                               bool(meta.get("removed")))))
+    return found
 
 
 def _check_vetoes(rubric, vetoes: list) -> None:
@@ -383,6 +419,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         except photo_files.PhotoError as exc:
             raise Reject(f"数据包中的照片无效：{exc}") from None
         stored_photos.append((meta, stored))
+    evidence = _evidence_files(store, rubric, group, bag)
     if not kept_in[0]:
         _keep_original(store, bag, path)
     with store.tx():
@@ -395,6 +432,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         if not superseded:
             _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id],
                           path.name, bag.bundle_hash)
+            ER.replace_expert_files(store, plan.id, group.id, expert_id, evidence, path.name)
             for meta, stored in stored_photos:
                 PR.add_photo_source(store, stored.sha256, kept_in[0] or bag.bundle_hash, kept_in[1], meta["file"])
             withdrawn = withdraw_stale_decisions(store, plan.id, group.id, expert_id)
@@ -406,6 +444,8 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     if superseded:
         return "superseded", f"序号 {sequence} 早于已合并的 {newest}"
     message = f"{(head.get('expert') or {}).get('name', '')}：{len(rows)} 项评分，{len(stored_photos)} 张照片"
+    if evidence:
+        message += f"，{len(evidence)} 份佐证文件"
     if withdrawn:
         message += f"；评分已改变，组长对 {'、'.join(dict.fromkeys(withdrawn))} 的决定已撤回，须重新决定"
     return "merged", message
@@ -427,5 +467,7 @@ def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, ro
         merge_findings(store, plan.id, group.id, findings, expert_id, source, keep_author=me.expert_id if me else "")
     PR.replace_expert_photos(store, plan.id, group.id, expert_id, [
         (stored, PR.PhotoPlace(str(meta.get("school", "")), str(meta.get("indicator", "")),
-                               str(meta.get("caption", "")), bool(meta.get("chosen")), bool(meta.get("removed"))))
+                               str(meta.get("caption", "")), bool(meta.get("chosen")), bool(meta.get("removed")),
+                               str(meta.get("name", "")), photo_markup.dumps(photo_markup.parse(meta.get("markup", ""))),
+                               meta.get("file_time")))
         for meta, stored in stored_photos], source)

@@ -23,6 +23,7 @@ ID_LEN, NAME_LEN, SHORT_LEN = 200, 500, 100
 NOTE_LEN = 200_000        # store.entries.MAX_NOTE: a bundle carries no longer note than the window accepts
 TEXT_LEN = 500_000        # findings (store.findings.MAX_TEXT)
 REASON_LEN = 20_000
+MARKUP_LEN = 40_000       # a photo's shapes as JSON (store.photo_markup: at most 100 shapes)
 MAX_ROWS = 100_000
 HEX = re.compile(r"[0-9a-f]*")
 _POINTS = re.compile(r"[+-]?\d{1,12}(\.\d{1,12})?")
@@ -210,7 +211,14 @@ PHOTOS = listof(Obj({
     "file": text(ID_LEN, nonempty=True), "sha256": text(64, pattern=HEX), "original_sha256": text(64, pattern=HEX),
     "school": text(ID_LEN), "indicator": text(SHORT_LEN), "expert": text(ID_LEN), "caption": text(REASON_LEN),
     "taken_at": optional(text(SHORT_LEN)), "mime": text(SHORT_LEN), "chosen": flag, "removed": flag,
+    "name": text(NAME_LEN), "markup": text(MARKUP_LEN), "file_time": optional(text(SHORT_LEN)),
 }, required=("file",)), max_len=20_000)
+FILES = listof(Obj({
+    "file": text(ID_LEN, nonempty=True), "sha256": text(64, nonempty=True, pattern=HEX),
+    "name": text(NAME_LEN, nonempty=True), "school": text(ID_LEN), "indicator": CODE, "expert": text(ID_LEN),
+    "kind": text(SHORT_LEN, choices=("document", "spreadsheet", "audio")), "mime": text(SHORT_LEN),
+    "size": integer(1, 2 ** 40), "removed": flag,
+}, required=("file", "sha256", "name", "indicator")), max_len=20_000, unique="file")
 HISTORY = listof(mapping(anything, max_len=50), max_len=1_000_000)
 
 
@@ -300,7 +308,7 @@ LIST_OF_OBJECTS = listof(mapping(anything, max_len=MAX_ROWS))
 
 SCHEMAS: dict[tuple[str, str], Check] = {
     ("expert", "entries.json"): ENTRIES, ("expert", "vetoes.json"): VETOES, ("expert", "findings.json"): FINDINGS,
-    ("expert", "photos.json"): PHOTOS, ("expert", "history.json"): HISTORY,
+    ("expert", "photos.json"): PHOTOS, ("expert", "files.json"): FILES, ("expert", "history.json"): HISTORY,
     ("panel", "consensus.json"): CONSENSUS, ("panel", "members.json"): MEMBERS, ("panel", "findings.json"): FINDINGS,
     ("panel", "result.json"): OBJECT, ("panel", "finalised.json"): OBJECT, ("panel", "versions.json"): LIST_OF_OBJECTS,
     ("panel", "transcribed.json"): TRANSCRIBED,
@@ -311,7 +319,8 @@ SCHEMAS: dict[tuple[str, str], Check] = {
 
 LABELS = {"plan": "考核计划", "groups": "集团", "schools": "学校", "experts": "专家", "self_scores": "自评分",
           "points": "得分", "indicator": "指标", "school": "学校", "inputs": "输入项", "note": "备注",
-          "evidence": "佐证材料", "methods": "评价方式", "caption": "照片说明", "reason": "理由", "id": "编号",
+          "evidence": "佐证材料", "methods": "评价方式", "caption": "照片说明", "markup": "照片标注",
+          "size": "大小", "sha256": "校验值", "reason": "理由", "id": "编号",
           "name": "名称", "role": "角色", "title": "考核名称", "key": "否决项", "value": "取值", "file": "文件",
           "sequence": "序号", "expert": "专家", "group": "集团", "rubric": "指标体系", "scores": "各专家得分",
           "assignments": "分工", "public_key": "公钥", "baselines": "基数", "prior_results": "上年结果",

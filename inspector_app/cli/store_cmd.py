@@ -69,7 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from inspector_app.cli import panel_work_cmd
     panel_work_cmd.register_entry_clear(es, _place_args)
 
-    ph = sub.add_parser("photo", help="照片佐证：添加、列出")
+    ph = sub.add_parser("photo", help="照片佐证：添加、列出、选入报告、说明、标注、移除")
     phs = ph.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
     pa = phs.add_parser("add", help="为一项指标添加照片（JPEG、PNG、HEIC；可给文件夹）")
     _place_args(pa)
@@ -82,6 +82,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     pls.add_argument("--json", action="store_true")
     pls.set_defaults(func=cmd_photo_list)
     panel_work_cmd.register_photo_remove(phs)
+    from inspector_app.cli import evidence_cmd
+    evidence_cmd.register_photo_extras(phs)
 
     pr = sub.add_parser("progress", help="进度：每所学校已评/应评指标数和目前得分")
     pr.add_argument("--plan")
@@ -400,7 +402,8 @@ def cmd_photo_list(args) -> int:
             print_json([p.__dict__ for p in photos])
         else:
             for p in photos:
-                print(f"{p.id}\t{p.indicator}\t{p.school_id or '集团'}\t{p.caption}\t{p.original}")
+                print(f"{p.id}\t{p.indicator}\t{p.school_id or '集团'}\t{p.label}\t{p.when or '—'}\t"
+                      f"{'选入报告' if p.chosen else '不选入'}\t{p.caption}")
     return 0
 
 

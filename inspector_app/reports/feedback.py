@@ -48,7 +48,7 @@ def render_feedback(data: ReportData, out_path: Path | str, progress: Progress |
     decor = PageDecor(data.plan_title, f"{DOC_NAME} · {data.group_name}", data.demo, draft=not data.status.final)
     return build_pdf(story, out_path, decor, subject=f"{data.group_name} {DOC_NAME}",
                      author=_lead_name(data), progress=progress, ctx=ctx,
-                     photos=[Path(p.path) for p in data.photos])
+                     photos=[(Path(p.path), p.markup) for p in data.photos])
 
 
 def _lead_name(data: ReportData) -> str:
@@ -87,6 +87,8 @@ class _Feedback:
         out += self.signatures()
         if data.photos:
             out += self.photos()
+        if data.evidence:
+            out += self.evidence()
         return out
 
     # --- cover --------------------------------------------------------------------------
@@ -447,9 +449,11 @@ class _Feedback:
                 where = " · ".join(x for x in (photo.indicator_code, d.school_name(photo.school_id)
                                                if photo.school_id else "") if x)
                 caption = f"{i + len(cells) + 1}. " + " · ".join(x for x in (where, photo.caption) if x)
+                if photo.markup:  # the drawing is the panel's; the evidence is the untouched original
+                    caption += f"（图上标注为考核组所加；原图 SHA-256 {photo.sha256[:16]}…）"
                 index = i + len(cells)
-                cells.append([PhotoFlowable(photo.path, box_w, box_h, self.ctx, s, index), Spacer(1, 2 * mm),
-                              para(caption, s.caption)])
+                cells.append([PhotoFlowable(photo.path, box_w, box_h, self.ctx, s, index, photo.markup),
+                              Spacer(1, 2 * mm), para(caption, s.caption)])
             while len(cells) < 2:
                 cells.append("")
             table = Table([cells], colWidths=[box_w + gap / 2] * 2, hAlign="CENTER")
@@ -458,6 +462,17 @@ class _Feedback:
                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
             out.append(table)
         return out
+
+
+    def evidence(self) -> list:
+        d, s, w = self.data, self.s, self.width
+        rows = [[para(h, s.cell_head) for h in d.EVIDENCE_HEAD]]
+        rows += [[para(r[0], s.cell_center), para(r[1], s.cell), para(r[2], s.cell), para(r[3], s.cell_center),
+                  para(r[4], s.cell)] for r in d.evidence_rows()]
+        return [CondPageBreak(60 * mm), Heading("附：佐证材料清单", size=15, space_before=4),
+                para(f"共 {len(d.evidence)} 份，由考核组在查阅资料、访谈中收集，原件随考核数据保存，未印入本报告。", s.note),
+                data_table(rows, [12 * mm, w - 12 * mm - 34 * mm - 16 * mm - 30 * mm, 34 * mm, 16 * mm, 30 * mm],
+                           extra=[("VALIGN", (0, 1), (-1, -1), "TOP")])]
 
 
 def _warn_right(s: Styles):

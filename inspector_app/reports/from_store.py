@@ -10,13 +10,14 @@ import datetime as _dt
 from decimal import Decimal
 
 from inspector_app.numbers import fmt_points
-from inspector_app.reports.model import (ExpertSheet, Findings, LastYear, Meeting, PanelMember, Photo, SettledPlace,
-                                         ProblemItem, ReportData, Status)
+from inspector_app.reports.model import (EvidenceItem, ExpertSheet, Findings, LastYear, Meeting, PanelMember, Photo,
+                                         ProblemItem, ReportData, SettledPlace, Status)
 from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.rules import OVERRIDE, OVERRIDE_REASON, Outcome
 from inspector_app.scoring.engine import Scorer
 from inspector_app.store import entries as E
 from inspector_app.store import feedback as F
+from inspector_app.store import evidence_records as ER
 from inspector_app.store import rectification as R
 from inspector_app.store import photo_records as PR
 from inspector_app.store import experts as EX
@@ -126,7 +127,9 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
             path = PR.file_path(store, rec)
         except StoreError:
             continue  # a missing file is reported by the store's checks, not by a broken report
-        photos.append(Photo(path, rec.caption, rec.indicator, rec.school_id))
+        photos.append(Photo(path, rec.caption, rec.indicator, rec.school_id, rec.markup, rec.sha256))
+    evidence = [EvidenceItem(f.name, f.type_label, f.indicator, f.school_id)
+                for f in ER.list_files(store, plan.id, group.id)]
     sheets = []
     for expert in experts:
         own = [e for e in entries if e.expert_id == expert.id]
@@ -159,7 +162,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         findings=Findings(findings["achievements"], findings["problems"], findings["suggestions"]),
         reasons={p.indicator: p.reason for p in settled_places if p.reason and not p.school_id},
         veto_reasons=veto_reasons, last_year_areas=last_year_areas, self_points=self_points or None,
-        photos=photos, experts=sheets, demo=plan.demo, status=status, issuing_body=pub.issuing_body,
+        photos=photos, evidence=evidence, experts=sheets, demo=plan.demo, status=status, issuing_body=pub.issuing_body,
         rectification_due=pub.rectification_due, problem_items=items, carried_items=carried,
         meeting=Meeting(m.held_at, m.place, m.attendees, m.response), last_year=last_year,
         self_total=self_total, explanations=explanations, places=settled_places)

@@ -56,6 +56,17 @@ class Photo:
     caption: str = ""
     indicator_code: str = ""
     school_id: str = ""
+    markup: str = ""  # shapes drawn over the original for the report (store.photo_markup); '' for none
+    sha256: str = ""  # the original's hash, cited under a marked-up photo
+
+
+@dataclass
+class EvidenceItem:
+    """An evidence file listed (not embedded) in the report: 名称 and type, where it belongs."""
+    name: str
+    type_label: str
+    indicator_code: str = ""
+    school_id: str = ""
 
 
 @dataclass
@@ -174,6 +185,7 @@ class ReportData:
     self_areas: dict[str, Decimal] | None = None  # area code → self-evaluation percentage
     self_points: dict[str, Decimal | None] | None = None  # indicator code → self-evaluation points
     photos: list[Photo] = field(default_factory=list)
+    evidence: list[EvidenceItem] = field(default_factory=list)
     experts: list[ExpertSheet] = field(default_factory=list)
     demo: bool = False
     status: Status = field(default_factory=Status)
@@ -205,6 +217,13 @@ class ReportData:
         """The schools an item concerns, by short name; 全集团 when it names none."""
         ids = item.school_ids or ((item.school_id,) if item.school_id else ())
         return "、".join(self.short_name(i) for i in ids) or "全集团"
+
+    EVIDENCE_HEAD = ("序号", "名称", "类型", "指标", "学校")
+
+    def evidence_rows(self) -> list[list[str]]:
+        """The evidence files listed in the report (not embedded): 序号, 名称, 类型, 指标, 学校."""
+        return [[str(i), e.name, e.type_label, e.indicator_code or "—",
+                 self.short_name(e.school_id) if e.school_id else "全集团"] for i, e in enumerate(self.evidence, 1)]
 
     def school_name(self, school_id: str) -> str:
         for school in self.schools:

@@ -10,6 +10,7 @@ from PIL import Image, ImageOps
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
+from inspector_app.store import photo_markup
 from inspector_app.typeset.fonts import draw_text, string_width
 from inspector_app.reports.pdf_render import RenderContext, ReportCancelled
 from inspector_app.reports.pdf_style import MUTED, RULE, ZEBRA, Styles
@@ -37,7 +38,7 @@ class PhotoPrefetcher:
     photos are in flight or waiting, so memory stays flat however many there are.
     """
 
-    def __init__(self, paths: list[Path], window: int = 0):
+    def __init__(self, paths: list[Path | tuple[Path, str]], window: int = 0):
         import os
         from concurrent.futures import ThreadPoolExecutor
         workers = max(1, min(4, (os.cpu_count() or 1)))
@@ -50,16 +51,22 @@ class PhotoPrefetcher:
     def get(self, index: int) -> bytes:
         while self.next < len(self.paths) and self.next <= index + self.window:
             if self.next >= index:
-                self.futures[self.next] = self.pool.submit(downscaled_jpeg, self.paths[self.next])
+                self.futures[self.next] = self.pool.submit(_downscaled, self.paths[self.next])
             self.next += 1
         future = self.futures.pop(index, None)
         if future is None:
-            return downscaled_jpeg(self.paths[index])
+            return _downscaled(self.paths[index])
         return future.result()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.futures.clear()
+
+
+def _downscaled(item: Path | tuple[Path, str]) -> bytes:
+    if isinstance(item, tuple):
+        return downscaled_jpeg(item[0], markup=item[1])
+    return downscaled_jpeg(item)
 
 
 def _open_image(path: Path | str) -> Image.Image:
@@ -78,8 +85,9 @@ def photo_size(path: Path | str) -> tuple[int, int]:
     return width, height
 
 
-def downscaled_jpeg(path: Path | str, max_px: int = PHOTO_MAX_PX) -> bytes:
-    """The photo, upright, at most max_px on its long side, as JPEG bytes (one photo in memory at a time)."""
+def downscaled_jpeg(path: Path | str, max_px: int = PHOTO_MAX_PX, *, markup: str = "") -> bytes:
+    """The photo, upright, at most max_px on its long side, as JPEG bytes (one photo in memory at a time);
+    `markup`: shapes painted over this copy (the stored original is never touched)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with _open_image(path) as im:
@@ -98,6 +106,8 @@ def downscaled_jpeg(path: Path | str, max_px: int = PHOTO_MAX_PX) -> bytes:
                 upright = flat
             elif upright.mode not in ("RGB", "L"):
                 upright = upright.convert("RGB")
+            if markup:
+                upright = photo_markup.draw(upright, photo_markup.parse(markup))
             buf = io.BytesIO()
             upright.save(buf, "JPEG", quality=82)
             return buf.getvalue()
@@ -107,9 +117,10 @@ class PhotoFlowable(Flowable):
     """A photo fitted into a box; decoded, turned upright and downscaled only when drawn."""
 
     def __init__(self, path: Path | str, box_width: float, box_height: float, ctx: RenderContext,
-                 styles: Styles, index: int | None = None):
+                 styles: Styles, index: int | None = None, markup: str = ""):
         super().__init__()
         self.path, self.ctx, self.styles, self.index = Path(path), ctx, styles, index
+        self.markup = markup
         self.error = ""
         try:
             pw, ph = photo_size(self.path)
@@ -130,7 +141,7 @@ class PhotoFlowable(Flowable):
                 if self.ctx.photos is not None and self.index is not None:
                     data = self.ctx.photos.get(self.index)
                 else:
-                    data = downscaled_jpeg(self.path)
+                    data = downscaled_jpeg(self.path, markup=self.markup)
                 if self.ctx.workdir is None:
                     c.drawImage(ImageReader(io.BytesIO(data)), 0, 0, self.width, self.height)
                     return

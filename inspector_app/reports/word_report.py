@@ -124,6 +124,10 @@ def write_feedback_docx(data: ReportData, out_path: Path | str) -> Path:
              [f"被考核单位：{d.group_name}\n负责人", "", "    年  月  日", "（盖章）"],
              [f"考核组{'（' + d.issuing_body + '）' if d.issuing_body else ''}\n组长 {lead}", "", "    年  月  日",
               "（盖章）"]], [62, 34, 30, 30])
+    if d.evidence:
+        w.para("附：佐证材料清单", "一级标题")
+        w.para(f"共 {len(d.evidence)} 份，原件随考核数据保存，未印入本报告。", "说明文字")
+        w.table([list(d.EVIDENCE_HEAD)] + d.evidence_rows(), [12, 66, 30, 16, 32])
     return w.save(out_path)
 
 

@@ -257,7 +257,13 @@ def _m10(db: "sqlite_utils.Database") -> None:
     """)
 
 
-MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8, _m9, _m10]
+def _m11(db: "sqlite_utils.Database") -> None:
+    # When a photo without EXIF DateTimeOriginal was made, as its file said (the label's time; NULL when unknown).
+    db["photos"].add_column("file_time", str)
+
+
+MIGRATIONS: list[Callable[["sqlite_utils.Database"], None]] = [_m1, _m2, _m3, _m4, _m5, _m6, _m7, _m8, _m9, _m10,
+                                                                _m11]
 LATEST = len(MIGRATIONS)
 
 

@@ -43,6 +43,20 @@ class PhotoRecord:
     chosen: bool
     removed: bool
     added_at: str
+    name: str = ""  # the file's own name when it was added
+    markup: str = ""  # shapes drawn over the original (photo_markup), as JSON; '' for none
+    file_time: str | None = None  # the file's time, for a photo without EXIF DateTimeOriginal
+
+    @property
+    def label(self) -> str:
+        """How the window and messages name the photo: its file name, else its caption, else its number."""
+        return self.name or self.caption[:20] or f"照片 {self.id}"
+
+    @property
+    def when(self) -> str:
+        """'2024-05-10 14:32' taken (EXIF), else the file's time, else ''."""
+        moment = self.taken_at or self.file_time or ""
+        return moment[:16].replace("T", " ")
 
 
 @dataclass
@@ -53,11 +67,11 @@ class ImportResult:
 
 
 _COLS = ("id, sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at, original, thumb, mime,"
-         " width, height, size, has_location, chosen, removed, added_at")
+         " width, height, size, has_location, chosen, removed, added_at, name, markup, file_time")
 
 
 def _rec(r) -> PhotoRecord:
-    return PhotoRecord(*r[:15], bool(r[15]), bool(r[16]), bool(r[17]), r[18])
+    return PhotoRecord(*r[:15], bool(r[15]), bool(r[16]), bool(r[17]), *r[18:22])
 
 
 def add_photos(store: Store, plan: Plan, group: Group, expert_id: str, school_id: str, indicator: str,
@@ -93,11 +107,11 @@ def record_photos(store: Store, plan: Plan, group: Group, expert_id: str, school
                 continue
             cur = store.conn.execute(
                 "INSERT INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
-                " original, thumb, mime, width, height, size, has_location, added_at, name)"
-                " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " original, thumb, mime, width, height, size, has_location, added_at, name, file_time, chosen)"
+                " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (photo.sha256, plan.id, group.id, school_id, indicator, expert_id, photo.taken_at, photo.original,
                  photo.thumb, photo.mime, photo.width, photo.height, photo.size, int(photo.has_location), now(),
-                 photo.name))
+                 photo.name, photo.file_time))
             ids.append(cur.lastrowid)
             record(store, expert_id, plan.id, "photo", {"plan": plan.id, "group": group.id, "school": school_id,
                                                         "indicator": indicator, "sha256": photo.sha256},
@@ -113,6 +127,9 @@ class PhotoPlace:
     caption: str
     chosen: bool
     removed: bool
+    name: str = ""
+    markup: str = ""
+    file_time: str | None = None
 
 
 def replace_expert_photos(store: Store, plan_id: str, group_id: str, expert_id: str,
@@ -125,11 +142,12 @@ def replace_expert_photos(store: Store, plan_id: str, group_id: str, expert_id: 
     for stored, place in photos:
         store.conn.execute(
             "INSERT OR IGNORE INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
-            " original, thumb, mime, width, height, size, has_location, chosen, removed, added_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " original, thumb, mime, width, height, size, has_location, chosen, removed, added_at, name, markup,"
+            " file_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (stored.sha256, plan_id, group_id, place.school_id, place.indicator, expert_id, place.caption,
              stored.taken_at, stored.original, stored.thumb, stored.mime, stored.width, stored.height, stored.size,
-             int(stored.has_location), int(place.chosen), int(place.removed), now()))
+             int(stored.has_location), int(place.chosen), int(place.removed), now(), place.name, place.markup,
+             place.file_time))
         if (stored.sha256, place.school_id, place.indicator) not in old:
             record(store, expert_id, plan_id, "photo", {"plan": plan_id, "group": group_id, "school": place.school_id,
                                                         "indicator": place.indicator, "sha256": stored.sha256},
@@ -192,6 +210,16 @@ def set_caption(store: Store, photo_id: int, caption: str, expert_id: str) -> Ph
 def set_chosen(store: Store, photo_id: int, chosen: bool, expert_id: str) -> PhotoRecord:
     """Chosen photos go into the feedback report."""
     return _update(store, photo_id, "chosen", int(chosen), expert_id, "chosen")
+
+
+def set_markup(store: Store, photo_id: int, markup: str | list, expert_id: str) -> PhotoRecord:
+    """Shapes drawn over the photo (a layer: the original file and its hash stay as they are)."""
+    from inspector_app.store import photo_markup as M
+    try:
+        text = M.dumps(M.parse(markup))
+    except M.MarkupError as exc:
+        raise StoreError(f"照片 {photo_id}：{exc}") from None
+    return _update(store, photo_id, "markup", text, expert_id, "markup")
 
 
 def add_photo_source(store: Store, sha256: str, bundle_hash: str, member: str, name: str) -> None:

@@ -79,6 +79,7 @@ class PhotoFile:
     has_location: bool  # GPS data present in the stored original
     size: int  # bytes of the original
     name: str = field(default="", compare=False)  # the name the expert had (shown with the thumbnail)
+    file_time: str | None = field(default=None, compare=False)  # the file's modification time, ISO, local
 
 
 # --------------------------------------------------------------------------------------------
@@ -99,6 +100,12 @@ def ingest(
     """
     photos_dir = Path(photos_dir)
     data, name = read_source(source, name)
+    file_time = None
+    if not isinstance(source, (bytes, bytearray, memoryview)):
+        try:
+            file_time = datetime.fromtimestamp(os.stat(source).st_mtime).isoformat(timespec="seconds")
+        except (OSError, ValueError, OverflowError):
+            file_time = None
     sha = hashlib.sha256(data).hexdigest()
     decoded = _decode(data, name)
     if cancelled is not None and cancelled():
@@ -120,6 +127,7 @@ def ingest(
         has_location=decoded.has_location,
         size=len(data),
         name=name,
+        file_time=file_time,
     )
 
 

@@ -12,6 +12,7 @@ from inspector_app.rubric.model import METHODS
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error
+from inspector_app.ui.evidence_view import EvidenceView
 from inspector_app.ui.panel_answer import PanelAnswer
 from inspector_app.ui.photos_view import PhotosView
 from inspector_app.ui.register_editor import RegisterEditor
@@ -132,6 +133,11 @@ class IndicatorPage(QScrollArea):
         self.photos = PhotosView()
         photo_layout.addWidget(self.photos)
         layout.addWidget(photo_box)
+        files_box = QGroupBox(translate("IndicatorPage", "佐证文件（文档、表格、录音）"))
+        files_layout = QVBoxLayout(files_box)
+        self.files = EvidenceView()
+        files_layout.addWidget(self.files)
+        layout.addWidget(files_box)
         layout.addStretch(1)
 
         self.inputs.changed.connect(self._input_changed)
@@ -142,6 +148,7 @@ class IndicatorPage(QScrollArea):
         self.note.textChanged.connect(self._note_changed)
         self.note.focus_out.connect(self.commit_now)
         self.photos.message.connect(self.message)
+        self.files.message.connect(self.message)
 
     # ---------------------------------------------------------------- showing
     def show_place(self, workspace: Workspace, place: Place) -> None:
@@ -185,6 +192,8 @@ class IndicatorPage(QScrollArea):
         self.note.setReadOnly(not mine)
         self.photos.show_place(workspace, place)
         self.photos.setEnabled(mine)
+        self.files.show_place(workspace, place)
+        self.files.setEnabled(mine)
         self.show_outcome(workspace.error(place))
         self._set_tab_order()
         self._loading = False
@@ -194,7 +203,8 @@ class IndicatorPage(QScrollArea):
         counted = self.register.isVisibleTo(self)
         chain = ([self.previous_button, self.next_button, self.unscored_button] + self.inputs.focus_chain()
                  + (self.register.focus_chain() if counted else []) + self.panel_answer.focus_chain()
-                 + self.evidence_checks + self.method_checks + [self.note] + self.photos.focus_chain())
+                 + self.evidence_checks + self.method_checks + [self.note] + self.photos.focus_chain()
+                 + self.files.focus_chain())
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
 

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.page.message.connect(self.show_message)
         self.page.photos.changed.connect(lambda: self.navigator.update_place(self.place))
         self.page.photos.saved.connect(self.note_saved)
+        self.page.files.saved.connect(self.note_saved)
         self.page.step_requested.connect(self.step)
         self.page.next_unscored_requested.connect(self.next_unscored)
         self.findings.changed.connect(self.apply_change)
