@@ -59,10 +59,10 @@ def _identity(store, plan_id: str):
 def _own(store, owner_id: str, plan_id: str, what: str):
     """This laptop's user, who must be the one who added the evidence."""
     from inspector_app.cli.main import CommandError
-    from inspector_app.store import plans as P
+    from inspector_app.store import experts as EX
     me = _identity(store, plan_id)
     if owner_id != me.expert_id:
-        owner = P.get_expert(store, plan_id, owner_id).name
+        owner = EX.get_expert(store, plan_id, owner_id).name
         raise CommandError(f"{what}是 {owner} 添加的，只有添加者本人可以修改")
     return me
 
