@@ -87,7 +87,7 @@ class EvidenceView(QWidget):
         for rec in self.records():
             item = QTreeWidgetItem([rec.name, rec.type_label, EF.size_text(rec.size)])
             item.setData(0, Qt.ItemDataRole.UserRole, rec.id)
-            item.setToolTip(0, translate("EvidenceView", "{0}\nSHA-256：{1}").format(rec.name, rec.sha256))
+            item.setToolTip(0, translate("EvidenceView", "{0}\n校验值 SHA-256：{1}").format(rec.name, rec.sha256))
             self.list.addTopLevelItem(item)
         if self.list.topLevelItemCount():
             self.list.setCurrentItem(self.list.topLevelItem(0))

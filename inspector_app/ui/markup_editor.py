@@ -16,6 +16,20 @@ from inspector_app.store import photo_markup as M
 from inspector_app.ui.i18n import translate
 
 TOOLS = ("ellipse", "arrow", "text")
+_FAMILY: list[str] = []
+
+
+def _word_font(pixels: int) -> QFont:
+    """The face the report draws markup words with (shipped, so Chinese never shows as boxes)."""
+    if not _FAMILY:
+        from PySide6.QtGui import QFontDatabase
+        from inspector_app.paths import resource_path
+        found = QFontDatabase.addApplicationFont(str(resource_path("fonts", "DroidSansFallbackFull.ttf")))
+        families = QFontDatabase.applicationFontFamilies(found) if found >= 0 else []
+        _FAMILY.append(families[0] if families else "")
+    font = QFont(_FAMILY[0]) if _FAMILY[0] else QFont()
+    font.setPixelSize(pixels)
+    return font
 
 
 def paint_shapes(painter: QPainter, target: QRectF, shapes: list[M.Shape], selected: int | None = None) -> None:
@@ -43,8 +57,7 @@ def paint_shapes(painter: QPainter, target: QRectF, shapes: list[M.Shape], selec
             painter.drawPolygon(QPolygonF([QPointF(x1, y1)] + [QPointF(x, y) for x, y in
                                                                 M.arrow_head(x0, y0, x1, y1, width * 5)]))
         else:
-            font = QFont()
-            font.setPixelSize(M.text_size(int(h)))
+            font = _word_font(M.text_size(int(h)))
             path = QPainterPath()
             # Pillow places a word by its top-left corner; Qt by its baseline
             from PySide6.QtGui import QFontMetricsF

@@ -102,7 +102,7 @@ class PhotosView(QWidget):
         if self.workspace is None:
             return
         for photo in self.workspace.photos(self.place):
-            name = photo.label if len(photo.label) <= 18 else photo.label[:8] + "…" + photo.label[-8:]
+            name = photo.label if len(photo.label) <= 14 else photo.label[:6] + "…" + photo.label[-7:]
             item = QListWidgetItem(("✓ " if photo.chosen else "") + name + ("\n" + photo.when if photo.when else ""))
             tip = [photo.label, photo.caption or translate("PhotosView", "（无说明）"),
                    translate("PhotosView", "已选入报告") if photo.chosen else translate("PhotosView", "未选入报告"),

@@ -406,6 +406,41 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
 </context>
 <context>
+    <name>CaptionDialog</name>
+    <message>
+        <source>照片说明 — {0}</source>
+        <translation>Photo caption — {0}</translation>
+    </message>
+    <message>
+        <source>这张照片已选入报告：说明会印在反馈报告的照片下方。</source>
+        <translation>This photo is in the report: the caption is printed under it in the feedback report.</translation>
+    </message>
+    <message>
+        <source>这张照片未选入报告：说明只留在评分记录中。</source>
+        <translation>This photo is not in the report: the caption stays in the scoring record only.</translation>
+    </message>
+    <message>
+        <source>照片说明（拍的是什么、说明了什么问题）：</source>
+        <translation>Caption (what the photo shows and what it tells):</translation>
+    </message>
+    <message>
+        <source>例如：三楼消防通道堆放杂物，未及时清理。</source>
+        <translation>For example: the fire exit on the third floor is blocked by clutter.</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+Enter）</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{0} / {1} 字</source>
+        <translation>{0} / {1} characters</translation>
+    </message>
+</context>
+<context>
     <name>CompletionCheck</name>
     <message>
         <source> 等 {0} 项</source>
@@ -955,6 +990,87 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>移除文件</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <source>撤销移除文件</source>
+        <translation>Undo file removal</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>佐证文件列表</source>
+        <translation>Evidence file list</translation>
+    </message>
+    <message>
+        <source>PDF、Word、表格、手机录音（m4a/mp3/amr/wav）。Enter 打开，Delete 移除。</source>
+        <translation>PDF, Word, spreadsheets, phone recordings (m4a/mp3/amr/wav). Enter opens, Delete removes.</translation>
+    </message>
+    <message>
+        <source>{0}
+校验值 SHA-256：{1}</source>
+        <translation>{0}
+SHA-256: {1}</translation>
+    </message>
+    <message>
+        <source>添加佐证文件</source>
+        <translation>Add evidence files</translation>
+    </message>
+    <message>
+        <source>佐证文件</source>
+        <translation>Evidence files</translation>
+    </message>
+    <message>
+        <source>正在检查并保存文件…</source>
+        <translation>Checking and saving files…</translation>
+    </message>
+    <message>
+        <source>已取消，没有添加任何文件</source>
+        <translation>Cancelled; no file was added</translation>
+    </message>
+    <message>
+        <source>已添加 {0} 个佐证文件</source>
+        <translation>{0} evidence file(s) added</translation>
+    </message>
+    <message>
+        <source>；{0} 个未添加：{1}</source>
+        <translation>; {0} not added: {1}</translation>
+    </message>
+    <message>
+        <source>已用系统程序打开“{0}”（副本，原件不会被改动）</source>
+        <translation>Opened “{0}” in the system viewer (a copy; the original is never changed)</translation>
+    </message>
+    <message>
+        <source>本机没有能打开“{0}”的程序；副本在 {1}</source>
+        <translation>No program on this computer opens “{0}”; the copy is at {1}</translation>
+    </message>
+    <message>
+        <source>已移除“{0}”（可撤销）</source>
+        <translation>Removed “{0}” (can be undone)</translation>
+    </message>
+</context>
+<context>
     <name>FieldInputs</name>
     <message>
         <source>是</source>
@@ -1268,6 +1384,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>照片</source>
         <translation>Photos</translation>
+    </message>
+    <message>
+        <source>佐证文件（文档、表格、录音）</source>
+        <translation>Evidence files (documents, spreadsheets, recordings)</translation>
     </message>
     <message>
         <source>分</source>
@@ -1597,6 +1717,65 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
 </context>
 <context>
+    <name>MarkupEditor</name>
+    <message>
+        <source>照片标注画布</source>
+        <translation>Photo markup canvas</translation>
+    </message>
+    <message>
+        <source>标注文字</source>
+        <translation>Markup word</translation>
+    </message>
+    <message>
+        <source>要写在照片上的字（最多 {0} 字）：</source>
+        <translation>Word to write on the photo (at most {0} characters):</translation>
+    </message>
+    <message>
+        <source>标注照片 — {0}</source>
+        <translation>Mark up photo — {0}</translation>
+    </message>
+    <message>
+        <source>圈</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>箭头</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <source>添加到中间（Enter）</source>
+        <translation>Add in the middle (Enter)</translation>
+    </message>
+    <message>
+        <source>撤销（Ctrl+Z）</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>删除所选（Delete）</source>
+        <translation>Delete selected (Delete)</translation>
+    </message>
+    <message>
+        <source>全部清除</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>拖动画圈或箭头，单击写字。键盘：1/2/3 选工具，Enter 在中间添加，方向键移动所选（Shift 移得更远），N 选下一个，Delete 删除，Ctrl+Z 撤销，Ctrl+S 保存，Esc 取消。原图不会改动，标注单独保存。</source>
+        <translation>Drag to draw a circle or an arrow, click to write a word. Keyboard: 1/2/3 pick the tool, Enter adds in the middle, arrow keys move the selected shape (Shift: further), N selects the next, Delete deletes, Ctrl+Z undoes, Ctrl+S saves, Esc cancels. The original photo is never changed; the markup is kept apart.</translation>
+    </message>
+    <message>
+        <source>保存标注（Ctrl+S）</source>
+        <translation>Save markup (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
         <source>反馈会记录 — {0}</source>
@@ -1850,6 +2029,18 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Caption…</translation>
     </message>
     <message>
+        <source>标注…</source>
+        <translation>Mark up…</translation>
+    </message>
+    <message>
+        <source>选入报告</source>
+        <translation>Put in report</translation>
+    </message>
+    <message>
+        <source>选入的照片印在现场反馈报告的“附：现场照片”中（新添加的照片默认选入）</source>
+        <translation>Photos in the report are printed under “Appendix: photos” of the feedback report (new photos are in by default)</translation>
+    </message>
+    <message>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
@@ -1858,8 +2049,44 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Undo remove</translation>
     </message>
     <message>
-        <source>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除。</source>
-        <translation>Drop photos or folders here. Enter opens the full photo, Delete removes it.</translation>
+        <source>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除；✓ 表示已选入报告。</source>
+        <translation>Drop photos or folders here. Enter opens the original, Delete removes; ✓ marks a photo in the report.</translation>
+    </message>
+    <message>
+        <source>（无说明）</source>
+        <translation>(no caption)</translation>
+    </message>
+    <message>
+        <source>已选入报告</source>
+        <translation>In the report</translation>
+    </message>
+    <message>
+        <source>未选入报告</source>
+        <translation>Not in the report</translation>
+    </message>
+    <message>
+        <source>拍摄时间：</source>
+        <translation>Taken: </translation>
+    </message>
+    <message>
+        <source>文件时间：</source>
+        <translation>File time: </translation>
+    </message>
+    <message>
+        <source>有标注（原图未改动）</source>
+        <translation>Marked up (the original is unchanged)</translation>
+    </message>
+    <message>
+        <source>已选入报告 ✓</source>
+        <translation>In the report ✓</translation>
+    </message>
+    <message>
+        <source>“{0}”不再选入报告</source>
+        <translation>“{0}” is no longer in the report</translation>
+    </message>
+    <message>
+        <source>“{0}”已选入报告</source>
+        <translation>“{0}” is now in the report</translation>
     </message>
     <message>
         <source>添加照片</source>
@@ -1892,14 +2119,6 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>；{0} 个文件未导入：{1}</source>
         <translation>; {0} files not imported: {1}</translation>
-    </message>
-    <message>
-        <source>照片说明</source>
-        <translation>Caption</translation>
-    </message>
-    <message>
-        <source>说明（写入反馈报告）：</source>
-        <translation>Caption (goes into the feedback report):</translation>
     </message>
     <message>
         <source>已移除 1 张照片（可撤销）</source>

@@ -406,6 +406,41 @@
     </message>
 </context>
 <context>
+    <name>CaptionDialog</name>
+    <message>
+        <source>照片说明 — {0}</source>
+        <translation>照片说明 — {0}</translation>
+    </message>
+    <message>
+        <source>这张照片已选入报告：说明会印在反馈报告的照片下方。</source>
+        <translation>这张照片已选入报告：说明会印在反馈报告的照片下方。</translation>
+    </message>
+    <message>
+        <source>这张照片未选入报告：说明只留在评分记录中。</source>
+        <translation>这张照片未选入报告：说明只留在评分记录中。</translation>
+    </message>
+    <message>
+        <source>照片说明（拍的是什么、说明了什么问题）：</source>
+        <translation>照片说明（拍的是什么、说明了什么问题）：</translation>
+    </message>
+    <message>
+        <source>例如：三楼消防通道堆放杂物，未及时清理。</source>
+        <translation>例如：三楼消防通道堆放杂物，未及时清理。</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+Enter）</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{0} / {1} 字</source>
+        <translation>{0} / {1} 字</translation>
+    </message>
+</context>
+<context>
     <name>CompletionCheck</name>
     <message>
         <source> 等 {0} 项</source>
@@ -955,6 +990,87 @@
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <source>添加文件…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>移除文件</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>撤销移除文件</source>
+        <translation>撤销移除文件</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>佐证文件列表</source>
+        <translation>佐证文件列表</translation>
+    </message>
+    <message>
+        <source>PDF、Word、表格、手机录音（m4a/mp3/amr/wav）。Enter 打开，Delete 移除。</source>
+        <translation>PDF、Word、表格、手机录音（m4a/mp3/amr/wav）。Enter 打开，Delete 移除。</translation>
+    </message>
+    <message>
+        <source>{0}
+校验值 SHA-256：{1}</source>
+        <translation>{0}
+校验值 SHA-256：{1}</translation>
+    </message>
+    <message>
+        <source>添加佐证文件</source>
+        <translation>添加佐证文件</translation>
+    </message>
+    <message>
+        <source>佐证文件</source>
+        <translation>佐证文件</translation>
+    </message>
+    <message>
+        <source>正在检查并保存文件…</source>
+        <translation>正在检查并保存文件…</translation>
+    </message>
+    <message>
+        <source>已取消，没有添加任何文件</source>
+        <translation>已取消，没有添加任何文件</translation>
+    </message>
+    <message>
+        <source>已添加 {0} 个佐证文件</source>
+        <translation>已添加 {0} 个佐证文件</translation>
+    </message>
+    <message>
+        <source>；{0} 个未添加：{1}</source>
+        <translation>；{0} 个未添加：{1}</translation>
+    </message>
+    <message>
+        <source>已用系统程序打开“{0}”（副本，原件不会被改动）</source>
+        <translation>已用系统程序打开“{0}”（副本，原件不会被改动）</translation>
+    </message>
+    <message>
+        <source>本机没有能打开“{0}”的程序；副本在 {1}</source>
+        <translation>本机没有能打开“{0}”的程序；副本在 {1}</translation>
+    </message>
+    <message>
+        <source>已移除“{0}”（可撤销）</source>
+        <translation>已移除“{0}”（可撤销）</translation>
+    </message>
+</context>
+<context>
     <name>FieldInputs</name>
     <message>
         <source>是</source>
@@ -1268,6 +1384,10 @@
     <message>
         <source>照片</source>
         <translation>照片</translation>
+    </message>
+    <message>
+        <source>佐证文件（文档、表格、录音）</source>
+        <translation>佐证文件（文档、表格、录音）</translation>
     </message>
     <message>
         <source>分</source>
@@ -1597,6 +1717,65 @@
     </message>
 </context>
 <context>
+    <name>MarkupEditor</name>
+    <message>
+        <source>照片标注画布</source>
+        <translation>照片标注画布</translation>
+    </message>
+    <message>
+        <source>标注文字</source>
+        <translation>标注文字</translation>
+    </message>
+    <message>
+        <source>要写在照片上的字（最多 {0} 字）：</source>
+        <translation>要写在照片上的字（最多 {0} 字）：</translation>
+    </message>
+    <message>
+        <source>标注照片 — {0}</source>
+        <translation>标注照片 — {0}</translation>
+    </message>
+    <message>
+        <source>圈</source>
+        <translation>圈</translation>
+    </message>
+    <message>
+        <source>箭头</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>添加到中间（Enter）</source>
+        <translation>添加到中间（Enter）</translation>
+    </message>
+    <message>
+        <source>撤销（Ctrl+Z）</source>
+        <translation>撤销（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>删除所选（Delete）</source>
+        <translation>删除所选（Delete）</translation>
+    </message>
+    <message>
+        <source>全部清除</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>拖动画圈或箭头，单击写字。键盘：1/2/3 选工具，Enter 在中间添加，方向键移动所选（Shift 移得更远），N 选下一个，Delete 删除，Ctrl+Z 撤销，Ctrl+S 保存，Esc 取消。原图不会改动，标注单独保存。</source>
+        <translation>拖动画圈或箭头，单击写字。键盘：1/2/3 选工具，Enter 在中间添加，方向键移动所选（Shift 移得更远），N 选下一个，Delete 删除，Ctrl+Z 撤销，Ctrl+S 保存，Esc 取消。原图不会改动，标注单独保存。</translation>
+    </message>
+    <message>
+        <source>保存标注（Ctrl+S）</source>
+        <translation>保存标注（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>MeetingDialog</name>
     <message>
         <source>反馈会记录 — {0}</source>
@@ -1850,6 +2029,18 @@
         <translation>说明…</translation>
     </message>
     <message>
+        <source>标注…</source>
+        <translation>标注…</translation>
+    </message>
+    <message>
+        <source>选入报告</source>
+        <translation>选入报告</translation>
+    </message>
+    <message>
+        <source>选入的照片印在现场反馈报告的“附：现场照片”中（新添加的照片默认选入）</source>
+        <translation>选入的照片印在现场反馈报告的“附：现场照片”中（新添加的照片默认选入）</translation>
+    </message>
+    <message>
         <source>移除</source>
         <translation>移除</translation>
     </message>
@@ -1858,8 +2049,44 @@
         <translation>撤销移除</translation>
     </message>
     <message>
-        <source>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除。</source>
-        <translation>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除。</translation>
+        <source>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除；✓ 表示已选入报告。</source>
+        <translation>可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除；✓ 表示已选入报告。</translation>
+    </message>
+    <message>
+        <source>（无说明）</source>
+        <translation>（无说明）</translation>
+    </message>
+    <message>
+        <source>已选入报告</source>
+        <translation>已选入报告</translation>
+    </message>
+    <message>
+        <source>未选入报告</source>
+        <translation>未选入报告</translation>
+    </message>
+    <message>
+        <source>拍摄时间：</source>
+        <translation>拍摄时间：</translation>
+    </message>
+    <message>
+        <source>文件时间：</source>
+        <translation>文件时间：</translation>
+    </message>
+    <message>
+        <source>有标注（原图未改动）</source>
+        <translation>有标注（原图未改动）</translation>
+    </message>
+    <message>
+        <source>已选入报告 ✓</source>
+        <translation>已选入报告 ✓</translation>
+    </message>
+    <message>
+        <source>“{0}”不再选入报告</source>
+        <translation>“{0}”不再选入报告</translation>
+    </message>
+    <message>
+        <source>“{0}”已选入报告</source>
+        <translation>“{0}”已选入报告</translation>
     </message>
     <message>
         <source>添加照片</source>
@@ -1892,14 +2119,6 @@
     <message>
         <source>；{0} 个文件未导入：{1}</source>
         <translation>；{0} 个文件未导入：{1}</translation>
-    </message>
-    <message>
-        <source>照片说明</source>
-        <translation>照片说明</translation>
-    </message>
-    <message>
-        <source>说明（写入反馈报告）：</source>
-        <translation>说明（写入反馈报告）：</translation>
     </message>
     <message>
         <source>已移除 1 张照片（可撤销）</source>
