@@ -44,10 +44,16 @@ class PhotosView(QWidget):
         self.remove = QPushButton(translate("PhotosView", "移除"))
         self.undo = QPushButton(translate("PhotosView", "撤销移除"))
         self.undo.setEnabled(False)
-        for b in (self.add_files, self.add_folder, self.caption, self.markup, self.chosen, self.remove, self.undo):
+        # Two rows, adding and then acting on the selected photo: one row is too wide at 125% on 1366×768.
+        for b in (self.add_files, self.add_folder, self.undo):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        actions = QHBoxLayout()
+        for b in (self.caption, self.markup, self.chosen, self.remove):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         self.list = QListWidget()
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(120, 90))
@@ -59,6 +65,7 @@ class PhotosView(QWidget):
         self.list.setAcceptDrops(False)
         self.hint = QLabel(translate("PhotosView", "可把照片或文件夹拖到这里。Enter 打开原图，Delete 移除；✓ 表示已选入报告。"))
         self.hint.setStyleSheet("color: #666;")
+        self.hint.setWordWrap(True)
         layout.addWidget(self.list)
         layout.addWidget(self.hint)
         self.add_files.clicked.connect(self.choose_files)
