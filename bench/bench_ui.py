@@ -142,7 +142,8 @@ def main() -> None:
         cold_start("large group (30 schools, 000 rubric)", large, args.runs, args.work / "pycache")
     if "bureau" not in args.skip:
         bureau = args.work / "bureau"
-        shutil.copytree(G.merged_bureau(G.build_world(args.bureau)), bureau)
+        shutil.copytree(G.merged_bureau(G.build_world(args.bureau)), bureau,
+                        ignore=shutil.ignore_patterns("bundles"))  # the kept bundles are not read at start
         cold_start(f"bureau, {args.bureau} merged", bureau, args.runs, args.work / "pycache")
     if "keys" not in args.skip:
         keystrokes(large, args.keys)

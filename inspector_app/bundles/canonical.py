@@ -180,23 +180,32 @@ def loads(data: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
         raise BundleError("json_syntax", f"数据格式错误：第 {exc.lineno} 行第 {exc.colno} 列（{exc.msg}）。") from None
     except ValueError as exc:  # e.g. integers with more than 4300 digits
         raise BundleError("json_syntax", f"数据格式错误：{exc}") from None
-    if "\\u" in text or _bracket_depth(text, max_depth) > max_depth:
-        _walk(value, max_depth)  # escapes can spell a NUL or a lone surrogate; deep values are judged exactly
+    if "\\u" in text:
+        _walk(value, max_depth)  # an escape can spell a NUL or a lone surrogate: every string is looked at
+    elif text.count("[") + text.count("{") > max_depth and _too_deep(value, max_depth):
+        raise BundleError("json_too_deep", f"数据嵌套超过 {max_depth} 层，已拒绝。")
     return value
 
 
 # Without a \u escape, valid JSON text (decoded strictly as UTF-8, control characters refused by the
-# parser) holds no NUL and no lone surrogate: only the nesting needs checking, done on the brackets
-# outside strings, innermost pairs removed once per level.
-_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+')
-_INNERMOST = re.compile(r"\[\]|\{\}")
-
-
-def _bracket_depth(text: str, max_depth: int) -> int:
-    """How deep the brackets nest (stops counting past max_depth)."""
-    brackets = _NOT_BRACKETS.sub("", text)
-    depth = 0
-    while brackets and depth <= max_depth:
-        brackets = _INNERMOST.sub("", brackets)
+# parser) holds no NUL and no lone surrogate: only the nesting needs checking, on the containers alone,
+# and only when the text has more brackets than levels allowed.
+def _too_deep(value: Any, max_depth: int) -> bool:
+    """As `_walk` judges depth: some value (a container or what it holds) lies deeper than `max_depth`.
+    Level by level, the containers alone."""
+    level, depth = ([value] if type(value) in (dict, list) else []), 0
+    while level:
+        if depth + 1 > max_depth and any(level):  # what these hold lies one level deeper
+            return True
+        level = [child for item in level for child in (item.values() if type(item) is dict else item)
+                 if type(child) in (dict, list)]
         depth += 1
-    return depth
+    return False
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if type(item) is dict else item
+        if depth > max_depth or (children and depth + 1 > max_depth):
+            return True
+        stack.extend((child, depth + 1) for child in children if type(child) in (dict, list))
+    return False

@@ -458,7 +458,7 @@ def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, ro
         E.EntryValues(row.get("school", ""), row["indicator"], row["typed"],
                       tuple(str(x) for x in row.get("evidence", [])), tuple(str(x) for x in row.get("methods", [])),
                       row.get("note", ""), row["outcome"].points, tuple(row["outcome"].lines),
-                      str(row.get("updated_at", now()))) for row in rows], source, bundle_hash=bundle_hash)
+                      str(row["updated_at"]) if "updated_at" in row else now()) for row in rows], source, bundle_hash=bundle_hash)
     E.replace_expert_vetoes(store, plan.id, group.id, expert_id,
                             [(v["key"], bool(v.get("value")), str(v.get("reason", ""))) for v in vetoes
                              if isinstance(v, dict) and isinstance(v.get("key"), str)], source)

@@ -162,7 +162,7 @@ def _transcriptions(bag: Bag, rubric, group: P.Group, known: EX.ExpertIndex, lea
         found[expert_id] = [E.EntryValues(
             row.get("school", ""), row["indicator"], row["typed"], tuple(str(x) for x in row.get("evidence", [])),
             tuple(str(x) for x in row.get("methods", [])), row.get("note", ""), row["outcome"].points,
-            tuple(row["outcome"].lines), str(row.get("updated_at", now()))) for row in checked]
+            tuple(row["outcome"].lines), str(row["updated_at"]) if "updated_at" in row else now()) for row in checked]
     return found
 
 
