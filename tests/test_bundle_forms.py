@@ -92,3 +92,26 @@ def test_written_forms_survive_the_bundle(tmp_path, capsys):
     cells = "".join("".join(c.text.split()) for t in docx.Document(str(record_docx)).tables for r in t.rows
                     for c in r.cells)
     assert "李专家改定得分：按计分办法5分，改定为4.5分；理由：党建工作记录缺一项" in cells
+
+
+def test_report_of_two_experts_gives_the_override_beside_the_rule_figure(data_dir):
+    # 004 C1 (5分): both experts find everything present (5 by the file); 专家乙 reads “缺一项扣0.5分” over all
+    # five points and gives 4.5 with a reason. Mean 4.75; the unit's report names no expert.
+    from inspector_app.reports.from_store import report_data
+    from inspector_app.store import entries as E
+    from inspector_app.store.db import open_store
+    from store_helpers import small_plan
+    store = open_store(data_dir)
+    plan, rubric, group = small_plan(store)
+    full = {"charter.missing": 0, "unity.met": "是", "morale.met": "是", "parents.value": "80%", "party.met": "是"}
+    E.set_entry(store, plan, rubric, group, "e0", "", "C1", inputs=full)
+    E.set_entry(store, plan, rubric, group, "e1", "", "C1",
+                inputs=full | {"override": "4.5", "override_reason": "党建工作记录缺一项"})
+    data = report_data(store, plan, group)
+    lines = data.explanations["C1"]
+    assert "考核组合议得分 4.75" in lines
+    assert "专家改定得分：按计分办法 5 分，改定为 4.5 分；理由：党建工作记录缺一项" in lines
+    assert not any("专家乙" in line for line in lines)
+    [place] = [p for p in data.places if p.indicator == "C1"]
+    assert "专家乙 改定得分：按计分办法 5 分，改定为 4.5 分；理由：党建工作记录缺一项" in place.remarks
+    store.close()

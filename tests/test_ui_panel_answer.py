@@ -171,3 +171,15 @@ def test_consensus_view_marks_an_experts_override(qtbot, store):
     QApplication.processEvents()
     shown = " ".join(w.text() for w in view.findChildren(QLabel) if not w.isHidden())
     assert "改定得分（不按计分办法），理由：按原文读法" in shown and "按计分办法为" in shown
+
+
+def test_score_panel_says_the_total_holds_an_override(qtbot, store):
+    make_demo(store)
+    window, ws, place = _at(qtbot, store, "C1")
+    box = window.page.panel_answer
+    box.reason.setFocus()
+    type_text("按原文读法")
+    box.points.setFocus()
+    type_text("3")
+    key(Qt.Key.Key_Tab)
+    assert "含考核组改定得分：C1" in window.score.note_label.text()

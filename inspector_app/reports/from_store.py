@@ -83,9 +83,9 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
             explanations[place.indicator] = list(next(iter(place.explanations.values()), ()))
         elif points is not None:
             explanations[place.indicator] = [f"考核组合议得分 {fmt_points(points)}"]
-            if place.overrides and place.decided is None:
+            if place.overrides and place.decided is None:  # the unit reads no expert's name
                 explanations[place.indicator] += [
-                    f"{names.get(e, e)} 改定得分：按计分办法 {_pts(computed.get((e, '', place.indicator)))} 分，"
+                    f"专家改定得分：按计分办法 {_pts(computed.get((e, '', place.indicator)))} 分，"
                     f"改定为 {_pts(place.scores.get(e))} 分；理由：{r}" for e, r in sorted(place.overrides.items())]
     for code, result in card.indicators.items():
         ind = rubric.indicator(code)

@@ -183,6 +183,9 @@ class ScorePanel(QFrame):
             self.note_label.setText(core_text(card.grade_note))
         if card.composite and card.done:  # 002: the total is the weighted composite; show how it is made
             self.note_label.setText("\n".join(t for t in (core_text(card.composite_text()), self.note_label.text()) if t))
+        if card.overridden:  # the panel's own figure stands in the total somewhere: said under it
+            said = translate("ScorePanel", "含考核组改定得分：{0}").format("、".join(card.overridden))
+            self.note_label.setText("\n".join(t for t in (self.note_label.text(), said) if t))
         for area in card.areas:
             label = self.area_labels.get(area.code)
             if label is None:

@@ -2525,6 +2525,10 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
         <translation>Grade once all are scored ({0}/{1} scored)</translation>
     </message>
     <message>
+        <source>含考核组改定得分：{0}</source>
+        <translation>Includes the panel's overrides: {0}</translation>
+    </message>
+    <message>
         <source>基础分：{0}</source>
         <translation>Base: {0}</translation>
     </message>

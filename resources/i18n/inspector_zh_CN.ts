@@ -2525,6 +2525,10 @@
         <translation>等次待评完（{0}/{1} 项已评）</translation>
     </message>
     <message>
+        <source>含考核组改定得分：{0}</source>
+        <translation>含考核组改定得分：{0}</translation>
+    </message>
+    <message>
         <source>基础分：{0}</source>
         <translation>基础分：{0}</translation>
     </message>
