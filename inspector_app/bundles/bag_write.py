@@ -171,18 +171,24 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
             raise BundleError("write_verify_failed", f"导出后读回校验失败：{exc.message}") from exc
         if bag.bundle_hash != expected_hash:
             raise BundleError("write_verify_failed", "导出后读回校验失败：签名清单与写入的不一致。")
-        try:
-            _commit(tmp, dest, overwrite)
-        except FileExistsError:
-            raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。") from None
-        except OSError as exc:
-            raise _os_failure(exc, dest) from None
-        fsync_dir(dest_dir)
+        commit(tmp, dest, overwrite)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
     remove_stale_parts(dest_dir)  # what an export killed earlier left on the stick
     return dest
+
+
+def commit(tmp: Path, dest: Path, overwrite: bool) -> None:
+    """A verified temporary file takes its final name (never replacing a file made meanwhile unless asked),
+    then its folder is fsynced."""
+    try:
+        _commit(tmp, dest, overwrite)
+    except FileExistsError:
+        raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。") from None
+    except OSError as exc:
+        raise _os_failure(exc, dest) from None
+    fsync_dir(dest.parent)
 
 
 def _commit(tmp: Path, dest: Path, overwrite: bool) -> None:

@@ -133,8 +133,8 @@ def seal(plain: Path, dest_dir: Path, filename: str, recipients: list[Recipient]
     import pyrage
 
     from inspector_app.bundles.agekeys import parse_recipient
-    from inspector_app.bundles.bag_write import _commit, _os_failure, _remove_stale_parts, _zipinfo
-    from inspector_app.fsutil import fsync_dir, remove_stale_parts
+    from inspector_app.bundles.bag_write import _os_failure, _remove_stale_parts, _zipinfo, commit
+    from inspector_app.fsutil import remove_stale_parts
     if not recipients:
         raise BundleError("no_recipients", "没有接收人，无法加密数据包。")
     ages = [parse_recipient(r.encryption_key) for r in recipients]
@@ -175,13 +175,7 @@ def seal(plain: Path, dest_dir: Path, filename: str, recipients: list[Recipient]
             read_envelope(tmp)  # read back: the envelope's signature and the payload's SHA-256
         except BundleError as exc:
             raise BundleError("write_verify_failed", f"导出后读回校验失败：{exc.message}") from exc
-        try:
-            _commit(tmp, dest, overwrite)
-        except FileExistsError:
-            raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。") from None
-        except OSError as exc:
-            raise _os_failure(exc, dest) from None
-        fsync_dir(dest_dir)
+        commit(tmp, dest, overwrite)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
