@@ -159,6 +159,7 @@ def main() -> None:
     last = memories[-1]
     print(f"resident memory (MB) every 100 bundles, last round: first {last[0]:.0f}, last {last[-1]:.0f}, "
           f"max {max(last):.0f}   goal: flat")
+    print("  every 100 bundles: " + " ".join(f"{m:.0f}" for m in last))
     shutil.rmtree(args.work, ignore_errors=True)
 
 

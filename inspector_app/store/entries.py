@@ -104,12 +104,12 @@ def scored(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str, st
         " WHERE plan_id = ? AND group_id = ? ORDER BY id", (plan_id, group_id))]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)  # a few MB at most, in a long merge too
 def _explanation(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)  # a few MB at most, in a long merge too
 def _input_facts(text: str) -> tuple[str, str]:
     """(why the inputs say 不适用, the reason given for overriding the points), "" when they do not."""
     inputs = json.loads(text)
