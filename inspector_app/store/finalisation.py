@@ -217,6 +217,11 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
     meeting = _check_date(meeting_date, "反馈会日期（--meeting-date）")
     if meeting < visit:
         raise FinaliseError(f"反馈会日期 {meeting} 早于考核日期 {visit}")
+    early = _deadlines_before(store, plan.id, group.id, visit)
+    if early:
+        raise FinaliseError(f"集团 {group.name} 有 {len(early)} 项整改事项的整改时限早于考核日期 {visit}，"
+                            "请先改正整改时限（inspector rectify update ID --deadline YYYY-MM-DD --reason …）再定稿：",
+                            early)
     open_items = missing(store, plan, rubric, group)
     if open_items:
         raise FinaliseError(f"集团 {group.name} 还不能定稿，尚缺 {len(open_items)} 项：", open_items)
@@ -236,6 +241,13 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
         record(store, lead_id, plan.id, "finalisation", {"plan": plan.id, "group": group.id}, "version",
                previous.version if previous else None, version, reason.strip())
     return final
+
+
+def _deadlines_before(store: Store, plan_id: str, group_id: str, visit: str) -> list[str]:
+    """Items written before the visit date was known whose deadline falls before it, one line each."""
+    from inspector_app.store.rectification import items
+    return [f"整改事项 {i.short()}：整改时限 {i.deadline}" for i in items(store, plan_id, group_id, own_only=True)
+            if i.deadline and i.deadline < visit]
 
 
 def store_signed(store: Store, final: Finalised) -> None:
