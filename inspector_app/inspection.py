@@ -22,6 +22,7 @@ from inspector_app.store.db import Store, StoreError
 # The panel's and the finalisation's modules load on first use: the scoring screen starts without them.
 if TYPE_CHECKING:  # pragma: no cover
     from inspector_app.store import finalisation as FN
+    from inspector_app.store import rectification as R
     from inspector_app.reports.model import ReportData
     from inspector_app.results.model import Results
 
@@ -113,6 +114,34 @@ class Inspection:
         """The lead's 定稿 of the group's result: the next version, or FinaliseError naming what is missing."""
         from inspector_app.store import finalisation as FN
         return FN.finalise(self.store, self.plan, self.rubric, group, lead_id, visit_date, meeting_date, reason)
+
+    # ------------------------------------------------------------------ 整改事项
+    def rectify_items(self, group: P.Group) -> list["R.Item"]:
+        """The rectification items this plan's panel found in the group (removed ones left out)."""
+        from inspector_app.store import rectification as R
+        return R.items(self.store, self.plan.id, group.id, own_only=True)
+
+    def default_area(self, code: str) -> str:
+        """The 一级指标 an item on indicator `code` is classed under unless another area is written."""
+        if not self.rubric.has_indicator(code):
+            return ""
+        return self.rubric.area(self.rubric.indicator(code).area_code).title
+
+    def add_rectification(self, group: P.Group, draft: "R.Draft", actor: "R.Actor") -> "R.Item":
+        """A new item, checked as `rectify add` checks it; RectifyError naming the field."""
+        from inspector_app.store import rectification as R
+        return R.add_item(self.store, self.plan, self.rubric, group, draft, actor)
+
+    def edit_rectification(self, group: P.Group, uid: str, changes: dict, actor: "R.Actor", reason: str) -> "R.Item":
+        """An item's fields corrected with a reason, as `rectify update ID --text … --reason …`."""
+        from inspector_app.store import rectification as R
+        return R.edit_item(self.store, self.plan, self.rubric, group, R.get_item(self.store, uid), changes, actor,
+                           reason)
+
+    def remove_rectification(self, uid: str, actor: "R.Actor", reason: str) -> "R.Item":
+        """An item listed by mistake taken off, its record kept, as `rectify remove ID --reason …`."""
+        from inspector_app.store import rectification as R
+        return R.remove_item(self.store, R.get_item(self.store, uid), actor, reason)
 
     # ------------------------------------------------------------------ documents
     def report_data(self, group: P.Group, *, date: _dt.date | None = None) -> "ReportData":

@@ -464,6 +464,15 @@ class Workspace:
             return Change(error=str(exc))
         return Change(saved_at=_clock())
 
+    # ------------------------------------------------------------------ 整改事项
+    @property
+    def can_rectify(self) -> bool:
+        """The panel lead writes the group's rectification items; the other experts read them."""
+        return self.identity is not None and self.identity.kind == "expert" and self.expert_role == "lead"
+
+    def rectify_actor(self, key_id: str):
+        from inspector_app.store.rectification import Actor
+        return Actor(self.expert_name, self.expert_id, key_id)
 
     # ------------------------------------------------------------------ vetoes
     def vetoes(self) -> dict[str, tuple[bool, str]]:

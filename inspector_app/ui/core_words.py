@@ -36,6 +36,11 @@ WORDS = (
     QT_TRANSLATE_NOOP("Core", "各校得分的平均分"), QT_TRANSLATE_NOOP("Core", "各校得分的最低分"),
     QT_TRANSLATE_NOOP("Core", "各校得分之和"),
     QT_TRANSLATE_NOOP("Core", "不是 Inspector 的数据库，或已损坏"),
+    QT_TRANSLATE_NOOP("Core", "全集团"), QT_TRANSLATE_NOOP("Core", "未整改"), QT_TRANSLATE_NOOP("Core", "整改中"),
+    QT_TRANSLATE_NOOP("Core", "已整改"), QT_TRANSLATE_NOOP("Core", "复查通过"), QT_TRANSLATE_NOOP("Core", "复查未通过"),
+    QT_TRANSLATE_NOOP("Core", "整改事项的内容"), QT_TRANSLATE_NOOP("Core", "修改理由"), QT_TRANSLATE_NOOP("Core", "删去理由"),
+    QT_TRANSLATE_NOOP("Core", "理由"), QT_TRANSLATE_NOOP("Core", "整改情况"), QT_TRANSLATE_NOOP("Core", "责任单位"),
+    QT_TRANSLATE_NOOP("Core", "责任人"), QT_TRANSLATE_NOOP("Core", "问题类别"), QT_TRANSLATE_NOOP("Core", "整改时限"),
 )
 
 # Messages with values in them ({0}, {1}…), most specific first. Each placeholder appears once.
@@ -98,6 +103,16 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0} 是一个文件夹，不能写成文件；请给出文件名（例如 {1}）。已保存的内容没有受影响。"),
     QT_TRANSLATE_NOOP("Core", "无法写入 {0}：文件夹是只读的或没有权限。已保存的内容没有受影响。"),
     QT_TRANSLATE_NOOP("Core", "无法写入 {0}：{1}"),
+    # rectification items (store/rectification.py)
+    QT_TRANSLATE_NOOP("Core", "整改时限 {0} 早于考核日期 {1}（{2}）；"),
+    QT_TRANSLATE_NOOP("Core", "整改时限应在考核之后"),
+    QT_TRANSLATE_NOOP("Core", "指标 {0} 不在考核计划“{1}”的指标体系中（{2}）"),
+    QT_TRANSLATE_NOOP("Core", "指标 {0} 不适用于 {1}（{2}）"),
+    QT_TRANSLATE_NOOP("Core", "学校 “{0}” 不在考核计划中的 {1}：{2}"),
+    QT_TRANSLATE_NOOP("Core", "{0}应写成 2024-12-31 这样的日期，而不是 “{1}”"),
+    QT_TRANSLATE_NOOP("Core", "{0}过长（{1} 字，最多 {2} 字）"),
+    QT_TRANSLATE_NOOP("Core", "整改事项 {0} 已删去，不能再改"),
+    QT_TRANSLATE_NOOP("Core", "{0}不能为空"),
 )
 
 _PLACE = re.compile(r"\{(\d+)\}")

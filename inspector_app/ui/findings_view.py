@@ -5,6 +5,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from inspector_app.ui.i18n import translate
+from inspector_app.ui.rectify_items import RectifyItemsBox
 from inspector_app.workspace import Change, Workspace
 
 SAVE_DELAY_MS = 300
@@ -53,6 +54,9 @@ class FindingsView(QWidget):
             edit.textChanged.connect(lambda k=kind: self._typed(k))
             edit.focus_out.connect(self.commit_now)
             self.edits[kind] = edit
+            if kind == "problems":
+                self.items = RectifyItemsBox(self._key_id)
+                layout.addWidget(self.items, 1)
 
     def load(self, workspace: Workspace) -> None:
         self.commit_now()
@@ -62,6 +66,11 @@ class FindingsView(QWidget):
         for kind, text in workspace.findings().items():
             self.edits[kind].setPlainText(text)
         self._loading = False
+        self.items.load(workspace)
+
+    def _key_id(self) -> str:
+        from inspector_app.ui.identity_dialog import own_key
+        return own_key(self.workspace.store).key_id
 
     def _typed(self, kind: str) -> None:
         if not self._loading:

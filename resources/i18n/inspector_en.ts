@@ -761,6 +761,66 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Not an Inspector database, or damaged</translation>
     </message>
     <message>
+        <source>全集团</source>
+        <translation>whole group</translation>
+    </message>
+    <message>
+        <source>未整改</source>
+        <translation>not rectified</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>已整改</source>
+        <translation>rectified</translation>
+    </message>
+    <message>
+        <source>复查通过</source>
+        <translation>passed at re-check</translation>
+    </message>
+    <message>
+        <source>复查未通过</source>
+        <translation>failed at re-check</translation>
+    </message>
+    <message>
+        <source>整改事项的内容</source>
+        <translation>The text of the item</translation>
+    </message>
+    <message>
+        <source>修改理由</source>
+        <translation>The reason for the change</translation>
+    </message>
+    <message>
+        <source>删去理由</source>
+        <translation>The reason for removing it</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>The reason</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification report</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>The area</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
         <translation>{0} {1}, target {2}, {3} achieved × {4} pt = {5}</translation>
     </message>
@@ -943,6 +1003,42 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <source>整改时限 {0} 早于考核日期 {1}（{2}）；</source>
+        <translation>The deadline {0} is before the visit date {1} ({2}); </translation>
+    </message>
+    <message>
+        <source>整改时限应在考核之后</source>
+        <translation>a deadline must come after the visit</translation>
+    </message>
+    <message>
+        <source>指标 {0} 不在考核计划“{1}”的指标体系中（{2}）</source>
+        <translation>Indicator {0} is not in the rubric of plan “{1}” ({2})</translation>
+    </message>
+    <message>
+        <source>指标 {0} 不适用于 {1}（{2}）</source>
+        <translation>Indicator {0} does not apply to {1} ({2})</translation>
+    </message>
+    <message>
+        <source>学校 “{0}” 不在考核计划中的 {1}：{2}</source>
+        <translation>School “{0}” is not in {1} in this plan: {2}</translation>
+    </message>
+    <message>
+        <source>{0}应写成 2024-12-31 这样的日期，而不是 “{1}”</source>
+        <translation>{0} must be a date such as 2024-12-31, not “{1}”</translation>
+    </message>
+    <message>
+        <source>{0}过长（{1} 字，最多 {2} 字）</source>
+        <translation>{0} is too long ({1} characters, at most {2})</translation>
+    </message>
+    <message>
+        <source>整改事项 {0} 已删去，不能再改</source>
+        <translation>Rectification item {0} has been removed and cannot be changed</translation>
+    </message>
+    <message>
+        <source>{0}不能为空</source>
+        <translation>{0} may not be empty</translation>
     </message>
     <message>
         <source>{0}；评分 {1} 条，照片 {2} 张</source>
@@ -2219,6 +2315,135 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>电话、邮箱、地址</source>
         <translation>Telephone, e-mail, address</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyItems</name>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>责任单位 · 责任人</source>
+        <translation>Responsible unit · person</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>修改整改事项 {0}</source>
+        <translation>Correct rectification item {0}</translation>
+    </message>
+    <message>
+        <source>新增整改事项 · {0}</source>
+        <translation>New rectification item · {0}</translation>
+    </message>
+    <message>
+        <source>不写：所涉指标的一级指标</source>
+        <translation>Empty: the area of its indicator</translation>
+    </message>
+    <message>
+        <source>如：总校校长 张某</source>
+        <translation>e.g. Principal of the lead school, Zhang</translation>
+    </message>
+    <message>
+        <source>存在问题(&amp;T)：</source>
+        <translation>&amp;Text of the problem:</translation>
+    </message>
+    <message>
+        <source>所涉指标(&amp;I)：</source>
+        <translation>&amp;Indicators:</translation>
+    </message>
+    <message>
+        <source>所涉学校(&amp;C)：</source>
+        <translation>S&amp;chools:</translation>
+    </message>
+    <message>
+        <source>问题类别(&amp;K)：</source>
+        <translation>&amp;Kind (area):</translation>
+    </message>
+    <message>
+        <source>整改时限(&amp;D)：</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>责任单位(&amp;U)：</source>
+        <translation>Responsible &amp;unit:</translation>
+    </message>
+    <message>
+        <source>责任人(&amp;P)：</source>
+        <translation>Responsible &amp;person:</translation>
+    </message>
+    <message>
+        <source>修改理由(&amp;R)：</source>
+        <translation>&amp;Reason for the change:</translation>
+    </message>
+    <message>
+        <source>不勾选学校：全集团。空格键勾选。</source>
+        <translation>No school ticked: the whole group. Space ticks.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>删去</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>整改事项(&amp;Z)</source>
+        <translation>Rectification items (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Rectification items</translation>
+    </message>
+    <message>
+        <source>新增(&amp;N)…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>删去(&amp;D)…</source>
+        <translation>Remove (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>编号 {0} · 类别 {1}
+{2}</source>
+        <translation>Item {0} · area {1}
+{2}</translation>
+    </message>
+    <message>
+        <source>由专家组组长填写，此处只读</source>
+        <translation>Written by the panel lead; read-only here</translation>
+    </message>
+    <message>
+        <source>删去整改事项 {0}</source>
+        <translation>Remove rectification item {0}</translation>
+    </message>
+    <message>
+        <source>删去“{0}”的理由(&amp;R)（记录保留）：</source>
+        <translation>&amp;Reason for removing “{0}” (its record is kept):</translation>
     </message>
 </context>
 <context>

@@ -761,6 +761,66 @@
         <translation>不是 Inspector 的数据库，或已损坏</translation>
     </message>
     <message>
+        <source>全集团</source>
+        <translation>全集团</translation>
+    </message>
+    <message>
+        <source>未整改</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>已整改</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>复查通过</source>
+        <translation>复查通过</translation>
+    </message>
+    <message>
+        <source>复查未通过</source>
+        <translation>复查未通过</translation>
+    </message>
+    <message>
+        <source>整改事项的内容</source>
+        <translation>整改事项的内容</translation>
+    </message>
+    <message>
+        <source>修改理由</source>
+        <translation>修改理由</translation>
+    </message>
+    <message>
+        <source>删去理由</source>
+        <translation>删去理由</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
         <translation>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</translation>
     </message>
@@ -943,6 +1003,42 @@
     <message>
         <source>无法写入 {0}：{1}</source>
         <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>整改时限 {0} 早于考核日期 {1}（{2}）；</source>
+        <translation>整改时限 {0} 早于考核日期 {1}（{2}）；</translation>
+    </message>
+    <message>
+        <source>整改时限应在考核之后</source>
+        <translation>整改时限应在考核之后</translation>
+    </message>
+    <message>
+        <source>指标 {0} 不在考核计划“{1}”的指标体系中（{2}）</source>
+        <translation>指标 {0} 不在考核计划“{1}”的指标体系中（{2}）</translation>
+    </message>
+    <message>
+        <source>指标 {0} 不适用于 {1}（{2}）</source>
+        <translation>指标 {0} 不适用于 {1}（{2}）</translation>
+    </message>
+    <message>
+        <source>学校 “{0}” 不在考核计划中的 {1}：{2}</source>
+        <translation>学校 “{0}” 不在考核计划中的 {1}：{2}</translation>
+    </message>
+    <message>
+        <source>{0}应写成 2024-12-31 这样的日期，而不是 “{1}”</source>
+        <translation>{0}应写成 2024-12-31 这样的日期，而不是 “{1}”</translation>
+    </message>
+    <message>
+        <source>{0}过长（{1} 字，最多 {2} 字）</source>
+        <translation>{0}过长（{1} 字，最多 {2} 字）</translation>
+    </message>
+    <message>
+        <source>整改事项 {0} 已删去，不能再改</source>
+        <translation>整改事项 {0} 已删去，不能再改</translation>
+    </message>
+    <message>
+        <source>{0}不能为空</source>
+        <translation>{0}不能为空</translation>
     </message>
     <message>
         <source>{0}；评分 {1} 条，照片 {2} 张</source>
@@ -2219,6 +2315,135 @@
     <message>
         <source>电话、邮箱、地址</source>
         <translation>电话、邮箱、地址</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyItems</name>
+    <message>
+        <source>存在问题</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>责任单位 · 责任人</source>
+        <translation>责任单位 · 责任人</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>修改整改事项 {0}</source>
+        <translation>修改整改事项 {0}</translation>
+    </message>
+    <message>
+        <source>新增整改事项 · {0}</source>
+        <translation>新增整改事项 · {0}</translation>
+    </message>
+    <message>
+        <source>不写：所涉指标的一级指标</source>
+        <translation>不写：所涉指标的一级指标</translation>
+    </message>
+    <message>
+        <source>如：总校校长 张某</source>
+        <translation>如：总校校长 张某</translation>
+    </message>
+    <message>
+        <source>存在问题(&amp;T)：</source>
+        <translation>存在问题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>所涉指标(&amp;I)：</source>
+        <translation>所涉指标(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>所涉学校(&amp;C)：</source>
+        <translation>所涉学校(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>问题类别(&amp;K)：</source>
+        <translation>问题类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>整改时限(&amp;D)：</source>
+        <translation>整改时限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>责任单位(&amp;U)：</source>
+        <translation>责任单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>责任人(&amp;P)：</source>
+        <translation>责任人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>修改理由(&amp;R)：</source>
+        <translation>修改理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>不勾选学校：全集团。空格键勾选。</source>
+        <translation>不勾选学校：全集团。空格键勾选。</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>删去</source>
+        <translation>删去</translation>
+    </message>
+    <message>
+        <source>整改事项(&amp;Z)</source>
+        <translation>整改事项(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>新增(&amp;N)…</source>
+        <translation>新增(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>删去(&amp;D)…</source>
+        <translation>删去(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>编号 {0} · 类别 {1}
+{2}</source>
+        <translation>编号 {0} · 类别 {1}
+{2}</translation>
+    </message>
+    <message>
+        <source>由专家组组长填写，此处只读</source>
+        <translation>由专家组组长填写，此处只读</translation>
+    </message>
+    <message>
+        <source>删去整改事项 {0}</source>
+        <translation>删去整改事项 {0}</translation>
+    </message>
+    <message>
+        <source>删去“{0}”的理由(&amp;R)（记录保留）：</source>
+        <translation>删去“{0}”的理由(&amp;R)（记录保留）：</translation>
     </message>
 </context>
 <context>
