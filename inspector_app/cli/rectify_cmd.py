@@ -96,7 +96,7 @@ def actor(store, plan: P.Plan, by: str | None = None) -> tuple[R.Actor, str]:
     key = own_key().key_id
     who = I.current(store, plan.id)
     if I.issued_here(store, plan, key) or (who is not None and who.kind == "bureau"):
-        return R.Actor(by or plan.publication.issuing_body or "教育局", "", key), "bureau"
+        return R.bureau_actor(plan, key, by), "bureau"
     expert = me_expert(store, plan, None)
     if expert.role != "lead":
         raise _error(f"只有教育局或本计划登记的组长可以记录整改事项；本机用户是 {expert.name}", 1)
@@ -178,19 +178,9 @@ def cmd_show(args) -> int:
         for e in item.evidence:
             print(f"  佐证：{e.name}（{e.size} 字节，{e.sha256[:12]}，{e.added_by} {e.added_on}）")
         print("  变更记录：")
+        from inspector_app.results.rectify_ledger import event_summary
         for e in evs:
-            what = {"created": "列出", "edited": "修改", "evidence": "添加佐证", "removed": "删去"}.get(e.action, "")
-            if e.action == "status":
-                parts = []
-                if "status" in e.fields:
-                    parts.append(f"状态 {e.fields.get('old_status', '')} → {e.fields['status']}")
-                if "response" in e.fields:
-                    parts.append("整改情况")
-                if "recheck_points" in e.fields:
-                    parts.append("复查得分 " + "，".join(f"{k} {v}" for k, v in e.fields["recheck_points"].items()))
-                what = "；".join(parts)
-            elif e.action == "edited":
-                what += "：" + "、".join(e.fields)
+            what = event_summary(e)
             print(f"    {e.at[:19].replace('T', ' ')}  {e.actor}  {what}" + (f"  理由：{e.reason}" if e.reason else "")
                   + (f"  （日期 {e.on_date}）" if e.on_date else ""))
     return 0

@@ -88,3 +88,22 @@ def group_counts(store: Store, plan: P.Plan, as_of: str) -> dict[str, GroupCount
         found.setdefault(item.group_id, []).append(item)
     return {g: GroupCounts(len(rows), sum(i.closed_on_time() for i in rows), sum(i.overdue(as_of) for i in rows),
                            sum(i.status == R.REJECTED for i in rows)) for g, rows in found.items()}
+
+
+def event_summary(event: R.Event) -> str:
+    """What one change did, as `rectify show` and the window's history say it."""
+    what = {"created": "列出", "edited": "修改", "evidence": "添加佐证", "removed": "删去"}.get(event.action, "")
+    if event.action == "status":
+        parts = []
+        if "status" in event.fields:
+            parts.append(f"状态 {event.fields.get('old_status', '')} → {event.fields['status']}")
+        if "response" in event.fields:
+            parts.append("整改情况")
+        if "recheck_points" in event.fields:
+            parts.append("复查得分 " + "，".join(f"{k} {v}" for k, v in event.fields["recheck_points"].items()))
+        what = "；".join(parts)
+    elif event.action == "edited":
+        what += "：" + "、".join(event.fields)
+    elif event.action == "evidence":
+        what += "：" + "、".join(f.get("name", "") for f in event.fields.get("files", []))
+    return what

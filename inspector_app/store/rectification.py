@@ -132,6 +132,11 @@ class Item:
         return f"{self.uid}（{'、'.join(self.indicators) or '—'}）{self.text[:30]}"
 
 
+def bureau_actor(plan, key_id: str = "", by: str | None = None) -> Actor:
+    """The bureau recording: the plan's issuing body by name (or who is named), with this laptop's key."""
+    return Actor(by or plan.publication.issuing_body or "教育局", "", key_id)
+
+
 # --------------------------------------------------------------------------- checks
 
 

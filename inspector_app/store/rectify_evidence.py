@@ -25,15 +25,20 @@ def _is_photo(name: str) -> bool:
 
 def store_bytes(store: Store, data: bytes, name: str) -> dict:
     """Keep one evidence file's bytes by hash; RectifyError naming the file when it is refused."""
+    return keep_bytes(store.photos_dir, data, name)
+
+
+def keep_bytes(root: Path, data: bytes, name: str) -> dict:
+    """`store_bytes` into the evidence folder `root` (touches no database: safe on a worker thread)."""
     try:
         if _is_photo(name):
             from inspector_app.store.photos import ingest
-            photo = ingest(data, store.photos_dir, name=name)
+            photo = ingest(data, root, name=name)
             return {"sha256": photo.sha256, "name": name, "mime": photo.mime, "size": photo.size,
                     "stored": photo.original}
         if file_type(name) is None:
             raise RectifyError(f"“{name}”不是可添加的整改佐证文件类型；只能添加 {ACCEPTED}")
-        found = ingest_file(data, store.photos_dir, name=name)
+        found = ingest_file(data, root, name=name)
     except EvidenceError as exc:
         raise RectifyError(str(exc)) from None
     return {"sha256": found.sha256, "name": name, "mime": found.mime, "size": found.size, "stored": found.stored}
@@ -41,8 +46,16 @@ def store_bytes(store: Store, data: bytes, name: str) -> dict:
 
 def store_files(store: Store, paths: list[str | Path]) -> list[dict]:
     """Every named file read, checked and stored before anything is recorded; the first bad one stops all."""
+    return keep_files(store.photos_dir, paths)
+
+
+def keep_files(root: Path, paths: list[str | Path], progress=None) -> list[dict]:
+    """`store_files` into the evidence folder `root`, touching no database (the window runs it on a worker);
+    `progress(done, total, name)` after each file, and it stops when `progress.cancelled()` says so."""
     out = []
-    for path in paths:
+    for n, path in enumerate(paths):
+        if progress is not None and progress.cancelled():
+            break
         path = Path(path)
         if not _is_photo(path.name) and file_type(path.name) is None:
             raise RectifyError(f"“{path.name}”不是可添加的整改佐证文件类型；只能添加 {ACCEPTED}")
@@ -50,7 +63,9 @@ def store_files(store: Store, paths: list[str | Path]) -> list[dict]:
             data = read_regular(path, path.name, max_bytes=MAX_EVIDENCE_BYTES, noun="整改佐证文件")
         except EvidenceError as exc:
             raise RectifyError(str(exc)) from None
-        out.append(store_bytes(store, data, path.name))
+        out.append(keep_bytes(root, data, path.name))
+        if progress is not None:
+            progress(n + 1, len(paths), path.name)
     return out
 
 

@@ -106,10 +106,20 @@ class BureauView(QWidget):
     def open_rectification(self, *, modal: bool = True):
         """The 整改台账 of the plan shown (ui/rectify_view.py)."""
         from inspector_app.ui.rectify_view import RectifyView
-        view = RectifyView(self.window_.store, self.window_.workspace.plan, self)
+        view = RectifyView(self.window_.store, self.window_.workspace.plan, self, actor=self._rectify_actor)
         if modal:
             view.exec()
         return view
+
+    def _rectify_actor(self):
+        """Who records 整改情况 here: the bureau that issued the plan, or a 复查 panel's lead on its laptop."""
+        from inspector_app.store.rectification import bureau_actor
+        from inspector_app.ui.identity_dialog import own_key
+        ws = self.window_.workspace
+        key = own_key(ws.store).key_id
+        if ws.can_rectify:
+            return ws.rectify_actor(key)
+        return bureau_actor(ws.plan, key)
 
     # ---------------------------------------------------------------- loading
     def load(self, window) -> None:

@@ -41,6 +41,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Core", "整改事项的内容"), QT_TRANSLATE_NOOP("Core", "修改理由"), QT_TRANSLATE_NOOP("Core", "删去理由"),
     QT_TRANSLATE_NOOP("Core", "理由"), QT_TRANSLATE_NOOP("Core", "整改情况"), QT_TRANSLATE_NOOP("Core", "责任单位"),
     QT_TRANSLATE_NOOP("Core", "责任人"), QT_TRANSLATE_NOOP("Core", "问题类别"), QT_TRANSLATE_NOOP("Core", "整改时限"),
+    QT_TRANSLATE_NOOP("Core", "列出"), QT_TRANSLATE_NOOP("Core", "删去"),
 )
 
 # Messages with values in them ({0}, {1}…), most specific first. Each placeholder appears once.
@@ -113,6 +114,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0}过长（{1} 字，最多 {2} 字）"),
     QT_TRANSLATE_NOOP("Core", "整改事项 {0} 已删去，不能再改"),
     QT_TRANSLATE_NOOP("Core", "{0}不能为空"),
+    QT_TRANSLATE_NOOP("Core", "状态 {0} → {1}；"), QT_TRANSLATE_NOOP("Core", "状态 {0} → {1}"),
+    QT_TRANSLATE_NOOP("Core", "添加佐证：{0}"), QT_TRANSLATE_NOOP("Core", "修改：{0}"),
 )
 
 _PLACE = re.compile(r"\{(\d+)\}")

@@ -1,7 +1,8 @@
 """整改台账: every rectification item of the plan, overdue first, filtered by group, area and status.
 
 The rows are `results.rectify_ledger.ledger` (the same the command line and the workbook's sheet show).
-Keyboard: Alt+G / Alt+A / Alt+S move to the filters, Alt+L to the table, Esc closes.
+Keyboard: Alt+G / Alt+A / Alt+S move to the filters, Alt+L to the table, Esc closes. Under the table the
+selected item's 整改情况 is recorded (ui/rectify_record.py: its own mnemonics, none of these).
 """
 from __future__ import annotations
 
@@ -30,12 +31,13 @@ PASSED_FG = QColor("#2e7d32")
 
 
 class RectifyView(QDialog):
-    def __init__(self, store, plan, parent: QWidget | None = None, *, as_of: str | None = None):
+    def __init__(self, store, plan, parent: QWidget | None = None, *, as_of: str | None = None, actor=None):
         super().__init__(parent)
         self.store, self.plan = store, plan
         self.as_of = as_of or _dt.date.today().isoformat()
         self.setWindowTitle(translate("RectifyView", "整改台账 · {0}").format(plan.title))
-        self.resize(1280, 640)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1280, screen.width() - 40), min(720, screen.height() - 60))
         self.rows_all = ledger(store, plan, self.as_of)
         outer = QVBoxLayout(self)
         filters = QHBoxLayout()
@@ -58,12 +60,17 @@ class RectifyView(QDialog):
         outer.addWidget(self.table, 1)
         self.summary = QLabel()
         outer.addWidget(self.summary)
+        from inspector_app.ui.rectify_record import RectifyRecord
+        self.record = RectifyRecord(store, actor or (lambda: R.bureau_actor(plan)))
+        self.record.recorded.connect(self.reload)
+        outer.addWidget(self.record)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(translate("RectifyView", "关闭"))
         close.rejected.connect(self.reject)
         outer.addWidget(close)
         for combo in (self.group, self.area, self.status):
-            combo.currentIndexChanged.connect(self.refresh)
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
         self.table.setFocus()
 
@@ -84,7 +91,16 @@ class RectifyView(QDialog):
         return [r for r in self.rows_all if (group is None or r["group_name"] == group)
                 and (area is None or r["area"] == area) and (status is None or r["status"] == status)]
 
-    def refresh(self) -> None:
+    def _show(self, row: int) -> None:
+        rows = self.shown()
+        self.record.show_item(R.get_item(self.store, rows[row]["id"]) if 0 <= row < len(rows) else None)
+
+    def reload(self, uid: str = "") -> None:
+        """The rows again after a change, the changed item still selected."""
+        self.rows_all = ledger(self.store, self.plan, self.as_of)
+        self.refresh(uid)
+
+    def refresh(self, uid: str = "") -> None:
         rows = self.shown()
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
@@ -102,8 +118,10 @@ class RectifyView(QDialog):
         head.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         overdue = sum(r["overdue"] for r in rows)
         self.summary.setText(translate("RectifyView", "共 {0} 项，逾期 {1} 项（按 {2} 计）").format(len(rows), overdue, self.as_of))
+        ids = [r["id"] for r in rows]
         if rows:
-            self.table.setCurrentCell(0, 0)
+            self.table.setCurrentCell(ids.index(uid) if uid in ids else 0, 0)
+        self._show(self.table.currentRow() if rows else -1)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape:

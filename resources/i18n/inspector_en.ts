@@ -821,6 +821,14 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>列出</source>
+        <translation>listed</translation>
+    </message>
+    <message>
+        <source>删去</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
         <translation>{0} {1}, target {2}, {3} achieved × {4} pt = {5}</translation>
     </message>
@@ -1039,6 +1047,22 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>{0}不能为空</source>
         <translation>{0} may not be empty</translation>
+    </message>
+    <message>
+        <source>状态 {0} → {1}；</source>
+        <translation>status {0} → {1}; </translation>
+    </message>
+    <message>
+        <source>状态 {0} → {1}</source>
+        <translation>status {0} → {1}</translation>
+    </message>
+    <message>
+        <source>添加佐证：{0}</source>
+        <translation>evidence added: {0}</translation>
+    </message>
+    <message>
+        <source>修改：{0}</source>
+        <translation>corrected: {0}</translation>
     </message>
     <message>
         <source>{0}；评分 {1} 条，照片 {2} 张</source>
@@ -2444,6 +2468,97 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>删去“{0}”的理由(&amp;R)（记录保留）：</source>
         <translation>&amp;Reason for removing “{0}” (its record is kept):</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyRecord</name>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification report</translation>
+    </message>
+    <message>
+        <source>日期(&amp;D)：</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>状态(&amp;C)：</source>
+        <translation>&amp;Change status to:</translation>
+    </message>
+    <message>
+        <source>被考核单位报告的整改措施和结果</source>
+        <translation>What the unit reports it did and achieved</translation>
+    </message>
+    <message>
+        <source>整改情况(&amp;R)：</source>
+        <translation>&amp;Response:</translation>
+    </message>
+    <message>
+        <source>必填：如 收到整改报告</source>
+        <translation>Required, e.g. rectification report received</translation>
+    </message>
+    <message>
+        <source>理由(&amp;Y)：</source>
+        <translation>Reason (&amp;Y):</translation>
+    </message>
+    <message>
+        <source>记录(&amp;W)</source>
+        <translation>Record (&amp;W)</translation>
+    </message>
+    <message>
+        <source>佐证(&amp;E)：</source>
+        <translation>&amp;Evidence:</translation>
+    </message>
+    <message>
+        <source>添加佐证(&amp;F)…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>变更记录(&amp;H)：</source>
+        <translation>&amp;History:</translation>
+    </message>
+    <message>
+        <source>在上面的台账中选一项</source>
+        <translation>Choose an item in the ledger above</translation>
+    </message>
+    <message>
+        <source>（理由：{0}）</source>
+        <translation> (reason: {0})</translation>
+    </message>
+    <message>
+        <source>（日期 {0}）</source>
+        <translation> (date {0})</translation>
+    </message>
+    <message>
+        <source>{0}（待记录）</source>
+        <translation>{0} (not yet recorded)</translation>
+    </message>
+    <message>
+        <source>没有改变：状态、整改情况和佐证都和记录的一样</source>
+        <translation>Nothing changed: the status, response and evidence are as recorded</translation>
+    </message>
+    <message>
+        <source>选择整改佐证文件</source>
+        <translation>Choose rectification evidence files</translation>
+    </message>
+    <message>
+        <source>整改佐证（{0}）</source>
+        <translation>Rectification evidence ({0})</translation>
+    </message>
+    <message>
+        <source>添加整改佐证</source>
+        <translation>Add rectification evidence</translation>
+    </message>
+    <message>
+        <source>正在检查并保存佐证文件…</source>
+        <translation>Checking and keeping the evidence files…</translation>
+    </message>
+    <message>
+        <source>系统中没有可以打开“{0}”的程序</source>
+        <translation>No program on this computer opens “{0}”</translation>
     </message>
 </context>
 <context>

@@ -821,6 +821,14 @@
         <translation>整改时限</translation>
     </message>
     <message>
+        <source>列出</source>
+        <translation>列出</translation>
+    </message>
+    <message>
+        <source>删去</source>
+        <translation>删去</translation>
+    </message>
+    <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
         <translation>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</translation>
     </message>
@@ -1039,6 +1047,22 @@
     <message>
         <source>{0}不能为空</source>
         <translation>{0}不能为空</translation>
+    </message>
+    <message>
+        <source>状态 {0} → {1}；</source>
+        <translation>状态 {0} → {1}；</translation>
+    </message>
+    <message>
+        <source>状态 {0} → {1}</source>
+        <translation>状态 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>添加佐证：{0}</source>
+        <translation>添加佐证：{0}</translation>
+    </message>
+    <message>
+        <source>修改：{0}</source>
+        <translation>修改：{0}</translation>
     </message>
     <message>
         <source>{0}；评分 {1} 条，照片 {2} 张</source>
@@ -2444,6 +2468,97 @@
     <message>
         <source>删去“{0}”的理由(&amp;R)（记录保留）：</source>
         <translation>删去“{0}”的理由(&amp;R)（记录保留）：</translation>
+    </message>
+</context>
+<context>
+    <name>RectifyRecord</name>
+    <message>
+        <source>整改情况</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>日期(&amp;D)：</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>状态(&amp;C)：</source>
+        <translation>状态(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>被考核单位报告的整改措施和结果</source>
+        <translation>被考核单位报告的整改措施和结果</translation>
+    </message>
+    <message>
+        <source>整改情况(&amp;R)：</source>
+        <translation>整改情况(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>必填：如 收到整改报告</source>
+        <translation>必填：如 收到整改报告</translation>
+    </message>
+    <message>
+        <source>理由(&amp;Y)：</source>
+        <translation>理由(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>记录(&amp;W)</source>
+        <translation>记录(&amp;W)</translation>
+    </message>
+    <message>
+        <source>佐证(&amp;E)：</source>
+        <translation>佐证(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>添加佐证(&amp;F)…</source>
+        <translation>添加佐证(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>变更记录(&amp;H)：</source>
+        <translation>变更记录(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>在上面的台账中选一项</source>
+        <translation>在上面的台账中选一项</translation>
+    </message>
+    <message>
+        <source>（理由：{0}）</source>
+        <translation>（理由：{0}）</translation>
+    </message>
+    <message>
+        <source>（日期 {0}）</source>
+        <translation>（日期 {0}）</translation>
+    </message>
+    <message>
+        <source>{0}（待记录）</source>
+        <translation>{0}（待记录）</translation>
+    </message>
+    <message>
+        <source>没有改变：状态、整改情况和佐证都和记录的一样</source>
+        <translation>没有改变：状态、整改情况和佐证都和记录的一样</translation>
+    </message>
+    <message>
+        <source>选择整改佐证文件</source>
+        <translation>选择整改佐证文件</translation>
+    </message>
+    <message>
+        <source>整改佐证（{0}）</source>
+        <translation>整改佐证（{0}）</translation>
+    </message>
+    <message>
+        <source>添加整改佐证</source>
+        <translation>添加整改佐证</translation>
+    </message>
+    <message>
+        <source>正在检查并保存佐证文件…</source>
+        <translation>正在检查并保存佐证文件…</translation>
+    </message>
+    <message>
+        <source>系统中没有可以打开“{0}”的程序</source>
+        <translation>系统中没有可以打开“{0}”的程序</translation>
     </message>
 </context>
 <context>
