@@ -143,6 +143,16 @@ def test_finalise_in_the_consensus_view(qtbot, tmp_path, monkeypatch):
         if len(place.scores) > 1 and place.spread > plan.spread_limit:
             decide(store, plan, rubric, group, place.school_id, place.indicator, place.scores["demo-lead"],
                    "核对原件后维持组长评分", "demo-lead")
+    # Visited today, after the demo's items were due (2023-12-15): refused, each item named.
+    assert not view.finalise()
+    assert "整改时限早于考核日期" in shown[-1] and "整改时限 2023-12-15" in shown[-1]
+
+    def on_the_demos_day(dialog: finalise_dialog.FinaliseDialog) -> int:
+        dialog.visit.setDate(dialog.visit.date().fromString("2023-10-16", "yyyy-MM-dd"))
+        dialog.meeting.setDate(dialog.meeting.date().fromString("2023-10-17", "yyyy-MM-dd"))
+        return try_it(dialog)
+
+    monkeypatch.setattr(finalise_dialog.FinaliseDialog, "exec", on_the_demos_day)
     assert view.finalise()
     assert F.latest(store, plan.id, "g4").version == 1 and "已定稿" in view.state.text()
     window.close()

@@ -18,7 +18,7 @@ from typing import Any, Callable
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
-from inspector_app.bundles.plan_import import ALREADY, AMENDED, import_plan
+from inspector_app.bundles.plan_import import ALREADY, AMENDED, ITEMS_MERGED, import_plan
 from inspector_app.bundles.roles import check_expert_signer, local_user
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
@@ -188,7 +188,8 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
     try:
         if bag.kind == "plan":
             outcome.message = import_plan(store, keystore, bag)
-            outcome.status = ("already" if outcome.message.startswith(ALREADY)
+            outcome.status = ("merged" if ITEMS_MERGED in outcome.message and outcome.message.startswith(ALREADY)
+                              else "already" if outcome.message.startswith(ALREADY)
                               else "amended" if outcome.message.startswith(AMENDED) else "created")
         elif bag.kind == "expert":
             outcome.status, outcome.message = _merge_expert(store, keystore, bag, path, opened=opened)

@@ -152,6 +152,7 @@ def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
 
 ALREADY = "本机已有考核计划"
 AMENDED = "已按教育局修订的计划包"
+ITEMS_MERGED = "项整改事项有新的记录，已并入"
 SHOWN_DIFFERENCES = 8
 
 
@@ -163,7 +164,9 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise Reject(f"计划包内容不完整：缺少 {exc}") from None
     if not found and bag.field("rubric_hash") == existing.rubric_hash:
-        return f"{ALREADY} {existing.title}，内容相同"
+        with store.tx():  # the plan is the same; the items it carries may have moved on (events merged by id)
+            merged = import_plan_files(store, bag, existing.id)
+        return f"{ALREADY} {existing.title}，内容相同" + _items_said(merged)
     sequence, applied = int(bag.field("sequence") or 0), revision(store, existing.id)
     shown = "；".join(found[:SHOWN_DIFFERENCES]) + (f"；等共 {len(found)} 处" if len(found) > SHOWN_DIFFERENCES else "")
     if bag.field("rubric_hash") != existing.rubric_hash:
@@ -179,15 +182,21 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     changes = as_changes(found)
     told = "；".join(changes[:SHOWN_DIFFERENCES]) + (f"；等共 {len(changes)} 处" if len(changes) > SHOWN_DIFFERENCES else "")
     try:
-        amend_plan(store, existing, rubric, spec, actor="", reason=f"教育局修订计划包第 {sequence} 版",
-                   changes=changes, revision_number=sequence)
+        with store.tx():  # the amendment and the items it carries, together or not at all
+            amend_plan(store, existing, rubric, spec, actor="", reason=f"教育局修订计划包第 {sequence} 版",
+                       changes=changes, revision_number=sequence)
+            merged = import_plan_files(store, bag, existing.id)
     except AmendError as exc:
         raise Reject(f"{exc}。修订计划包（第 {sequence} 版）与本机不同之处：{shown}", "conflict") from None
     own = keystore.own_key().key_id
     new_keys = {e["id"]: e for e in body["experts"] if e.get("public_key") and e.get("key_id") != own}
     keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"],
                           EX.TRUST_ROLES.get(e.get("role"), "专家"), _encryption(e)) for e in new_keys.values()])
-    return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{told}；已录入的评分均保留"
+    return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{told}；已录入的评分均保留" + _items_said(merged)
+
+
+def _items_said(merged: int) -> str:
+    return f"；{merged} {ITEMS_MERGED}" if merged else ""
 
 
 def as_changes(found: list[str]) -> list[str]:

@@ -101,21 +101,26 @@ def bag_head_expert(bag: Bag) -> str:
 
 def import_plan_files(store: Store, bag: Bag, plan_id: str) -> int:
     """On a panel laptop, inside the plan import's transaction: the items a plan package carries, their links
-    and the 复查 rule (the package is the bureau's, signed by the plan's issuer)."""
+    and the 复查 rule (the package is the bureau's, signed by the plan's issuer). A repeated or amended package
+    merges its items' events by id, so what is here already stays as it is; returns how many items changed."""
     if ITEMS not in bag.sha256:
         return 0
     body = read_json(bag, ITEMS)
     _take_files(store, bag, body)
+    changed = 0
+    linked = R.links(store, plan_id)
     for row in body["items"]:
         try:
-            R.import_item(store, row)
+            changed += R.import_item(store, row)
         except R.RectifyError as exc:
             raise Reject(str(exc)) from None
     for entry in body.get("links", []):
-        R.link(store, plan_id, entry["uid"], entry["role"])
+        if entry["uid"] not in linked:
+            R.link(store, plan_id, entry["uid"], entry["role"])
+            changed += not any(entry["uid"] == row["uid"] for row in body["items"])
     if body.get("recheck_of"):
         R.mark_recheck_plan(store, plan_id, body["recheck_of"], bool(body.get("rescore")))
-    return len(body["items"])
+    return changed
 
 
 RESCORE_REASON = "复查通过：按教育局的复查规则，以复查专家组对该指标的合议得分为复查得分"

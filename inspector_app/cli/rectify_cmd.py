@@ -291,6 +291,27 @@ def make_recheck(store, parent: P.Plan, expert_args: list[str], rescore: bool) -
 def carry_over(store, plan: P.Plan, previous: P.Plan) -> None:
     """`plan create --previous PLAN`: last year's open items carried into the new plan."""
     from inspector_app.store.rectify_plans import carry_into
-    carried, left = carry_into(store, plan, previous)
+    _say_carried(*carry_into(store, plan, previous))
+
+
+def _say_carried(carried: list, left: list) -> None:
     print(f"上年未关闭的整改事项 {len(carried)} 项已转入本计划" +
           (f"；{len(left)} 项所属集团不在本计划中，未转入" if left else ""))
+
+
+def carry_from_folder(store, plan: P.Plan, source) -> None:
+    """`plan baseline FOLDER`: last year's open items from that data folder carried too; a workbook holds none."""
+    from pathlib import Path
+    from inspector_app.store.db import open_store
+    from inspector_app.store.rectify_plans import carry_from_folder as carry
+    if not Path(source).is_dir():
+        print("结果工作簿不含整改事项：上年未关闭的整改事项请从上年的数据文件夹转入"
+              "（inspector plan baseline 上年的数据文件夹，或在同一台电脑上 plan create --previous 上年的计划）")
+        return
+    old = open_store(Path(source))
+    try:
+        _say_carried(*carry(store, plan, old))
+    except R.RectifyError as exc:
+        raise _error(str(exc), 1) from None
+    finally:
+        old.close()

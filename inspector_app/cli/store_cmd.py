@@ -256,6 +256,8 @@ def cmd_plan_baseline(args) -> int:
         plan = P.find_plan(store, args.plan)
         touched = import_history(store, plan, history, source=str(source))
         print(f"已导入 {len(touched)} 个集团的上年结果：{'、'.join(touched) or '（没有与本计划编号相同的集团）'}")
+        from inspector_app.cli.rectify_cmd import carry_from_folder
+        carry_from_folder(store, plan, source)
     return 0
 
 

@@ -217,14 +217,14 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
     meeting = _check_date(meeting_date, "反馈会日期（--meeting-date）")
     if meeting < visit:
         raise FinaliseError(f"反馈会日期 {meeting} 早于考核日期 {visit}")
-    early = _deadlines_before(store, plan.id, group.id, visit)
-    if early:
-        raise FinaliseError(f"集团 {group.name} 有 {len(early)} 项整改事项的整改时限早于考核日期 {visit}，"
-                            "请先改正整改时限（inspector rectify update ID --deadline YYYY-MM-DD --reason …）再定稿：",
-                            early)
     open_items = missing(store, plan, rubric, group)
     if open_items:
         raise FinaliseError(f"集团 {group.name} 还不能定稿，尚缺 {len(open_items)} 项：", open_items)
+    early = _deadlines_before(store, plan.id, group.id, visit)
+    if early:  # written before the visit date was known
+        raise FinaliseError(f"集团 {group.name} 有 {len(early)} 项整改事项的整改时限早于考核日期 {visit}，"
+                            "请先改正整改时限（inspector rectify update ID --deadline YYYY-MM-DD --reason …）再定稿：",
+                            early)
     result = live_result(store, plan, rubric, group)
     previous = latest(store, plan.id, group.id)
     if previous is not None:

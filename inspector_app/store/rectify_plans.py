@@ -9,6 +9,8 @@ that passes records the 复查 panel's settled score of its indicators (bundles/
 """
 from __future__ import annotations
 
+import hashlib
+
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
 from inspector_app.store.db import Store, StoreError
@@ -80,4 +82,43 @@ def carry_into(store: Store, plan: P.Plan, previous: P.Plan) -> tuple[list[R.Ite
                 carried.append(item)
             else:
                 left.append(item)
+    return carried, left
+
+
+def carry_from_folder(store: Store, plan: P.Plan, old: Store) -> tuple[list[R.Item], list[R.Item]]:
+    """`plan baseline FOLDER`: the open items of last year's plans in another data folder (`old`, opened by the
+    caller) carried into this plan, as `carry_into` does within one folder: their events copied by id (a second
+    run adds nothing), their evidence files by hash (each checked before anything is written), each item
+    linked as carried. (carried, left out because their group is not in this plan); RectifyError changes nothing."""
+    from inspector_app.store.rectify_evidence import keep_bytes
+    here = {g.id for g in P.groups(store, plan.id)}
+    seen: set[str] = set()
+    carried, left = [], []
+    for old_plan in P.list_plans(old):
+        if old_plan.demo or old_plan.id == plan.id:
+            continue
+        for item in open_items(old, old_plan):
+            if item.uid not in seen:
+                seen.add(item.uid)
+                (carried if item.group_id in here else left).append(item)
+    rows = [R.item_json(item, R.events(old, item.uid)) for item in carried]
+    files = [meta for row in rows for ev in row["events"] if ev["action"] == "evidence"
+             for meta in ev["fields"].get("files", [])]
+    kept = []
+    for meta in files:
+        path = old.photos_dir / meta["stored"]
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+            raise R.RectifyError(f"上年数据文件夹中整改佐证“{meta['name']}”的文件缺失或已被改动（{path}）；"
+                                 "没有转入任何整改事项")
+        kept.append((data, meta["name"]))
+    for data, name in kept:  # stored by hash before any event names them
+        keep_bytes(store.photos_dir, data, name)
+    with store.tx():
+        for row in rows:
+            R.import_item(store, row)
+            R.link(store, plan.id, row["uid"], "carried")
     return carried, left
