@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton  # noqa: E402
 
-from inspector_app.store import identity as I  # noqa: E402
 from inspector_app.store import rectification as R  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 from inspector_app.store.demo import make_demo  # noqa: E402

@@ -33,6 +33,15 @@ FORM_TEXT = {"number": QT_TRANSLATE_NOOP("Forms", "数字，如 85"), "percent":
              "yesno": QT_TRANSLATE_NOOP("Forms", "是（按 100% 计）或 否（按 0 计）")}
 
 
+def error_label() -> QLabel:
+    """A hidden red line under a field or form, for what is refused."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 def plain_error(message: str, label: str = "") -> str:
     """The core's message without the place and field it is already shown under, said once."""
     text = message

@@ -21,7 +21,7 @@ from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules import NOT_APPLICABLE, OVERRIDE, OVERRIDE_REASON
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.inputs import ERROR_STYLE, plain_error
+from inspector_app.ui.inputs import error_label, plain_error
 
 
 class ReasonEdit(QPlainTextEdit):
@@ -39,17 +39,9 @@ class ReasonEdit(QPlainTextEdit):
         self.focus_out.emit()
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 def _reason_box(placeholder: str, name: str) -> tuple[ReasonEdit, QLabel, QVBoxLayout]:
     """A reason to write, with the line that says what is missing under it."""
-    edit, error = ReasonEdit(placeholder), _error_label()
+    edit, error = ReasonEdit(placeholder), error_label()
     edit.setAccessibleName(name)
     column = QVBoxLayout()
     column.setSpacing(2)

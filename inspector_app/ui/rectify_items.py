@@ -16,20 +16,12 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from inspector_app.store import rectification as R
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.inputs import ERROR_STYLE
+from inspector_app.ui.inputs import error_label
 
 HEADS = (QT_TRANSLATE_NOOP("RectifyItems", "存在问题"), QT_TRANSLATE_NOOP("RectifyItems", "指标"),
          QT_TRANSLATE_NOOP("RectifyItems", "学校"), QT_TRANSLATE_NOOP("RectifyItems", "整改时限"),
          QT_TRANSLATE_NOOP("RectifyItems", "责任单位 · 责任人"), QT_TRANSLATE_NOOP("RectifyItems", "状态"))
 TEXT_COLUMN = 0
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def show_error(label: QLabel, text: str) -> None:

@@ -23,7 +23,8 @@ from inspector_app.results.rectify_ledger import event_summary
 from inspector_app.store import rectification as R
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
-from inspector_app.ui.rectify_items import error_label, show_error
+from inspector_app.ui.inputs import error_label
+from inspector_app.ui.rectify_items import show_error
 
 FILE_FILTER = "*.pdf *.doc *.docx *.xls *.xlsx *.csv *.m4a *.mp3 *.amr *.wav *.jpg *.jpeg *.png *.heic *.heif"
 
