@@ -84,3 +84,13 @@ def test_english_window_shows_grades_and_explanations_in_english(qtbot, store, l
     unit = window.navigator.tree.topLevelItem(0).text(0)
     assert unit == "Group as a whole"
     window.close()
+
+
+def test_rectification_refusals_and_statuses_in_english(language):
+    language("en")
+    assert core_text("整改事项的内容不能为空") == "The text of the item may not be empty"
+    assert core_text("整改时限 2023-10-01 早于考核日期 2023-10-16（中卫市兴仁教育集团）；整改时限应在考核之后") == \
+        "The deadline 2023-10-01 is before the visit date 2023-10-16 (中卫市兴仁教育集团); " \
+        "a deadline must come after the visit"
+    assert core_text("复查未通过") == "failed at re-check" and core_text("全集团") == "whole group"
+    assert core_text("状态 未整改 → 已整改；整改情况") == "status not rectified → rectified; Rectification report"

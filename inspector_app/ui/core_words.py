@@ -114,7 +114,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "{0}过长（{1} 字，最多 {2} 字）"),
     QT_TRANSLATE_NOOP("Core", "整改事项 {0} 已删去，不能再改"),
     QT_TRANSLATE_NOOP("Core", "{0}不能为空"),
-    QT_TRANSLATE_NOOP("Core", "状态 {0} → {1}；"), QT_TRANSLATE_NOOP("Core", "状态 {0} → {1}"),
+    QT_TRANSLATE_NOOP("Core", "状态 {0} → {1}；{2}"), QT_TRANSLATE_NOOP("Core", "状态 {0} → {1}"),
     QT_TRANSLATE_NOOP("Core", "添加佐证：{0}"), QT_TRANSLATE_NOOP("Core", "修改：{0}"),
 )
 

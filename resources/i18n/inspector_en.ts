@@ -1049,12 +1049,12 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>{0} may not be empty</translation>
     </message>
     <message>
-        <source>状态 {0} → {1}；</source>
-        <translation>status {0} → {1}; </translation>
-    </message>
-    <message>
         <source>状态 {0} → {1}</source>
         <translation>status {0} → {1}</translation>
+    </message>
+    <message>
+        <source>状态 {0} → {1}；{2}</source>
+        <translation>status {0} → {1}; {2}</translation>
     </message>
     <message>
         <source>添加佐证：{0}</source>

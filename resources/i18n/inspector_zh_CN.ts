@@ -1049,12 +1049,12 @@
         <translation>{0}不能为空</translation>
     </message>
     <message>
-        <source>状态 {0} → {1}；</source>
-        <translation>状态 {0} → {1}；</translation>
-    </message>
-    <message>
         <source>状态 {0} → {1}</source>
         <translation>状态 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>状态 {0} → {1}；{2}</source>
+        <translation>状态 {0} → {1}；{2}</translation>
     </message>
     <message>
         <source>添加佐证：{0}</source>
