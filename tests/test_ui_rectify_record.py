@@ -90,3 +90,18 @@ def test_the_bureau_records_a_response_with_evidence_and_a_reason(qtbot, tmp_pat
     assert opened[0] != str(store.photos_dir / done.evidence[0].stored)
     view.close()
     store.close()
+
+
+def test_without_the_right_to_record_the_ledger_is_read_only(qtbot, tmp_path):
+    store = open_store(tmp_path / "member")
+    plan = make_demo(store)
+    view = RectifyView(store, plan, as_of="2023-12-20")  # no one to record as: a member's or viewer's laptop
+    qtbot.addWidget(view)
+    record = view.record
+    assert record.item is not None and record.history.count() >= 1
+    assert not any(w.isEnabled() for w in (record.status, record.response, record.reason, record.record_button,
+                                           record.add_button))
+    assert "只有签发本计划的教育局或专家组组长可以记录整改情况" in record.title.text()
+    record.record()
+    assert R.get_item(store, record.item.uid).status == R.NOT_FIXED
+    store.close()

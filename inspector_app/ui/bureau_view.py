@@ -106,20 +106,24 @@ class BureauView(QWidget):
     def open_rectification(self, *, modal: bool = True):
         """The 整改台账 of the plan shown (ui/rectify_view.py)."""
         from inspector_app.ui.rectify_view import RectifyView
-        view = RectifyView(self.window_.store, self.window_.workspace.plan, self, actor=self._rectify_actor)
+        view = RectifyView(self.window_.store, self.window_.workspace.plan, self, actor=self._rectify_actor())
         if modal:
             view.exec()
         return view
 
     def _rectify_actor(self):
-        """Who records 整改情况 here: the bureau that issued the plan, or a 复查 panel's lead on its laptop."""
+        """Who records 整改情况 here, as `rectify update` allows: the bureau that issued the plan, or the panel's
+        (a 复查 panel's) lead; anyone else reads the ledger (None)."""
+        from inspector_app.store import identity as I
         from inspector_app.store.rectification import bureau_actor
         from inspector_app.ui.identity_dialog import own_key
         ws = self.window_.workspace
         key = own_key(ws.store).key_id
         if ws.can_rectify:
-            return ws.rectify_actor(key)
-        return bureau_actor(ws.plan, key)
+            return lambda: ws.rectify_actor(key)
+        if (ws.identity is not None and ws.identity.kind == "bureau") or I.issued_here(ws.store, ws.plan, key):
+            return lambda: bureau_actor(ws.plan, key)
+        return None
 
     # ---------------------------------------------------------------- loading
     def load(self, window) -> None:

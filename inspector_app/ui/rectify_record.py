@@ -41,7 +41,7 @@ class RectifyRecord(QGroupBox):
 
     def __init__(self, store, actor, parent: QWidget | None = None):
         super().__init__(translate("RectifyRecord", "整改情况"), parent)
-        self.store, self.actor = store, actor  # actor(): who records here (R.Actor)
+        self.store, self.actor = store, actor  # actor(): who records here (R.Actor); None: nobody here may
         self.item: R.Item | None = None
         self.staged: list[dict] = []  # evidence kept by hash, not yet named by an event
         self.operation = None
@@ -122,7 +122,7 @@ class RectifyRecord(QGroupBox):
             show_error(self.error, "")
         self.item = item
         for widget in (self.status, self.on_date, self.response, self.reason, self.record_button, self.add_button):
-            widget.setEnabled(item is not None and not item.removed)
+            widget.setEnabled(item is not None and not item.removed and self.actor is not None)
         if item is None:
             self.title.setText(translate("RectifyRecord", "在上面的台账中选一项"))
             self.response.clear()
@@ -130,7 +130,8 @@ class RectifyRecord(QGroupBox):
             self.history.clear()
             self._enable()
             return
-        self.title.setText(f"{item.uid}  {item.text}")
+        self.title.setText(f"{item.uid}  {item.text}" + ("" if self.actor is not None else translate(
+            "RectifyRecord", "\n（只有签发本计划的教育局或专家组组长可以记录整改情况）")))
         self.status.setCurrentIndex(self.status.findData(item.status))
         self.response.setPlainText(item.response)
         self._fill_files()
@@ -168,7 +169,7 @@ class RectifyRecord(QGroupBox):
     def record(self) -> None:
         """Status, response and the staged files, with the reason, through the core's set_status."""
         item = self.item
-        if item is None:
+        if item is None or self.actor is None:
             return
         status = self.status.currentData()
         try:

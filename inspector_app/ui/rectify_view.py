@@ -61,7 +61,7 @@ class RectifyView(QDialog):
         self.summary = QLabel()
         outer.addWidget(self.summary)
         from inspector_app.ui.rectify_record import RectifyRecord
-        self.record = RectifyRecord(store, actor or (lambda: R.bureau_actor(plan)))
+        self.record = RectifyRecord(store, actor)  # actor None: the ledger is read here, not written
         self.record.recorded.connect(self.reload)
         outer.addWidget(self.record)
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))

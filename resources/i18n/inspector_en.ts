@@ -2525,6 +2525,12 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
         <translation>Choose an item in the ledger above</translation>
     </message>
     <message>
+        <source>
+（只有签发本计划的教育局或专家组组长可以记录整改情况）</source>
+        <translation>
+(Only the bureau that issued this plan, or the panel lead, records rectification here)</translation>
+    </message>
+    <message>
         <source>（理由：{0}）</source>
         <translation> (reason: {0})</translation>
     </message>

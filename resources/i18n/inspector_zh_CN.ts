@@ -2525,6 +2525,12 @@
         <translation>在上面的台账中选一项</translation>
     </message>
     <message>
+        <source>
+（只有签发本计划的教育局或专家组组长可以记录整改情况）</source>
+        <translation>
+（只有签发本计划的教育局或专家组组长可以记录整改情况）</translation>
+    </message>
+    <message>
         <source>（理由：{0}）</source>
         <translation>（理由：{0}）</translation>
     </message>
