@@ -71,7 +71,10 @@ def test_ankang_rules_and_scope(catalog):
     # the mean is named as the bureau's choice, not the seed's
     assert any("逐个考核评价赋分" in n and "教育局的选择" in n for n in r.notes)
     # 同时考虑（二）
-    assert len(r.vetoes) == 1 and "追究校长责任" in r.vetoes[0].text and "不合格" in r.vetoes[0].text
+    veto, fraud = r.vetoes
+    assert veto.effect == "fail" and "追究校长责任" in veto.text and "不合格" in veto.text
+    # 七、2 “对弄虚作假的一经查实，取消当年考核评选优秀资格”
+    assert fraud.effect == "withhold_top" and "弄虚作假" in fraud.text and "取消当年考核评选优秀资格" in fraud.text
     assert [(b.label, b.min, b.max) for b in r.grades.bands] == [
         ("优秀", D(90), None), ("良好", D(80), D(90)), ("合格", D(60), D(80)), ("不合格", D(0), D(60))]
 

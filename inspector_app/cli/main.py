@@ -11,7 +11,8 @@ from inspector_app import __version__, paths
 
 # Each command module adds its sub-commands; listed in --help order. They are imported only when a
 # command line is parsed, so starting the window does not load every command's dependencies.
-COMMAND_MODULES = ["rubric_cmd", "score_cmd", "store_cmd", "register_cmd", "panel_work_cmd", "evidence_cmd",
+COMMAND_MODULES = ["rubric_cmd", "score_cmd", "store_cmd", "register_cmd", "panel_work_cmd", "veto_cmd",
+                   "evidence_cmd",
                    "bundle_cmd", "keys_cmd", "results_cmd", "rectify_cmd"]
 
 

@@ -70,7 +70,7 @@ def rubric_json(r: Rubric) -> dict:
         "bonus_max": fmt_points(r.bonus_max),
         "grades": [{"label": b.label, "min": _n(b.min), "max": _n(b.max)} for b in r.grades.bands],
         "grades_decided_by": r.grades.decided_by or None,
-        "veto": [{"key": v.key, "text": v.text} for v in r.vetoes],
+        "veto": [{"key": v.key, "text": v.text, "effect": v.effect} for v in r.vetoes],
         "composite": None if not r.composite else {
             "note": r.composite.note,
             "parts": [{"key": p.key, "label": p.label, "weight": fmt_points(p.weight), "areas": list(p.areas)}
@@ -121,7 +121,7 @@ def cmd_show(args) -> int:
     else:
         print("等次：" + "；".join(b.describe() for b in r.grades.bands))
     for v in r.vetoes:
-        print(f"一票否决：{v.text}")
+        print(f"{'取消最高等次资格' if v.withholds_top else '一票否决'}：{v.text}")
     if r.composite:
         print("综合得分：" + " + ".join(f"{p.label} × {fmt_points(p.weight * 100)}%" for p in r.composite.parts))
         if r.composite.note:

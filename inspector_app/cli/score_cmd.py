@@ -52,5 +52,7 @@ def print_card(card: ScoreCard, rubric) -> None:
     print(f"基本分: {fmt_points(card.base)}　加分: {fmt_points(card.bonus)}　总分: {fmt_points(card.total)}")
     for v in card.vetoed:
         print(f"一票否决: {v.text}")
+    for v in card.withheld:
+        print(f"取消最高等次资格: {v.text}")
     print(f"等次: {card.grade or '—'}" + (f"（{card.grade_note}）" if card.grade_note else ""))
     print(f"已评 {card.done} / {card.count} 项")

@@ -154,7 +154,7 @@ class _Feedback:
             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]))
         out += [tiles_table, Spacer(1, 4 * mm)]
-        if card.grade_note and not card.vetoed:
+        if card.grade_note and not card.vetoed and not card.withheld:
             out += [para(card.grade_note, s.note)]
         missing = card.count - card.done
         if missing:
@@ -165,6 +165,8 @@ class _Feedback:
             reason = d.veto_reasons.get(veto.key, "").strip().rstrip("。")
             text = f"一票否决：{veto.text.strip().rstrip('。')}。" + (f"情况说明：{reason}。" if reason else "")
             out += [notice(text + f"等次定为{card.grade}。", s, w), Spacer(1, 3 * mm)]
+        for text in d.withheld_lines():  # 取消优秀资格: the points stand, the top grade does not
+            out += [notice(text, s, w), Spacer(1, 3 * mm)]
 
         last = d.last_year_areas or {}
         own_self = d.self_area_percentages() or {}
@@ -206,6 +208,11 @@ class _Feedback:
         if d.rubric.vetoes:
             rows.append([para("一票否决", s.cell), "", para(veto_text, s.cell_right)] + [""] * (len(widths) - 3))
             veto_row = len(rows) - 1
+        withheld_row = None
+        if any(v.withholds_top for v in d.rubric.vetoes):
+            rows.append([para(d.rubric.grades.withheld_label, s.cell), "",
+                         para("是" if card.withheld else "否", s.cell_right)] + [""] * (len(widths) - 3))
+            withheld_row = len(rows) - 1
         emphasis.append(len(rows))
         total_max = (base_max or Decimal(0)) + d.rubric.bonus_max
         row("总分", pts(total_max), pts(card.total), "—", blank, strong=True)
@@ -216,6 +223,8 @@ class _Feedback:
             extra.append(("LINEABOVE", (0, r), (-1, r), 0.8, ACCENT))
         if card.vetoed and veto_row is not None:
             rows[veto_row][2] = para(veto_text, _warn_right(s))
+        if card.withheld and withheld_row is not None:
+            rows[withheld_row][2] = para("是", _warn_right(s))
         block = [data_table(rows, widths, zebra=False, extra=extra)]
         if d.rubric.grades.bands and not d.rubric.grades.decided_by:
             bands = "；".join(b.describe() for b in d.rubric.grades.bands)

@@ -99,7 +99,12 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
                 lines.append(result.lines[-1])  # the aggregate: 平均分 = …
             explanations[code] = lines
 
-    veto_reasons = {key: reason for _e, key, value, reason in E.vetoes(store, plan.id, group.id) if value and reason}
+    found = E.vetoes(store, plan.id, group.id)
+    veto_reasons = {key: reason for _e, key, value, reason in found if value and reason}
+    veto_by: dict[str, list[str]] = {}
+    for e, key, value, _reason in found:
+        if value:
+            veto_by.setdefault(key, []).append(names.get(e, e))
     last_year_areas, last_year = None, None
     priors = P.prior_results(store, plan.id, group.id)
     if priors:
@@ -161,7 +166,7 @@ def report_data(store: Store, plan: P.Plan, group: P.Group, *, date: _dt.date | 
         rubric=rubric, card=card,
         findings=Findings(findings["achievements"], findings["problems"], findings["suggestions"]),
         reasons={p.indicator: p.reason for p in settled_places if p.reason and not p.school_id},
-        veto_reasons=veto_reasons, last_year_areas=last_year_areas, self_points=self_points or None,
+        veto_reasons=veto_reasons, veto_by=veto_by, last_year_areas=last_year_areas, self_points=self_points or None,
         photos=photos, evidence=evidence, experts=sheets, demo=plan.demo, status=status, issuing_body=pub.issuing_body,
         rectification_due=pub.rectification_due, problem_items=items, carried_items=carried,
         meeting=Meeting(m.held_at, m.place, m.attendees, m.response), last_year=last_year,

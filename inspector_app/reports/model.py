@@ -181,6 +181,7 @@ class ReportData:
     findings: Findings = field(default_factory=Findings)
     reasons: dict[str, str] = field(default_factory=dict)  # indicator code → the panel's reason for its points
     veto_reasons: dict[str, str] = field(default_factory=dict)  # veto key → what happened
+    veto_by: dict[str, list[str]] = field(default_factory=dict)  # veto key → the experts who found it (合议记录)
     last_year_areas: dict[str, Decimal] | None = None  # area code → percentage last year
     self_areas: dict[str, Decimal] | None = None  # area code → self-evaluation percentage
     self_points: dict[str, Decimal | None] | None = None  # indicator code → self-evaluation points
@@ -230,6 +231,20 @@ class ReportData:
             if school.id == school_id:
                 return school.name
         return school_id
+
+    def withheld_lines(self, names: bool = False) -> list[str]:
+        """Each finding that withholds the top grade (取消优秀资格) with the panel's reason; `names` adds who
+        found it (the 合议记录 only)."""
+        out = []
+        for found in self.card.withheld:
+            reason = self.veto_reasons.get(found.key, "").strip().rstrip("。")
+            text = f"{self.rubric.grades.withheld_label}：{found.text.strip().rstrip('。')}。"
+            text += f"情况说明：{reason}。" if reason else ""
+            if names:
+                who = "、".join(self.veto_by.get(found.key, ()))
+                text += f"认定人：{who}。" if who else ""
+            out.append(text + f"得分不变（{fmt_points(self.card.total)} 分），等次定为{self.card.grade or '待定'}。")
+        return out
 
     def self_area_percentages(self) -> dict[str, Decimal] | None:
         """`self_areas` when given, else computed from the per-indicator self-scores."""

@@ -100,8 +100,10 @@ def _totals(d: ReportData, s: Styles, w: float) -> list:
                  para(pts(c.base), s.cell_right), para(pts(c.bonus), s.cell_right),
                  para(pts(c.total), s.cell_right, bold=True), para(c.grade or "—", s.cell_center)])
     table = data_table(rows, [w - 5 * 30 * mm] + [30 * mm] * 5, zebra=False)
+    found = [para(text, s.cell) for text in d.withheld_lines(names=True)]
     return [CondPageBreak(50 * mm), KeepTogether([Heading("二、各专家总分与合议总分", size=16), table,
-                                                   para("各专家总分按其本人评分由程序计算（未评项按 0 分）。", s.note)])]
+                                                   para("各专家总分按其本人评分由程序计算（未评项按 0 分）。", s.note)]
+                                                  + found)]
 
 
 def _signatures(d: ReportData, s: Styles, w: float) -> list:

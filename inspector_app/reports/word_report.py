@@ -53,6 +53,8 @@ def write_feedback_docx(data: ReportData, out_path: Path | str) -> Path:
     w.para(f"总分 {pts(card.total)} 分，等次：{card.grade or '待定'}；评分进度 {card.done}/{card.count} 项。")
     if card.count > card.done:
         w.para(f"尚有 {card.count - card.done} 项指标未完成评分，按 0 分计入，不是最终结果。", "说明文字", color=RED)
+    for text in d.withheld_lines():
+        w.para(text, "说明文字", color=RED)
     last, own = d.last_year_areas or {}, d.self_area_percentages() or {}
     rows = [["一级指标", "满分", "得分", "得分率", "上学年", "自评"]]
     for a in card.areas:
@@ -161,6 +163,8 @@ def write_panel_record_docx(data: ReportData, out_path: Path | str) -> Path:
     c = d.card
     rows.append(["考核组合议", f"{c.done}/{c.count}", pts(c.base), pts(c.bonus), pts(c.total), c.grade or "—"])
     w.table(rows)
+    for text in d.withheld_lines(names=True):
+        w.para(text, "说明文字", color=RED)
     w.para("三、考核组签字", "一级标题")
     w.table([["职务", "姓名", "签字", "日期"]] + [[m.role_label, m.name, "", "    年  月  日"]
                                              for m in sorted(d.panel, key=lambda m: 0 if m.role == "lead" else 1)])

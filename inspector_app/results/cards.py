@@ -37,7 +37,8 @@ def unit_from_card(card: ScoreCard, rubric: Rubric, *, group_id: str, name: str,
     lead = next((s.name for s in schools if s.role == "lead"), "")
     return UnitResult(group_id, name, group_type, lead, card.total, grade if grade is not None else card.grade,
                       areas, tuple(indicators), tuple(schools), bool(card.vetoed),
-                      "；".join(v.text for v in card.vetoed), tuple(card.composite))
+                      "；".join(v.text for v in card.vetoed), tuple(card.composite),
+                      "；".join(v.text for v in card.withheld))
 
 
 def results_from_cards(rubric: Rubric, year: int, cards: Mapping[str, ScoreCard], roster: Roster, *,

@@ -58,6 +58,7 @@ class UnitResult:
     vetoed: bool = False
     veto_reason: str = ""
     composite: tuple[tuple[str, Decimal, Decimal], ...] = ()  # 002: (part, weight, percentage); total is its sum
+    withheld: str = ""  # a finding that withholds the top grade (取消优秀资格), as the rubric words it
 
     @property
     def class_name(self) -> str:

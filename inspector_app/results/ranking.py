@@ -75,7 +75,11 @@ def compute_results(units: Iterable[UnitResult], rubric: Rubric, history: Histor
         CONSEQUENCE_RULES[consequence.kind](ctx, consequence)
         rules.append((consequence.label, consequence.basis))
     for r in ranked:
+        _withheld(r, rubric)
         _self_diff(r, policy)
+    for v in rubric.vetoes:
+        if v.withholds_top:
+            rules.append((rubric.grades.withheld_label, f"{v.text}（考核组认定并写明事实和理由；得分不变，等次至多为下一等次）"))
     rules.append(("自评差异", f"（程序规则）单项自评与考核组得分相差达到该项分值的 {fmt_points(policy.self_diff_share * 100)}% "
                              f"或合计相差达到 {fmt_points(policy.self_diff_total)} 分时标记，供反馈会讨论。"))
     notes.insert(0, "排名规则：按总分从高到低；同分并列、名次相同，下一名次顺延（如 1、1、3）；"
@@ -193,6 +197,13 @@ def _award(ctx: _Context, c: Consequence) -> None:
     if c.pool == "per_grade":
         ctx.notes.append(f"{c.label}：原文“分别按不超过{pct}%的比例”，按各等次分别计算名额；"
                          "一票否决的单位不在其中。")
+
+
+def _withheld(r: RankedUnit, rubric: Rubric) -> None:
+    if r.unit.withheld:
+        r.flags.append(Flag("withheld", rubric.grades.withheld_label,
+                            f"{r.unit.withheld.rstrip('。')}（总分 {fmt_points(r.unit.total)}，等次为“{r.unit.grade or '未定'}”，"
+                            "得分不变）"))
 
 
 def _self_diff(r: RankedUnit, policy: Policy) -> None:

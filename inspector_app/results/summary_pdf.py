@@ -67,7 +67,13 @@ def unfinished_text(results: Results) -> str:
 
 def public_rows(results: Results) -> list[list[str]]:
     return [[str(r.rank), r.unit.name, r.unit.group_type or "—", r.unit.lead_school or "—", fmt_points(r.unit.total),
-             r.unit.grade or "未定"] for r in results.units]
+             (r.unit.grade or "未定") + _withheld_mark(r)] for r in results.units]
+
+
+def _withheld_mark(r) -> str:
+    """A withheld top grade is said beside the grade: 良好（取消优秀资格）."""
+    flag = next((f for f in r.flags if f.key == "withheld"), None)
+    return f"（{flag.label}）" if flag else ""
 
 
 def write_notice_docx(results: Results, out_path: Path | str, *, today: _dt.date | None = None) -> Path:

@@ -9,7 +9,7 @@ from inspector_app.numbers import fmt_points
 from inspector_app.rubric import node_cache
 from inspector_app.rubric.model import (AGGREGATES, METHODS, TARGETS, Area, Composite, CompositePart, GradeBand,
                                         GradeScheme, HistoryField, Indicator, Rubric, Scope, Source, SubGroup,
-                                        Variant, Veto)
+                                        Variant, Veto, VETO_EFFECTS)
 from inspector_app.rubric.reader import Reader
 from inspector_app.rubric.rules import KEY_RE, read_rule
 from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YScalar
@@ -333,11 +333,14 @@ def _grades(rd: Reader, top: YMap, status: str | None = "complete") -> GradeSche
 def _vetoes(rd: Reader, top: YMap) -> tuple[Veto, ...]:
     result = []
     for _, p, m in rd.maps(top, "veto", "", required=False):
-        rd.keys(m, {"key", "text"}, p)
+        rd.keys(m, {"key", "text", "effect"}, p)
         key = rd.text(m, "key", p)
         if key and not KEY_RE.match(key):
             rd.problem(m.line, f"{p}.key", "键只能用英文字母、数字和下划线")
-        result.append(Veto(key, rd.text(m, "text", p)))
+        effect = rd.text(m, "effect", p, required=False) or "fail"
+        if effect not in VETO_EFFECTS:
+            rd.problem(m.get("effect").line, f"{p}.effect", "只能是 fail（定为最低等次）或 withhold_top（取消最高等次）")
+        result.append(Veto(key, rd.text(m, "text", p), effect))
     return tuple(result)
 
 

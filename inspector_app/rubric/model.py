@@ -135,6 +135,17 @@ class GradeScheme:
     def lowest(self) -> str:
         return self.bands[-1].label if self.bands else ""
 
+    @property
+    def withheld_label(self) -> str:
+        """What a finding that withholds the top grade is called: 取消优秀资格."""
+        return f"取消{self.bands[0].label}资格" if self.bands else "取消最高等次资格"
+
+    def below_top(self, label: str | None) -> str | None:
+        """The grade a withheld top grade becomes (优秀 -> 良好); any other grade unchanged."""
+        if len(self.bands) > 1 and label == self.bands[0].label:
+            return self.bands[1].label
+        return label
+
     def grade(self, score: Decimal) -> str | None:
         if self.decided_by:
             return None
@@ -144,10 +155,19 @@ class GradeScheme:
         return None
 
 
+VETO_EFFECTS = ("fail", "withhold_top")  # fail: the lowest grade; withhold_top: at most the grade below the top
+
+
 @dataclass(frozen=True)
 class Veto:
+    """A condition the panel finds with a reason: 一票否决 (fail) or 取消优秀资格 (withhold_top)."""
     key: str
     text: str
+    effect: str = "fail"
+
+    @property
+    def withholds_top(self) -> bool:
+        return self.effect == "withhold_top"
 
 
 @dataclass(frozen=True)

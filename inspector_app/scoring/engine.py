@@ -83,6 +83,7 @@ class ScoreCard:
     grade_note: str
     vetoed: list[Veto]
     composite: list[tuple[str, Decimal, Decimal]]  # (label, weight, percentage)
+    withheld: list[Veto] = field(default_factory=list)  # findings that withhold the top grade (取消优秀资格)
 
     @property
     def done(self) -> int:
@@ -119,6 +120,7 @@ class ScoreCard:
                 "areas": [a.to_json() for a in self.areas], "base": fmt_points(self.base),
                 "bonus": fmt_points(self.bonus), "total": fmt_points(self.total), "grade": self.grade,
                 "grade_note": self.grade_note, "veto": [{"key": v.key, "text": v.text} for v in self.vetoed],
+                "withheld": [{"key": v.key, "text": v.text} for v in self.withheld],
                 "composite": [{"label": lbl, "weight": fmt_points(w), "percent": fmt_points(p)}
                               for lbl, w, p in self.composite],
                 "composite_total": _j(self.composite_total), "composite_text": self.composite_text(),
@@ -373,7 +375,9 @@ class Scorer:
             total = q(total) + bonus
         else:
             total = base + bonus
-        vetoed = [v for v in rubric.vetoes if self.vetoes.get(v.key)]
+        found = [v for v in rubric.vetoes if self.vetoes.get(v.key)]
+        vetoed = [v for v in found if not v.withholds_top]
+        withheld = [v for v in found if v.withholds_top]
         grades = rubric.grades
         if vetoed:
             grade = grades.lowest
@@ -382,11 +386,15 @@ class Scorer:
             grade, note = None, f"等次由{grades.decided_by}根据考核成绩确定，指标体系未规定分数线"
         else:
             grade, note = grades.grade(total), ""
+            if withheld and grades.below_top(grade) != grade:
+                lower = grades.below_top(grade)
+                note = f"取消“{grade}”资格，定为“{lower}”：{withheld[0].text}"
+                grade = lower
         unscored = sum(1 for r in self.results.values() if r.applicable and not r.done)
         if unscored and not vetoed:
             extra = f"尚有 {unscored} 项未评分（按 0 分计），总分{'与等次' if grade else ''}为暂计"
             note = f"{note}；{extra}" if note else extra
-        return ScoreCard(rubric.id, dict(self.results), areas, base, bonus, total, grade, note, vetoed, composite)
+        return ScoreCard(rubric.id, dict(self.results), areas, base, bonus, total, grade, note, vetoed, composite, withheld)
 
 
 def _set(bucket: dict, key: str, value: Any) -> None:

@@ -333,7 +333,8 @@ def set_veto(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: 
     if key not in {v.key for v in rubric.vetoes}:
         raise EntryError(f"否决项 “{key}” 不存在")
     if value and not reason.strip():
-        raise EntryError("认定一票否决须写明事实和理由", "reason")
+        withholds = any(v.withholds_top for v in rubric.vetoes if v.key == key)
+        raise EntryError("认定取消资格须写明查实的事实和理由" if withholds else "认定一票否决须写明事实和理由", "reason")
     problem = text_problem(reason, MAX_NOTE)
     if problem:
         raise EntryError(f"否决项理由{problem}", "reason")

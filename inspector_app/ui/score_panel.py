@@ -73,6 +73,7 @@ class ScorePanel(QFrame):
         layout.addStretch(1)
         self.workspace: Workspace | None = None
         self.veto_states: dict = {}  # key -> (box, reason edit, state label, the reason as saved)
+        self.veto_kinds: dict[str, bool] = {}  # key -> withholds the top grade (取消优秀资格) rather than fails
 
     def load(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -100,18 +101,24 @@ class ScorePanel(QFrame):
             child.setParent(None)
             child.deleteLater()
         self.veto_box.setVisible(bool(workspace.rubric.vetoes))
+        grades = workspace.rubric.grades
+        self.veto_box.setTitle(translate("ScorePanel", "一票否决 · 取消资格")
+                               if any(v.withholds_top for v in workspace.rubric.vetoes)
+                               else translate("ScorePanel", "一票否决"))
         current = workspace.vetoes()
         self.veto_states = {}
         for veto in workspace.rubric.vetoes:
             value, reason = current.get(veto.key, (False, ""))
             # the box says what ticking means in a word; the finding itself wraps below it
-            box = QCheckBox(translate("ScorePanel", "认定否决"))
+            box = QCheckBox(translate("ScorePanel", "认定取消“{0}”资格").format(core_text(grades.labels[0]))
+                            if veto.withholds_top else translate("ScorePanel", "认定否决"))
             box.setChecked(value)
             text = QLabel(veto.text)
             text.setWordWrap(True)
             text.setBuddy(box)
             why = _ReasonEdit(reason)
-            why.setPlaceholderText(translate("ScorePanel", "事实和理由（认定否决时必填）"))
+            why.setPlaceholderText(translate("ScorePanel", "查实的事实和理由（认定时必填）") if veto.withholds_top
+                                   else translate("ScorePanel", "事实和理由（认定否决时必填）"))
             why.setTabChangesFocus(True)
             why.setFixedHeight(60)
             state = QLabel()
@@ -123,6 +130,7 @@ class ScorePanel(QFrame):
                 self.veto_layout.addWidget(widget)
                 widget.show()  # now, not when the layout next runs: focus can move at once
             self.veto_states[veto.key] = (box, why, state, reason)
+            self.veto_kinds[veto.key] = veto.withholds_top
             self._paint_veto(veto.key, saved=True)
         self.heading.setText(translate("ScorePanel", "{0}：目前得分（{1}）").format(workspace.group.name,
                                                                              workspace.expert_name))
@@ -151,14 +159,17 @@ class ScorePanel(QFrame):
 
     def _paint_veto(self, key: str, saved: bool, error: str = "") -> None:
         box, why, state, _reason = self.veto_states[key]
+        withholds = self.veto_kinds.get(key, False)
         if not saved:
             if box.isChecked() and not why.toPlainText().strip():
-                error = error or translate("ScorePanel", "认定否决须写明事实和理由")
+                error = error or (translate("ScorePanel", "认定取消资格须写明查实的事实和理由") if withholds
+                                  else translate("ScorePanel", "认定否决须写明事实和理由"))
             state.setText(translate("ScorePanel", "未保存：{0}").format(error) if error
                           else translate("ScorePanel", "未保存：离开理由框即保存"))
             state.setStyleSheet("color: #b00020; font-weight: bold;")
         elif box.isChecked():
-            state.setText(translate("ScorePanel", "已保存：认定否决"))
+            state.setText(translate("ScorePanel", "已保存：认定取消资格") if withholds
+                          else translate("ScorePanel", "已保存：认定否决"))
             state.setStyleSheet("color: #b00020;")
         else:
             state.setText("")
@@ -179,7 +190,7 @@ class ScorePanel(QFrame):
         else:
             self.total_label.setText(fmt_points(card.total))
             self.grade_label.setText(core_text(card.grade or "—"))
-            _restyle(self.grade_label, "font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed else "#000"))
+            _restyle(self.grade_label, "font-size: 14pt; color: %s;" % ("#b00020" if card.vetoed or card.withheld else "#000"))
             self.note_label.setText(core_text(card.grade_note))
         if card.composite and card.done:  # 002: the total is the weighted composite; show how it is made
             self.note_label.setText("\n".join(t for t in (core_text(card.composite_text()), self.note_label.text()) if t))

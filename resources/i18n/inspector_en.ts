@@ -949,6 +949,18 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Veto: {0}</translation>
     </message>
     <message>
+        <source>取消“{0}”资格，定为“{1}”：{2}</source>
+        <translation>“{0}” withheld, graded “{1}”: {2}</translation>
+    </message>
+    <message>
+        <source>认定取消资格须写明查实的事实和理由</source>
+        <translation>Withholding the grade needs the established facts and reasons</translation>
+    </message>
+    <message>
+        <source>认定一票否决须写明事实和理由</source>
+        <translation>A veto needs the facts and reasons</translation>
+    </message>
+    <message>
         <source>专家评分不一致（{0}），待组长决定</source>
         <translation>The experts disagree ({0}); the lead decides</translation>
     </message>
@@ -2823,8 +2835,20 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
         <translation> (bonus)</translation>
     </message>
     <message>
+        <source>一票否决 · 取消资格</source>
+        <translation>Veto · withheld grade</translation>
+    </message>
+    <message>
+        <source>认定取消“{0}”资格</source>
+        <translation>Found: withhold “{0}”</translation>
+    </message>
+    <message>
         <source>认定否决</source>
         <translation>Veto found</translation>
+    </message>
+    <message>
+        <source>查实的事实和理由（认定时必填）</source>
+        <translation>Facts established and reasons (required when found)</translation>
     </message>
     <message>
         <source>事实和理由（认定否决时必填）</source>
@@ -2839,6 +2863,10 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
         <translation>Last year ({0}): {1}, {2}, rank {3}</translation>
     </message>
     <message>
+        <source>认定取消资格须写明查实的事实和理由</source>
+        <translation>Withholding the grade needs the established facts and reasons</translation>
+    </message>
+    <message>
         <source>认定否决须写明事实和理由</source>
         <translation>A veto needs the facts and the reason</translation>
     </message>
@@ -2849,6 +2877,10 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>未保存：离开理由框即保存</source>
         <translation>Not saved: saved when you leave the reason box</translation>
+    </message>
+    <message>
+        <source>已保存：认定取消资格</source>
+        <translation>Saved: grade withheld</translation>
     </message>
     <message>
         <source>已保存：认定否决</source>

@@ -949,6 +949,18 @@
         <translation>一票否决：{0}</translation>
     </message>
     <message>
+        <source>取消“{0}”资格，定为“{1}”：{2}</source>
+        <translation>取消“{0}”资格，定为“{1}”：{2}</translation>
+    </message>
+    <message>
+        <source>认定取消资格须写明查实的事实和理由</source>
+        <translation>认定取消资格须写明查实的事实和理由</translation>
+    </message>
+    <message>
+        <source>认定一票否决须写明事实和理由</source>
+        <translation>认定一票否决须写明事实和理由</translation>
+    </message>
+    <message>
         <source>专家评分不一致（{0}），待组长决定</source>
         <translation>专家评分不一致（{0}），待组长决定</translation>
     </message>
@@ -2823,8 +2835,20 @@
         <translation>（加分）</translation>
     </message>
     <message>
+        <source>一票否决 · 取消资格</source>
+        <translation>一票否决 · 取消资格</translation>
+    </message>
+    <message>
+        <source>认定取消“{0}”资格</source>
+        <translation>认定取消“{0}”资格</translation>
+    </message>
+    <message>
         <source>认定否决</source>
         <translation>认定否决</translation>
+    </message>
+    <message>
+        <source>查实的事实和理由（认定时必填）</source>
+        <translation>查实的事实和理由（认定时必填）</translation>
     </message>
     <message>
         <source>事实和理由（认定否决时必填）</source>
@@ -2839,6 +2863,10 @@
         <translation>上年（{0}）：{1} 分，{2}，第 {3} 名</translation>
     </message>
     <message>
+        <source>认定取消资格须写明查实的事实和理由</source>
+        <translation>认定取消资格须写明查实的事实和理由</translation>
+    </message>
+    <message>
         <source>认定否决须写明事实和理由</source>
         <translation>认定否决须写明事实和理由</translation>
     </message>
@@ -2849,6 +2877,10 @@
     <message>
         <source>未保存：离开理由框即保存</source>
         <translation>未保存：离开理由框即保存</translation>
+    </message>
+    <message>
+        <source>已保存：认定取消资格</source>
+        <translation>已保存：认定取消资格</translation>
     </message>
     <message>
         <source>已保存：认定否决</source>
