@@ -19,6 +19,7 @@ from inspector_app.store.plans import Plan
 from inspector_app.store.experts import ROLES, Expert, expert_by_id, experts, experts_with_key, learn_expert_key
 
 BUREAU, VIEWER = "@bureau", "@viewer"
+NOT_CHOSEN = "本机还没有选择身份（您是哪位专家？），不能录入评分"
 BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}
 VIEWER_WORDS = {VIEWER, "viewer", "只查看", "查看"}
 
