@@ -12,13 +12,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
 from inspector_app.reports.charts import area_percent_chart
 from inspector_app.reports.model import ReportData, date_text
+from inspector_app.reports.feedback_appendix import evidence_list, photo_pages
 from inspector_app.reports.official import facts_table, methods_paragraph, sign_off
 from inspector_app.reports.pdf_base import DRAFT_MARK, PageDecor, build_pdf, frame_width
-from inspector_app.reports.pdf_photos import PhotoFlowable
 from inspector_app.reports.pdf_render import Cancelled, Progress, RenderContext
 from inspector_app.reports.pdf_style import (
     ACCENT, ACCENT_LIGHT, INK, RULE, WARN, Heading, Styles, data_table, fmt_percent, notice, para, percent, pts,
@@ -86,9 +86,9 @@ class _Feedback:
         out += self.meeting()
         out += self.signatures()
         if data.photos:
-            out += self.photos()
+            out += photo_pages(data, self.s, self.width, self.ctx)
         if data.evidence:
-            out += self.evidence()
+            out += evidence_list(data, self.s, self.width)
         return out
 
     # --- cover --------------------------------------------------------------------------
@@ -444,45 +444,6 @@ class _Feedback:
 
     def signatures(self) -> list:
         return [CondPageBreak(120 * mm)] + sign_off(self.data, self.s, self.width, self.heading("签署"))
-
-    # --- photos -------------------------------------------------------------------------
-    def photos(self) -> list:
-        d, s, w = self.data, self.s, self.width
-        gap = 8 * mm
-        box_w, box_h = (w - gap) / 2, 62 * mm
-        out: list = [PageBreak(), Heading("附：现场照片", size=15, space_before=4),
-                     para(f"共 {len(d.photos)} 张，由考核组现场拍摄并选入本报告。", s.note)]
-        for i in range(0, len(d.photos), 2):
-            cells = []
-            for photo in d.photos[i:i + 2]:
-                where = " · ".join(x for x in (photo.indicator_code, d.school_name(photo.school_id)
-                                               if photo.school_id else "") if x)
-                caption = f"{i + len(cells) + 1}. " + " · ".join(x for x in (where, photo.caption) if x)
-                if photo.markup:  # the drawing is the panel's; the evidence is the untouched original
-                    caption += f"（图上标注为考核组所加；原图 SHA-256 {photo.sha256[:16]}…）"
-                index = i + len(cells)
-                cells.append([PhotoFlowable(photo.path, box_w, box_h, self.ctx, s, index, photo.markup),
-                              Spacer(1, 2 * mm), para(caption, s.caption)])
-            while len(cells) < 2:
-                cells.append("")
-            table = Table([cells], colWidths=[box_w + gap / 2] * 2, hAlign="CENTER")
-            table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
-            out.append(table)
-        return out
-
-
-    def evidence(self) -> list:
-        d, s, w = self.data, self.s, self.width
-        rows = [[para(h, s.cell_head) for h in d.EVIDENCE_HEAD]]
-        rows += [[para(r[0], s.cell_center), para(r[1], s.cell), para(r[2], s.cell), para(r[3], s.cell_center),
-                  para(r[4], s.cell)] for r in d.evidence_rows()]
-        return [CondPageBreak(60 * mm), Heading("附：佐证材料清单", size=15, space_before=4),
-                para(f"共 {len(d.evidence)} 份，由考核组在查阅资料、访谈中收集，原件随考核数据保存，未印入本报告。", s.note),
-                data_table(rows, [12 * mm, w - 12 * mm - 34 * mm - 16 * mm - 30 * mm, 34 * mm, 16 * mm, 30 * mm],
-                           extra=[("VALIGN", (0, 1), (-1, -1), "TOP")])]
-
 
 def _warn_right(s: Styles):
     return s.cell_right.but(color=WARN)
