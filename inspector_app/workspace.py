@@ -25,16 +25,10 @@ from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.identity import NOT_CHOSEN
 from inspector_app.workspace_photos import PhotoWork
+from inspector_app.workspace_places import Place, PlaceMoves
 
 # States of one indicator at one place, as the navigator shows them.
 NOT_STARTED, IN_PROGRESS, DONE, ATTENTION = "未开始", "进行中", "已完成", "需注意"
-
-
-@dataclass(frozen=True)
-class Place:
-    """One indicator at one unit: the group as a whole (school_id "") or one school."""
-    school_id: str
-    code: str
 
 
 @dataclass
@@ -65,7 +59,7 @@ class _Pending:
 
 
 
-class Workspace(PhotoWork):
+class Workspace(PlaceMoves, PhotoWork):
     """The scoring session of one expert on an `Inspection`: the current group, drafts, the live score card."""
 
     def __init__(self, store: Store, plan: P.Plan, expert_id: str | None = None):
@@ -268,29 +262,6 @@ class Workspace(PhotoWork):
     def error(self, place: Place) -> str:
         return self._errors.get(place, "")
 
-    # ------------------------------------------------------------------ moving
-    def step(self, place: Place | None, delta: int) -> Place | None:
-        if not self.places:
-            return None
-        if place not in self.places:
-            return self.places[0]
-        index = self.places.index(place) + delta
-        return self.places[index] if 0 <= index < len(self.places) else None
-
-    def next_unscored(self, place: Place | None) -> Place | None:
-        """The next of my places, after this one and round again, not yet scored (None: all are)."""
-        if not self.places:
-            return None
-        start = self.places.index(place) + 1 if place in self.places else 0
-        for candidate in self.places[start:] + self.places[:start]:
-            if candidate != place and self.is_mine(candidate) and not self.scored(candidate):
-                return candidate
-        return None
-
-    def unscored(self) -> list[Place]:
-        """My places of this group not scored yet, in order: what 完成检查 lists."""
-        return [p for p in self.places if self.is_mine(p) and not self.scored(p)]
-
     def unscored_in(self, group_id: str) -> list[Place]:
         """What 完成检查 lists for any group: my places there not scored (nor answered 不适用), in order."""
         if self.group is not None and group_id == self.group.id:
@@ -332,46 +303,6 @@ class Workspace(PhotoWork):
     def last_saved(self) -> str:
         """The time (ISO text) of this expert's latest saved entry in this group, "" when none."""
         return max((e.updated_at for e in self._entries.values()), default="")
-
-    # ------------------------------------------------------------------ where the expert left off
-    def remember(self, place: Place | None) -> None:
-        if self.group is None or place is None:
-            return
-        self.store.set_setting(f"last_place:{self.plan.id}", f"{self.group.id}|{place.school_id}|{place.code}")
-
-    def last_place(self) -> tuple[str, Place] | None:
-        """(group id, place) where this plan was left, when both still exist."""
-        text = self.store.setting(f"last_place:{self.plan.id}") or ""
-        parts = text.split("|")
-        if len(parts) != 3 or parts[0] not in {g.id for g in self.groups}:
-            return None
-        return parts[0], Place(parts[1], parts[2])
-
-    def step_unit(self, place: Place | None, delta: int) -> Place | None:
-        ids = [u.school_id for u in self.units]
-        if not ids:
-            return None
-        index = ids.index(place.school_id) + delta if place else 0
-        if not 0 <= index < len(ids):
-            return None
-        return Place(ids[index], self.units[index].codes[0])
-
-    def find_code(self, text: str) -> Place | None:
-        code = text.strip().upper()
-        return next((p for p in self.places if p.code.upper() == code), None)
-
-    def search(self, text: str) -> list[Place]:
-        """Places whose indicator mentions every word: its text, code, standard, rule, inputs or evidence list."""
-        words = text.strip().lower().split()
-        if not words:
-            return list(self.places)
-        haystacks: dict[str, str] = {}
-        for code in {p.code for p in self.places}:
-            ind = self.indicator(code)
-            parts = [code, ind.text_for(self.group.group_type), ind.standard, ind.rule.describe(),
-                     *ind.evidence, *(f.label for f in ind.rule.fields())]
-            haystacks[code] = "\n".join(parts).lower()
-        return [p for p in self.places if all(w in haystacks[p.code] for w in words)]
 
     # ------------------------------------------------------------------ editing
     def draft(self, place: Place, key: str, value: Any) -> Change:
