@@ -13,7 +13,12 @@ Timed, in interleaved rounds (the order alternates):
 
 Goal: merge ≤ 3× the floor, memory flat.
 
-    python bench/bench_merge.py [--size city|province] [--rounds 3] [--limit N]
+Sealed (`--size sealed`): 600 panel bundles encrypted to the bureau (age, as `panel export` seals them),
+3,600 expert bundles inside, merged in full (age decryption, verification, the merge into the bureau's
+store). The floor is then SHA-256 of the same bytes (the zip internals are ciphertext).
+Goal (issue 19): the 600 under 60 s with decryption included.
+
+    python bench/bench_merge.py [--size city|province|sealed] [--rounds 3] [--limit N]
 """
 from __future__ import annotations
 
@@ -91,6 +96,15 @@ def floor_pass(files: list[Path], work: Path) -> float:
 CPU: dict[str, list[float]] = {"floor": [], "merge": []}
 
 
+def sha256_pass(files: list[Path], _work: Path) -> float:
+    """The floor for sealed bundles: read each file and hash its bytes."""
+    start, cpu = time.perf_counter(), cpu_s()
+    for path in files:
+        hashlib.sha256(path.read_bytes()).hexdigest()
+    CPU["floor"].append(cpu_s() - cpu)
+    return time.perf_counter() - start
+
+
 def merge_pass(world: G.World, files: list[Path], work: Path) -> tuple[float, list[float], dict[str, int]]:
     target = G.fresh_bureau(world, work / "bureau")
     store = open_store(target)
@@ -133,14 +147,16 @@ def main() -> None:
         shutil.rmtree(args.work, ignore_errors=True)
         return
     experts = len(files) * world.experts
-    print(f"{args.size}: {len(files)} panel bundles, {experts} expert bundles, "
+    sealed = args.size in G.SEALED
+    floor_of = sha256_pass if sealed else floor_pass
+    print(f"{args.size}: {len(files)} {'sealed ' if sealed else ''}panel bundles, {experts} expert bundles, "
           f"{sum(p.stat().st_size for p in files) / 1e6:.0f} MB")
     merges, floors, memories = [], [], []
     for r in range(args.rounds):
         order = ("floor", "merge") if r % 2 == 0 else ("merge", "floor")
         for what in order:
             if what == "floor":
-                floors.append(floor_pass(files, args.work / "floor"))
+                floors.append(floor_of(files, args.work / "floor"))
             else:
                 elapsed, memory, statuses = merge_pass(world, files, args.work)
                 merges.append(elapsed)
@@ -151,8 +167,13 @@ def main() -> None:
     ratios = [a / b for a, b in zip(merges, floors)]
     print(f"merge  median {m:.1f} s (range {min(merges):.1f}–{max(merges):.1f}), "
           f"{m / experts * 1000:.1f} ms per expert bundle")
-    print(f"floor  median {f:.1f} s (range {min(floors):.1f}–{max(floors):.1f})")
-    print(f"ratio  {m / f:.2f} (rounds {min(ratios):.2f}–{max(ratios):.2f})   goal: ≤ 3")
+    floor_name = "SHA-256 of the same bytes" if sealed else "floor"
+    print(f"{floor_name}  median {f:.2f} s (range {min(floors):.2f}–{max(floors):.2f})")
+    if sealed:
+        print(f"ratio  {m / f:.1f} (rounds {min(ratios):.1f}–{max(ratios):.1f})   goal: merge of "
+              f"{len(files)} sealed bundles < 60 s with decryption: {'met' if max(merges) < 60 else 'NOT met'}")
+    else:
+        print(f"ratio  {m / f:.2f} (rounds {min(ratios):.2f}–{max(ratios):.2f})   goal: ≤ 3")
     cm, cf = statistics.median(CPU["merge"]), statistics.median(CPU["floor"])
     print(f"CPU    merge {cm:.1f} s (both processes), floor {cf:.1f} s: {cm / cf:.2f}× the floor's work "
           f"(wall time on a shared machine also waits for the other users)")

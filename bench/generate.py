@@ -2,6 +2,9 @@
 
 - city: 100 groups × 6 experts on the 004 rubric, in panel bundles, one camera-like photo per expert;
 - province: 2,000 groups × 6 experts = 12,000 expert bundles inside 2,000 panel bundles;
+- sealed: 600 groups × 6 experts, on a plan whose bundles are encrypted: each panel bundle sealed to the
+  bureau with age as `panel export` seals it (docs/bundle-format.md §5a), each member's bundle.json naming
+  the lead and the bureau as its recipients;
 - large: one group of 30 schools on the 000 rubric (every indicator scored per school), one
   expert's data folder with most places answered, for the window benchmarks.
 
@@ -15,7 +18,7 @@ expert with the public key the roster carries) and the trust list; each benchmar
 Photos: 1920×1440 JPEGs with sensor-like noise over shapes and gradients (~290 kB at quality 82,
 as phones send them), each made unique by a comment segment so no two share a hash.
 
-    python bench/generate.py city|province|large [--root /tmp/inspector-bench] [--force]
+    python bench/generate.py city|province|sealed|large [--root /tmp/inspector-bench] [--force]
 
 The result is cached in ROOT/<size>/ with a stamp of FORMAT; it is rebuilt when FORMAT changes
 or with --force.
@@ -43,6 +46,7 @@ from inspector_app.bundles import canonical  # noqa: E402
 from inspector_app.bundles.bag_write import write_bag  # noqa: E402
 from inspector_app.bundles.keys import KeyStore, PublicKeyInfo
 from inspector_app.bundles.public_keys import fingerprint, key_id, raw_public
+from inspector_app.bundles.sealing import Recipient, encryption_head, seal  # noqa: E402
 from inspector_app.bundles.tagfiles import make_info  # noqa: E402
 from inspector_app.numbers import fmt_points  # noqa: E402
 from inspector_app.rubric.catalog import load_catalog  # noqa: E402
@@ -53,7 +57,8 @@ from inspector_app.store import plans as P  # noqa: E402
 from inspector_app.store.demo import demo_inputs  # noqa: E402
 
 ROOT = Path(os.environ.get("INSPECTOR_BENCH_ROOT", "/tmp/inspector-bench"))
-SIZES = {"city": (100, 6, 7), "province": (2000, 6, 7)}  # groups, experts per group, schools per group
+SIZES = {"city": (100, 6, 7), "province": (2000, 6, 7), "sealed": (600, 6, 7)}  # groups, experts, schools
+SEALED = {"sealed"}  # sizes whose plan encrypts its bundles
 RUBRIC = "suizhou-jlt"  # 004
 LARGE_RUBRIC = "ankang-2022"  # 000: every indicator scored per school
 PHOTO_SIZE = (1920, 1440)
@@ -166,6 +171,7 @@ class World:
 
 
 def plan_spec(size: str, groups: int, experts: int, schools: int, keys: dict[str, MemoryKeys] | None) -> P.PlanSpec:
+    """The plan; its bundles are encrypted for the sizes in SEALED."""
     def expert(g: int, e: int) -> P.ExpertSpec:
         eid = f"e{g}-{e}"
         k = keys[eid].own_key() if keys else None
@@ -177,11 +183,13 @@ def plan_spec(size: str, groups: int, experts: int, schools: int, keys: dict[str
         groups=[P.GroupSpec(f"第{g}教育集团", [P.SchoolSpec(f"第{g}教育集团第{s}校", "lead" if s == 0 else "member",
                                                            "初中", id=f"g{g}s{s}") for s in range(schools)],
                             group_type="共建型", id=f"g{g}") for g in range(groups)],
-        experts=[expert(g, e) for g in range(groups) for e in range(experts)])
+        experts=[expert(g, e) for g in range(groups) for e in range(experts)], encrypted=size in SEALED)
 
 
-def _header(plan: dict, rubric, kind: str, signer: str, group: P.GroupSpec, expert: P.ExpertSpec) -> dict:
-    return {"format": 1, "kind": kind, "created_at": "2025-05-20T10:00:00+08:00", "sequence": 1, "previous": "",
+def _header(plan: dict, rubric, kind: str, signer: str, group: P.GroupSpec, expert: P.ExpertSpec,
+            recipients: list[Recipient] | None = None) -> dict:
+    sealed = {"encryption": encryption_head(recipients)} if recipients else {}
+    return {**sealed, "format": 1, "kind": kind, "created_at": "2025-05-20T10:00:00+08:00", "sequence": 1, "previous": "",
             "signer_key_id": signer, "plan": plan,
             "rubric": {"id": rubric.id, "version": rubric.version, "hash": rubric.content_hash},
             "group": {"id": group.id, "name": group.name},
@@ -253,6 +261,10 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
     members_dir = scratch / "members"
     members_dir.mkdir(parents=True)
     rubric = pinned_rubric(world, fresh=True)
+    bureau = None
+    if size in SEALED:  # the bureau's key first: every panel bundle is sealed to it
+        bureau_keys = KeyStore(world.bureau)
+        bureau = Recipient(bureau_keys.own_key().key_id, "教育局", "教育局", bureau_keys.own_encryption()[0])
     bases = base_photos(root)
     keys = {f"e{g}-{e}": expert_keys(f"bench-{size}", f"e{g}-{e}", scratch)
             for g in range(groups) for e in range(experts)}
@@ -266,6 +278,11 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
     for gi, group in enumerate(spec.groups):
         entries: dict[str, list[dict]] = {}
         member_files = []
+        lead = by_group[group.id][0]
+        to_lead = None
+        if bureau is not None:
+            lead_keys = keys[lead.id]
+            to_lead = [Recipient(lead_keys.own_key().key_id, lead.name, "组长", lead_keys.own_encryption()[0]), bureau]
         for expert in by_group[group.id]:
             ks = keys[expert.id]
             rows = _entries(rubric, group, rng)
@@ -285,17 +302,17 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
             findings = ({"achievements": "成效明显。", "problems": "仍有不足。", "suggestions": "继续改进。"}
                         if expert.role == "lead" else {})
             payload.update({
-                "bundle.json": canonical.dumps(_header(plan, rubric, "expert", ks.own_key().key_id, group, expert)),
+                "bundle.json": canonical.dumps(_header(plan, rubric, "expert", ks.own_key().key_id, group, expert,
+                                                      to_lead)),
                 "entries.json": canonical.dumps(rows), "vetoes.json": canonical.dumps([]),
                 "findings.json": canonical.dumps(findings), "photos.json": canonical.dumps(photos),
                 "history.json": canonical.dumps([])})
             info = make_info("expert", plan_id=spec.id, rubric_id=rubric.id, rubric_version=rubric.version,
                              rubric_hash=rubric.content_hash, group=group.id, sequence=1)
             member_files.append(write_bag(members_dir, f"{expert.id}.zip", payload, info, ks, overwrite=True))
-        lead = by_group[group.id][0]
         settled, card = _settled(rubric, group, entries)
         payload = {"bundle.json": canonical.dumps(_header(plan, rubric, "panel", keys[lead.id].own_key().key_id,
-                                                          group, lead)),
+                                                          group, lead, [bureau] if bureau else None)),
                    "consensus.json": canonical.dumps(settled), "result.json": canonical.dumps(card),
                    "finalised.json": canonical.dumps({  # 定稿, so the bureau ranks the group
                        "version": 1, "visit_date": "2025-05-20", "meeting_date": "2025-05-21", "result": card,
@@ -311,7 +328,12 @@ def build_world(size: str, root: Path = ROOT, force: bool = False, photos_per_ex
         payload["members.json"] = canonical.dumps(names)
         info = make_info("panel", plan_id=spec.id, rubric_id=rubric.id, rubric_version=rubric.version,
                          rubric_hash=rubric.content_hash, group=group.id, sequence=1)
-        write_bag(world.bundles, f"专家组-g{gi:05d}.zip", payload, info, keys[lead.id])
+        if bureau is None:
+            write_bag(world.bundles, f"专家组-g{gi:05d}.zip", payload, info, keys[lead.id])
+        else:
+            plain = write_bag(scratch, f"专家组-g{gi:05d}.zip", payload, info, keys[lead.id], overwrite=True)
+            seal(plain, world.bundles, f"专家组-g{gi:05d}.inspector.zip", [bureau], keys[lead.id])
+            plain.unlink()
         for path in member_files:
             path.unlink()
         if (gi + 1) % 200 == 0:

@@ -20,7 +20,7 @@ from inspector_app.bundles.bag import BundleCancelled, BundleError, read_bag, re
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import KeyStore
-from inspector_app.bundles.public_keys import fingerprint, key_id, normalize_fingerprint, parse_public_file
+from inspector_app.bundles.public_keys import fingerprint, key_id, normalize_fingerprint, parse_public_file, verify_signature
 
 
 @pytest.fixture()
@@ -181,7 +181,8 @@ def test_passphrase_protected_key(tmp_path):
     locked = KeyStore(tmp_path / "d", passphrase="正确的口令")
     own = locked.own_key()
     assert locked.is_encrypted()
-    assert b"ENCRYPTED PRIVATE KEY" in locked.private_path.read_bytes()
+    held = locked.private_path.read_bytes()
+    assert held.startswith(b"age-encryption.org/v1\n-> scrypt ") and b"PRIVATE KEY" not in held  # age, scrypt
     path = write_bag(tmp_path, "a.zip", {"a.json": b"{}"}, INFO, locked)
     assert read_bag(path, locked).signer_key_id == own.key_id
 
@@ -196,6 +197,36 @@ def test_passphrase_protected_key(tmp_path):
         wrong.sign(b"x")
     assert err.value.code == "bad_passphrase"
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_a_key_protected_in_the_older_encrypted_pem_form_still_opens_and_is_rewritten_with_scrypt(tmp_path):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    folder = tmp_path / "d" / "keys"
+    folder.mkdir(parents=True)
+    signing, x25519 = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
+    for key, name in ((signing, "own.key"), (x25519, "own-encryption.key")):  # as written before age's scrypt
+        (folder / name).write_bytes(key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption("旧口令".encode())))
+    old = KeyStore(tmp_path / "d")
+    assert old.needs_passphrase()
+    with pytest.raises(BundleError) as err:
+        old.unlock("不对")
+    assert err.value.code == "bad_passphrase"
+    old.unlock("旧口令")
+    own = old.own_key()
+    assert verify_signature(own.public_key, old.sign(b"x"), b"x")
+    recipient = old.own_encryption()[0]
+    old.set_passphrase("新口令")  # the next change writes both keys in the new form
+    for name in ("own.key", "own-encryption.key"):
+        assert (folder / name).read_bytes().startswith(b"age-encryption.org/v1\n-> scrypt ")
+    again = KeyStore(tmp_path / "d", passphrase="新口令")
+    assert again.sign(b"y") and again.own_key() == own and again.own_encryption()[0] == recipient
+    with pytest.raises(BundleError) as err:
+        KeyStore(tmp_path / "d", passphrase="旧口令").sign(b"y")
+    assert err.value.code == "bad_passphrase"
 
 
 def test_refuses_to_overwrite_and_cancel_leaves_nothing(tmp_path, ks):

@@ -1,5 +1,11 @@
 """Private key files: PKCS8 PEM written once (never replacing a key made meanwhile), mode 0600, optionally
-encrypted with a passphrase (`cryptography`'s `BestAvailableEncryption`); read back with clear refusals."""
+protected by a passphrase; read back with clear refusals.
+
+A protected key is the PKCS8 PEM encrypted with age's passphrase mode (https://age-encryption.org/v1,
+scrypt recipient stanza, work factor chosen by pyrage/rage: about a second per key), the file being the
+binary age file (it starts with `age-encryption.org/v1`). Keys protected before that are PKCS8
+encrypted PEM (`cryptography`'s `BestAvailableEncryption`): they still open, and are rewritten in the age
+form when the passphrase is next set."""
 from __future__ import annotations
 
 import contextlib
@@ -13,16 +19,37 @@ from inspector_app.bundles.canonical import BundleError
 from inspector_app.fsutil import StorageError, fsync_dir, write_atomic
 
 
+AGE_MAGIC = b"age-encryption.org/v1\n"
+
+
 def private_pem(key, passphrase: bytes | None) -> bytes:
-    enc = (serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption())
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc)
+    """The key file's bytes: PKCS8 PEM, age-encrypted with the passphrase when there is one."""
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    if not passphrase:
+        return pem
+    from pyrage import passphrase as age_passphrase
+    return age_passphrase.encrypt(pem, passphrase.decode("utf-8"))
 
 
-def is_encrypted_pem(path: Path) -> bool:
+def _protection(head: bytes) -> str:
+    """"age" (passphrase, scrypt), "pem" (encrypted PEM, the older form) or "" (no passphrase)."""
+    if head.startswith(AGE_MAGIC):
+        return "age"
+    return "pem" if b"ENCRYPTED" in head[:64] else ""
+
+
+def protection(path: Path) -> str:
     try:
-        return b"ENCRYPTED" in path.read_bytes()[:64]
+        with open(path, "rb") as handle:
+            return _protection(handle.read(64))
     except OSError:
-        return False
+        return ""
+
+
+def is_protected(path: Path) -> bool:
+    """True when the key file needs a passphrase (either form)."""
+    return bool(protection(path))
 
 
 def write_new(path: Path, pem: bytes, what: str) -> bool:
@@ -67,9 +94,19 @@ def load(path: Path, passphrase: bytes | None, key_type: type, what: str):
         pem = path.read_bytes()
     except OSError as exc:
         raise BundleError("key_storage", f"无法读取{what} {path}：{exc.strerror or exc}") from None
-    encrypted = b"ENCRYPTED" in pem[:64]
-    if encrypted and not passphrase:
+    form = _protection(pem)
+    encrypted = form == "pem"
+    if form and not passphrase:
         raise BundleError("key_locked", "本机密钥设有口令，请先输入口令。")
+    if form == "age":
+        from pyrage import DecryptError
+        from pyrage import passphrase as age_passphrase
+        try:
+            pem = age_passphrase.decrypt(pem, passphrase.decode("utf-8"))
+        except DecryptError:
+            raise BundleError("bad_passphrase", "口令不正确，本机密钥没有解锁。") from None
+        except (OSError, UnicodeError, ValueError):
+            raise BundleError("key_storage", f"{what}文件 {path} 已损坏。") from None
     try:
         key = serialization.load_pem_private_key(pem, password=passphrase if encrypted else None)
     except (ValueError, TypeError):

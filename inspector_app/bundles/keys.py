@@ -3,7 +3,7 @@
 Files, all under `<data folder>/keys/`:
 
 - `own.key`: the Ed25519 private key, PKCS8 PEM, mode 0600, optionally
-  encrypted with a passphrase (`BestAvailableEncryption`).
+  protected by a passphrase (age passphrase mode, scrypt: `bundles/keyfiles.py`).
 - `own.pub`: the matching public key (SubjectPublicKeyInfo PEM), so that the
   key id and fingerprint can be shown without the passphrase.
 - `trusted.json`: trusted keys, revoked keys and keys seen on held bundles;
@@ -116,7 +116,7 @@ class KeyStore(OwnEncryption):
         return self.private_path.exists()
 
     def is_encrypted(self) -> bool:
-        return keyfiles.is_encrypted_pem(self.private_path)
+        return keyfiles.is_protected(self.private_path)
 
     def needs_passphrase(self) -> bool:
         """True while a passphrase is needed and not yet given (ask for it before any signing or decrypting)."""
@@ -169,7 +169,7 @@ class KeyStore(OwnEncryption):
 
     def _load_private(self) -> Ed25519PrivateKey:
         if self._private is None:
-            if keyfiles.is_encrypted_pem(self.private_path):
+            if keyfiles.is_protected(self.private_path):
                 self._ask_passphrase()
             self._private = keyfiles.load(self.private_path, self._passphrase, Ed25519PrivateKey, "签名密钥")
         return self._private

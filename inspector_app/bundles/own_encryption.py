@@ -2,7 +2,7 @@
 passphrase that protects both private keys at rest (a mixin of `keys.KeyStore`).
 
 Files under `<data folder>/keys/`: `own-encryption.key` (X25519 private key, PKCS8 PEM, mode 0600,
-encrypted with the signing key's passphrase when it has one) and `own-encryption.pub` (the age
+protected by the signing key's passphrase when it has one, as `keyfiles` does) and `own-encryption.pub` (the age
 recipient and the signing key's signature over it, one per line).
 """
 from __future__ import annotations
@@ -75,7 +75,7 @@ class OwnEncryption:
         return None
 
     def _load_x25519(self) -> X25519PrivateKey:
-        if keyfiles.is_encrypted_pem(self.encryption_private_path):
+        if keyfiles.is_protected(self.encryption_private_path):
             self._ask_passphrase()
         return keyfiles.load(self.encryption_private_path, self._passphrase, X25519PrivateKey, "加密密钥")
 
