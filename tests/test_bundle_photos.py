@@ -53,3 +53,20 @@ def test_location_left_out_of_bundles(data_dir, tmp_path):
     original = PR.file_path(store, photo).read_bytes()
     assert gps_of(original)[0] and original == source.read_bytes()
     store.close()
+
+
+def test_the_export_result_lists_each_photo_and_says_where_location_was_removed(data_dir, tmp_path):
+    store = open_store(data_dir)
+    plan, rubric, group = small_plan(store)
+    (tmp_path / "phone.jpg").write_bytes(jpeg_with_gps())
+    Image.new("RGB", (64, 48), (200, 20, 20)).save(tmp_path / "plain.jpg", "JPEG")
+    E.set_entry(store, plan, rubric, group, "e0", E.GROUP, "C3", inputs={"principals.met": True})
+    PR.add_photos(store, plan, group, "e0", E.GROUP, "C3", [tmp_path / "phone.jpg", tmp_path / "plain.jpg"])
+    keys = KeyStore(data_dir)
+    result = export_expert(store, keys, plan, group, "e0", tmp_path / "usb")
+    assert sorted(result.photo_list) == [("phone.jpg", True), ("plain.jpg", False)]
+    assert "phone.jpg（已去除位置信息）" in result.photos_said and "plain.jpg（" not in result.photos_said
+    bag = read_bag(result.path, keys)
+    for meta in read_json(bag, "photos.json"):
+        assert gps_of(bag.files[meta["file"]])[0] == {}  # the listed copy carries no GPS
+    store.close()

@@ -32,3 +32,9 @@ def test_complete_rubrics_first_and_a_template_refused_with_its_reason(qtbot):
     assert dialog.result() == 0 and not dialog.ok.isEnabled()
     dialog.rubric.setCurrentIndex(dialog.rubric.findData("ankang-2022"))
     assert dialog.ok.isEnabled()
+
+
+def test_the_dialog_says_its_plans_make_unencrypted_bundles(qtbot):
+    dialog = PlanDialog()
+    qtbot.addWidget(dialog)
+    assert "数据包不加密" in dialog.plain_note.text() and "plan create" in dialog.plain_note.text()

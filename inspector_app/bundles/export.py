@@ -53,6 +53,12 @@ class ExportResult:
     photos: int
     warnings: tuple[str, ...] = ()  # what was typed on this laptop and travels in no bundle
     recipients: tuple[Recipient, ...] | None = None  # None: plain (the plan chose unencrypted bundles)
+    photo_list: tuple[tuple[str, bool], ...] = ()  # (file name, location data removed) of each photo carried
+
+    @property
+    def photos_said(self) -> str:
+        """The photos carried, in words: each file name, and where GPS was removed from the copy."""
+        return "、".join(f"{name}（已去除位置信息）" if stripped else name for name, stripped in self.photo_list)
 
     @property
     def sealed_to(self) -> str:
@@ -94,6 +100,7 @@ class PreparedExport:
     warnings: tuple[str, ...] = ()
     recipients: list[Recipient] | None = None  # encrypted to them; None: plain
     seal: bool = True  # False: written plain (the lead's own bundle, carried inside the sealed panel bundle)
+    photo_list: list[tuple[str, bool]] = field(default_factory=list)  # filled by write: (name, GPS removed)
     bind_issuer: str = ""  # a plan package of a plan with no issuing key (before migration 5) binds its signer
 
     @property
@@ -107,7 +114,8 @@ class PreparedExport:
             self.payload[self.members[0]] = self.inner.path
             self.payload["members.json"] = canonical.dumps(self.members)
         if self.kind == "expert":
-            self.payload["photos.json"] = canonical.dumps(_read_photos(self.photo_sources, self.payload))
+            self.payload["photos.json"] = canonical.dumps(_read_photos(self.photo_sources, self.payload,
+                                                                         self.photo_list))
             self.payload["files.json"] = canonical.dumps(_read_evidence(self.file_sources, self.payload))
         if self.recipients is None or not self.seal:
             self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress,
@@ -133,7 +141,8 @@ class PreparedExport:
                               f"{fingerprint_of_id(self.bind_issuer)}）登记为签发密钥，此后只有本机能签发本计划的"
                               "计划包和修订；请把这份计划包发给各台电脑导入一次",)
         recipients = tuple(self.recipients) if self.recipients is not None and self.seal else None
-        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients)
+        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients,
+                            tuple(self.photo_list))
 
 
 def _slug(text: str) -> str:
@@ -288,8 +297,10 @@ def _photo_label(group: Group, photo) -> str:
     return f"照片“{photo.caption or Path(photo.original).name}”（指标 {photo.indicator}，{where}）"
 
 
-def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[dict]:
-    """The photo files into the payload and their list for photos.json (file work: Pillow strips locations)."""
+def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any],
+                 carried: list[tuple[str, bool]] | None = None) -> list[dict]:
+    """The photo files into the payload and their list for photos.json (file work: Pillow strips locations);
+    `carried` gets (file name, location removed) for each photo not deleted, for the export's result."""
     result = []
     for source in sources:
         meta = dict(source.meta)
@@ -306,8 +317,12 @@ def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[d
                 continue
             raise BundleError("photo_changed", f"{label}的文件已被改动（与添加时的内容不同：{source.file}）。"
                               "请在照片列表中删除这张照片（或重新添加原件）后再导出；没有写出数据包。")
+        stripped = False
         if source.strip:
-            data = strip_location(data, name=original)
+            copy = strip_location(data, name=original)
+            stripped, data = copy != data, copy
+        if carried is not None and not meta["removed"]:
+            carried.append((meta.get("name") or Path(original).name, stripped))
         sha = hashlib.sha256(data).hexdigest()
         name = f"photos/{sha}{Path(original).suffix}"
         payload[name] = data

@@ -86,6 +86,10 @@ class PlanDialog(QDialog):
         form.addRow(translate("PlanDialog", "阶段(&S)："), self.stage)
         form.addRow(translate("PlanDialog", "集团和学校(&G)："), self.groups)
         form.addRow(translate("PlanDialog", "专家(&E)："), self.experts)
+        self.plain_note = QLabel(translate("PlanDialog", "这里建立的计划不登记专家公钥，数据包不加密；"
+                                                          "要加密，请用名单和命令 inspector plan create 建立。"))
+        self.plain_note.setWordWrap(True)
+        layout.addWidget(self.plain_note)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)

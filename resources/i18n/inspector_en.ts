@@ -226,6 +226,14 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>{0} (sequence {1}, {2} photos; {3})</translation>
     </message>
     <message>
+        <source>{0}（已去除位置信息）</source>
+        <translation>{0} (location data removed)</translation>
+    </message>
+    <message>
+        <source>　收入的照片：{0}</source>
+        <translation>  Photo included: {0}</translation>
+    </message>
+    <message>
         <source>　注意：{0}</source>
         <translation>  Note: {0}</translation>
     </message>
@@ -2308,6 +2316,10 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     <message>
         <source>专家(&amp;E)：</source>
         <translation>&amp;Experts:</translation>
+    </message>
+    <message>
+        <source>这里建立的计划不登记专家公钥，数据包不加密；要加密，请用名单和命令 inspector plan create 建立。</source>
+        <translation>A plan made here registers no expert keys, so its bundles are not encrypted; for encrypted bundles, create it from a roster with inspector plan create.</translation>
     </message>
     <message>
         <source>完整的指标体系：{0} 项指标，总分 {1} 分</source>

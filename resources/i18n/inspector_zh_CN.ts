@@ -226,6 +226,14 @@
         <translation>{0}（序号 {1}，{2} 张照片；{3}）</translation>
     </message>
     <message>
+        <source>{0}（已去除位置信息）</source>
+        <translation>{0}（已去除位置信息）</translation>
+    </message>
+    <message>
+        <source>　收入的照片：{0}</source>
+        <translation>　收入的照片：{0}</translation>
+    </message>
+    <message>
         <source>　注意：{0}</source>
         <translation>　注意：{0}</translation>
     </message>
@@ -2308,6 +2316,10 @@
     <message>
         <source>专家(&amp;E)：</source>
         <translation>专家(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>这里建立的计划不登记专家公钥，数据包不加密；要加密，请用名单和命令 inspector plan create 建立。</source>
+        <translation>这里建立的计划不登记专家公钥，数据包不加密；要加密，请用名单和命令 inspector plan create 建立。</translation>
     </message>
     <message>
         <source>完整的指标体系：{0} 项指标，总分 {1} 分</source>
