@@ -161,3 +161,41 @@ def test_bad_markup_is_refused_in_words(tmp_path):
             PR.set_markup(x1, shot.id, bad, "e1")
     assert M.parse(PR.get_photo(x1, shot.id).markup) == M.parse(MARKS)
     x1.close()
+
+
+def _folder(store) -> list[tuple[str, bytes]]:
+    """Every path under the evidence folder (folders included) with its bytes."""
+    root = store.photos_dir
+    return sorted((str(p.relative_to(root)), p.read_bytes() if p.is_file() else b"")
+                  for p in root.rglob("*")) if root.exists() else []
+
+
+def _db(store) -> str:
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return hashlib.sha256((store.data_dir / "inspector.db").read_bytes()).hexdigest()
+
+
+def test_a_bundle_refused_late_leaves_the_evidence_folder_and_the_database_as_they_were(tmp_path):
+    from tests.test_review_fixes import resign
+    x1_keys, lead_keys = KeyStore(tmp_path / "x1"), KeyStore(tmp_path / "lead")
+    keys = {"e1": x1_keys}
+    x1, plan, group, files, _shot = _member_with_evidence(tmp_path, keys)
+    lead, _, _, _, lead_group = machine(tmp_path, "lead", keys)
+    lead_keys.trust(x1_keys.own_key().public_key, "专家甲")
+    bundle = export_expert(x1, x1_keys, plan, group, "e1", tmp_path / "usb").path
+    # Another bundle under the same signer and sequence number, without the evidence files, merged first.
+    twin = resign(bundle, x1_keys, tmp_path / "twin", {"files.json": []})
+    assert merge_file(lead, lead_keys, twin).status == "merged"
+    folder, db = _folder(lead), _db(lead)
+    assert not any(name.startswith("files/") for name, _ in folder)
+    # Its files pass every check and are stored by hash; then the claim in the transaction finds the twin.
+    outcome = merge_file(lead, lead_keys, bundle)
+    assert outcome.status == "conflict", outcome
+    assert _folder(lead) == folder and _db(lead) == db
+    # A file that was there before the refused merge stays: the PDF added on this laptop first.
+    pdf = tmp_path / "in" / "学校章程.pdf"
+    [own] = ER.add_files(lead, plan, lead_group, "e0", E.GROUP, "C3", [pdf]).added
+    folder, db = _folder(lead), _db(lead)
+    assert merge_file(lead, lead_keys, bundle).status == "conflict"
+    assert _folder(lead) == folder and _db(lead) == db and ER.file_problem(lead, own) is None
+    x1.close(), lead.close()

@@ -28,6 +28,7 @@ from inspector_app.store import entries as E
 from inspector_app.store import evidence_files as EF
 from inspector_app.store import evidence_records as ER
 from inspector_app.store import photo_markup
+from inspector_app.store import photo_storage
 from inspector_app.store import photo_records as PR
 from inspector_app.store import photos as photo_files
 from inspector_app.store.consensus import withdraw_stale_decisions
@@ -186,18 +187,21 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
     outcome = MergeOutcome(path.name, "merged", "", bag.kind, bag.signer_key_id, bag.signer_fingerprint,
                            bag.field("group") or "", bag.bundle_hash)
     try:
-        if bag.kind == "plan":
-            outcome.message = import_plan(store, keystore, bag)
-            outcome.status = ("merged" if ITEMS_MERGED in outcome.message and outcome.message.startswith(ALREADY)
-                              else "already" if outcome.message.startswith(ALREADY)
-                              else "amended" if outcome.message.startswith(AMENDED) else "created")
-        elif bag.kind == "expert":
-            outcome.status, outcome.message = _merge_expert(store, keystore, bag, path, opened=opened)
-        elif bag.kind == "panel":
-            from inspector_app.bundles.merge_panel import merge_panel
-            outcome.status, outcome.message, outcome.members = merge_panel(store, keystore, bag, path, opened)
-        else:
-            raise Reject(f"未知的数据包类型 {bag.kind}")
+        # Evidence files are stored by hash before the transaction that names them; a refusal (in the
+        # transaction or before it) removes again those this merge created, so the folder is as it was.
+        with photo_storage.undone_on_failure():
+            if bag.kind == "plan":
+                outcome.message = import_plan(store, keystore, bag)
+                outcome.status = ("merged" if ITEMS_MERGED in outcome.message and outcome.message.startswith(ALREADY)
+                                  else "already" if outcome.message.startswith(ALREADY)
+                                  else "amended" if outcome.message.startswith(AMENDED) else "created")
+            elif bag.kind == "expert":
+                outcome.status, outcome.message = _merge_expert(store, keystore, bag, path, opened=opened)
+            elif bag.kind == "panel":
+                from inspector_app.bundles.merge_panel import merge_panel
+                outcome.status, outcome.message, outcome.members = merge_panel(store, keystore, bag, path, opened)
+            else:
+                raise Reject(f"未知的数据包类型 {bag.kind}")
     except Reject as exc:
         outcome.status, outcome.message = exc.status, str(exc)
     except BundleError as exc:
@@ -334,7 +338,7 @@ def _check_photo_place(rubric, group: P.Group, meta: dict) -> None:
 def _evidence_files(store: Store, rubric, group: P.Group, bag: Bag) -> list[tuple[Any, ER.EvidencePlace]]:
     """The bundle's evidence files checked (place, type by name and first bytes, size, hash against the signed
     manifest) and stored by hash, before the merge's transaction: stored bytes are whole, and a bundle refused
-    later leaves only unused files named by their hash. A bundle from an older program has no files.json."""
+    later has the files it created removed again (merge_opened). A bundle from an older program has no files.json."""
     if "files.json" not in bag.sha256:
         return []
     found = []

@@ -14,18 +14,59 @@ the one reader of a file a user names (a FIFO, a folder or an oversized file ref
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import os
 import stat
 import threading
 from pathlib import Path
+from typing import Iterator
 
 from inspector_app.fsutil import fsync_dir, write_atomic
 
 __all__ = ["EvidenceError", "file_has_hash", "file_rel", "problem", "read_regular", "store_file", "store_photo",
-           "verify"]
+           "undone_on_failure", "verify"]
 
 _LOCKS = [threading.Lock() for _ in range(64)]  # one writer per hash in this process
+# Files and folders created in the evidence folder by the current block of `undone_on_failure`, oldest first.
+_CREATED: contextvars.ContextVar[list[Path] | None] = contextvars.ContextVar("evidence_created", default=None)
+
+
+def _note(path: Path) -> None:
+    created = _CREATED.get()
+    if created is not None:
+        created.append(path)
+
+
+@contextlib.contextmanager
+def undone_on_failure() -> Iterator[None]:
+    """Files this block newly creates in the evidence folder (and the folders made for them) are removed again
+    when the block raises, so that work refused after its files were written (a bundle merge refused in its
+    transaction) leaves the folder as it was. A file that was there before the block is never touched. The
+    files are still written durably before any row names them: a crash inside the block leaves only unused
+    files named by their hash, as before."""
+    created: list[Path] = []
+    token = _CREATED.set(created)
+    try:
+        yield
+    except BaseException:
+        for path in reversed(created):
+            with contextlib.suppress(OSError):
+                if path.is_dir():
+                    path.rmdir()  # only when empty: another file may have arrived since
+                else:
+                    with _LOCKS[_lock_of(path)]:
+                        path.unlink()
+        raise
+    finally:
+        _CREATED.reset(token)
+
+
+def _lock_of(path: Path) -> int:
+    try:
+        return int(path.name[:2], 16) % len(_LOCKS)
+    except ValueError:
+        return 0
 
 
 class EvidenceError(Exception):
@@ -66,6 +107,8 @@ def store_file(root: Path, sha: str, data: bytes, rel: str) -> bool:
         _ensure_dir(target.parent, Path(root))
         existed = target.exists()
         write_atomic(target, data)
+        if not existed:
+            _note(target)
         return not existed
 
 
@@ -126,6 +169,7 @@ def store_photo(
                 _ensure_dir(thumb.parent, photos_dir)
                 write_atomic(thumb, thumb_jpeg)
                 created.append(thumb)
+                _note(thumb)
     except BaseException:
         for path in created:  # keep the pair consistent: no original without its thumbnail
             with contextlib.suppress(OSError):
@@ -147,6 +191,7 @@ def _ensure_dir(folder: Path, root: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for made in reversed(missing):
         fsync_dir(made.parent)
+        _note(made)
 
 
 def _nonempty(path: Path) -> bool:
