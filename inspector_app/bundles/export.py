@@ -268,24 +268,48 @@ def _evidence_label(group: Group, rec) -> str:
     return f"佐证文件“{rec.name}”（指标 {rec.indicator}，{where}）"
 
 
+@dataclass(frozen=True)
+class _Carried:
+    """How an exported file kind is named when it cannot leave: its BundleError codes (`code`_missing,
+    `code`_changed), the subject of the message, and how the user takes the file out."""
+    code: str
+    subject: str  # with {label}
+    remove: str
+
+
+_PHOTO = _Carried("photo", "{label}的文件", "请在照片列表中删除这张照片")
+_EVIDENCE = _Carried("file", "{label}", "请在该指标的佐证文件中移除它")
+
+
+def _checked_bytes(source: _PhotoSource, sha256: str, carried: _Carried) -> bytes | None:
+    """A stored file's bytes, hashed again as they leave. None for a removed file that is gone or changed (it
+    is left out); for one in use, a BundleError naming it and saying how to take it out."""
+    removed, subject = source.meta["removed"], carried.subject.format(label=source.meta["label"])
+    try:
+        data = source.file.read_bytes()
+    except OSError as exc:
+        if removed:
+            return None
+        raise BundleError(f"{carried.code}_missing", f"{subject}无法读取（{exc.strerror or exc}）。{carried.remove}"
+                          "后再导出；没有写出数据包。") from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        if removed:
+            return None
+        raise BundleError(f"{carried.code}_changed", f"{subject}已被改动（与添加时的内容不同：{source.file}）。"
+                          f"{carried.remove}（或重新添加原件）后再导出；没有写出数据包。")
+    return data
+
+
 def _read_evidence(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[dict]:
     """The evidence files into the payload, each hashed again as it leaves, and their list for files.json."""
     result = []
     for source in sources:
+        data = _checked_bytes(source, source.meta["sha256"], _EVIDENCE)
+        if data is None:
+            continue
         meta = dict(source.meta)
-        stored, label = meta.pop("original"), meta.pop("label")
-        try:
-            data = source.file.read_bytes()
-        except OSError as exc:
-            if meta["removed"]:
-                continue
-            raise BundleError("file_missing", f"{label}无法读取（{exc.strerror or exc}）。请在该指标的佐证文件中移除它"
-                              "后再导出；没有写出数据包。") from None
-        if hashlib.sha256(data).hexdigest() != meta["sha256"]:
-            if meta["removed"]:
-                continue
-            raise BundleError("file_changed", f"{label}已被改动（与添加时的内容不同：{source.file}）。请在该指标的"
-                              "佐证文件中移除它（或重新添加原件）后再导出；没有写出数据包。")
+        stored = meta.pop("original")
+        del meta["label"]
         name = f"files/{meta['sha256']}{Path(stored).suffix}"
         payload[name] = data
         result.append({"file": name, **meta})
@@ -303,20 +327,12 @@ def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any],
     `carried` gets (file name, location removed) for each photo not deleted, for the export's result."""
     result = []
     for source in sources:
+        data = _checked_bytes(source, source.meta["original_sha256"], _PHOTO)  # evidence re-hashed as it leaves
+        if data is None:
+            continue
         meta = dict(source.meta)
-        original, label = meta.pop("original"), meta.pop("label")
-        try:
-            data = source.file.read_bytes()
-        except OSError as exc:
-            if meta["removed"]:
-                continue
-            raise BundleError("photo_missing", f"{label}的文件无法读取（{exc.strerror or exc}）。请在照片列表中删除"
-                              "这张照片后再导出；没有写出数据包。") from None
-        if hashlib.sha256(data).hexdigest() != meta["original_sha256"]:  # evidence re-hashed as it leaves
-            if meta["removed"]:
-                continue
-            raise BundleError("photo_changed", f"{label}的文件已被改动（与添加时的内容不同：{source.file}）。"
-                              "请在照片列表中删除这张照片（或重新添加原件）后再导出；没有写出数据包。")
+        original = meta.pop("original")
+        del meta["label"]
         stripped = False
         if source.strip:
             copy = strip_location(data, name=original)

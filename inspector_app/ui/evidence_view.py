@@ -14,6 +14,7 @@ from inspector_app.store import evidence_files as EF
 from inspector_app.store import evidence_records as ER
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import translate
+from inspector_app.ui.import_job import import_on_worker, say_imported
 from inspector_app.ui.operation import Operation
 
 FILE_PATTERNS = " ".join(f"*.{s}" for s in EF.FILE_TYPES)
@@ -120,32 +121,17 @@ class EvidenceView(QWidget):
                 progress(i + 1, len(paths), path.name)
             return results
 
-        def record(results, cancelled: bool) -> None:
-            try:
-                result = ER.record_files(ws.store, ws.plan, ws.group, ws.expert_id, place.school_id, place.code,
-                                         results or [], cancelled=cancelled)
-            except StoreError as exc:
-                self.message.emit(str(exc), True)
-                return
-            self._imported(result)
+        def record(results: list, cancelled: bool) -> ER.EvidenceImport:
+            return ER.record_files(ws.store, ws.plan, ws.group, ws.expert_id, place.school_id, place.code, results,
+                                   cancelled=cancelled)
 
-        job = Operation(self, translate("EvidenceView", "添加佐证文件"), work,
-                        label=translate("EvidenceView", "正在检查并保存文件…"))
-        job.on_success(lambda results: record(results, False)).on_cancel(lambda results: record(results, True))
-        return job.start()
+        return import_on_worker(self, work, record, title=translate("EvidenceView", "添加佐证文件"),
+                                label=translate("EvidenceView", "正在检查并保存文件…"), done=self._imported).start()
 
     def _imported(self, result: ER.EvidenceImport) -> None:
-        self.last_import = result
-        if result.cancelled:
-            self.message.emit(translate("EvidenceView", "已取消，没有添加任何文件"), False)
-        else:
-            text = translate("EvidenceView", "已添加 {0} 个佐证文件").format(len(result.added))
-            if result.refused:
-                text += translate("EvidenceView", "；{0} 个未添加：{1}").format(len(result.refused), str(result.refused[0]))
-            self.message.emit(text, bool(result.refused))
-        self.refresh()
-        self.changed.emit()
-        self.saved.emit()
+        say_imported(self, result, cancelled=translate("EvidenceView", "已取消，没有添加任何文件"),
+                     added=translate("EvidenceView", "已添加 {0} 个佐证文件"),
+                     refused=translate("EvidenceView", "；{0} 个未添加：{1}"))
 
     # ---------------------------------------------------------------- one file
     def _selected(self) -> ER.EvidenceRecord | None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListW
 from inspector_app.store.db import StoreError
 from inspector_app.ui.caption_dialog import CaptionDialog
 from inspector_app.ui.i18n import translate
+from inspector_app.ui.import_job import import_on_worker, say_imported
 from inspector_app.ui.operation import Operation
 
 PHOTO_TYPES = ("*.jpg *.jpeg *.png *.heic *.heif *.webp *.tif *.tiff")
@@ -160,35 +161,23 @@ class PhotosView(QWidget):
             from inspector_app.store import photos as files  # Pillow: loaded with the first import, not at start
             return files.ingest_many(paths, photos_dir, progress=progress, cancelled=progress.cancelled)
 
-        def record(results, cancelled: bool) -> None:
-            try:
-                result = workspace.record_photos(place, results or [], cancelled)
-            except StoreError as exc:
-                self.current_import = None
-                self.message.emit(str(exc), True)
-                return
-            self._imported(result)
+        def record(results: list, cancelled: bool):
+            return workspace.record_photos(place, results, cancelled)
 
-        job = Operation(self, translate("PhotosView", "导入照片"), work,
-                        label=translate("PhotosView", "正在导入照片…"))
-        job.on_success(lambda results: record(results, False)).on_cancel(lambda results: record(results, True))
+        def failed() -> None:
+            self.current_import = None
+
+        job = import_on_worker(self, work, record, title=translate("PhotosView", "导入照片"),
+                               label=translate("PhotosView", "正在导入照片…"), done=self._imported, failed=failed)
         self.current_import = job
         self.last_import = None
         return job.start()
 
     def _imported(self, result) -> None:
         self.current_import = None
-        self.last_import = result
-        if result.cancelled:
-            self.message.emit(translate("PhotosView", "已取消导入，没有添加任何照片"), False)
-        else:
-            text = translate("PhotosView", "已添加 {0} 张照片").format(len(result.added))
-            if result.refused:
-                text += translate("PhotosView", "；{0} 个文件未导入：{1}").format(len(result.refused), str(result.refused[0]))
-            self.message.emit(text, bool(result.refused))
-        self.refresh()
-        self.changed.emit()
-        self.saved.emit()
+        say_imported(self, result, cancelled=translate("PhotosView", "已取消导入，没有添加任何照片"),
+                     added=translate("PhotosView", "已添加 {0} 张照片"),
+                     refused=translate("PhotosView", "；{0} 个文件未导入：{1}"))
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
