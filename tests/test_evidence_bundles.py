@@ -199,3 +199,33 @@ def test_a_bundle_refused_late_leaves_the_evidence_folder_and_the_database_as_th
     assert merge_file(lead, lead_keys, bundle).status == "conflict"
     assert _folder(lead) == folder and _db(lead) == db and ER.file_problem(lead, own) is None
     x1.close(), lead.close()
+
+
+def test_the_word_report_embeds_the_chosen_photos_marked_up_as_the_pdf_with_captions(tmp_path):
+    from docx import Document
+    from inspector_app.reports.word_report import write_feedback_docx
+    x1_keys = KeyStore(tmp_path / "x1")
+    x1, plan, group, _files, shot = _member_with_evidence(tmp_path, {"e1": x1_keys})
+    (tmp_path / "in" / "IMG_2.jpg").write_bytes(photo(2))
+    (tmp_path / "in" / "IMG_3.jpg").write_bytes(photo(3))
+    second, third = PR.add_photos(x1, plan, group, "e1", E.GROUP, "C3", [tmp_path / "in" / "IMG_2.jpg",
+                                                                          tmp_path / "in" / "IMG_3.jpg"]).added
+    PR.set_caption(x1, second.id, "会议记录本", "e1")
+    PR.set_chosen(x1, third.id, False, "e1")  # taken out of the report: in neither document
+    data = report_data(x1, plan, group)
+    assert [p.sha256 for p in data.photos] == [shot.sha256, second.sha256]
+    render_feedback(data, tmp_path / "report.pdf")
+    out = write_feedback_docx(data, tmp_path / "report.docx")
+    doc = Document(str(out))
+    assert len(doc.inline_shapes) == len(data.photos) == _images(tmp_path / "report.pdf")
+    # Each picture is the report's copy: upright, downscaled, the markup painted on it as in the PDF.
+    blobs = [doc.part.related_parts[s._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+             for s in doc.inline_shapes]
+    assert blobs == [downscaled_jpeg(p.path, markup=p.markup) for p in data.photos]
+    assert blobs[0] != downscaled_jpeg(data.photos[0].path)  # the marked-up one differs from the plain copy
+    text = [p.text for p in doc.paragraphs]
+    assert "附：现场照片" in text
+    captions = [t for t in text if t.startswith(("1. ", "2. "))]
+    assert captions[0].startswith("1. C3") and shot.sha256[:16] in captions[0] and "标注" in captions[0]
+    assert captions[1].startswith("2. C3") and "会议记录本" in captions[1] and "标注" not in captions[1]
+    x1.close()

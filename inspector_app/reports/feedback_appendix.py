@@ -18,15 +18,11 @@ def photo_pages(d: ReportData, s: Styles, w: float, ctx: RenderContext) -> list:
     gap = 8 * mm
     box_w, box_h = (w - gap) / 2, 62 * mm
     out: list = [PageBreak(), Heading("附：现场照片", size=15, space_before=4),
-                 para(f"共 {len(d.photos)} 张，由考核组现场拍摄并选入本报告。", s.note)]
+                 para(d.PHOTOS_NOTE.format(len(d.photos)), s.note)]
     for i in range(0, len(d.photos), 2):
         cells = []
         for photo in d.photos[i:i + 2]:
-            where = " · ".join(x for x in (photo.indicator_code, d.school_name(photo.school_id)
-                                           if photo.school_id else "") if x)
-            caption = f"{i + len(cells) + 1}. " + " · ".join(x for x in (where, photo.caption) if x)
-            if photo.markup:  # the drawing is the panel's; the evidence is the untouched original
-                caption += f"（图上标注为考核组所加；原图 SHA-256 {photo.sha256[:16]}…）"
+            caption = d.photo_caption(i + len(cells) + 1, photo)
             index = i + len(cells)
             cells.append([PhotoFlowable(photo.path, box_w, box_h, ctx, s, index, photo.markup),
                           Spacer(1, 2 * mm), para(caption, s.caption)])

@@ -226,6 +226,18 @@ class ReportData:
         return [[str(i), e.name, e.type_label, e.indicator_code or "—",
                  self.short_name(e.school_id) if e.school_id else "全集团"] for i, e in enumerate(self.evidence, 1)]
 
+    PHOTOS_NOTE = "共 {0} 张，由考核组现场拍摄并选入本报告。"
+
+    def photo_caption(self, number: int, photo: Photo) -> str:
+        """The caption under a photo, the same in the PDF and in the Word report: where, what, and for a
+        marked-up photo that the drawing is the panel's, with the untouched original's hash."""
+        where = " · ".join(x for x in (photo.indicator_code, self.school_name(photo.school_id)
+                                       if photo.school_id else "") if x)
+        caption = f"{number}. " + " · ".join(x for x in (where, photo.caption) if x)
+        if photo.markup:  # the drawing is the panel's; the evidence is the untouched original
+            caption += f"（图上标注为考核组所加；原图 SHA-256 {photo.sha256[:16]}…）"
+        return caption
+
     def school_name(self, school_id: str) -> str:
         for school in self.schools:
             if school.id == school_id:

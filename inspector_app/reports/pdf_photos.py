@@ -21,7 +21,7 @@ try:  # phone photos (HEIC) when pillow-heif is present
 except Exception:  # pragma: no cover - optional
     pass
 
-__all__ = ["PHOTO_MAX_PX", "PhotoFlowable", "PhotoPrefetcher", "downscaled_jpeg", "photo_size"]
+__all__ = ["PHOTO_MAX_PX", "PhotoFlowable", "PhotoPrefetcher", "downscaled_jpeg", "photo_problem", "photo_size"]
 
 PHOTO_MAX_PX = 1200
 # JPEG decoding at 1/2, 1/4 or 1/8 scale may stop at 80% of PHOTO_MAX_PX (a 12 MP photo at 1/4 is
@@ -127,7 +127,7 @@ class PhotoFlowable(Flowable):
             scale = min(box_width / pw, box_height / ph)
             self.width, self.height = pw * scale, ph * scale
         except Exception as exc:  # unreadable, missing, not an image, too large
-            self.error = _photo_problem(exc)
+            self.error = photo_problem(exc)
             self.width, self.height = box_width, box_height * 0.6
 
     def wrap(self, avail_width, avail_height):
@@ -157,7 +157,7 @@ class PhotoFlowable(Flowable):
             except ReportCancelled:
                 raise
             except Exception as exc:
-                self.error = _photo_problem(exc)
+                self.error = photo_problem(exc)
         c.saveState()
         c.setStrokeColor(RULE)
         c.setFillColor(ZEBRA)
@@ -171,7 +171,8 @@ class PhotoFlowable(Flowable):
         c.restoreState()
 
 
-def _photo_problem(exc: Exception) -> str:
+def photo_problem(exc: Exception) -> str:
+    """Why a photo is not printed, in the words put where it would have been."""
     if isinstance(exc, FileNotFoundError):
         return "照片文件不存在"
     if isinstance(exc, Image.DecompressionBombWarning) or isinstance(exc, Image.DecompressionBombError):

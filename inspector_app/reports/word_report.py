@@ -13,12 +13,14 @@ from docx.shared import RGBColor
 
 from inspector_app.reports.model import ReportData, date_text
 from inspector_app.reports.official import methods_paragraph
+from inspector_app.reports.pdf_photos import PhotoPrefetcher, photo_problem, photo_size
 from inspector_app.reports.pdf_style import fmt_percent, percent, pts
 from inspector_app.typeset.page import DRAFT_MARK
 from inspector_app.typeset.word import WordDoc
 
 NUMERALS = "一二三四五六七八九十"
 RED = RGBColor(0xC0, 0x39, 0x2B)
+PHOTO_BOX_MM = (150, 92)  # two photos and their captions to a page of GB/T 9704's 156 × 225 mm text block
 
 
 def _marks(data: ReportData, internal: bool = False) -> str:
@@ -126,11 +128,34 @@ def write_feedback_docx(data: ReportData, out_path: Path | str) -> Path:
              [f"被考核单位：{d.group_name}\n负责人", "", "    年  月  日", "（盖章）"],
              [f"考核组{'（' + d.issuing_body + '）' if d.issuing_body else ''}\n组长 {lead}", "", "    年  月  日",
               "（盖章）"]], [62, 34, 30, 30])
+    if d.photos:
+        _photos(w, d)
     if d.evidence:
         w.para("附：佐证材料清单", "一级标题")
         w.para(f"共 {len(d.evidence)} 份，原件随考核数据保存，未印入本报告。", "说明文字")
         w.table([list(d.EVIDENCE_HEAD)] + d.evidence_rows(), [12, 66, 30, 16, 32])
     return w.save(out_path)
+
+
+def _photos(w: WordDoc, d: ReportData) -> None:
+    """The photos chosen for the report, as the PDF prints them: upright, downscaled, a marked-up photo's
+    drawing painted on the copy (the original is untouched), each with its caption; two to a page."""
+    w.page_break()
+    w.para("附：现场照片", "一级标题")
+    w.para(d.PHOTOS_NOTE.format(len(d.photos)), "说明文字")
+    ahead = PhotoPrefetcher([(Path(p.path), p.markup) for p in d.photos])
+    try:
+        for i, photo in enumerate(d.photos):
+            try:
+                size = photo_size(photo.path)
+                data = ahead.get(i)
+            except Exception as exc:  # missing, unreadable, too large: said where the photo would be
+                w.para(f"［{photo_problem(exc)}：{Path(photo.path).name}］", "图片")
+            else:
+                w.picture(data, size, PHOTO_BOX_MM)
+            w.para(d.photo_caption(i + 1, photo), "图片说明")
+    finally:
+        ahead.close()
 
 
 def write_panel_record_docx(data: ReportData, out_path: Path | str) -> Path:

@@ -40,6 +40,8 @@ STYLES = {
     "表头": ("黑体", 10.5, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
     "落款": ("仿宋_GB2312", 14, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, 0),
     "标记": ("黑体", 14, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 6),
+    "图片": ("宋体", 10.5, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 2),
+    "图片说明": ("宋体", 10.5, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 10),
 }
 
 
@@ -173,6 +175,15 @@ class WordDoc:
             row._tr.get_or_add_trPr().append(el)
         self.doc.add_paragraph(style="说明文字")
         return table
+
+    def picture(self, data: bytes, size_px: tuple[int, int], box_mm: tuple[float, float]):
+        """An image (JPEG or PNG bytes) fitted into a box, centred, kept on the page of the line after it
+        (its caption)."""
+        scale = min(box_mm[0] / size_px[0], box_mm[1] / size_px[1])
+        p = self.doc.add_paragraph(style="图片")
+        p.paragraph_format.keep_with_next = True
+        p.add_run().add_picture(io.BytesIO(data), width=Mm(size_px[0] * scale), height=Mm(size_px[1] * scale))
+        return p
 
     def page_break(self) -> None:
         self.doc.add_page_break()
