@@ -13,13 +13,11 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit  # noqa: E402
 
 from inspector_app.store import entries as E  # noqa: E402
 from inspector_app.store import evidence_records as ER  # noqa: E402
-from inspector_app.store import plans as P  # noqa: E402
-from inspector_app.store.demo import make_demo  # noqa: E402
 from inspector_app.ui.inputs import CountBox, YesNoBox  # noqa: E402
 from inspector_app.workspace import Place  # noqa: E402
 from tests.test_evidence_files import M4A, PDF  # noqa: E402
 from tests.test_ui_keyboard import _tab_to  # noqa: E402
-from tests.test_ui_window import core_card, focused, key, open_window, store, type_text  # noqa: E402,F401
+from tests.test_ui_window import core_card, focused, key, store, type_text, walk_group_afresh  # noqa: E402,F401
 
 NO, NA = Qt.Key.Key_N, Qt.Key.Key_A
 # What is typed at each indicator, field by field (suizhou-jlt, 共建型 group g4): a yes/no by its key,
@@ -90,21 +88,12 @@ def _type(f, typed) -> None:
 
 def test_whole_school_by_keyboard_with_no_zero_not_applicable_and_evidence_files(qtbot, store, tmp_path,
                                                                                   monkeypatch):
-    plan = make_demo(store)
-    rubric = P.plan_rubric(store, plan)
-    group = P.get_group(store, plan.id, "g4")
-    for e in E.entries(store, plan.id, group.id, "demo-lead"):  # start the group afresh
-        E.clear_entry(store, plan, group, "demo-lead", e.school_id, e.indicator)
-    for f in ER.list_files(store, plan.id, group.id):
-        ER.remove_file(store, f.id, f.expert_id)
     chosen = []
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: (chosen, "")))
     (tmp_path / "学校章程.pdf").write_bytes(PDF)
     (tmp_path / "校长访谈.m4a").write_bytes(M4A)
-    window = open_window(qtbot, store)
-    key(Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
-    while window.workspace.group.id != "g4":
-        key(Qt.Key.Key_Down)
+    plan, rubric, group, window = walk_group_afresh(qtbot, store)
+    assert ER.list_files(store, plan.id, group.id) == []  # the demo attaches no evidence files
     ws = window.workspace
     key(Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     type_text("C1")

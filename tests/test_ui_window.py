@@ -129,17 +129,23 @@ def _number(f) -> str:
     return text.translate(FULL_WIDTH)  # typed with a Chinese input method
 
 
-def test_expert_walks_a_school_with_the_keyboard(qtbot, store):
+def walk_group_afresh(qtbot, store, group_id: str = "g4"):
+    """The demo with the lead's entries of one group cleared, the window opened and the group chosen by
+    keyboard (Ctrl+J puts the focus on the group list, Down picks the next group)."""
     plan = make_demo(store)
     rubric = P.plan_rubric(store, plan)
-    group = P.get_group(store, plan.id, "g4")
-    for e in E.entries(store, plan.id, group.id, "demo-lead"):  # start the group afresh
+    group = P.get_group(store, plan.id, group_id)
+    for e in E.entries(store, plan.id, group.id, "demo-lead"):
         E.clear_entry(store, plan, group, "demo-lead", e.school_id, e.indicator)
     window = open_window(qtbot, store)
-    # Choose the group: Ctrl+J puts the focus on the group list, Down picks the next group.
     key(Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
-    while window.workspace.group.id != "g4":
+    while window.workspace.group.id != group_id:
         key(Qt.Key.Key_Down)
+    return plan, rubric, group, window
+
+
+def test_expert_walks_a_school_with_the_keyboard(qtbot, store):
+    plan, rubric, group, window = walk_group_afresh(qtbot, store)
     ws = window.workspace
     key(Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     type_text(ws.places[0].code)
