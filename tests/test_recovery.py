@@ -315,3 +315,16 @@ def test_a_read_only_backups_folder_is_said_not_hidden(data_dir, capsys):
         assert cli(data_dir, "me", "--set", "专家甲") == 0  # a command-line write: it is saved, the backup is not
     err = capsys.readouterr().err
     assert "备份失败" in err and "只读" in err and "Traceback" not in err
+
+
+def test_last_saved_change_is_named_in_chinese_words_only():
+    """The start-up sentence names the last saved change for the expert: no table or field name of the store."""
+    import re
+
+    from inspector_app.store.db import _describe_key
+    said = [_describe_key("finalisation", '{"group": "g1"}', "version"),
+            _describe_key("prior_result", '{"group": "g1"}', "points"),
+            _describe_key("some_new_table", "{}", "some_field")]
+    assert said[0] == "定稿（版本）"
+    for text in said:
+        assert not re.search(r"[A-Za-z_]", text), text

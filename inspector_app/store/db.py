@@ -435,10 +435,14 @@ def _describe_key(entity: str, key: str, field_name: str) -> str:
     except ValueError:
         data = {}
     names = {"points": "得分", "note": "备注", "evidence": "佐证材料", "methods": "评价方式", "cleared": "清除",
-             "text": "意见", "caption": "照片说明", "added": "照片", "removed": "照片删除", "value": "否决项"}
-    what = names.get(field_name, "输入项" if field_name.startswith("inputs.") else field_name)
+             "text": "意见", "caption": "照片说明", "added": "照片", "removed": "照片删除", "value": "否决项",
+             "version": "版本", "created": "建立", "amended": "修订", "key_id": "公钥", "issuer_key_id": "发布机关公钥",
+             "me": "身份"}
+    # A name the list does not hold stays out of the sentence: the message is read by the expert, not a developer.
+    what = names.get(field_name, "输入项" if field_name.startswith("inputs.") else "内容")
     if entity == "entry" and isinstance(data, dict):
         return f"指标 {data.get('indicator', '')} 的{what}"
     kinds = {"finding": "考核组意见", "photo": "照片", "evidence": "佐证文件", "veto": "一票否决", "consensus": "合议得分", "plan": "考核计划",
-             "bundle": "数据包"}
-    return f"{kinds.get(entity, entity)}（{what}）"
+             "bundle": "数据包", "finalisation": "定稿", "rectification": "整改事项", "register": "登记表",
+             "feedback_meeting": "反馈会记录", "expert": "专家", "identity": "本机身份", "prior_result": "上年结果"}
+    return f"{kinds.get(entity, '记录')}（{what}）"
