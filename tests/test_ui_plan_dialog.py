@@ -28,6 +28,8 @@ def test_complete_rubrics_first_and_a_template_refused_with_its_reason(qtbot):
     assert "不能用来评分" in text and template.open_points[0] in text and "inspector rubric export" in text
     assert f"{sum(1 for i in template.indicators if not i.points)} 项指标的分值是 0" in text
     assert not dialog.ok.isEnabled()
+    from inspector_app.rubric.readiness import scoring_refusal
+    assert text == scoring_refusal(template)  # the words `inspector plan create` says (tests/test_plan_template.py)
     dialog.accept()  # Enter on the dialog: refused, still open
     assert dialog.result() == 0 and not dialog.ok.isEnabled()
     dialog.rubric.setCurrentIndex(dialog.rubric.findData("ankang-2022"))

@@ -52,6 +52,10 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         raise Reject(f"计划包中的指标文件有误：{exc}") from None
     if rubric.content_hash != bag.field("rubric_hash"):
         raise Reject("计划包中的指标文件与签名信息不一致")
+    from inspector_app.rubric.readiness import NOT_IMPORTED, scoring_refusal
+    refusal = scoring_refusal(rubric)
+    if refusal:  # a package on a template: refused before anything is stored
+        raise Reject(NOT_IMPORTED(refusal))
     own = keystore.own_key().key_id
     spec = spec_from_body(rubric, body)
     # One transaction: a package that fails anywhere leaves no half-made plan behind.

@@ -205,6 +205,11 @@ def cmd_plan_create(args) -> int:
     from inspector_app.cli.roster_files import read_roster_file
     from inspector_app.cli.rubric_cmd import resolve
     rubric = resolve(args.rubric)
+    from inspector_app.rubric.readiness import NOT_CREATED, scoring_refusal
+    refusal = scoring_refusal(rubric)
+    if refusal:  # the same words as the window's 新建考核
+        from inspector_app.cli.main import CommandError
+        raise CommandError(NOT_CREATED(refusal), 2)
     roster = Path(args.roster)
     spec = read_roster_file(roster, rubric, args)
     spec.publication = _publication(args, spec.publication)

@@ -14,6 +14,7 @@ from typing import Any
 
 from inspector_app.numbers import stored_points
 from inspector_app.rubric.model import METHODS, Indicator, Rubric
+from inspector_app.rubric.readiness import scoring_refusal
 from inspector_app.scoring.engine import Scorer, targeted_schools
 from inspector_app.rubric.rules import OVERRIDE_REASON, InputError, not_applicable_reason
 from inspector_app.store.db import Store, now
@@ -164,6 +165,9 @@ def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id:
     With `merge`, `inputs` updates the stored inputs key by key (None removes a key):
     the window saves one field at a time.
     """
+    refusal = scoring_refusal(rubric)  # a plan on a template (from an older version): nothing is scored on it
+    if refusal:
+        raise EntryError(refusal)
     ind = check_place(rubric, group, school_id, code)
     school_name = group.school(school_id).name if school_id else ""
     where = f"指标 {code}" + (f"（{school_name}）" if school_name else "")

@@ -10,6 +10,7 @@ from pathlib import Path
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.loader import load_rubric_bytes
 from inspector_app.rubric.model import Rubric
+from inspector_app.rubric.readiness import scoring_refusal
 from inspector_app.scoring.school import School
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
@@ -241,7 +242,11 @@ def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
 
 
 def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = "", issuer_key_id: str = "") -> Plan:
-    """`issuer_key_id`: the key that issued the plan (the bureau's); only it signs the plan's packages."""
+    """`issuer_key_id`: the key that issued the plan (the bureau's); only it signs the plan's packages.
+    A template rubric is refused (rubric/readiness.py): its scores would mean nothing."""
+    refusal = scoring_refusal(rubric)
+    if refusal:
+        raise StoreError(refusal)
     problems = validate_spec(spec, rubric)
     if problems:
         raise StoreError("考核计划有误：\n" + "\n".join(problems))

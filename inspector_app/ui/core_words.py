@@ -8,6 +8,10 @@ the core puts a value (a file, a number, a name), translated like any other stri
 English a known message comes back in English, its values kept (and translated themselves when they are
 known words such as a grade); a message made of several sentences is translated sentence by sentence;
 what is not known (a rubric's own wording: indicator titles, rules) stays as the rubric says it.
+
+Messages the core declares with their English form (inspector_app/said.py, `Said("中文 {0}", "English {0}")`)
+are known here without being listed: their English comes from the .ts if a translation is written there
+(context "Core", the Chinese form as source), else from the core's own English form.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from inspector_app import said
 from inspector_app.ui.i18n import SOURCE_LANGUAGE, current_language, translate
 
 # Words the core returns on their own: grades, states, kinds.
@@ -125,14 +130,32 @@ _PLACE = re.compile(r"\{(\d+)\}")
 _SENTENCE = re.compile(r"(?<=[。；\n])")
 
 
+def _compile(source: str) -> re.Pattern:
+    parts = _PLACE.split(source)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<v{p}>.+?)" for i, p in enumerate(parts)), re.DOTALL)
+
+
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    compiled = []
-    for source in MESSAGES:
-        parts = _PLACE.split(source)
-        regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<v{p}>.+?)" for i, p in enumerate(parts))
-        compiled.append((re.compile(regex, re.DOTALL), source))
-    return tuple(compiled)
+def _listed() -> tuple[tuple[re.Pattern, str, str], ...]:
+    return tuple((_compile(source), source, "") for source in MESSAGES)
+
+
+_declared: list[tuple[re.Pattern, str, str]] = []
+
+
+def _patterns() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, Chinese source, English form of the core or ""): the core's declared messages (longest
+    first, so a message is not taken for a shorter one inside it), then the listed ones."""
+    forms = said.known()
+    if len(forms) != len(_declared):
+        _declared[:] = sorted(((_compile(f.zh), f.zh, f.en) for f in forms if _PLACE.sub("", f.zh).strip()),
+                              key=lambda p: -len(p[1]))
+    return [*_declared, *_listed()]
+
+
+def _english(source: str, own: str) -> str:
+    found = translate("Core", source)
+    return own if own and found == source else found
 
 
 def _one(text: str, depth: int = 0) -> str | None:
@@ -141,13 +164,13 @@ def _one(text: str, depth: int = 0) -> str | None:
         return text
     if stripped in WORDS:
         return text.replace(stripped, translate("Core", stripped))
-    for regex, source in _patterns():
+    for regex, source, own in _patterns():
         match = regex.fullmatch(stripped)
         if match:
             values = {k: v for k, v in match.groupdict().items()}
             args = [(_one(values[f"v{i}"], depth + 1) or values[f"v{i}"]) if depth < 2 else values[f"v{i}"]
                     for i in range(len(values))]
-            return text.replace(stripped, translate("Core", source).format(*args))
+            return text.replace(stripped, _english(source, own).format(*args))
     return None
 
 

@@ -6,7 +6,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.catalog import load_catalog
+from inspector_app.rubric.readiness import scoring_refusal
 from inspector_app.store import plans as P
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
 
@@ -16,16 +18,9 @@ def rubric_order(rubrics) -> list:
 
 
 def template_refusal(rubric) -> str:
-    """Why a template cannot be scored, in plain words ("" for a complete rubric)."""
-    if rubric.status != "template":
-        return ""
-    unscored = sum(1 for i in rubric.indicators if not i.points)
-    missing = "\n".join(f"· {point}" for point in rubric.open_points)
-    return translate("PlanDialog", "“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，"
-                     "评出来的分数没有意义）。尚待教育局补充的内容：\n{2}\n"
-                     "请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，"
-                     "由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，"
-                     "放进数据文件夹的 rubrics 文件夹。").format(rubric.title, unscored, missing)
+    """Why a rubric cannot be scored, in the window's language ("" for a complete rubric): the core's check,
+    the same words `inspector plan create` says."""
+    return core_text(scoring_refusal(rubric))
 
 
 def parse_groups(text: str, group_types: tuple[str, ...]) -> list[P.GroupSpec]:

@@ -2268,14 +2268,6 @@ SHA-256: {1}</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <source>“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，评出来的分数没有意义）。尚待教育局补充的内容：
-{2}
-请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，放进数据文件夹的 rubrics 文件夹。</source>
-        <translation>“{0}” is a template and cannot be scored yet: its file does not give every indicator and its points ({1} indicators are worth 0 points, so any score would mean nothing). Still to be set by the bureau:
-{2}
-Choose a complete rubric, or complete this template first: export it as an Excel workbook with “inspector rubric export”, have the bureau fill in the points and scoring rules, set its status to complete, read it back with “inspector rubric import” and put it in the rubrics folder of the data folder.</translation>
-    </message>
-    <message>
         <source>新建考核</source>
         <translation>New inspection</translation>
     </message>

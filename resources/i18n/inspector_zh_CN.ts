@@ -2268,14 +2268,6 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <source>“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，评出来的分数没有意义）。尚待教育局补充的内容：
-{2}
-请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，放进数据文件夹的 rubrics 文件夹。</source>
-        <translation>“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0，评出来的分数没有意义）。尚待教育局补充的内容：
-{2}
-请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export”导出为 Excel 工作簿，由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import”读回，放进数据文件夹的 rubrics 文件夹。</translation>
-    </message>
-    <message>
         <source>新建考核</source>
         <translation>新建考核</translation>
     </message>
