@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from inspector_app.said import Said
 from inspector_app.bundles import canonical, schema
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.keys import KeyStore
@@ -42,6 +43,11 @@ __all__ = ["Bag", "BagFiles", "BundleCancelled", "BundleError", "CancelFn", "Pro
 ProgressFn = Callable[[int, int], Any]
 CancelFn = Callable[[], bool]
 
+
+UNKNOWN_SIGNER = Said("签名人的密钥尚未登记（指纹 {0}），已暂存其公钥；数据包未展开，也未合并。",
+                      "The signer's key is not registered yet (fingerprint {0}); its public key is kept aside, and the "
+                      "bundle was neither opened nor merged.")
+NOT_BAG = Said("文件 {0} 不是 Inspector 数据包（缺少 bagit.txt）。", "{0} is not an Inspector bundle (it has no bagit.txt).")
 
 def is_cancelled(cancelled: Any) -> bool:
     if cancelled is None:
@@ -236,7 +242,7 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
 
     # bagit.txt
     if BAGIT not in files:
-        raise BundleError("not_bag", f"文件 {path.name} 不是 Inspector 数据包（缺少 bagit.txt）。")
+        raise BundleError("not_bag", NOT_BAG(path.name))
     bagit_txt = read_small(fh, files, BAGIT, limits)
     m = re.match(rb"BagIt-Version: *([^\r\n]*)\r?\n", bagit_txt)
     if not m:
@@ -337,8 +343,7 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
                                        if info.get(ENCRYPTION_KEY) and info.get(ENCRYPTION_KEY_SIGNATURE) else None)
         fp = fingerprint(signer_pub)
         raise BundleError("unknown_key",
-                          f"签名人的密钥尚未登记（指纹 {fp}），已暂存其公钥；数据包未展开，也未合并。"
-                          f"请与发送人当面核对指纹后运行：inspector keys trust {fp} --name 姓名")
+                          UNKNOWN_SIGNER(fp) + f"请与发送人当面核对指纹后运行：inspector keys trust {fp} --name 姓名")
     if status == "revoked":
         name = keystore.name_of(signer_id)
         raise BundleError("revoked_key",

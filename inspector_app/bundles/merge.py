@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from inspector_app.said import Said
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
@@ -38,9 +39,22 @@ from inspector_app.store.history import record
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 
-STATUS_TEXT = {"merged": "已合并", "already": "已合并过（重复导入，未改变任何内容）", "held": "暂缓：签名人尚未受信任",
-               "rejected": "已拒绝", "conflict": "冲突：需要人工处理", "superseded": "已记录（同一专家已有更新的数据包）",
-               "created": "已建立考核计划", "amended": "已按修订的计划包更新考核计划", "differs": "暂缓：签名的结果与重算的不一致，未合并"}
+STATUS_TEXT = {
+    "merged": Said("已合并", "merged")(),
+    "already": Said("已合并过（重复导入，未改变任何内容）", "merged before (a repeat: nothing changed)")(),
+    "held": Said("暂缓：签名人尚未受信任", "held: the signer is not trusted yet")(),
+    "rejected": Said("已拒绝", "refused")(),
+    "conflict": Said("冲突：需要人工处理", "conflict: to be settled by people")(),
+    "superseded": Said("已记录（同一专家已有更新的数据包）", "recorded (a newer bundle of the same expert is here)")(),
+    "created": Said("已建立考核计划", "inspection created")(),
+    "amended": Said("已按修订的计划包更新考核计划", "inspection updated from the amended plan package")(),
+    "differs": Said("暂缓：签名的结果与重算的不一致，未合并", "held: the signed result differs from the one recomputed; "
+                    "not merged")()}
+MERGED = Said("{0}：{1} 项评分，{2} 张照片", "{0}: {1} score(s), {2} photo(s)")
+WITH_FILES = Said("{0}，{1} 份佐证文件", "{0}, {1} evidence file(s)")
+WITHDRAWN = Said("{0}；评分已改变，组长对 {1} 的决定已撤回，须重新决定",
+                 "{0}; the scores changed, so the lead's decisions on {1} are withdrawn and must be made again")
+OLDER = Said("序号 {0} 早于已合并的 {1}", "sequence {0} is older than {1}, already merged")
 
 
 @dataclass
@@ -447,12 +461,12 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         record(store, expert_id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                "merged" if not superseded else "superseded", None, path.name)
     if superseded:
-        return "superseded", f"序号 {sequence} 早于已合并的 {newest}"
-    message = f"{(head.get('expert') or {}).get('name', '')}：{len(rows)} 项评分，{len(stored_photos)} 张照片"
+        return "superseded", OLDER(sequence, newest)
+    message = MERGED((head.get('expert') or {}).get('name', ''), len(rows), len(stored_photos))
     if evidence:
-        message += f"，{len(evidence)} 份佐证文件"
+        message = WITH_FILES(message, len(evidence))
     if withdrawn:
-        message += f"；评分已改变，组长对 {'、'.join(dict.fromkeys(withdrawn))} 的决定已撤回，须重新决定"
+        message = WITHDRAWN(message, '、'.join(dict.fromkeys(withdrawn)))
     return "merged", message
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from inspector_app.said import Said
 from inspector_app.bundles import merge as M
 from inspector_app.bundles import rectify_payload as RP
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
@@ -31,6 +32,12 @@ from inspector_app.store.history import record
 
 SHOWN_DIFFERENCES = 12
 
+
+PANEL_MERGED = Said("专家组结果：{0} 项合议，{1} 份专家数据包{2}；{3}",
+                    "the panel's result: {0} place(s) settled, {1} expert bundle(s){2}; {3}")
+TYPED = Said("，{0} 项代录", ", {0} typed from paper sheets")
+FINAL_STATE = Said("已定稿（第 {0} 版），重算一致", "finalised (version {0}), recomputed alike")
+DRAFT_STATE = Said("未定稿（未完成），不参与排名", "not finalised (unfinished): not ranked")
 
 def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
                 opened: "M.OpenedBundle | None" = None) -> tuple[str, str, list]:
@@ -129,9 +136,8 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             record(store, lead.id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                    "merged", None, path.name)
     typed = sum(len(v) for v in transcribed.values())
-    state = f"已定稿（第 {final.version} 版），重算一致" if final else "未定稿（未完成），不参与排名"
-    return "merged", (f"专家组结果：{len(rows)} 项合议，{len(member_bags)} 份专家数据包"
-                      + (f"，{typed} 项代录" if typed else "") + f"；{state}"), outcomes
+    state = FINAL_STATE(final.version) if final else DRAFT_STATE()
+    return "merged", PANEL_MERGED(len(rows), len(member_bags), TYPED(typed) if typed else "", state), outcomes
 
 
 def _finalised(bag: Bag, plan_id: str, group_id: str, lead_id: str) -> F.Finalised | None:

@@ -15,6 +15,7 @@ Every refusal is a `Reject`: raised before anything is written or trusted.
 """
 from __future__ import annotations
 
+from inspector_app.said import Said
 from inspector_app.bundles.bag import Bag
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import fingerprint_of_id
@@ -26,6 +27,10 @@ from inspector_app.store.db import Store
 
 EXPERT_ROLES = set(EX.TRUST_ROLES.values())  # the roles a key trusted from a plan package carries
 
+
+OWN_BUNDLE = Said("这是本机用户 {0} 自己的数据包；本机的评分、意见和照片以本机为准，未合并，没有改变",
+                  "This is the own bundle of {0}, the user of this laptop; the scores, notes and photos here are the "
+                  "ones that count: not merged, nothing changed")
 
 def local_user(store: Store, plan_id: str) -> I.Identity | None:
     return I.current(store, plan_id)
@@ -75,7 +80,7 @@ def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag
     me = local_user(store, plan.id)
     if (me is not None and me.expert_id == expert_id) or bag.signer_key_id == keystore.own_key().key_id:
         if not in_panel:
-            raise Reject(f"这是本机用户 {expert.name} 自己的数据包；本机的评分、意见和照片以本机为准，未合并，没有改变")
+            raise Reject(OWN_BUNDLE(expert.name))
     if not in_panel and at_bureau(store, keystore, plan):
         raise Reject(f"{expert.name} 的专家数据包应交给组长合并，由组长放入专家组数据包后再交教育局；"
                      "教育局只接受组长签名的专家组数据包。未合并，没有改变")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from inspector_app.said import Said
 from inspector_app.bundles import canonical
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, verify_signature
@@ -40,7 +41,9 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _READ = 1 << 20
 
 # The one message for a bundle changed after it was signed, sealed or not (bag.read_bag says it too).
-DAMAGED = "签名无效：数据包在签名后被改动过，或签名已损坏。请向发送人索取原件。"
+DAMAGED = Said("签名无效：数据包在签名后被改动过，或签名已损坏。请向发送人索取原件。",
+               "The signature is not valid: the bundle was changed after it was signed, or the signature is damaged. "
+               "Ask the sender for the original.")()
 
 
 def damaged() -> BundleError:

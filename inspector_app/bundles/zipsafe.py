@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from inspector_app.said import Said
 from inspector_app.bundles.canonical import BundleError
 
 __all__ = ["CHUNK", "DEFAULT_LIMITS", "Entry", "Limits", "check_entries", "collision_key", "hash_entry",
@@ -58,13 +59,21 @@ def show_name(name: str) -> str:
 
 
 def truncated() -> BundleError:
-    return BundleError("truncated", "文件不完整（可能在拷贝时被中断），请重新拷贝或重新导出。")
+    return BundleError("truncated", TRUNCATED())
+
+
+TRUNCATED = Said("文件不完整（可能在拷贝时被中断），请重新拷贝或重新导出。",
+                 "The file is incomplete (perhaps a copy was interrupted): copy it again, or export it again.")
+TAMPERED_PHOTO = Said("照片 {0} 被改动过或已损坏，与签名时不一致。", "The photo {0} was changed or is damaged since it was signed.")
+TAMPERED_FILE = Said("文件 {0} 被改动过或已损坏，与签名时不一致。", "The file {0} was changed or is damaged since it was signed.")
+TAMPERED = Said("数据包的 {0} 被改动过或已损坏，与签名时不一致。", "{0} of the bundle was changed or is damaged since it was signed.")
 
 
 def tampered(name: str) -> BundleError:
     if name.startswith("data/"):
-        return BundleError("bad_hash", f"{label_for(name)} {show_name(name)} 被改动过或已损坏，与签名时不一致。")
-    return BundleError("bad_hash", f"数据包的 {show_name(name)} 被改动过或已损坏，与签名时不一致。")
+        said = TAMPERED_PHOTO if label_for(name) == "照片" else TAMPERED_FILE
+        return BundleError("bad_hash", said(show_name(name)))
+    return BundleError("bad_hash", TAMPERED(show_name(name)))
 
 
 # --------------------------------------------------------------------------- names

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping
 
+from inspector_app.said import Said
 from inspector_app.scoring.school import School
 
 UNTYPED = "未分类"  # the class of a unit whose rubric names no group types
@@ -202,6 +203,7 @@ class IndicatorHead:
 
 
 UNFINISHED = "未完成"
+PROGRESS = Said("已评 {0}/{1} 项", "{0}/{1} scored")
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,7 @@ class Unfinished:
 
     @property
     def progress(self) -> str:
-        return f"已评 {self.done}/{self.count} 项"
+        return PROGRESS(self.done, self.count)
 
 
 @dataclass

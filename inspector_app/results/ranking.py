@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 from typing import Callable, Iterable
 
+from inspector_app.said import Said
 from inspector_app.numbers import fmt_points
 from inspector_app.results.consequences import Consequence, Policy, policy_for
 from inspector_app.scoring.self_difference import differs
@@ -23,6 +24,21 @@ from inspector_app.rubric.model import Rubric
 class ResultsError(ValueError):
     """Inputs that cannot be ranked (duplicate group ids)."""
 
+
+
+SELF_DIFF = Said("自评差异", "Self-assessment gap")
+SELF_TOTALS = Said("自评合计 {0}，考核组 {1}（{2}）", "self-assessed total {0}, panel {1} ({2})")
+SELF_HIGHER = Said("自评高 {0} 分", "self-assessment {0} pt higher")
+SELF_LOWER = Said("自评低 {0} 分", "self-assessment {0} pt lower")
+SELF_EVEN = Said("合计持平", "totals equal")
+SELF_ITEMS = Said("{0}；差异较大的指标：{1}", "{0}; indicators that differ widely: {1}")
+SELF_RULE = Said("（程序规则）单项自评与考核组得分相差达到该项分值的 {0}% 或合计相差达到 {1} 分时标记，供反馈会讨论。",
+                 "(the program's rule) flagged when an indicator's self-score and the panel's differ by {0}% of its "
+                 "points or more, or the totals by {1} pt or more, for discussion at the feedback meeting.")
+RANKING = Said("排名规则：按总分从高到低；同分并列、名次相同，下一名次顺延（如 1、1、3）；{0}同分单位在表中按集团编号先后列出，不表示名次先后。",
+               "Ranking: by total, highest first; equal totals share a rank and the next rank is skipped (e.g. 1, 1, "
+               "3); {0}groups with equal totals are listed by their number, which says nothing of their order.")
+VETOED_LAST = Said("一票否决的单位排在未被否决的单位之后；", "groups vetoed come after every group not vetoed; ")
 
 def _order_key(unit: UnitResult, policy: Policy) -> tuple:
     return (unit.vetoed if policy.vetoed_last else False, -unit.total)
@@ -80,11 +96,8 @@ def compute_results(units: Iterable[UnitResult], rubric: Rubric, history: Histor
     for v in rubric.vetoes:
         if v.withholds_top:
             rules.append((rubric.grades.withheld_label, f"{v.text}（考核组认定并写明事实和理由；得分不变，等次至多为下一等次）"))
-    rules.append(("自评差异", f"（程序规则）单项自评与考核组得分相差达到该项分值的 {fmt_points(policy.self_diff_share * 100)}% "
-                             f"或合计相差达到 {fmt_points(policy.self_diff_total)} 分时标记，供反馈会讨论。"))
-    notes.insert(0, "排名规则：按总分从高到低；同分并列、名次相同，下一名次顺延（如 1、1、3）；"
-                    + ("一票否决的单位排在未被否决的单位之后；" if policy.vetoed_last else "")
-                    + "同分单位在表中按集团编号先后列出，不表示名次先后。")
+    rules.append((SELF_DIFF(), SELF_RULE(fmt_points(policy.self_diff_share * 100), fmt_points(policy.self_diff_total))))
+    notes.insert(0, RANKING(VETOED_LAST() if policy.vetoed_last else ""))
 
     areas = tuple(AreaHead(a.code, a.title, a.max, a.bonus) for a in rubric.areas)
     heads = tuple(IndicatorHead(i.code, i.area_code, i.points, i.text, i.scope.per_school)
@@ -219,12 +232,11 @@ def _self_diff(r: RankedUnit, policy: Policy) -> None:
     flagged = [d for d in diffs if d.flagged]
     total_gap = r.self_total - r.panel_total_compared
     if flagged or abs(total_gap) >= policy.self_diff_total:
-        direction = "高" if total_gap > 0 else ("低" if total_gap < 0 else "持平")
-        text = f"自评合计 {fmt_points(r.self_total)}，考核组 {fmt_points(r.panel_total_compared)}"
-        text += f"（自评{direction} {fmt_points(abs(total_gap))} 分）" if total_gap else "（合计持平）"
+        gap = (SELF_HIGHER if total_gap > 0 else SELF_LOWER)(fmt_points(abs(total_gap))) if total_gap else SELF_EVEN()
+        text = SELF_TOTALS(fmt_points(r.self_total), fmt_points(r.panel_total_compared), gap)
         if flagged:
-            text += "；差异较大的指标：" + "、".join(f"{d.code}（{signed(d.diff)}）" for d in flagged)
-        r.flags.append(Flag("self_diff", "自评差异", text))
+            text = SELF_ITEMS(text, "、".join(f"{d.code}（{signed(d.diff)}）" for d in flagged))
+        r.flags.append(Flag("self_diff", SELF_DIFF(), text))
 
 
 CONSEQUENCE_RULES: dict[str, Callable[[_Context, Consequence], None]] = {

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QM
                                QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
-from inspector_app.ui.i18n import translate
+from inspector_app.ui.core_words import core_text, listing
+from inspector_app.ui.i18n import SOURCE_LANGUAGE, current_language, translate
 from inspector_app.ui.operation import Operation
 
 FLAG_FG = QColor("#b00020")
@@ -37,6 +38,19 @@ def _override_words(ind) -> str:
     rule = translate("BureauView", "，按计分办法 {0} 分").format(pts(ind.computed)) if ind.computed is not None else ""
     return translate("BureauView", "{0}：改定为 {1} 分{2}；理由：{3}").format(ind.code, pts(ind.points), rule,
                                                                          ind.override_reason)
+
+
+def unfinished_item(u) -> str:
+    """An unfinished group with why and how far, in the window's language."""
+    if current_language() == SOURCE_LANGUAGE:
+        return f"{u.name}（{u.reason}，{u.progress}）"
+    return f"{u.name} ({core_text(u.reason)}, {core_text(u.progress)})"
+
+
+def flag_lines(flags) -> str:
+    """Each flag with its detail, one a line, in the window's language."""
+    return "\n".join(f"{core_text(f.label)}：{core_text(f.detail)}" if current_language() == SOURCE_LANGUAGE
+                     else f"{core_text(f.label)}: {core_text(f.detail)}" for f in flags)
 
 
 class BureauView(QWidget):
@@ -138,9 +152,9 @@ class BureauView(QWidget):
         self.table.setRowCount(len(r.units))
         for row, ranked in enumerate(r.units):
             u = ranked.unit
-            grade = u.grade or translate("BureauView", "未定")
-            cells = [str(ranked.rank), u.name, u.class_name, fmt_points(u.total), grade,
-                     f"{ranked.class_rank}/{ranked.class_size}", ranked.flag_text,
+            grade = core_text(u.grade) if u.grade else translate("BureauView", "未定")
+            cells = [str(ranked.rank), u.name, core_text(u.class_name), fmt_points(u.total), grade,
+                     f"{ranked.class_rank}/{ranked.class_size}", listing((f.label for f in ranked.flags), "、"),
                      "、".join(i.code for i in u.overrides) or "—"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -148,7 +162,7 @@ class BureauView(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if col == 6 and ranked.flags:
                     item.setForeground(QBrush(FLAG_FG))
-                    item.setToolTip("\n".join(f"{f.label}：{f.detail}" for f in ranked.flags))
+                    item.setToolTip(flag_lines(ranked.flags))
                 if col == 7 and u.overrides:  # the panel gave its own figure somewhere: flagged, with why
                     item.setForeground(QBrush(FLAG_FG))
                     item.setToolTip("\n".join(_override_words(i) for i in u.overrides))
@@ -156,11 +170,11 @@ class BureauView(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.unfinished.setText(translate("BureauView", "未完成（不排名、不评等次、不奖惩）：{0}").format(
-            "；".join(f"{u.name}（{u.reason}，{u.progress}）" for u in r.unfinished)) if r.unfinished else "")
+            listing((unfinished_item(u) for u in r.unfinished), "；")) if r.unfinished else "")
         self.workbook_button.setEnabled(bool(r.units))  # nothing finalised: nothing to publish
         self.pdf_button.setEnabled(bool(r.units))
-        counts = "，".join(f"{label} {n}" for label, n in r.grade_counts())
-        notes = "\n".join([translate("BureauView", "等次分布：{0}").format(counts)] + list(r.notes))
+        counts = listing(f"{core_text(label)} {n}" for label, n in r.grade_counts())
+        notes = "\n".join([translate("BureauView", "等次分布：{0}").format(counts)] + [core_text(n) for n in r.notes])
         self.notes.setText(notes)
         if r.units:
             self.table.setCurrentCell(0, 0)
@@ -183,8 +197,9 @@ class BureauView(QWidget):
         if ranked.previous is not None and ranked.previous.rank is not None:
             previous = translate("BureauView", "；上年第 {0} 名").format(ranked.previous.rank)
         self.unit_title.setText(translate("BureauView", "{0}（{1}）：{2} 分，{3}，第 {4} 名{5}").format(
-            u.name, u.class_name, fmt_points(u.total), u.grade or translate("BureauView", "未定"), ranked.rank, previous))
-        self.flags.setText("\n".join(f"{f.label}：{f.detail}" for f in ranked.flags))
+            u.name, core_text(u.class_name), fmt_points(u.total),
+            core_text(u.grade) if u.grade else translate("BureauView", "未定"), ranked.rank, previous))
+        self.flags.setText(flag_lines(ranked.flags))
         self.flags.setVisible(bool(ranked.flags))
         schools = {s.id: s.name for s in u.schools}
         for area in u.areas:

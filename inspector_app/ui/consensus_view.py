@@ -13,6 +13,7 @@ from inspector_app.numbers import fmt_points
 from inspector_app.scoring import panel as SP
 from inspector_app.store import consensus as C
 from inspector_app.store.db import StoreError
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
 RULES = {"mean": QT_TRANSLATE_NOOP("ConsensusView", "取各位专家的平均分"),
@@ -292,7 +293,7 @@ class ConsensusView(QWidget):
             layout.addWidget(flag)
         note = place.notes.get(expert_id) or ""
         lines = [note] if note else []
-        lines += list(place.explanations.get(expert_id, ()))[:3]
+        lines += [core_text(line) for line in list(place.explanations.get(expert_id, ()))[:3]]
         text = QLabel("\n".join(lines) or translate("ConsensusView", "（无备注）"))
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -331,7 +332,7 @@ class ConsensusView(QWidget):
         from inspector_app.store import finalisation as F
         ws = self.workspace
         state = F.report_state(ws.store, ws.plan, ws.rubric, self.group)
-        text = state.label + (translate("ConsensusView", "（第 {0} 版）").format(state.version) if state.version else "")
+        text = core_text(state.label) + (translate("ConsensusView", "（第 {0} 版）").format(state.version) if state.version else "")
         self.state.setText(text)
         self.state.setStyleSheet("font-weight: bold; color: %s;" % ("#1b7a2f" if state.is_final else "#b06000"))
         self.finalise_button.setEnabled(ws.identity is not None and ws.identity.is_lead)
@@ -355,7 +356,7 @@ class ConsensusView(QWidget):
             C.decide(ws.store, ws.plan, ws.rubric, self.group, place.school_id, place.indicator,
                      self.points.text().strip(), self.reason.toPlainText(), ws.expert_id)
         except (C.ConsensusError, StoreError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(str(exc)))
             return False
         self.refresh(keep=(place.school_id, place.indicator))
         self.decided.emit()

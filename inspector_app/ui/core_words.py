@@ -47,6 +47,11 @@ WORDS = (
     QT_TRANSLATE_NOOP("Core", "理由"), QT_TRANSLATE_NOOP("Core", "整改情况"), QT_TRANSLATE_NOOP("Core", "责任单位"),
     QT_TRANSLATE_NOOP("Core", "责任人"), QT_TRANSLATE_NOOP("Core", "问题类别"), QT_TRANSLATE_NOOP("Core", "整改时限"),
     QT_TRANSLATE_NOOP("Core", "列出"), QT_TRANSLATE_NOOP("Core", "删去"),
+    QT_TRANSLATE_NOOP("Core", "自评"), QT_TRANSLATE_NOOP("Core", "初评"), QT_TRANSLATE_NOOP("Core", "复评"),
+    QT_TRANSLATE_NOOP("Core", "专家"), QT_TRANSLATE_NOOP("Core", "教育局"), QT_TRANSLATE_NOOP("Core", "只查看"),
+    QT_TRANSLATE_NOOP("Core", "本机"), QT_TRANSLATE_NOOP("Core", "征求意见稿（未定稿）"),
+    QT_TRANSLATE_NOOP("Core", "定稿后有改动，须重新定稿"), QT_TRANSLATE_NOOP("Core", "未定稿"),
+    QT_TRANSLATE_NOOP("Core", "尚无专家组结果"),
 )
 
 # Messages with values in them ({0}, {1}…), most specific first. Each placeholder appears once.
@@ -158,6 +163,22 @@ def _english(source: str, own: str) -> str:
     return own if own and found == source else found
 
 
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("【", "】"))
+
+
+def _balanced(value: str) -> bool:
+    """A value put into a message never holds half a bracket: "自评高 1 分）；差异…（-0.4" is a wrong split."""
+    for left, right in _PAIRS:
+        depth = 0
+        for ch in value:
+            depth += (ch == left) - (ch == right)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
+
+
 def _one(text: str, depth: int = 0) -> str | None:
     stripped = text.strip()
     if not stripped:
@@ -166,7 +187,7 @@ def _one(text: str, depth: int = 0) -> str | None:
         return text.replace(stripped, translate("Core", stripped))
     for regex, source, own in _patterns():
         match = regex.fullmatch(stripped)
-        if match:
+        if match and all(_balanced(v) for v in match.groupdict().values()):
             values = {k: v for k, v in match.groupdict().items()}
             args = [(_one(values[f"v{i}"], depth + 1) or values[f"v{i}"]) if depth < 2 else values[f"v{i}"]
                     for i in range(len(values))]
@@ -188,6 +209,28 @@ def core_text(text: str) -> str:
     if colon and rest:
         return f"{core_text(head)}: {core_text(rest)}"
     return text
+
+
+_SEPARATORS = {"，": ", ", "；": "; ", "、": ", "}
+
+
+def listing(items, separator: str = "，") -> str:
+    """Items the core would join with `separator` (grades and their counts, unfinished groups…), each in the
+    window's language, joined the window's way."""
+    if current_language() != SOURCE_LANGUAGE:
+        separator = _SEPARATORS.get(separator, separator)
+    return separator.join(core_text(str(i)) for i in items)
+
+
+def identity_text(identity) -> str:
+    """Who the user is ("张老师（组长）", "教育局"), the role in the window's language."""
+    if current_language() == SOURCE_LANGUAGE:
+        return identity.label
+    if identity.expert is not None:
+        from inspector_app.store.experts import ROLES
+        role = ROLES.get(identity.expert.role)
+        return f"{identity.expert.name} ({core_text(role)})" if role else identity.expert.name
+    return core_text(identity.label)
 
 
 def fault_text(exc: BaseException, path: Path | str) -> str:

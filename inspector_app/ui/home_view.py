@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.inspection import Inspection, chosen_expert_id
 
@@ -87,7 +88,7 @@ class HomeView(QWidget):
                 rubric_title = P.plan_rubric(store, plan).title
             except StoreError as exc:
                 rubric_title = str(exc)
-            item = QListWidgetItem(f"{plan.title}\n    {plan.school_year} · {plan.stage} · {rubric_title}"
+            item = QListWidgetItem(f"{plan.title}\n    {plan.school_year} · {core_text(plan.stage)} · {rubric_title}"
                                    f"{self._progress(store, plan)}")
             item.setData(Qt.ItemDataRole.UserRole, plan.id)
             self.plans.addItem(item)

@@ -3,7 +3,7 @@
 The window speaks Chinese by default (the source language, no file needed).
 English is chosen by the `language` setting or `INSPECTOR_LANG=en`; its `.qm`
 is built from the `.ts` kept in the repository by `pyside6-lrelease`, into a
-cache folder, whenever the `.qm` is missing or older than the `.ts`.
+cache folder, named by the `.ts`'s content, whenever that `.qm` is missing.
 Qt's own dialogs load `qtbase_<lang>.qm` from Qt's translations folder.
 """
 from __future__ import annotations
@@ -50,8 +50,11 @@ def compiled(lang: str) -> Path | None:
         return shipped
     if not ts.is_file():
         return None
-    qm = cache_dir() / "i18n" / f"inspector_{lang}.qm"
-    if qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    # Named by the .ts's content: checkouts of different versions sharing one cache never take each other's.
+    import hashlib
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:12]
+    qm = cache_dir() / "i18n" / f"inspector_{lang}-{digest}.qm"
+    if qm.is_file():
         return qm
     import shutil  # only when a .qm must be built: rare, and subprocess is slow to import
     import subprocess

@@ -14,6 +14,7 @@ from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import normalize_fingerprint
 from inspector_app.fsutil import write_atomic
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
 STATUS = {"own": QT_TRANSLATE_NOOP("KeysDialog", "本机"), "trusted": QT_TRANSLATE_NOOP("KeysDialog", "已信任"),
@@ -146,7 +147,7 @@ class KeysDialog(QDialog):
         for row, rec in enumerate(self.records):
             detail = rec.reason or rec.role or rec.source
             when = rec.revoked or rec.added
-            cells = [rec.name or "—", translate("KeysDialog", STATUS.get(rec.status, rec.status)), rec.fingerprint,
+            cells = [core_text(rec.name) if rec.status == "own" else rec.name or "—", translate("KeysDialog", STATUS.get(rec.status, rec.status)), rec.fingerprint,
                      "　".join(x for x in (detail, when[:10]) if x)]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))

@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
         # Before anything is scored: who the user is (the key decides, or the user is asked).
         from inspector_app.ui.identity_dialog import settle_identity
         identity = settle_identity(self, self.workspace)
-        who = identity.label if identity else translate("MainWindow", "未选择身份，不能录入评分")
+        from inspector_app.ui.core_words import identity_text
+        who = identity_text(identity) if identity else translate("MainWindow", "未选择身份，不能录入评分")
         self.setWindowTitle(f"{plan.title} — {who} — Inspector")
         if not plan.demo and self.banner.text() == DEMO_NOTICE():
             self.banner.hide()

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListW
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import normalize_fingerprint
-from inspector_app.ui.i18n import translate
+from inspector_app.ui.core_words import core_text
+from inspector_app.ui.i18n import SOURCE_LANGUAGE, current_language, translate
 from inspector_app.ui.keys_dialog import TrustDialog, fingerprint_label
 
 GOOD = {"merged", "already", "created", "amended", "superseded"}
@@ -33,11 +34,17 @@ def held_fingerprint(outcome) -> str:
 
 
 def sentence(outcome) -> str:
-    """The core's sentence; a held bundle points at the button here instead of the command line."""
-    text = str(outcome)
+    """The core's sentence in the window's language; a held bundle points at the button here instead of the
+    command line."""
+    from inspector_app.bundles.merge import STATUS_TEXT
+    message = outcome.message
     if outcome.status == "held":
-        text = CLI_HINT.sub(translate("MergeResults", "请与发送人当面核对指纹，然后点“核对指纹后信任”。"), text)
-    return text
+        message = CLI_HINT.sub(translate("MergeResults", "请与发送人当面核对指纹，然后点“核对指纹后信任”。"), message)
+    status = STATUS_TEXT.get(outcome.status, outcome.status)
+    if current_language() == SOURCE_LANGUAGE:
+        return f"{outcome.file}: {status}。{message}".rstrip("。") + "。"
+    message = core_text(message).rstrip("。. ")
+    return f"{outcome.file}: {core_text(status)}" + (f". {message}." if message else ".")
 
 
 class MergeResultsDialog(QDialog):
@@ -96,7 +103,7 @@ class MergeResultsDialog(QDialog):
         bad = counts.get("rejected", 0) + counts.get("conflict", 0)
         if bad:
             text += translate("MergeResults", "，{0} 个未导入").format(bad)
-        self.summary.setText(text + "。")
+        self.summary.setText(text + ("。" if current_language() == SOURCE_LANGUAGE else "."))
         if 0 <= row < self.list.count():
             self.list.setCurrentRow(row)
         self._selected(self.list.currentRow())

@@ -132,7 +132,7 @@ class Navigator(QWidget):
         shorts = short_names([u.name for u in ws.units if u.school_id])
         for unit in ws.units:
             unit_item = QTreeWidgetItem([core_text(shorts.get(unit.name, unit.name)), ""])
-            unit_item.setToolTip(0, unit.name)
+            unit_item.setToolTip(0, core_text(unit.name))
             font = unit_item.font(0)
             font.setBold(True)
             unit_item.setFont(0, font)
@@ -164,7 +164,7 @@ class Navigator(QWidget):
     @staticmethod
     def _group_text(g, progress: tuple[int, int]) -> str:
         done, total = progress
-        return (g.name + (f"（{g.group_type}）" if g.group_type else "")
+        return (g.name + (f"（{core_text(g.group_type)}）" if g.group_type else "")
                 + "　" + translate("Navigator", "{0}/{1} 已评").format(done, total))
 
     def update_group_progress(self) -> None:

@@ -1,8 +1,9 @@
 """Create an inspection: rubric, school year, stage, groups with their schools, experts."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.catalog import load_catalog
@@ -64,9 +65,17 @@ class PlanDialog(QDialog):
         self.rubric.setCurrentIndex(0)  # a complete one (complete rubrics come first)
         self.about = QLabel()
         self.about.setWordWrap(True)
+        self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.about_area = QScrollArea()  # a template's explanation is long: it scrolls, never cut
+        self.about_area.setWidget(self.about)
+        self.about_area.setWidgetResizable(True)
+        self.about_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.about_area.setMaximumHeight(190)
+        self.about_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.year = QLineEdit("2024—2025")
         self.stage = QComboBox()
-        self.stage.addItems(list(P.STAGES))
+        for stage in P.STAGES:  # shown in the window's language, kept as the plan says it
+            self.stage.addItem(core_text(stage), stage)
         self.groups = QPlainTextEdit()
         self.groups.setTabChangesFocus(True)
         self.groups.setPlaceholderText(translate(
@@ -76,7 +85,7 @@ class PlanDialog(QDialog):
         self.experts.setPlaceholderText(translate("PlanDialog", "组长在前，用顿号分开：张老师、李老师"))
         form.addRow(translate("PlanDialog", "名称(&T)："), self.title)
         form.addRow(translate("PlanDialog", "指标体系(&R)："), self.rubric)
-        form.addRow("", self.about)
+        form.addRow("", self.about_area)
         form.addRow(translate("PlanDialog", "学年(&Y)："), self.year)
         form.addRow(translate("PlanDialog", "阶段(&S)："), self.stage)
         form.addRow(translate("PlanDialog", "集团和学校(&G)："), self.groups)
@@ -113,6 +122,7 @@ class PlanDialog(QDialog):
             total = fmt_points(rubric.total) if rubric.total is not None else "—"
             self.about.setText(translate("PlanDialog", "完整的指标体系：{0} 项指标，总分 {1} 分").format(
                 len(rubric.indicators), total))
+        self.about_area.setMinimumHeight(190 if refusal else 0)  # the whole reason in sight, the rest scrolls
         self.ok.setEnabled(not refusal)
 
     def accept(self) -> None:
@@ -127,7 +137,7 @@ class PlanDialog(QDialog):
         names = [n.strip() for n in self.experts.text().replace(",", "、").replace("，", "、").split("、") if n.strip()]
         experts = [P.ExpertSpec(n, "lead" if i == 0 else "member") for i, n in enumerate(names)]
         title = self.title.text().strip() or f"{self.year.text().strip()}学年{rubric.title}"
-        return rubric, P.PlanSpec(title=title, school_year=self.year.text().strip(), stage=self.stage.currentText(),
+        return rubric, P.PlanSpec(title=title, school_year=self.year.text().strip(), stage=self.stage.currentData(),
                                   groups=parse_groups(self.groups.toPlainText(), rubric.group_types), experts=experts)
 
     def show_error(self, message: str) -> None:

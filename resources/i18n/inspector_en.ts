@@ -778,7 +778,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>整改中</source>
-        <translation>in progress</translation>
+        <translation>being rectified</translation>
     </message>
     <message>
         <source>已整改</source>
@@ -786,11 +786,11 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>复查通过</source>
-        <translation>passed at re-check</translation>
+        <translation>passed the follow-up review</translation>
     </message>
     <message>
         <source>复查未通过</source>
-        <translation>failed at re-check</translation>
+        <translation>failed the follow-up review</translation>
     </message>
     <message>
         <source>整改事项的内容</source>
@@ -835,6 +835,50 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>删去</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>自评</source>
+        <translation>self-assessment</translation>
+    </message>
+    <message>
+        <source>初评</source>
+        <translation>first review</translation>
+    </message>
+    <message>
+        <source>复评</source>
+        <translation>re-inspection</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <source>教育局</source>
+        <translation>education bureau</translation>
+    </message>
+    <message>
+        <source>只查看</source>
+        <translation>view only</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>征求意见稿（未定稿）</source>
+        <translation>draft for comments (not finalised)</translation>
+    </message>
+    <message>
+        <source>定稿后有改动，须重新定稿</source>
+        <translation>changed after finalising: finalise again</translation>
+    </message>
+    <message>
+        <source>未定稿</source>
+        <translation>not finalised</translation>
+    </message>
+    <message>
+        <source>尚无专家组结果</source>
+        <translation>no panel result yet</translation>
     </message>
     <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
@@ -2278,12 +2322,12 @@ SHA-256: {1}</translation>
     <message>
         <source>每行一个集团：集团名称（类型）：核心校、成员校、成员校
 例：城关教育集团（融合型）：城关小学、东关小学、西关小学</source>
-        <translation>One group a line: group name (type): lead school、member、member
-e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小学</translation>
+        <translation>One group a line: group name (type as the rubric names it): lead school, member, member
+e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Primary</translation>
     </message>
     <message>
         <source>组长在前，用顿号分开：张老师、李老师</source>
-        <translation>Panel lead first, separated by 、: 张老师、李老师</translation>
+        <translation>Panel lead first, separated by commas: Zhang, Li</translation>
     </message>
     <message>
         <source>名称(&amp;T)：</source>
@@ -2627,7 +2671,7 @@ e.g. 城关教育集团（融合型）：城关小学、东关小学、西关小
     </message>
     <message>
         <source>逾期</source>
-        <translation>Overdue</translation>
+        <translation>overdue</translation>
     </message>
     <message>
         <source>报告整改日期</source>

@@ -837,6 +837,50 @@
         <translation>删去</translation>
     </message>
     <message>
+        <source>自评</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>初评</source>
+        <translation>初评</translation>
+    </message>
+    <message>
+        <source>复评</source>
+        <translation>复评</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>教育局</source>
+        <translation>教育局</translation>
+    </message>
+    <message>
+        <source>只查看</source>
+        <translation>只查看</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>征求意见稿（未定稿）</source>
+        <translation>征求意见稿（未定稿）</translation>
+    </message>
+    <message>
+        <source>定稿后有改动，须重新定稿</source>
+        <translation>定稿后有改动，须重新定稿</translation>
+    </message>
+    <message>
+        <source>未定稿</source>
+        <translation>未定稿</translation>
+    </message>
+    <message>
+        <source>尚无专家组结果</source>
+        <translation>尚无专家组结果</translation>
+    </message>
+    <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
         <translation>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</translation>
     </message>
