@@ -30,7 +30,7 @@ DATA_COLUMNS = {"plans": ("title", "school_year", "issuing_body", "objection_cha
                 "experts": ("name",), "entries": ("note", "inputs"), "vetoes": ("reason",), "photos": ("caption", "name"),
                 "findings": ("text",), "consensus": ("reason",), "feedback_meetings": ("place", "attendees", "response"),
                 "finalisations": ("reason",), "register_items": ("name", "level", "evidence"),
-                "evidence_files": ("name",)}
+                "evidence_files": ("name",), "rectification_items": ("text", "area", "unit", "person", "response")}
 
 
 def _strings(value, seen: set[int], out: set[str]) -> None:
@@ -184,6 +184,10 @@ def test_every_screen_and_dialog_of_the_english_window_is_english(qtbot, store, 
     for row in range(bureau.table.rowCount()):
         bureau.table.setCurrentCell(row, 0)
         walk.check(f"bureau row {row}", window)
+    rectification = bureau.open_rectification(modal=False)  # 整改台账
+    rectification.show()
+    walk.check("整改台账", rectification)
+    rectification.close()
     from inspector_app.store import backup
     backup.backup_now(window.store)
     for name, dialog in (("backups", window.data_menus.show_backups()),

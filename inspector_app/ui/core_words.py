@@ -47,11 +47,12 @@ WORDS = (
     QT_TRANSLATE_NOOP("Core", "理由"), QT_TRANSLATE_NOOP("Core", "整改情况"), QT_TRANSLATE_NOOP("Core", "责任单位"),
     QT_TRANSLATE_NOOP("Core", "责任人"), QT_TRANSLATE_NOOP("Core", "问题类别"), QT_TRANSLATE_NOOP("Core", "整改时限"),
     QT_TRANSLATE_NOOP("Core", "列出"), QT_TRANSLATE_NOOP("Core", "删去"),
-    QT_TRANSLATE_NOOP("Core", "自评"), QT_TRANSLATE_NOOP("Core", "初评"), QT_TRANSLATE_NOOP("Core", "复评"),
+    QT_TRANSLATE_NOOP("Core", "自评"), QT_TRANSLATE_NOOP("Core", "初评"), QT_TRANSLATE_NOOP("Core", "复评"), QT_TRANSLATE_NOOP("Core", "复查"),
     QT_TRANSLATE_NOOP("Core", "专家"), QT_TRANSLATE_NOOP("Core", "教育局"), QT_TRANSLATE_NOOP("Core", "只查看"),
     QT_TRANSLATE_NOOP("Core", "本机"), QT_TRANSLATE_NOOP("Core", "征求意见稿（未定稿）"),
     QT_TRANSLATE_NOOP("Core", "定稿后有改动，须重新定稿"), QT_TRANSLATE_NOOP("Core", "未定稿"),
     QT_TRANSLATE_NOOP("Core", "尚无专家组结果"),
+    QT_TRANSLATE_NOOP("Core", "逾期"),
 )
 
 # Messages with values in them ({0}, {1}…), most specific first. Each placeholder appears once.

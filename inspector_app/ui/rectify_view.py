@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout
 
 from inspector_app.results.rectify_ledger import COLUMNS, as_cells, ledger
 from inspector_app.store import rectification as R
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
 HEADS = (QT_TRANSLATE_NOOP("RectifyView", "编号"), QT_TRANSLATE_NOOP("RectifyView", "集团"),
@@ -79,7 +80,7 @@ class RectifyView(QDialog):
         combo = QComboBox()
         combo.addItem(translate("RectifyView", "全部"), None)
         for value in values:
-            combo.addItem(value, value)
+            combo.addItem(core_text(value), value)  # statuses in the window's language, kept as stored
         label.setBuddy(combo)
         layout.addWidget(label)
         layout.addWidget(combo)
@@ -105,7 +106,7 @@ class RectifyView(QDialog):
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
             for col, value in enumerate(as_cells(row)):
-                item = QTableWidgetItem("" if value is None else str(value))
+                item = QTableWidgetItem("" if value is None else core_text(str(value)))
                 if row["overdue"]:
                     item.setForeground(QBrush(OVERDUE_FG))
                 elif row["status"] == R.PASSED:

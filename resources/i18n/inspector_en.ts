@@ -849,6 +849,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>re-inspection</translation>
     </message>
     <message>
+        <source>复查</source>
+        <translation>follow-up review</translation>
+    </message>
+    <message>
         <source>专家</source>
         <translation>expert</translation>
     </message>
@@ -879,6 +883,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>尚无专家组结果</source>
         <translation>no panel result yet</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>overdue</translation>
     </message>
     <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>

@@ -849,6 +849,10 @@
         <translation>复评</translation>
     </message>
     <message>
+        <source>复查</source>
+        <translation>复查</translation>
+    </message>
+    <message>
         <source>专家</source>
         <translation>专家</translation>
     </message>
@@ -879,6 +883,10 @@
     <message>
         <source>尚无专家组结果</source>
         <translation>尚无专家组结果</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>{0} {1}，目标 {2}，完成 {3} × {4} 分 = {5}</source>
