@@ -293,11 +293,14 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     # ---------------------------------------------------------------- moving
-    def step(self, delta: int) -> None:
-        target = self.workspace.step(self.place, delta) if self.workspace else None
+    def _go(self, target) -> None:
+        """To a place found by one of the moves below (None: stay)."""
         if target is not None:
             self.navigator.select(target)
             self.page.focus_first()
+
+    def step(self, delta: int) -> None:
+        self._go(self.workspace.step(self.place, delta) if self.workspace else None)
 
     def next_unscored(self) -> None:
         self.page.commit_now()
@@ -305,14 +308,10 @@ class MainWindow(QMainWindow):
         if target is None:
             self.statusBar().showMessage(translate("MainWindow", "本集团分给您的指标都已评完"), 8000)
             return
-        self.navigator.select(target)
-        self.page.focus_first()
+        self._go(target)
 
     def step_unit(self, delta: int) -> None:
-        target = self.workspace.step_unit(self.place, delta) if self.workspace else None
-        if target is not None:
-            self.navigator.select(target)
-            self.page.focus_first()
+        self._go(self.workspace.step_unit(self.place, delta) if self.workspace else None)
 
     def focus_jump(self) -> None:
         self.navigator.jump.setFocus()

@@ -63,6 +63,13 @@ def word_work(writer, data, out: Path):
     return work
 
 
+
+def _writer(name: str):
+    """"module:function", imported when a document is written (the reports load slowly)."""
+    import importlib
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
+
 class ReportActions(QObject):
     job_started = Signal(object)  # the Operation
     written = Signal(str)  # the PDF's path
@@ -83,35 +90,10 @@ class ReportActions(QObject):
         self.window.commit_all()
         return report_data(self.window.store, ws.plan, group or ws.group)
 
-    def feedback(self, out: Path | None = None) -> Operation | None:
-        """生成现场反馈报告 for the current group."""
-        ws = self.window.workspace
-        if ws is None or ws.group is None:
-            return None
-        title = translate("ReportActions", "生成现场反馈报告")
-        out = self._target(title, f"现场反馈报告-{_slug(ws.group.name)}.pdf", out, word=True)
-        if out is None:
-            return None
-        try:
-            data = self._data()
-        except StoreError as exc:
-            QMessageBox.warning(self.window, title, core_text(str(exc)))
-            return None
-        if is_word(out):
-            from inspector_app.reports.word_report import write_feedback_docx
-            return self._render(title, out, word_work(write_feedback_docx, data, out))
-        from inspector_app.reports.feedback import render_feedback
-        return self._render(title, out, lambda progress: render_feedback(data, out, progress, progress.cancelled))
-
-    def panel_record(self, out: Path | None = None, group_id: str | None = None) -> Operation | None:
-        """合议记录 (internal: each expert's scores, spreads, the lead's decisions and reasons), PDF or Word;
-        of `group_id` (the 合议 screen's group) or the group on show."""
-        ws = self.window.workspace
-        if ws is None or ws.group is None:
-            return None
-        group = next((g for g in ws.groups if g.id == group_id), ws.group)
-        title = translate("ReportActions", "生成合议记录")
-        out = self._target(title, f"合议记录-{_slug(group.name)}.pdf", out, word=True)
+    def _document(self, title: str, stem: str, group, out: Path | None, word: str, pdf: str) -> Operation | None:
+        """A group's document as PDF or (chosen in the save dialog) Word; `word` and `pdf` name their writers
+        ("module:function", imported only when written)."""
+        out = self._target(title, f"{stem}-{_slug(group.name)}.pdf", out, word=True)
         if out is None:
             return None
         try:
@@ -120,10 +102,29 @@ class ReportActions(QObject):
             QMessageBox.warning(self.window, title, core_text(str(exc)))
             return None
         if is_word(out):
-            from inspector_app.reports.word_report import write_panel_record_docx
-            return self._render(title, out, word_work(write_panel_record_docx, data, out))
-        from inspector_app.reports.panel_record import render_panel_record
-        return self._render(title, out, lambda progress: render_panel_record(data, out, progress, progress.cancelled))
+            return self._render(title, out, word_work(_writer(word), data, out))
+        render = _writer(pdf)
+        return self._render(title, out, lambda progress: render(data, out, progress, progress.cancelled))
+
+    def feedback(self, out: Path | None = None) -> Operation | None:
+        """生成现场反馈报告 for the current group."""
+        ws = self.window.workspace
+        if ws is None or ws.group is None:
+            return None
+        return self._document(translate("ReportActions", "生成现场反馈报告"), "现场反馈报告", ws.group, out,
+                              "inspector_app.reports.word_report:write_feedback_docx",
+                              "inspector_app.reports.feedback:render_feedback")
+
+    def panel_record(self, out: Path | None = None, group_id: str | None = None) -> Operation | None:
+        """合议记录 (internal: each expert's scores, spreads, the lead's decisions and reasons), PDF or Word;
+        of `group_id` (the 合议 screen's group) or the group on show."""
+        ws = self.window.workspace
+        if ws is None or ws.group is None:
+            return None
+        group = next((g for g in ws.groups if g.id == group_id), ws.group)
+        return self._document(translate("ReportActions", "生成合议记录"), "合议记录", group, out,
+                              "inspector_app.reports.word_report:write_panel_record_docx",
+                              "inspector_app.reports.panel_record:render_panel_record")
 
     def score_sheet(self, out: Path | None = None) -> Operation | None:
         """打印评分表: this expert's own scores of the current group, for signing on paper."""
