@@ -402,20 +402,27 @@ def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAUL
     return True, "；".join(parts)
 
 
+PLAIN = Said("未加密（考核计划选择了明文数据包）", "not encrypted (the plan chose plain bundles)")
+SEALED_TO = Said("已加密，接收人：{0}", "encrypted; recipients: {0}")
+SEALED_FOR = Said("已加密，只有 {0} 能打开", "encrypted: only {0} can open it")
+PLAIN_COPY = Said("未加密的副本（原件是加密的）", "a plain copy (the original was encrypted)")
+PLAIN_OLD = Said("未加密（加密功能之前的数据包）", "not encrypted (a bundle from before encryption)")
+
+
 def sealed_words(bag: Bag) -> str:
     """Whether a bundle came encrypted, and to whom, in words (verify, the window's results)."""
     if bag.sealed is not None:
-        return "已加密，接收人：" + "、".join(r.name or r.fingerprint for r in bag.sealed.recipients)
+        return SEALED_TO("、".join(r.name or r.fingerprint for r in bag.sealed.recipients))
     try:
         head = read_json(bag, "bundle.json") if "bundle.json" in bag.sha256 else {}
     except BundleError:
         head = {}
     encryption = head.get("encryption") if isinstance(head, dict) else None
     if isinstance(encryption, dict) and encryption.get("format") == "plain":
-        return "未加密（考核计划选择了明文数据包）"
+        return PLAIN()
     if isinstance(encryption, dict):
-        return "未加密的副本（原件是加密的）"
-    return "未加密（加密功能之前的数据包）"
+        return PLAIN_COPY()
+    return PLAIN_OLD()
 
 
 def _member_problem(bag: Bag, keystore: KeyStore, limits: Limits) -> str:

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from inspector_app.bundles import canonical
 from inspector_app.bundles.canonical import BundleError
-from inspector_app.bundles.bag import read_bag
+from inspector_app.bundles.bag import PLAIN, SEALED_FOR, read_bag
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.keys import KeyStore, fingerprint_of_id
 from inspector_app.bundles.recipients import recipients_for
@@ -64,8 +64,8 @@ class ExportResult:
     def sealed_to(self) -> str:
         """In words: encrypted to whom, or that the bundle is plain."""
         if self.recipients is None:
-            return "未加密（考核计划选择了明文数据包）"
-        return "已加密，只有 " + "、".join(r.name for r in self.recipients) + " 能打开"
+            return PLAIN()
+        return SEALED_FOR("、".join(r.name for r in self.recipients))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from inspector_app.store import entries as E
 from inspector_app.store.db import StoreError
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
 
@@ -125,11 +126,11 @@ class BundleActions(QObject):
         lines = [translate("BundleActions", "已导出，并已读回校验（完整、签名有效）：")]
         for r in done:
             lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片；{3}）").format(
-                r.path, r.sequence, r.photos, r.sealed_to))
+                r.path, r.sequence, r.photos, core_text(r.sealed_to)))
             photos = [translate("BundleActions", "{0}（已去除位置信息）").format(name) if stripped else name
                       for name, stripped in getattr(r, "photo_list", ())]
             lines += [translate("BundleActions", "　收入的照片：{0}").format(photo) for photo in photos]
-            lines += [translate("BundleActions", "　注意：{0}").format(w) for w in getattr(r, "warnings", ())]
+            lines += [translate("BundleActions", "　注意：{0}").format(core_text(w)) for w in getattr(r, "warnings", ())]
         return "\n".join(lines) + "\n\n"
 
     def export_mine(self, folder: Path | None = None) -> list:

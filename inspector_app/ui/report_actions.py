@@ -90,10 +90,10 @@ class ReportActions(QObject):
         self.window.commit_all()
         return report_data(self.window.store, ws.plan, group or ws.group)
 
-    def _document(self, title: str, stem: str, group, out: Path | None, word: str, pdf: str) -> Operation | None:
-        """A group's document as PDF or (chosen in the save dialog) Word; `word` and `pdf` name their writers
-        ("module:function", imported only when written)."""
-        out = self._target(title, f"{stem}-{_slug(group.name)}.pdf", out, word=True)
+    def _document(self, title: str, name: str, group, out: Path | None, word: str, pdf: str) -> Operation | None:
+        """A group's document as PDF or (chosen in the save dialog) Word, `name` suggested; `word` and `pdf`
+        name their writers ("module:function", imported only when written)."""
+        out = self._target(title, name, out, word=True)
         if out is None:
             return None
         try:
@@ -111,7 +111,8 @@ class ReportActions(QObject):
         ws = self.window.workspace
         if ws is None or ws.group is None:
             return None
-        return self._document(translate("ReportActions", "生成现场反馈报告"), "现场反馈报告", ws.group, out,
+        return self._document(translate("ReportActions", "生成现场反馈报告"), f"现场反馈报告-{_slug(ws.group.name)}.pdf", ws.group,
+                              out,
                               "inspector_app.reports.word_report:write_feedback_docx",
                               "inspector_app.reports.feedback:render_feedback")
 
@@ -122,7 +123,7 @@ class ReportActions(QObject):
         if ws is None or ws.group is None:
             return None
         group = next((g for g in ws.groups if g.id == group_id), ws.group)
-        return self._document(translate("ReportActions", "生成合议记录"), "合议记录", group, out,
+        return self._document(translate("ReportActions", "生成合议记录"), f"合议记录-{_slug(group.name)}.pdf", group, out,
                               "inspector_app.reports.word_report:write_panel_record_docx",
                               "inspector_app.reports.panel_record:render_panel_record")
 
