@@ -70,6 +70,22 @@ def main() -> int:
     step("bureau", window.data_menus.show_bureau)
     step("home", window.show_home)
 
+    def dialog_shot(name: str, make) -> None:
+        try:
+            dialog = make()
+        except Exception as exc:  # noqa: BLE001
+            failed.append(f"{name}: {exc!r}")
+            return
+        shot(name, dialog)
+        dialog.close()
+
+    from inspector_app.store import backup
+    backup.backup_now(window.store)
+    dialog_shot("backups", window.data_menus.show_backups)
+    if fourth:
+        window.select_group(fourth)
+    dialog_shot("meeting", window.data_menus.meeting_dialog)
+    dialog_shot("publication", window.data_menus.publication_dialog)
     from inspector_app.ui.about_dialog import AboutDialog
     about = AboutDialog(window)
     about.resize(760, 520)
