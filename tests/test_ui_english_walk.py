@@ -203,9 +203,12 @@ def test_every_screen_and_dialog_of_the_english_window_is_english(qtbot, store, 
         plan.rubric.setCurrentIndex(i)
         walk.check(f"新建考核 {plan.rubric.currentData()}", plan)
     plan.close()
+    window.choose_identity()  # 您是哪位专家？
+    consensus.finalise()  # 定稿 of the 合议 screen's group
     window.data_menus.bundles.show_keys()
     window.help_menu.show_about()
     window.help_menu.show_keys()
+    assert {"IdentityDialog", "FinaliseDialog", "KeysDialog", "AboutDialog"} <= {type(d).__name__ for d in shown}
     for dialog in [*shown, window.help_menu.keys_panel]:
         walk.check(type(dialog).__name__, dialog)
     # importing: a damaged file, a file that is no bundle, and the expert's own bundle twice
