@@ -94,3 +94,20 @@ def test_rectification_refusals_and_statuses_in_english(language):
         "a deadline must come after the visit"
     assert core_text("复查未通过") == "failed at re-check" and core_text("全集团") == "whole group"
     assert core_text("状态 未整改 → 已整改；整改情况") == "status not rectified → rectified; Rectification report"
+
+
+def test_core_messages_declared_with_their_english_form(language):
+    """Messages the core declares with an English form (inspector_app/said.py) need no listing in the window."""
+    from inspector_app.rubric.catalog import load_catalog
+    from inspector_app.rubric.readiness import scoring_refusal
+    from inspector_app.store import finalisation as F
+    language("en")
+    assert core_text(F.NOT_READY("中卫市第四中学教育集团", 5)) == \
+        "中卫市第四中学教育集团 cannot be finalised yet; 5 thing(s) missing:"  # the group's name stays as the roster says
+    assert core_text(F.WIDE_SPREAD("C11", "", "4", "1", "甲 6、乙 2")) == \
+        "indicator C11: the experts' spread 4 is over the plan's 1 (甲 6、乙 2); the lead must decide, with a reason"
+    refusal = core_text(scoring_refusal(load_catalog().rubrics["jiexi-2023"]))
+    assert refusal.startswith("“揭西县县级教育集团评价指标（评价维度）” is a template and cannot be scored yet")
+    assert "inspector rubric export jiexi-2023 --out rubric.xlsx" in refusal
+    language("zh_CN")
+    assert core_text(F.NOT_READY("甲集团", 2)) == "集团 甲集团 还不能定稿，尚缺 2 项："

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from inspector_app.said import Said
 from inspector_app.numbers import NumberError, fmt_points, parse_decimal, stored_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import Scorer
@@ -21,6 +22,9 @@ from inspector_app.store.experts import Expert, experts_of_group
 
 KEY = ("plan_id", "group_id", "school_id", "indicator")  # the consensus table's primary key
 
+
+OUT_OF_RANGE = Said("指标 {0} 的合议得分应在 0–{1} 之间", "the panel's points of indicator {0} should be within 0–{1}")
+NEEDS_REASON = Said("指标 {0}：组长决定的分数须写明理由", "indicator {0}: the lead's decision needs a written reason")
 
 class ConsensusError(ValueError):
     pass
@@ -63,9 +67,9 @@ def decide(store: Store, plan: Plan, rubric: Rubric, group: Group, school_id: st
     except NumberError as exc:
         raise ConsensusError(str(exc)) from exc
     if not 0 <= value <= ind.points:
-        raise ConsensusError(f"指标 {code} 的合议得分应在 0–{fmt_points(ind.points)} 之间")
+        raise ConsensusError(OUT_OF_RANGE(code, fmt_points(ind.points)))
     if not reason.strip():
-        raise ConsensusError(f"指标 {code}：组长决定的分数须写明理由")
+        raise ConsensusError(NEEDS_REASON(code))
     sources = {p: fmt_points(v) for pl in places(store, plan, group)
                if pl.school_id == school_id and pl.indicator == code for p, v in pl.scores.items()}
     old = store.conn.execute("SELECT points FROM consensus WHERE plan_id = ? AND group_id = ? AND school_id = ?"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from inspector_app.said import Said
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.panel import settled_points
@@ -27,6 +28,19 @@ from inspector_app.store.experts import experts
 FINALISED, DRAFT, CHANGED = "finalised", "draft", "changed"
 STATUS_TEXT = {FINALISED: "已定稿", DRAFT: "征求意见稿（未定稿）", CHANGED: "定稿后有改动，须重新定稿"}
 
+
+NOT_SCORED = Said("指标 {0}{1}尚未评分（或未标为不适用）", "indicator {0}{1} not scored yet (nor marked not applicable)")
+WIDE_SPREAD = Said("指标 {0}{1}专家评分差距 {2} 超过计划规定的 {3}（{4}），须由组长决定并写明理由",
+                   "indicator {0}{1}: the experts' spread {2} is over the plan's {3} ({4}); the lead must decide, "
+                   "with a reason")
+BAD_DATE = Said("{0}应写成 YYYY-MM-DD（如 2024-10-15），而不是 “{1}”", "{0} should be written YYYY-MM-DD (e.g. 2024-10-15), "
+                "not “{1}”")
+ONLY_LEAD = Said("只有本考核计划登记的专家组组长可以定稿", "Only the panel lead registered in this plan can finalise")
+MEETING_FIRST = Said("反馈会日期 {0} 早于考核日期 {1}", "the feedback meeting {0} is before the inspection {1}")
+NOT_READY = Said("集团 {0} 还不能定稿，尚缺 {1} 项：", "{0} cannot be finalised yet; {1} thing(s) missing:")
+NEEDS_REASON = Said("集团 {0} 已于 {1} 定稿（第 {2} 版）；定稿后的修改须写明理由（--reason），并成为新的一版，原版本保留",
+                    "{0} was finalised on {1} (version {2}); a change after finalising needs a reason (--reason) and "
+                    "becomes a new version, the old one kept")
 
 class FinaliseError(StoreError):
     """Finalisation refused; `missing` lists what is still open, one line each."""
@@ -141,14 +155,13 @@ def missing(store: Store, plan: Plan, rubric: Rubric, group: Group) -> list[str]
             continue
         open_schools = [schools.get(s, s) for s, r in (result.per_school or {}).items() if r.points is None]
         where = f"（{'、'.join(open_schools)}）" if open_schools else ""
-        found.append(f"指标 {code}{where}尚未评分（或未标为不适用）")
+        found.append(NOT_SCORED(code, where))
     for place in places(store, plan, group):
         if len(place.scores) > 1 and place.spread > plan.spread_limit and not (
                 place.decided is not None and place.decided_reason.strip()):
             where = f"（{schools.get(place.school_id, place.school_id)}）" if place.school_id else ""
             who = "、".join(f"{names.get(e, e)} {fmt_points(v)}" for e, v in sorted(place.scores.items()))
-            found.append(f"指标 {place.indicator}{where}专家评分差距 {fmt_points(place.spread)} 超过计划规定的 "
-                         f"{fmt_points(plan.spread_limit)}（{who}），须由组长决定并写明理由")
+            found.append(WIDE_SPREAD(place.indicator, where, fmt_points(place.spread), fmt_points(plan.spread_limit), who))
     return found
 
 
@@ -156,7 +169,7 @@ def _check_date(text: str, what: str) -> str:
     try:
         return date.fromisoformat(str(text).strip()).isoformat()
     except ValueError:
-        raise FinaliseError(f"{what}应写成 YYYY-MM-DD（如 2024-10-15），而不是 “{text}”") from None
+        raise FinaliseError(BAD_DATE(what, text)) from None
 
 
 FIGURES = ("base", "bonus", "total", "grade")
@@ -212,14 +225,14 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
     """Record the next finalised version of the group's result; FinaliseError lists what is missing."""
     lead = next((e for e in experts(store, plan.id) if e.id == lead_id), None)
     if lead is None or lead.role != "lead":
-        raise FinaliseError("只有本考核计划登记的专家组组长可以定稿")
+        raise FinaliseError(ONLY_LEAD())
     visit = _check_date(visit_date, "考核日期（--visit-date）")
     meeting = _check_date(meeting_date, "反馈会日期（--meeting-date）")
     if meeting < visit:
-        raise FinaliseError(f"反馈会日期 {meeting} 早于考核日期 {visit}")
+        raise FinaliseError(MEETING_FIRST(meeting, visit))
     open_items = missing(store, plan, rubric, group)
     if open_items:
-        raise FinaliseError(f"集团 {group.name} 还不能定稿，尚缺 {len(open_items)} 项：", open_items)
+        raise FinaliseError(NOT_READY(group.name, len(open_items)), open_items)
     early = _deadlines_before(store, plan.id, group.id, visit)
     if early:  # written before the visit date was known
         raise FinaliseError(f"集团 {group.name} 有 {len(early)} 项整改事项的整改时限早于考核日期 {visit}，"
@@ -231,8 +244,7 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
         if not differences(previous.result, result) and (previous.visit_date, previous.meeting_date) == (visit, meeting):
             return previous  # nothing changed: the finalised version stands
         if not reason.strip():
-            raise FinaliseError(f"集团 {group.name} 已于 {previous.finalised_at[:10]} 定稿（第 {previous.version} 版）；"
-                                "定稿后的修改须写明理由（--reason），并成为新的一版，原版本保留")
+            raise FinaliseError(NEEDS_REASON(group.name, previous.finalised_at[:10], previous.version))
     version = (previous.version if previous else 0) + 1
     final = Finalised(plan.id, group.id, version, visit, meeting, result, settled_rows(store, plan, group),
                       reason.strip(), lead_id, now())

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from inspector_app.store import finalisation as F
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
 
@@ -57,7 +58,7 @@ class FinaliseDialog(QDialog):
                                         self.visit.date().toString("yyyy-MM-dd"),
                                         self.meeting.date().toString("yyyy-MM-dd"), self.reason.toPlainText())
         except F.FinaliseError as exc:
-            self.missing.setText("\n".join([str(exc), *exc.missing]))
+            self.missing.setText("\n".join(core_text(line) for line in [str(exc), *exc.missing]))
             return False
         self.accept()
         return True
