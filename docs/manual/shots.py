@@ -79,6 +79,30 @@ def main() -> int:
         shot(name, dialog)
         dialog.close()
 
+    def markup() -> None:  # 标注… on the first demo photo the window shows (the dialog grabbed, not run)
+        from PySide6.QtWidgets import QDialog
+        ws = window.workspace
+        for group in ws.groups:
+            window.select_group(group.id)
+            place = next((p for p in window.workspace.places if window.workspace.photos(p)), None)
+            if place is not None:
+                break
+        else:
+            raise LookupError("no photo in the demo")
+        window.show_place(place)
+        photos = window.page.photos
+        photos.list.setCurrentRow(0)
+        original = QDialog.exec
+        QDialog.exec = lambda self: (self.resize(900, 640), self.show(), shot("markup", self), self.close(), 0)[-1]
+        try:
+            photos.edit_markup()
+        finally:
+            QDialog.exec = original
+
+    try:
+        markup()
+    except Exception as exc:  # noqa: BLE001
+        failed.append(f"markup: {exc!r}")
     from inspector_app.store import backup
     backup.backup_now(window.store)
     dialog_shot("backups", window.data_menus.show_backups)
