@@ -125,7 +125,7 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
             found += [(name, w.item(i).text()) for i in range(w.count())]
         found.append((name + ".toolTip", w.toolTip()))
     for menu_action in top.findChildren(QWidget):
-        for action in menu_action.actions():
+        for action in QWidget.actions(menu_action):  # (a dialog may keep its own "actions" attribute)
             if action.text() not in LANGUAGE_NAMES:  # the language menu names each language in itself
                 found.append(("action", action.text()))
     return [(where, text) for where, text in found if text]
@@ -203,12 +203,24 @@ def test_every_screen_and_dialog_of_the_english_window_is_english(qtbot, store, 
         plan.rubric.setCurrentIndex(i)
         walk.check(f"新建考核 {plan.rubric.currentData()}", plan)
     plan.close()
+    # a photo's caption and markup dialogs (the demo's first photo)
+    for group in ws.groups:
+        window.select_group(group.id)
+        with_photos = [p for p in window.workspace.places if window.workspace.photos(p)]
+        if with_photos:
+            break
+    window.show_place(with_photos[0])
+    window.page.photos.list.setCurrentRow(0)
+    walk.check("照片", window)
+    window.page.photos.edit_caption()
+    window.page.photos.edit_markup()
     window.choose_identity()  # 您是哪位专家？
     consensus.finalise()  # 定稿 of the 合议 screen's group
     window.data_menus.bundles.show_keys()
     window.help_menu.show_about()
     window.help_menu.show_keys()
-    assert {"IdentityDialog", "FinaliseDialog", "KeysDialog", "AboutDialog"} <= {type(d).__name__ for d in shown}
+    assert {"IdentityDialog", "FinaliseDialog", "KeysDialog", "AboutDialog", "CaptionDialog", "MarkupDialog"} <= \
+        {type(d).__name__ for d in shown}
     for dialog in [*shown, window.help_menu.keys_panel]:
         walk.check(type(dialog).__name__, dialog)
     # importing: a damaged file, a file that is no bundle, and the expert's own bundle twice
