@@ -116,7 +116,7 @@ class BundleActions(QObject):
         op.start()
 
     def _export_failed(self, title: str, what: str, done: list, exc: BaseException) -> None:
-        self._warn(title, self._written(done) + translate("BundleActions", "{0} 未能导出：{1}").format(what, exc))
+        self._warn(title, self._written(done) + translate("BundleActions", "{0} 未能导出：{1}").format(what, core_text(str(exc))))
         self.finished.emit(done)
 
     @staticmethod

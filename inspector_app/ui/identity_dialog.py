@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from inspector_app.store import identity as I
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
 
@@ -71,7 +72,7 @@ class IdentityDialog(QDialog):
         try:
             self.chosen = self.workspace.choose_identity(item.data(Qt.ItemDataRole.UserRole), self.own)
         except I.IdentityError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(core_text(str(exc)))
             return False
         self.accept()
         return True

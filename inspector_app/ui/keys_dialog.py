@@ -172,7 +172,7 @@ class KeysDialog(QDialog):
         try:
             write_atomic(Path(name), self.keystore.export_public(self.own_name))
         except OSError as exc:
-            QMessageBox.warning(self, translate("KeysDialog", "密钥"), str(exc))
+            QMessageBox.warning(self, translate("KeysDialog", "密钥"), core_text(str(exc)))
             return
         QMessageBox.information(self, translate("KeysDialog", "密钥"),
                                 translate("KeysDialog", "已导出公钥：{0}").format(name))

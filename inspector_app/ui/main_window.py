@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
                 own = KeyStore(self.store.data_dir).own_key()  # this laptop issues the plan
                 plan = P.create_plan(self.store, rubric, spec, issuer_key_id=own.key_id)
             except StoreError as exc:
-                dialog.show_error(str(exc))
+                from inspector_app.ui.core_words import core_text
+                dialog.show_error(core_text(str(exc)))
                 continue
             self.open_plan(plan.id)
             return
@@ -370,6 +371,8 @@ class MainWindow(QMainWindow):
         self.saved.show()
 
     def show_save_error(self, message: str) -> None:
+        from inspector_app.ui.core_words import core_text
+        message = core_text(message)  # the core's words in the window's language
         self.saved.setStyleSheet(ERROR_STYLE)
         self.saved.setText(translate("MainWindow", "未保存"))
         self.saved.show()
@@ -380,7 +383,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str, bool)
     def show_message(self, text: str, is_error: bool) -> None:
-        self.statusBar().showMessage(text, 0 if is_error else 6000)
+        from inspector_app.ui.core_words import core_text
+        self.statusBar().showMessage(core_text(text), 0 if is_error else 6000)
 
     def set_language(self, code: str) -> None:
         self.store.set_setting("language", code)

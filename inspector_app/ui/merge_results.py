@@ -131,7 +131,7 @@ class MergeResultsDialog(QDialog):
         try:
             self.keystore.trust_fingerprint(fingerprint, dialog.name.text().strip())
         except BundleError as exc:
-            QMessageBox.warning(self, translate("MergeResults", "导入结果"), exc.message)
+            QMessageBox.warning(self, translate("MergeResults", "导入结果"), core_text(exc.message))
             return False
         again = self.reimport(path)
         if again:

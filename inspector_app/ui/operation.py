@@ -166,7 +166,8 @@ class Operation(QObject):
 
     def _say_failure(self, exc: BaseException) -> None:
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        QMessageBox.warning(parent, self.title, str(exc) or type(exc).__name__)
+        from inspector_app.ui.core_words import core_text
+        QMessageBox.warning(parent, self.title, core_text(str(exc)) or type(exc).__name__)
 
     # ---------------------------------------------------------------- the dialog
     def _open_dialog(self) -> None:
