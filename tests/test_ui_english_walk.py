@@ -93,15 +93,18 @@ def data_words(store, rubric) -> list[str]:
 
 def shown_texts(top: QWidget) -> list[tuple[str, str]]:
     """(where, text) of every visible text of a window or dialog."""
-    found = [("title", top.windowTitle())]
+    found = [("title", QWidget.windowTitle(top))]
     for w in [top, *top.findChildren(QWidget)]:
         if not (w is top or w.isVisibleTo(top)):
             continue
         name = type(w).__name__
-        if isinstance(w, (QLabel, QAbstractButton)):
-            found.append((name, w.text()))
+        # Qt's own methods, called unbound: a widget may keep an attribute of the same name (a "title" label)
+        if isinstance(w, QLabel):
+            found.append((name, QLabel.text(w)))
+        if isinstance(w, QAbstractButton):
+            found.append((name, QAbstractButton.text(w)))
         if isinstance(w, QGroupBox):
-            found.append((name, w.title()))
+            found.append((name, QGroupBox.title(w)))
         if isinstance(w, (QLineEdit, QPlainTextEdit, QTextEdit)):
             found.append((name, w.placeholderText()))
             if w.isReadOnly():  # a box people type in holds their words (the findings, a reason)
@@ -123,7 +126,7 @@ def shown_texts(top: QWidget) -> list[tuple[str, str]]:
                 stack += [item.child(i) for i in range(item.childCount())]
         if isinstance(w, QListWidget):
             found += [(name, w.item(i).text()) for i in range(w.count())]
-        found.append((name + ".toolTip", w.toolTip()))
+        found.append((name + ".toolTip", QWidget.toolTip(w)))
     for menu_action in top.findChildren(QWidget):
         for action in QWidget.actions(menu_action):  # (a dialog may keep its own "actions" attribute)
             if action.text() not in LANGUAGE_NAMES:  # the language menu names each language in itself

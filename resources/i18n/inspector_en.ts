@@ -778,7 +778,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>整改中</source>
-        <translation>being rectified</translation>
+        <translation>in progress</translation>
     </message>
     <message>
         <source>已整改</source>
@@ -786,11 +786,11 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>复查通过</source>
-        <translation>passed the follow-up review</translation>
+        <translation>passed at re-check</translation>
     </message>
     <message>
         <source>复查未通过</source>
-        <translation>failed the follow-up review</translation>
+        <translation>failed at re-check</translation>
     </message>
     <message>
         <source>整改事项的内容</source>
