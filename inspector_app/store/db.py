@@ -446,3 +446,18 @@ def _describe_key(entity: str, key: str, field_name: str) -> str:
              "bundle": "数据包", "finalisation": "定稿", "rectification": "整改事项", "register": "登记表",
              "feedback_meeting": "反馈会记录", "expert": "专家", "identity": "本机身份", "prior_result": "上年结果"}
     return f"{kinds.get(entity, '记录')}（{what}）"
+
+
+def rows_at(store: "Store", table: str, cols: str, plan_id: str, *, group_id: str | None = None,
+            school_id: str | None = None, indicator: str | None = None, expert_id: str | None = None,
+            include_removed: bool = False) -> list:
+    """Rows of a per-place table (photos, evidence files) of one plan, narrowed by whichever place fields are given."""
+    sql, args = f"SELECT {cols} FROM {table} WHERE plan_id = ?", [plan_id]
+    for column, value in (("group_id", group_id), ("school_id", school_id), ("indicator", indicator),
+                          ("expert_id", expert_id)):
+        if value is not None:
+            sql += f" AND {column} = ?"
+            args.append(value)
+    if not include_removed:
+        sql += " AND removed = 0"
+    return store.conn.execute(sql + " ORDER BY id", args).fetchall()

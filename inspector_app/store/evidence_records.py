@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from inspector_app.store import evidence_files as EF
 from inspector_app.store import photo_storage
-from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.db import rows_at, Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 
@@ -148,15 +148,8 @@ def get_file(store: Store, file_id: int) -> EvidenceRecord:
 def list_files(store: Store, plan_id: str, group_id: str | None = None, *, school_id: str | None = None,
                indicator: str | None = None, expert_id: str | None = None,
                include_removed: bool = False) -> list[EvidenceRecord]:
-    sql, args = f"SELECT {_COLS} FROM evidence_files WHERE plan_id = ?", [plan_id]
-    for column, value in (("group_id", group_id), ("school_id", school_id), ("indicator", indicator),
-                          ("expert_id", expert_id)):
-        if value is not None:
-            sql += f" AND {column} = ?"
-            args.append(value)
-    if not include_removed:
-        sql += " AND removed = 0"
-    return [_rec(r) for r in store.conn.execute(sql + " ORDER BY id", args)]
+    return [_rec(r) for r in rows_at(store, "evidence_files", _COLS, plan_id, group_id=group_id, school_id=school_id,
+                                     indicator=indicator, expert_id=expert_id, include_removed=include_removed)]
 
 
 def _set_removed(store: Store, file_id: int, removed: bool, expert_id: str) -> EvidenceRecord:

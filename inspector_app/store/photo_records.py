@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from inspector_app.store import photo_storage
-from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.db import rows_at, Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
@@ -164,15 +164,8 @@ def get_photo(store: Store, photo_id: int) -> PhotoRecord:
 def list_photos(store: Store, plan_id: str, group_id: str | None = None, *, school_id: str | None = None,
                 indicator: str | None = None, expert_id: str | None = None,
                 include_removed: bool = False) -> list[PhotoRecord]:
-    sql, args = f"SELECT {_COLS} FROM photos WHERE plan_id = ?", [plan_id]
-    for column, value in (("group_id", group_id), ("school_id", school_id), ("indicator", indicator),
-                          ("expert_id", expert_id)):
-        if value is not None:
-            sql += f" AND {column} = ?"
-            args.append(value)
-    if not include_removed:
-        sql += " AND removed = 0"
-    return [_rec(r) for r in store.conn.execute(sql + " ORDER BY id", args)]
+    return [_rec(r) for r in rows_at(store, "photos", _COLS, plan_id, group_id=group_id, school_id=school_id,
+                                     indicator=indicator, expert_id=expert_id, include_removed=include_removed)]
 
 
 def _update(store: Store, photo_id: int, column: str, value, expert_id: str, field: str) -> PhotoRecord:
