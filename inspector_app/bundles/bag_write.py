@@ -62,6 +62,20 @@ def _zipinfo(name: str, size: int, stored: bool) -> zipfile.ZipInfo:
     return zi
 
 
+def part_file(dest_dir: Path, filename: str, overwrite: bool) -> Path:
+    """A fresh temporary name beside `dest_dir/filename`, which gets its real name only once written and read
+    back: the folder made, an existing file refused unless `overwrite`, this name's stale parts cleared."""
+    dest = dest_dir / filename
+    try:
+        dest_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _os_failure(exc, dest_dir) from None
+    if dest.exists() and not overwrite:
+        raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。")
+    _remove_stale_parts(dest_dir, filename)
+    return dest_dir / f".{filename}.{secrets.token_hex(4)}.part"
+
+
 def _remove_stale_parts(dest_dir: Path, filename: str) -> None:
     prefix = f".{filename}."
     now = time.time()
@@ -134,14 +148,7 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
 
     if is_cancelled(cancelled):
         raise BundleCancelled()
-    try:
-        dest_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _os_failure(exc, dest_dir) from None
-    if dest.exists() and not overwrite:
-        raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。")
-    _remove_stale_parts(dest_dir, filename)
-    tmp = dest_dir / f".{filename}.{secrets.token_hex(4)}.part"
+    tmp = part_file(dest_dir, filename, overwrite)
 
     try:
         try:

@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import os
 import re
-import secrets
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -136,21 +135,14 @@ def seal(plain: Path, dest_dir: Path, filename: str, recipients: list[Recipient]
     import pyrage
 
     from inspector_app.bundles.agekeys import parse_recipient
-    from inspector_app.bundles.bag_write import _os_failure, _remove_stale_parts, _zipinfo, commit
+    from inspector_app.bundles.bag_write import _os_failure, _zipinfo, commit, part_file
     from inspector_app.fsutil import remove_stale_parts
     if not recipients:
         raise BundleError("no_recipients", "没有接收人，无法加密数据包。")
     ages = [parse_recipient(r.encryption_key) for r in recipients]
     dest_dir = Path(dest_dir)
     dest = dest_dir / filename
-    try:
-        dest_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _os_failure(exc, dest_dir) from None
-    if dest.exists() and not overwrite:
-        raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。")
-    _remove_stale_parts(dest_dir, filename)
-    tmp = dest_dir / f".{filename}.{secrets.token_hex(4)}.part"
+    tmp = part_file(dest_dir, filename, overwrite)
     own = keystore.own_key()
     try:
         try:

@@ -461,3 +461,17 @@ def rows_at(store: "Store", table: str, cols: str, plan_id: str, *, group_id: st
     if not include_removed:
         sql += " AND removed = 0"
     return store.conn.execute(sql + " ORDER BY id", args).fetchall()
+
+
+def revive_at(store: "Store", table: str, sha256: str, plan_id: str, group_id: str, school_id: str, indicator: str,
+              expert_id: str) -> int | None:
+    """The id of the row holding this file at this place (photos, evidence files), put back if it was removed;
+    None when the place has no such file yet. Adding a file twice to one place keeps one row."""
+    existing = store.conn.execute(
+        f"SELECT id, removed FROM {table} WHERE sha256 = ? AND plan_id = ? AND group_id = ? AND school_id = ?"
+        " AND indicator = ? AND expert_id = ?", (sha256, plan_id, group_id, school_id, indicator, expert_id)).fetchone()
+    if existing is None:
+        return None
+    if existing[1]:
+        store.conn.execute(f"UPDATE {table} SET removed = 0 WHERE id = ?", (existing[0],))
+    return existing[0]

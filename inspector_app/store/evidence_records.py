@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from inspector_app.store import evidence_files as EF
 from inspector_app.store import photo_storage
-from inspector_app.store.db import rows_at, Store, StoreError, now
+from inspector_app.store.db import revive_at, rows_at, Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 
@@ -100,14 +100,9 @@ def record_files(store: Store, plan: Plan, group: Group, expert_id: str, school_
     ids = []
     with store.tx():
         for f in stored:
-            existing = store.conn.execute(
-                "SELECT id, removed FROM evidence_files WHERE sha256 = ? AND plan_id = ? AND group_id = ?"
-                " AND school_id = ? AND indicator = ? AND expert_id = ?",
-                (f.sha256, plan.id, group.id, school_id, indicator, expert_id)).fetchone()
-            if existing:
-                if existing[1]:
-                    store.conn.execute("UPDATE evidence_files SET removed = 0 WHERE id = ?", (existing[0],))
-                ids.append(existing[0])
+            existing = revive_at(store, "evidence_files", f.sha256, plan.id, group.id, school_id, indicator, expert_id)
+            if existing is not None:
+                ids.append(existing)
                 continue
             cur = store.conn.execute(
                 "INSERT INTO evidence_files (sha256, plan_id, group_id, school_id, indicator, expert_id, name, kind,"

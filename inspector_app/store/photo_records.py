@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from inspector_app.store import photo_storage
-from inspector_app.store.db import rows_at, Store, StoreError, now
+from inspector_app.store.db import revive_at, rows_at, Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
@@ -96,14 +96,9 @@ def record_photos(store: Store, plan: Plan, group: Group, expert_id: str, school
     ids = []
     with store.tx():
         for photo in stored:
-            existing = store.conn.execute(
-                "SELECT id, removed FROM photos WHERE sha256 = ? AND plan_id = ? AND group_id = ? AND school_id = ?"
-                " AND indicator = ? AND expert_id = ?",
-                (photo.sha256, plan.id, group.id, school_id, indicator, expert_id)).fetchone()
-            if existing:
-                if existing[1]:
-                    store.conn.execute("UPDATE photos SET removed = 0 WHERE id = ?", (existing[0],))
-                ids.append(existing[0])
+            existing = revive_at(store, "photos", photo.sha256, plan.id, group.id, school_id, indicator, expert_id)
+            if existing is not None:
+                ids.append(existing)
                 continue
             cur = store.conn.execute(
                 "INSERT INTO photos (sha256, plan_id, group_id, school_id, indicator, expert_id, caption, taken_at,"
