@@ -8,8 +8,6 @@ power to write through permissions). Nothing stored may change.
 """
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import hashlib
 import os
 import resource
@@ -20,22 +18,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from permissions import drop_overrides, read_only_for_child
 
 ROOT = Path(__file__).resolve().parents[1]
 GROUP = "第四中学"
-
-
-# Linux capabilities that let root write through a folder's permissions (linux/capability.h).
-CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER = 1, 2, 3
-PR_CAPBSET_DROP = 24
-
-
-def _drop_root_overrides() -> None:
-    """In the child before exec: root keeps its uid but obeys permissions like any user."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER):
-        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
 def run(data_dir: Path, *args: str, fsize: int | None = None, obey_permissions: bool = False) -> subprocess.CompletedProcess:
@@ -44,35 +30,11 @@ def run(data_dir: Path, *args: str, fsize: int | None = None, obey_permissions: 
         if fsize is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
         if obey_permissions:
-            _drop_root_overrides()
+            drop_overrides()
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, "-m", "inspector_app", "--data-dir", str(data_dir), *args],
                           capture_output=True, text=True, env=env, preexec_fn=cap, timeout=120)
-
-
-def _mounted_read_only(folder: Path) -> bool:
-    if os.environ.get("INSPECTOR_TEST_NO_MOUNT"):  # to exercise the other way where mounting works
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
-                          capture_output=True).returncode == 0
-
-
-@contextlib.contextmanager
-def read_only(folder: Path):
-    """A folder the child cannot write to; yields whether the child must drop root's overrides."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() == 0 and _mounted_read_only(folder):  # root writes through permissions: a read-only mount is the real thing
-        try:
-            yield folder, False
-        finally:
-            subprocess.run(["umount", str(folder)], check=False)
-        return
-    folder.chmod(0o555)
-    try:
-        yield folder, os.geteuid() == 0
-    finally:
-        folder.chmod(0o755)
 
 
 def entries_digest(data_dir: Path) -> str:
@@ -110,7 +72,7 @@ WRITES = {
 @pytest.mark.parametrize("command", sorted(WRITES))
 def test_writing_to_a_read_only_folder_is_said_in_words(demo, tmp_path, command):
     before = entries_digest(demo)
-    with read_only(tmp_path / "stick") as (stick, obey):
+    with read_only_for_child(tmp_path / "stick") as (stick, obey):
         err = _plain(run(demo, *WRITES[command](stick), obey_permissions=obey))
     assert "只读" in err or "没有权限" in err or "未定稿" in err or "定稿" in err, err
     assert entries_digest(demo) == before
