@@ -4,7 +4,8 @@ Data: `bench/generate.py` (cached under /tmp): each group's panel bundle holds i
 signed bundles, on the 004 rubric, with a camera-like photo from each expert.
 
 Timed, in interleaved rounds (the order alternates):
-- merge: `merge_files` of every panel bundle (as `inspector merge FILES...`) into a fresh copy of the bureau (the plan with every
+- merge: `merge_each` of every panel bundle (as `inspector merge FILES...`: each outcome said, then let go)
+  into a fresh copy of the bureau (the plan with every
   expert's key, the trust list), with the resident memory after every 100 bundles;
 - floor: the least any merge must do with the same files: read each file, SHA-256 of its bytes,
   one Ed25519 signature check for each signed bundle (the panel's and each member's), parse each
@@ -44,7 +45,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  
 
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import parse_public_pem
-from inspector_app.bundles.merge import merge_files  # noqa: E402
+from inspector_app.bundles.merge import merge_each  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 
 
@@ -116,12 +117,11 @@ def merge_pass(world: G.World, files: list[Path], work: Path) -> tuple[float, li
             memory.append(rss_mb())
 
     start, cpu = time.perf_counter(), cpu_s()
-    outcomes = merge_files(store, keys, files, progress=progress)  # as `inspector merge FILES...`
+    statuses: dict[str, int] = {}
+    for outcome in merge_each(store, keys, files, progress=progress):  # as `inspector merge FILES...`
+        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
     elapsed = time.perf_counter() - start
     CPU["merge"].append(cpu_s() - cpu)
-    statuses: dict[str, int] = {}
-    for outcome in outcomes:
-        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
     store.close()
     return elapsed, memory, statuses
 

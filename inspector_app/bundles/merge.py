@@ -13,7 +13,7 @@ import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from inspector_app.said import Said
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
@@ -152,30 +152,39 @@ def _decode_photos(opened: OpenedBundle, bag: Bag, photos_dir: Path) -> None:
 def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
                 progress: Callable[[int, int, str], Any] | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[MergeOutcome]:
-    """Merge files in order. The next file is opened (read, verified; no database) on a second thread
-    while this one is written, so the two cores share the work; one file ahead at most, memory stays flat."""
+    """Merge files in order; every outcome, in a list (see `merge_each` for a long run)."""
+    return list(merge_each(store, keystore, files, progress=progress, cancelled=cancelled))
+
+
+def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
+               progress: Callable[[int, int, str], Any] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Iterator[MergeOutcome]:
+    """Merge files in order, each outcome handed on as its file is done and not kept here: a province's
+    thousands of bundles merge in flat memory. The next file is opened (read, verified; no database) on a
+    second thread while this one is written, so the two cores share the work; one file ahead at most."""
     from concurrent.futures import ThreadPoolExecutor
     paths = [Path(name) for name in files]
-    results: list[MergeOutcome] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-open") as pool:
         ahead = pool.submit(open_bundle, paths[0], keystore, store.photos_dir) if paths else None
-        for i, path in enumerate(paths):
-            opened = ahead.result()
-            ahead = None
-            if cancelled and cancelled():
-                opened.close()
-                break
-            if i + 1 < len(paths):
-                ahead = pool.submit(open_bundle, paths[i + 1], keystore, store.photos_dir)
-            try:
-                results.append(merge_opened(store, keystore, opened))
-            finally:
-                opened.close()
-            if progress:
-                progress(i + 1, len(paths), path.name)
-        if ahead is not None:
-            ahead.result().close()
-    return results
+        try:
+            for i, path in enumerate(paths):
+                opened = ahead.result()
+                ahead = None
+                if cancelled and cancelled():
+                    opened.close()
+                    break
+                if i + 1 < len(paths):
+                    ahead = pool.submit(open_bundle, paths[i + 1], keystore, store.photos_dir)
+                try:
+                    outcome = merge_opened(store, keystore, opened)
+                finally:
+                    opened.close()
+                if progress:
+                    progress(i + 1, len(paths), path.name)
+                yield outcome
+        finally:
+            if ahead is not None:
+                ahead.result().close()
 
 
 def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:

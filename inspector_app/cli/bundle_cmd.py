@@ -107,23 +107,30 @@ def cmd_export(args) -> int:
 
 
 def cmd_merge(args) -> int:
-    from inspector_app.bundles.merge import merge_files
+    from inspector_app.bundles.merge import merge_each
     from inspector_app.cli.main import say
+    all_ok = True
     with opened() as store:
-        outcomes = merge_files(store, _keystore(), [Path(f) for f in args.files])
+        # Each outcome is said as its file is done and then let go: a province's bundles in flat memory.
+        outcomes = merge_each(store, _keystore(), [Path(f) for f in args.files])
         if args.json:
-            print_json([{"file": o.file, "status": o.status, "message": o.message, "kind": o.kind,
-                         "fingerprint": o.fingerprint, "members": [m.__dict__ for m in o.members]} for o in outcomes])
+            rows = []
+            for o in outcomes:
+                all_ok = all_ok and o.status in MERGE_OK
+                rows.append({"file": o.file, "status": o.status, "message": o.message, "kind": o.kind,
+                             "fingerprint": o.fingerprint, "members": [m.__dict__ for m in o.members]})
+            print_json(rows)
         else:
             for o in outcomes:
+                all_ok = all_ok and o.status in MERGE_OK
                 # refusals and held bundles are errors: on stderr, so a script sees them apart from the rest
                 if o.status in MERGE_OK:
-                    print(o)
+                    print(o, flush=True)
                 else:
                     say(str(o))
                 for m in o.members:
                     print(f"    {m}") if o.status in MERGE_OK else say(f"    {m}")
-    return 0 if all(o.status in MERGE_OK for o in outcomes) else 1
+    return 0 if all_ok else 1
 
 
 MERGE_OK = ("merged", "already", "created", "amended", "superseded")
