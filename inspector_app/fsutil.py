@@ -112,6 +112,41 @@ def atomic_writer(dest: Path | str, mode: int = 0o644) -> Iterator[BinaryIO]:
             yield handle
 
 
+def stage_copy(src: Path | str, folder: Path | str) -> Path:
+    """A durable copy of `src` in `folder` under a hidden temporary name: written and fsynced (on any thread,
+    off the one that writes the database), then put in place by `commit_staged` or removed by the caller. A
+    crash leaves only a stale `.part`, tidied like the others."""
+    import shutil
+    folder = Path(folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=".staged.", suffix=PART_SUFFIX, dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        shutil.copyfile(src, tmp)  # in the kernel where it can (sendfile): the bytes never pass through Python
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def commit_staged(staged: Path, dest: Path | str, mode: int = 0o644) -> None:
+    """Put a `stage_copy` in place as `dest`: renamed over it and the folder fsynced, as `write_atomic`
+    leaves a file (the bytes were fsynced when staged)."""
+    dest = Path(dest)
+    try:
+        os.chmod(staged, mode)
+        os.replace(staged, dest)
+        fsync_dir(dest.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise StorageError(exc.errno, explain_os_error(exc, dest)) from exc
+    _tidy_now_and_then(dest.parent)
+
+
 def write_atomic(dest: Path | str, data: bytes, mode: int = 0o644) -> None:
     with atomic_writer(dest, mode) as handle:
         handle.write(data)

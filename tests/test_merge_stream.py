@@ -44,3 +44,60 @@ def test_merge_each_stopped_early_leaves_no_file_open(world, tmp_path, monkeypat
     assert next(outcomes).status == "merged"
     outcomes.close()  # stopped: the file opened ahead is closed, its copies removed
     assert list(scratch.iterdir()) == []
+
+
+def test_the_kept_original_is_the_verified_file_copied_off_the_store_thread(world, monkeypatch):
+    from inspector_app.bundles import merge as M
+    from inspector_app.store import bundle_records as BR
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    first, second = panel(world, made), panel(world, made)
+    kept = BR.originals_dir(bureau.store)
+    assert [o.status for o in merge_each(bureau.store, bureau.keys, [first])] == ["merged"]
+    assert kept.is_dir()  # from now on each file is staged there by the thread that opens it
+
+    def no_copy_here(*_args, **_kwargs):
+        raise AssertionError("the kept original was copied on the store's thread")
+
+    monkeypatch.setattr(M, "write_atomic", no_copy_here)
+    newer = list(merge_each(bureau.store, bureau.keys, [second, second]))
+    assert [o.status for o in newer] == ["merged", "already"]
+    for bundle, outcome in ((first, None), (second, newer[0])):
+        digest = outcome.bundle_hash if outcome else None
+        if digest is None:
+            digest = bureau.store.conn.execute("SELECT hash FROM bundles WHERE kind = 'panel' AND file_name = ?",
+                                               (bundle.name,)).fetchone()[0]
+        assert BR.original_path(bureau.store, digest).read_bytes() == bundle.read_bytes()
+    # the repeat's staged copy is removed again: nothing but kept originals in the folder
+    assert sorted(p.name for p in kept.iterdir()) == sorted(
+        f"{h}.zip" for (h,) in bureau.store.conn.execute("SELECT hash FROM bundles WHERE kind = 'panel'"))
+
+
+def test_a_refused_bundle_leaves_no_staged_copy(world, tmp_path):
+    from inspector_app.store import bundle_records as BR
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    assert [o.status for o in merge_each(bureau.store, bureau.keys, [panel(world, made)])] == ["merged"]
+    kept = BR.originals_dir(bureau.store)
+    before = sorted(p.name for p in kept.iterdir())
+    # an expert's own bundle is not taken at the bureau (it comes inside the lead's panel bundle)
+    from test_review_fixes import export
+    expert_bundle = export(world["x1"], made["x1"], "e1")
+    [outcome] = merge_each(bureau.store, bureau.keys, [expert_bundle])
+    assert outcome.status == "rejected", outcome
+    assert sorted(p.name for p in kept.iterdir()) == before
+
+
+def test_stage_copy_then_commit_puts_the_bytes_in_place(tmp_path):
+    from inspector_app.fsutil import commit_staged, stage_copy
+    src = tmp_path / "src.zip"
+    src.write_bytes(b"signed bytes" * 1000)
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    staged = stage_copy(src, folder)
+    assert staged.parent == folder and staged.name.startswith(".") and staged.name.endswith(".part")
+    commit_staged(staged, folder / "abc.zip")
+    assert (folder / "abc.zip").read_bytes() == src.read_bytes()
+    assert [p.name for p in folder.iterdir()] == ["abc.zip"]

@@ -9,6 +9,7 @@ database exactly as it was.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.plan_import import ALREADY, AMENDED, ITEMS_MERGED, import_plan
 from inspector_app.bundles.roles import check_expert_signer, local_user
-from inspector_app.fsutil import write_atomic
+from inspector_app.fsutil import commit_staged, stage_copy, write_atomic
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.model import METHODS
 from inspector_app.store import bundle_records as BR
@@ -86,16 +87,32 @@ class OpenedBundle:
     error: BundleError | None = None
     photos: dict[tuple[str, str], Any] = field(default_factory=dict)  # (bundle hash, file) -> PhotoFile | PhotoError
     members: dict[str, tuple[Any, Path]] = field(default_factory=dict)  # member file -> (Bag | BundleError, copy)
+    # The verified file, copied and fsynced beside the kept originals (off the store's thread): the merge
+    # only renames it into place. Removed on close when the merge did not.
+    staged: Path | None = None
     _tmp: Any = None
 
     def close(self) -> None:
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+        if self.staged is not None:
+            with contextlib.suppress(OSError):
+                self.staged.unlink()
+            self.staged = None
+
+    def take_staged(self, bag: Bag) -> Path | None:
+        """The staged copy of `bag`'s file, handed over once (None when there is none)."""
+        if bag is not self.bag or self.staged is None:
+            return None
+        staged, self.staged = self.staged, None
+        return staged
 
 
 def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
-                cancelled: Callable[[], bool] | None = None) -> OpenedBundle:
+                cancelled: Callable[[], bool] | None = None, keep_dir: Path | None = None) -> OpenedBundle:
+    """`keep_dir`: the folder of the kept originals; when it exists, the verified file is copied there durably
+    now (see OpenedBundle.staged), so the merge need not copy it on the store's thread."""
     opened = OpenedBundle(Path(path))
     try:
         opened.bag = read_bag(opened.path, keystore, cancelled=cancelled)
@@ -103,6 +120,9 @@ def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
         opened.error = exc
         return opened
     bag = opened.bag
+    if keep_dir is not None and bag.kind in ("expert", "panel") and keep_dir.is_dir():
+        with contextlib.suppress(OSError):  # else the merge copies it itself, and says why it cannot
+            opened.staged = stage_copy(bag.path, keep_dir)
     if bag.kind == "expert":
         _decode_photos(opened, bag, photos_dir)
     elif bag.kind == "panel":
@@ -165,7 +185,8 @@ def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
     from concurrent.futures import ThreadPoolExecutor
     paths = [Path(name) for name in files]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-open") as pool:
-        ahead = pool.submit(open_bundle, paths[0], keystore, store.photos_dir) if paths else None
+        keep_dir = BR.originals_dir(store)
+        ahead = pool.submit(open_bundle, paths[0], keystore, store.photos_dir, keep_dir=keep_dir) if paths else None
         try:
             for i, path in enumerate(paths):
                 opened = ahead.result()
@@ -174,7 +195,7 @@ def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
                     opened.close()
                     break
                 if i + 1 < len(paths):
-                    ahead = pool.submit(open_bundle, paths[i + 1], keystore, store.photos_dir)
+                    ahead = pool.submit(open_bundle, paths[i + 1], keystore, store.photos_dir, keep_dir=keep_dir)
                 try:
                     outcome = merge_opened(store, keystore, opened)
                 finally:
@@ -234,26 +255,34 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
 
 # --------------------------------------------------------------------------- shared checks
 
-def _plan_for(store: Store, bag: Bag, head: dict) -> tuple[P.Plan, Any]:
+def _plan_for(store: Store, bag: Bag, head: dict, within: tuple[P.Plan, Any] | None = None) -> tuple[P.Plan, Any]:
+    """The bundle's plan and rubric, checked against what it says and what is signed. `within`: the plan and
+    rubric of the panel bundle it arrived in (read once for all its members; the same checks apply)."""
     plan_id = (head.get("plan") or {}).get("id")
     if plan_id != bag.field("plan_id"):
         raise Reject("数据包说明中的考核计划与签名信息不一致")
     try:
-        plan = P.get_plan(store, plan_id)
+        if within is not None and within[0].id != plan_id:
+            raise StoreError(plan_id)
+        plan = within[0] if within is not None else P.get_plan(store, plan_id)
     except StoreError:
         title = (head.get("plan") or {}).get("title", plan_id)
         raise Reject(f"这是另一个考核计划（{title}）的数据包，本机没有这个计划；请先导入该计划的计划包") from None
     rubric_hash = (head.get("rubric") or {}).get("hash")
     if rubric_hash != plan.rubric_hash or bag.field("rubric_hash") != plan.rubric_hash:
         raise Reject("数据包所用的指标体系版本与本机考核计划不同，不能合并")
-    return plan, P.plan_rubric(store, plan)
+    return plan, within[1] if within is not None else P.plan_rubric(store, plan)
 
 
-def _group_for(store: Store, plan: P.Plan, bag: Bag, head: dict) -> P.Group:
+def _group_for(store: Store, plan: P.Plan, bag: Bag, head: dict, within: P.Group | None = None) -> P.Group:
+    """`within`: the group of the panel bundle the bundle arrived in (read once for all its members)."""
     gid = (head.get("group") or {}).get("id")
     if gid != bag.field("group"):
         raise Reject("数据包说明中的集团与签名信息不一致")
-    group = P.group_by_id(store, plan.id, gid) if isinstance(gid, str) else None
+    if within is not None:
+        group = within if gid == within.id else None
+    else:
+        group = P.group_by_id(store, plan.id, gid) if isinstance(gid, str) else None
     if group is not None:
         return group
     raise Reject(f"本考核计划中没有集团 {(head.get('group') or {}).get('name', gid)}")
@@ -266,10 +295,15 @@ def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, 
                            plan_id, group_id, file_name, status, bag.info, kept_in=kept_in[0], kept_name=kept_in[1])
 
 
-def _keep_original(store: Store, bag: Bag, path: Path) -> None:
+def _keep_original(store: Store, bag: Bag, path: Path, opened: OpenedBundle | None = None) -> None:
     """The verified signed bundle itself is kept: it is the chain of custody the panel bundle carries on
-    (for a sealed bundle, the signed bundle decrypted from it, so its photos read without a key)."""
-    write_atomic(BR.original_path(store, bag.bundle_hash), bag.path.read_bytes())
+    (for a sealed bundle, the signed bundle decrypted from it, so its photos read without a key). Written
+    durably before the transaction that names it; a copy staged by open_bundle is only put in place."""
+    staged = opened.take_staged(bag) if opened is not None else None
+    if staged is not None:
+        commit_staged(staged, BR.original_path(store, bag.bundle_hash))
+    else:
+        write_atomic(BR.original_path(store, bag.bundle_hash), bag.path.read_bytes())
 
 
 def require_sealed(plan: P.Plan, bag: Bag) -> None:
@@ -401,12 +435,14 @@ def _check_vetoes(rubric, vetoes: list) -> None:
 
 
 def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_panel: bool = False,
-                  kept_in: tuple[str, str] = ("", ""), opened: OpenedBundle | None = None) -> tuple[str, str]:
+                  kept_in: tuple[str, str] = ("", ""), opened: OpenedBundle | None = None,
+                  within: tuple[P.Plan, Any, P.Group] | None = None) -> tuple[str, str]:
     """`kept_in`: (panel bundle hash, member name) when the bundle arrived inside a panel bundle, whose kept
-    original then holds it and its photos; otherwise its own file is kept."""
+    original then holds it and its photos; otherwise its own file is kept. `within`: that panel bundle's
+    plan, rubric and group, read once for all its members."""
     head = bundle_head(bag)
-    plan, rubric = _plan_for(store, bag, head)
-    group = _group_for(store, plan, bag, head)
+    plan, rubric = _plan_for(store, bag, head, within[:2] if within else None)
+    group = _group_for(store, plan, bag, head, within[2] if within else None)
     expert_id = (head.get("expert") or {}).get("id") if isinstance(head.get("expert"), dict) else None
     if not isinstance(expert_id, str):
         raise Reject("数据包说明中没有有效的专家编号")
@@ -417,7 +453,8 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     if not in_panel:
         require_sealed(plan, bag)
     rows = _check_entries(rubric, group, read_json(bag, "entries.json"))
-    typed_here = E.transcribed_places(store, plan.id, group.id, expert_id)
+    current = E.entries(store, plan.id, group.id, expert_id)  # read once: for the clash here, replaced below
+    typed_here = E.transcribed_places(store, plan.id, group.id, expert_id, rows=current)
     clash = sorted(code for school, code in ((r.get("school", ""), r["indicator"]) for r in rows)
                    if (school, code) in typed_here)
     if clash:
@@ -449,7 +486,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         stored_photos.append((meta, stored))
     evidence = _evidence_files(store, rubric, group, bag)
     if not kept_in[0]:
-        _keep_original(store, bag, path)
+        _keep_original(store, bag, path, opened)
     with store.tx():
         clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged", kept_in)
         if clash == "already":
@@ -459,7 +496,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         withdrawn: list[str] = []
         if not superseded:
             _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id],
-                          path.name, bag.bundle_hash)
+                          path.name, bag.bundle_hash, current)
             ER.replace_expert_files(store, plan.id, group.id, expert_id, evidence, path.name)
             for meta, stored in stored_photos:
                 PR.add_photo_source(store, stored.sha256, kept_in[0] or bag.bundle_hash, kept_in[1], meta["file"])
@@ -480,13 +517,15 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
 
 
 def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, rows: list[dict], vetoes: list,
-                  findings: dict, stored_photos: list, expert: EX.Expert, source: str, bundle_hash: str) -> None:
+                  findings: dict, stored_photos: list, expert: EX.Expert, source: str, bundle_hash: str,
+                  current: list[E.Entry] | None = None) -> None:
     me = local_user(store, plan.id)
     E.replace_expert_entries(store, plan.id, group.id, expert_id, [
         E.EntryValues(row.get("school", ""), row["indicator"], row["typed"],
                       tuple(str(x) for x in row.get("evidence", [])), tuple(str(x) for x in row.get("methods", [])),
                       row.get("note", ""), row["outcome"].points, tuple(row["outcome"].lines),
-                      str(row["updated_at"]) if "updated_at" in row else now()) for row in rows], source, bundle_hash=bundle_hash)
+                      str(row["updated_at"]) if "updated_at" in row else now()) for row in rows], source,
+        bundle_hash=bundle_hash, current=current)
     E.replace_expert_vetoes(store, plan.id, group.id, expert_id,
                             [(v["key"], bool(v.get("value")), str(v.get("reason", ""))) for v in vetoes
                              if isinstance(v, dict) and isinstance(v.get("key"), str)], source)

@@ -8,6 +8,7 @@ difference named: a panel's result is never silently replaced.
 """
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -61,13 +62,16 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
     final = _finalised(bag, plan.id, group.id, lead.id)
     transcribed = _transcriptions(bag, rubric, group, known, lead.id)
     member_bags = []
-    with tempfile.TemporaryDirectory(prefix="inspector-merge-") as tmp:
+    with contextlib.ExitStack() as stack:
+        tmp = None  # made only for members not verified already (by open_bundle)
         for name in members:
             if not isinstance(name, str) or name not in bag.sha256:
                 raise Reject("members.json 指向数据包中不存在的文件")
             if opened is not None and name in opened.members:
                 member, inner = opened.members[name]  # verified already, off the store's thread
             else:
+                if tmp is None:
+                    tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="inspector-merge-"))
                 inner = Path(tmp) / f"{len(member_bags)}.zip"
                 try:
                     with open(inner, "wb") as out:
@@ -82,13 +86,14 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             member_bags.append((member, inner, name))
         rows = _decisions(consensus, rubric, group)
         findings = read_json(bag, "findings.json")
-        M._keep_original(store, bag, path)
+        M._keep_original(store, bag, path, opened)
         # One transaction for the members and the panel: a refused panel bundle leaves no member merged.
         with store.tx():
             outcomes = []
             for member, inner, name in member_bags:  # each kept inside this bundle's kept original
                 status, message = M._merge_expert(store, keystore, member, inner, in_panel=True,
-                                                  kept_in=(bag.bundle_hash, name), opened=opened)
+                                                  kept_in=(bag.bundle_hash, name), opened=opened,
+                                                  within=(plan, rubric, group))
                 outcomes.append(M.MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",
                                                member.signer_key_id, member.signer_fingerprint, group.id,
                                                member.bundle_hash))

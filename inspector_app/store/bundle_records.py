@@ -56,7 +56,12 @@ def other_panel_signer(store: Store, plan_id: str, group_id: str, signer_key_id:
 
 def original_path(store: Store, bundle_hash: str) -> Path:
     """Where the verified file of a merged bundle is kept (its chain of custody)."""
-    return store.data_dir / "bundles" / f"{bundle_hash}.zip"
+    return originals_dir(store) / f"{bundle_hash}.zip"
+
+
+def originals_dir(store: Store) -> Path:
+    """The folder of the kept originals."""
+    return store.data_dir / "bundles"
 
 
 def merged_expert_bundles(store: Store, plan_id: str, group_id: str) -> list[tuple[str, Path]]:

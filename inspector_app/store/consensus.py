@@ -136,13 +136,16 @@ def withdraw_stale_decisions(store: Store, plan_id: str, group_id: str, expert_i
     Called inside the transaction that replaced the expert's entries; each withdrawal is in the
     history, and the place waits for a new decision (or falls back to the plan's rule).
     """
+    decisions = store.conn.execute(
+        "SELECT school_id, indicator, points, sources FROM consensus WHERE plan_id = ? AND group_id = ?"
+        " AND method = 'lead' ORDER BY indicator, school_id", (plan_id, group_id)).fetchall()
+    if not decisions:  # nothing to withdraw: the expert's scores are not read (most merges at the bureau)
+        return []
     current = {(r[0], r[1]): Decimal(r[2]) for r in store.conn.execute(
         "SELECT school_id, indicator, points FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ?"
         " AND points IS NOT NULL", (plan_id, group_id, expert_id))}
     withdrawn = []
-    for school_id, code, points, sources in store.conn.execute(
-            "SELECT school_id, indicator, points, sources FROM consensus WHERE plan_id = ? AND group_id = ?"
-            " AND method = 'lead' ORDER BY indicator, school_id", (plan_id, group_id)).fetchall():
+    for school_id, code, points, sources in decisions:
         try:
             seen = json.loads(sources).get(expert_id)
             seen = None if seen is None else parse_decimal(seen)

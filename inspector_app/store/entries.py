@@ -248,11 +248,12 @@ class EntryValues:
     updated_at: str
 
 
-def transcribed_places(store: Store, plan_id: str, group_id: str, expert_id: str, typed_by: str | None = None
-                       ) -> set[tuple[str, str]]:
-    """(school, indicator) of an expert's entries that someone typed from a paper sheet (代录)."""
-    return {(e.school_id, e.indicator) for e in entries(store, plan_id, group_id, expert_id)
-            if e.transcribed and (typed_by is None or e.typed_by == typed_by)}
+def transcribed_places(store: Store, plan_id: str, group_id: str, expert_id: str, typed_by: str | None = None,
+                       *, rows: list[Entry] | None = None) -> set[tuple[str, str]]:
+    """(school, indicator) of an expert's entries that someone typed from a paper sheet (代录).
+    `rows`: the expert's entries in this group, when the caller has just read them."""
+    rows = entries(store, plan_id, group_id, expert_id) if rows is None else rows
+    return {(e.school_id, e.indicator) for e in rows if e.transcribed and (typed_by is None or e.typed_by == typed_by)}
 
 
 # Made once for the hundreds of rows of a bundle: the same text as json.dumps with these options.
@@ -261,15 +262,17 @@ _encode_plain = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id: str, rows: list[EntryValues],
-                           source: str = "", *, bundle_hash: str = "", typed_by: str = "") -> None:
+                           source: str = "", *, bundle_hash: str = "", typed_by: str = "",
+                           current: list[Entry] | None = None) -> None:
     """Replace one expert's entries for a group with `rows`; every entry that changes gets a history row.
 
     With `typed_by`, the rows are that typist's transcriptions (代录) of the expert's paper sheet and only
     those are replaced; otherwise only the expert's own entries are, and transcriptions stay as typed.
-    Must be called inside the caller's transaction (a bundle merges as one).
+    Must be called inside the caller's transaction (a bundle merges as one). `current`: the expert's entries
+    in this group as the caller read them in that transaction (not read again).
     """
-    old = {(e.school_id, e.indicator): e for e in entries(store, plan_id, group_id, expert_id)
-           if (e.typed_by == typed_by if typed_by else not e.transcribed)}
+    current = entries(store, plan_id, group_id, expert_id) if current is None else current
+    old = {(e.school_id, e.indicator): e for e in current if (e.typed_by == typed_by if typed_by else not e.transcribed)}
     store.conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ? AND typed_by = ?",
                        (plan_id, group_id, expert_id, typed_by))
     inserts, changed = [], []  # one statement each: a bundle carries hundreds of entries

@@ -45,18 +45,23 @@ def merge_findings(store: Store, plan_id: str, group_id: str, texts: dict[str, s
                    source: str = "", *, keep_author: str = "") -> None:
     """Take the findings a lead's bundle carries (known kinds only), inside the caller's transaction;
     a text `keep_author` (this laptop's user) wrote is kept as it is."""
-    old = get_findings(store, plan_id, group_id)
-    written_by = authors(store, plan_id, group_id)
+    old = {k: "" for k in FINDING_KINDS}
+    written_by: dict[str, str] = {}
+    for kind, text, author in store.conn.execute(
+            "SELECT kind, text, expert_id FROM findings WHERE plan_id = ? AND group_id = ?", (plan_id, group_id)):
+        old[kind], written_by[kind] = text, author
     rows, at = [], now()
     for kind, text in texts.items():
         if kind not in FINDING_KINDS or not isinstance(text, str):
             continue
         if keep_author and keep_author != expert_id and written_by.get(kind) == keep_author:
             continue
-        rows.append({"plan_id": plan_id, "group_id": group_id, "kind": kind, "text": text, "expert_id": expert_id,
-                     "updated_at": at})
+        rows.append((plan_id, group_id, kind, text, expert_id, at))
         if old[kind] != text:
             record(store, expert_id, plan_id, "finding", {"plan": plan_id, "group": group_id, "kind": kind},
                    "merged", old[kind], text, source)
-    if rows:  # one upsert for the bundle's findings (each call reads the table's shape first)
-        store.db.table("findings").upsert_all(rows, pk=KEY)
+    if rows:  # one statement for the bundle's findings
+        store.conn.executemany(
+            "INSERT INTO findings (plan_id, group_id, kind, text, expert_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (plan_id, group_id, kind) DO UPDATE SET text = excluded.text,"
+            " expert_id = excluded.expert_id, updated_at = excluded.updated_at", rows)
