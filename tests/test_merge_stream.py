@@ -101,3 +101,41 @@ def test_stage_copy_then_commit_puts_the_bytes_in_place(tmp_path):
     commit_staged(staged, folder / "abc.zip")
     assert (folder / "abc.zip").read_bytes() == src.read_bytes()
     assert [p.name for p in folder.iterdir()] == ["abc.zip"]
+
+
+def test_a_long_run_opened_in_a_second_process_merges_as_on_the_thread(tmp_path_factory, monkeypatch):
+    """The same bundles, merged with every file opened in the second process and with every file opened on the
+    thread, leave the same rows (times and ids aside) and the same kept originals; a tampered one is refused."""
+    from inspector_app.bundles import merge as M
+    from test_review_fixes import Machine
+
+    results = {}
+    for way, process_from in (("thread", 10_000), ("process", 1)):
+        root = tmp_path_factory.mktemp(way)
+        names = ("bureau", "lead", "x1", "x2")
+        people = {"bureau": "教育局", "lead": "组长", "x1": "专家甲", "x2": "专家乙"}
+        machines = {n: Machine(root, n) for n in names}
+        for a in names:
+            for b in names:
+                if a != b:
+                    machines[a].keys.trust(machines[b].keys.own_key().public_key, people[b])
+        made = setup_plans(machines, with_keys=True)
+        lead_with_members(machines, made)
+        bundle = panel(machines, made)
+        broken = root / "broken.zip"
+        data = bytearray(bundle.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        broken.write_bytes(bytes(data))
+        bureau = machines["bureau"]
+        monkeypatch.setattr(M, "PROCESS_FROM", process_from)
+        outcomes = list(merge_each(bureau.store, bureau.keys, [broken, bundle, bundle, root / "missing.zip"]))
+        statuses = [o.status for o in outcomes]
+        members = sorted((m.status, m.signer) for m in outcomes[1].members)
+        kept = sorted(p.name for p in (bureau.folder / "bundles").iterdir())
+        entries = sorted(bureau.store.conn.execute(
+            "SELECT expert_id, school_id, indicator, inputs, points FROM entries").fetchall())
+        results[way] = (statuses, "被改动过" in outcomes[0].message, len(members), len(kept), entries)
+        for m in machines.values():
+            m.close()
+    assert results["process"][0] == ["rejected", "merged", "already", "rejected"]
+    assert results["process"] == results["thread"]

@@ -91,6 +91,7 @@ class Bag:
     _entries: dict[str, Entry] = field(repr=False, default_factory=dict)
     _limits: Limits = field(repr=False, default=DEFAULT_LIMITS)
     _json: dict[str, Any] = field(repr=False, default_factory=dict)  # parsed and schema-checked, by name
+    _raw: dict[str, bytes] = field(repr=False, default_factory=dict)  # verified bytes of JSON not parsed yet
     # A sealed bundle: its checked envelope, the file as it arrived (`path` is then the decrypted copy,
     # a private temporary file kept while the Bag is alive).
     sealed: Envelope | None = None
@@ -155,8 +156,9 @@ def read_json(bag: Bag, name: str, *, max_bytes: int = canonical.MAX_BYTES) -> A
         raise BundleError("json_too_large", f"数据文件 data/{show_name(name)} 过大，已拒绝。")
     if name in bag._json:
         return bag._json[name]
+    data = bag._raw.pop(name, None)  # verified as read_bag hashed it, or read (and hashed) again now
     try:
-        value = canonical.loads(bag.files[name], max_bytes=max_bytes)
+        value = canonical.loads(bag.files[name] if data is None else data, max_bytes=max_bytes)
     except BundleError as exc:
         if exc.code.startswith("json_"):
             raise BundleError(exc.code, f"data/{show_name(name)}：{exc.message}") from None
@@ -360,15 +362,23 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
             raise BundleCancelled("已取消校验。")
 
     # `only`: a caller that reads just these payload files (a held bundle's claim) inflates nothing else.
+    # The JSON files with a schema are kept as they are hashed: read_json parses these very bytes, checked
+    # against the manifest here, instead of reading and hashing them a second time.
+    with_schema = {"data/" + n for n in schema.files_of(info.get("Inspector-Kind", ""), (n[5:] for n in manifest))}
+    raw: dict[str, bytes] = {}
     for name in sorted((n for n in manifest if only is None or n[5:] in only), key=lambda n: files[n].data_offset):
-        if hash_entry(fh, files[name], limits, None, on_chunk) != manifest[name]:
+        keep = name in with_schema and files[name].info.file_size <= canonical.MAX_BYTES
+        buf = bytearray() if keep else None
+        if hash_entry(fh, files[name], limits, buf.extend if keep else None, on_chunk) != manifest[name]:
             raise tampered(name)
+        if keep:
+            raw[name[5:]] = bytes(buf)
 
     bag = Bag(path=path, info=info, signer_key_id=signer_id, signer_public_key=signer_pub,
               signer_status=status, bundle_hash=bundle_hash, tagmanifest=tagmanifest,
               sha256={n[5:]: d for n, d in manifest.items()},
               sizes={n[5:]: files[n].info.file_size for n in manifest},
-              _entries=files, _limits=limits)
+              _entries=files, _limits=limits, _raw=raw)
     return bag
 
 

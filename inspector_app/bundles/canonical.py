@@ -39,6 +39,17 @@ class BundleError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        # Passed between processes whole (the merge opens bundles in a second one), whatever the subclass.
+        return _restored, (type(self), self.args, self.__dict__)
+
+
+def _restored(cls, args: tuple, state: dict) -> Exception:
+    error = Exception.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class BundleCancelled(BundleError):
     """The export was cancelled by the user; nothing was left behind."""

@@ -176,17 +176,22 @@ def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
     return list(merge_each(store, keystore, files, progress=progress, cancelled=cancelled))
 
 
+# From this many files on, a plain bundle is opened in a second process rather than on a second thread: reading
+# and checking a bundle is Python work that holds the interpreter's lock, so on a thread it only takes turns
+# with the merge; in a process the two cores truly share it. Below it, starting the process costs more.
+PROCESS_FROM = 16
+
+
 def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
                progress: Callable[[int, int, str], Any] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Iterator[MergeOutcome]:
     """Merge files in order, each outcome handed on as its file is done and not kept here: a province's
-    thousands of bundles merge in flat memory. The next file is opened (read, verified; no database) on a
-    second thread while this one is written, so the two cores share the work; one file ahead at most."""
-    from concurrent.futures import ThreadPoolExecutor
+    thousands of bundles merge in flat memory. The next file is opened (read, verified; no database) while
+    this one is written, so the two cores share the work; one file ahead at most."""
     paths = [Path(name) for name in files]
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-open") as pool:
-        keep_dir = BR.originals_dir(store)
-        ahead = pool.submit(open_bundle, paths[0], keystore, store.photos_dir, keep_dir=keep_dir) if paths else None
+    keep_dir = BR.originals_dir(store)
+    with _Openers(store, keystore, elsewhere=len(paths) >= PROCESS_FROM) as openers:
+        ahead = openers.submit(paths[0], keep_dir) if paths else None
         try:
             for i, path in enumerate(paths):
                 opened = ahead.result()
@@ -195,7 +200,7 @@ def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
                     opened.close()
                     break
                 if i + 1 < len(paths):
-                    ahead = pool.submit(open_bundle, paths[i + 1], keystore, store.photos_dir, keep_dir=keep_dir)
+                    ahead = openers.submit(paths[i + 1], keep_dir)
                 try:
                     outcome = merge_opened(store, keystore, opened)
                 finally:
@@ -206,6 +211,75 @@ def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
         finally:
             if ahead is not None:
                 ahead.result().close()
+
+
+class _Openers:
+    """Where the next file is opened: a thread, and for a long run of plain bundles a second process (with
+    a key store of the same data folder). A sealed file is always opened on the thread: its decrypted copy
+    lives as long as this process holds it."""
+
+    def __init__(self, store: Store, keystore: KeyStore, *, elsewhere: bool):
+        import sys
+        from concurrent.futures import ThreadPoolExecutor
+        self.store, self.keystore = store, keystore
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-open")
+        # Not in a frozen build (its executable would start the program again) nor with another kind of key store.
+        self.elsewhere = elsewhere and type(keystore) is KeyStore and not getattr(sys, "frozen", False)
+        self.process: Any = None
+
+    def __enter__(self) -> "_Openers":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.thread.shutdown(wait=True)
+        if self.process is not None:
+            self.process.shutdown(wait=True)
+
+    def submit(self, path: Path, keep_dir: Path):
+        if self.elsewhere and _plain_file(path):
+            if self.process is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+                self.process = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            return self.process.submit(_open_elsewhere, path, self.keystore.data_dir, self.store.photos_dir, keep_dir)
+        return self.thread.submit(open_bundle, path, self.keystore, self.store.photos_dir, keep_dir=keep_dir)
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file that is not sealed (anything else is opened, and refused in words, on the thread)."""
+    import stat
+    from inspector_app.bundles.sealing import is_sealed
+    try:
+        return stat.S_ISREG(path.stat().st_mode) and not is_sealed(path)
+    except (OSError, BundleError):
+        return False
+
+
+_KEYSTORES: dict[Path, KeyStore] = {}  # in the opening process: one per data folder
+
+
+class _Scratch:
+    """A bundle's scratch folder made in the opening process, removed by the merging one."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def cleanup(self) -> None:
+        import shutil
+        shutil.rmtree(self.name, ignore_errors=True)
+
+
+def _open_elsewhere(path: Path, data_dir: Path, photos_dir: Path, keep_dir: Path) -> OpenedBundle:
+    """open_bundle in the opening process. The result goes back by pickle; its scratch folder (the members'
+    copies) is left for the merging process to remove when it closes the bundle."""
+    keystore = _KEYSTORES.get(data_dir)
+    if keystore is None:
+        keystore = _KEYSTORES[data_dir] = KeyStore(data_dir)
+    opened = open_bundle(path, keystore, photos_dir, keep_dir=keep_dir)
+    if opened._tmp is not None:
+        opened._tmp._finalizer.detach()  # not removed when this process lets go of it
+        opened._tmp = _Scratch(opened._tmp.name)
+    return opened
 
 
 def merge_file(store: Store, keystore: KeyStore, path: Path) -> MergeOutcome:
