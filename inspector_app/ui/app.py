@@ -154,7 +154,8 @@ def run_app(open_files: list[str] | None = None) -> int:
     window.showMaximized() if not os.environ.get(QUIT_AFTER_PAINT) else window.show()
     # Once the window has painted, load the writing side of the store (sqlite-utils) so the first save does
     # not wait for it. A timer started here fired before the first paint and delayed it by the import.
-    after_first_paint(app, window, lambda: store.db, delay_ms=50)
+    # The findings view (专家组意见) is built then too, off the first screen.
+    after_first_paint(app, window, lambda: (store.db, window.findings), delay_ms=50)
     if open_files:
         from pathlib import Path
         QTimer.singleShot(0, lambda: window.data_menus.bundles.import_files([Path(f) for f in open_files]))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QV
 
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
-from inspector_app.ui.findings_view import FindingsView
 from inspector_app.ui.home_view import HomeView
 from inspector_app.ui.i18n import LANGUAGES, translate
 from inspector_app.ui.indicator_page import IndicatorPage
@@ -62,11 +61,10 @@ class MainWindow(QMainWindow):
         self.home = HomeView()
         self.navigator = Navigator()
         self.page = IndicatorPage()
-        self.findings = FindingsView()
+        self._findings = None  # built on first use or just after the first paint (findings_view)
         self.score = ScorePanel()
         self.middle = QStackedWidget()
         self.middle.addWidget(self.page)
-        self.middle.addWidget(self.findings)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.navigator, self.middle, self.score):
             self.splitter.addWidget(widget)
@@ -104,7 +102,6 @@ class MainWindow(QMainWindow):
         self.page.files.saved.connect(self.note_saved)
         self.page.step_requested.connect(self.step)
         self.page.next_unscored_requested.connect(self.next_unscored)
-        self.findings.changed.connect(self.apply_change)
         self.score.veto_changed.connect(self.set_veto)
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self._backup)
@@ -243,7 +240,8 @@ class MainWindow(QMainWindow):
         self.place = None
         self.navigator.load(ws)
         self.score.load(ws)
-        self.findings.load(ws)
+        if self._findings is not None:
+            self._findings.load(ws)
         self.show_scoring()
         self.navigator.select(place if place in ws.places else (ws.places[0] if ws.places else None))
 
@@ -273,9 +271,22 @@ class MainWindow(QMainWindow):
                 pass  # where she was is a convenience; the work itself is saved apart
 
     def show_scoring(self) -> None:
-        self.findings.commit_now()
+        if self._findings is not None:
+            self._findings.commit_now()
         self._show_work()
         self.middle.setCurrentWidget(self.page)
+
+    @property
+    def findings(self):
+        """The panel's findings (专家组意见), not on the first screen: made when first wanted."""
+        if self._findings is None:
+            from inspector_app.ui.findings_view import FindingsView
+            self._findings = FindingsView()
+            self.middle.addWidget(self._findings)
+            self._findings.changed.connect(self.apply_change)
+            if self.workspace is not None:
+                self._findings.load(self.workspace)
+        return self._findings
 
     def show_findings(self) -> None:
         self.page.commit_now()
@@ -415,7 +426,8 @@ class MainWindow(QMainWindow):
 
     def commit_all(self) -> None:
         self.page.commit_now()
-        self.findings.commit_now()
+        if self._findings is not None:
+            self._findings.commit_now()
 
     def _backup(self) -> None:
         from inspector_app.store import backup  # first needed a minute after start
