@@ -12,6 +12,9 @@ Timed, in interleaved rounds (the order alternates):
   member's entries, and one durable transaction (WAL, synchronous=FULL) per panel bundle that
   inserts those entries.
 
+The merge opens the next bundle in a second process while it writes this one (merge_each); its CPU
+seconds are counted with the merge's, and its peak memory is printed beside the merge's own.
+
 Goal: merge ≤ 3× the floor, memory flat.
 
 Sealed (`--size sealed`): 600 panel bundles encrypted to the bureau (age, as `panel export` seals them),
@@ -45,6 +48,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey  
 
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import parse_public_pem
+from inspector_app.bundles import merge as M  # noqa: E402
 from inspector_app.bundles.merge import merge_each  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 
@@ -181,6 +185,10 @@ def main() -> None:
     print(f"resident memory (MB) every 100 bundles, last round: first {last[0]:.0f}, last {last[-1]:.0f}, "
           f"max {max(last):.0f}   goal: flat")
     print("  every 100 bundles: " + " ".join(f"{m:.0f}" for m in last))
+    import resource
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if child:
+        print(f"  the process that opens the bundles (merge_each, from {M.PROCESS_FROM} files on): peak {child:.0f} MB")
     shutil.rmtree(args.work, ignore_errors=True)
 
 
