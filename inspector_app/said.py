@@ -35,6 +35,11 @@ class Said:
         return self.zh.format(*values) if values else self.zh
 
 
+def count() -> int:
+    """How many messages are declared so far (cheap: the window's cache of translations checks it)."""
+    return len(_KNOWN)
+
+
 def known() -> tuple[Said, ...]:
     """Every message declared so far (modules declare theirs when imported)."""
     return tuple(_KNOWN)

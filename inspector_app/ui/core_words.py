@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from inspector_app import said
-from inspector_app.ui.i18n import SOURCE_LANGUAGE, current_language, translate
+from inspector_app.ui.i18n import SOURCE_LANGUAGE, current_language, installs, translate
 
 # Words the core returns on their own: grades, states, kinds.
 WORDS = (
@@ -196,19 +196,41 @@ def _one(text: str, depth: int = 0) -> str | None:
     return None
 
 
+_cache_key: list = [None, -1, -1]  # language, translators' install, declared forms: what the cache was filled under
+
+
 def core_text(text: str) -> str:
-    """A message or word from the core, in the window's language (unchanged under Chinese)."""
-    if not text or current_language() == SOURCE_LANGUAGE:
+    """A message or word from the core, in the window's language (unchanged under Chinese).
+
+    Kept per (language, text): a list repaints the same texts again and again. The cache is emptied when
+    translators are installed again (the language changes) or a module declares more messages."""
+    if not text:
         return text
+    language = current_language()
+    if language == SOURCE_LANGUAGE:
+        return text
+    key = (language, installs(), said.count())
+    if tuple(_cache_key) != key:
+        _cached.cache_clear()
+        _cache_key[:] = key
+    return _cached(language, text)
+
+
+@lru_cache(maxsize=8192)
+def _cached(language: str, text: str) -> str:  # noqa: ARG001 - the language is part of the key
+    return _uncached(text)
+
+
+def _uncached(text: str) -> str:
     whole = _one(text)
     if whole is not None:
         return whole
     parts = [p for p in _SENTENCE.split(text) if p]
     if len(parts) > 1:
-        return "".join(core_text(p) for p in parts)
+        return "".join(_uncached(p) for p in parts)
     head, colon, rest = text.partition("：")  # "field：message": the field as the rubric names it
     if colon and rest:
-        return f"{core_text(head)}: {core_text(rest)}"
+        return f"{_uncached(head)}: {_uncached(rest)}"
     return text
 
 

@@ -21,10 +21,15 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 
 translate = QCoreApplication.translate
 _current = SOURCE_LANGUAGE  # the language installed last (core_words reads it)
+_installs = 0  # how many times translators were installed (core_words keeps its translations per install)
 
 
 def current_language() -> str:
     return _current
+
+
+def installs() -> int:
+    return _installs
 
 
 def chosen_language(setting: str | None = None) -> str:
@@ -95,8 +100,9 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install Qt's own and Inspector's translators (before any widget is made); keep the result alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == SOURCE_LANGUAGE
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    global _current
+    global _current, _installs
     _current = lang
+    _installs += 1
     installed = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase", "qt"):
