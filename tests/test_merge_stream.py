@@ -139,3 +139,24 @@ def test_a_long_run_opened_in_a_second_process_merges_as_on_the_thread(tmp_path_
             m.close()
     assert results["process"][0] == ["rejected", "merged", "already", "rejected"]
     assert results["process"] == results["thread"]
+
+
+def test_an_unknown_signer_opened_in_the_second_process_is_held_and_its_key_kept(world, tmp_path, monkeypatch):
+    """The opening process keeps the unknown signer's key in this data folder's key store, where the merging
+    process (and the trust dialog) find it to trust by fingerprint, as when it is opened on the thread."""
+    from inspector_app.bundles import merge as M
+    from test_review_fixes import Machine
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bundle = panel(world, made)
+    stranger = Machine(tmp_path, "another-bureau")  # trusts nobody
+    try:
+        monkeypatch.setattr(M, "PROCESS_FROM", 1)
+        [outcome] = merge_each(stranger.store, stranger.keys, [bundle])
+        assert outcome.status == "held", outcome
+        lead_key = world["lead"].keys.own_key()
+        assert stranger.keys.status(lead_key.key_id) == "unknown"
+        assert stranger.keys.trust_fingerprint(lead_key.fingerprint, "组长") == lead_key.key_id
+        assert stranger.keys.status(lead_key.key_id) == "trusted"
+    finally:
+        stranger.close()
