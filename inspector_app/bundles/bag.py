@@ -37,6 +37,57 @@ from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTI
 from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, check_entries, hash_entry, label_for,
                                            open_zip, read_small, show_name, tampered)
 
+DATA_FILE_DATA_TOO = Said('数据文件 data/{0} 过大，已拒绝。',
+                           'Data file data/{0} is too large; refused.')
+BUNDLE_FILE_OPENED = Said('{0} 是{1}，不是数据包文件，未打开。',
+                           '{0} is {1}, not a bundle file; not opened.')
+BUNDLE_BAGIT_TXT_RIGHT = Said('数据包的 bagit.txt 格式不正确。',
+                               "The bundle's bagit.txt is not in the right format.")
+BUNDLE_BAGIT_VERSION_PROGRAM = Said('数据包的 BagIt 版本为 {0}，本程序只接受 1.0。',
+                                     "The bundle's BagIt version is {0}; this program accepts only 1.0.")
+BUNDLE_BAGIT_TXT_RIGHT_2 = Said('数据包的 bagit.txt 内容不正确（须为 UTF-8 编码的 BagIt 1.0）。',
+                                 "The bundle's bagit.txt is not right (it must be BagIt 1.0, encoded in UTF-8).")
+BUNDLE_SIGNED_SIGNATURE_ED25519 = Said('数据包没有签名（缺少 signature.ed25519），无法确认来源，不能接受。',
+                                        'The bundle is not signed (signature.ed25519 is missing): its origin cannot be confirmed, so it cannot be accepted.')
+SIGNER_BUNDLE_NAMES_DIFFERS = Said('数据包声明的签名人与实际签名的密钥不一致，可能被伪造，不能接受。',
+                                    'The signer the bundle names differs from the key that signed it: it may be forged and cannot be accepted.')
+BUNDLE_NUMBER_FILES_TOTAL = Said('数据包的文件数量或总大小与登记的不符（登记 {0}，实际 {1}.{2}），可能不完整。',
+                                  "The bundle's number of files or total size differs from what it records (recorded {0}, found {1}.{2}): it may be incomplete.")
+BUNDLE_SIGNING_KEY_HAS = Said('数据包的签名密钥{0}已被吊销（指纹 {1}），不能接受。',
+                               "The bundle's signing key{0} has been revoked (fingerprint {1}); it cannot be accepted.")
+FILE_FOUND = Said('找不到文件 {0}。',
+                   'File {0} not found.')
+READ_FILE = Said('无法读取文件 {0}：{1}',
+                  'Cannot read file {0}: {1}')
+ERROR_READING = Said('读取 {0} 时出错：{1}',
+                      'Error reading {0}: {1}')
+BUNDLE_LACKS_INCOMPLETE_PLEASE = Said('数据包缺少 {0}，不完整，请重新导出。',
+                                       'The bundle lacks {0}: it is incomplete; please export it again.')
+SIGNER_PUBLIC_KEY_BUNDLE = Said('数据包中的签名人公钥无法读取，请向发送人索取原件。',
+                                 "The signer's public key in the bundle cannot be read; please ask the sender for the original.")
+SIGNATURE_FILE_RIGHT_FORMAT = Said('签名文件格式不正确，无法确认数据包的来源，请向发送人索取原件。',
+                                    "The signature file is not in the right format: the bundle's origin cannot be confirmed; please ask the sender for the original.")
+SHOULD_LIST = Said('{0} 不应登记 {1}。',
+                    '{0} should not list {1}.')
+BUNDLE_COVERED_SIGNATURE_DOES = Said('数据包的 {0} 不在签名范围内（{1} 未登记），不能接受。',
+                                      "The bundle's {0} is not covered by the signature ({1} does not list it); it cannot be accepted.")
+BUNDLE_LACKS_SIGNED_MANIFEST = Said('数据包缺少 {0}（签名清单中有，包里没有），不完整。',
+                                     'The bundle lacks {0} (the signed manifest lists it, the bundle does not hold it): it is incomplete.')
+LISTS_FILE_OUTSIDE_DATA = Said('{0} 登记了 data/ 以外的文件 {1}。',
+                                '{0} lists a file outside data/: {1}.')
+BUNDLE_LACKS_MANIFEST_LISTS = Said('数据包缺少 {0} {1}（清单中有，包里没有），不完整。',
+                                    'The bundle lacks {0} {1} (the manifest lists it, the bundle does not hold it): it is incomplete.')
+CHECKING_CANCELLED = Said('已取消校验。',
+                           'Checking cancelled.')
+CANNOT_READ = Said('无法读取 {0}：{1}',
+                    'Cannot read {0}: {1}')
+SIGNATURE_FILE_DAMAGED_BUNDLE = Said('签名文件已损坏，无法确认数据包的来源，请向发送人索取原件。',
+                                      "The signature file is damaged: the bundle's origin cannot be confirmed; please ask the sender for the original.")
+SIGNER_PUBLIC_KEY_BUNDLE_2 = Said('数据包中的签名人公钥已损坏，请向发送人索取原件。',
+                                   "The signer's public key in the bundle is damaged; please ask the sender for the original.")
+BUNDLE_HOLDS_FILE_LISTED = Said('数据包中有未登记的文件 {0}（不在签名清单中），可能是后来放入的，不能接受。',
+                                 'The bundle holds a file not listed in the signed manifest, {0}: it may have been put in later, so the bundle cannot be accepted.')
+
 __all__ = ["Bag", "BagFiles", "BundleCancelled", "BundleError", "CancelFn", "ProgressFn", "is_cancelled",
            "read_bag", "read_json", "verify_file"]
 
@@ -134,7 +185,7 @@ class Bag:
             with open(self.path, "rb") as fh:
                 digest = hash_entry(fh, self._entries[arc], self._limits, buf.extend)
         except OSError as exc:
-            raise BundleError("unreadable", f"无法读取 {self.path}：{exc.strerror or exc}") from None
+            raise BundleError("unreadable", CANNOT_READ(self.path, exc.strerror or exc)) from None
         if digest != self.sha256[name]:
             raise tampered(arc)
         return bytes(buf)
@@ -153,7 +204,7 @@ def read_json(bag: Bag, name: str, *, max_bytes: int = canonical.MAX_BYTES) -> A
 
     Parsed once per bag: the value is kept and handed out again (callers read it, never change it)."""
     if name in bag.sizes and bag.sizes[name] > max_bytes:
-        raise BundleError("json_too_large", f"数据文件 data/{show_name(name)} 过大，已拒绝。")
+        raise BundleError("json_too_large", DATA_FILE_DATA_TOO(show_name(name)))
     if name in bag._json:
         return bag._json[name]
     data = bag._raw.pop(name, None)  # verified as read_bag hashed it, or read (and hashed) again now
@@ -174,12 +225,12 @@ def refuse_non_regular(path: Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise BundleError("not_found", f"找不到文件 {path}。") from None
+        raise BundleError("not_found", FILE_FOUND(path)) from None
     except OSError as exc:
-        raise BundleError("unreadable", f"无法读取文件 {path}：{exc.strerror or exc}") from None
+        raise BundleError("unreadable", READ_FILE(path, exc.strerror or exc)) from None
     if not stat.S_ISREG(mode):
         what = "文件夹" if stat.S_ISDIR(mode) else "管道、设备或其他特殊文件"
-        raise BundleError("not_regular", f"{path} 是{what}，不是数据包文件，未打开。")
+        raise BundleError("not_regular", BUNDLE_FILE_OPENED(path, what))
 
 
 def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_LIMITS,
@@ -201,14 +252,14 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
-        raise BundleError("not_found", f"找不到文件 {path}。") from None
+        raise BundleError("not_found", FILE_FOUND(path)) from None
     except OSError as exc:
-        raise BundleError("unreadable", f"无法读取文件 {path}：{exc.strerror or exc}") from None
+        raise BundleError("unreadable", READ_FILE(path, exc.strerror or exc)) from None
     try:
         with fh:
             bag = _read_bag(fh, path, keystore, limits, remember_unknown, progress, cancelled, only)
     except OSError as exc:
-        raise BundleError("unreadable", f"读取 {path} 时出错：{exc.strerror or exc}") from None
+        raise BundleError("unreadable", ERROR_READING(path, exc.strerror or exc)) from None
     if check_json and only is None:
         for name in schema.files_of(bag.kind, bag.sha256):
             read_json(bag, name)  # every JSON file has its shape, whether the merge reads it or not
@@ -221,7 +272,7 @@ def _read_sealed(path: Path, keystore: KeyStore, **options) -> Bag:
     try:
         opened = unseal(path, keystore, limits=options["limits"], cancelled=options["cancelled"])
     except OSError as exc:
-        raise BundleError("unreadable", f"读取 {path} 时出错：{exc.strerror or exc}") from None
+        raise BundleError("unreadable", ERROR_READING(path, exc.strerror or exc)) from None
     try:
         bag = read_bag(opened.plain, keystore, **options)
         if bag.signer_key_id != opened.envelope.signer_key_id:
@@ -248,42 +299,42 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
     bagit_txt = read_small(fh, files, BAGIT, limits)
     m = re.match(rb"BagIt-Version: *([^\r\n]*)\r?\n", bagit_txt)
     if not m:
-        raise BundleError("bad_bagit_txt", "数据包的 bagit.txt 格式不正确。")
+        raise BundleError("bad_bagit_txt", BUNDLE_BAGIT_TXT_RIGHT())
     if m.group(1).strip() != b"1.0":
         raise BundleError("bad_version",
-                          f"数据包的 BagIt 版本为 {show_name(m.group(1).decode('utf-8', 'replace'))}，本程序只接受 1.0。")
+                          BUNDLE_BAGIT_VERSION_PROGRAM(show_name(m.group(1).decode('utf-8', 'replace'))))
     if bagit_txt.replace(b"\r\n", b"\n") != BAGIT_TXT:
-        raise BundleError("bad_bagit_txt", "数据包的 bagit.txt 内容不正确（须为 UTF-8 编码的 BagIt 1.0）。")
+        raise BundleError("bad_bagit_txt", BUNDLE_BAGIT_TXT_RIGHT_2())
 
     # signature over the tag manifest
     for name in (MANIFEST, BAG_INFO, TAGMANIFEST, SIGNER):
         if name not in files:
-            raise BundleError("missing_tag_file", f"数据包缺少 {name}，不完整，请重新导出。")
+            raise BundleError("missing_tag_file", BUNDLE_LACKS_INCOMPLETE_PLEASE(name))
     if SIGNATURE not in files:
-        raise BundleError("unsigned", "数据包没有签名（缺少 signature.ed25519），无法确认来源，不能接受。")
+        raise BundleError("unsigned", BUNDLE_SIGNED_SIGNATURE_ED25519())
     tagmanifest = read_small(fh, files, TAGMANIFEST, limits)
     try:
         sig_text = read_small(fh, files, SIGNATURE, limits)
     except BundleError as exc:
         if exc.code == "bad_hash":
-            raise BundleError("bad_signature", "签名文件已损坏，无法确认数据包的来源，请向发送人索取原件。") from None
+            raise BundleError("bad_signature", SIGNATURE_FILE_DAMAGED_BUNDLE()) from None
         raise
     try:
         signer_pem = read_small(fh, files, SIGNER, limits)
     except BundleError as exc:
         if exc.code == "bad_hash":
-            raise BundleError("bad_signer_key", "数据包中的签名人公钥已损坏，请向发送人索取原件。") from None
+            raise BundleError("bad_signer_key", SIGNER_PUBLIC_KEY_BUNDLE_2()) from None
         raise
     try:
         signer_pub = parse_public_pem(signer_pem)
     except BundleError:
-        raise BundleError("bad_signer_key", "数据包中的签名人公钥无法读取，请向发送人索取原件。") from None
+        raise BundleError("bad_signer_key", SIGNER_PUBLIC_KEY_BUNDLE()) from None
     try:
         if not re.fullmatch(rb"[A-Za-z0-9+/]{86}==\r?\n?", sig_text):
             raise ValueError
         signature = base64.b64decode(sig_text.strip(), validate=True)
     except ValueError:
-        raise BundleError("bad_signature", "签名文件格式不正确，无法确认数据包的来源，请向发送人索取原件。") from None
+        raise BundleError("bad_signature", SIGNATURE_FILE_RIGHT_FORMAT()) from None
     if not verify_signature(signer_pub, signature, tagmanifest):
         raise damaged()
     signer_id = key_id(signer_pub)
@@ -293,14 +344,14 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
     tag_digests = parse_manifest(tagmanifest, TAGMANIFEST)
     for name in tag_digests:
         if name.startswith("data/") or name in (TAGMANIFEST, SIGNATURE):
-            raise BundleError("bad_manifest", f"{TAGMANIFEST} 不应登记 {show_name(name)}。")
+            raise BundleError("bad_manifest", SHOULD_LIST(TAGMANIFEST, show_name(name)))
     for name in SIGNED_TAG_FILES:
         if name not in tag_digests:
-            raise BundleError("unlisted_file", f"数据包的 {name} 不在签名范围内（{TAGMANIFEST} 未登记），不能接受。")
+            raise BundleError("unlisted_file", BUNDLE_COVERED_SIGNATURE_DOES(name, TAGMANIFEST))
     tag_data: dict[str, bytes] = {BAGIT: bagit_txt, SIGNER: signer_pem}
     for name, digest in tag_digests.items():
         if name not in files:
-            raise BundleError("missing_file", f"数据包缺少 {show_name(name)}（签名清单中有，包里没有），不完整。")
+            raise BundleError("missing_file", BUNDLE_LACKS_SIGNED_MANIFEST(show_name(name)))
         data = tag_data.get(name)
         if data is None:
             data = read_small(fh, files, name, limits)
@@ -310,30 +361,30 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
 
     info = parse_info(tag_data[BAG_INFO])
     if info["Inspector-Signer-Key-Id"] != signer_id:
-        raise BundleError("signer_mismatch", "数据包声明的签名人与实际签名的密钥不一致，可能被伪造，不能接受。")
+        raise BundleError("signer_mismatch", SIGNER_BUNDLE_NAMES_DIFFERS())
 
     # payload: every file listed, nothing else
     manifest = parse_manifest(tag_data[MANIFEST], MANIFEST)
     for name in manifest:
         if not name.startswith("data/"):
-            raise BundleError("bad_manifest", f"{MANIFEST} 登记了 data/ 以外的文件 {show_name(name)}。")
+            raise BundleError("bad_manifest", LISTS_FILE_OUTSIDE_DATA(MANIFEST, show_name(name)))
     for name in files:
         if name in (SIGNATURE, TAGMANIFEST):
             continue
         if name.startswith("data/"):
             if name not in manifest:
                 raise BundleError("unlisted_file",
-                                  f"数据包中有未登记的文件 {show_name(name)}（不在签名清单中），可能是后来放入的，不能接受。")
+                                  BUNDLE_HOLDS_FILE_LISTED(show_name(name)))
         elif name not in tag_digests:
             raise BundleError("unlisted_file",
-                              f"数据包中有未登记的文件 {show_name(name)}（不在签名清单中），可能是后来放入的，不能接受。")
+                              BUNDLE_HOLDS_FILE_LISTED(show_name(name)))
     for name in manifest:
         if name not in files:
-            raise BundleError("missing_file", f"数据包缺少 {label_for(name)} {show_name(name)}（清单中有，包里没有），不完整。")
+            raise BundleError("missing_file", BUNDLE_LACKS_MANIFEST_LISTS(label_for(name), show_name(name)))
     octets = sum(files[n].info.file_size for n in manifest)
     if info["Payload-Oxum"] != f"{octets}.{len(manifest)}":
         raise BundleError("oxum_mismatch",
-                          f"数据包的文件数量或总大小与登记的不符（登记 {show_name(info['Payload-Oxum'])}，实际 {octets}.{len(manifest)}），可能不完整。")
+                          BUNDLE_NUMBER_FILES_TOTAL(show_name(info['Payload-Oxum']), octets, len(manifest)))
 
     # The signer is judged before any payload is inflated: an unknown or revoked key costs no work.
     status = keystore.status(signer_id)
@@ -349,7 +400,7 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
     if status == "revoked":
         name = keystore.name_of(signer_id)
         raise BundleError("revoked_key",
-                          f"数据包的签名密钥{('（' + name + '）') if name else ''}已被吊销（指纹 {fingerprint(signer_pub)}），不能接受。")
+                          BUNDLE_SIGNING_KEY_HAS('（' + name + '）' if name else '', fingerprint(signer_pub)))
 
     done = 0
 
@@ -359,7 +410,7 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
         if progress is not None:
             progress(done, octets)
         if is_cancelled(cancelled):
-            raise BundleCancelled("已取消校验。")
+            raise BundleCancelled(CHECKING_CANCELLED())
 
     # `only`: a caller that reads just these payload files (a held bundle's claim) inflates nothing else.
     # The JSON files with a schema are kept as they are hashed: read_json parses these very bytes, checked

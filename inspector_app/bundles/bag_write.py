@@ -25,6 +25,34 @@ from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTI
 from inspector_app.bundles.zipsafe import (CHUNK, DEFAULT_LIMITS, Limits, collision_key, name_problem,
                                            show_name)
 from inspector_app.fsutil import explain_os_error, fsync_dir, remove_stale_parts
+from inspector_app.said import Said
+
+FILE_NAMES_INSIDE_BUNDLE = Said('数据包内的文件名必须是文本：{0}',
+                                 'File names inside a bundle must be text: {0}')
+FILE_NAME_USED_BUNDLE = Said('文件名“{0}”不能用于数据包：{1}。',
+                              'The file name "{0}" cannot be used in a bundle: {1}.')
+FILE_NAME_NFC_NORMAL = Said('文件名“{0}”不是 NFC 规范形式。',
+                             'The file name "{0}" is not in NFC normal form.')
+ALREADY_EXISTS_CHOOSE_ANOTHER = Said('{0} 已存在。请换一个文件名，或先移走旧文件。',
+                                      '{0} already exists. Choose another file name, or move the old file away first.')
+FILE_NAME_USED_BUNDLE_2 = Said('文件名“{0}”不能用作数据包文件名。',
+                                'The file name "{0}" cannot be used as a bundle\'s file name.')
+TOO_MANY_FILES_BUNDLE = Said('文件过多（{0} 个），超过数据包上限 {1} 个。',
+                              'Too many files ({0}): a bundle holds at most {1}.')
+COMPUTER_SIGNING_KEY_HAS = Said('本机签名密钥已被吊销，不能再用它导出数据包。',
+                                 "This computer's signing key has been revoked: it can no longer export bundles.")
+FILE_NAMES_DIFFER_ONLY = Said('文件名“{0}”与“{1}”只差大小写，不能同时放入数据包。',
+                               'The file names "{0}" and "{1}" differ only in case: they cannot both go into a bundle.')
+CHECK_AFTER_EXPORT_FAILED = Said('导出后读回校验失败：签名清单与写入的不一致。',
+                                  'Check after export failed: the signed manifest differs from what was written.')
+CONTENT_BYTES_PATH = Said('{0} 的内容必须是 bytes 或 Path。',
+                           'The content of {0} must be bytes or a Path.')
+CHECK_AFTER_EXPORT_FAILED_2 = Said('导出后读回校验失败：{0}',
+                                    'Check after export failed: {0}')
+FILE_CHANGED_WHILE_WAS = Said('文件 {0} 在导出过程中被改动了，请重新导出。',
+                               'File {0} changed while it was being exported; please export again.')
+READ_FILE_PUT_INTO = Said('无法读取要放入数据包的文件 {0}：{1}',
+                           'Cannot read file {0}, to be put into the bundle: {1}')
 
 __all__ = ["STORED_SUFFIXES", "write_bag"]
 
@@ -39,12 +67,12 @@ _STALE_PART_SECONDS = 600
 
 def _check_payload_name(name: str) -> str:
     if not isinstance(name, str):
-        raise BundleError("bad_name", f"数据包内的文件名必须是文本：{name!r}")
+        raise BundleError("bad_name", FILE_NAMES_INSIDE_BUNDLE(f'{name!r}'))
     problem = name_problem(name) or ("含有 % 字符" if "%" in name else None)
     if problem or name.endswith("/"):
-        raise BundleError("bad_name", f"文件名“{show_name(name)}”不能用于数据包：{problem or '是文件夹'}。")
+        raise BundleError("bad_name", FILE_NAME_USED_BUNDLE(show_name(name), problem or '是文件夹'))
     if unicodedata.normalize("NFC", name) != name:
-        raise BundleError("bad_name", f"文件名“{show_name(name)}”不是 NFC 规范形式。")
+        raise BundleError("bad_name", FILE_NAME_NFC_NORMAL(show_name(name)))
     return name
 
 
@@ -71,7 +99,7 @@ def part_file(dest_dir: Path, filename: str, overwrite: bool) -> Path:
     except OSError as exc:
         raise _os_failure(exc, dest_dir) from None
     if dest.exists() and not overwrite:
-        raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。")
+        raise BundleError("exists", ALREADY_EXISTS_CHOOSE_ANOTHER(dest))
     _remove_stale_parts(dest_dir, filename)
     return dest_dir / f".{filename}.{secrets.token_hex(4)}.part"
 
@@ -102,7 +130,7 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
     dest_dir = Path(dest_dir)
     if (not filename or "/" in filename or "\\" in filename or filename.startswith(".")
             or name_problem(filename)):
-        raise BundleError("bad_name", f"文件名“{show_name(filename)}”不能用作数据包文件名。")
+        raise BundleError("bad_name", FILE_NAME_USED_BUNDLE_2(show_name(filename)))
     dest = dest_dir / filename
 
     names = sorted(payload)
@@ -112,7 +140,7 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
         _check_payload_name(name)
         key = collision_key(name)
         if key in seen:
-            raise BundleError("duplicate_name", f"文件名“{show_name(name)}”与“{show_name(seen[key])}”只差大小写，不能同时放入数据包。")
+            raise BundleError("duplicate_name", FILE_NAMES_DIFFER_ONLY(show_name(name), show_name(seen[key])))
         seen[key] = name
         value = payload[name]
         if isinstance(value, (bytes, bytearray, memoryview)):
@@ -121,15 +149,15 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
             try:
                 sizes[name] = value.stat().st_size
             except OSError as exc:
-                raise BundleError("source_missing", f"无法读取要放入数据包的文件 {value}：{exc.strerror or exc}") from None
+                raise BundleError("source_missing", READ_FILE_PUT_INTO(value, exc.strerror or exc)) from None
         else:
-            raise BundleError("bad_payload", f"{show_name(name)} 的内容必须是 bytes 或 Path。")
+            raise BundleError("bad_payload", CONTENT_BYTES_PATH(show_name(name)))
     if len(names) + 6 > limits.max_entries:
-        raise BundleError("too_many_files", f"文件过多（{len(names)} 个），超过数据包上限 {limits.max_entries - 6} 个。")
+        raise BundleError("too_many_files", TOO_MANY_FILES_BUNDLE(len(names), limits.max_entries - 6))
 
     own = keystore.own_key()
     if keystore.status(own.key_id) == "revoked":
-        raise BundleError("revoked_key", "本机签名密钥已被吊销，不能再用它导出数据包。")
+        raise BundleError("revoked_key", COMPUTER_SIGNING_KEY_HAS())
     keystore.sign(b"inspector: passphrase check")  # a locked key fails here, before any writing
     recipient, binding = keystore.own_encryption()
     fields = build_info({ENCRYPTION_KEY: recipient, ENCRYPTION_KEY_SIGNATURE: binding, **info}, own.key_id)
@@ -175,9 +203,9 @@ def write_bag(dest_dir: Path | str, filename: str, payload: Mapping[str, bytes |
         except BundleCancelled:
             raise
         except BundleError as exc:
-            raise BundleError("write_verify_failed", f"导出后读回校验失败：{exc.message}") from exc
+            raise BundleError("write_verify_failed", CHECK_AFTER_EXPORT_FAILED_2(exc.message)) from exc
         if bag.bundle_hash != expected_hash:
-            raise BundleError("write_verify_failed", "导出后读回校验失败：签名清单与写入的不一致。")
+            raise BundleError("write_verify_failed", CHECK_AFTER_EXPORT_FAILED())
         commit(tmp, dest, overwrite)
     finally:
         with contextlib.suppress(OSError):
@@ -192,7 +220,7 @@ def commit(tmp: Path, dest: Path, overwrite: bool) -> None:
     try:
         _commit(tmp, dest, overwrite)
     except FileExistsError:
-        raise BundleError("exists", f"{dest} 已存在。请换一个文件名，或先移走旧文件。") from None
+        raise BundleError("exists", ALREADY_EXISTS_CHOOSE_ANOTHER(dest)) from None
     except OSError as exc:
         raise _os_failure(exc, dest) from None
     fsync_dir(dest.parent)
@@ -233,7 +261,7 @@ def _write_zip(handle: BinaryIO, names: list[str], payload: Mapping[str, bytes |
                     try:
                         src = open(value, "rb")
                     except OSError as exc:
-                        raise BundleError("source_missing", f"无法读取要放入数据包的文件 {value}：{exc.strerror or exc}") from None
+                        raise BundleError("source_missing", READ_FILE_PUT_INTO(value, exc.strerror or exc)) from None
                     with src:
                         while True:
                             chunk = src.read(CHUNK)
@@ -252,7 +280,7 @@ def _write_zip(handle: BinaryIO, names: list[str], payload: Mapping[str, bytes |
                         written += len(chunk)
                         report(len(chunk))
             if written != size:
-                raise BundleError("source_changed", f"文件 {show_name(name)} 在导出过程中被改动了，请重新导出。")
+                raise BundleError("source_changed", FILE_CHANGED_WHILE_WAS(show_name(name)))
             digests.append((arc, sha.hexdigest()))
         manifest = manifest_text(digests)
         oxum = f"{sum(sizes.values())}.{len(names)}"

@@ -17,6 +17,48 @@ import math
 import re
 from decimal import Decimal
 from typing import Any
+from inspector_app.said import Said
+
+WRITE_DATA_TYPE = Said('无法写入类型为 {0} 的数据。',
+                        'Cannot write data of type {0}.')
+DATA_HOLD_VALID_NUMBER = Said('数据中含有 {0}（不是有效数字）。',
+                               'The data hold {0} (not a valid number).')
+HOLDS_INVALID_UNICODE_CHARACTERS = Said('{0}含有无效的 Unicode 字符（孤立代理项），无法写入。',
+                                         '{0} holds invalid Unicode characters (lone surrogates); cannot write it.')
+HOLDS_NUL_CHARACTERS_WRITE = Said('{0}含有空字符（NUL），无法写入。',
+                                   '{0} holds NUL characters; cannot write it.')
+DATA_NESTED_MORE_THAN = Said('数据嵌套超过 {0} 层，无法写入。',
+                              'The data are nested more than {0} levels deep; cannot write them.')
+DATA_HOLD_INVALID_UNICODE = Said('数据中含有无效的 Unicode 字符（孤立代理项），文件可能被篡改或损坏。',
+                                  'The data hold invalid Unicode characters (lone surrogates): the file may have been tampered with or damaged.')
+DATA_HOLD_NUL_CHARACTERS = Said('数据中含有空字符（NUL），已拒绝。',
+                                 'The data hold NUL characters; refused.')
+NUMBER_DATA_TOO_LONG = Said('数据中的数字过长（{0} 位），已拒绝。',
+                             'A number in the data is too long ({0} digits); refused.')
+NUMBER_DATA_TOO_LONG_2 = Said('数据中的数字过长（{0} 个字符），已拒绝。',
+                               'A number in the data is too long ({0} characters); refused.')
+NUMBER_DATA_OUT_RANGE = Said('数据中的数字 {0} 超出范围，已拒绝。',
+                              'The number {0} in the data is out of range; refused.')
+DATA_FILE_TOO_LARGE = Said('数据文件过大（{0} 字节，上限 {1} 字节），已拒绝。',
+                            'The data file is too large ({0} bytes, at most {1}); refused.')
+DATA_FILE_STARTS_BYTE = Said('数据文件以字节顺序标记（BOM）开头，不是规范的 UTF-8 JSON。',
+                              'The data file starts with a byte order mark (BOM): it is not canonical UTF-8 JSON.')
+DATA_HOLD_NAN_INFINITY = Said('数据中有 NaN 或无穷大，无法写入。',
+                               'The data hold NaN or infinity; cannot write them.')
+KEY_APPEARS_TWICE_DATA = Said('数据中键“{0}”出现了两次，无法确定以哪个为准。',
+                               'The key "{0}" appears twice in the data: which one holds cannot be told.')
+DATA_NESTED_MORE_THAN_2 = Said('数据嵌套超过 {0} 层，已拒绝。',
+                                'The data are nested more than {0} levels deep; refused.')
+DATA_FILE_VALID_UTF = Said('数据文件不是有效的 UTF-8 编码（第 {0} 字节处）。',
+                            'The data file is not valid UTF-8 (at byte {0}).')
+DATA_NESTED_TOO_DEEP = Said('数据嵌套层数过多（上限 {0} 层），已拒绝。',
+                             'The data are nested too deep (at most {0} levels); refused.')
+DATA_MALFORMED_LINE_COLUMN = Said('数据格式错误：第 {0} 行第 {1} 列（{2}）。',
+                                   'The data are malformed: line {0}, column {1} ({2}).')
+DATA_MALFORMED = Said('数据格式错误：{0}',
+                       'The data are malformed: {0}')
+KEYS_DATA_TEXT = Said('数据的键必须是文本，而不是 {0}。',
+                       'Keys in the data must be text, not {0}.')
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
@@ -62,15 +104,15 @@ class BundleCancelled(BundleError):
 
 def _check_text(s: str, where: str) -> None:
     if _SURROGATE.search(s):
-        raise BundleError("json_surrogate", f"{where}含有无效的 Unicode 字符（孤立代理项），无法写入。")
+        raise BundleError("json_surrogate", HOLDS_INVALID_UNICODE_CHARACTERS(where))
     if "\x00" in s:
-        raise BundleError("json_nul", f"{where}含有空字符（NUL），无法写入。")
+        raise BundleError("json_nul", HOLDS_NUL_CHARACTERS_WRITE(where))
 
 
 def _prepare(obj: Any, depth: int) -> Any:
     """Check a value before encoding; Decimals become strings."""
     if depth > MAX_DEPTH:
-        raise BundleError("json_too_deep", f"数据嵌套超过 {MAX_DEPTH} 层，无法写入。")
+        raise BundleError("json_too_deep", DATA_NESTED_MORE_THAN(MAX_DEPTH))
     if obj is None or obj is True or obj is False:
         return obj
     if isinstance(obj, str):
@@ -80,23 +122,23 @@ def _prepare(obj: Any, depth: int) -> Any:
         return obj
     if isinstance(obj, float):
         if not math.isfinite(obj):
-            raise BundleError("json_nan", "数据中有 NaN 或无穷大，无法写入。")
+            raise BundleError("json_nan", DATA_HOLD_NAN_INFINITY())
         return obj
     if isinstance(obj, Decimal):
         if not obj.is_finite():
-            raise BundleError("json_nan", "数据中有 NaN 或无穷大，无法写入。")
+            raise BundleError("json_nan", DATA_HOLD_NAN_INFINITY())
         return str(obj)
     if isinstance(obj, dict):
         out = {}
         for key, value in obj.items():
             if not isinstance(key, str):
-                raise BundleError("json_bad_key", f"数据的键必须是文本，而不是 {type(key).__name__}。")
+                raise BundleError("json_bad_key", KEYS_DATA_TEXT(type(key).__name__))
             _check_text(key, "键名")
             out[key] = _prepare(value, depth + 1)
         return out
     if isinstance(obj, (list, tuple)):
         return [_prepare(v, depth + 1) for v in obj]
-    raise BundleError("json_bad_type", f"无法写入类型为 {type(obj).__name__} 的数据。")
+    raise BundleError("json_bad_type", WRITE_DATA_TYPE(type(obj).__name__))
 
 
 def dumps(obj: Any) -> bytes:
@@ -114,13 +156,13 @@ def _duplicate_check(pairs: list[tuple[str, Any]]) -> dict:
     for key, value in pairs:
         if key in out:
             shown = key if len(key) <= 40 else key[:40] + "…"
-            raise BundleError("json_duplicate_key", f"数据中键“{shown}”出现了两次，无法确定以哪个为准。")
+            raise BundleError("json_duplicate_key", KEY_APPEARS_TWICE_DATA(shown))
         out[key] = value
     return out
 
 
 def _no_constants(name: str) -> Any:
-    raise BundleError("json_nan", f"数据中含有 {name}（不是有效数字）。")
+    raise BundleError("json_nan", DATA_HOLD_VALID_NUMBER(name))
 
 
 def _walk(value: Any, max_depth: int) -> None:
@@ -129,7 +171,7 @@ def _walk(value: Any, max_depth: int) -> None:
     while stack:
         item, depth = stack.pop()
         if depth > max_depth:
-            raise BundleError("json_too_deep", f"数据嵌套超过 {max_depth} 层，已拒绝。")
+            raise BundleError("json_too_deep", DATA_NESTED_MORE_THAN_2(max_depth))
         if isinstance(item, str):
             _check_read_text(item)
         elif isinstance(item, dict):
@@ -142,9 +184,9 @@ def _walk(value: Any, max_depth: int) -> None:
 
 def _check_read_text(s: str) -> None:
     if _SURROGATE.search(s):
-        raise BundleError("json_surrogate", "数据中含有无效的 Unicode 字符（孤立代理项），文件可能被篡改或损坏。")
+        raise BundleError("json_surrogate", DATA_HOLD_INVALID_UNICODE())
     if "\x00" in s:
-        raise BundleError("json_nul", "数据中含有空字符（NUL），已拒绝。")
+        raise BundleError("json_nul", DATA_HOLD_NUL_CHARACTERS())
 
 
 MAX_NUMBER_CHARS = 40  # no field of a bundle needs more digits; longer numbers are refused before conversion
@@ -153,16 +195,16 @@ MAX_EXPONENT = 30
 
 def _bounded_int(literal: str) -> int:
     if len(literal) > MAX_NUMBER_CHARS:
-        raise BundleError("json_number", f"数据中的数字过长（{len(literal)} 位），已拒绝。")
+        raise BundleError("json_number", NUMBER_DATA_TOO_LONG(len(literal)))
     return int(literal)
 
 
 def _bounded_decimal(literal: str) -> Decimal:
     if len(literal) > MAX_NUMBER_CHARS:
-        raise BundleError("json_number", f"数据中的数字过长（{len(literal)} 个字符），已拒绝。")
+        raise BundleError("json_number", NUMBER_DATA_TOO_LONG_2(len(literal)))
     value = Decimal(literal)
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
-        raise BundleError("json_number", f"数据中的数字 {literal} 超出范围，已拒绝。")
+        raise BundleError("json_number", NUMBER_DATA_OUT_RANGE(literal))
     return value
 
 
@@ -172,29 +214,29 @@ def loads(data: bytes, *, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH
         raise TypeError("canonical.loads expects bytes")
     if len(data) > max_bytes:
         raise BundleError("json_too_large",
-                          f"数据文件过大（{len(data)} 字节，上限 {max_bytes} 字节），已拒绝。")
+                          DATA_FILE_TOO_LARGE(len(data), max_bytes))
     raw = bytes(data)
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise BundleError("json_encoding", "数据文件以字节顺序标记（BOM）开头，不是规范的 UTF-8 JSON。")
+        raise BundleError("json_encoding", DATA_FILE_STARTS_BYTE())
     try:
         text = raw.decode("utf-8", errors="strict")
     except UnicodeDecodeError as exc:
-        raise BundleError("json_encoding", f"数据文件不是有效的 UTF-8 编码（第 {exc.start} 字节处）。") from None
+        raise BundleError("json_encoding", DATA_FILE_VALID_UTF(exc.start)) from None
     try:
         value = json.loads(text, object_pairs_hook=_duplicate_check,
                            parse_constant=_no_constants, parse_float=_bounded_decimal, parse_int=_bounded_int)
     except BundleError:
         raise
     except RecursionError:
-        raise BundleError("json_too_deep", f"数据嵌套层数过多（上限 {max_depth} 层），已拒绝。") from None
+        raise BundleError("json_too_deep", DATA_NESTED_TOO_DEEP(max_depth)) from None
     except json.JSONDecodeError as exc:
-        raise BundleError("json_syntax", f"数据格式错误：第 {exc.lineno} 行第 {exc.colno} 列（{exc.msg}）。") from None
+        raise BundleError("json_syntax", DATA_MALFORMED_LINE_COLUMN(exc.lineno, exc.colno, exc.msg)) from None
     except ValueError as exc:  # e.g. integers with more than 4300 digits
-        raise BundleError("json_syntax", f"数据格式错误：{exc}") from None
+        raise BundleError("json_syntax", DATA_MALFORMED(exc)) from None
     if "\\u" in text:
         _walk(value, max_depth)  # an escape can spell a NUL or a lone surrogate: every string is looked at
     elif text.count("[") + text.count("{") > max_depth and _too_deep(value, max_depth):
-        raise BundleError("json_too_deep", f"数据嵌套超过 {max_depth} 层，已拒绝。")
+        raise BundleError("json_too_deep", DATA_NESTED_MORE_THAN_2(max_depth))
     return value
 
 

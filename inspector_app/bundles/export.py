@@ -36,6 +36,20 @@ from inspector_app.store.photo_location import strip_location
 from inspector_app.store.plans import (Group, Plan, baselines, get_plan, groups, plan_rubric, prior_results,
                                        rubric_source, self_scores)
 from inspector_app.store.experts import assigned, expert_by_id, expert_public_key, experts
+from inspector_app.said import Said
+
+HAS_BEEN_CHANGED_DIFFERS = Said('{0}已被改动（与添加时的内容不同：{1}）。{2}（或重新添加原件）后再导出；没有写出数据包。',
+                                 '{0} has been changed (it differs from what was added: {1}). {2} (or add the original again), then export; no bundle was written.')
+INSPECTION_HAS_EXPERT = Said('考核计划中没有专家 {0}',
+                              'The inspection has no expert {0}')
+PANEL_LEAD_INSPECTION_REGISTERS = Said('{0} 不是本考核计划登记的专家组组长，不能导出专家组数据包',
+                                        '{0} is not the panel lead this inspection registers: cannot export a panel bundle')
+FILE_MISSING_DELETE_PHOTO = Said('{0}的文件缺失（{1}）。请在照片列表中删除这张照片（或从原始来源重新添加）后再导出；没有写出数据包',
+                                  'The file of {0} is missing ({1}). Delete this photo in the photo list (or add it again from its source), then export; no bundle was written')
+FILE_MISSING_REMOVE_INDICATOR = Said('{0}的文件缺失（{1}）。请在该指标的佐证文件中移除它（或重新添加原件）后再导出；没有写出数据包',
+                                      "The file of {0} is missing ({1}). Remove it from the indicator's evidence files (or add the original again), then export; no bundle was written")
+READ_THEN_EXPORT_BUNDLE = Said('{0}无法读取（{1}）。{2}后再导出；没有写出数据包。',
+                                '{0} cannot be read ({1}). {2}, then export; no bundle was written.')
 
 FORMAT = 1
 
@@ -232,8 +246,7 @@ def _photo_sources(store: Store, plan: Plan, group: Group, expert_id: str | None
         if not path.is_file():
             if photo.removed:
                 continue
-            raise StoreError(f"{_photo_label(group, photo)}的文件缺失（{path}）。请在照片列表中删除这张照片"
-                             "（或从原始来源重新添加）后再导出；没有写出数据包")
+            raise StoreError(FILE_MISSING_DELETE_PHOTO(_photo_label(group, photo), path))
         sources.append(_PhotoSource(path, not plan.export_location and photo.has_location,
                                     {"original_sha256": photo.sha256, "school": photo.school_id,
                                      "indicator": photo.indicator, "expert": photo.expert_id,
@@ -254,8 +267,7 @@ def _evidence_sources(store: Store, plan: Plan, group: Group, expert_id: str) ->
         if not path.is_file():
             if rec.removed:
                 continue
-            raise StoreError(f"{label}的文件缺失（{path}）。请在该指标的佐证文件中移除它（或重新添加原件）后再导出；"
-                             "没有写出数据包")
+            raise StoreError(FILE_MISSING_REMOVE_INDICATOR(label, path))
         sources.append(_PhotoSource(path, False, {"sha256": rec.sha256, "name": rec.name, "school": rec.school_id,
                                                   "indicator": rec.indicator, "expert": rec.expert_id,
                                                   "kind": rec.kind, "mime": rec.mime, "size": rec.size,
@@ -290,13 +302,11 @@ def _checked_bytes(source: _PhotoSource, sha256: str, carried: _Carried) -> byte
     except OSError as exc:
         if removed:
             return None
-        raise BundleError(f"{carried.code}_missing", f"{subject}无法读取（{exc.strerror or exc}）。{carried.remove}"
-                          "后再导出；没有写出数据包。") from None
+        raise BundleError(f"{carried.code}_missing", READ_THEN_EXPORT_BUNDLE(subject, exc.strerror or exc, carried.remove)) from None
     if hashlib.sha256(data).hexdigest() != sha256:
         if removed:
             return None
-        raise BundleError(f"{carried.code}_changed", f"{subject}已被改动（与添加时的内容不同：{source.file}）。"
-                          f"{carried.remove}（或重新添加原件）后再导出；没有写出数据包。")
+        raise BundleError(f"{carried.code}_changed", HAS_BEEN_CHANGED_DIFFERS(subject, source.file, carried.remove))
     return data
 
 
@@ -351,7 +361,7 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
     """One expert's entries, vetoes, notes, photos and history for one group, read from the store."""
     expert = expert_by_id(store, plan.id, expert_id)
     if expert is None:
-        raise ValueError(f"考核计划中没有专家 {expert_id}")
+        raise ValueError(INSPECTION_HAS_EXPERT(expert_id))
     signer = keystore.own_key().key_id
     recipients, _none = recipients_for(store, keystore, plan, "expert")
     sequence, previous = next_sequence(store, plan.id, "expert")
@@ -380,7 +390,7 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
     """The panel's settled result for a group, with the members' original signed bundles inside."""
     lead = expert_by_id(store, plan.id, lead_id)
     if lead is None or lead.role != "lead":
-        raise ValueError(f"{lead.name if lead else lead_id} 不是本考核计划登记的专家组组长，不能导出专家组数据包")
+        raise ValueError(PANEL_LEAD_INSPECTION_REGISTERS(lead.name if lead else lead_id))
     rubric = plan_rubric(store, plan)
     state = F.report_state(store, plan, rubric, group)
     if state.status == F.CHANGED:

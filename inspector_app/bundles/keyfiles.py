@@ -17,6 +17,20 @@ from cryptography.hazmat.primitives import serialization
 
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.fsutil import StorageError, fsync_dir, write_atomic
+from inspector_app.said import Said
+
+COMPUTER_KEY_HAS_PASSPHRASE = Said('本机密钥设有口令，请先输入口令。',
+                                    "This computer's key has a passphrase: enter it first.")
+FILE_HOLDS_WRONG_TYPE = Said('{0}文件 {1} 的密钥类型不对。',
+                              '{0} file {1} holds the wrong type of key.')
+CANNOT_SAVE = Said('无法保存{0}：{1}',
+                    'Cannot save {0}: {1}')
+CANNOT_READ = Said('无法读取{0} {1}：{2}',
+                    'Cannot read {0} {1}: {2}')
+FILE_DAMAGED = Said('{0}文件 {1} 已损坏。',
+                     '{0} file {1} is damaged.')
+WRONG_PASSPHRASE_COMPUTER_KEY = Said('口令不正确，本机密钥没有解锁。',
+                                      "Wrong passphrase: this computer's key was not unlocked.")
 
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
@@ -73,7 +87,7 @@ def write_new(path: Path, pem: bytes, what: str) -> bool:
         fsync_dir(path.parent)
         return True
     except OSError as exc:
-        raise BundleError("key_storage", f"无法保存{what}：{exc.strerror or exc}") from None
+        raise BundleError("key_storage", CANNOT_SAVE(what, exc.strerror or exc)) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -84,7 +98,7 @@ def rewrite(path: Path, pem: bytes, what: str) -> None:
     try:
         write_atomic(path, pem, mode=0o600)
     except StorageError as exc:
-        raise BundleError("key_storage", f"无法保存{what}：{exc}") from None
+        raise BundleError("key_storage", CANNOT_SAVE(what, exc)) from None
 
 
 def load(path: Path, passphrase: bytes | None, key_type: type, what: str):
@@ -93,26 +107,26 @@ def load(path: Path, passphrase: bytes | None, key_type: type, what: str):
     try:
         pem = path.read_bytes()
     except OSError as exc:
-        raise BundleError("key_storage", f"无法读取{what} {path}：{exc.strerror or exc}") from None
+        raise BundleError("key_storage", CANNOT_READ(what, path, exc.strerror or exc)) from None
     form = _protection(pem)
     encrypted = form == "pem"
     if form and not passphrase:
-        raise BundleError("key_locked", "本机密钥设有口令，请先输入口令。")
+        raise BundleError("key_locked", COMPUTER_KEY_HAS_PASSPHRASE())
     if form == "age":
         from pyrage import DecryptError
         from pyrage import passphrase as age_passphrase
         try:
             pem = age_passphrase.decrypt(pem, passphrase.decode("utf-8"))
         except DecryptError:
-            raise BundleError("bad_passphrase", "口令不正确，本机密钥没有解锁。") from None
+            raise BundleError("bad_passphrase", WRONG_PASSPHRASE_COMPUTER_KEY()) from None
         except (OSError, UnicodeError, ValueError):
-            raise BundleError("key_storage", f"{what}文件 {path} 已损坏。") from None
+            raise BundleError("key_storage", FILE_DAMAGED(what, path)) from None
     try:
         key = serialization.load_pem_private_key(pem, password=passphrase if encrypted else None)
     except (ValueError, TypeError):
         if encrypted:
-            raise BundleError("bad_passphrase", "口令不正确，本机密钥没有解锁。") from None
-        raise BundleError("key_storage", f"{what}文件 {path} 已损坏。") from None
+            raise BundleError("bad_passphrase", WRONG_PASSPHRASE_COMPUTER_KEY()) from None
+        raise BundleError("key_storage", FILE_DAMAGED(what, path)) from None
     if not isinstance(key, key_type):
-        raise BundleError("key_storage", f"{what}文件 {path} 的密钥类型不对。")
+        raise BundleError("key_storage", FILE_HOLDS_WRONG_TYPE(what, path))
     return key

@@ -37,6 +37,42 @@ from inspector_app.bundles.public_keys import (PUBLIC_FILE_HEADER, clean_label, 
                                           parse_public_file_full, parse_public_pem, public_pem, raw_public,
                                           verify_signature)
 from inspector_app.fsutil import StorageError, write_atomic
+from inspector_app.said import Said
+
+KEY_FINGERPRINT_HAS_BEEN = Said('没有见过指纹为 {0} 的密钥。请先导入该人员的数据包（会被暂存），或使用其公钥文件（.pub）。',
+                                 'No key with fingerprint {0} has been seen. Import a bundle of that person first (it is held), or use their public key file (.pub).')
+KEY_FOUND_GIVE_FINGERPRINT = Said('找不到密钥“{0}”（可以用指纹、密钥编号或已信任的名字）。',
+                                   'Key "{0}" not found (give a fingerprint, a key id or a trusted name).')
+SIGNING_KEY_PUBLIC_KEY = Said('签名密钥与公钥文件不一致，请检查密钥文件夹。',
+                               'The signing key and the public key file do not match; check the key folder.')
+TRUST_LIST_RIGHT_FORMAT = Said('信任列表 {0} 格式不正确。',
+                                'Trust list {0} is not in the right format.')
+VALID_FINGERPRINT_16_LETTERS = Said('“{0}”不是有效的指纹（应为 16 个字母或数字，如 K3QF-7ZPA-M2XD-4HBE）。',
+                                     '"{0}" is not a valid fingerprint (16 letters or digits, like K3QF-7ZPA-M2XD-4HBE).')
+SEVERAL_KEYS_NAMED_USE = Said('有多个名为“{0}”的密钥，请改用指纹。',
+                               'Several keys are named "{0}": use the fingerprint instead.')
+CREATE_KEY_FOLDER = Said('无法创建密钥文件夹 {0}：{1}',
+                          'Cannot create key folder {0}: {1}')
+READ_TRUST_LIST = Said('无法读取信任列表 {0}：{1}',
+                        'Cannot read trust list {0}: {1}')
+TRUST_LIST_DAMAGED = Said('信任列表 {0} 已损坏：{1}',
+                           'Trust list {0} is damaged: {1}')
+TRUST_LIST_BEING_CHANGED = Said('信任列表 {0} 正被另一个 Inspector 程序修改，请稍后再试。',
+                                 'Trust list {0} is being changed by another Inspector; try again shortly.')
+LOCK_TRUST_LIST = Said('无法锁定信任列表 {0}：{1}',
+                        'Cannot lock trust list {0}: {1}')
+PUBLIC_KEY_HAS_WRONG = Said('公钥长度不正确（应为 32 字节）。',
+                             'The public key has the wrong length (it must be 32 bytes).')
+ENCRYPTION_KEY_CARRIES_VALID = Said('{0} 的加密公钥没有其签名密钥的有效签名，可能被改动过；没有信任任何密钥。',
+                                     'The encryption key of {0} carries no valid signature of its signing key: it may have been changed; no key was trusted.')
+KEY_HAS_BEEN_REVOKED = Said('密钥 {0} 已被吊销，不能再次信任。',
+                             'Key {0} has been revoked: it cannot be trusted again.')
+INVALID_PUBLIC_KEY = Said('公钥无效。',
+                           'Invalid public key.')
+KEY_HAS_BEEN_REVOKED_2 = Said('密钥 {0} 已被吊销（{1}），不能再次信任。',
+                               'Key {0} has been revoked ({1}): it cannot be trusted again.')
+READ_PUBLIC_KEY_FILE = Said('无法读取公钥文件 {0}：{1}',
+                             'Cannot read public key file {0}: {1}')
 
 TRUST_FORMAT = "inspector-trust/1"
 MAX_SEEN = 500
@@ -109,7 +145,7 @@ class KeyStore(OwnEncryption):
             with contextlib.suppress(OSError):
                 os.chmod(self.folder, 0o700)
         except OSError as exc:
-            raise BundleError("key_storage", f"无法创建密钥文件夹 {self.folder}：{exc.strerror or exc}") from None
+            raise BundleError("key_storage", CREATE_KEY_FOLDER(self.folder, exc.strerror or exc)) from None
 
     # ---- own key
     def has_own_key(self) -> bool:
@@ -179,7 +215,7 @@ class KeyStore(OwnEncryption):
         key = self._load_private()
         pub = raw_public(key.public_key())
         if key_id(pub) != self.own_key().key_id:
-            raise BundleError("key_storage", "签名密钥与公钥文件不一致，请检查密钥文件夹。")
+            raise BundleError("key_storage", SIGNING_KEY_PUBLIC_KEY())
         return key.sign(bytes(data))
 
     # ---- trust list
@@ -207,13 +243,13 @@ class KeyStore(OwnEncryption):
         except FileNotFoundError:
             return {"format": TRUST_FORMAT, "trusted": {}, "revoked": {}, "seen": {}}
         except OSError as exc:
-            raise BundleError("key_storage", f"无法读取信任列表 {self.trust_path}：{exc.strerror or exc}") from None
+            raise BundleError("key_storage", READ_TRUST_LIST(self.trust_path, exc.strerror or exc)) from None
         try:
             doc = canonical.loads(raw)
         except BundleError as exc:
-            raise BundleError("key_storage", f"信任列表 {self.trust_path} 已损坏：{exc.message}") from None
+            raise BundleError("key_storage", TRUST_LIST_DAMAGED(self.trust_path, exc.message)) from None
         if not isinstance(doc, dict) or doc.get("format") != TRUST_FORMAT:
-            raise BundleError("key_storage", f"信任列表 {self.trust_path} 格式不正确。")
+            raise BundleError("key_storage", TRUST_LIST_RIGHT_FORMAT(self.trust_path))
         for section in ("trusted", "revoked", "seen"):
             if not isinstance(doc.get(section), dict):
                 doc[section] = {}
@@ -229,10 +265,9 @@ class KeyStore(OwnEncryption):
         try:
             self._trust_lock.acquire()
         except Timeout:
-            raise BundleError("key_storage", f"信任列表 {self.trust_path} 正被另一个 Inspector 程序修改，"
-                                             "请稍后再试。") from None
+            raise BundleError("key_storage", TRUST_LIST_BEING_CHANGED(self.trust_path)) from None
         except OSError as exc:
-            raise BundleError("key_storage", f"无法锁定信任列表 {self.trust_path}：{exc.strerror or exc}") from None
+            raise BundleError("key_storage", LOCK_TRUST_LIST(self.trust_path, exc.strerror or exc)) from None
         try:
             yield self._load_trust()
         finally:
@@ -273,23 +308,21 @@ class KeyStore(OwnEncryption):
         for pub, name, role, *more in keys:
             pub = bytes(pub)
             if len(pub) != 32:
-                raise BundleError("bad_public_key", "公钥长度不正确（应为 32 字节）。")
+                raise BundleError("bad_public_key", PUBLIC_KEY_HAS_WRONG())
             try:
                 Ed25519PublicKey.from_public_bytes(pub)
             except ValueError:
-                raise BundleError("bad_public_key", "公钥无效。") from None
+                raise BundleError("bad_public_key", INVALID_PUBLIC_KEY()) from None
             encryption = more[0] if more else None
             if encryption is not None and not check_binding(pub, *encryption):
-                raise BundleError("bad_public_key", f"{clean_label(name) or fingerprint(pub)} 的加密公钥没有其签名密钥的"
-                                                    "有效签名，可能被改动过；没有信任任何密钥。")
+                raise BundleError("bad_public_key", ENCRYPTION_KEY_CARRIES_VALID(clean_label(name) or fingerprint(pub)))
             checked.append((pub, key_id(pub), clean_label(name) or "未命名", clean_label(role), encryption))
         if not checked:
             return []
         with self._editing_trust() as doc:
             for pub, kid, _name, _role, _enc in checked:
                 if kid in doc["revoked"]:
-                    raise BundleError("revoked_key", f"密钥 {fingerprint(pub)} 已被吊销"
-                                                     f"（{doc['revoked'][kid].get('reason', '')}），不能再次信任。")
+                    raise BundleError("revoked_key", KEY_HAS_BEEN_REVOKED_2(fingerprint(pub), doc['revoked'][kid].get('reason', '')))
             if all(doc["trusted"].get(kid, {}).get("name") == name and doc["trusted"][kid].get("role", "") == role
                    and (enc is None or _encryption(doc["trusted"][kid]) == tuple(enc)) and kid not in doc["seen"]
                    for _pub, kid, name, role, enc in checked):
@@ -332,7 +365,7 @@ class KeyStore(OwnEncryption):
         """Trust a key seen on a held bundle, identified by the fingerprint read aloud."""
         norm = normalize_fingerprint(fp)
         if norm is None:
-            raise BundleError("bad_fingerprint", f"“{fp}”不是有效的指纹（应为 16 个字母或数字，如 K3QF-7ZPA-M2XD-4HBE）。")
+            raise BundleError("bad_fingerprint", VALID_FINGERPRINT_16_LETTERS(fp))
         doc = self._trust_index()
         for section in ("seen", "trusted"):
             for kid, rec in doc[section].items():
@@ -341,9 +374,9 @@ class KeyStore(OwnEncryption):
                                              _encryption(rec))])[0]
         for kid in doc["revoked"]:
             if fingerprint_of_id(kid) == norm:
-                raise BundleError("revoked_key", f"密钥 {norm} 已被吊销，不能再次信任。")
+                raise BundleError("revoked_key", KEY_HAS_BEEN_REVOKED(norm))
         raise BundleError("unknown_fingerprint",
-                          f"没有见过指纹为 {norm} 的密钥。请先导入该人员的数据包（会被暂存），或使用其公钥文件（.pub）。")
+                          KEY_FINGERPRINT_HAS_BEEN(norm))
 
     def remember_seen(self, pub: bytes, source: str = "", encryption: tuple[str, str] | None = None) -> None:
         """Keep the public key of an unknown signer so it can be trusted by fingerprint later (with the
@@ -430,8 +463,8 @@ class KeyStore(OwnEncryption):
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            raise BundleError("ambiguous_key", f"有多个名为“{ref}”的密钥，请改用指纹。")
-        raise BundleError("unknown_key", f"找不到密钥“{ref}”（可以用指纹、密钥编号或已信任的名字）。")
+            raise BundleError("ambiguous_key", SEVERAL_KEYS_NAMED_USE(ref))
+        raise BundleError("unknown_key", KEY_FOUND_GIVE_FINGERPRINT(ref))
 
     # ---- public key files
     def export_public(self, name: str = "") -> bytes:
@@ -454,7 +487,7 @@ class KeyStore(OwnEncryption):
                 with open(file, "rb") as handle:
                     data = handle.read(64 * 1024 + 1)
             except OSError as exc:
-                raise BundleError("bad_public_key", f"无法读取公钥文件 {file}：{exc.strerror or exc}") from None
+                raise BundleError("bad_public_key", READ_PUBLIC_KEY_FILE(file, exc.strerror or exc)) from None
         return parse_public_file_full(data)
 
 

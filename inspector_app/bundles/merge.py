@@ -40,6 +40,77 @@ from inspector_app.store.history import record
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 
+INSPECTION_HAS_GROUP = Said('本考核计划中没有集团 {0}',
+                             'This inspection has no group {0}')
+INSPECTION_BUNDLE_DESCRIPTION_DIFFERS = Said('数据包说明中的考核计划与签名信息不一致',
+                                              "The inspection in the bundle's description differs from the signed information")
+BUNDLE_USES_ANOTHER_VERSION = Said('数据包所用的指标体系版本与本机考核计划不同，不能合并',
+                                    "The bundle uses another version of the rubric than this computer's inspection: it cannot be merged")
+GROUP_BUNDLE_DESCRIPTION_DIFFERS = Said('数据包说明中的集团与签名信息不一致',
+                                         "The group in the bundle's description differs from the signed information")
+INSPECTION_REQUIRES_BUNDLES_ENCRYPTED = Said('考核计划要求数据包加密，而这个数据包未加密（可能是有人解密后转交的）；未合并，本机没有任何改变。请发送人重新导出',
+                                              'The inspection requires bundles to be encrypted, and this one is not (someone may have decrypted it and passed it on); not merged, nothing on this computer changed. Ask the sender to export it again')
+ENTRIES_JSON_RIGHT_FORMAT = Said('entries.json 格式不对',
+                                  'entries.json is not in the right format')
+PHOTOS_JSON_SCHOOL_INDICATOR = Said('photos.json 中照片 {0} 的学校、指标或说明格式不对',
+                                     'In photos.json, the school, indicator or caption of photo {0} is not in the right format')
+PHOTOS_JSON_CAPTION_PHOTO = Said('photos.json 中照片 {0} 的说明过长（{1} 字，最多 {2} 字）',
+                                  'In photos.json, the caption of photo {0} is too long ({1} characters, at most {2})')
+BUNDLE_DESCRIPTION_HAS_VALID = Said('数据包说明中没有有效的专家编号',
+                                     "The bundle's description has no valid expert id")
+INSPECTION_HAS_SUCH_EXPERT = Said('考核计划中没有这位专家（{0}）',
+                                   'The inspection has no such expert ({0})')
+BUNDLE_PAPER_SCORE_SHEET = Said('{0} 的数据包与本机代录的 {1} 纸质评分表在指标 {2} 重复；未合并，代录的评分保留。请核对后只保留一份',
+                                 'The bundle of {0} and the paper score sheet of {1} entered on this computer overlap on indicator(s) {2}; not merged, the entered scores are kept. Check them and keep only one')
+DATA_FILE_BUNDLE_RIGHT = Said('数据包中的数据文件格式不对',
+                               'A data file in the bundle is not in the right format')
+BUNDLE_ANOTHER_INSPECTION_WHICH = Said('这是另一个考核计划（{0}）的数据包，本机没有这个计划；请先导入该计划的计划包',
+                                        "This is a bundle of another inspection ({0}), which this computer does not have; import that inspection's plan package first")
+ENTRIES_JSON_HOLDS_SCORE = Said('entries.json 中有格式不对的评分',
+                                 'entries.json holds a score in the wrong format')
+ENTRIES_JSON_HOLDS_SCORE_2 = Said('entries.json 中有评分的指标或学校编号格式不对',
+                                   'entries.json holds a score whose indicator or school id is in the wrong format')
+ENTRIES_JSON_HOLDS_SAME = Said('entries.json 中指标 {0} 的同一评分出现了两次',
+                                'entries.json holds the same score of indicator {0} twice')
+BUNDLE_SCORE_INDICATOR_DIFFERS = Said('数据包中指标 {0} 的得分与评分规则算出的不一致',
+                                       "The bundle's score of indicator {0} differs from the one its scoring rule gives")
+BUNDLE_NOTE_INDICATOR_RIGHT = Said('数据包中指标 {0} 的备注格式不对',
+                                    "The bundle's note on indicator {0} is not in the right format")
+PHOTOS_JSON_PLACE_PHOTO = Said('photos.json 中照片 {0} 的位置无效：{1}',
+                                'In photos.json, the place of photo {0} is invalid: {1}')
+PHOTOS_JSON_PHOTO = Said('photos.json 中照片 {0} 的{1}',
+                          'In photos.json, photo {0}: {1}')
+FILES_JSON_POINTS_EVIDENCE = Said('files.json 指向数据包中不存在的佐证文件“{0}”',
+                                   'files.json points to evidence file "{0}", which the bundle does not hold')
+CHECKSUM_EVIDENCE_FILE_DIFFERS = Said('佐证文件“{0}”的校验值与数据包清单不一致',
+                                       'The checksum of evidence file "{0}" differs from the bundle\'s manifest')
+EVIDENCE_FILE_TOO_LARGE = Said('佐证文件“{0}”过大（{1} MB，最多 {2} MB）',
+                                'Evidence file "{0}" is too large ({1} MB, at most {2} MB)')
+VETOES_JSON_HOLDS_VETO = Said('vetoes.json 中有格式不对的否决项',
+                               'vetoes.json holds a veto in the wrong format')
+VETO_VETOES_JSON_RUBRIC = Said('vetoes.json 中的否决项 “{0}” 不在指标体系中',
+                                'The veto "{0}" in vetoes.json is not in the rubric')
+VETO_APPEARS_TWICE_VETOES = Said('vetoes.json 中否决项 “{0}” 出现了两次',
+                                  'The veto "{0}" appears twice in vetoes.json')
+PHOTOS_JSON_POINTS_PHOTO = Said('photos.json 指向数据包中不存在的照片',
+                                 'photos.json points to a photo the bundle does not hold')
+ANOTHER_DIFFERENT_BUNDLE_SAME = Said('同一签名人、同一序号已有另一份不同的数据包；两份都保留待人工核对，未覆盖',
+                                      'Another, different bundle of the same signer with the same sequence number is here; both are kept for people to check, neither overwritten')
+BUNDLE_SCORES_INVALID = Said('数据包中的评分无效：{0}',
+                              "The bundle's scores are invalid: {0}")
+IN_THE_BUNDLE = Said('数据包中{0}',
+                      'In the bundle: {0}')
+BUNDLE_INDICATOR_RUBRIC_LIST = Said('数据包中指标 {0} 的{1}不在指标体系的清单中',
+                                     "The bundle's {1} of indicator {0} is not in the rubric's list")
+FILES_JSON_PLACE_EVIDENCE = Said('files.json 中佐证文件“{0}”的位置无效：{1}',
+                                  'In files.json, the place of evidence file "{0}" is invalid: {1}')
+BUNDLE_EVIDENCE_FILES_INVALID = Said('数据包中的佐证文件无效：{0}',
+                                      "The bundle's evidence files are invalid: {0}")
+BUNDLE_PHOTOS_INVALID = Said('数据包中的照片无效：{0}',
+                              "The bundle's photos are invalid: {0}")
+UNKNOWN_KIND_BUNDLE = Said('未知的数据包类型 {0}',
+                            'Unknown kind of bundle {0}')
+
 STATUS_TEXT = {
     "merged": Said("已合并", "merged")(),
     "already": Said("已合并过（重复导入，未改变任何内容）", "merged before (a repeat: nothing changed)")(),
@@ -319,7 +390,7 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
                 from inspector_app.bundles.merge_panel import merge_panel
                 outcome.status, outcome.message, outcome.members = merge_panel(store, keystore, bag, path, opened)
             else:
-                raise Reject(f"未知的数据包类型 {bag.kind}")
+                raise Reject(UNKNOWN_KIND_BUNDLE(bag.kind))
     except Reject as exc:
         outcome.status, outcome.message = exc.status, str(exc)
     except BundleError as exc:
@@ -334,17 +405,17 @@ def _plan_for(store: Store, bag: Bag, head: dict, within: tuple[P.Plan, Any] | N
     rubric of the panel bundle it arrived in (read once for all its members; the same checks apply)."""
     plan_id = (head.get("plan") or {}).get("id")
     if plan_id != bag.field("plan_id"):
-        raise Reject("数据包说明中的考核计划与签名信息不一致")
+        raise Reject(INSPECTION_BUNDLE_DESCRIPTION_DIFFERS())
     try:
         if within is not None and within[0].id != plan_id:
             raise StoreError(plan_id)
         plan = within[0] if within is not None else P.get_plan(store, plan_id)
     except StoreError:
         title = (head.get("plan") or {}).get("title", plan_id)
-        raise Reject(f"这是另一个考核计划（{title}）的数据包，本机没有这个计划；请先导入该计划的计划包") from None
+        raise Reject(BUNDLE_ANOTHER_INSPECTION_WHICH(title)) from None
     rubric_hash = (head.get("rubric") or {}).get("hash")
     if rubric_hash != plan.rubric_hash or bag.field("rubric_hash") != plan.rubric_hash:
-        raise Reject("数据包所用的指标体系版本与本机考核计划不同，不能合并")
+        raise Reject(BUNDLE_USES_ANOTHER_VERSION())
     return plan, within[1] if within is not None else P.plan_rubric(store, plan)
 
 
@@ -352,14 +423,14 @@ def _group_for(store: Store, plan: P.Plan, bag: Bag, head: dict, within: P.Group
     """`within`: the group of the panel bundle the bundle arrived in (read once for all its members)."""
     gid = (head.get("group") or {}).get("id")
     if gid != bag.field("group"):
-        raise Reject("数据包说明中的集团与签名信息不一致")
+        raise Reject(GROUP_BUNDLE_DESCRIPTION_DIFFERS())
     if within is not None:
         group = within if gid == within.id else None
     else:
         group = P.group_by_id(store, plan.id, gid) if isinstance(gid, str) else None
     if group is not None:
         return group
-    raise Reject(f"本考核计划中没有集团 {(head.get('group') or {}).get('name', gid)}")
+    raise Reject(INSPECTION_HAS_GROUP((head.get('group') or {}).get('name', gid)))
 
 
 def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, status: str = "merged",
@@ -383,8 +454,7 @@ def _keep_original(store: Store, bag: Bag, path: Path, opened: OpenedBundle | No
 def require_sealed(plan: P.Plan, bag: Bag) -> None:
     """A plan whose bundles are encrypted takes no plain one from a stick (a decrypted copy passed on)."""
     if plan.encrypted and bag.sealed is None:
-        raise Reject("考核计划要求数据包加密，而这个数据包未加密（可能是有人解密后转交的）；未合并，本机没有任何改变。"
-                     "请发送人重新导出")
+        raise Reject(INSPECTION_REQUIRES_BUNDLES_ENCRYPTED())
 
 
 # --------------------------------------------------------------------------- expert bundles
@@ -415,36 +485,36 @@ def _scored(rubric, ind, inputs: dict) -> tuple[dict, Any]:
 
 def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
     if not isinstance(rows, list):
-        raise Reject("entries.json 格式不对")
+        raise Reject(ENTRIES_JSON_RIGHT_FORMAT())
     checked = []
     seen = set()
     for row in rows:
         if not isinstance(row, dict) or not isinstance(row.get("inputs"), dict):
-            raise Reject("entries.json 中有格式不对的评分")
+            raise Reject(ENTRIES_JSON_HOLDS_SCORE())
         code, school = row.get("indicator"), row.get("school", "")
         if not isinstance(code, str) or not isinstance(school, str):
-            raise Reject("entries.json 中有评分的指标或学校编号格式不对")
+            raise Reject(ENTRIES_JSON_HOLDS_SCORE_2())
         if (school, code) in seen:
-            raise Reject(f"entries.json 中指标 {code} 的同一评分出现了两次")
+            raise Reject(ENTRIES_JSON_HOLDS_SAME(code))
         seen.add((school, code))
         try:
             ind = E.check_place(rubric, group, school, code)
             typed, outcome = _scored(rubric, ind, row["inputs"])
         except (E.EntryError, ValueError) as exc:
-            raise Reject(f"数据包中的评分无效：{exc}") from None
+            raise Reject(BUNDLE_SCORES_INVALID(exc)) from None
         points = row.get("points")
         try:
             given = None if points is None else parse_decimal(points, what=f"指标 {code} 的得分")
         except NumberError as exc:
-            raise Reject(f"数据包中{exc}") from None
+            raise Reject(IN_THE_BUNDLE(exc)) from None
         if given != outcome.points:
-            raise Reject(f"数据包中指标 {code} 的得分与评分规则算出的不一致")
+            raise Reject(BUNDLE_SCORE_INDICATOR_DIFFERS(code))
         if not isinstance(row.get("note", ""), str):
-            raise Reject(f"数据包中指标 {code} 的备注格式不对")
+            raise Reject(BUNDLE_NOTE_INDICATOR_RIGHT(code))
         for key, allowed in (("evidence", ind.evidence), ("methods", METHODS)):
             values = row.get(key, [])
             if not isinstance(values, list) or any(not isinstance(v, str) or v not in allowed for v in values):
-                raise Reject(f"数据包中指标 {code} 的{'佐证材料' if key == 'evidence' else '评价方式'}不在指标体系的清单中")
+                raise Reject(BUNDLE_INDICATOR_RUBRIC_LIST(code, '佐证材料' if key == 'evidence' else '评价方式'))
         checked.append({**row, "typed": typed, "outcome": outcome})
     return checked
 
@@ -453,17 +523,17 @@ def _check_photo_place(rubric, group: P.Group, meta: dict) -> None:
     """A photo belongs to an indicator at a place of this group, as one taken in the window does."""
     school, code, caption = meta.get("school", ""), meta.get("indicator", ""), meta.get("caption", "")
     if not isinstance(school, str) or not isinstance(code, str) or not isinstance(caption, str):
-        raise Reject(f"photos.json 中照片 {meta['file']} 的学校、指标或说明格式不对")
+        raise Reject(PHOTOS_JSON_SCHOOL_INDICATOR(meta['file']))
     try:
         E.check_place(rubric, group, school, code)
     except E.EntryError as exc:
-        raise Reject(f"photos.json 中照片 {meta['file']} 的位置无效：{exc}") from None
+        raise Reject(PHOTOS_JSON_PLACE_PHOTO(meta['file'], exc)) from None
     if len(caption) > PR.MAX_CAPTION:
-        raise Reject(f"photos.json 中照片 {meta['file']} 的说明过长（{len(caption)} 字，最多 {PR.MAX_CAPTION} 字）")
+        raise Reject(PHOTOS_JSON_CAPTION_PHOTO(meta['file'], len(caption), PR.MAX_CAPTION))
     try:
         photo_markup.parse(meta.get("markup", ""))
     except photo_markup.MarkupError as exc:
-        raise Reject(f"photos.json 中照片 {meta['file']} 的{exc}") from None
+        raise Reject(PHOTOS_JSON_PHOTO(meta['file'], exc)) from None
 
 
 def _evidence_files(store: Store, rubric, group: P.Group, bag: Bag) -> list[tuple[Any, ER.EvidencePlace]]:
@@ -476,20 +546,19 @@ def _evidence_files(store: Store, rubric, group: P.Group, bag: Bag) -> list[tupl
     for meta in read_json(bag, "files.json"):
         name, label = meta["file"], meta["name"]
         if name not in bag.sha256:
-            raise Reject(f"files.json 指向数据包中不存在的佐证文件“{label}”")
+            raise Reject(FILES_JSON_POINTS_EVIDENCE(label))
         if bag.sha256[name] != meta["sha256"]:
-            raise Reject(f"佐证文件“{label}”的校验值与数据包清单不一致")
+            raise Reject(CHECKSUM_EVIDENCE_FILE_DIFFERS(label))
         try:
             E.check_place(rubric, group, meta.get("school", ""), meta["indicator"])
         except E.EntryError as exc:
-            raise Reject(f"files.json 中佐证文件“{label}”的位置无效：{exc}") from None
+            raise Reject(FILES_JSON_PLACE_EVIDENCE(label, exc)) from None
         if bag.sizes.get(name, 0) > EF.MAX_EVIDENCE_BYTES:
-            raise Reject(f"佐证文件“{label}”过大（{bag.sizes[name] // 1024 // 1024} MB，"
-                         f"最多 {EF.MAX_EVIDENCE_BYTES // 1024 // 1024} MB）")
+            raise Reject(EVIDENCE_FILE_TOO_LARGE(label, bag.sizes[name] // 1024 // 1024, EF.MAX_EVIDENCE_BYTES // 1024 // 1024))
         try:
             stored = EF.ingest_file(bag.files[name], store.photos_dir, name=label)
         except EF.EvidenceError as exc:
-            raise Reject(f"数据包中的佐证文件无效：{exc}") from None
+            raise Reject(BUNDLE_EVIDENCE_FILES_INVALID(exc)) from None
         found.append((stored, ER.EvidencePlace(str(meta.get("school", "")), meta["indicator"], label,
                                                bool(meta.get("removed")))))
     return found
@@ -500,11 +569,11 @@ def _check_vetoes(rubric, vetoes: list) -> None:
     seen = set()
     for v in vetoes:
         if not isinstance(v, dict) or not isinstance(v.get("key"), str) or not isinstance(v.get("reason", ""), str):
-            raise Reject("vetoes.json 中有格式不对的否决项")
+            raise Reject(VETOES_JSON_HOLDS_VETO())
         if v["key"] not in keys:
-            raise Reject(f"vetoes.json 中的否决项 “{v['key']}” 不在指标体系中")
+            raise Reject(VETO_VETOES_JSON_RUBRIC(v['key']))
         if v["key"] in seen:
-            raise Reject(f"vetoes.json 中否决项 “{v['key']}” 出现了两次")
+            raise Reject(VETO_APPEARS_TWICE_VETOES(v['key']))
         seen.add(v["key"])
 
 
@@ -519,10 +588,10 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     group = _group_for(store, plan, bag, head, within[2] if within else None)
     expert_id = (head.get("expert") or {}).get("id") if isinstance(head.get("expert"), dict) else None
     if not isinstance(expert_id, str):
-        raise Reject("数据包说明中没有有效的专家编号")
+        raise Reject(BUNDLE_DESCRIPTION_HAS_VALID())
     known = EX.ExpertIndex(store, plan.id)
     if expert_id not in known:
-        raise Reject(f"考核计划中没有这位专家（{(head.get('expert') or {}).get('name', expert_id)}）")
+        raise Reject(INSPECTION_HAS_SUCH_EXPERT((head.get('expert') or {}).get('name', expert_id)))
     check_expert_signer(store, keystore, plan, bag, known, expert_id, in_panel=in_panel)
     if not in_panel:
         require_sealed(plan, bag)
@@ -532,13 +601,12 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     clash = sorted(code for school, code in ((r.get("school", ""), r["indicator"]) for r in rows)
                    if (school, code) in typed_here)
     if clash:
-        raise Reject(f"{known[expert_id].name} 的数据包与本机代录的 {known[expert_id].name} 纸质评分表在指标 "
-                     f"{'、'.join(clash)} 重复；未合并，代录的评分保留。请核对后只保留一份")
+        raise Reject(BUNDLE_PAPER_SCORE_SHEET(known[expert_id].name, known[expert_id].name, '、'.join(clash)))
     vetoes = read_json(bag, "vetoes.json")
     findings = read_json(bag, "findings.json")
     photos = read_json(bag, "photos.json")
     if not isinstance(vetoes, list) or not isinstance(findings, dict) or not isinstance(photos, list):
-        raise Reject("数据包中的数据文件格式不对")
+        raise Reject(DATA_FILE_BUNDLE_RIGHT())
     _check_vetoes(rubric, vetoes)
     sequence = int(bag.field("sequence") or 0)
     newest = BR.newest_sequence(store, bag.signer_key_id, plan.id, group.id, "expert")
@@ -547,7 +615,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     stored_photos = []
     for meta in photos:
         if not isinstance(meta, dict) or not isinstance(meta.get("file"), str) or meta["file"] not in bag.sha256:
-            raise Reject("photos.json 指向数据包中不存在的照片")
+            raise Reject(PHOTOS_JSON_POINTS_PHOTO())
         _check_photo_place(rubric, group, meta)
         try:
             stored = opened.photos.get((bag.bundle_hash, meta["file"])) if opened else None
@@ -556,7 +624,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
             if stored is None:
                 stored = photo_files.describe(bag.files[meta["file"]], meta["file"], bag.sha256[meta["file"]])
         except photo_files.PhotoError as exc:
-            raise Reject(f"数据包中的照片无效：{exc}") from None
+            raise Reject(BUNDLE_PHOTOS_INVALID(exc)) from None
         stored_photos.append((meta, stored))
     evidence = _evidence_files(store, rubric, group, bag)
     if not kept_in[0]:
@@ -566,7 +634,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
         if clash == "already":
             return "already", ""
         if clash == "conflict":
-            raise Reject("同一签名人、同一序号已有另一份不同的数据包；两份都保留待人工核对，未覆盖", "conflict")
+            raise Reject(ANOTHER_DIFFERENT_BUNDLE_SAME(), "conflict")
         withdrawn: list[str] = []
         if not superseded:
             _apply_expert(store, plan, group, expert_id, rows, vetoes, findings, stored_photos, known[expert_id],

@@ -31,6 +31,37 @@ from inspector_app.store.db import Store, now
 from inspector_app.store.findings import merge_findings
 from inspector_app.store.history import record
 
+DATA_FILE_BUNDLE_RIGHT = Said('数据包中的数据文件格式不对',
+                               'A data file in the bundle is not in the right format')
+GROUP_ALREADY_HAS_RESULT = Said('集团 {0} 已有另一个专家组（{1}）的结果；两个专家组的结果都保留待人工核对，未覆盖',
+                                 "Group {0} already has the result of another panel ({1}); both panels' results are kept for people to check, neither overwritten")
+FINAL_RESULT_WAS_FINALISED = Said('定稿结果不是由签名的组长定稿的',
+                                   'The final result was not finalised by the lead who signed it')
+TRANSCRIBED_JSON_RIGHT_FORMAT = Said('transcribed.json 格式不对',
+                                      'transcribed.json is not in the right format')
+FINAL_RESULT_INVALID = Said('定稿结果无效：{0}',
+                             'The final result is invalid: {0}')
+EXPERT_TRANSCRIBED_JSON_INSPECTION = Said('transcribed.json 中的专家 {0} 不在本计划中（或是组长本人）',
+                                           'Expert {0} in transcribed.json is not in this inspection (or is the lead)')
+CONSENSUS_JSON_RIGHT_FORMAT = Said('consensus.json 格式不对',
+                                    'consensus.json is not in the right format')
+PANEL_AGREED_SCORE_INDICATOR = Said('合议结果中指标 {0} 的得分超出范围',
+                                     "The panel's agreed score of indicator {0} is out of range")
+MEMBERS_JSON_POINTS_FILE = Said('members.json 指向数据包中不存在的文件',
+                                 'members.json points to a file the bundle does not hold')
+EXPERT_BUNDLE_INSIDE_PANEL = Said('专家组数据包中的专家数据包 {0} 未通过校验：{1}',
+                                   'Expert bundle {0} inside the panel bundle failed its check: {1}')
+PANEL_BUNDLE_EXPERT_BUNDLE = Said('专家组数据包中的 {0} 不是本集团的专家数据包',
+                                   '{0} in the panel bundle is not an expert bundle of this group')
+ANOTHER_DIFFERENT_BUNDLE_SAME = Said('同一专家组组长、同一序号已有另一份不同的数据包；未覆盖',
+                                      'Another, different bundle of the same panel lead with the same sequence number is here; not overwritten')
+RESULT_PANEL_BUNDLE_SIGNS = Said('专家组数据包签名的结果与教育局按各专家签名评分重算的结果不一致：{0}。该专家组的结果暂缓，未合并，本机没有任何改变；请与组长核对',
+                                  "The result the panel bundle signs differs from the one the bureau recomputes from each expert's signed scores: {0}. The panel's result is held, not merged, nothing on this computer changed; check with the lead")
+PANEL_AGREED_RESULT_INVALID = Said('合议结果无效：{0}',
+                                    "The panel's agreed result is invalid: {0}")
+INDICATOR_S_HAVE_BOTH = Said('{0} 的指标 {1} 既有本人签名的评分又有组长代录的评分；未合并，请与组长核对后只保留一份',
+                              'Indicator(s) {1} of {0} have both a score signed by the expert and one entered by the lead; not merged. Check with the lead and keep only one')
+
 SHOWN_DIFFERENCES = 12
 
 
@@ -48,14 +79,13 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
     members = read_json(bag, "members.json")
     consensus = read_json(bag, "consensus.json")
     if not isinstance(members, list) or not isinstance(consensus, list):
-        raise Reject("数据包中的数据文件格式不对")
+        raise Reject(DATA_FILE_BUNDLE_RIGHT())
     known = EX.ExpertIndex(store, plan.id)
     lead = check_panel_signer(store, keystore, plan, bag, known, (head.get("expert") or {}).get("id"))
     M.require_sealed(plan, bag)
     other = BR.other_panel_signer(store, plan.id, group.id, bag.signer_key_id)
     if other:
-        raise Reject(f"集团 {group.name} 已有另一个专家组（{keystore.name_of(other) or other[:12]}）的结果；"
-                     "两个专家组的结果都保留待人工核对，未覆盖", "conflict")
+        raise Reject(GROUP_ALREADY_HAS_RESULT(group.name, keystore.name_of(other) or other[:12]), "conflict")
     if BR.bundle_known(store, bag.bundle_hash):
         return "already", "", []
     signed_result = read_json(bag, "result.json")
@@ -66,7 +96,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
         tmp = None  # made only for members not verified already (by open_bundle)
         for name in members:
             if not isinstance(name, str) or name not in bag.sha256:
-                raise Reject("members.json 指向数据包中不存在的文件")
+                raise Reject(MEMBERS_JSON_POINTS_FILE())
             if opened is not None and name in opened.members:
                 member, inner = opened.members[name]  # verified already, off the store's thread
             else:
@@ -80,9 +110,9 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
                 except BundleError as exc:
                     member = exc
             if isinstance(member, BundleError):
-                raise Reject(f"专家组数据包中的专家数据包 {name} 未通过校验：{member}") from None
+                raise Reject(EXPERT_BUNDLE_INSIDE_PANEL(name, member)) from None
             if member.kind != "expert" or member.field("group") != group.id or member.field("plan_id") != plan.id:
-                raise Reject(f"专家组数据包中的 {name} 不是本集团的专家数据包")
+                raise Reject(PANEL_BUNDLE_EXPERT_BUNDLE(name))
             member_bags.append((member, inner, name))
         rows = _decisions(consensus, rubric, group)
         findings = read_json(bag, "findings.json")
@@ -104,7 +134,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             if clash == "already":
                 return "already", "", outcomes
             if clash == "conflict":
-                raise Reject("同一专家组组长、同一序号已有另一份不同的数据包；未覆盖", "conflict")
+                raise Reject(ANOTHER_DIFFERENT_BUNDLE_SAME(), "conflict")
             if superseded:
                 # An older result arriving late is kept on record; it does not undo the newer one.
                 record(store, lead.id, plan.id, "bundle", {"plan": plan.id, "group": group.id,
@@ -115,8 +145,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
                        if not e.transcribed}
                 twice = sorted({v.indicator for v in entries if (v.school_id, v.indicator) in own})
                 if twice:
-                    raise Reject(f"{known[expert_id].name} 的指标 {'、'.join(twice)} 既有本人签名的评分又有组长代录的评分；"
-                                 "未合并，请与组长核对后只保留一份")
+                    raise Reject(INDICATOR_S_HAVE_BOTH(known[expert_id].name, '、'.join(twice)))
                 E.replace_expert_entries(store, plan.id, group.id, expert_id, entries, path.name,
                                          bundle_hash=bag.bundle_hash, typed_by=lead.id)
             # Automatic results are recomputed here from the members' entries by the same rule.
@@ -132,8 +161,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             if differ:
                 shown = "；".join(differ[:SHOWN_DIFFERENCES]) + (f"；等共 {len(differ)} 处" if len(differ) > SHOWN_DIFFERENCES else "")
                 # Raising inside the transaction rolls back every member merged above: nothing changes.
-                raise Reject(f"专家组数据包签名的结果与教育局按各专家签名评分重算的结果不一致：{shown}。"
-                             "该专家组的结果暂缓，未合并，本机没有任何改变；请与组长核对", "differs")
+                raise Reject(RESULT_PANEL_BUNDLE_SIGNS(shown), "differs")
             if final is not None:
                 F.store_signed(store, final)
             RP.merge_panel_files(store, bag, plan.id, group.id)  # 整改事项 and the 反馈会 record
@@ -152,9 +180,9 @@ def _finalised(bag: Bag, plan_id: str, group_id: str, lead_id: str) -> F.Finalis
         final = F.from_json(plan_id, group_id, read_json(bag, "finalised.json"), signer_key_id=bag.signer_key_id,
                             bundle_hash=bag.bundle_hash)
     except (ValueError, F.FinaliseError) as exc:
-        raise Reject(f"定稿结果无效：{exc}") from None
+        raise Reject(FINAL_RESULT_INVALID(exc)) from None
     if final.finalised_by != lead_id:
-        raise Reject("定稿结果不是由签名的组长定稿的")
+        raise Reject(FINAL_RESULT_WAS_FINALISED())
     return final
 
 
@@ -164,11 +192,11 @@ def _transcriptions(bag: Bag, rubric, group: P.Group, known: EX.ExpertIndex, lea
         return {}
     data = read_json(bag, "transcribed.json")
     if not isinstance(data, dict):
-        raise Reject("transcribed.json 格式不对")
+        raise Reject(TRANSCRIBED_JSON_RIGHT_FORMAT())
     found = {}
     for expert_id, rows in data.items():
         if expert_id not in known or expert_id == lead_id:
-            raise Reject(f"transcribed.json 中的专家 {expert_id} 不在本计划中（或是组长本人）")
+            raise Reject(EXPERT_TRANSCRIBED_JSON_INSPECTION(expert_id))
         checked = M._check_entries(rubric, group, rows)
         found[expert_id] = [E.EntryValues(
             row.get("school", ""), row["indicator"], row["typed"], tuple(str(x) for x in row.get("evidence", [])),
@@ -181,13 +209,13 @@ def _decisions(consensus: list, rubric, group: P.Group) -> list[tuple[dict, obje
     rows = []
     for row in consensus:
         if not isinstance(row, dict):
-            raise Reject("consensus.json 格式不对")
+            raise Reject(CONSENSUS_JSON_RIGHT_FORMAT())
         try:
             ind = E.check_place(rubric, group, row.get("school", ""), row.get("indicator"))
             points = None if row.get("points") is None else parse_decimal(row["points"])
         except (E.EntryError, NumberError) as exc:
-            raise Reject(f"合议结果无效：{exc}") from None
+            raise Reject(PANEL_AGREED_RESULT_INVALID(exc)) from None
         if points is not None and not 0 <= points <= ind.points:
-            raise Reject(f"合议结果中指标 {ind.code} 的得分超出范围")
+            raise Reject(PANEL_AGREED_SCORE_INDICATOR(ind.code))
         rows.append((row, points))
     return rows

@@ -19,6 +19,48 @@ from inspector_app.store import identity as I
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.plan_amend import AmendError, amend_plan, revision, set_revision
+from inspector_app.said import Said
+
+PLAN_PACKAGE_INCOMPLETE = Said('计划包内容不完整',
+                                'The plan package is incomplete')
+PLAN_PACKAGE_DESCRIPTION_DIFFERS = Said('计划包说明与签名信息不一致',
+                                         "The plan package's description differs from the signed information")
+INSPECTION_REQUIRES_PACKAGES_ENCRYPTED = Said('考核计划要求数据包加密，而这份计划包未加密（可能是有人解密后转交的）；未导入，本机没有任何改变。请使用教育局发出的原件',
+                                               'The inspection requires packages to be encrypted, and this plan package is not (someone may have decrypted it and passed it on); not imported, nothing on this computer changed. Use the original the bureau sent')
+INDICATOR_FILE_PLAN_PACKAGE = Said('计划包中的指标文件与签名信息不一致',
+                                    'The indicator file in the plan package differs from the signed information')
+PLAN_PACKAGE_RUBRIC_HAS = Said('计划包中{0}：指标体系中没有这个指标',
+                                'In the plan package, {0}: the rubric has no such indicator')
+PLAN_PACKAGE_GROUP_HAS = Said('计划包中{0}：本集团没有学校 {1}',
+                               'In the plan package, {0}: the group has no school {1}')
+PLAN_PACKAGE_OUTSIDE_0 = Said('计划包中{0} {1} 超出 0–{2}',
+                               'In the plan package, {0} {1} is outside 0–{2}')
+PLAN_PACKAGE_RUBRIC_INDICATOR = Said('计划包与{0}“{1}”的指标体系（指标文件）不同。已录入的评分依据现在的指标体系，修订不能更换指标体系；未导入，本机的考核计划和已录入的评分都没有改变',
+                                      'The plan package\'s rubric (indicator file) differs from that of {0} "{1}". The scores entered follow the present rubric, and an amendment cannot change the rubric; not imported, this computer\'s inspection and entered scores are unchanged')
+PLAN_PACKAGE_HAS_SAME = Said('计划包与{0}“{1}”的版本号相同（第 {2} 版）而内容不同：{3}。未导入，本机的考核计划和已录入的评分都没有改变；请与教育局核对是哪一份计划包有误',
+                              'The plan package has the same version number as {0} "{1}" (version {2}) but different content: {3}. Not imported, this computer\'s inspection and entered scores are unchanged; check with the bureau which plan package is wrong')
+INDICATOR_FILE_PLAN_PACKAGE_2 = Said('计划包中的指标文件有误：{0}',
+                                      'The indicator file in the plan package is wrong: {0}')
+PLAN_PACKAGE_INCOMPLETE_SELF = Said('计划包内容不完整或自评分、基数、上年结果有误：{0}',
+                                     'The plan package is incomplete, or its self-assessment scores, bases or prior-year results are wrong: {0}')
+KEY_ID_EXPERT_PLAN = Said('计划包中专家 {0} 的密钥编号与公钥不符；未导入，本机没有任何改变',
+                           'The key id of expert {0} in the plan package does not match the public key; not imported, nothing on this computer changed')
+KEY_EXPERT_PLAN_PACKAGE = Said('计划包中专家 {0} 的密钥已在本机吊销（指纹 {1}）；未导入，本机没有任何改变。请与教育局核对',
+                                'The key of expert {0} in the plan package has been revoked on this computer (fingerprint {1}); not imported, nothing on this computer changed. Check with the bureau')
+ENCRYPTION_KEY_EXPERT_PLAN = Said('计划包中专家 {0} 的加密公钥没有其签名密钥的有效签名；未导入，本机没有任何改变',
+                                   'The encryption key of expert {0} in the plan package carries no valid signature of the signing key; not imported, nothing on this computer changed')
+PLAN_PACKAGE = Said('计划包中{0}',
+                     'In the plan package: {0}')
+PLAN_PACKAGE_INCOMPLETE_MISSING = Said('计划包内容不完整：缺少 {0}',
+                                        'The plan package is incomplete: {0} is missing')
+WHERE_AMENDED_PLAN_PACKAGE = Said('{0}。修订计划包（第 {1} 版）与本机不同之处：{2}',
+                                   '{0}. Where the amended plan package (version {1}) differs from this computer: {2}')
+PLAN_PACKAGE_WRONG = Said('计划包内容有误：{0}',
+                           'The plan package is wrong: {0}')
+PUBLIC_KEY_EXPERT_PLAN = Said('计划包中专家 {0} 的公钥无效；未导入，本机没有任何改变',
+                               'The public key of expert {0} in the plan package is invalid; not imported, nothing on this computer changed')
+SELF_ASSESSMENT_SCORE = Said('自评分 {0}',
+                              'self-assessment score {0}')
 
 
 def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
@@ -27,16 +69,15 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
     body = read_json(bag, "plan.json")
     rubric_files = [n for n in bag.sha256 if n.startswith("rubric/") and n.endswith(".yaml")]
     if not isinstance(body, dict) or len(rubric_files) != 1:
-        raise Reject("计划包内容不完整")
+        raise Reject(PLAN_PACKAGE_INCOMPLETE())
     plan_info = body.get("plan") or {}
     if plan_info.get("id") != bag.field("plan_id"):
-        raise Reject("计划包说明与签名信息不一致")
+        raise Reject(PLAN_PACKAGE_DESCRIPTION_DIFFERS())
     # Only the issuer's key signs a plan's packages; a refusal here has written and trusted nothing.
     check_plan_signer(store, keystore, bag, plan_info["id"])
     _check_expert_keys(keystore, body.get("experts") or [])  # before anything is written: a refusal changes nothing
     if plan_info.get("encrypted") and bag.sealed is None:
-        raise Reject("考核计划要求数据包加密，而这份计划包未加密（可能是有人解密后转交的）；未导入，本机没有任何改变。"
-                     "请使用教育局发出的原件")
+        raise Reject(INSPECTION_REQUIRES_PACKAGES_ENCRYPTED())
     keystore.learn_encryption(bag.signer_public_key, bag.encryption_key)  # the bureau's, bound by its signature
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
@@ -49,9 +90,9 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         source = bag.files[rubric_files[0]]
         rubric = P.load_rubric_bytes(source, rubric_files[0])
     except RubricError as exc:
-        raise Reject(f"计划包中的指标文件有误：{exc}") from None
+        raise Reject(INDICATOR_FILE_PLAN_PACKAGE_2(exc)) from None
     if rubric.content_hash != bag.field("rubric_hash"):
-        raise Reject("计划包中的指标文件与签名信息不一致")
+        raise Reject(INDICATOR_FILE_PLAN_PACKAGE())
     from inspector_app.rubric.readiness import NOT_IMPORTED, scoring_refusal
     refusal = scoring_refusal(rubric)
     if refusal:  # a package on a template: refused before anything is stored
@@ -65,7 +106,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         try:
             plan = P.create_plan(store, rubric, spec, issuer_key_id=bag.signer_key_id)
         except StoreError as exc:
-            raise Reject(f"计划包内容有误：{exc}") from None
+            raise Reject(PLAN_PACKAGE_WRONG(exc)) from None
         for e in body["experts"]:
             if e.get("key_id") == own:
                 store.set_setting(f"me:{plan.id}", e["id"])
@@ -112,7 +153,7 @@ def spec_from_body(rubric, body: dict) -> P.PlanSpec:
                                                        (plan_info.get("publication") or {}).items()
                                                        if k in P.Publication.FIELDS}))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise Reject(f"计划包内容不完整或自评分、基数、上年结果有误：{exc}") from None
+        raise Reject(PLAN_PACKAGE_INCOMPLETE_SELF(exc)) from None
 
 
 def _check_expert_keys(keystore: KeyStore, experts: list[dict]) -> None:
@@ -125,16 +166,15 @@ def _check_expert_keys(keystore: KeyStore, experts: list[dict]) -> None:
             pub = bytes.fromhex(e["public_key"])
             public_pem(pub)  # parses the key
         except ValueError:
-            raise Reject(f"计划包中专家 {e['name']} 的公钥无效；未导入，本机没有任何改变") from None
+            raise Reject(PUBLIC_KEY_EXPERT_PLAN(e['name'])) from None
         if e.get("key_id") and e["key_id"] != key_id(pub):
-            raise Reject(f"计划包中专家 {e['name']} 的密钥编号与公钥不符；未导入，本机没有任何改变")
+            raise Reject(KEY_ID_EXPERT_PLAN(e['name']))
         if keystore.status(key_id(pub)) == "revoked":
-            raise Reject(f"计划包中专家 {e['name']} 的密钥已在本机吊销（指纹 {fingerprint(pub)}）；"
-                         "未导入，本机没有任何改变。请与教育局核对")
+            raise Reject(KEY_EXPERT_PLAN_PACKAGE(e['name'], fingerprint(pub)))
         encryption = _encryption(e)
         if (e.get("encryption_key") or e.get("encryption_binding")) and (
                 encryption is None or not check_binding(pub, *encryption)):
-            raise Reject(f"计划包中专家 {e['name']} 的加密公钥没有其签名密钥的有效签名；未导入，本机没有任何改变")
+            raise Reject(ENCRYPTION_KEY_EXPERT_PLAN(e['name']))
 
 
 def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
@@ -142,15 +182,15 @@ def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
     code, school = row["indicator"], row.get("school", "")
     where = f"集团 {group.get('name', group['id'])} 指标 {code} 的自评分"
     if not isinstance(code, str) or not rubric.has_indicator(code):
-        raise Reject(f"计划包中{where}：指标体系中没有这个指标")
+        raise Reject(PLAN_PACKAGE_RUBRIC_HAS(where))
     if school and school not in {s["id"] for s in group["schools"]}:
-        raise Reject(f"计划包中{where}：本集团没有学校 {school}")
+        raise Reject(PLAN_PACKAGE_GROUP_HAS(where, school))
     try:
         points = parse_decimal(row["points"], what=where)
     except NumberError as exc:
-        raise Reject(f"计划包中{exc}") from None
+        raise Reject(PLAN_PACKAGE(exc)) from None
     if not 0 <= points <= rubric.indicator(code).points:
-        raise Reject(f"计划包中{where} {row['points']} 超出 0–{fmt_points(rubric.indicator(code).points)}")
+        raise Reject(PLAN_PACKAGE_OUTSIDE_0(where, row['points'], fmt_points(rubric.indicator(code).points)))
     return group["id"], school, code, stored_points(points)
 
 
@@ -166,7 +206,7 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     try:
         found = plan_differences(plan_body(store, existing), body)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise Reject(f"计划包内容不完整：缺少 {exc}") from None
+        raise Reject(PLAN_PACKAGE_INCOMPLETE_MISSING(exc)) from None
     if not found and bag.field("rubric_hash") == existing.rubric_hash:
         with store.tx():  # the plan is the same; the items it carries may have moved on (events merged by id)
             merged = import_plan_files(store, bag, existing.id)
@@ -174,13 +214,11 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     sequence, applied = int(bag.field("sequence") or 0), revision(store, existing.id)
     shown = "；".join(found[:SHOWN_DIFFERENCES]) + (f"；等共 {len(found)} 处" if len(found) > SHOWN_DIFFERENCES else "")
     if bag.field("rubric_hash") != existing.rubric_hash:
-        raise Reject(f"计划包与{ALREADY}“{existing.title}”的指标体系（指标文件）不同。已录入的评分依据现在的指标体系，"
-                     "修订不能更换指标体系；未导入，本机的考核计划和已录入的评分都没有改变", "conflict")
+        raise Reject(PLAN_PACKAGE_RUBRIC_INDICATOR(ALREADY, existing.title), "conflict")
     if sequence < applied:
         return f"{ALREADY} {existing.title}：这是较早的第 {sequence} 版计划包（本机已是第 {applied} 版），未改动"
     if sequence == applied:  # the same version number with other content: which one is right is for people to say
-        raise Reject(f"计划包与{ALREADY}“{existing.title}”的版本号相同（第 {sequence} 版）而内容不同：{shown}。"
-                     "未导入，本机的考核计划和已录入的评分都没有改变；请与教育局核对是哪一份计划包有误", "conflict")
+        raise Reject(PLAN_PACKAGE_HAS_SAME(ALREADY, existing.title, sequence, shown), "conflict")
     rubric = P.plan_rubric(store, existing)
     spec = spec_from_body(rubric, body)
     changes = as_changes(found)
@@ -191,7 +229,7 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
                        changes=changes, revision_number=sequence)
             merged = import_plan_files(store, bag, existing.id)
     except AmendError as exc:
-        raise Reject(f"{exc}。修订计划包（第 {sequence} 版）与本机不同之处：{shown}", "conflict") from None
+        raise Reject(WHERE_AMENDED_PLAN_PACKAGE(exc, sequence, shown), "conflict") from None
     own = keystore.own_key().key_id
     new_keys = {e["id"]: e for e in body["experts"] if e.get("public_key") and e.get("key_id") != own}
     keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"],
@@ -261,7 +299,7 @@ def _self_scores(group: dict) -> set[tuple[str, str, Decimal]]:
         try:
             points = Decimal(str(row["points"]))
         except InvalidOperation:
-            raise ValueError(f"自评分 {row['points']}") from None
+            raise ValueError(SELF_ASSESSMENT_SCORE(row['points'])) from None
         rows.add((row.get("school", ""), row["indicator"], points.normalize()))
     return rows
 

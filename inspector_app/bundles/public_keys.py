@@ -20,6 +20,24 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from inspector_app.bundles.canonical import BundleError
+from inspector_app.said import Said
+
+PUBLIC_KEY_ED25519_KEY = Said('公钥不是 Ed25519 类型，Inspector 不接受。',
+                               'The public key is not an Ed25519 key: Inspector does not accept it.')
+PUBLIC_KEY_FILE_TOO = Said('公钥文件过大，不是 Inspector 公钥文件。',
+                            'The public key file is too large: it is not an Inspector public key file.')
+FILE_HOLDS_PUBLIC_KEY = Said('文件中没有公钥（缺少 BEGIN PUBLIC KEY 段）。',
+                              'The file holds no public key (no BEGIN PUBLIC KEY section).')
+ENCRYPTION_KEY_PUBLIC_KEY = Said('公钥文件中的加密公钥没有该签名密钥的有效签名，文件可能被改动过；请对方重新导出公钥文件。',
+                                  'The encryption key in the public key file carries no valid signature of the signing key: the file may have been changed; ask for the public key file to be exported again.')
+PUBLIC_KEY_FILE_RIGHT = Said('公钥文件格式不正确，无法读取。',
+                              'The public key file is not in the right format and cannot be read.')
+PUBLIC_KEY_FILE_UTF = Said('公钥文件不是 UTF-8 文本。',
+                            'The public key file is not UTF-8 text.')
+FINGERPRINT_PUBLIC_KEY_FILE = Said('公钥文件中的指纹与公钥不符，文件可能被改动过。',
+                                    'The fingerprint in the public key file does not match the key: the file may have been changed.')
+KEY_ID_PUBLIC_KEY = Said('公钥文件中的密钥编号与公钥不符，文件可能被改动过。',
+                          'The key id in the public key file does not match the key: the file may have been changed.')
 
 PUBLIC_FILE_HEADER = "# Inspector 公钥（public key）"
 
@@ -63,9 +81,9 @@ def parse_public_pem(data: bytes) -> bytes:
     try:
         key = serialization.load_pem_public_key(bytes(data))
     except (ValueError, TypeError, UnicodeError):
-        raise BundleError("bad_public_key", "公钥文件格式不正确，无法读取。") from None
+        raise BundleError("bad_public_key", PUBLIC_KEY_FILE_RIGHT()) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise BundleError("bad_public_key", "公钥不是 Ed25519 类型，Inspector 不接受。")
+        raise BundleError("bad_public_key", PUBLIC_KEY_ED25519_KEY())
     return raw_public(key)
 
 
@@ -106,14 +124,14 @@ def parse_public_file_full(data: bytes) -> tuple[bytes, str, tuple[str, str] | N
     An encryption key whose signature does not verify with the signing key is refused."""
     from inspector_app.bundles.agekeys import check_binding
     if len(data) > 64 * 1024:
-        raise BundleError("bad_public_key", "公钥文件过大，不是 Inspector 公钥文件。")
+        raise BundleError("bad_public_key", PUBLIC_KEY_FILE_TOO())
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BundleError("bad_public_key", "公钥文件不是 UTF-8 文本。") from None
+        raise BundleError("bad_public_key", PUBLIC_KEY_FILE_UTF()) from None
     m = re.search(r"-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----", text, re.S)
     if not m:
-        raise BundleError("bad_public_key", "文件中没有公钥（缺少 BEGIN PUBLIC KEY 段）。")
+        raise BundleError("bad_public_key", FILE_HOLDS_PUBLIC_KEY())
     pub = parse_public_pem(m.group(0).encode("ascii", "replace") + b"\n")
     name, recipient, binding = "", "", ""
     for line in text[:m.start()].splitlines():
@@ -122,9 +140,9 @@ def parse_public_file_full(data: bytes) -> tuple[bytes, str, tuple[str, str] | N
         if label == "name":
             name = clean_label(value)
         elif label == "fingerprint" and normalize_fingerprint(value) != fingerprint(pub):
-            raise BundleError("bad_public_key", "公钥文件中的指纹与公钥不符，文件可能被改动过。")
+            raise BundleError("bad_public_key", FINGERPRINT_PUBLIC_KEY_FILE())
         elif label == "key-id" and value.lower() != key_id(pub):
-            raise BundleError("bad_public_key", "公钥文件中的密钥编号与公钥不符，文件可能被改动过。")
+            raise BundleError("bad_public_key", KEY_ID_PUBLIC_KEY())
         elif label == "encryption-key":
             recipient = value
         elif label == "encryption-key-signature":
@@ -132,6 +150,5 @@ def parse_public_file_full(data: bytes) -> tuple[bytes, str, tuple[str, str] | N
     if not recipient and not binding:
         return pub, name, None
     if not check_binding(pub, recipient, binding):
-        raise BundleError("bad_public_key", "公钥文件中的加密公钥没有该签名密钥的有效签名，文件可能被改动过；"
-                                            "请对方重新导出公钥文件。")
+        raise BundleError("bad_public_key", ENCRYPTION_KEY_PUBLIC_KEY())
     return pub, name, (recipient, binding)

@@ -19,6 +19,18 @@ from inspector_app.store import experts as EX
 from inspector_app.store import identity as I
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store
+from inspector_app.said import Said
+
+INSPECTION_DOES_RECORD_KEY = Said('考核计划“{0}”没有登记签发它的教育局密钥，无法加密数据包；请用教育局发出的计划包建立考核计划',
+                                   'Inspection "{0}" does not record the key of the bureau that issued it, so bundles cannot be encrypted; create the inspection from the plan package the bureau sent')
+KEY_RECIPIENT_HAS_BEEN = Said('接收人 {0} 的密钥在本机已被吊销，不能加密给它；没有写出数据包。请教育局为其登记新密钥并重新下发计划包',
+                               'The key of recipient {0} has been revoked on this computer: nothing can be encrypted to it; no bundle was written. Ask the bureau to register a new key and send the plan package again')
+COMPUTER_HAS_ENCRYPTION_KEY = Said('本机没有接收人 {0} 的加密公钥（其公钥文件或计划包来自加密功能之前的版本），数据包无法加密给他们；没有写出数据包。请他们用新版本运行 inspector keys export 重新导出公钥交教育局，由教育局登记后重新下发计划包（或由教育局在建立计划时选择不加密：plan create --plain）',
+                                    'This computer has no encryption key of recipient(s) {0} (their public key file or the plan package comes from a version before encryption), so the bundle cannot be encrypted to them; no bundle was written. Ask them to export their public key again with a new version (inspector keys export) for the bureau, which registers it and sends the plan package again (or the bureau creates the inspection without encryption: plan create --plain)')
+INSPECTION_HAS_LEAD_EXPERT = Said('考核计划“{0}”没有组长，专家数据包无法加密给组长',
+                                   'Inspection "{0}" has no lead: an expert bundle cannot be encrypted to the lead')
+INSPECTION_DOES_REGISTER_KEY = Said('考核计划没有登记组长 {0} 的密钥，专家数据包无法加密给组长；请教育局在名单中登记组长的公钥文件并重新下发计划包',
+                                     "The inspection does not register the key of lead {0}: an expert bundle cannot be encrypted to the lead; ask the bureau to register the lead's public key file in the roster and send the plan package again")
 
 BUREAU = "教育局"
 LEAD = "组长"
@@ -29,20 +41,18 @@ def _people(store: Store, plan: P.Plan, kind: str) -> tuple[list[tuple[str, str,
     """([(key id, name, role)], [experts left out because the plan registers no key for them])."""
     issuer = I.issuer_key_id(store, plan.id)
     if not issuer:
-        raise BundleError("no_encryption_key", f"考核计划“{plan.title}”没有登记签发它的教育局密钥，无法加密数据包；"
-                                               "请用教育局发出的计划包建立考核计划")
+        raise BundleError("no_encryption_key", INSPECTION_DOES_RECORD_KEY(plan.title))
     people: list[tuple[str, str, str]] = []
     skipped: list[str] = []
     everyone = EX.experts(store, plan.id)
     if kind == "expert":
         leads = [e for e in everyone if e.role == "lead"]
         if not leads:
-            raise BundleError("no_encryption_key", f"考核计划“{plan.title}”没有组长，专家数据包无法加密给组长")
+            raise BundleError("no_encryption_key", INSPECTION_HAS_LEAD_EXPERT(plan.title))
         for lead in leads:
             if not lead.key_id:
                 raise BundleError("no_encryption_key",
-                                  f"考核计划没有登记组长 {lead.name} 的密钥，专家数据包无法加密给组长；"
-                                  "请教育局在名单中登记组长的公钥文件并重新下发计划包")
+                                  INSPECTION_DOES_REGISTER_KEY(lead.name))
             people.append((lead.key_id, lead.name, LEAD))
     elif kind == "plan":
         for e in everyone:
@@ -73,13 +83,10 @@ def recipients_for(store: Store, keystore: KeyStore, plan: P.Plan, kind: str) ->
             continue
         found.append(Recipient(kid, name, role, encryption[0]))
     if revoked:
-        raise BundleError("revoked_recipient", f"接收人 {'、'.join(revoked)} 的密钥在本机已被吊销，不能加密给它；"
-                                               "没有写出数据包。请教育局为其登记新密钥并重新下发计划包")
+        raise BundleError("revoked_recipient", KEY_RECIPIENT_HAS_BEEN('、'.join(revoked)))
     if old:
         raise BundleError("no_encryption_key",
-                          f"本机没有接收人 {'、'.join(old)} 的加密公钥（其公钥文件或计划包来自加密功能之前的版本），"
-                          "数据包无法加密给他们；没有写出数据包。请他们用新版本运行 inspector keys export 重新导出公钥交教育局，"
-                          "由教育局登记后重新下发计划包（或由教育局在建立计划时选择不加密：plan create --plain）")
+                          COMPUTER_HAS_ENCRYPTION_KEY('、'.join(old)))
     warnings = [f"{name} 在考核计划中没有登记公钥，收不到这份加密的计划包（其纸质评分表可由组长代录）" for name in skipped]
     return found, warnings
 

@@ -17,6 +17,14 @@ from inspector_app.store import feedback as FB
 from inspector_app.store import rectification as R
 from inspector_app.store import rectify_evidence as RE
 from inspector_app.store.db import Store
+from inspector_app.said import Said
+
+POINTS_EVIDENCE_FILE_WHICH = Said('{0} 指向数据包中不存在的佐证文件 {1}',
+                                   '{0} points to evidence file {1}, which the bundle does not hold')
+RECTIFICATION_EVIDENCE_DOES_MATCH = Said('整改佐证 {0} 与其登记的校验值不符',
+                                          'Rectification evidence {0} does not match its recorded checksum')
+RECTIFICATION_ITEM_DOES_BELONG = Said('{0} 中的整改事项 {1} 不属于本集团或本考核计划',
+                                       'Rectification item {1} in {0} does not belong to this group or this inspection')
 
 ITEMS, MEETING = "rectification.json", "meeting.json"
 
@@ -63,10 +71,10 @@ def add_plan_files(store: Store, plan_id: str, payload: dict[str, Any]) -> None:
 def _take_files(store: Store, bag: Bag, body: dict) -> None:
     for f in body.get("files", []):
         if f["file"] not in bag.sha256:
-            raise Reject(f"{ITEMS} 指向数据包中不存在的佐证文件 {f['file']}")
+            raise Reject(POINTS_EVIDENCE_FILE_WHICH(ITEMS, f['file']))
         meta = RE.store_bytes(store, bag.files[f["file"]], f["name"])
         if meta["sha256"] != f["sha256"]:
-            raise Reject(f"整改佐证 {f['name']} 与其登记的校验值不符")
+            raise Reject(RECTIFICATION_EVIDENCE_DOES_MATCH(f['name']))
 
 
 def merge_panel_files(store: Store, bag: Bag, plan_id: str, group_id: str) -> int:
@@ -79,7 +87,7 @@ def merge_panel_files(store: Store, bag: Bag, plan_id: str, group_id: str) -> in
         carried = R.links(store, plan_id)
         for row in body["items"]:
             if row["group"] != group_id or (row["plan"] != plan_id and row["uid"] not in carried):
-                raise Reject(f"{ITEMS} 中的整改事项 {row['uid']} 不属于本集团或本考核计划")
+                raise Reject(RECTIFICATION_ITEM_DOES_BELONG(ITEMS, row['uid']))
         _take_files(store, bag, body)
         for row in body["items"]:
             try:

@@ -25,6 +25,31 @@ from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store
 
+PLAN_PACKAGE_SIGNER_FINGERPRINT = Said('计划包的签名人 {0}（指纹 {1}）是从计划包中得知的专家密钥，专家不能签发考核计划；未导入，也没有信任任何密钥。请向教育局核实',
+                                        "The plan package's signer {0} (fingerprint {1}) is an expert's key learnt from a plan package: experts cannot issue inspections; not imported, and no key was trusted. Check with the bureau")
+BUNDLE_CLAIMS_BUT_SIGNING = Said('数据包自称是 {0} 的，但签名密钥（指纹 {1}）不是计划中登记的 {2} 的密钥（指纹 {3}）；未合并，本机的评分没有改变',
+                                  "The bundle claims to be from {0}, but its signing key (fingerprint {1}) is not the key of {2} that the inspection registers (fingerprint {3}); not merged, this computer's scores are unchanged")
+SIGNING_KEY_BELONGS_HAND = Said('签名密钥属于 {0}，不能以 {1} 的名义提交数据包；未合并，本机的评分没有改变',
+                                 "The signing key belongs to {0}: it cannot hand in a bundle in the name of {1}; not merged, this computer's scores are unchanged")
+EXPERT_BUNDLE_GOES_LEAD = Said('{0} 的专家数据包应交给组长合并，由组长放入专家组数据包后再交教育局；教育局只接受组长签名的专家组数据包。未合并，没有改变',
+                                'The expert bundle of {0} goes to the lead, who merges it and puts it in the panel bundle for the bureau; the bureau accepts only panel bundles signed by the lead. Not merged, nothing changed')
+PANEL_BUNDLE_SIGNED_LEAD = Said('专家组数据包须由本计划登记的组长签名；“{0}”不是组长',
+                                 'A panel bundle must be signed by the lead this inspection registers; "{0}" is not the lead')
+INSPECTION_DOES_REGISTER_KEY = Said('考核计划没有登记组长 {0} 的密钥，无法确认专家组数据包的签名人；未合并',
+                                     'The inspection does not register the key of lead {0}: the signer of the panel bundle cannot be confirmed; not merged')
+PANEL_BUNDLE_SIGNING_KEY = Said('专家组数据包的签名密钥（指纹 {0}）不是计划中登记的组长 {1} 的密钥（指纹 {2}）；未合并，没有改变',
+                                 "The panel bundle's signing key (fingerprint {0}) is not the key of lead {1} that the inspection registers (fingerprint {2}); not merged, nothing changed")
+PANEL_BUNDLE_WAS_MERGED = Said('{0}。专家组数据包未合并，没有改变',
+                                '{0}. The panel bundle was not merged, nothing changed')
+PANEL_BUNDLES_MERGED_BUREAU = Said('专家组数据包由签发本考核计划的教育局合并；本机不是签发本计划的教育局电脑，未合并',
+                                    "Panel bundles are merged by the bureau that issued the inspection; this computer is not that bureau's; not merged")
+PLAN_PACKAGE_SIGNED_KEY = Said('这份计划包不是由签发本考核计划的教育局密钥（指纹 {0}）签名，而是 {1}（指纹 {2}）；未导入，本机的考核计划没有改变，也没有信任任何密钥',
+                                "This plan package is not signed by the key of the bureau that issued the inspection (fingerprint {0}) but by {1} (fingerprint {2}); not imported, this computer's inspection is unchanged and no key was trusted")
+PLAN_PACKAGE_SIGNING_KEY = Said('计划包的签名密钥是考核计划“{0}”中专家 {1} 的密钥，专家不能签发考核计划；未导入，也没有信任任何密钥。请向教育局核实',
+                                 'The plan package\'s signing key is the key of expert {1} in inspection "{0}": experts cannot issue inspections; not imported, and no key was trusted. Check with the bureau')
+KEY_FINGERPRINT_WAS_TRUSTED = Said('信任这把密钥（指纹 {0}）时填写的姓名是 {1}，数据包却自称是 {2} 的；未合并。请核对后在“密钥”中改正姓名，或请对方重新导出',
+                                    'This key (fingerprint {0}) was trusted under the name {1}, but the bundle claims to be from {2}; not merged. Check, then correct the name under Keys, or ask the sender to export again')
+
 EXPERT_ROLES = set(EX.TRUST_ROLES.values())  # the roles a key trusted from a plan package carries
 
 
@@ -47,17 +72,14 @@ def check_plan_signer(store: Store, keystore: KeyStore, bag: Bag, plan_id: str) 
     who = keystore.name_of(bag.signer_key_id) or bag.signer_fingerprint
     if issuer:
         if bag.signer_key_id != issuer:
-            raise Reject(f"这份计划包不是由签发本考核计划的教育局密钥（指纹 {fingerprint_of_id(issuer)}）签名，"
-                         f"而是 {who}（指纹 {bag.signer_fingerprint}）；未导入，本机的考核计划没有改变，也没有信任任何密钥")
+            raise Reject(PLAN_PACKAGE_SIGNED_KEY(fingerprint_of_id(issuer), who, bag.signer_fingerprint))
         return
     if any(r.key_id == bag.signer_key_id and r.role in EXPERT_ROLES for r in keystore.records()):
-        raise Reject(f"计划包的签名人 {who}（指纹 {bag.signer_fingerprint}）是从计划包中得知的专家密钥，"
-                     "专家不能签发考核计划；未导入，也没有信任任何密钥。请向教育局核实")
+        raise Reject(PLAN_PACKAGE_SIGNER_FINGERPRINT(who, bag.signer_fingerprint))
     for plan in P.list_plans(store):
         holder = next((e for e in EX.experts(store, plan.id) if e.key_id == bag.signer_key_id), None)
         if holder is not None:
-            raise Reject(f"计划包的签名密钥是考核计划“{plan.title}”中专家 {holder.name} 的密钥，专家不能签发考核计划；"
-                         "未导入，也没有信任任何密钥。请向教育局核实")
+            raise Reject(PLAN_PACKAGE_SIGNING_KEY(plan.title, holder.name))
 
 
 def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: EX.ExpertIndex,
@@ -65,25 +87,22 @@ def check_expert_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag
     """An expert's bundle: signed by that expert's registered key, not this laptop's own work."""
     expert = known[expert_id]
     if expert.key_id and expert.key_id != bag.signer_key_id:
-        raise Reject(f"数据包自称是 {expert.name} 的，但签名密钥（指纹 {bag.signer_fingerprint}）不是计划中登记的 "
-                     f"{expert.name} 的密钥（指纹 {expert.fingerprint or '—'}）；未合并，本机的评分没有改变")
+        raise Reject(BUNDLE_CLAIMS_BUT_SIGNING(expert.name, bag.signer_fingerprint, expert.name, expert.fingerprint or '—'))
     owner = next((e for e in known.with_key(bag.signer_key_id) if e.id != expert_id), None)
     if owner is not None:
-        raise Reject(f"签名密钥属于 {owner.name}，不能以 {expert.name} 的名义提交数据包；未合并，本机的评分没有改变")
+        raise Reject(SIGNING_KEY_BELONGS_HAND(owner.name, expert.name))
     if not expert.key_id:
         # The plan names no key for this expert: the key's first bundle binds it, but not when the key was
         # trusted under another expert's name (the name typed when trusting is not ignored).
         trusted_as = keystore.name_of(bag.signer_key_id)
         if trusted_as and trusted_as != expert.name and known.named(trusted_as):
-            raise Reject(f"信任这把密钥（指纹 {bag.signer_fingerprint}）时填写的姓名是 {trusted_as}，数据包却自称是 "
-                         f"{expert.name} 的；未合并。请核对后在“密钥”中改正姓名，或请对方重新导出")
+            raise Reject(KEY_FINGERPRINT_WAS_TRUSTED(bag.signer_fingerprint, trusted_as, expert.name))
     me = local_user(store, plan.id)
     if (me is not None and me.expert_id == expert_id) or bag.signer_key_id == keystore.own_key().key_id:
         if not in_panel:
             raise Reject(OWN_BUNDLE(expert.name))
     if not in_panel and at_bureau(store, keystore, plan):
-        raise Reject(f"{expert.name} 的专家数据包应交给组长合并，由组长放入专家组数据包后再交教育局；"
-                     "教育局只接受组长签名的专家组数据包。未合并，没有改变")
+        raise Reject(EXPERT_BUNDLE_GOES_LEAD(expert.name))
 
 
 def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag, known: EX.ExpertIndex,
@@ -91,16 +110,15 @@ def check_panel_signer(store: Store, keystore: KeyStore, plan: P.Plan, bag: Bag,
     """A panel bundle: signed by the plan's lead with the lead's registered key, taken in by the bureau."""
     lead = known.get(lead_id) if isinstance(lead_id, str) else None
     if lead is None or lead.role != "lead":
-        raise Reject(f"专家组数据包须由本计划登记的组长签名；“{lead_id}”不是组长")
+        raise Reject(PANEL_BUNDLE_SIGNED_LEAD(lead_id))
     if not lead.key_id:
-        raise Reject(f"考核计划没有登记组长 {lead.name} 的密钥，无法确认专家组数据包的签名人；未合并")
+        raise Reject(INSPECTION_DOES_REGISTER_KEY(lead.name))
     if lead.key_id != bag.signer_key_id:
-        raise Reject(f"专家组数据包的签名密钥（指纹 {bag.signer_fingerprint}）不是计划中登记的组长 {lead.name} 的密钥"
-                     f"（指纹 {lead.fingerprint or '—'}）；未合并，没有改变")
+        raise Reject(PANEL_BUNDLE_SIGNING_KEY(bag.signer_fingerprint, lead.name, lead.fingerprint or '—'))
     if I.unbound(store, plan):
-        raise Reject(f"{I.no_issuer(plan)}。专家组数据包未合并，没有改变")
+        raise Reject(PANEL_BUNDLE_WAS_MERGED(I.no_issuer(plan)))
     if not at_bureau(store, keystore, plan):
-        raise Reject("专家组数据包由签发本考核计划的教育局合并；本机不是签发本计划的教育局电脑，未合并")
+        raise Reject(PANEL_BUNDLES_MERGED_BUREAU())
     return lead
 
 

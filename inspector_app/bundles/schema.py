@@ -18,6 +18,12 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from inspector_app.bundles.canonical import BundleError
+from inspector_app.said import Said
+
+BUNDLE_WRONG_FORMAT_REFUSED = Said('数据包中的 {0}：格式不对，已拒绝。',
+                                    '{0} in the bundle: wrong format; refused.')
+BUNDLE_REFUSED = Said('数据包中的 {0}{1}：{2}，已拒绝。',
+                       '{0}{1} in the bundle: {2}; refused.')
 
 ID_LEN, NAME_LEN, SHORT_LEN = 200, 500, 100
 NOTE_LEN = 200_000        # store.entries.MAX_NOTE: a bundle carries no longer note than the window accepts
@@ -341,9 +347,9 @@ def check(kind: str, name: str, value: Any) -> None:
             schema(value, [])  # ... but found again, named, when one is not
         except SchemaError as exc:
             place = " → ".join(LABELS.get(step, step) for step in exc.where)
-            raise BundleError("schema", f"数据包中的 {name}{(' ' + place) if place else ''}：{exc.expected}，已拒绝。") \
+            raise BundleError("schema", BUNDLE_REFUSED(name, ' ' + place if place else '', exc.expected)) \
                 from None
-        raise BundleError("schema", f"数据包中的 {name}：格式不对，已拒绝。") from None
+        raise BundleError("schema", BUNDLE_WRONG_FORMAT_REFUSED(name)) from None
 
 
 def files_of(kind: str, names) -> list[str]:

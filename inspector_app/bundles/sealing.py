@@ -30,6 +30,19 @@ from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, verify_signature
 from inspector_app.bundles.zipsafe import DEFAULT_LIMITS, Limits, check_entries, open_zip, read_small
 
+RECIPIENTS_BUNDLE_ENCRYPTED = Said('没有接收人，无法加密数据包。',
+                                    'No recipients: the bundle cannot be encrypted.')
+BUNDLE_ENCRYPTED_KEY_S = Said('数据包加密给了在本机已被吊销的密钥：{0}。吊销的密钥可能已落入他人之手，这个数据包不能接受；请发送人按最新的计划包重新导出。本机没有任何改变。',
+                               'The bundle is encrypted to key(s) revoked on this computer: {0}. A revoked key may be in other hands, so this bundle cannot be accepted; ask the sender to export again from the latest plan package. Nothing on this computer changed.')
+ENCRYPTING_BUNDLE_FAILED = Said('加密数据包失败：{0}',
+                                 'Encrypting the bundle failed: {0}')
+CHECK_AFTER_EXPORT_FAILED = Said('导出后读回校验失败：{0}',
+                                  'Check after export failed: {0}')
+CHECKING_CANCELLED = Said('已取消校验。',
+                           'Checking cancelled.')
+CANNOT_DECRYPT = Said('无法解密 {0}：{1}',
+                       'Cannot decrypt {0}: {1}')
+
 PAYLOAD = "payload.age"
 ENVELOPE = "envelope.json"
 ENVELOPE_SIGNATURE = "envelope.ed25519"
@@ -138,7 +151,7 @@ def seal(plain: Path, dest_dir: Path, filename: str, recipients: list[Recipient]
     from inspector_app.bundles.bag_write import _os_failure, _zipinfo, commit, part_file
     from inspector_app.fsutil import remove_stale_parts
     if not recipients:
-        raise BundleError("no_recipients", "没有接收人，无法加密数据包。")
+        raise BundleError("no_recipients", RECIPIENTS_BUNDLE_ENCRYPTED())
     ages = [parse_recipient(r.encryption_key) for r in recipients]
     dest_dir = Path(dest_dir)
     dest = dest_dir / filename
@@ -163,13 +176,13 @@ def seal(plain: Path, dest_dir: Path, filename: str, recipients: list[Recipient]
                 handle.flush()
                 os.fsync(handle.fileno())
         except (pyrage.EncryptError, pyrage.RecipientError) as exc:
-            raise BundleError("write_failed", f"加密数据包失败：{exc}") from None
+            raise BundleError("write_failed", ENCRYPTING_BUNDLE_FAILED(exc)) from None
         except OSError as exc:
             raise _os_failure(exc, dest) from None
         try:
             read_envelope(tmp)  # read back: the envelope's signature and the payload's SHA-256
         except BundleError as exc:
-            raise BundleError("write_verify_failed", f"导出后读回校验失败：{exc.message}") from exc
+            raise BundleError("write_verify_failed", CHECK_AFTER_EXPORT_FAILED(exc.message)) from exc
         commit(tmp, dest, overwrite)
     finally:
         with contextlib.suppress(OSError):
@@ -267,8 +280,7 @@ def check_recipients(envelope: Envelope, keystore) -> None:
     for r in envelope.recipients:
         if keystore.status(r.key_id) == "revoked":
             raise BundleError("revoked_recipient",
-                              f"数据包加密给了在本机已被吊销的密钥：{r.label}。吊销的密钥可能已落入他人之手，"
-                              "这个数据包不能接受；请发送人按最新的计划包重新导出。本机没有任何改变。")
+                              BUNDLE_ENCRYPTED_KEY_S(r.label))
     if own.key_id not in {r.key_id for r in envelope.recipients}:
         raise not_for_me(envelope, own.fingerprint)
 
@@ -289,9 +301,9 @@ def unseal(path: Path, keystore, *, limits: Limits = DEFAULT_LIMITS, cancelled: 
         except (pyrage.DecryptError, OSError) as exc:
             holder.cleanup()
             if reader.was_cancelled:
-                raise BundleCancelled("已取消校验。") from None
+                raise BundleCancelled(CHECKING_CANCELLED()) from None
             if isinstance(exc, OSError) and exc.errno is not None:  # this laptop's disk, not the bundle
-                raise BundleError("unreadable", f"无法解密 {path.name}：{exc.strerror or exc}") from None
+                raise BundleError("unreadable", CANNOT_DECRYPT(path.name, exc.strerror or exc)) from None
             raise damaged() from None  # age refuses changed ciphertext (its header MAC and chunk tags)
         except BaseException:
             holder.cleanup()

@@ -23,6 +23,59 @@ from typing import Any, BinaryIO
 from inspector_app.said import Said
 from inspector_app.bundles.canonical import BundleError
 
+BUNDLE_HAS_EXTRA_DATA = Said('数据包末尾有多余的数据，不是 Inspector 写出的数据包，已拒绝。',
+                              'The bundle has extra data at its end: it was not written by Inspector; refused.')
+BUNDLE_SPLIT_MULTI_VOLUME = Said('数据包是分卷压缩的，Inspector 不支持。',
+                                  'The bundle is a split (multi-volume) archive: Inspector does not support that.')
+BUNDLE_HOLDS_TOO_MANY = Said('数据包中的文件过多（{0} 个，上限 {1} 个），可能是恶意文件，已拒绝。',
+                              'The bundle holds too many files ({0}, at most {1}): it may be malicious; refused.')
+BUNDLE_FILE_DIRECTORY_TOO = Said('数据包的文件目录过大，可能是恶意文件，已拒绝。',
+                                  "The bundle's file directory is too large: it may be malicious; refused.")
+FILE_EMPTY_0_BYTES = Said('文件 {0} 是空的（0 字节），可能拷贝失败，请重新拷贝。',
+                           'File {0} is empty (0 bytes): the copy may have failed; copy it again.')
+FILE_INSPECTOR_BUNDLE_ZIP = Said('文件 {0} 不是 Inspector 数据包（不是 zip 文件）。',
+                                  'File {0} is not an Inspector bundle (not a zip file).')
+BUNDLE_ZIP_STRUCTURE_ABNORMAL = Said('数据包的 zip 结构异常（内容与目录之间有多余或重叠的数据），已拒绝。',
+                                      "The bundle's zip structure is abnormal (extra or overlapping data between the content and the directory); refused.")
+BUNDLE_TOO_LARGE_REFUSED = Said('数据包中的 {0} 过大，已拒绝。',
+                                 '{0} in the bundle is too large; refused.')
+BUNDLE_ZIP64_DIRECTORY_DAMAGED = Said('数据包的 zip64 目录损坏，请重新导出。',
+                                       "The bundle's zip64 directory is damaged; please export it again.")
+EMPTY_ZIP_FILE_INSPECTOR = Said('这是一个空的 zip 文件，不是 Inspector 数据包。',
+                                 'This is an empty zip file, not an Inspector bundle.')
+BUNDLE_STRUCTURE_DAMAGED_ZIP = Said('数据包结构已损坏（zip 目录读不出来），请重新拷贝或重新导出。',
+                                     "The bundle's structure is damaged (its zip directory cannot be read); copy or export it again.")
+BUNDLE_HOLDS_UNSAFE_FILE = Said('数据包中有不安全的文件名“{0}”（{1}），已拒绝。',
+                                 'The bundle holds an unsafe file name "{0}" ({1}); refused.')
+BUNDLE_HOLDS_TWO_FILES = Said('数据包中有两个同名文件“{0}”，无法确定以哪个为准，已拒绝。',
+                               'The bundle holds two files named "{0}": which one holds cannot be told; refused.')
+BUNDLE_DIFFER_ONLY_CASE = Said('数据包中的“{0}”和“{1}”只差大小写，无法确定以哪个为准，已拒绝。',
+                                '"{0}" and "{1}" in the bundle differ only in case: which one holds cannot be told; refused.')
+BUNDLE_ENCRYPTED_INSPECTOR_DOES = Said('数据包中的 {0} 被加密了，Inspector 不接受加密的数据包。',
+                                        '{0} in the bundle is encrypted: Inspector does not accept encrypted bundles.')
+BUNDLE_USES_UNSUPPORTED_COMPRESSION = Said('数据包中的 {0} 使用了不支持的压缩方式（{1}）。',
+                                            '{0} in the bundle uses an unsupported compression method ({1}).')
+BUNDLE_TOO_LARGE_ONCE = Said('数据包中的 {0} 解压后过大（{1} 字节），可能是恶意文件，已拒绝。',
+                              '{0} in the bundle is too large once unpacked ({1} bytes): it may be malicious; refused.')
+BUNDLE_TOTAL_SIZE_ONCE = Said('数据包解压后总大小超过上限（{0} 字节），可能是恶意文件，已拒绝。',
+                               "The bundle's total size once unpacked exceeds the limit ({0} bytes): it may be malicious; refused.")
+BUNDLE_HAS_ABNORMAL_COMPRESSION = Said('数据包中的 {0} 压缩比异常（{1} 字节解压为 {2} 字节），可能是恶意文件，已拒绝。',
+                                        '{0} in the bundle has an abnormal compression ratio ({1} bytes unpack to {2}): it may be malicious; refused.')
+RECORDED_SIZES_BUNDLE_DISAGREE = Said('数据包中 {0} 的大小记录不一致，已损坏。',
+                                       'The recorded sizes of {0} in the bundle disagree: it is damaged.')
+FILE_HEADER_BUNDLE_DAMAGED = Said('数据包中 {0} 的文件头已损坏。',
+                                   'The file header of {0} in the bundle is damaged.')
+FILE_HEADER_BUNDLE_DIFFERS = Said('数据包中 {0} 的文件头与目录不一致，已拒绝。',
+                                   'The file header of {0} in the bundle differs from the directory; refused.')
+BUNDLE_SYMBOLIC_LINK_REGULAR = Said('数据包中的 {0} 是符号链接，不是普通文件，已拒绝。',
+                                     '{0} in the bundle is a symbolic link, not a regular file; refused.')
+BUNDLE_REGULAR_FILE_REFUSED = Said('数据包中的 {0} 不是普通文件，已拒绝。',
+                                    '{0} in the bundle is not a regular file; refused.')
+FOLDER_ENTRY_BUNDLE_HAS = Said('数据包中的文件夹项 {0} 带有内容，已拒绝。',
+                                'The folder entry {0} in the bundle has content; refused.')
+BUNDLE_ZIP_STRUCTURE_ABNORMAL_2 = Said('数据包的 zip 结构异常（内容之间有多余或重叠的数据），已拒绝。',
+                                        "The bundle's zip structure is abnormal (extra or overlapping data between its contents); refused.")
+
 __all__ = ["CHUNK", "DEFAULT_LIMITS", "Entry", "Limits", "check_entries", "collision_key", "hash_entry",
            "label_for", "name_problem", "open_zip", "read_small", "show_name", "tampered", "truncated"]
 
@@ -140,48 +193,48 @@ def _zip_end(fh: BinaryIO, size: int, limits: Limits) -> None:
     if pos + 22 + comment_len > len(tail):
         raise truncated()
     if pos + 22 + comment_len < len(tail):
-        raise BundleError("bad_zip", "数据包末尾有多余的数据，不是 Inspector 写出的数据包，已拒绝。")
+        raise BundleError("bad_zip", BUNDLE_HAS_EXTRA_DATA())
     if disk != 0 or disk_cd != 0:
-        raise BundleError("bad_zip", "数据包是分卷压缩的，Inspector 不支持。")
+        raise BundleError("bad_zip", BUNDLE_SPLIT_MULTI_VOLUME())
     if n_total == 0xFFFF or cd_size == 0xFFFFFFFF:
         loc = pos - 20
         if loc < 0 or tail[loc:loc + 4] != b"PK\x06\x07":
-            raise BundleError("bad_zip", "数据包的 zip64 目录损坏，请重新导出。")
+            raise BundleError("bad_zip", BUNDLE_ZIP64_DIRECTORY_DAMAGED())
         (_, _disk, z64_off, _disks) = struct.unpack("<4sLQL", tail[loc:loc + 20])
         if z64_off + 56 > size:
             raise truncated()
         fh.seek(z64_off)
         rec = fh.read(56)
         if rec[:4] != b"PK\x06\x06":
-            raise BundleError("bad_zip", "数据包的 zip64 目录损坏，请重新导出。")
+            raise BundleError("bad_zip", BUNDLE_ZIP64_DIRECTORY_DAMAGED())
         n_total, cd_size = struct.unpack("<QQ", rec[32:48])
     if n_total > limits.max_entries:
         raise BundleError("too_many_files",
-                          f"数据包中的文件过多（{n_total} 个，上限 {limits.max_entries} 个），可能是恶意文件，已拒绝。")
+                          BUNDLE_HOLDS_TOO_MANY(n_total, limits.max_entries))
     if cd_size > limits.max_central_directory:
-        raise BundleError("too_many_files", "数据包的文件目录过大，可能是恶意文件，已拒绝。")
+        raise BundleError("too_many_files", BUNDLE_FILE_DIRECTORY_TOO())
 
 
 def open_zip(fh: BinaryIO, path: Path, limits: Limits) -> zipfile.ZipFile:
     fh.seek(0, os.SEEK_END)
     size = fh.tell()
     if size == 0:
-        raise BundleError("empty", f"文件 {path.name} 是空的（0 字节），可能拷贝失败，请重新拷贝。")
+        raise BundleError("empty", FILE_EMPTY_0_BYTES(path.name))
     fh.seek(0)
     head = fh.read(4)
     if len(head) < 4 and b"PK\x03\x04".startswith(head):
         raise truncated()
     if head != b"PK\x03\x04":
         if head == b"PK\x05\x06":
-            raise BundleError("not_bag", "这是一个空的 zip 文件，不是 Inspector 数据包。")
-        raise BundleError("not_zip", f"文件 {path.name} 不是 Inspector 数据包（不是 zip 文件）。")
+            raise BundleError("not_bag", EMPTY_ZIP_FILE_INSPECTOR())
+        raise BundleError("not_zip", FILE_INSPECTOR_BUNDLE_ZIP(path.name))
     _zip_end(fh, size, limits)
     try:
         return zipfile.ZipFile(fh)
     except zipfile.BadZipFile as exc:
         if "truncated" in str(exc).lower():
             raise truncated() from None
-        raise BundleError("bad_zip", "数据包结构已损坏（zip 目录读不出来），请重新拷贝或重新导出。") from None
+        raise BundleError("bad_zip", BUNDLE_STRUCTURE_DAMAGED_ZIP()) from None
     except (EOFError, OSError, ValueError, struct.error, NotImplementedError):
         raise truncated() from None
 
@@ -190,7 +243,7 @@ def check_entries(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits) -> dict[str
     infos = zf.infolist()
     if len(infos) > limits.max_entries:
         raise BundleError("too_many_files",
-                          f"数据包中的文件过多（{len(infos)} 个，上限 {limits.max_entries} 个），可能是恶意文件，已拒绝。")
+                          BUNDLE_HOLDS_TOO_MANY(len(infos), limits.max_entries))
     names: set[str] = set()
     folded: dict[str, str] = {}
     total = 0
@@ -199,39 +252,39 @@ def check_entries(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits) -> dict[str
         orig = info.orig_filename
         problem = name_problem(orig) or name_problem(name)
         if problem:
-            raise BundleError("bad_name", f"数据包中有不安全的文件名“{show_name(orig)}”（{problem}），已拒绝。")
+            raise BundleError("bad_name", BUNDLE_HOLDS_UNSAFE_FILE(show_name(orig), problem))
         if name in names:
-            raise BundleError("duplicate_name", f"数据包中有两个同名文件“{show_name(name)}”，无法确定以哪个为准，已拒绝。")
+            raise BundleError("duplicate_name", BUNDLE_HOLDS_TWO_FILES(show_name(name)))
         names.add(name)
         key = collision_key(name)
         if key in folded:
             raise BundleError("duplicate_name",
-                              f"数据包中的“{show_name(name)}”和“{show_name(folded[key])}”只差大小写，无法确定以哪个为准，已拒绝。")
+                              BUNDLE_DIFFER_ONLY_CASE(show_name(name), show_name(folded[key])))
         folded[key] = name
         if info.flag_bits & 0x41:
-            raise BundleError("encrypted", f"数据包中的 {show_name(name)} 被加密了，Inspector 不接受加密的数据包。")
+            raise BundleError("encrypted", BUNDLE_ENCRYPTED_INSPECTOR_DOES(show_name(name)))
         if info.create_system == 3:
             ftype = stat.S_IFMT(info.external_attr >> 16)
             if ftype == stat.S_IFLNK:
-                raise BundleError("symlink", f"数据包中的 {show_name(name)} 是符号链接，不是普通文件，已拒绝。")
+                raise BundleError("symlink", BUNDLE_SYMBOLIC_LINK_REGULAR(show_name(name)))
             if ftype not in (0, stat.S_IFREG, stat.S_IFDIR):
-                raise BundleError("special_file", f"数据包中的 {show_name(name)} 不是普通文件，已拒绝。")
+                raise BundleError("special_file", BUNDLE_REGULAR_FILE_REFUSED(show_name(name)))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BundleError("unsupported_compression",
-                              f"数据包中的 {show_name(name)} 使用了不支持的压缩方式（{info.compress_type}）。")
+                              BUNDLE_USES_UNSUPPORTED_COMPRESSION(show_name(name), info.compress_type))
         if info.is_dir():
             if info.file_size or info.compress_size:
-                raise BundleError("bad_zip", f"数据包中的文件夹项 {show_name(name)} 带有内容，已拒绝。")
+                raise BundleError("bad_zip", FOLDER_ENTRY_BUNDLE_HAS(show_name(name)))
             continue
         if info.file_size > limits.max_entry_size:
-            raise BundleError("zip_bomb", f"数据包中的 {show_name(name)} 解压后过大（{info.file_size} 字节），可能是恶意文件，已拒绝。")
+            raise BundleError("zip_bomb", BUNDLE_TOO_LARGE_ONCE(show_name(name), info.file_size))
         total += info.file_size
         if total > limits.max_total_size:
-            raise BundleError("zip_bomb", f"数据包解压后总大小超过上限（{limits.max_total_size} 字节），可能是恶意文件，已拒绝。")
+            raise BundleError("zip_bomb", BUNDLE_TOTAL_SIZE_ONCE(limits.max_total_size))
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise BundleError("zip_bomb", f"数据包中的 {show_name(name)} 压缩比异常（{info.compress_size} 字节解压为 {info.file_size} 字节），可能是恶意文件，已拒绝。")
+            raise BundleError("zip_bomb", BUNDLE_HAS_ABNORMAL_COMPRESSION(show_name(name), info.compress_size, info.file_size))
         if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
-            raise BundleError("bad_zip", f"数据包中 {show_name(name)} 的大小记录不一致，已损坏。")
+            raise BundleError("bad_zip", RECORDED_SIZES_BUNDLE_DISAGREE(show_name(name)))
 
     # local headers must tile the file: no prepended, hidden or overlapping data
     entries: dict[str, Entry] = {}
@@ -240,25 +293,25 @@ def check_entries(zf: zipfile.ZipFile, fh: BinaryIO, limits: Limits) -> dict[str
     for info in sorted(infos, key=lambda i: i.header_offset):
         if info.header_offset != pos:
             if not (pos < info.header_offset <= pos + 24 and prev_descriptor):
-                raise BundleError("bad_zip", "数据包的 zip 结构异常（内容之间有多余或重叠的数据），已拒绝。")
+                raise BundleError("bad_zip", BUNDLE_ZIP_STRUCTURE_ABNORMAL_2())
         fh.seek(info.header_offset)
         header = fh.read(30)
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
-            raise BundleError("bad_zip", f"数据包中 {show_name(info.filename)} 的文件头已损坏。")
+            raise BundleError("bad_zip", FILE_HEADER_BUNDLE_DAMAGED(show_name(info.filename)))
         name_len, extra_len = struct.unpack("<HH", header[26:30])
         raw_name = fh.read(name_len)
         central_raw = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace")
         if raw_name != central_raw:
-            raise BundleError("bad_zip", f"数据包中 {show_name(info.filename)} 的文件头与目录不一致，已拒绝。")
+            raise BundleError("bad_zip", FILE_HEADER_BUNDLE_DIFFERS(show_name(info.filename)))
         if (struct.unpack("<H", header[6:8])[0] & 0x41) or struct.unpack("<H", header[8:10])[0] != info.compress_type:
-            raise BundleError("bad_zip", f"数据包中 {show_name(info.filename)} 的文件头与目录不一致，已拒绝。")
+            raise BundleError("bad_zip", FILE_HEADER_BUNDLE_DIFFERS(show_name(info.filename)))
         data_offset = info.header_offset + 30 + name_len + extra_len
         pos = data_offset + info.compress_size
         prev_descriptor = bool(info.flag_bits & 0x08)
         entries[info.filename] = Entry(info, data_offset)
     start_dir = getattr(zf, "start_dir", pos)
     if pos > start_dir or (pos != start_dir and not (prev_descriptor and start_dir - pos <= 24)):
-        raise BundleError("bad_zip", "数据包的 zip 结构异常（内容与目录之间有多余或重叠的数据），已拒绝。")
+        raise BundleError("bad_zip", BUNDLE_ZIP_STRUCTURE_ABNORMAL())
     return entries
 
 
@@ -325,7 +378,7 @@ def hash_entry(fh: BinaryIO, entry: Entry, limits: Limits, sink: Callable[[bytes
 def read_small(fh: BinaryIO, entries: dict[str, Entry], name: str, limits: Limits) -> bytes:
     entry = entries[name]
     if entry.info.file_size > limits.max_tag_file_size:
-        raise BundleError("zip_bomb", f"数据包中的 {show_name(name)} 过大，已拒绝。")
+        raise BundleError("zip_bomb", BUNDLE_TOO_LARGE_REFUSED(show_name(name)))
     buf = bytearray()
     hash_entry(fh, entry, limits, buf.extend)
     if entry.info.compress_type == zipfile.ZIP_STORED and zlib.crc32(buf) != entry.info.CRC:

@@ -12,6 +12,12 @@ from inspector_app.results.roster import Roster
 from inspector_app.results.model import Results
 from inspector_app.rubric.model import Rubric
 from inspector_app.scoring.engine import ScoreCard
+from inspector_app.said import Said
+
+THESE_GROUPS_ROSTER = Said('这些集团不在名单中：{0}',
+                            'These groups are not in the roster: {0}')
+THESE_GROUPS_HAVE_RESULTS = Said('这些集团还没有考核结果：{0}',
+                                  'These groups have no results yet: {0}')
 
 
 def unit_from_card(card: ScoreCard, rubric: Rubric, *, group_id: str, name: str, group_type: str,
@@ -56,9 +62,9 @@ def results_from_cards(rubric: Rubric, year: int, cards: Mapping[str, ScoreCard]
     missing = [g.id for g in roster.groups if g.id not in cards]
     unknown = sorted(set(cards) - {g.id for g in roster.groups})
     if unknown:
-        raise ValueError(f"这些集团不在名单中：{'、'.join(unknown)}")
+        raise ValueError(THESE_GROUPS_ROSTER('、'.join(unknown)))
     if missing:
-        raise ValueError(f"这些集团还没有考核结果：{'、'.join(missing)}")
+        raise ValueError(THESE_GROUPS_HAVE_RESULTS('、'.join(missing)))
     units = [unit_from_card(cards[g.id], rubric, group_id=g.id, name=g.name, group_type=g.group_type,
                             schools=roster.schools.get(g.id, []), self_scores=roster.self_scores.get(g.id),
                             experts=experts.get(g.id), grade=grades.get(g.id))

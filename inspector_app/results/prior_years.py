@@ -6,13 +6,19 @@ from pathlib import Path
 from inspector_app.results.model import History
 from inspector_app.store.db import DB_NAME, Store, StoreError, open_store
 from inspector_app.store.plans import list_plans
+from inspector_app.said import Said
+
+HOLDS_INSPECTION = Said('{0} 中没有考核计划',
+                         '{0} holds no inspection')
+INSPECTOR_DATA_FOLDER_HAS = Said('{0} 不是 Inspector 的数据文件夹（其中没有 {1}），没有可导入的上年结果',
+                                  '{0} is not an Inspector data folder (it has no {1}): no prior-year results to import')
 
 
 def history_from_source(source: Path) -> History:
     """A results workbook (.xlsx) or an earlier data folder, read as a History."""
     if source.is_dir():
         if not (source / DB_NAME).is_file():
-            raise StoreError(f"{source} 不是 Inspector 的数据文件夹（其中没有 {DB_NAME}），没有可导入的上年结果")
+            raise StoreError(INSPECTOR_DATA_FOLDER_HAS(source, DB_NAME))
         old = open_store(source)
         try:
             return _folder_history(old, source)
@@ -26,5 +32,5 @@ def _folder_history(old: Store, source: Path) -> History:
     from inspector_app.results.from_store import plan_results
     plans = [p for p in list_plans(old) if not p.demo]
     if not plans:
-        raise StoreError(f"{source} 中没有考核计划")
+        raise StoreError(HOLDS_INSPECTION(source))
     return plan_results(old, plans[0]).to_history()

@@ -20,6 +20,9 @@ from inspector_app.results.model import (
 )
 from inspector_app.rubric.model import Rubric
 
+GROUP_ID_APPEARS_MORE = Said('集团编号 “{0}” 出现了不止一次',
+                              'Group id "{0}" appears more than once')
+
 
 class ResultsError(ValueError):
     """Inputs that cannot be ranked (duplicate group ids)."""
@@ -68,7 +71,7 @@ def compute_results(units: Iterable[UnitResult], rubric: Rubric, history: Histor
     seen: set[str] = set()
     for u in units:
         if u.group_id in seen:
-            raise ResultsError(f"集团编号 “{u.group_id}” 出现了不止一次")
+            raise ResultsError(GROUP_ID_APPEARS_MORE(u.group_id))
         seen.add(u.group_id)
 
     ranks = competition_ranks(units, policy)

@@ -21,6 +21,14 @@ from inspector_app.results.model import History, PastResult
 from inspector_app.scoring.school import ROLES as SCHOOL_ROLES, School
 from inspector_app.rubric.model import Rubric
 from inspector_app.store.plans import SCHOOL_KINDS
+from inspector_app.said import Said
+
+YEAR_FOUR_DIGIT_YEAR = Said('年度应为四位数年份',
+                             'The year must be a four-digit year')
+TOTAL_NEGATIVE = Said('总分不能为负数',
+                       'The total must not be negative')
+RANK_POSITIVE_WHOLE_NUMBER = Said('排名应为正整数',
+                                   'The rank must be a positive whole number')
 
 ROLES = {label: role for role, label in SCHOOL_ROLES.items()}  # 核心校 -> lead, as the sheet says it
 MAX_ROWS = 2000  # rows that carry validation in the template
@@ -419,14 +427,14 @@ def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
         try:
             year = parse_count(_none_if_blank(v.get("年度")), what="年度")
             if not 2000 <= year <= 2100:
-                raise NumberError("年度应为四位数年份")
+                raise NumberError(YEAR_FOUR_DIGIT_YEAR())
         except NumberError as exc:
             problems.append(Problem(sh.name, sh.cell("年度", r), _plain(exc, "年度")))
             bad = True
         try:
             total = parse_decimal(_none_if_blank(v.get("总分")), what="总分")
             if total < 0:
-                raise NumberError("总分不能为负数")
+                raise NumberError(TOTAL_NEGATIVE())
         except NumberError as exc:
             problems.append(Problem(sh.name, sh.cell("总分", r), _plain(exc, "总分")))
             bad = True
@@ -440,7 +448,7 @@ def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
         try:
             rank = parse_count(_none_if_blank(v.get("排名")), what="排名")
             if rank < 1:
-                raise NumberError("排名应为正整数")
+                raise NumberError(RANK_POSITIVE_WHOLE_NUMBER())
         except NumberError as exc:
             problems.append(Problem(sh.name, sh.cell("排名", r), _plain(exc, "排名")))
             bad = True

@@ -23,6 +23,10 @@ from typing import Sequence
 from inspector_app.fsutil import write_atomic
 from inspector_app.numbers import fmt_points
 from inspector_app.results.model import Results
+from inspector_app.said import Said
+
+RESULTS_WORKBOOK_READ_BACK = Said('结果工作簿写出后读回校验不一致，未保存',
+                                   'The results workbook, read back after writing, differs: not saved')
 
 SUMMARY = "排名汇总"
 SUMMARY_HEADERS = ("排名", "集团编号", "集团", "类型", "核心校", "总分", "等次", "类内排名", "上年总分", "上年等次",
@@ -328,4 +332,4 @@ def _verify(data: bytes, results: Results) -> None:
         wb.close()
     ids = [str(row[1]) for row in rows[1:]]
     if tuple(rows[0]) != SUMMARY_HEADERS or ids != [r.unit.group_id for r in results.units]:
-        raise RuntimeError("结果工作簿写出后读回校验不一致，未保存")
+        raise RuntimeError(RESULTS_WORKBOOK_READ_BACK())

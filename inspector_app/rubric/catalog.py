@@ -8,6 +8,10 @@ from inspector_app import paths
 from inspector_app.rubric.loader import RubricError, load_rubric
 from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.yamlnodes import Problem
+from inspector_app.said import Said
+
+RUBRIC_FOUND_THERE = Said('找不到考核指标 “{0}”；已有: {1}',
+                           'Rubric "{0}" not found; there are: {1}')
 
 
 @dataclass
@@ -23,7 +27,7 @@ class Catalog:
         if path.suffix in (".yaml", ".yml") or path.exists():
             return load_rubric(path)
         known = "、".join(sorted(self.rubrics)) or "（无）"
-        raise KeyError(f"找不到考核指标 “{key}”；已有: {known}")
+        raise KeyError(RUBRIC_FOUND_THERE(key, known))
 
 
 def rubric_dirs() -> list[Path]:

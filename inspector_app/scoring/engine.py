@@ -13,6 +13,18 @@ from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import AGGREGATES, TARGETS, Indicator, Rubric, Veto
 from inspector_app.rubric.rules import HUNDRED, ZERO, InputError, Outcome, q
 from inspector_app.scoring.school import ROLE_TARGET, School
+from inspector_app.said import Said
+
+SCHOOL_GROUP_LIST = Said('学校 “{0}” 不在本集团名单中',
+                          'School "{0}" is not on this group\'s list')
+ASSESSED_INDICATOR_ASSESSED = Said('不是本指标的考核对象（考核对象：{0}）',
+                                    'Not assessed by this indicator (assessed: {0})')
+VETO_DOES_EXIST = Said('否决项 “{0}” 不存在',
+                        'Veto "{0}" does not exist')
+INDICATOR_SCORED_SCHOOL_SCHOOL = Said('本指标逐校评分，须指明学校',
+                                       'This indicator is scored school by school: name the school')
+INDICATOR_SCORED_GROUP_WHOLE = Said('本指标按集团整体评分，不应指明学校',
+                                     'This indicator is scored for the group as a whole: name no school')
 
 class AnswerError(ValueError):
     """An answer that cannot be scored; names the indicator (and school)."""
@@ -148,10 +160,10 @@ def score_indicator(ind: Indicator, schools: list[School], group_answer: dict | 
 def _check_school(ind: Indicator, names: dict[str, str], targets: list[School], sid: str,
                   group_type: str | None) -> None:
     if sid not in names:
-        raise AnswerError(ind.code, f"学校 “{sid}” 不在本集团名单中")
+        raise AnswerError(ind.code, SCHOOL_GROUP_LIST(sid))
     if ind.applies_to(group_type) and all(s.id != sid for s in targets):
         who = "、".join(TARGETS[t] for t in ind.targets)
-        raise AnswerError(ind.code, f"不是本指标的考核对象（考核对象：{who}）", names[sid])
+        raise AnswerError(ind.code, ASSESSED_INDICATOR_ASSESSED(who), names[sid])
 
 
 def _score_school(ind: Indicator, school: School, answer: dict) -> Outcome:
@@ -262,7 +274,7 @@ class Scorer:
         ind = self.rubric.indicator(code)
         if ind.scope.per_school:
             if not school:
-                raise AnswerError(code, "本指标逐校评分，须指明学校")
+                raise AnswerError(code, INDICATOR_SCORED_SCHOOL_SCHOOL())
             bucket = self.school_answers.setdefault(code, {})
             old = bucket.get(school)
             if code not in self.settled and code in self._outcomes:
@@ -270,7 +282,7 @@ class Scorer:
             _set(bucket, school, answer)
         else:
             if school:
-                raise AnswerError(code, "本指标按集团整体评分，不应指明学校")
+                raise AnswerError(code, INDICATOR_SCORED_GROUP_WHOLE())
             bucket = self.group_answers
             old = bucket.get(code)
             _set(bucket, code, answer)
@@ -288,11 +300,11 @@ class Scorer:
             ind = self.rubric.indicator(code)
             if ind.scope.per_school:
                 if not school:
-                    raise AnswerError(code, "本指标逐校评分，须指明学校")
+                    raise AnswerError(code, INDICATOR_SCORED_SCHOOL_SCHOOL())
                 self.school_answers.setdefault(code, {})[school] = answer
             else:
                 if school:
-                    raise AnswerError(code, "本指标按集团整体评分，不应指明学校")
+                    raise AnswerError(code, INDICATOR_SCORED_GROUP_WHOLE())
                 self.group_answers[code] = answer
             touched[code] = ind
         for ind in touched.values():
@@ -300,7 +312,7 @@ class Scorer:
 
     def set_veto(self, key: str, value: bool) -> None:
         if key not in {v.key for v in self.rubric.vetoes}:
-            raise AnswerError("veto", f"否决项 “{key}” 不存在")
+            raise AnswerError("veto", VETO_DOES_EXIST(key))
         self.vetoes[key] = value
 
     def settle(self, code: str, outcome: Outcome | None, school: str | None = None) -> IndicatorResult:

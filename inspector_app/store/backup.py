@@ -23,6 +23,20 @@ from pathlib import Path
 from inspector_app.fsutil import StorageError, explain_os_error, fsync_dir, temp_beside
 from inspector_app.store import health
 from inspector_app.store.db import DB_NAME, MARKER, FolderLock, Store, StoreError
+from inspector_app.said import Said
+
+DATABASE_OPEN_PROGRAM_CLOSE = Said('数据库正在本程序中打开，请先关闭它再恢复备份。',
+                                    'The database is open in this program: close it before restoring a backup.')
+RESTORED_DATABASE_FAILED_CHECK = Said('恢复后的数据库未通过校验（{0}）；原数据库保留在 {1}。',
+                                       'The restored database failed its check ({0}); the former database is kept at {1}.')
+BACKUP_FAILED = Said('备份失败：{0}',
+                      'Backup failed: {0}')
+INSPECTOR_USING_DATA_FOLDER = Said('Inspector 正在使用这个数据文件夹，请先关闭窗口再恢复备份。',
+                                    'Inspector is using this data folder: close its window before restoring a backup.')
+COPIED_BACKUP_FAILED_CHECK = Said('复制的备份未通过校验（{0}），未恢复；当前数据库没有改变。',
+                                   'The copied backup failed its check ({0}): not restored; the current database is unchanged.')
+DATABASE_FAILED_INTEGRITY_CHECK = Said('数据库未通过完整性检查（{0}），没有备份，已有的备份都保留。请用“inspector backup restore latest”从备份恢复。',
+                                        'The database failed its integrity check ({0}): no backup made, the existing backups are all kept. Restore from a backup with "inspector backup restore latest".')
 
 KEEP_NEWEST = 3
 KEEP_ALL_S = 3600
@@ -79,13 +93,12 @@ def backup_now(store: Store) -> Backup:
             finally:
                 target.close()
             if check != [("ok",)]:
-                raise StoreError(f"数据库未通过完整性检查（{check[0][0]}），没有备份，已有的备份都保留。"
-                                 f"请用“inspector backup restore latest”从备份恢复。")
+                raise StoreError(DATABASE_FAILED_INTEGRITY_CHECK(check[0][0]))
     except sqlite3.Error as exc:
         from inspector_app.store.db import _explain_sqlite
         raise StoreError("备份失败：" + _explain_sqlite(exc, folder)) from exc
     except StorageError as exc:
-        raise StoreError(f"备份失败：{exc.strerror or exc}") from exc
+        raise StoreError(BACKUP_FAILED(exc.strerror or exc)) from exc
     prune(store.data_dir)
     store.changes_since_backup = 0
     store.last_backup = time.monotonic()
@@ -205,11 +218,11 @@ def restore(data_dir: Path, backup: Path) -> Path | None:
     if refused:
         raise StoreError(refused)
     if FolderLock.held_here(data_dir):
-        raise StoreError("数据库正在本程序中打开，请先关闭它再恢复备份。")
+        raise StoreError(DATABASE_OPEN_PROGRAM_CLOSE())
     try:
         lock = FolderLock(data_dir)
     except StoreError:
-        raise StoreError("Inspector 正在使用这个数据文件夹，请先关闭窗口再恢复备份。") from None
+        raise StoreError(INSPECTOR_USING_DATA_FOLDER()) from None
     try:
         return _restore_locked(data_dir, backup)
     finally:
@@ -230,7 +243,7 @@ def _restore_locked(data_dir: Path, backup: Path) -> Path | None:
             os.fsync(handle.fileno())
         copied = health.check_file(tmp)
         if not copied.ok:
-            raise StoreError(f"复制的备份未通过校验（{copied.problem}），未恢复；当前数据库没有改变。")
+            raise StoreError(COPIED_BACKUP_FAILED_CHECK(copied.problem))
         if live.exists() or wal.exists():
             # The live files are copied aside as they are (database and WAL together, so the copy opens as the
             # live one would), never checkpointed: a damaged database cannot be tidied, and need not be.
@@ -262,7 +275,7 @@ def _restore_locked(data_dir: Path, backup: Path) -> Path | None:
             tmp.unlink()  # gone already when the restore succeeded
     restored = health.check_file(live)
     if not restored.ok:
-        raise StoreError(f"恢复后的数据库未通过校验（{restored.problem}）；原数据库保留在 {aside}。")
+        raise StoreError(RESTORED_DATABASE_FAILED_CHECK(restored.problem, aside))
     return aside
 
 

@@ -15,6 +15,14 @@ from pathlib import Path
 
 from inspector_app.fsutil import write_atomic
 from inspector_app.store.db import Store, StoreError, now
+from inspector_app.said import Said
+
+KEPT_ORIGINAL_BUNDLE_MISSING = Said('保存的数据包原件缺失：{0}',
+                                     'The kept original of a bundle is missing: {0}')
+KEPT_PANEL_BUNDLE_DIFFERS = Said('保存的专家组数据包中的 {0} 与登记的数据包不一致',
+                                  '{0} in the kept panel bundle differs from the recorded bundle')
+READ_KEPT_BUNDLE = Said('无法从保存的数据包 {0} 中读取 {1}：{2}',
+                         'Cannot read {1} from the kept bundle {0}: {2}')
 
 
 def claim_bundle(store: Store, bundle_hash: str, kind: str, signer_key_id: str, sequence: int, plan_id: str,
@@ -81,7 +89,7 @@ def read_kept_file(store: Store, bundle_hash: str, member: str, name: str) -> by
             with zipfile.ZipFile(io.BytesIO(outer.read("data/" + member))) as inner:
                 return inner.read("data/" + name)
     except (OSError, KeyError, zipfile.BadZipFile) as exc:
-        raise StoreError(f"无法从保存的数据包 {bundle_hash[:12]} 中读取 {name}：{exc}") from exc
+        raise StoreError(READ_KEPT_BUNDLE(bundle_hash[:12], name, exc)) from exc
 
 
 def kept_original(store: Store, bundle_hash: str) -> Path:
@@ -91,7 +99,7 @@ def kept_original(store: Store, bundle_hash: str) -> Path:
         return path
     row = store.conn.execute("SELECT kept_in, kept_name FROM bundles WHERE hash = ?", (bundle_hash,)).fetchone()
     if row is None or not row[0]:
-        raise StoreError(f"保存的数据包原件缺失：{path}")
+        raise StoreError(KEPT_ORIGINAL_BUNDLE_MISSING(path))
     data = read_kept_file(store, row[0], "", row[1])
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as bag:
@@ -99,7 +107,7 @@ def kept_original(store: Store, bundle_hash: str) -> Path:
     except (KeyError, zipfile.BadZipFile):
         same = False
     if not same:
-        raise StoreError(f"保存的专家组数据包中的 {row[1]} 与登记的数据包不一致")
+        raise StoreError(KEPT_PANEL_BUNDLE_DIFFERS(row[1]))
     write_atomic(path, data)
     return path
 

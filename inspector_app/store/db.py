@@ -17,6 +17,16 @@ import time
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
+from inspector_app.said import Said
+
+DATA_FOLDER_DOES_SUPPORT = Said('数据文件夹 {0} 不支持 WAL 日志模式（{1}），请放在本机硬盘上',
+                                 "Data folder {0} does not support WAL journal mode ({1}): put it on this computer's own disk")
+SQLITE_TOO_OLD_3 = Said('SQLite {0} 太旧，需要 3.24 以上',
+                         'SQLite {0} is too old: 3.24 or later is needed')
+DATABASE_FILE_READ_ONLY = Said('数据库文件 {0} 是只读的，无法保存评分。请检查文件夹权限。',
+                                "Database file {0} is read-only: scores cannot be saved. Check the folder's permissions.")
+ANOTHER_INSPECTOR_USING_DATA = Said('另一个 Inspector 正在使用数据文件夹 {0}，请先关闭它。',
+                                     'Another Inspector is using data folder {0}: close it first.')
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
@@ -75,7 +85,7 @@ class FolderLock:
         try:
             lock.acquire()
         except Timeout:
-            raise StoreError(f"另一个 Inspector 正在使用数据文件夹 {data_dir}，请先关闭它。") from None
+            raise StoreError(ANOTHER_INSPECTOR_USING_DATA(data_dir)) from None
         except OSError as exc:
             raise StoreError(explain_os_error(exc, Path(data_dir) / LOCK)) from exc
         self._held[self.key] = [lock, 1]
@@ -219,14 +229,14 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     """Durable settings, once the file is known to be ours (setting WAL writes the file's header)."""
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":
-        raise StoreError(f"数据文件夹 {path.parent} 不支持 WAL 日志模式（{mode}），请放在本机硬盘上")
+        raise StoreError(DATA_FOLDER_DOES_SUPPORT(path.parent, mode))
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
 
 
 def open_store(data_dir: Path | None = None, *, check_integrity: bool = True) -> Store:
     if sqlite3.sqlite_version_info < MIN_SQLITE:
-        raise StoreError(f"SQLite {sqlite3.sqlite_version} 太旧，需要 3.24 以上")
+        raise StoreError(SQLITE_TOO_OLD_3(sqlite3.sqlite_version))
     data_dir = Path(data_dir or paths.data_dir())
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -258,7 +268,7 @@ def _open_locked(data_dir: Path, lock: FolderLock, check_integrity: bool) -> Sto
     previous = _read_marker(marker)
     unclean = previous is not None and previous.get("pid") != os.getpid()
     if not report.created and not os.access(db_path, os.W_OK):
-        raise StoreError(f"数据库文件 {db_path} 是只读的，无法保存评分。请检查文件夹权限。")
+        raise StoreError(DATABASE_FILE_READ_ONLY(db_path))
     try:
         conn = _connect(db_path)
     except sqlite3.DatabaseError as exc:

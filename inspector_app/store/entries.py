@@ -21,6 +21,24 @@ from inspector_app.store.db import Store, now
 from inspector_app.store.history import record, record_many
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
+from inspector_app.said import Said
+
+RUBRIC_HAS_INDICATOR = Said('指标体系中没有指标 {0}',
+                             'The rubric has no indicator {0}')
+NOTE_TOO_LONG_CHARACTERS = Said('{0}: 备注过长（{1} 字，最多 {2} 字）',
+                                 '{0}: the note is too long ({1} characters, at most {2})')
+VETO_DOES_EXIST = Said('否决项 “{0}” 不存在',
+                        'Veto "{0}" does not exist')
+REASON_VETO = Said('否决项理由{0}',
+                    'Reason for the veto: {0}')
+INDICATOR_SCORED_SCHOOL_SCHOOL = Said('指标 {0} 逐校评分，须选择本集团的考核对象学校（{1}）',
+                                       "Indicator {0} is scored school by school: choose one of the group's schools ({1})")
+INDICATOR_SCORED_GROUP_WHOLE = Said('指标 {0} 按集团整体评分，不分学校',
+                                     'Indicator {0} is scored for the group as a whole, not by school')
+EVIDENCE_LIST_HAS = Said('{0}: 佐证材料清单中没有 “{1}”',
+                          '{0}: the evidence list has no "{1}"')
+WAY_ASSESSING = Said('{0}: “{1}” 不是评价方式',
+                      '{0}: "{1}" is not a way of assessing')
 
 GROUP = ""  # school_id of entries scored once for the whole group
 TRANSCRIBED = "代录"  # an entry typed from another expert's paper sheet
@@ -126,15 +144,15 @@ def who_scored(store: Store, plan_id: str, group_id: str) -> list[tuple[str, str
 
 def check_place(rubric: Rubric, group: Group, school_id: str, code: str) -> Indicator:
     if not rubric.has_indicator(code):
-        raise EntryError(f"指标体系中没有指标 {code}")
+        raise EntryError(RUBRIC_HAS_INDICATOR(code))
     ind = rubric.indicator(code)
     if ind.scope.per_school:
         targets = {s.id for s in targeted_schools(ind, group.schools)}
         if school_id not in targets:
             names = "、".join(s.name for s in group.schools if s.id in targets)
-            raise EntryError(f"指标 {code} 逐校评分，须选择本集团的考核对象学校（{names}）")
+            raise EntryError(INDICATOR_SCORED_SCHOOL_SCHOOL(code, names))
     elif school_id != GROUP:
-        raise EntryError(f"指标 {code} 按集团整体评分，不分学校")
+        raise EntryError(INDICATOR_SCORED_GROUP_WHOLE(code))
     return ind
 
 
@@ -188,13 +206,13 @@ def set_entry(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id:
     if evidence is not None:
         unknown = [e for e in evidence if e not in ind.evidence]
         if unknown:
-            raise EntryError(f"{where}: 佐证材料清单中没有 “{unknown[0]}”", "evidence")
+            raise EntryError(EVIDENCE_LIST_HAS(where, unknown[0]), "evidence")
     if methods is not None:
         unknown = [m for m in methods if m not in METHODS]
         if unknown:
-            raise EntryError(f"{where}: “{unknown[0]}” 不是评价方式", "methods")
+            raise EntryError(WAY_ASSESSING(where, unknown[0]), "methods")
     if note is not None and len(note) > MAX_NOTE:
-        raise EntryError(f"{where}: 备注过长（{len(note)} 字，最多 {MAX_NOTE} 字）", "note")
+        raise EntryError(NOTE_TOO_LONG_CHARACTERS(where, len(note), MAX_NOTE), "note")
     stored_inputs = jsonable_inputs(typed)
     values = {
         "inputs": stored_inputs,
@@ -338,13 +356,13 @@ def expert_scorer(store: Store, plan: Plan, rubric: Rubric, group: Group, expert
 def set_veto(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str, key: str, value: bool,
              reason: str = "") -> None:
     if key not in {v.key for v in rubric.vetoes}:
-        raise EntryError(f"否决项 “{key}” 不存在")
+        raise EntryError(VETO_DOES_EXIST(key))
     if value and not reason.strip():
         withholds = any(v.withholds_top for v in rubric.vetoes if v.key == key)
         raise EntryError("认定取消资格须写明查实的事实和理由" if withholds else "认定一票否决须写明事实和理由", "reason")
     problem = text_problem(reason, MAX_NOTE)
     if problem:
-        raise EntryError(f"否决项理由{problem}", "reason")
+        raise EntryError(REASON_VETO(problem), "reason")
     old = store.conn.execute("SELECT value, reason FROM vetoes WHERE plan_id = ? AND group_id = ? AND expert_id = ? "
                              "AND key = ?", (plan.id, group.id, expert_id, key)).fetchone()
     with store.tx():

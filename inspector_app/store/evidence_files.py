@@ -15,6 +15,18 @@ from pathlib import Path
 from typing import Callable
 
 from inspector_app.store.photo_storage import EvidenceError, file_rel, read_regular, store_file, too_large
+from inspector_app.said import Said
+
+EMPTY_FILE_ADDED = Said('“{0}”是空文件，未添加。',
+                         '"{0}" is an empty file: not added.')
+TYPE_EVIDENCE_FILE_CAN = Said('“{0}”不是可添加的佐证文件类型。只能添加 {1}；照片请用“添加照片”。',
+                               '"{0}" is not a type of evidence file that can be added. Only {1} can be added; add photos with "Add photos".')
+CONTENT_FILE_NAME_SAYS = Said('“{0}”的内容不是{1}（文件名是 .{2}，内容不符），可能已损坏或改了扩展名，未添加。',
+                               'The content of "{0}" is not {1} (the file name says .{2}, the content differs): it may be damaged or renamed; not added.')
+CANCELLED_WAS_SAVED = Said('已取消，未保存“{0}”。',
+                            'Cancelled: "{0}" was not saved.')
+SAVING_FAILED = Said('保存“{0}”失败：{1}',
+                      'Saving "{0}" failed: {1}')
 
 __all__ = ["FILE_TYPES", "KIND_LABELS", "MAX_EVIDENCE_BYTES", "EvidenceError", "EvidenceFile", "check_bytes",
            "file_type", "ingest_file", "size_text"]
@@ -102,16 +114,15 @@ def check_bytes(data: bytes, name: str) -> FileType:
     """The type of an evidence file, from its name's ending and its first bytes; EvidenceError when unknown,
     empty, too large or not what its name says."""
     if not data:
-        raise EvidenceError(f"“{name}”是空文件，未添加。", reason="empty", name=name)
+        raise EvidenceError(EMPTY_FILE_ADDED(name), reason="empty", name=name)
     if len(data) > MAX_EVIDENCE_BYTES:
         raise too_large(name, len(data), MAX_EVIDENCE_BYTES, "佐证文件")
     found = file_type(name)
     if found is None:
-        raise EvidenceError(f"“{name}”不是可添加的佐证文件类型。只能添加 {ACCEPTED_TEXT}；照片请用“添加照片”。",
+        raise EvidenceError(TYPE_EVIDENCE_FILE_CAN(name, ACCEPTED_TEXT),
                             reason="unknown_type", name=name)
     if not found.looks_right(data[:4096]):
-        raise EvidenceError(f"“{name}”的内容不是{found.label}（文件名是 .{found.suffix}，内容不符），可能已损坏或改了扩展名，"
-                            "未添加。", reason="damaged", name=name)
+        raise EvidenceError(CONTENT_FILE_NAME_SAYS(name, found.label, found.suffix), reason="damaged", name=name)
     return found
 
 
@@ -131,12 +142,12 @@ def ingest_file(source: Path | str | bytes, root: Path | str, *, name: str = "",
     found = check_bytes(data, name)
     sha = hashlib.sha256(data).hexdigest()
     if cancelled is not None and cancelled():
-        raise EvidenceError(f"已取消，未保存“{name}”。", reason="cancelled", name=name)
+        raise EvidenceError(CANCELLED_WAS_SAVED(name), reason="cancelled", name=name)
     rel = file_rel(sha, found.suffix)
     try:
         store_file(Path(root), sha, data, rel)
     except OSError as exc:
-        raise EvidenceError(f"保存“{name}”失败：{exc.strerror or exc}", reason="storage", name=name) from exc
+        raise EvidenceError(SAVING_FAILED(name, exc.strerror or exc), reason="storage", name=name) from exc
     return EvidenceFile(sha, rel, name, found.kind, found.mime, len(data))
 
 

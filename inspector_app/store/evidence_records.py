@@ -16,6 +16,12 @@ from inspector_app.store import photo_storage
 from inspector_app.store.db import revive_at, rows_at, Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
+from inspector_app.said import Said
+
+EVIDENCE_FILE_ID = Said('没有编号为 {0} 的佐证文件',
+                         'No evidence file with id {0}')
+COPY_OPEN = Said('无法复制“{0}”以便打开：{1}',
+                  'Cannot copy "{0}" to open it: {1}')
 
 __all__ = ["EvidenceImport", "EvidencePlace", "EvidenceRecord", "add_files", "copy_out", "file_path", "file_problem",
            "get_file", "list_files", "record_files", "remove_file", "replace_expert_files", "restore_file"]
@@ -136,7 +142,7 @@ def replace_expert_files(store: Store, plan_id: str, group_id: str, expert_id: s
 def get_file(store: Store, file_id: int) -> EvidenceRecord:
     row = store.conn.execute(f"SELECT {_COLS} FROM evidence_files WHERE id = ?", (file_id,)).fetchone()
     if row is None:
-        raise StoreError(f"没有编号为 {file_id} 的佐证文件")
+        raise StoreError(EVIDENCE_FILE_ID(file_id))
     return _rec(row)
 
 
@@ -191,5 +197,5 @@ def copy_out(store: Store, rec: EvidenceRecord, folder: Path | str) -> Path:
         Path(folder).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     except OSError as exc:
-        raise StoreError(f"无法复制“{rec.name}”以便打开：{exc.strerror or exc}") from exc
+        raise StoreError(COPY_OPEN(rec.name, exc.strerror or exc)) from exc
     return target

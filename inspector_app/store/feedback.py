@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
+from inspector_app.said import Said
+
+FEEDBACK_MEETING_TOO_LONG = Said('反馈会记录的{0}过长',
+                                  "The feedback meeting's {0} is too long")
 
 MAX_TEXT = 20_000
 
@@ -33,7 +37,7 @@ def meeting(store: Store, plan_id: str, group_id: str) -> Meeting:
 def set_meeting(store: Store, plan_id: str, group_id: str, value: Meeting, expert_id: str) -> None:
     for field_name in ("held_at", "place", "attendees", "response"):
         if len(getattr(value, field_name)) > MAX_TEXT:
-            raise StoreError(f"反馈会记录的{field_name}过长")
+            raise StoreError(FEEDBACK_MEETING_TOO_LONG(field_name))
     old = meeting(store, plan_id, group_id)
     if old == value:
         return

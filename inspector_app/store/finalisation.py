@@ -25,6 +25,17 @@ from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.experts import experts
 
+GROUP_HAS_RECTIFICATION_ITEM = Said('集团 {0} 有 {1} 项整改事项的整改时限早于考核日期 {2}，请先改正整改时限（inspector rectify update ID --deadline YYYY-MM-DD --reason …）再定稿：',
+                                     'Group {0} has {1} rectification item(s) with a deadline before the visit date {2}: correct the deadlines first (inspector rectify update ID --deadline YYYY-MM-DD --reason …), then finalise:')
+FINALISED_JSON_RIGHT_FORMAT = Said('finalised.json 格式不对',
+                                    'finalised.json is not in the right format')
+FINALISED_JSON_HAS_WRONG = Said('finalised.json 的版本号不对',
+                                 'finalised.json has the wrong version number')
+CONSENSUS_FINALISED_JSON_RIGHT = Said('finalised.json 的 consensus 格式不对',
+                                       'The consensus in finalised.json is not in the right format')
+FINALISED_JSON_RIGHT_FORMAT_2 = Said('finalised.json 的 {0} 格式不对',
+                                      '{0} in finalised.json is not in the right format')
+
 FINALISED, DRAFT, CHANGED = "finalised", "draft", "changed"
 STATUS_TEXT = {FINALISED: "已定稿", DRAFT: "征求意见稿（未定稿）", CHANGED: "定稿后有改动，须重新定稿"}
 
@@ -235,8 +246,7 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
         raise FinaliseError(NOT_READY(group.name, len(open_items)), open_items)
     early = _deadlines_before(store, plan.id, group.id, visit)
     if early:  # written before the visit date was known
-        raise FinaliseError(f"集团 {group.name} 有 {len(early)} 项整改事项的整改时限早于考核日期 {visit}，"
-                            "请先改正整改时限（inspector rectify update ID --deadline YYYY-MM-DD --reason …）再定稿：",
+        raise FinaliseError(GROUP_HAS_RECTIFICATION_ITEM(group.name, len(early), visit),
                             early)
     result = live_result(store, plan, rubric, group)
     previous = latest(store, plan.id, group.id)
@@ -285,21 +295,21 @@ def _insert(store: Store, f: Finalised) -> None:
 def from_json(plan_id: str, group_id: str, data: dict, *, signer_key_id: str = "", bundle_hash: str = "") -> Finalised:
     """A finalised version read from a panel bundle's finalised.json (ValueError when malformed)."""
     if not isinstance(data, dict) or not isinstance(data.get("result"), dict):
-        raise ValueError("finalised.json 格式不对")
+        raise ValueError(FINALISED_JSON_RIGHT_FORMAT())
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError("finalised.json 的版本号不对")
+        raise ValueError(FINALISED_JSON_HAS_WRONG())
     fields = {}
     for key in ("visit_date", "meeting_date", "reason", "finalised_by", "finalised_at"):
         value = data.get(key, "")
         if not isinstance(value, str):
-            raise ValueError(f"finalised.json 的 {key} 格式不对")
+            raise ValueError(FINALISED_JSON_RIGHT_FORMAT_2(key))
         fields[key] = value
     for key in ("visit_date", "meeting_date"):
         _check_date(fields[key], key)
     consensus = data.get("consensus", [])
     if not isinstance(consensus, list):
-        raise ValueError("finalised.json 的 consensus 格式不对")
+        raise ValueError(CONSENSUS_FINALISED_JSON_RIGHT())
     return Finalised(plan_id, group_id, version, fields["visit_date"], fields["meeting_date"], data["result"],
                      consensus, fields["reason"], fields["finalised_by"], fields["finalised_at"], signer_key_id,
                      bundle_hash)

@@ -4,6 +4,10 @@ from __future__ import annotations
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
 from inspector_app.store.text import text_problem
+from inspector_app.said import Said
+
+UNKNOWN_KIND_FINDING_POSSIBLE = Said('未知的意见类别 {0}；可用: {1}',
+                                      'Unknown kind of finding {0}; possible: {1}')
 
 FINDING_KINDS = {"achievements": "主要成绩", "problems": "存在问题", "suggestions": "整改建议"}
 MAX_TEXT = 500_000
@@ -21,7 +25,7 @@ def get_findings(store: Store, plan_id: str, group_id: str) -> dict[str, str]:
 
 def set_finding(store: Store, plan_id: str, group_id: str, kind: str, text: str, expert_id: str) -> None:
     if kind not in FINDING_KINDS:
-        raise ValueError(f"未知的意见类别 {kind}；可用: {', '.join(FINDING_KINDS)}")
+        raise ValueError(UNKNOWN_KIND_FINDING_POSSIBLE(kind, ', '.join(FINDING_KINDS)))
     problem = text_problem(text, MAX_TEXT)
     if problem:
         raise ValueError(f"{FINDING_KINDS[kind]}{problem}")

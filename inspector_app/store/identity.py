@@ -17,6 +17,18 @@ from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
 from inspector_app.store.plans import Plan
 from inspector_app.store.experts import ROLES, Expert, expert_by_id, experts, experts_with_key, learn_expert_key
+from inspector_app.said import Said
+
+KEY_INSPECTION_REGISTERS_FINGERPRINT = Said('考核计划登记的 {0} 的密钥（指纹 {1}）不是本机的密钥（指纹 {2}）。{3}请在 {4} 本人的电脑上操作；如确实换了电脑，请在本机 inspector keys export 导出公钥交教育局，由教育局在名单中登记后重新下发计划包。',
+                                             "The key the inspection registers for {0} (fingerprint {1}) is not this computer's key (fingerprint {2}). {3}Work on {4}'s own computer; if the computer really was changed, export the public key here with inspector keys export for the bureau, which registers it in the roster and sends the plan package again.")
+COMPUTER_KEY_REGISTERED_KEY = Said('本机的密钥已登记为 {0} 的密钥，不能再作为 {1}。如需替 {2} 录入纸质评分表，请以 {3} 的身份用 --expert {4} 代录。',
+                                    "This computer's key is registered as the key of {0}: it cannot act as {1} as well. To enter the paper score sheet of {2}, enter it as {3} with --expert {4}.")
+COMPUTER_HAS_CHOSEN_WHO = Said('本机还没有选择在考核计划“{0}”中的身份：请先用 inspector me --set 姓名 说明您是哪位专家（或 教育局、只查看）',
+                                'This computer has not chosen who it is in inspection "{0}" yet: first say which expert you are with inspector me --set NAME (or the bureau, or view only)')
+COMPUTER_INSPECTION_ENTERS_SCORES = Said('本机在考核计划“{0}”中的身份是 {1}，不录入评分；如您是专家，请用 inspector me --set 姓名 选择',
+                                          'This computer is {1} in inspection "{0}" and enters no scores; if you are an expert, choose yourself with inspector me --set NAME')
+COMPUTER_KEY_FINGERPRINT_KEY = Said('本机的密钥（指纹 {0}）不是签发考核计划“{1}”的教育局密钥，不能以教育局身份操作。请在教育局建立该计划的电脑上操作；本机可以选择一位专家，或“只查看”。',
+                                     'This computer\'s key (fingerprint {0}) is not the key of the bureau that issued inspection "{1}": it cannot act as the bureau. Work on the bureau\'s computer that created the inspection; this computer can choose an expert, or "view only".')
 
 BUREAU, VIEWER = "@bureau", "@viewer"
 NOT_CHOSEN = "本机还没有选择身份（您是哪位专家？），不能录入评分"
@@ -146,8 +158,7 @@ def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
             raise IdentityError(no_issuer(plan))
         if not issued_here(store, plan, own.key_id):
             raise IdentityError(
-                f"本机的密钥（指纹 {own.fingerprint}）不是签发考核计划“{plan.title}”的教育局密钥，不能以教育局身份操作。"
-                "请在教育局建立该计划的电脑上操作；本机可以选择一位专家，或“只查看”。")
+                COMPUTER_KEY_FINGERPRINT_KEY(own.fingerprint, plan.title))
         return _save(store, plan, BUREAU, Identity(plan.id, "bureau"))
     everyone = experts(store, plan.id)
     hits = [e for e in everyone if who in (e.id, e.name)]
@@ -159,13 +170,10 @@ def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
         holder = key_holder(store, plan.id, own.key_id)
         also = f"本机的密钥登记的是 {holder.name}。" if holder else ""
         raise IdentityError(
-            f"考核计划登记的 {expert.name} 的密钥（指纹 {expert.fingerprint or '—'}）不是本机的密钥"
-            f"（指纹 {own.fingerprint}）。{also}请在 {expert.name} 本人的电脑上操作；如确实换了电脑，"
-            f"请在本机 inspector keys export 导出公钥交教育局，由教育局在名单中登记后重新下发计划包。")
+            KEY_INSPECTION_REGISTERS_FINGERPRINT(expert.name, expert.fingerprint or '—', own.fingerprint, also, expert.name))
     holder = key_holder(store, plan.id, own.key_id)
     if holder is not None and holder.id != expert.id:
-        raise IdentityError(f"本机的密钥已登记为 {holder.name} 的密钥，不能再作为 {expert.name}。"
-                            f"如需替 {expert.name} 录入纸质评分表，请以 {holder.name} 的身份用 --expert {expert.name} 代录。")
+        raise IdentityError(COMPUTER_KEY_REGISTERED_KEY(holder.name, expert.name, expert.name, holder.name, expert.name))
     with store.tx():
         if not expert.key_id:
             # The plan names no key for this expert: this laptop's key becomes theirs, as a first bundle would.
@@ -188,9 +196,7 @@ def require_scorer(store: Store, plan: Plan) -> Identity:
     """The identity that may type scores here, or IdentityError saying how to choose one."""
     found = current(store, plan.id)
     if found is None:
-        raise IdentityError(f"本机还没有选择在考核计划“{plan.title}”中的身份：请先用 inspector me --set 姓名 说明您是哪位专家"
-                            "（或 教育局、只查看）")
+        raise IdentityError(COMPUTER_HAS_CHOSEN_WHO(plan.title))
     if not found.scores:
-        raise IdentityError(f"本机在考核计划“{plan.title}”中的身份是 {found.label}，不录入评分；"
-                            "如您是专家，请用 inspector me --set 姓名 选择")
+        raise IdentityError(COMPUTER_INSPECTION_ENTERS_SCORES(plan.title, found.label))
     return found

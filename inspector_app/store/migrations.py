@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import sqlite3
 from typing import TYPE_CHECKING, Any, Callable
+from inspector_app.said import Said
+
+DATABASE_VERSION_NEWER_THAN = Said('数据库版本 {0} 比本程序支持的 {1} 新，请升级 Inspector',
+                                    "The database's version {0} is newer than {1}, which this program supports: please upgrade Inspector")
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
@@ -275,7 +279,7 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> list[int]:
     """Run every migration above the database's version; return the numbers run."""
     version = current_version(conn)
     if version > LATEST:
-        raise RuntimeError(f"数据库版本 {version} 比本程序支持的 {LATEST} 新，请升级 Inspector")
+        raise RuntimeError(DATABASE_VERSION_NEWER_THAN(version, LATEST))
     ran: list[int] = []
     if version >= target:
         return ran

@@ -7,6 +7,12 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from inspector_app.store.photos import MAX_PIXELS, OPEN_FORMATS, PhotoError, exif_facts, read_source, to_rgb
+from inspector_app.said import Said
+
+DAMAGED_SHOWN = Said('“{0}”已损坏，无法显示。',
+                      '"{0}" is damaged and cannot be shown.')
+HAS_TOO_MANY_PIXELS = Said('“{0}”的像素数量过大，无法显示。',
+                            '"{0}" has too many pixels to be shown.')
 
 __all__ = ["DISPLAY_QUALITY", "display_image_bytes"]
 
@@ -23,7 +29,7 @@ def display_image_bytes(path: Path | str, *, max_side: int | None = None) -> tup
     try:
         with Image.open(io.BytesIO(data), formats=OPEN_FORMATS) as im:
             if im.size[0] * im.size[1] > MAX_PIXELS:
-                raise PhotoError(f"“{name}”的像素数量过大，无法显示。", reason="too_many_pixels", name=name)
+                raise PhotoError(HAS_TOO_MANY_PIXELS(name), reason="too_many_pixels", name=name)
             orientation, _, _ = exif_facts(im)
             if im.format in ("JPEG", "MPO") and orientation == 1 and (
                 max_side is None or max(im.size) <= max_side
@@ -46,5 +52,5 @@ def display_image_bytes(path: Path | str, *, max_side: int | None = None) -> tup
     except PhotoError:
         raise
     except Exception as exc:
-        raise PhotoError(f"“{name}”已损坏，无法显示。", reason="damaged", name=name) from exc
+        raise PhotoError(DAMAGED_SHOWN(name), reason="damaged", name=name) from exc
 

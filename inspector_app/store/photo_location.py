@@ -8,6 +8,10 @@ import zlib
 from PIL import Image
 
 from inspector_app.store.photos import IFD_GPS, OPEN_FORMATS, PNG_SIGNATURE, XMP_GPS_WORD, PhotoError
+from inspector_app.said import Said
+
+LOCATION_DATA_REMOVED_PHOTO = Said('无法去除“{0}”中的位置信息，为避免泄露位置，未导出这张照片。',
+                                    'The location data in "{0}" cannot be removed: the photo was not exported, so as not to give the location away.')
 
 __all__ = ["strip_location"]
 
@@ -52,7 +56,7 @@ def strip_location(data: bytes, *, name: str = "") -> bytes:
         out = bytes(buf)
     if _still_located(out):
         raise PhotoError(
-            f"无法去除“{label}”中的位置信息，为避免泄露位置，未导出这张照片。",
+            LOCATION_DATA_REMOVED_PHOTO(label),
             reason="location",
             name=label,
         )

@@ -18,6 +18,24 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Any
+from inspector_app.said import Said
+
+MARKUP_LIST_SHAPES = Said('标注应为图形的列表',
+                           'The markup must be a list of shapes')
+MARKUP_HAS_TOO_MANY = Said('标注的图形过多（{0} 个，最多 {1} 个）',
+                            'The markup has too many shapes ({0}, at most {1})')
+WRONG_FORMAT_TABLE_KEYS = Said('{0}格式不对，应为键值表',
+                                '{0} is in the wrong format: it must be a table of keys and values')
+KIND_ONE = Said('{0}的 kind 应为 {1} 之一',
+                 'The kind of {0} must be one of {1}')
+COLOUR_WRITTEN_RRGGBB = Said('{0}的颜色应写成 #RRGGBB',
+                              'The colour of {0} must be written #RRGGBB')
+NUMBER_0_1_SHARE = Said('{0}的 {1} 应为 0 到 1 之间的数（占图片宽或高的比例）',
+                         "{1} of {0} must be a number from 0 to 1 (a share of the picture's width or height)")
+TEXT_1_CHARACTERS = Said('{0}的文字应为 1–{1} 个字',
+                          'The text of {0} must be 1–{1} characters')
+MARKUP_VALID_JSON_LINE = Said('标注不是有效的 JSON（{0}，第 {1} 行）',
+                               'The markup is not valid JSON ({0}, line {1})')
 
 __all__ = ["KINDS", "MAX_SHAPES", "MAX_WORDS", "MarkupError", "Shape", "draw", "dumps", "parse"]
 
@@ -63,35 +81,35 @@ def parse(value: str | list | None) -> list[Shape]:
         except ValueError as exc:
             if isinstance(exc, MarkupError):
                 raise
-            raise MarkupError(f"标注不是有效的 JSON（{exc.msg}，第 {exc.lineno} 行）") from None
+            raise MarkupError(MARKUP_VALID_JSON_LINE(exc.msg, exc.lineno)) from None
     if not isinstance(value, list):
-        raise MarkupError("标注应为图形的列表")
+        raise MarkupError(MARKUP_LIST_SHAPES())
     if len(value) > MAX_SHAPES:
-        raise MarkupError(f"标注的图形过多（{len(value)} 个，最多 {MAX_SHAPES} 个）")
+        raise MarkupError(MARKUP_HAS_TOO_MANY(len(value), MAX_SHAPES))
     return [_shape(item, i + 1) for i, item in enumerate(value)]
 
 
 def _shape(item: Any, n: int) -> Shape:
     where = f"标注第 {n} 个图形"
     if not isinstance(item, dict):
-        raise MarkupError(f"{where}格式不对，应为键值表")
+        raise MarkupError(WRONG_FORMAT_TABLE_KEYS(where))
     kind = item.get("kind")
     if kind not in _POINTS:
-        raise MarkupError(f"{where}的 kind 应为 {'、'.join(_POINTS)} 之一")
+        raise MarkupError(KIND_ONE(where, '、'.join(_POINTS)))
     coords = []
     for name in _POINTS[kind]:
         v = item.get(name)
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or not 0 <= v <= 1:
-            raise MarkupError(f"{where}的 {name} 应为 0 到 1 之间的数（占图片宽或高的比例）")
+            raise MarkupError(NUMBER_0_1_SHARE(where, name))
         coords.append(float(v))
     text = item.get("text", "")
     if kind == "text":
         if not isinstance(text, str) or not text.strip() or "\x00" in text or len(text) > MAX_WORDS:
-            raise MarkupError(f"{where}的文字应为 1–{MAX_WORDS} 个字")
+            raise MarkupError(TEXT_1_CHARACTERS(where, MAX_WORDS))
         text = text.strip()
     color = item.get("color", DEFAULT_COLOR)
     if not isinstance(color, str) or not _COLOR.fullmatch(color):
-        raise MarkupError(f"{where}的颜色应写成 #RRGGBB")
+        raise MarkupError(COLOUR_WRITTEN_RRGGBB(where))
     return Shape(kind, tuple(coords), text if kind == "text" else "", color.lower())
 
 

@@ -14,6 +14,12 @@ from inspector_app.store.db import revive_at, rows_at, Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
+from inspector_app.said import Said
+
+PHOTO_ID = Said('没有编号为 {0} 的照片',
+                 'No photo with id {0}')
+PHOTO_SAYS = Said('照片 {0}：{1}',
+              'Photo {0}: {1}')
 
 # Pillow is imported only when photos are added: listing them at start-up needs none of it.
 if TYPE_CHECKING:  # pragma: no cover
@@ -152,7 +158,7 @@ def replace_expert_photos(store: Store, plan_id: str, group_id: str, expert_id: 
 def get_photo(store: Store, photo_id: int) -> PhotoRecord:
     row = store.conn.execute(f"SELECT {_COLS} FROM photos WHERE id = ?", (photo_id,)).fetchone()
     if row is None:
-        raise StoreError(f"没有编号为 {photo_id} 的照片")
+        raise StoreError(PHOTO_ID(photo_id))
     return _rec(row)
 
 
@@ -206,7 +212,7 @@ def set_markup(store: Store, photo_id: int, markup: str | list, expert_id: str) 
     try:
         text = M.dumps(M.parse(markup))
     except M.MarkupError as exc:
-        raise StoreError(f"照片 {photo_id}：{exc}") from None
+        raise StoreError(PHOTO_SAYS(photo_id, exc)) from None
     return _update(store, photo_id, "markup", text, expert_id, "markup")
 
 

@@ -23,6 +23,18 @@ from pathlib import Path
 from typing import Iterator
 
 from inspector_app.fsutil import fsync_dir, write_atomic
+from inspector_app.said import Said
+
+EMPTY_FILE = Said('“{0}”是空文件，不是{1}。',
+                   '"{0}" is an empty file, not {1}.')
+FILE_FOUND = Said('找不到文件“{0}”。',
+                   'File "{0}" not found.')
+IS_A_FOLDER_NOT = Said('“{0}”是文件夹，不是{1}。',
+                        '"{0}" is a folder, not {1}.')
+CANNOT_READ = Said('无法读取“{0}”：{1}',
+                    'Cannot read "{0}": {1}')
+REGULAR_FILE_PIPE_DEVICE = Said('“{0}”不是普通文件（管道或设备），未读取。',
+                                 '"{0}" is not a regular file (a pipe or a device): not read.')
 
 __all__ = ["EvidenceError", "file_has_hash", "file_rel", "problem", "read_regular", "store_file", "store_photo",
            "undone_on_failure", "verify"]
@@ -121,23 +133,23 @@ def read_regular(path: Path | str, name: str, *, max_bytes: int, noun: str = "�
         with open(fd, "rb") as handle:
             mode = os.fstat(fd).st_mode
             if stat.S_ISDIR(mode):
-                raise error(f"“{name}”是文件夹，不是{noun}。", reason="not_regular", name=name)
+                raise error(IS_A_FOLDER_NOT(name, noun), reason="not_regular", name=name)
             if not stat.S_ISREG(mode):
-                raise error(f"“{name}”不是普通文件（管道或设备），未读取。", reason="not_regular", name=name)
+                raise error(REGULAR_FILE_PIPE_DEVICE(name), reason="not_regular", name=name)
             size = os.fstat(fd).st_size
             if size > max_bytes:
                 raise too_large(name, size, max_bytes, noun, error)
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise error(f"找不到文件“{name}”。", reason="unreadable", name=name) from None
+        raise error(FILE_FOUND(name), reason="unreadable", name=name) from None
     except IsADirectoryError:
-        raise error(f"“{name}”是文件夹，不是{noun}。", reason="not_regular", name=name) from None
+        raise error(IS_A_FOLDER_NOT(name, noun), reason="not_regular", name=name) from None
     except EvidenceError:
         raise
     except OSError as exc:
-        raise error(f"无法读取“{name}”：{exc.strerror or exc}", reason="unreadable", name=name) from exc
+        raise error(CANNOT_READ(name, exc.strerror or exc), reason="unreadable", name=name) from exc
     if not data:
-        raise error(f"“{name}”是空文件，不是{noun}。", reason="empty", name=name)
+        raise error(EMPTY_FILE(name, noun), reason="empty", name=name)
     if len(data) > max_bytes:
         raise too_large(name, len(data), max_bytes, noun, error)
     return data

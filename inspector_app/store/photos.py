@@ -25,6 +25,16 @@ from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from PIL import JpegImagePlugin, PngImagePlugin  # noqa: F401  registers the openers
 
 from inspector_app.store.photo_storage import EvidenceError, read_regular, store_photo, too_large
+from inspector_app.said import Said
+
+CANCELLED_WAS_SAVED = Said('已取消，未保存“{0}”。',
+                            'Cancelled: "{0}" was not saved.')
+EMPTY_FILE_PHOTO = Said('“{0}”是空文件，不是照片。',
+                         '"{0}" is an empty file, not a photo.')
+CONTENT_DIFFERS_WHAT_WAS = Said('“{0}”的内容与登记时不一致，无法使用。',
+                                 'The content of "{0}" differs from what was recorded: it cannot be used.')
+SAVING_FAILED = Said('保存“{0}”失败：{1}',
+                      'Saving "{0}" failed: {1}')
 
 try:  # phone HEIC/HEIF; registered once, at import
     import pillow_heif
@@ -109,13 +119,13 @@ def ingest(
     sha = hashlib.sha256(data).hexdigest()
     decoded = _decode(data, name)
     if cancelled is not None and cancelled():
-        raise PhotoError(f"已取消，未保存“{name}”。", reason="cancelled", name=name)
+        raise PhotoError(CANCELLED_WAS_SAVED(name), reason="cancelled", name=name)
     original_rel = f"originals/{sha[:2]}/{sha}.{decoded.ext}"
     thumb_rel = f"thumbs/{sha}.jpg"
     try:
         store_photo(photos_dir, sha, data, original_rel, decoded.thumb_jpeg, thumb_rel)
     except OSError as exc:  # StorageError carries the plain-words reason
-        raise PhotoError(f"保存“{name}”失败：{exc.strerror or exc}", reason="storage", name=name) from exc
+        raise PhotoError(SAVING_FAILED(name, exc.strerror or exc), reason="storage", name=name) from exc
     return PhotoFile(
         sha256=sha,
         original=original_rel,
@@ -140,7 +150,7 @@ def describe(data: bytes, name: str, sha256: str | None = None) -> PhotoFile:
     the caller has just verified these bytes against, so they are not hashed again.
     """
     if not data:
-        raise PhotoError(f"“{name}”是空文件，不是照片。", reason="empty", name=name)
+        raise PhotoError(EMPTY_FILE_PHOTO(name), reason="empty", name=name)
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(name, len(data))
     sha = sha256 or hashlib.sha256(data).hexdigest()
@@ -155,12 +165,12 @@ def materialize(data: bytes, photos_dir: Path | str, photo_sha256: str, original
     """Store a described photo's bytes and thumbnail durably, decoding it in full (a damaged file fails here)."""
     name = name or original_rel.rsplit("/", 1)[-1]
     if hashlib.sha256(data).hexdigest() != photo_sha256:
-        raise PhotoError(f"“{name}”的内容与登记时不一致，无法使用。", reason="damaged", name=name)
+        raise PhotoError(CONTENT_DIFFERS_WHAT_WAS(name), reason="damaged", name=name)
     decoded = _decode(data, name)
     try:
         store_photo(Path(photos_dir), photo_sha256, data, original_rel, decoded.thumb_jpeg, thumb_rel)
     except OSError as exc:
-        raise PhotoError(f"保存“{name}”失败：{exc.strerror or exc}", reason="storage", name=name) from exc
+        raise PhotoError(SAVING_FAILED(name, exc.strerror or exc), reason="storage", name=name) from exc
 
 
 def ingest_many(
@@ -232,7 +242,7 @@ def read_source(source: Path | str | bytes, name: str) -> tuple[bytes, str]:
         data = bytes(source)
         name = name or "照片"
         if not data:
-            raise PhotoError(f"“{name}”是空文件，不是照片。", reason="empty", name=name)
+            raise PhotoError(EMPTY_FILE_PHOTO(name), reason="empty", name=name)
         if len(data) > MAX_FILE_BYTES:
             raise _too_large(name, len(data))
         return data, name

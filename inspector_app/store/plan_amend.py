@@ -13,6 +13,14 @@ from inspector_app.rubric.model import Rubric
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
 from inspector_app.store.plans import Plan, PlanSpec, _write_publication, get_plan, validate_spec
+from inspector_app.said import Said
+
+AMENDMENT_ADD_REMOVE_GROUPS = Said('修订不能增减集团（增减集团请新建考核计划）',
+                                    'An amendment cannot add or remove groups (create a new inspection for that)')
+AMENDMENT_REMOVES_SCHOOL_BUT = Said('修订要删去学校“{0}”，但本机已为它录入 {1}；删去会使这些记录失去归属，未修订',
+                                     'The amendment removes school "{0}", but this computer has entered {1} for it; removing it would leave them belonging nowhere: not amended')
+AMENDMENT_REMOVES_EXPERT_BUT = Said('修订要删去专家“{0}”，但本机已有其 {1}；删去会使这些记录失去归属，未修订',
+                                     'The amendment removes expert "{0}", but this computer holds their {1}; removing them would leave it belonging nowhere: not amended')
 
 REVISION_KEY = "plan_revision:{}"
 
@@ -56,15 +64,15 @@ def amend_plan(store: Store, plan: Plan, rubric: Rubric, spec: PlanSpec, *, acto
     old_groups = {r[0] for r in c.execute("SELECT id FROM groups WHERE plan_id = ?", (pid,))}
     new_groups = {g.id for g in spec.groups}
     if old_groups != new_groups:
-        raise AmendError("修订不能增减集团（增减集团请新建考核计划）")
+        raise AmendError(AMENDMENT_ADD_REMOVE_GROUPS())
     new_schools = {s.id for g in spec.groups for s in g.schools}
     for (sid, name) in c.execute("SELECT id, name FROM schools WHERE plan_id = ?", (pid,)).fetchall():
         if sid not in new_schools and (left := _orphans(store, pid, "school_id", sid, _SCHOOL_DATA)):
-            raise AmendError(f"修订要删去学校“{name}”，但本机已为它录入 {left}；删去会使这些记录失去归属，未修订")
+            raise AmendError(AMENDMENT_REMOVES_SCHOOL_BUT(name, left))
     new_experts = {e.id for e in spec.experts}
     for (eid, name) in c.execute("SELECT id, name FROM experts WHERE plan_id = ?", (pid,)).fetchall():
         if eid not in new_experts and (left := _orphans(store, pid, "expert_id", eid, _EXPERT_DATA)):
-            raise AmendError(f"修订要删去专家“{name}”，但本机已有其 {left}；删去会使这些记录失去归属，未修订")
+            raise AmendError(AMENDMENT_REMOVES_EXPERT_BUT(name, left))
     with store.tx():
         c.execute("UPDATE plans SET title = ?, school_year = ?, stage = ?, consensus = ?, spread_limit = ?"
                   " WHERE id = ?", (spec.title, spec.school_year, spec.stage, spec.consensus,

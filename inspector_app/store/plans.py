@@ -14,6 +14,16 @@ from inspector_app.rubric.readiness import scoring_refusal
 from inspector_app.scoring.school import School
 from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
+from inspector_app.said import Said
+
+RUBRIC_INSPECTION_USES_DATABASE = Said('考核计划 {0} 所用的指标体系不在数据库中',
+                                        'The rubric that inspection {0} uses is not in the database')
+INSPECTION_ID = Said('没有编号为 {0} 的考核计划',
+                      'No inspection with id {0}')
+DATA_FOLDER_HAS_INSPECTION = Said('数据文件夹中还没有考核计划。可以用 inspector demo 建立演示考核，或 inspector plan create 新建。',
+                                   'The data folder has no inspection yet. Set up the demo inspection with inspector demo, or create one with inspector plan create.')
+RUBRIC_DATABASE = Said('指标体系 {0} 不在数据库中',
+                        'Rubric {0} is not in the database')
 
 STAGES = ("自评", "初评", "复评", "复查")  # 复查: the follow-up of open 整改事项 (store/rectify_plans.py)
 CONSENSUS = {"mean": "取平均分", "median": "取中位数", "lead": "由组长决定并写明理由"}
@@ -166,7 +176,7 @@ def plan_rubric(store: Store, plan: Plan) -> Rubric:
         return cached
     row = store.conn.execute("SELECT source, id FROM rubrics WHERE hash = ?", (plan.rubric_hash,)).fetchone()
     if row is None:
-        raise StoreError(f"考核计划 {plan.title} 所用的指标体系不在数据库中")
+        raise StoreError(RUBRIC_INSPECTION_USES_DATABASE(plan.title))
     rubric = load_rubric_bytes(bytes(row[0]), f"{row[1]}（{plan.rubric_hash[:12]}）",
                                cache=store.data_dir / "cache" / "rubrics")
     _rubric_cache[plan.rubric_hash] = rubric
@@ -339,7 +349,7 @@ def set_publication(store: Store, plan: Plan, pub: Publication, actor: str = "")
 def get_plan(store: Store, plan_id: str) -> Plan:
     row = store.conn.execute(f"SELECT {_PLAN_COLS} FROM plans WHERE id = ?", (plan_id,)).fetchone()
     if row is None:
-        raise StoreError(f"没有编号为 {plan_id} 的考核计划")
+        raise StoreError(INSPECTION_ID(plan_id))
     return _plan(row)
 
 
@@ -351,7 +361,7 @@ def find_plan(store: Store, key: str | None) -> Plan:
     """By id or id prefix or exact title; None picks the only (or newest) plan."""
     plans = list_plans(store)
     if not plans:
-        raise StoreError("数据文件夹中还没有考核计划。可以用 inspector demo 建立演示考核，或 inspector plan create 新建。")
+        raise StoreError(DATA_FOLDER_HAS_INSPECTION())
     if key is None:
         return plans[0]
     if not key.strip():
@@ -406,7 +416,7 @@ def rubric_source(store: Store, rubric_hash: str) -> bytes:
     """The exact bytes of a pinned rubric file."""
     row = store.conn.execute("SELECT source FROM rubrics WHERE hash = ?", (rubric_hash,)).fetchone()
     if row is None:
-        raise StoreError(f"指标体系 {rubric_hash[:12]} 不在数据库中")
+        raise StoreError(RUBRIC_DATABASE(rubric_hash[:12]))
     return bytes(row[0])
 
 

@@ -17,6 +17,28 @@ from datetime import datetime
 
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.text import text_problem
+from inspector_app.said import Said
+
+STATE_RECTIFICATION_ITEM_CAN = Said('状态 “{0}” 不是整改事项的状态；只能是 {1} 之一',
+                                     '"{0}" is not a state of a rectification item: it can only be one of {1}')
+MUST_NOT_BE_EMPTY = Said('{0}不能为空',
+                          '{0} may not be empty')
+TOO_LONG_CHARACTERS_MOST = Said('{0}过长（{1} 字，最多 {2} 字）',
+                                 '{0} is too long ({1} characters, at most {2})')
+DEADLINE_BEFORE_VISIT_DATE = Said('整改时限 {0} 早于考核日期 {1}（{2}）；整改时限应在考核之后',
+                                   'The deadline {0} is before the visit date {1} ({2}); a deadline must come after the visit')
+RECTIFICATION_ITEM_HAS_BEEN = Said('整改事项 {0} 已删去，不能再改',
+                                    'Rectification item {0} has been removed and cannot be changed')
+INDICATOR_RUBRIC_INSPECTION = Said('指标 {0} 不在考核计划“{1}”的指标体系中（{2}）',
+                                    'Indicator {0} is not in the rubric of plan “{1}” ({2})')
+INDICATOR_DOES_APPLY = Said('指标 {0} 不适用于 {1}（{2}）',
+                             'Indicator {0} does not apply to {1} ({2})')
+RECORD_RECTIFICATION_ITEM_WAS = Said('整改事项 {0} 的一条记录（{1}，{2}）不是本数据包签名者所记，不能由本数据包带入',
+                                      "A record of rectification item {0} ({1}, {2}) was not made by this bundle's signer: this bundle cannot bring it in")
+RECORD_TYPE_RECTIFICATION_ITEM = Said('整改事项 {0} 的记录类型 “{1}” 无法识别',
+                                       'The record type "{1}" of rectification item {0} is not known')
+DATE_LIKE_2024_12 = Said('{0}应写成 2024-12-31 这样的日期，而不是 “{1}”',
+                          '{0} must be a date such as 2024-12-31, not “{1}”')
 
 STATUSES = ("未整改", "整改中", "已整改", "复查通过", "复查未通过")
 NOT_FIXED, IN_PROGRESS, FIXED, PASSED, REJECTED = STATUSES
@@ -144,7 +166,7 @@ def status_word(value: str) -> str:
     """The status as given on the command line or in a file; RectifyError naming the allowed words."""
     value = (value or "").strip()
     if value not in STATUSES:
-        raise RectifyError(f"状态 “{value}” 不是整改事项的状态；只能是 {' / '.join(STATUSES)} 之一")
+        raise RectifyError(STATE_RECTIFICATION_ITEM_CAN(value, ' / '.join(STATUSES)))
     return value
 
 
@@ -154,7 +176,7 @@ def check_date(value: str, what: str) -> str:
         try:
             _dt.date.fromisoformat(value)
         except ValueError:
-            raise RectifyError(f"{what}应写成 2024-12-31 这样的日期，而不是 “{value}”") from None
+            raise RectifyError(DATE_LIKE_2024_12(what, value)) from None
     return value
 
 
@@ -164,9 +186,9 @@ def _check_text(value: str, what: str, limit: int = MAX_TEXT, *, nonempty: bool 
     if problem:
         raise RectifyError(f"{what}{problem}")
     if nonempty and not value:
-        raise RectifyError(f"{what}不能为空")
+        raise RectifyError(MUST_NOT_BE_EMPTY(what))
     if len(value) > limit:
-        raise RectifyError(f"{what}过长（{len(value)} 字，最多 {limit} 字）")
+        raise RectifyError(TOO_LONG_CHARACTERS_MOST(what, len(value), limit))
     return value
 
 
@@ -186,9 +208,9 @@ def check_draft(store: Store, plan, rubric, group, draft: Draft) -> Draft:
         if not code:
             continue
         if not rubric.has_indicator(code):
-            raise RectifyError(f"指标 {code} 不在考核计划“{plan.title}”的指标体系中（{rubric.title}）")
+            raise RectifyError(INDICATOR_RUBRIC_INSPECTION(code, plan.title, rubric.title))
         if not rubric.indicator(code).applies_to(group.group_type):
-            raise RectifyError(f"指标 {code} 不适用于 {group.name}（{group.group_type}）")
+            raise RectifyError(INDICATOR_DOES_APPLY(code, group.name, group.group_type))
         if code not in codes:
             codes.append(code)
     schools = []
@@ -207,7 +229,7 @@ def check_draft(store: Store, plan, rubric, group, draft: Draft) -> Draft:
         deadline = plan.publication.rectification_due
     visited = visit_date(store, plan.id, group.id)
     if deadline and visited and deadline < visited:
-        raise RectifyError(f"整改时限 {deadline} 早于考核日期 {visited}（{group.name}）；整改时限应在考核之后")
+        raise RectifyError(DEADLINE_BEFORE_VISIT_DATE(deadline, visited, group.name))
     return Draft(text, tuple(codes), tuple(schools), deadline, _check_text(draft.unit, "责任单位", 500),
                  _check_text(draft.person, "责任人", 200), _check_text(draft.area, "问题类别", 100))
 
@@ -399,7 +421,7 @@ def set_status(store: Store, item: Item, status: str | None, actor: Actor, reaso
     """The unit's response or a 复查 verdict: a status among STATUSES, 整改情况 text and evidence files
     (already stored by hash: see rectify_files), each change with who, when and why."""
     if item.removed:
-        raise RectifyError(f"整改事项 {item.uid} 已删去，不能再改")
+        raise RectifyError(RECTIFICATION_ITEM_HAS_BEEN(item.uid))
     new = status_word(status) if status is not None else None
     reason = _check_text(reason, "理由", 2000, nonempty=True)
     on_date = check_date(on_date, "日期（--on）")
@@ -452,10 +474,9 @@ def import_item(store: Store, row: dict, *, allowed_keys: set[str] | None = None
     new = [e for e in row["events"] if e["eid"] not in known]
     for e in new:
         if allowed_keys is not None and e.get("key_id", "") not in allowed_keys:
-            raise RectifyError(f"整改事项 {uid} 的一条记录（{e.get('actor', '')}，{e.get('at', '')}）不是本数据包签名者所记，"
-                               "不能由本数据包带入")
+            raise RectifyError(RECORD_RECTIFICATION_ITEM_WAS(uid, e.get('actor', ''), e.get('at', '')))
         if e["action"] not in ACTIONS:
-            raise RectifyError(f"整改事项 {uid} 的记录类型 “{e['action']}” 无法识别")
+            raise RectifyError(RECORD_TYPE_RECTIFICATION_ITEM(uid, e['action']))
         if e["action"] == "status" and "status" in e.get("fields", {}):
             status_word(e["fields"]["status"])
         store.conn.execute(

@@ -14,6 +14,14 @@ from inspector_app.store.db import Store
 from inspector_app.store.evidence_files import ACCEPTED_TEXT, MAX_EVIDENCE_BYTES, file_type, ingest_file
 from inspector_app.store.photo_storage import EvidenceError, read_regular
 from inspector_app.store.rectification import RectifyError
+from inspector_app.said import Said
+
+FILE_RECTIFICATION_EVIDENCE_HAS = Said('整改佐证“{0}”的文件已被改动（{1}）；没有写出数据包',
+                                        'The file of rectification evidence "{0}" has been changed ({1}); no bundle was written')
+TYPE_RECTIFICATION_EVIDENCE_CAN = Said('“{0}”不是可添加的整改佐证文件类型；只能添加 {1}',
+                                        '"{0}" is not a type of rectification evidence that can be added; only {1} can be added')
+FILE_RECTIFICATION_EVIDENCE_MISSING = Said('整改佐证“{0}”的文件缺失（{1}）；没有写出数据包',
+                                            'The file of rectification evidence "{0}" is missing ({1}); no bundle was written')
 
 PHOTOS = ("jpg", "jpeg", "png", "heic", "heif")
 ACCEPTED = f"{ACCEPTED_TEXT}或照片（jpg/png/heic）"
@@ -37,7 +45,7 @@ def keep_bytes(root: Path, data: bytes, name: str) -> dict:
             return {"sha256": photo.sha256, "name": name, "mime": photo.mime, "size": photo.size,
                     "stored": photo.original}
         if file_type(name) is None:
-            raise RectifyError(f"“{name}”不是可添加的整改佐证文件类型；只能添加 {ACCEPTED}")
+            raise RectifyError(TYPE_RECTIFICATION_EVIDENCE_CAN(name, ACCEPTED))
         found = ingest_file(data, root, name=name)
     except EvidenceError as exc:
         raise RectifyError(str(exc)) from None
@@ -58,7 +66,7 @@ def keep_files(root: Path, paths: list[str | Path], progress=None) -> list[dict]
             break
         path = Path(path)
         if not _is_photo(path.name) and file_type(path.name) is None:
-            raise RectifyError(f"“{path.name}”不是可添加的整改佐证文件类型；只能添加 {ACCEPTED}")
+            raise RectifyError(TYPE_RECTIFICATION_EVIDENCE_CAN(path.name, ACCEPTED))
         try:
             data = read_regular(path, path.name, max_bytes=MAX_EVIDENCE_BYTES, noun="整改佐证文件")
         except EvidenceError as exc:
@@ -75,9 +83,9 @@ def read_stored(store: Store, meta: dict) -> bytes:
     try:
         data = path.read_bytes()
     except OSError:
-        raise RectifyError(f"整改佐证“{meta['name']}”的文件缺失（{path}）；没有写出数据包") from None
+        raise RectifyError(FILE_RECTIFICATION_EVIDENCE_MISSING(meta['name'], path)) from None
     if hashlib.sha256(data).hexdigest() != meta["sha256"]:
-        raise RectifyError(f"整改佐证“{meta['name']}”的文件已被改动（{path}）；没有写出数据包")
+        raise RectifyError(FILE_RECTIFICATION_EVIDENCE_HAS(meta['name'], path))
     return data
 
 

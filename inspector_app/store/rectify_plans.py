@@ -14,6 +14,16 @@ import hashlib
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
 from inspector_app.store.db import Store, StoreError
+from inspector_app.said import Said
+
+INSPECTION_HAS_OPEN_RECTIFICATION = Said('考核计划“{0}”没有未关闭的整改事项，不需要复查',
+                                          'Inspection "{0}" has no open rectification items: no follow-up check needed')
+LIST_FOLLOW_UP_PANEL = Said('请用 --expert 列出复查专家组（至少一位组长），如 --expert 王复查:lead:wang.pub',
+                             'List the follow-up panel with --expert (at least one lead), like --expert Wang:lead:wang.pub')
+FOLLOW_UP_PANEL_HAVE = Said('复查专家组应有且只有一位组长（--expert NAME:lead）',
+                             'The follow-up panel must have exactly one lead (--expert NAME:lead)')
+FILE_RECTIFICATION_EVIDENCE_LAST = Said('上年数据文件夹中整改佐证“{0}”的文件缺失或已被改动（{1}）；没有转入任何整改事项',
+                                         'The file of rectification evidence "{0}" in last year\'s data folder is missing or changed ({1}); no rectification item was carried over')
 
 
 def open_items(store: Store, plan: P.Plan) -> list[R.Item]:
@@ -24,11 +34,11 @@ def recheck_spec(store: Store, parent: P.Plan, experts: list[P.ExpertSpec]) -> t
     """The 复查 plan for a plan's open items, with its panel; StoreError when nothing is open."""
     found = open_items(store, parent)
     if not found:
-        raise StoreError(f"考核计划“{parent.title}”没有未关闭的整改事项，不需要复查")
+        raise StoreError(INSPECTION_HAS_OPEN_RECTIFICATION(parent.title))
     if not experts:
-        raise StoreError("请用 --expert 列出复查专家组（至少一位组长），如 --expert 王复查:lead:wang.pub")
+        raise StoreError(LIST_FOLLOW_UP_PANEL())
     if sum(e.role == "lead" for e in experts) != 1:
-        raise StoreError("复查专家组应有且只有一位组长（--expert NAME:lead）")
+        raise StoreError(FOLLOW_UP_PANEL_HAVE())
     by_group: dict[str, list[R.Item]] = {}
     for item in found:
         by_group.setdefault(item.group_id, []).append(item)
@@ -112,8 +122,7 @@ def carry_from_folder(store: Store, plan: P.Plan, old: Store) -> tuple[list[R.It
         except OSError:
             data = b""
         if hashlib.sha256(data).hexdigest() != meta["sha256"]:
-            raise R.RectifyError(f"上年数据文件夹中整改佐证“{meta['name']}”的文件缺失或已被改动（{path}）；"
-                                 "没有转入任何整改事项")
+            raise R.RectifyError(FILE_RECTIFICATION_EVIDENCE_LAST(meta['name'], path))
         kept.append((data, meta["name"]))
     for data, name in kept:  # stored by hash before any event names them
         keep_bytes(store.photos_dir, data, name)

@@ -9,6 +9,18 @@ from inspector_app.rubric.rules.register import REGISTER, parse_items
 from inspector_app.store.db import Store, now
 from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan, list_plans, start_year
+from inspector_app.said import Said
+
+RUBRIC_HAS_INDICATOR = Said('指标体系中没有指标 {0}',
+                             'The rubric has no indicator {0}')
+INDICATOR_SCORED_AWARD_PROJECT = Said('指标 {0} 不按获奖/项目级别计分，没有登记表；可登记的指标: {1}',
+                                       'Indicator {0} is not scored by award or project level and has no register; indicators with a register: {1}')
+SCHOOL_GROUP = Said('学校 “{0}” 不在集团 {1} 中',
+                     'School "{0}" is not in group {1}')
+REGISTER_GROUP_HAS_ITEM = Said('集团 {0} 的登记表中没有第 {1} 项',
+                                'The register of group {0} has no item {1}')
+INDICATOR_SAYS = Said('指标 {0}: {1}',
+                  'Indicator {0}: {1}')
 
 
 class RegisterError(ValueError):
@@ -40,11 +52,11 @@ class RegisterItem:
 
 def _rule(rubric: Rubric, code: str):
     if not rubric.has_indicator(code):
-        raise RegisterError(f"指标体系中没有指标 {code}")
+        raise RegisterError(RUBRIC_HAS_INDICATOR(code))
     rule = rubric.indicator(code).rule
     if rule.type not in ("awards", "highest"):
         kinds = "、".join(i.code for i in rubric.indicators if i.rule.type in ("awards", "highest"))
-        raise RegisterError(f"指标 {code} 不按获奖/项目级别计分，没有登记表；可登记的指标: {kinds}")
+        raise RegisterError(INDICATOR_SCORED_AWARD_PROJECT(code, kinds))
     return rule
 
 
@@ -52,11 +64,11 @@ def add_item(store: Store, plan: Plan, rubric: Rubric, group: Group, code: str, 
              year: str = "", school_id: str = "", evidence: str = "", by: str = "") -> RegisterItem:
     rule = _rule(rubric, code)
     if school_id and school_id not in {s.id for s in group.schools}:
-        raise RegisterError(f"学校 “{school_id}” 不在集团 {group.name} 中")
+        raise RegisterError(SCHOOL_GROUP(school_id, group.name))
     try:
         [item] = parse_items([{"name": name, "level": level, "year": year, "evidence": evidence}], rule.level_names)
     except ValueError as exc:
-        raise RegisterError(f"指标 {code}: {exc}") from exc
+        raise RegisterError(INDICATOR_SAYS(code, exc)) from exc
     with store.tx() as db:
         table = db.table("register_items").insert(
             {"plan_id": plan.id, "group_id": group.id, "indicator": code, "name": item.name, "level": item.level,
@@ -80,7 +92,7 @@ def items(store: Store, plan_id: str, group_id: str, code: str | None = None) ->
 def remove_item(store: Store, plan: Plan, group: Group, item_id: int, by: str = "", reason: str = "") -> RegisterItem:
     found = [x for x in items(store, plan.id, group.id) if x.id == item_id]
     if not found:
-        raise RegisterError(f"集团 {group.name} 的登记表中没有第 {item_id} 项")
+        raise RegisterError(REGISTER_GROUP_HAS_ITEM(group.name, item_id))
     with store.tx():
         store.conn.execute("DELETE FROM register_items WHERE id = ? AND plan_id = ? AND group_id = ?",
                            (item_id, plan.id, group.id))

@@ -14,6 +14,38 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
+from inspector_app.said import Said
+
+UNKNOWN_KIND_INPUT = Said('未知的输入类型 {0}',
+                           'Unknown kind of input {0}')
+NUMBER_LIKE_85_84 = Said('{0}: “{1}” 不是数字（允许如 85、84.5、４.５），也不是可用的写法；可填：{2}',
+                          '{0}: "{1}" is not a number (like 85, 84.5, ４.５) nor one of the allowed words; possible: {2}')
+NUMBER_YES = Said('{0}: 应为数字，而不是是/否',
+                   '{0}: must be a number, not yes/no')
+LESS_THAN_ENTERED = Said('{0}: 不能小于 {1}{2}（填写的是 {3}）',
+                          '{0}: must not be less than {1}{2} (entered {3})')
+MORE_THAN_ENTERED = Said('{0}: 不能大于 {1}{2}（填写的是 {3}）',
+                          '{0}: must not be more than {1}{2} (entered {3})')
+INPUTS_TABLE_KEYS_VALUES = Said('输入应为键值表',
+                                 'The inputs must be a table of keys and values')
+UNKNOWN_INPUT_POSSIBLE = Said('未知的输入项 “{0}”；可用: {1}',
+                               'Unknown input "{0}"; possible: {1}')
+CHANGED_SCORE_NEEDS_REASON = Said('改定得分须写明理由（override_reason）',
+                                   'A changed score needs a reason (override_reason)')
+SCORE_GIVEN_DIRECTLY_EXCEED = Said('{0}: 直接给分不能超过本项满分 {1} 分（填写的是 {2}）',
+                                    "{0}: a score given directly cannot exceed the indicator's full {1} points (entered {2})")
+DENOMINATOR_MORE_THAN_0 = Said('{0}: “{1}” 的分母应大于 0',
+                                '{0}: the denominator of "{1}" must be more than 0')
+NUMBER_DONE_SCORE_EXCEED = Said('{0}: “{1}” 完成数（得分）不能大于应完成数（满分）',
+                                 '{0}: in "{1}" the number done (score) cannot exceed the number due (full score)')
+AT_MOST_NOT = Said('{0}: 最多 {1}，而不是 {2}',
+                    '{0}: at most {1}, not {2}')
+ONE_CHOICES_CHOICES = Said('{0}: “{1}” 不是可选项；可选: {2}',
+                            '{0}: "{1}" is not one of the choices; choices: {2}')
+MUST_BE_TEXT = Said('{0}: 应为文字',
+                     '{0}: must be text')
+TEXT_TOO_LONG_CHARACTERS = Said('{0}: 文字过长（{1} 字）',
+                                 '{0}: the text is too long ({1} characters)')
 
 if TYPE_CHECKING:  # pragma: no cover
     from inspector_app.rubric.reader import Reader
@@ -219,15 +251,15 @@ class Rule:
     def normalise(self, raw: dict[str, Any]) -> dict[str, Any]:
         """Validate and convert raw inputs (typed text, JSON) to typed values."""
         if not isinstance(raw, dict):
-            raise InputError("", "输入应为键值表")
+            raise InputError("", INPUTS_TABLE_KEYS_VALUES())
         own = {f.key: f for f in self.fields()}
         fields = own | {f.key: f for f in self.panel_fields()}
         unknown = sorted(set(raw) - set(fields))
         if unknown:
-            raise InputError(unknown[0], f"未知的输入项 “{unknown[0]}”；可用: {', '.join(own)}")
+            raise InputError(unknown[0], UNKNOWN_INPUT_POSSIBLE(unknown[0], ', '.join(own)))
         values = {key: normalise_value(fields[key], value) for key, value in raw.items()}
         if values.get(OVERRIDE) is not None and not values.get(OVERRIDE_REASON):
-            raise InputError(OVERRIDE_REASON, "改定得分须写明理由（override_reason）")
+            raise InputError(OVERRIDE_REASON, CHANGED_SCORE_NEEDS_REASON())
         return values
 
     def score(self, raw: dict[str, Any]) -> Outcome:
@@ -302,33 +334,33 @@ def normalise_value(f: Field, value: Any) -> Any:
         if f.kind == "count":
             number = parse_count(value, what=what)
             if f.maximum is not None and number > f.maximum:
-                raise InputError(f.key, f"{what}: 最多 {fmt_points(f.maximum)}，而不是 {number}")
+                raise InputError(f.key, AT_MOST_NOT(what, fmt_points(f.maximum), number))
             return number
         if f.kind == "number":
             if isinstance(value, str) and not normalise_text(value):
                 return None
             number = parse_decimal(value, what=what)
             if f.minimum is not None and number < f.minimum:
-                raise InputError(f.key, f"{what}: 不能小于 {fmt_points(f.minimum)}{f.unit}（填写的是 {value}）")
+                raise InputError(f.key, LESS_THAN_ENTERED(what, fmt_points(f.minimum), f.unit, value))
             if f.maximum is not None and number > f.maximum:
-                raise InputError(f.key, f"{what}: 不能大于 {fmt_points(f.maximum)}{f.unit}（填写的是 {value}）")
+                raise InputError(f.key, MORE_THAN_ENTERED(what, fmt_points(f.maximum), f.unit, value))
             return number
         if f.kind == "choice":
             text = normalise_text(str(value)) if not isinstance(value, str) else value.strip()
             if text == "":
                 return None
             if text not in f.choices:
-                raise InputError(f.key, f"{what}: “{value}” 不是可选项；可选: {'、'.join(f.choices)}")
+                raise InputError(f.key, ONE_CHOICES_CHOICES(what, value, '、'.join(f.choices)))
             return text
         if f.kind == "text":
             if not isinstance(value, str):
-                raise InputError(f.key, f"{what}: 应为文字")
+                raise InputError(f.key, MUST_BE_TEXT(what))
             if len(value) > MAX_TEXT:
-                raise InputError(f.key, f"{what}: 文字过长（{len(value)} 字）")
+                raise InputError(f.key, TEXT_TOO_LONG_CHARACTERS(what, len(value)))
             return value.strip() or None
     except NumberError as exc:
         raise InputError(f.key, str(exc)) from exc
-    raise InputError(f.key, f"未知的输入类型 {f.kind}")  # pragma: no cover
+    raise InputError(f.key, UNKNOWN_KIND_INPUT(f.kind))  # pragma: no cover
 
 
 def _written_form(f: Field, value: Any, what: str) -> Any:
@@ -337,7 +369,7 @@ def _written_form(f: Field, value: Any, what: str) -> Any:
         return InputError(f.key, f"{what}: 本项不接受{FORMS[form].split('，')[0]}（“{value}”）；可填：{can}")
 
     if isinstance(value, bool):
-        raise InputError(f.key, f"{what}: 应为数字，而不是是/否")
+        raise InputError(f.key, NUMBER_YES(what))
     text = normalise_text(value) if isinstance(value, str) else None
     if text == "":
         return None
@@ -354,7 +386,7 @@ def _written_form(f: Field, value: Any, what: str) -> Any:
             raise refuse("points")
         points = parse_decimal(text[:-1], what=what)
         if f.max_points is not None and points > f.max_points:
-            raise InputError(f.key, f"{what}: 直接给分不能超过本项满分 {fmt_points(f.max_points)} 分（填写的是 {value}）")
+            raise InputError(f.key, SCORE_GIVEN_DIRECTLY_EXCEED(what, fmt_points(f.max_points), value))
         return f"{fmt_points(points)}{POINTS_MARK}"
     if text in ("是", "否"):
         if "yesno" not in f.forms:
@@ -366,12 +398,12 @@ def _written_form(f: Field, value: Any, what: str) -> Any:
             raise refuse("ratio")
         done, whole = parse_decimal(match[1], what=what), parse_decimal(match[2], what=what)
         if whole <= 0:
-            raise InputError(f.key, f"{what}: “{value}” 的分母应大于 0")
+            raise InputError(f.key, DENOMINATOR_MORE_THAN_0(what, value))
         if done > whole:
-            raise InputError(f.key, f"{what}: “{value}” 完成数（得分）不能大于应完成数（满分）")
+            raise InputError(f.key, NUMBER_DONE_SCORE_EXCEED(what, value))
         return f"{fmt_points(done)}/{fmt_points(whole)}"
     can = "；".join(FORMS[x] for x in f.forms)
-    raise InputError(f.key, f"{what}: “{value}” 不是数字（允许如 85、84.5、４.５），也不是可用的写法；可填：{can}")
+    raise InputError(f.key, NUMBER_LIKE_85_84(what, value, can))
 
 
 _DECIMAL_TEXT = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
@@ -379,9 +411,9 @@ _DECIMAL_TEXT = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
 
 def _in_range(f: Field, number: Decimal, value: Any, what: str) -> Decimal:
     if f.minimum is not None and number < f.minimum:
-        raise InputError(f.key, f"{what}: 不能小于 {fmt_points(f.minimum)}{f.unit}（填写的是 {value}）")
+        raise InputError(f.key, LESS_THAN_ENTERED(what, fmt_points(f.minimum), f.unit, value))
     if f.maximum is not None and number > f.maximum:
-        raise InputError(f.key, f"{what}: 不能大于 {fmt_points(f.maximum)}{f.unit}（填写的是 {value}）")
+        raise InputError(f.key, MORE_THAN_ENTERED(what, fmt_points(f.maximum), f.unit, value))
     return number
 
 

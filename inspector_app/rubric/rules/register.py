@@ -12,6 +12,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector_app.numbers import normalise_text
+from inspector_app.said import Said
+
+REGISTER_LIST_EACH_ITEM = Said('登记表应为列表，每项写明 name、level（及 year、school、evidence）',
+                                'The register must be a list, each item giving name, level (and year, school, evidence)')
+REGISTER_TOO_LONG_ITEMS = Said('登记表过长（{0} 项）',
+                                'The register is too long ({0} items)')
+ITEM_REGISTER_NAME_LEVEL = Said('登记表第 {0} 项应为 {{name, level, year, school, evidence}}',
+                                 'Item {0} of the register must be {{name, level, year, school, evidence}}')
+ITEM_REGISTER_UNKNOWN_KEY = Said('登记表第 {0} 项: 未知的键 “{1}”；可用: {2}',
+                                  'Item {0} of the register: unknown key "{1}"; possible: {2}')
+ITEM_REGISTER_NAME_GIVEN = Said('登记表第 {0} 项: 缺少名称（name）',
+                                 'Item {0} of the register: no name given (name)')
+ITEM_REGISTER_LEVEL_LEVEL = Said('登记表第 {0} 项 “{1}”: 级别 “{2}” 不是本项的级别；可用: {3}',
+                                  'Item {0} of the register, "{1}": level "{2}" is not a level of this indicator; possible: {3}')
+ITEM_REGISTER_YEAR_FOUR = Said('登记表第 {0} 项 “{1}”: 年份应为四位数字，如 2023',
+                                'Item {0} of the register, "{1}": the year must be four digits, like 2023')
 
 REGISTER = "register"
 LEVELS = ("国家级", "省级", "市级", "区级", "县级", "校级")  # highest first
@@ -51,26 +67,25 @@ def parse_items(value: Any, levels: tuple[str, ...]) -> list[Item]:
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list):
-        raise ValueError("登记表应为列表，每项写明 name、level（及 year、school、evidence）")
+        raise ValueError(REGISTER_LIST_EACH_ITEM())
     if len(value) > MAX_ITEMS:
-        raise ValueError(f"登记表过长（{len(value)} 项）")
+        raise ValueError(REGISTER_TOO_LONG_ITEMS(len(value)))
     items = []
     for i, raw in enumerate(value, 1):
         if not isinstance(raw, dict):
-            raise ValueError(f"登记表第 {i} 项应为 {{name, level, year, school, evidence}}")
+            raise ValueError(ITEM_REGISTER_NAME_LEVEL(i))
         unknown = sorted(set(raw) - set(KEYS))
         if unknown:
-            raise ValueError(f"登记表第 {i} 项: 未知的键 “{unknown[0]}”；可用: {', '.join(KEYS)}")
+            raise ValueError(ITEM_REGISTER_UNKNOWN_KEY(i, unknown[0], ', '.join(KEYS)))
         text = {k: ("" if raw.get(k) is None else str(raw.get(k)).strip()) for k in KEYS}
         if not text["name"]:
-            raise ValueError(f"登记表第 {i} 项: 缺少名称（name）")
+            raise ValueError(ITEM_REGISTER_NAME_GIVEN(i))
         level = normalise_text(text["level"])
         if level not in levels:
-            raise ValueError(f"登记表第 {i} 项 “{text['name']}”: 级别 “{text['level']}” 不是本项的级别；"
-                             f"可用: {'、'.join(levels)}")
+            raise ValueError(ITEM_REGISTER_LEVEL_LEVEL(i, text['name'], text['level'], '、'.join(levels)))
         year = normalise_text(text["year"])
         if year and not (year.isdigit() and len(year) == 4):
-            raise ValueError(f"登记表第 {i} 项 “{text['name']}”: 年份应为四位数字，如 2023")
+            raise ValueError(ITEM_REGISTER_YEAR_FOUR(i, text['name']))
         items.append(Item(text["name"], level, year, text["school"], text["evidence"], text["source"]))
     return items
 
