@@ -10,6 +10,20 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from inspector_app.said import Said
+
+NOT_YES_NO = Said("{0}: 应为数字，而不是是/否", "{0}: must be a number, not yes/no")
+NOT_FINITE = Said("{0}: 不是有限的数字", "{0}: not a finite number")
+NOT_A_NUMBER = Said("{0}: 应为数字", "{0}: must be a number")
+NO_PERCENT = Said("{0}: 请直接填写数字，不要带 % 号（{1}）", "{0}: write the number alone, without a % sign ({1})")
+EMPTY = Said("{0}: 不能为空", "{0}: must not be empty")
+NOT_NUMBER_LIKE = Said("{0}: “{1}” 不是数字（允许如 85、84.5、４.５）", '{0}: "{1}" is not a number (like 85, 84.5, ４.５)')
+NOT_NUMBER = Said("{0}: “{1}” 不是数字", '{0}: "{1}" is not a number')
+NOT_WHOLE = Said("{0}: 应为整数", "{0}: must be a whole number")
+NOT_WHOLE_BUT = Said("{0}: 应为整数，而不是 {1}", "{0}: must be a whole number, not {1}")
+NEGATIVE = Said("{0}: 不能为负数", "{0}: must not be negative")
+NOT_YES_OR_NO = Said("{0}: 应为 是/否", "{0}: must be 是 (yes) or 否 (no)")
+
 _DECIMAL_RE = re.compile(r"^[+-]?(\d+(\.\d+)?|\.\d+)$")
 
 
@@ -27,46 +41,46 @@ def normalise_text(value: str) -> str:
 def parse_decimal(value: object, *, what: str = "数值") -> Decimal:
     """Parse a point value. Accepts Decimal, int, plain decimal strings (any width)."""
     if isinstance(value, bool):
-        raise NumberError(f"{what}: 应为数字，而不是是/否")
+        raise NumberError(NOT_YES_NO(what))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise NumberError(f"{what}: 不是有限的数字")
+            raise NumberError(NOT_FINITE(what))
         return value
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         # floats reach us only from JSON; go through repr so 4.5 stays 4.5
         if value != value or value in (float("inf"), float("-inf")):
-            raise NumberError(f"{what}: 不是有限的数字")
+            raise NumberError(NOT_FINITE(what))
         return Decimal(repr(value))
     if not isinstance(value, str):
-        raise NumberError(f"{what}: 应为数字")
+        raise NumberError(NOT_A_NUMBER(what))
     text = normalise_text(value)
     if text.endswith("%"):
-        raise NumberError(f"{what}: 请直接填写数字，不要带 % 号（{value!r}）")
+        raise NumberError(NO_PERCENT(what, repr(value)))
     if not text:
-        raise NumberError(f"{what}: 不能为空")
+        raise NumberError(EMPTY(what))
     if not _DECIMAL_RE.match(text):
-        raise NumberError(f"{what}: “{value}” 不是数字（允许如 85、84.5、４.５）")
+        raise NumberError(NOT_NUMBER_LIKE(what, value))
     try:
         return Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - regex already guards
-        raise NumberError(f"{what}: “{value}” 不是数字") from exc
+        raise NumberError(NOT_NUMBER(what, value)) from exc
 
 
 def parse_count(value: object, *, what: str = "次数") -> int:
     """Parse a whole, non-negative count."""
     if isinstance(value, bool):
-        raise NumberError(f"{what}: 应为整数")
+        raise NumberError(NOT_WHOLE(what))
     if isinstance(value, int):
         number = value
     else:
         dec = parse_decimal(value, what=what)
         if dec != dec.to_integral_value():
-            raise NumberError(f"{what}: 应为整数，而不是 {value}")
+            raise NumberError(NOT_WHOLE_BUT(what, value))
         number = int(dec)
     if number < 0:
-        raise NumberError(f"{what}: 不能为负数")
+        raise NumberError(NEGATIVE(what))
     return number
 
 
@@ -81,7 +95,7 @@ def parse_bool(value: object, *, what: str = "是否") -> bool:
             return False
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    raise NumberError(f"{what}: 应为 是/否")
+    raise NumberError(NOT_YES_OR_NO(what))
 
 
 def fmt_points(value: Decimal | None) -> str:

@@ -172,6 +172,14 @@ def test_every_screen_and_dialog_of_the_english_window_is_english(qtbot, store, 
         for place in window.workspace.places[:40]:
             window.show_place(place)
             walk.check(f"page {group.name} {place.code}", window)
+    # a number typed wrongly: the core's refusal, under the field, in English (the field's label is the rubric's)
+    place, field = next((p, f) for p in ws.places for f in ws.indicator(p.code).rule.fields()
+                        if f.kind in ("number", "count") and ws.applicable(p))
+    window.show_place(place)
+    window.page._input_changed(field.key, "abc")
+    refused = [label.text() for label in window.page.inputs.errors.values() if label.isVisibleTo(window)]
+    assert any('"abc" is not a number' in text for text in refused), refused
+    walk.check(f"input error {place.code}", window)
     window.show_findings()
     walk.check("findings", window)
     window.data_menus.show_consensus()
@@ -246,13 +254,19 @@ def test_every_screen_and_dialog_of_the_english_window_is_english(qtbot, store, 
     text = tmp_path / "notes.inspector.zip"
     with zipfile.ZipFile(text, "w") as z:
         z.writestr("readme.txt", "x")
-    window.data_menus.bundles.import_files([bundle, bundle, damaged, text])
+    empty = tmp_path / "empty.inspector.zip"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.inspector.zip"
+    zipfile.ZipFile(blank, "w").close()
+    window.data_menus.bundles.import_files([bundle, bundle, damaged, text, empty, blank])
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     for dialog in shown:
         walk.check(type(dialog).__name__, dialog)
     merged = "\n".join(text for _w, text in shown_texts(shown[-1]))
     assert "damaged.inspector.zip: refused." in merged and "was changed or is damaged since it was signed" in merged
     assert "notes.inspector.zip: refused. notes.inspector.zip is not an Inspector bundle" in merged, merged
+    assert "File empty.inspector.zip is empty (0 bytes)" in merged, merged
+    assert "This is an empty zip file, not an Inspector bundle." in merged, merged
     for text in said:
         walk.check_text("message box", "text", text)
     window.close()

@@ -111,3 +111,24 @@ def test_core_messages_declared_with_their_english_form(language):
     assert "inspector rubric export jiexi-2023 --out rubric.xlsx" in refusal
     language("zh_CN")
     assert core_text(F.NOT_READY("甲集团", 2)) == "集团 甲集团 还不能定稿，尚缺 2 项："
+
+
+def test_core_texts_kept_per_language_and_new_messages_seen(language):
+    """core_text keeps what it said per language and text: the same again under English, the Chinese again
+    under Chinese, and a message declared after the first call still found."""
+    from inspector_app import said
+    from inspector_app.bundles import zipsafe
+    language("en")
+    text = zipsafe.EMPTY_ZIP_FILE_INSPECTOR()
+    assert text == "这是一个空的 zip 文件，不是 Inspector 数据包。"
+    assert core_text(text) == core_text(text) == "This is an empty zip file, not an Inspector bundle."
+    assert core_text("尚无甲乙丙丁的消息") == "尚无甲乙丙丁的消息"
+    late = said.Said("尚无甲乙丙丁的消息", "no news of A, B, C or D yet")
+    try:
+        assert core_text("尚无甲乙丙丁的消息") == "no news of A, B, C or D yet"
+        language("zh_CN")
+        assert core_text(text) == text
+        language("en")
+        assert core_text(text) == "This is an empty zip file, not an Inspector bundle."
+    finally:
+        said._KNOWN.remove(late)

@@ -30,6 +30,9 @@ from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, verify_signature
 from inspector_app.bundles.zipsafe import DEFAULT_LIMITS, Limits, check_entries, open_zip, read_small
 
+BUNDLE_ADDRESSED_COMPUTER_RECIPIENTS = Said('此数据包不是发给本机的：接收人为 {0}。本机密钥指纹为 {1}，无法打开；未读取其内容，本机没有任何改变。',
+                                             "This bundle is not addressed to this computer: its recipients are {0}. This computer's key has fingerprint {1}, so it cannot be opened; its content was not read, nothing on this computer changed.")
+
 RECIPIENTS_BUNDLE_ENCRYPTED = Said('没有接收人，无法加密数据包。',
                                     'No recipients: the bundle cannot be encrypted.')
 BUNDLE_ENCRYPTED_KEY_S = Said('数据包加密给了在本机已被吊销的密钥：{0}。吊销的密钥可能已落入他人之手，这个数据包不能接受；请发送人按最新的计划包重新导出。本机没有任何改变。',
@@ -270,8 +273,7 @@ class _PayloadReader:
 
 
 def not_for_me(envelope: Envelope, own_fingerprint: str) -> BundleError:
-    return BundleError("not_for_me", f"此数据包不是发给本机的：接收人为 {envelope.names()}。本机密钥指纹为 "
-                                     f"{own_fingerprint}，无法打开；未读取其内容，本机没有任何改变。")
+    return BundleError("not_for_me", BUNDLE_ADDRESSED_COMPUTER_RECIPIENTS(envelope.names(), own_fingerprint))
 
 
 def check_recipients(envelope: Envelope, keystore) -> None:

@@ -18,6 +18,9 @@ from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 from inspector_app.said import Said
 
+CANCELLED = Said('已取消',
+                  'Cancelled')
+
 EVIDENCE_FILE_ID = Said('没有编号为 {0} 的佐证文件',
                          'No evidence file with id {0}')
 COPY_OPEN = Said('无法复制“{0}”以便打开：{1}',
@@ -85,7 +88,7 @@ def add_files(store: Store, plan: Plan, group: Group, expert_id: str, school_id:
     results: list[EF.EvidenceFile | EF.EvidenceError] = []
     for i, source in enumerate(sources):
         if cancelled is not None and cancelled():
-            results.append(EF.EvidenceError("已取消", reason="cancelled", name=Path(source).name))
+            results.append(EF.EvidenceError(CANCELLED(), reason="cancelled", name=Path(source).name))
             continue
         try:
             results.append(EF.ingest_file(source, store.photos_dir, cancelled=cancelled))

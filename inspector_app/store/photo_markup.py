@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 from inspector_app.said import Said
 
+MARKUP_HOLDS = Said('标注中有 {0}',
+                     'The markup holds {0}')
+
 MARKUP_LIST_SHAPES = Said('标注应为图形的列表',
                            'The markup must be a list of shapes')
 MARKUP_HAS_TOO_MANY = Said('标注的图形过多（{0} 个，最多 {1} 个）',
@@ -77,7 +80,7 @@ def parse(value: str | list | None) -> list[Shape]:
         return []
     if isinstance(value, str):
         try:
-            value = json.loads(value, parse_constant=lambda name: (_ for _ in ()).throw(MarkupError(f"标注中有 {name}")))
+            value = json.loads(value, parse_constant=lambda name: (_ for _ in ()).throw(MarkupError(MARKUP_HOLDS(name))))
         except ValueError as exc:
             if isinstance(exc, MarkupError):
                 raise

@@ -27,6 +27,15 @@ from PIL import JpegImagePlugin, PngImagePlugin  # noqa: F401  registers the ope
 from inspector_app.store.photo_storage import EvidenceError, read_regular, store_photo, too_large
 from inspector_app.said import Said
 
+PHOTO_CAN_READ_ONLY = Said('“{0}”不是可识别的照片。只能添加 JPEG、PNG 或手机拍摄的 HEIC 照片。',
+                            '"{0}" is not a photo that can be read. Only JPEG, PNG or HEIC photos taken by phones can be added.')
+HAS_TOO_MANY_PIXELS = Said('“{0}”的像素数量过大（超过 {1} 百万像素），可能是损坏或恶意的文件，已拒绝。',
+                            '"{0}" has too many pixels (more than {1} megapixels): it may be a damaged or malicious file; refused.')
+DAMAGED_INCOMPLETE_READ_ADDED = Said('“{0}”已损坏或不完整，无法读取，未添加。',
+                                      '"{0}" is damaged or incomplete and cannot be read; not added.')
+CANCELLED_WAS_IMPORTED = Said('已取消，未导入“{0}”。',
+                               'Cancelled: "{0}" was not imported.')
+
 CANCELLED_WAS_SAVED = Said('已取消，未保存“{0}”。',
                             'Cancelled: "{0}" was not saved.')
 EMPTY_FILE_PHOTO = Said('“{0}”是空文件，不是照片。',
@@ -229,7 +238,7 @@ def ingest_many(
     for index, result in enumerate(results):
         if result is None:
             fname = Path(paths[index]).name
-            results[index] = PhotoError(f"已取消，未导入“{fname}”。", reason="cancelled", name=fname)
+            results[index] = PhotoError(CANCELLED_WAS_IMPORTED(fname), reason="cancelled", name=fname)
     return results  # type: ignore[return-value]
 
 
@@ -275,16 +284,16 @@ def _decode(data: bytes, name: str, *, full: bool = True) -> _Decoded:
     """Open with the allowed formats only, check the size, decode everything, make the thumbnail
     (`full=False`: the header only, no thumbnail)."""
     not_image = PhotoError(
-        f"“{name}”不是可识别的照片。只能添加 JPEG、PNG 或手机拍摄的 HEIC 照片。",
+        PHOTO_CAN_READ_ONLY(name),
         reason="not_image",
         name=name,
     )
     too_many = PhotoError(
-        f"“{name}”的像素数量过大（超过 {MAX_PIXELS // 1_000_000} 百万像素），可能是损坏或恶意的文件，已拒绝。",
+        HAS_TOO_MANY_PIXELS(name, MAX_PIXELS // 1000000),
         reason="too_many_pixels",
         name=name,
     )
-    damaged = PhotoError(f"“{name}”已损坏或不完整，无法读取，未添加。", reason="damaged", name=name)
+    damaged = PhotoError(DAMAGED_INCOMPLETE_READ_ADDED(name), reason="damaged", name=name)
     try:
         im = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
     except UnidentifiedImageError:

@@ -147,15 +147,36 @@ def _listed() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 _declared: list[tuple[re.Pattern, str, str]] = []
+_declared_from = [0]  # how many declared messages _declared was made from
+
+
+_FIELD = re.compile(r"\{0\}[:：] ?")
+
+
+def _renumbered(text: str) -> str:
+    return _PLACE.sub(lambda m: "{%d}" % (int(m.group(1)) - 1), text)
+
+
+def _forms(forms) -> list[tuple[str, str]]:
+    """(Chinese, English) of each declared message; one that starts with the field it is about ("{0}: 应为文字")
+    also without it, as the window shows it under the field (ui/inputs.plain_error takes the field off)."""
+    found = []
+    for f in forms:
+        found.append((f.zh, f.en))
+        head, english = _FIELD.match(f.zh), re.match(r"\{0\}: ", f.en)
+        if head and english and "{0}" not in f.zh[head.end():]:
+            found.append((_renumbered(f.zh[head.end():]), _renumbered(f.en[english.end():])))
+    return found
 
 
 def _patterns() -> list[tuple[re.Pattern, str, str]]:
     """(pattern, Chinese source, English form of the core or ""): the core's declared messages (longest
     first, so a message is not taken for a shorter one inside it), then the listed ones."""
     forms = said.known()
-    if len(forms) != len(_declared):
-        _declared[:] = sorted(((_compile(f.zh), f.zh, f.en) for f in forms if _PLACE.sub("", f.zh).strip()),
+    if len(forms) != _declared_from[0]:
+        _declared[:] = sorted(((_compile(zh), zh, en) for zh, en in _forms(forms) if _PLACE.sub("", zh).strip()),
                               key=lambda p: -len(p[1]))
+        _declared_from[0] = len(forms)
     return [*_declared, *_listed()]
 
 

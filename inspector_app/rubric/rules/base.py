@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
 from inspector_app.said import Said
 
+INDICATOR_DOES_ACCEPT_POSSIBLE = Said('{0}: 本项不接受{1}（“{2}”）；可填：{3}',
+                                       '{0}: this indicator does not accept {1} ("{2}"); possible: {3}')
+
 UNKNOWN_KIND_INPUT = Said('未知的输入类型 {0}',
                            'Unknown kind of input {0}')
 NUMBER_LIKE_85_84 = Said('{0}: “{1}” 不是数字（允许如 85、84.5、４.５），也不是可用的写法；可填：{2}',
@@ -366,7 +369,7 @@ def normalise_value(f: Field, value: Any) -> Any:
 def _written_form(f: Field, value: Any, what: str) -> Any:
     def refuse(form: str) -> InputError:
         can = "；".join(FORMS[x] for x in f.forms)
-        return InputError(f.key, f"{what}: 本项不接受{FORMS[form].split('，')[0]}（“{value}”）；可填：{can}")
+        return InputError(f.key, INDICATOR_DOES_ACCEPT_POSSIBLE(what, FORMS[form].split('，')[0], value, can))
 
     if isinstance(value, bool):
         raise InputError(f.key, NUMBER_YES(what))
