@@ -20,6 +20,47 @@ from typing import Any, Callable
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.said import Said
 
+WRONG_FORMAT_YES_TRUE = Said('格式不对，应为是或否（true/false）',
+                              'wrong format: must be yes or no (true/false)')
+WRONG_FORMAT_SCORE_NUMBER = Said('格式不对，应为分数（数字或数字文字）',
+                                  'wrong format: must be a score (a number, or a number as text)')
+VALID_SCORE = Said('不是有效的分数',
+                    'not a valid score')
+NUMBER_TOO_LARGE = Said('数值过大',
+                         'the number is too large')
+SCORE_LEAD_DECIDED_REASON = Said('是组长决定的得分，但没有写理由',
+                                  'a score the lead decided, with no reason written')
+WRONG_FORMAT_TEXT = Said('格式不对，应为文字',
+                          'wrong format: must be text')
+TOO_LONG_CHARACTERS_MOST = Said('过长（{0} 字，最多 {1} 字）',
+                                 'too long ({0} characters, at most {1})')
+HOLDS_NUL_CHARACTERS = Said('含有空字符（NUL）',
+                             'holds NUL characters')
+MUST_NOT_BE_EMPTY = Said('不能为空',
+                          'must not be empty')
+WRONG_FORMAT_ONE = Said('格式不对，应为 {0} 之一',
+                         'wrong format: must be one of {0}')
+WRONG_FORMAT = Said('格式不对',
+                     'wrong format')
+WRONG_FORMAT_WHOLE_NUMBER = Said('格式不对，应为整数',
+                                  'wrong format: must be a whole number')
+MUST_BE_FROM_TO = Said('应在 {0}–{1} 之间',
+                        'must be from {0} to {1}')
+TOO_MANY_ITEMS = Said('项数过多',
+                       'too many items')
+WRONG_FORMAT_LIST = Said('格式不对，应为列表',
+                          'wrong format: must be a list')
+TOO_MANY_ITEMS_MOST = Said('项数过多（{0}，最多 {1}）',
+                            'too many items ({0}, at most {1})')
+HAVE_LEAST_ITEM_S = Said('至少应有 {0} 项',
+                          'must have at least {0} item(s)')
+WRONG_FORMAT_TABLE_KEYS = Said('格式不对，应为键值表',
+                                'wrong format: must be a table of keys and values')
+WRONG_FORMAT_TABLE_KEYS_2 = Said('格式不对，应为键值表（对象）',
+                                  'wrong format: must be a table of keys and values (an object)')
+IS_MISSING = Said('缺少 {0}',
+                   '{0} is missing')
+
 BUNDLE_WRONG_FORMAT_REFUSED = Said('数据包中的 {0}：格式不对，已拒绝。',
                                     '{0} in the bundle: wrong format; refused.')
 BUNDLE_REFUSED = Said('数据包中的 {0}{1}：{2}，已拒绝。',
@@ -52,42 +93,42 @@ def text(max_len: int = NAME_LEN, *, nonempty: bool = False, choices: tuple[str,
          pattern: re.Pattern | None = None) -> Check:
     def check(value: Any, where: list[str]) -> None:
         if not isinstance(value, str):
-            _fail(where, "格式不对，应为文字")
+            _fail(where, WRONG_FORMAT_TEXT())
         if len(value) > max_len:
-            _fail(where, f"过长（{len(value)} 字，最多 {max_len} 字）")
+            _fail(where, TOO_LONG_CHARACTERS_MOST(len(value), max_len))
         if "\x00" in value:
-            _fail(where, "含有空字符（NUL）")
+            _fail(where, HOLDS_NUL_CHARACTERS())
         if nonempty and not value.strip():
-            _fail(where, "不能为空")
+            _fail(where, MUST_NOT_BE_EMPTY())
         if choices and value not in choices:
-            _fail(where, f"格式不对，应为 {'、'.join(choices)} 之一")
+            _fail(where, WRONG_FORMAT_ONE('、'.join(choices)))
         if pattern is not None and not pattern.fullmatch(value):
-            _fail(where, "格式不对")
+            _fail(where, WRONG_FORMAT())
     return check
 
 
 def integer(lo: int = 0, hi: int = 2 ** 53) -> Check:
     def check(value: Any, where: list[str]) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
-            _fail(where, "格式不对，应为整数")
+            _fail(where, WRONG_FORMAT_WHOLE_NUMBER())
         if not lo <= value <= hi:
-            _fail(where, f"应在 {lo}–{hi} 之间")
+            _fail(where, MUST_BE_FROM_TO(lo, hi))
     return check
 
 
 def flag(value: Any, where: list[str]) -> None:
     if not (isinstance(value, bool) or (isinstance(value, int) and value in (0, 1))):
-        _fail(where, "格式不对，应为是或否（true/false）")
+        _fail(where, WRONG_FORMAT_YES_TRUE())
 
 
 def points(value: Any, where: list[str]) -> None:
     """A score as text ("8.5") or a number, of sensible size; its range is the rubric's business."""
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-        _fail(where, "格式不对，应为分数（数字或数字文字）")
+        _fail(where, WRONG_FORMAT_SCORE_NUMBER())
     if isinstance(value, str) and (len(value) > 30 or not _POINTS.fullmatch(value.strip())):
-        _fail(where, "不是有效的分数")
+        _fail(where, VALID_SCORE())
     if isinstance(value, (int, Decimal)) and not (-10 ** 12 < value < 10 ** 12):
-        _fail(where, "数值过大")
+        _fail(where, NUMBER_TOO_LARGE())
 
 
 _KEY = text(ID_LEN)
@@ -98,14 +139,14 @@ def scalar(value: Any, where: list[str] | None) -> None:
     (a register's rows)."""
     if isinstance(value, dict):
         if len(value) > 1000:
-            _fail(where, "项数过多")
+            _fail(where, TOO_MANY_ITEMS())
         for k, item in value.items():
             _KEY(k, None if where is None else where + [f"键 {k[:40]!r}"])
             scalar(item, None if where is None else where + [str(k)[:40]])
         return
     if isinstance(value, list):
         if len(value) > 1000:
-            _fail(where, "项数过多")
+            _fail(where, TOO_MANY_ITEMS())
         for i, item in enumerate(value):
             scalar(item, None if where is None else where + [f"第 {i + 1} 项"])
         return
@@ -113,7 +154,7 @@ def scalar(value: Any, where: list[str] | None) -> None:
         return
     if isinstance(value, (int, Decimal)):
         if not -10 ** 15 < value < 10 ** 15:
-            _fail(where, "数值过大")
+            _fail(where, NUMBER_TOO_LARGE())
         return
     text(NOTE_LEN)(value, where)
 
@@ -132,11 +173,11 @@ def optional(inner: Check) -> Check:
 def listof(inner: Check, *, max_len: int = MAX_ROWS, min_len: int = 0, unique: str | None = None) -> Check:
     def check(value: Any, where: list[str]) -> None:
         if not isinstance(value, list):
-            _fail(where, "格式不对，应为列表")
+            _fail(where, WRONG_FORMAT_LIST())
         if len(value) > max_len:
-            _fail(where, f"项数过多（{len(value)}，最多 {max_len}）")
+            _fail(where, TOO_MANY_ITEMS_MOST(len(value), max_len))
         if len(value) < min_len:
-            _fail(where, f"至少应有 {min_len} 项")
+            _fail(where, HAVE_LEAST_ITEM_S(min_len))
         seen: set = set()
         for i, item in enumerate(value):
             inner(item, None if where is None else where + [f"第 {i + 1} 项"])
@@ -153,9 +194,9 @@ def mapping(value_check: Check, *, max_len: int = MAX_ROWS, key: Check | None = 
 
     def check(value: Any, where: list[str]) -> None:
         if not isinstance(value, dict):
-            _fail(where, "格式不对，应为键值表")
+            _fail(where, WRONG_FORMAT_TABLE_KEYS())
         if len(value) > max_len:
-            _fail(where, f"项数过多（{len(value)}，最多 {max_len}）")
+            _fail(where, TOO_MANY_ITEMS_MOST(len(value), max_len))
         for k, v in value.items():
             key(k, None if where is None else where + [f"键 {k[:40]!r}"])
             value_check(v, None if where is None else where + [str(k)[:40]])
@@ -170,10 +211,10 @@ class Obj:
 
     def __call__(self, value: Any, where: list[str]) -> None:
         if not isinstance(value, dict):
-            _fail(where, "格式不对，应为键值表（对象）")
+            _fail(where, WRONG_FORMAT_TABLE_KEYS_2())
         for name in self.required:
             if name not in value:
-                _fail(where, f"缺少 {name}")
+                _fail(where, IS_MISSING(name))
         for name, check in self.fields.items():
             if name in value:
                 check(value[name], None if where is None else where + [name])
@@ -230,7 +271,7 @@ HISTORY = listof(mapping(anything, max_len=50), max_len=1_000_000)
 
 def _lead_decision_has_reason(row: dict, where: list[str]) -> None:
     if row.get("method") == "lead" and not str(row.get("reason") or "").strip():
-        _fail(where, "是组长决定的得分，但没有写理由")
+        _fail(where, SCORE_LEAD_DECIDED_REASON())
 
 
 CONSENSUS = listof(Obj({
