@@ -29,6 +29,27 @@ class ResultsError(ValueError):
 
 
 
+# The flags of the consequences (what the policy's own words, c.action and c.label, say stays as the policy says it)
+PROGRESSED = Said("上年第 {0} 名，本年第 {1} 名，前进 {2} 位；{3}", "ranked {0} last year, {1} this year: up {2} place(s); {3}")
+PROGRESS_NOTE = Said("{0}：本年综合排名比 {1} 年前进 {2} 位或以上（按两年各自的名次数字比较）。",
+                     "{0}: up {2} place(s) or more in the overall ranking since {1} (the two years' rank numbers compared).")
+LAST = Said("综合排名第 {0} 名（末位）；{1}", "ranked {0} overall (last); {1}")
+LAST_NOTE = Said("{0}：名次最后的单位（并列末位的都算）；只有一个单位或全部并列时不标记。",
+                 "{0}: the group(s) ranked last (all tied last count); not flagged when there is one group or all are tied.")
+LAST_TWICE = Said("{0} 年、{1} 年均为末位；{2}", "last in {0} and in {1}; {2}")
+VETOED_BY = Said("一票否决：{0}", "veto: {0}")
+TOTAL_OF = Said("总分 {0}", "total {0}")
+GRADED_LOWEST = Said("{0} 年等次为“{1}”（{2}）；{3}", "graded “{1}” in {0} ({2}); {3}")
+LOWEST_TWICE = Said("{0} 年、{1} 年连续两年为“{2}”；{3}", "“{2}” two years running, {0} and {1}; {3}")
+GRADED = Said("{0}等次为“{1}”；{2}", "{0}graded “{1}”; {2}")
+AWARDED = Said("“{0}”等次 {1} 个单位中按总分列前 {2}%（名额 {3} 个）；{4}",
+               "among the {1} group(s) graded “{0}”, in the top {2}% by total ({3} place(s)); {4}")
+AWARD_TIE = Said("奖励并列待定", "award tie: to be decided")
+AWARD_TIED = Said("总分 {0} 与他单位并列于第 {1} 个奖励名额处；全部列入将超过 {2}%，按“不超过”暂不列入，由教育局决定",
+                  "total {0}, tied with other groups at award place {1}; listing them all would exceed {2}%, so, "
+                  "as the policy says “not more than”, none is listed for now: the bureau decides")
+WITHHELD = Said("{0}（总分 {1}，等次为“{2}”，得分不变）", "{0} (total {1}, grade “{2}”, score unchanged)")
+
 SELF_DIFF = Said("自评差异", "Self-assessment gap")
 SELF_TOTALS = Said("自评合计 {0}，考核组 {1}（{2}）", "self-assessed total {0}, panel {1} ({2})")
 SELF_HIGHER = Said("自评高 {0} 分", "self-assessment {0} pt higher")
@@ -136,43 +157,43 @@ def _progress(ctx: _Context, c: Consequence) -> None:
     for r in ctx.ranked:
         moved = r.rank_change
         if moved is not None and moved >= c.places:
-            _flag(r, c, f"上年第 {r.previous.rank} 名，本年第 {r.rank} 名，前进 {moved} 位；{c.action}")
-    ctx.notes.append(f"{c.label}：本年综合排名比 {ctx.year - 1} 年前进 {c.places} 位或以上（按两年各自的名次数字比较）。")
+            _flag(r, c, PROGRESSED(r.previous.rank, r.rank, moved, c.action))
+    ctx.notes.append(PROGRESS_NOTE(c.label, ctx.year - 1, c.places))
 
 
 def _last(ctx: _Context, c: Consequence) -> None:
     worst = ctx.last_rank
     for r in ctx.ranked:
         if worst is not None and r.rank == worst:
-            _flag(r, c, f"综合排名第 {r.rank} 名（末位）；{c.action}")
-    ctx.notes.append(f"{c.label}：名次最后的单位（并列末位的都算）；只有一个单位或全部并列时不标记。")
+            _flag(r, c, LAST(r.rank, c.action))
+    ctx.notes.append(LAST_NOTE(c.label))
 
 
 def _last_twice(ctx: _Context, c: Consequence) -> None:
     worst = ctx.last_rank
     for r in ctx.ranked:
         if worst is not None and r.rank == worst and ctx.history.was_last(r.unit.group_id, ctx.year - 1):
-            _flag(r, c, f"{ctx.year - 1} 年、{ctx.year} 年均为末位；{c.action}")
+            _flag(r, c, LAST_TWICE(ctx.year - 1, ctx.year, c.action))
 
 
 def _fail(ctx: _Context, c: Consequence) -> None:
     for r in ctx.ranked:
         if r.unit.grade == ctx.lowest:
-            why = f"一票否决：{r.unit.veto_reason}" if r.unit.vetoed else f"总分 {fmt_points(r.unit.total)}"
-            _flag(r, c, f"{ctx.year} 年等次为“{ctx.lowest}”（{why}）；{c.action}")
+            why = VETOED_BY(r.unit.veto_reason) if r.unit.vetoed else TOTAL_OF(fmt_points(r.unit.total))
+            _flag(r, c, GRADED_LOWEST(ctx.year, ctx.lowest, why, c.action))
 
 
 def _fail_twice(ctx: _Context, c: Consequence) -> None:
     for r in ctx.ranked:
         if r.unit.grade == ctx.lowest and r.previous is not None and r.previous.grade == ctx.lowest:
-            _flag(r, c, f"{ctx.year - 1} 年、{ctx.year} 年连续两年为“{ctx.lowest}”；{c.action}")
+            _flag(r, c, LOWEST_TWICE(ctx.year - 1, ctx.year, ctx.lowest, c.action))
 
 
 def _grade_title(ctx: _Context, c: Consequence) -> None:
     for r in ctx.ranked:
         if r.unit.grade in c.grades and (not c.group_type or r.unit.group_type == c.group_type):
             kind = f"{c.group_type}、" if c.group_type else ""
-            _flag(r, c, f"{kind}等次为“{r.unit.grade}”；{c.action}")
+            _flag(r, c, GRADED(kind, r.unit.grade, c.action))
 
 
 def signed(value: Decimal) -> str:
@@ -200,11 +221,9 @@ def _award(ctx: _Context, c: Consequence) -> None:
             chosen = [r for r in chosen if r.unit.total != cut_total]
         for r in chosen:
             r.award = True
-            _flag(r, c, f"“{label}”等次 {len(pool)} 个单位中按总分列前 {pct}%（名额 {allowed} 个）；{c.action}")
+            _flag(r, c, AWARDED(label, len(pool), pct, allowed, c.action))
         for r in tied:
-            r.flags.append(Flag("award_tie", "奖励并列待定",
-                                f"总分 {fmt_points(r.unit.total)} 与他单位并列于第 {allowed} 个奖励名额处；"
-                                f"全部列入将超过 {pct}%，按“不超过”暂不列入，由教育局决定", c.basis))
+            r.flags.append(Flag("award_tie", AWARD_TIE(), AWARD_TIED(fmt_points(r.unit.total), allowed, pct), c.basis))
         text = (f"{c.label}（“{label}”）：{len(pool)} 个单位 × {pct}% 向下取整 = {allowed} 个名额，"
                 f"列入 {len(chosen)} 个")
         if tied:
@@ -218,8 +237,7 @@ def _award(ctx: _Context, c: Consequence) -> None:
 def _withheld(r: RankedUnit, rubric: Rubric) -> None:
     if r.unit.withheld:
         r.flags.append(Flag("withheld", rubric.grades.withheld_label,
-                            f"{r.unit.withheld.rstrip('。')}（总分 {fmt_points(r.unit.total)}，等次为“{r.unit.grade or '未定'}”，"
-                            "得分不变）"))
+                            WITHHELD(r.unit.withheld.rstrip('。'), fmt_points(r.unit.total), r.unit.grade or '未定')))
 
 
 def _self_diff(r: RankedUnit, policy: Policy) -> None:
