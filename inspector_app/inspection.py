@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from inspector_app.rubric.model import Rubric
+from inspector_app.said import Said
 from inspector_app.scoring.engine import ScoreCard
 from inspector_app.store import entries as E
 from inspector_app.store import identity as I
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
+
+NO_SINGLE_SCHOOL = Said("集团 {0} 中找不到唯一的学校 “{1}”", 'group {0} has no single school "{1}"')
 
 # The panel's and the finalisation's modules load on first use: the scoring screen starts without them.
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,7 +86,7 @@ class Inspection:
             return E.GROUP
         hits = [s for s in group.schools if key in (s.id, s.name)] or [s for s in group.schools if key in s.name]
         if len(hits) != 1:
-            raise StoreError(f"集团 {group.name} 中找不到唯一的学校 “{key}”")
+            raise StoreError(NO_SINGLE_SCHOOL(group.name, key))
         return hits[0].id
 
     def progress(self, expert_id: str) -> tuple[int, int]:

@@ -1,6 +1,7 @@
 """The core's messages to people are declared with their English form.
 
-The core (store, bundles, results, rubric, scoring, and numbers.py, which reads what is typed) speaks Chinese; the window may show what it raises, and
+The core (store, bundles, results, rubric, scoring; numbers.py, which reads what is typed; the window's context:
+inspection.py and workspace*.py) speaks Chinese; the window may show what it raises, and
 under English the window says it in English (inspector_app/ui/core_words.py). It can only do so for a message
 it knows: one declared at module level as `Said("中文 {0}", "English {0}")` (inspector_app/said.py) and raised
 as `raise SomeError(MESSAGE(value))`. The rule kept here: no error of these packages is made with a Chinese
@@ -18,7 +19,8 @@ from pathlib import Path
 
 import inspector_app
 
-PACKAGES = ("store", "bundles", "results", "rubric", "scoring", "numbers.py")
+PACKAGES = ("store", "bundles", "results", "rubric", "scoring", "numbers.py", "inspection.py", "workspace.py",
+            "workspace_photos.py", "workspace_places.py")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ROOT = Path(inspector_app.__file__).parent
 

@@ -31,7 +31,8 @@ COMPUTER_KEY_FINGERPRINT_KEY = Said('本机的密钥（指纹 {0}）不是签发
                                      'This computer\'s key (fingerprint {0}) is not the key of the bureau that issued inspection "{1}": it cannot act as the bureau. Work on the bureau\'s computer that created the inspection; this computer can choose an expert, or "view only".')
 
 BUREAU, VIEWER = "@bureau", "@viewer"
-NOT_CHOSEN = "本机还没有选择身份（您是哪位专家？），不能录入评分"
+NOT_CHOSEN = Said("本机还没有选择身份（您是哪位专家？），不能录入评分",
+                  "This computer has not chosen who it is yet (which expert are you?): no scores can be entered")()
 BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}
 VIEWER_WORDS = {VIEWER, "viewer", "只查看", "查看"}
 
