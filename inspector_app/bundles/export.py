@@ -38,6 +38,9 @@ from inspector_app.store.plans import (Group, Plan, baselines, get_plan, groups,
 from inspector_app.store.experts import assigned, expert_by_id, expert_public_key, experts
 from inspector_app.said import Said
 
+FINAL_CHANGED_SINCE = Said('集团 {0} 定稿（第 {1} 版）后评分有改动：{2}。请重新定稿并写明理由（inspector panel finalise … --reason），或撤回改动后再导出',
+                            "Group {0}'s scores changed after it was finalised (version {1}): {2}. Finalise again with a reason (inspector panel finalise … --reason), or undo the changes, then export")
+
 HAS_BEEN_CHANGED_DIFFERS = Said('{0}已被改动（与添加时的内容不同：{1}）。{2}（或重新添加原件）后再导出；没有写出数据包。',
                                  '{0} has been changed (it differs from what was added: {1}). {2} (or add the original again), then export; no bundle was written.')
 INSPECTION_HAS_EXPERT = Said('考核计划中没有专家 {0}',
@@ -394,9 +397,7 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
     rubric = plan_rubric(store, plan)
     state = F.report_state(store, plan, rubric, group)
     if state.status == F.CHANGED:
-        raise ValueError(f"集团 {group.name} 定稿（第 {state.version} 版）后评分有改动："
-                         + "；".join(state.changes[:6]) + "。请重新定稿并写明理由（inspector panel finalise … --reason），"
-                         "或撤回改动后再导出")
+        raise ValueError(FINAL_CHANGED_SINCE(group.name, state.version, "；".join(state.changes[:6])))
     signer = keystore.own_key().key_id
     # The lead's own work travels as the lead's own expert bundle, like every member's (written first).
     own = prepare_expert(store, keystore, plan, group, lead_id, store.data_dir / "bundles")

@@ -5,6 +5,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from inspector_app.said import Said
+
+REPORT_CANCELLED = Said('报告生成已取消',
+                         'Making the report was cancelled')
+
+
 if TYPE_CHECKING:
     from inspector_app.reports.pdf_photos import PhotoPrefetcher
 
@@ -30,5 +36,5 @@ class RenderContext:
 
     def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise ReportCancelled("报告生成已取消")
+            raise ReportCancelled(REPORT_CANCELLED())
 

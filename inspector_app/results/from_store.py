@@ -12,6 +12,15 @@ from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.consensus import ExpertRoster, panel_scorer
 from inspector_app.store.db import Store
+from inspector_app.said import Said
+
+FINAL_DIFFERS_FROM_RECOUNT = Said('定稿结果（第 {0} 版）与重算不一致：{1}',
+                                   'The final result (version {0}) differs from the recount: {1}')
+NOTHING_FINALISED = Said('还没有任何集团定稿，不能发布结果（排名、等次和奖惩只用于已定稿的集团）：{0}',
+                          'No group is final yet, so no results can be published (rankings, grades, awards and consequences are only for final groups): {0}')
+PLAN_HAS_NO_GROUPS = Said('本计划没有集团',
+                           'This plan has no groups')
+
 
 
 def first_year(school_year: str) -> int:
@@ -75,7 +84,7 @@ def _not_final(store: Store, group: P.Group, card, scored: bool) -> str:
         return "未定稿" if scored else "尚无专家组结果"
     changed = F.differences(final.result, card.to_json())
     if changed:
-        return f"定稿结果（第 {final.version} 版）与重算不一致：" + "；".join(changed[:4])
+        return FINAL_DIFFERS_FROM_RECOUNT(final.version, "；".join(changed[:4]))
     return ""
 
 
@@ -86,6 +95,5 @@ class NothingFinalised(ValueError):
 def publishable(results: Results) -> Results:
     if not results.units:
         listed = "；".join(f"{u.name}（{u.reason}，{u.progress}）" for u in results.unfinished)
-        raise NothingFinalised("还没有任何集团定稿，不能发布结果（排名、等次和奖惩只用于已定稿的集团）："
-                               + (listed or "本计划没有集团"))
+        raise NothingFinalised(NOTHING_FINALISED(listed or PLAN_HAS_NO_GROUPS()))
     return results

@@ -25,6 +25,9 @@ from inspector_app.store import health
 from inspector_app.store.db import DB_NAME, MARKER, FolderLock, Store, StoreError
 from inspector_app.said import Said
 
+BACKUP_FAILED_DATABASE = Said('备份失败：{0}',
+                               'Backup failed: {0}')
+
 DATABASE_OPEN_PROGRAM_CLOSE = Said('数据库正在本程序中打开，请先关闭它再恢复备份。',
                                     'The database is open in this program: close it before restoring a backup.')
 RESTORED_DATABASE_FAILED_CHECK = Said('恢复后的数据库未通过校验（{0}）；原数据库保留在 {1}。',
@@ -96,7 +99,7 @@ def backup_now(store: Store) -> Backup:
                 raise StoreError(DATABASE_FAILED_INTEGRITY_CHECK(check[0][0]))
     except sqlite3.Error as exc:
         from inspector_app.store.db import _explain_sqlite
-        raise StoreError("备份失败：" + _explain_sqlite(exc, folder)) from exc
+        raise StoreError(BACKUP_FAILED_DATABASE(_explain_sqlite(exc, folder))) from exc
     except StorageError as exc:
         raise StoreError(BACKUP_FAILED(exc.strerror or exc)) from exc
     prune(store.data_dir)

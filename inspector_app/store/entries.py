@@ -23,6 +23,11 @@ from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
 from inspector_app.said import Said
 
+WITHHOLDING_NEEDS_REASON = Said('认定取消资格须写明查实的事实和理由',
+                                 'Withholding eligibility needs the facts established and the reason written down')
+VETO_NEEDS_REASON = Said('认定一票否决须写明事实和理由',
+                          'Applying a veto needs the facts and the reason written down')
+
 RUBRIC_HAS_INDICATOR = Said('指标体系中没有指标 {0}',
                              'The rubric has no indicator {0}')
 NOTE_TOO_LONG_CHARACTERS = Said('{0}: 备注过长（{1} 字，最多 {2} 字）',
@@ -359,7 +364,7 @@ def set_veto(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: 
         raise EntryError(VETO_DOES_EXIST(key))
     if value and not reason.strip():
         withholds = any(v.withholds_top for v in rubric.vetoes if v.key == key)
-        raise EntryError("认定取消资格须写明查实的事实和理由" if withholds else "认定一票否决须写明事实和理由", "reason")
+        raise EntryError(WITHHOLDING_NEEDS_REASON() if withholds else VETO_NEEDS_REASON(), "reason")
     problem = text_problem(reason, MAX_NOTE)
     if problem:
         raise EntryError(REASON_VETO(problem), "reason")

@@ -5,6 +5,13 @@ from dataclasses import dataclass
 
 from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
+from inspector_app.said import Said
+
+EXPERT_NAME_EMPTY = Said('专家姓名为空；本计划的专家: {0}',
+                          "The expert's name is empty; this plan's experts: {0}")
+NO_SUCH_EXPERT = Said('找不到专家 “{0}”；本计划的专家: {1}',
+                       "No expert “{0}”; this plan's experts: {1}")
+
 
 ROLES = {"lead": "组长", "member": "专家"}  # an expert's role in the panel, as the window and the command line say it
 TRUST_ROLES = {"lead": "专家组组长", "member": "专家"}  # the role a key trusted from a plan carries in the trust list
@@ -29,10 +36,10 @@ def experts(store: Store, plan_id: str) -> list[Expert]:
 def get_expert(store: Store, plan_id: str, key: str) -> Expert:
     all_experts = experts(store, plan_id)
     if not key.strip():
-        raise StoreError("专家姓名为空；本计划的专家: " + "、".join(e.name for e in all_experts))
+        raise StoreError(EXPERT_NAME_EMPTY("、".join(e.name for e in all_experts)))
     hits = [e for e in all_experts if key in (e.id, e.name, e.key_id)]
     if len(hits) != 1:
-        raise StoreError(f"找不到专家 “{key}”；本计划的专家: " + "、".join(e.name for e in all_experts))
+        raise StoreError(NO_SUCH_EXPERT(key, "、".join(e.name for e in all_experts)))
     return hits[0]
 
 

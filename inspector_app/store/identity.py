@@ -19,6 +19,9 @@ from inspector_app.store.plans import Plan
 from inspector_app.store.experts import ROLES, Expert, expert_by_id, experts, experts_with_key, learn_expert_key
 from inspector_app.said import Said
 
+NO_SUCH_EXPERT_OR_ROLE = Said('找不到专家 “{0}”；本计划的专家: {1}；也可以选择 教育局 或 只查看',
+                               "No expert “{0}”; this plan's experts: {1}; you may also choose the bureau or view only")
+
 KEY_INSPECTION_REGISTERS_FINGERPRINT = Said('考核计划登记的 {0} 的密钥（指纹 {1}）不是本机的密钥（指纹 {2}）。{3}请在 {4} 本人的电脑上操作；如确实换了电脑，请在本机 inspector keys export 导出公钥交教育局，由教育局在名单中登记后重新下发计划包。',
                                              "The key the inspection registers for {0} (fingerprint {1}) is not this computer's key (fingerprint {2}). {3}Work on {4}'s own computer; if the computer really was changed, export the public key here with inspector keys export for the bureau, which registers it in the roster and sends the plan package again.")
 COMPUTER_KEY_REGISTERED_KEY = Said('本机的密钥已登记为 {0} 的密钥，不能再作为 {1}。如需替 {2} 录入纸质评分表，请以 {3} 的身份用 --expert {4} 代录。',
@@ -164,8 +167,7 @@ def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
     everyone = experts(store, plan.id)
     hits = [e for e in everyone if who in (e.id, e.name)]
     if len(hits) != 1:
-        raise IdentityError(f"找不到专家 “{who}”；本计划的专家: " + "、".join(e.name for e in everyone)
-                            + "；也可以选择 教育局 或 只查看")
+        raise IdentityError(NO_SUCH_EXPERT_OR_ROLE(who, "、".join(e.name for e in everyone)))
     expert = hits[0]
     if expert.key_id and expert.key_id != own.key_id:
         holder = key_holder(store, plan.id, own.key_id)

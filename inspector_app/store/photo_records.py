@@ -16,6 +16,9 @@ from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
 from inspector_app.said import Said
 
+PHOTO_FILE_MISSING = Said('照片文件缺失：{0}。评分记录仍在；请从原始来源重新添加这张照片。',
+                           "The photo's file is missing: {0}. The scoring records are kept; add this photo again from where it came from.")
+
 PHOTO_ID = Said('没有编号为 {0} 的照片',
                  'No photo with id {0}')
 PHOTO_SAYS = Said('照片 {0}：{1}',
@@ -279,7 +282,7 @@ def file_path(store: Store, photo: PhotoRecord, thumb: bool = False) -> Path:
         return path
     problem = prepare_files(store, [photo]).get(photo.id)
     if problem or not path.is_file():
-        raise StoreError(problem or f"照片文件缺失：{path}。评分记录仍在；请从原始来源重新添加这张照片。")
+        raise StoreError(problem or PHOTO_FILE_MISSING(path))
     return path
 
 

@@ -15,6 +15,9 @@ from inspector_app.store.history import record
 from inspector_app.store.plans import Plan, PlanSpec, _write_publication, get_plan, validate_spec
 from inspector_app.said import Said
 
+AMENDED_PLAN_HAS_ERRORS = Said('修订后的考核计划有误：{0}',
+                                'The amended inspection plan has errors: {0}')
+
 AMENDMENT_ADD_REMOVE_GROUPS = Said('修订不能增减集团（增减集团请新建考核计划）',
                                     'An amendment cannot add or remove groups (create a new inspection for that)')
 AMENDMENT_REMOVES_SCHOOL_BUT = Said('修订要删去学校“{0}”，但本机已为它录入 {1}；删去会使这些记录失去归属，未修订',
@@ -59,7 +62,7 @@ def amend_plan(store: Store, plan: Plan, rubric: Rubric, spec: PlanSpec, *, acto
     baselines, prior results and plan fields may change); `changes` are the differences in words."""
     problems = validate_spec(spec, rubric)
     if problems:
-        raise AmendError("修订后的考核计划有误：" + "；".join(problems))
+        raise AmendError(AMENDED_PLAN_HAS_ERRORS("；".join(problems)))
     c, pid = store.conn, plan.id
     old_groups = {r[0] for r in c.execute("SELECT id FROM groups WHERE plan_id = ?", (pid,))}
     new_groups = {g.id for g in spec.groups}

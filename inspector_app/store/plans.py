@@ -16,6 +16,17 @@ from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.said import Said
 
+PLAN_HAS_ERRORS = Said('考核计划有误：\n{0}',
+                        'The inspection plan has errors:\n{0}')
+PLAN_KEY_EMPTY = Said('考核计划的编号或名称为空；已有: {0}',
+                       "The inspection plan's id or title is empty; there are: {0}")
+NO_UNIQUE_PLAN = Said('找不到唯一的考核计划 “{0}”；已有: {1}',
+                       'No single inspection plan “{0}”; there are: {1}')
+GROUP_NAME_EMPTY = Said('集团名称为空；本计划的集团: {0}',
+                         "The group's name is empty; this plan's groups: {0}")
+NO_UNIQUE_GROUP = Said('找不到唯一的集团 “{0}”；本计划的集团: {1}',
+                        "No single group “{0}”; this plan's groups: {1}")
+
 RUBRIC_INSPECTION_USES_DATABASE = Said('考核计划 {0} 所用的指标体系不在数据库中',
                                         'The rubric that inspection {0} uses is not in the database')
 INSPECTION_ID = Said('没有编号为 {0} 的考核计划',
@@ -259,7 +270,7 @@ def create_plan(store: Store, rubric: Rubric, spec: PlanSpec, *, actor: str = ""
         raise StoreError(refusal)
     problems = validate_spec(spec, rubric)
     if problems:
-        raise StoreError("考核计划有误：\n" + "\n".join(problems))
+        raise StoreError(PLAN_HAS_ERRORS("\n".join(problems)))
     plan_id = spec.id or new_id()
     with store.tx():
         store_rubric(store, rubric)
@@ -365,10 +376,10 @@ def find_plan(store: Store, key: str | None) -> Plan:
     if key is None:
         return plans[0]
     if not key.strip():
-        raise StoreError("考核计划的编号或名称为空；已有: " + "；".join(f"{p.id} {p.title}" for p in plans))
+        raise StoreError(PLAN_KEY_EMPTY("；".join(f"{p.id} {p.title}" for p in plans)))
     hits = [p for p in plans if p.id == key or p.title == key] or [p for p in plans if p.id.startswith(key)]
     if len(hits) != 1:
-        raise StoreError(f"找不到唯一的考核计划 “{key}”；已有: " + "；".join(f"{p.id} {p.title}" for p in plans))
+        raise StoreError(NO_UNIQUE_PLAN(key, "；".join(f"{p.id} {p.title}" for p in plans)))
     return hits[0]
 
 
@@ -405,10 +416,10 @@ def group_by_id(store: Store, plan_id: str, group_id: str) -> Group | None:
 def get_group(store: Store, plan_id: str, key: str) -> Group:
     all_groups = groups(store, plan_id)
     if not key.strip():  # an empty name is contained in every name: it must match none
-        raise StoreError("集团名称为空；本计划的集团: " + "、".join(g.name for g in all_groups))
+        raise StoreError(GROUP_NAME_EMPTY("、".join(g.name for g in all_groups)))
     hits = [g for g in all_groups if g.id == key or g.name == key] or [g for g in all_groups if key in g.name]
     if len(hits) != 1:
-        raise StoreError(f"找不到唯一的集团 “{key}”；本计划的集团: " + "、".join(g.name for g in all_groups))
+        raise StoreError(NO_UNIQUE_GROUP(key, "、".join(g.name for g in all_groups)))
     return hits[0]
 
 

@@ -19,6 +19,13 @@ from inspector_app.store.db import Store, StoreError
 from inspector_app.store.text import text_problem
 from inspector_app.said import Said
 
+SCHOOL_NOT_IN_GROUP = Said('学校 “{0}” 不在考核计划中的 {1}：{2}',
+                            'School “{0}” is not in {1} in the inspection plan: {2}')
+NO_ITEM_NUMBERED = Said('没有编号为 “{0}” 的整改事项（用 inspector rectify list 查看编号）',
+                         'No rectification item numbered “{0}” (see the numbers with inspector rectify list)')
+ITEM_NUMBER_AMBIGUOUS = Said('编号 “{0}” 对应多个整改事项，请写全编号',
+                              'Number “{0}” matches several rectification items; write the whole number')
+
 STATE_RECTIFICATION_ITEM_CAN = Said('状态 “{0}” 不是整改事项的状态；只能是 {1} 之一',
                                      '"{0}" is not a state of a rectification item: it can only be one of {1}')
 MUST_NOT_BE_EMPTY = Said('{0}不能为空',
@@ -221,7 +228,7 @@ def check_draft(store: Store, plan, rubric, group, draft: Draft) -> Draft:
         hits = [s for s in group.schools if key in (s.id, s.name, s.short_name)] or \
                [s for s in group.schools if key in s.name]
         if len(hits) != 1:
-            raise RectifyError(f"学校 “{key}” 不在考核计划中的 {group.name}：" + "、".join(s.name for s in group.schools))
+            raise RectifyError(SCHOOL_NOT_IN_GROUP(key, group.name, "、".join(s.name for s in group.schools)))
         if hits[0].id not in schools:
             schools.append(hits[0].id)
     deadline = check_date(draft.deadline, "整改时限")
@@ -290,8 +297,7 @@ def get_item(store: Store, key: str) -> Item:
     exact = [r for r in rows if r[0] == key]
     rows = exact or rows
     if len(rows) != 1:
-        raise RectifyError(f"没有编号为 “{key}” 的整改事项（用 inspector rectify list 查看编号）" if not rows
-                           else f"编号 “{key}” 对应多个整改事项，请写全编号")
+        raise RectifyError(NO_ITEM_NUMBERED(key) if not rows else ITEM_NUMBER_AMBIGUOUS(key))
     return _item(rows[0], events(store, rows[0][0]))
 
 

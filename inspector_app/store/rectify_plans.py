@@ -16,6 +16,9 @@ from inspector_app.store import rectification as R
 from inspector_app.store.db import Store, StoreError
 from inspector_app.said import Said
 
+RECHECK_PLAN_HAS_ERRORS = Said('复查计划有误：{0}',
+                                'The follow-up plan has errors: {0}')
+
 INSPECTION_HAS_OPEN_RECTIFICATION = Said('考核计划“{0}”没有未关闭的整改事项，不需要复查',
                                           'Inspection "{0}" has no open rectification items: no follow-up check needed')
 LIST_FOLLOW_UP_PANEL = Said('请用 --expert 列出复查专家组（至少一位组长），如 --expert 王复查:lead:wang.pub',
@@ -71,7 +74,7 @@ def make_recheck_plan(store: Store, parent: P.Plan, experts: list[P.ExpertSpec],
     spec, found = recheck_spec(store, parent, experts)
     problems = P.validate_spec(spec, rubric)
     if problems:
-        raise StoreError("复查计划有误：" + "；".join(problems))
+        raise StoreError(RECHECK_PLAN_HAS_ERRORS("；".join(problems)))
     with store.tx():
         plan = P.create_plan(store, rubric, spec, issuer_key_id=issuer_key_id)
         for item in found:

@@ -25,6 +25,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from inspector_app.paths import resource_path
+from inspector_app.said import Said
+
+REPORT_FONT_MISSING = Said('找不到报告字体文件 {0}，请重新安装本程序。',
+                            'The report font file {0} is missing; install this program again.')
+
 
 HEI = "InspectorHei"
 SONG = "InspectorSong"
@@ -58,7 +63,7 @@ def register_fonts() -> None:
         for name, filename in FILES.items():
             path = resource_path("fonts", filename)
             if not path.is_file():
-                raise FontMissingError(f"找不到报告字体文件 {path}，请重新安装本程序。")
+                raise FontMissingError(REPORT_FONT_MISSING(path))
             fonts[name] = TTFont(name, str(path))
             pdfmetrics.registerFont(fonts[name])
         # One weight per Chinese face: bold and italic map to the same face, so <b> never fails.
