@@ -61,7 +61,8 @@ def test_photo_remove_and_restore(plan_as, capsys, tmp_path):
     photo = tmp_path / "现场.jpg"
     Image.new("RGB", (64, 48), (120, 160, 90)).save(photo)
     assert main(["photo", "add", "--group", "g4", "--indicator", "C6", str(photo)]) == 0
-    _out(capsys)
+    said = _out(capsys)
+    assert "现场.jpg（64×48）" in said and "originals/" not in said  # the expert's file name, not where it is kept
     assert main(["photo", "list", "--group", "g4", "--json"]) == 0
     photo_id = json.loads(_out(capsys))[0]["id"]
     assert main(["photo", "remove", str(photo_id)]) == 0

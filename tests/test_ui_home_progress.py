@@ -1,4 +1,4 @@
-"""The home list says how far this laptop's expert is in each plan ("12/23 已评"), as the group chooser does."""
+"""The home list says how far this laptop's expert is in each plan ("12/24 处已评"), as the group chooser does."""
 from __future__ import annotations
 
 import pytest
@@ -26,4 +26,27 @@ def test_home_list_and_group_chooser_show_progress(qtbot, store):
     assert all("已评" in combo.itemText(i) for i in range(combo.count()))
     window.show_home()
     text = window.home.plans.item(0).text()
-    assert f"{done}/{total} 已评" in text and plan.title in text
+    assert f"{done}/{total} 处已评" in text and plan.title in text
+
+
+def test_group_count_says_it_counts_places_and_the_score_panel_indicators(qtbot, store):
+    """The group chooser counts places (an indicator scored per school is one place a school), the score panel
+    counts indicators: each names what it counts, so 15/24 beside 14/23 is not a contradiction."""
+    make_demo(store)
+    window = open_window(qtbot, store)
+    combo = window.navigator.group_combo
+    assert all("处已评" in combo.itemText(i) for i in range(combo.count()))
+    assert "逐校评分的指标每所学校算一处" in combo.toolTip()
+    card = window.workspace.card()
+    if not card.complete:
+        assert f"{card.done}/{card.count} 项指标已评" in window.score.grade_label.text()
+
+
+def test_the_demo_notice_stays_with_the_demo(qtbot, store):
+    from inspector_app.ui.main_window import DEMO_NOTICE
+    window = open_window(qtbot, store)
+    window.open_demo()
+    window.show_notice(DEMO_NOTICE())
+    assert not window.banner.isHidden()
+    window.show_home()
+    assert window.banner.isHidden()

@@ -139,7 +139,7 @@ def _photo_change(args, restore: bool) -> int:
             print(f"照片 {args.photo} 已经{'在用' if restore else '移除'}，没有改动")
             return 0
         (PR.restore_photo if restore else PR.remove_photo)(store, photo.id, me.expert_id)
-        print(f"已{'恢复' if restore else '移除'}照片 {args.photo}（{photo.caption or photo.original}）")
+        print(f"已{'恢复' if restore else '移除'}照片 {args.photo}（{photo.caption or photo.name or photo.original}）")
     return 0
 
 

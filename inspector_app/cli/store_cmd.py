@@ -384,7 +384,7 @@ def cmd_photo_add(args) -> int:
         for photo in result.added:
             if args.caption:
                 PR.set_caption(store, photo.id, args.caption, expert.id)
-            print(f"已添加 {photo.original}（{photo.width}×{photo.height}）")
+            print(f"已添加 {photo.name or photo.original}（{photo.width}×{photo.height}）")
         if result.refused:
             from inspector_app.cli.main import say
             for error in result.refused:

@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self.remember_place()
         self.home.load(self.store)
         self.stack.setCurrentWidget(self.home)
+        if self.banner.text() == DEMO_NOTICE():
+            self.banner.hide()  # the demo's notice belongs to the demo, not to the list of plans
         for action in getattr(self, "work_actions", []):
             action.setEnabled(False)
         self.home.plans.setFocus() if self.home.plans.count() else self.home.demo_button.setFocus()

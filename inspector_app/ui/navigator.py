@@ -69,6 +69,9 @@ class Navigator(QWidget):
         group_label = QLabel(translate("Navigator", "集团(&J)："))
         group_label.setBuddy(self.group_combo)
         layout.addWidget(group_label)
+        # Places, not indicators: an indicator scored per school is one place a school (the score panel counts
+        # indicators, so the two numbers differ by design and each says which it counts).
+        self.group_combo.setToolTip(translate("Navigator", "“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处"))
         layout.addWidget(self.group_combo)
         self.jump = QLineEdit()
         self.jump.setPlaceholderText(translate("Navigator", "跳到指标编号，如 C5（Ctrl+G）"))
@@ -165,7 +168,7 @@ class Navigator(QWidget):
     def _group_text(g, progress: tuple[int, int]) -> str:
         done, total = progress
         return (g.name + (f"（{core_text(g.group_type)}）" if g.group_type else "")
-                + "　" + translate("Navigator", "{0}/{1} 已评").format(done, total))
+                + "　" + translate("Navigator", "{0}/{1} 处已评").format(done, total))
 
     def update_group_progress(self) -> None:
         ws = self.workspace

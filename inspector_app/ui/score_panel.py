@@ -184,7 +184,7 @@ class ScorePanel(QFrame):
             self.note_label.setText(translate("ScorePanel", "共 {0} 项指标，评分后这里显示暂计得分").format(card.count))
         elif not card.complete and not card.vetoed:
             self.total_label.setText(translate("ScorePanel", "暂计 {0}").format(fmt_points(card.total)))
-            self.grade_label.setText(translate("ScorePanel", "等次待评完（{0}/{1} 项已评）").format(card.done, card.count))
+            self.grade_label.setText(translate("ScorePanel", "等次待评完（{0}/{1} 项指标已评）").format(card.done, card.count))
             _restyle(self.grade_label, "font-size: 12pt; color: #555;")
             self.note_label.setText(core_text(card.grade_note))
         else:

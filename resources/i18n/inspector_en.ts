@@ -1460,8 +1460,8 @@ SHA-256: {1}</translation>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <source>{0}/{1} 已评</source>
-        <translation>{0}/{1} scored</translation>
+        <source>{0}/{1} 处已评</source>
+        <translation>{0}/{1} places scored</translation>
     </message>
     <message>
         <source>专家：{0}</source>
@@ -2084,6 +2084,10 @@ SHA-256: {1}</translation>
         <translation>Group (&amp;J):</translation>
     </message>
     <message>
+        <source>“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处</source>
+        <translation>"Places": each indicator given to you is one place; an indicator scored per school is one place for each school</translation>
+    </message>
+    <message>
         <source>跳到指标编号，如 C5（Ctrl+G）</source>
         <translation>Jump to a code, e.g. C5 (Ctrl+G)</translation>
     </message>
@@ -2104,8 +2108,8 @@ SHA-256: {1}</translation>
         <translation>▲ Needs attention: an error, or 20% of the maximum or more away from the self-score</translation>
     </message>
     <message>
-        <source>{0}/{1} 已评</source>
-        <translation>{0}/{1} scored</translation>
+        <source>{0}/{1} 处已评</source>
+        <translation>{0}/{1} places scored</translation>
     </message>
     <message>
         <source> · {0}/{1} 校</source>
@@ -2955,8 +2959,8 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
         <translation>Provisional {0}</translation>
     </message>
     <message>
-        <source>等次待评完（{0}/{1} 项已评）</source>
-        <translation>Grade once all are scored ({0}/{1} scored)</translation>
+        <source>等次待评完（{0}/{1} 项指标已评）</source>
+        <translation>Grade once all are scored ({0}/{1} indicators scored)</translation>
     </message>
     <message>
         <source>含考核组改定得分：{0}</source>

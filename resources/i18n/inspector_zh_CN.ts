@@ -1460,8 +1460,8 @@
         <translation>数据文件夹：{0}</translation>
     </message>
     <message>
-        <source>{0}/{1} 已评</source>
-        <translation>{0}/{1} 已评</translation>
+        <source>{0}/{1} 处已评</source>
+        <translation>{0}/{1} 处已评</translation>
     </message>
     <message>
         <source>专家：{0}</source>
@@ -2084,6 +2084,10 @@
         <translation>集团(&amp;J)：</translation>
     </message>
     <message>
+        <source>“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处</source>
+        <translation>“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处</translation>
+    </message>
+    <message>
         <source>跳到指标编号，如 C5（Ctrl+G）</source>
         <translation>跳到指标编号，如 C5（Ctrl+G）</translation>
     </message>
@@ -2104,8 +2108,8 @@
         <translation>▲ 需注意：有错误，或与自评分相差达到满分的两成</translation>
     </message>
     <message>
-        <source>{0}/{1} 已评</source>
-        <translation>{0}/{1} 已评</translation>
+        <source>{0}/{1} 处已评</source>
+        <translation>{0}/{1} 处已评</translation>
     </message>
     <message>
         <source> · {0}/{1} 校</source>
@@ -2955,8 +2959,8 @@
         <translation>暂计 {0}</translation>
     </message>
     <message>
-        <source>等次待评完（{0}/{1} 项已评）</source>
-        <translation>等次待评完（{0}/{1} 项已评）</translation>
+        <source>等次待评完（{0}/{1} 项指标已评）</source>
+        <translation>等次待评完（{0}/{1} 项指标已评）</translation>
     </message>
     <message>
         <source>含考核组改定得分：{0}</source>
