@@ -282,3 +282,16 @@ def test_the_workbook_has_an_override_column(suizhou, tmp_path):
     head = [c.value for c in detail[1]]
     c1 = next([c.value for c in r] for r in detail.iter_rows(min_row=2) if r[3].value == "C1")
     assert c1[head.index("按计分办法得分")] == 5 and c1[head.index("改定理由")] == "党建记录缺一项"
+
+
+@pytest.mark.parametrize("answer, expected", [("是", D("2")), ("否", D("4")), ("有", D("2")), ("无", D("4")),
+                                              ("1", D("2")), ("0", D("4"))])
+def test_a_failing_counted_once_is_answered_yes_or_no(suizhou, answer, expected):
+    """004 C10 (4 分): "未开展一项活动扣0.5分，未“推门”听课评课扣2分。" The 推门 failing counts at most once, so
+    it reads as a question: 未开展“推门”听课评课？是 → 4 − 2 = 2; 否 → 4 (no activity missed)."""
+    assert points(suizhou, "C10", {"activities": 0, "no_visits": answer}) == expected
+
+
+def test_a_failing_counted_once_still_refuses_two(suizhou):
+    with pytest.raises(R.InputError):
+        suizhou.indicator("C10").rule.score({"activities": 0, "no_visits": "2"})

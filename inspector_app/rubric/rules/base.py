@@ -103,6 +103,7 @@ class Field:
 NA = "不适用"
 YES_NO = ("是", "否", NA)
 _NA_WORDS = {NA, "na", "n/a", "无此项"}
+_DIGITS = re.compile(r"[0-9０-９]")  # a typed count, not a yes/no word
 
 # The written forms a measured figure may take (a rule declares which it accepts):
 FORMS = {
@@ -335,6 +336,9 @@ def normalise_value(f: Field, value: Any) -> Any:
         if f.kind == "number" and f.forms:
             return _written_form(f, value, what)
         if f.kind == "count":
+            if f.maximum == 1 and isinstance(value, str) and not _DIGITS.search(value):
+                # a failing counted at most once ("未“推门”听课评课扣2分") is a yes/no: 是 = it happened once
+                return int(parse_bool(value, what=what))
             number = parse_count(value, what=what)
             if f.maximum is not None and number > f.maximum:
                 raise InputError(f.key, AT_MOST_NOT(what, fmt_points(f.maximum), number))
