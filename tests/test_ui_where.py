@@ -71,7 +71,7 @@ def test_next_unscored_fresh_totals_and_per_school_counts(qtbot, store):
     combo = window.navigator.group_combo
     done = sum(ws.unit_progress(u.school_id)[0] for u in ws.units)
     total = sum(len(u.codes) for u in ws.units)
-    assert f"{done}/{total} 已评" in combo.itemText(combo.currentIndex())
+    assert f"{done}/{total} 处已评" in combo.itemText(combo.currentIndex())
     # A per-school indicator: how many schools are scored, on the page and in the navigator
     per_school = next(p for p in ws.places if p.school_id and ws.indicator(p.code).scope.per_school)
     window.navigator.select(per_school)
