@@ -98,6 +98,8 @@ CancelFn = Callable[[], bool]
 UNKNOWN_SIGNER = Said("签名人的密钥尚未登记（指纹 {0}），已暂存其公钥；数据包未展开，也未合并。",
                       "The signer's key is not registered yet (fingerprint {0}); its public key is kept aside, and the "
                       "bundle was neither opened nor merged.")
+TRUST_AFTER_CHECK = Said("请与发送人当面核对指纹后运行：inspector keys trust {0} --name 姓名",
+                         "Check the fingerprint with the sender in person, then run: inspector keys trust {0} --name NAME")
 NOT_BAG = Said("文件 {0} 不是 Inspector 数据包（缺少 bagit.txt）。", "{0} is not an Inspector bundle (it has no bagit.txt).")
 
 def is_cancelled(cancelled: Any) -> bool:
@@ -396,7 +398,7 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
                                        if info.get(ENCRYPTION_KEY) and info.get(ENCRYPTION_KEY_SIGNATURE) else None)
         fp = fingerprint(signer_pub)
         raise BundleError("unknown_key",
-                          UNKNOWN_SIGNER(fp) + f"请与发送人当面核对指纹后运行：inspector keys trust {fp} --name 姓名")
+                          UNKNOWN_SIGNER(fp) + TRUST_AFTER_CHECK(fp))
     if status == "revoked":
         name = keystore.name_of(signer_id)
         raise BundleError("revoked_key",
