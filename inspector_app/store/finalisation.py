@@ -54,11 +54,13 @@ NEEDS_REASON = Said("集团 {0} 已于 {1} 定稿（第 {2} 版）；定稿后�
                     "becomes a new version, the old one kept")
 
 class FinaliseError(StoreError):
-    """Finalisation refused; `missing` lists what is still open, one line each."""
+    """Finalisation refused; `missing` lists what is still open, one line each; `visit` is set when the
+    refusal is rectification items due before that visit date (the window words its own remedy)."""
 
-    def __init__(self, message: str, missing: list[str] | None = None):
+    def __init__(self, message: str, missing: list[str] | None = None, visit: str = ""):
         super().__init__(message)
         self.missing = missing or []
+        self.visit = visit
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,7 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
     early = _deadlines_before(store, plan.id, group.id, visit)
     if early:  # written before the visit date was known
         raise FinaliseError(GROUP_HAS_RECTIFICATION_ITEM(group.name, len(early), visit),
-                            early)
+                            early, visit=visit)
     result = live_result(store, plan, rubric, group)
     previous = latest(store, plan.id, group.id)
     if previous is not None:

@@ -54,10 +54,10 @@ class DataMenus(QObject):
 
         menu = bar.addMenu(translate("MainWindow", "报告(&R)"))
         plan_actions += [
-            add(menu, translate("MainWindow", "生成现场反馈报告(&F)…"), lambda: self.reports.feedback(),
+            add(menu, translate("MainWindow", "生成现场反馈报告(&F)…"), lambda: self.reports.feedback(group_id=self._shown_group_id()),
                 ["Ctrl+R"]),
             add(menu, translate("MainWindow", "打印评分表(&S)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
-            add(menu, translate("MainWindow", "生成合议记录(&M)…"), lambda: self.reports.panel_record()),
+            add(menu, translate("MainWindow", "生成合议记录(&M)…"), lambda: self.reports.panel_record(group_id=self._shown_group_id())),
             add(menu, translate("MainWindow", "反馈会记录(&H)…"), lambda: self.meeting_dialog()),
         ]
 
@@ -91,6 +91,11 @@ class DataMenus(QObject):
         self.backup_dialog = dialog  # tests drive it while it is open
         dialog.open()
         return dialog
+
+    def _shown_group_id(self) -> str | None:
+        """The 合议 screen's chosen group while it is on show (the reports are of that group), else None."""
+        showing = self._consensus is not None and self.window.stack.currentWidget() is self._consensus
+        return self._consensus.group.id if showing and self._consensus.group is not None else None
 
     def meeting_dialog(self, group_id: str | None = None):
         """反馈会记录 of the group on show (the 合议 screen's, else the scoring screen's)."""

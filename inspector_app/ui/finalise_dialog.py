@@ -2,7 +2,7 @@
 still missing when the group cannot be finalised yet (the same use case as `inspector panel finalise`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
@@ -44,6 +44,8 @@ class FinaliseDialog(QDialog):
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #b00020;")
+        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setMinimumWidth(520)
         layout.addWidget(self.missing)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton(translate("FinaliseDialog", "定稿(&F)"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -58,7 +60,15 @@ class FinaliseDialog(QDialog):
                                         self.visit.date().toString("yyyy-MM-dd"),
                                         self.meeting.date().toString("yyyy-MM-dd"), self.reason.toPlainText())
         except F.FinaliseError as exc:
-            self.missing.setText("\n".join(core_text(line) for line in [str(exc), *exc.missing]))
+            head = str(exc)
+            if exc.visit:  # the core names the command line's remedy; the window names its own
+                head = translate("FinaliseDialog", "集团 {0} 有 {1} 项整改事项的整改时限早于考核日期 {2}。"
+                                 "请在“专家组意见”的整改事项中选中该项，点“修改”改正整改时限（或改正考核日期），"
+                                 "再定稿：").format(self.group.name, len(exc.missing), exc.visit)
+            self.missing.setText("\n".join([head if exc.visit else core_text(head),
+                                            *(core_text(line) for line in exc.missing)]))
+            self.layout().activate()
+            self.adjustSize()  # the whole message shown, wrapped, not cut off at the dialog's edge
             return False
         self.accept()
         return True

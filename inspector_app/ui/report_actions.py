@@ -106,12 +106,13 @@ class ReportActions(QObject):
         render = _writer(pdf)
         return self._render(title, out, lambda progress: render(data, out, progress, progress.cancelled))
 
-    def feedback(self, out: Path | None = None) -> Operation | None:
-        """生成现场反馈报告 for the current group."""
+    def feedback(self, out: Path | None = None, group_id: str | None = None) -> Operation | None:
+        """生成现场反馈报告 of `group_id` (the 合议 screen's group) or the group on show."""
         ws = self.window.workspace
         if ws is None or ws.group is None:
             return None
-        return self._document(translate("ReportActions", "生成现场反馈报告"), f"现场反馈报告-{_slug(ws.group.name)}.pdf", ws.group,
+        group = next((g for g in ws.groups if g.id == group_id), ws.group)
+        return self._document(translate("ReportActions", "生成现场反馈报告"), f"现场反馈报告-{_slug(group.name)}.pdf", group,
                               out,
                               "inspector_app.reports.word_report:write_feedback_docx",
                               "inspector_app.reports.feedback:render_feedback")

@@ -1343,6 +1343,10 @@ SHA-256: {1}</translation>
         <source>定稿(&amp;F)</source>
         <translation>&amp;Finalise</translation>
     </message>
+    <message>
+        <source>集团 {0} 有 {1} 项整改事项的整改时限早于考核日期 {2}。请在“专家组意见”的整改事项中选中该项，点“修改”改正整改时限（或改正考核日期），再定稿：</source>
+        <translation>Group {0} has {1} rectification item(s) with a deadline before the visit date {2}. In Panel findings, select the item under the rectification items and click Edit to correct its deadline (or correct the visit date), then finalise:</translation>
+    </message>
 </context>
 <context>
     <name>FindingsView</name>

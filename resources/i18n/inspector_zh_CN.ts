@@ -1343,6 +1343,10 @@
         <source>定稿(&amp;F)</source>
         <translation>定稿(&amp;F)</translation>
     </message>
+    <message>
+        <source>集团 {0} 有 {1} 项整改事项的整改时限早于考核日期 {2}。请在“专家组意见”的整改事项中选中该项，点“修改”改正整改时限（或改正考核日期），再定稿：</source>
+        <translation>集团 {0} 有 {1} 项整改事项的整改时限早于考核日期 {2}。请在“专家组意见”的整改事项中选中该项，点“修改”改正整改时限（或改正考核日期），再定稿：</translation>
+    </message>
 </context>
 <context>
     <name>FindingsView</name>
