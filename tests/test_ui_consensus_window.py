@@ -6,15 +6,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from inspector_app.store.db import open_store  # noqa: E402
-from inspector_app.ui.app import create_window  # noqa: E402
-
-
-def _show(qtbot, store):
-    window = create_window(store)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from tests.test_ui_window import open_window as _show  # noqa: E402
 
 
 def test_reports_on_the_consensus_screen_are_of_its_group(qtbot, tmp_path, monkeypatch):
