@@ -160,3 +160,46 @@ def test_an_unknown_signer_opened_in_the_second_process_is_held_and_its_key_kept
         assert stranger.keys.status(lead_key.key_id) == "trusted"
     finally:
         stranger.close()
+
+
+def test_opening_reads_each_member_and_photo_once_and_carries_no_bytes_on(world, monkeypatch, tmp_path):
+    """A panel's member bundles and the experts' photos are kept as the first pass hashes them and read from
+    there, not read and hashed again; what opening hands to the merge (across processes, by pickle) holds none
+    of those bytes. A member bundle changed inside the panel is still refused by that same first pass."""
+    import pickle
+    from inspector_app.bundles import merge as M
+    from inspector_app.bundles import zipsafe
+    from inspector_app.bundles.bag import read_bag
+    from inspector_app.store import photo_records as PR
+    from PIL import Image
+    made = setup_plans(world, with_keys=True)
+    plan, _rubric, groups = made["x1"]
+    picture = tmp_path / "c6.jpg"
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(picture, "JPEG")
+    PR.add_photos(world["x1"].store, plan, groups["g4"], "e1", "", "C6", [picture])
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    bundle = panel(world, made)
+    hashed: list[str] = []
+    real = zipsafe.hash_entry
+    monkeypatch.setattr("inspector_app.bundles.bag.hash_entry",
+                        lambda fh, entry, *a, **k: hashed.append(entry.info.filename) or real(fh, entry, *a, **k))
+    opened = M.open_bundle(bundle, bureau.keys, bureau.store.photos_dir)
+    try:
+        members = [n for n in hashed if n.startswith("data/members/")]
+        photos = [n for n in hashed if n.startswith("data/photos/")]
+        assert members and len(members) == len(set(members)) == len(opened.members)
+        assert photos and len(photos) == len(set(photos))  # each photo hashed once, then described from those bytes
+        assert all(not isinstance(p, Exception) for p in opened.photos.values())
+        for member, _copy in opened.members.values():
+            assert member._kept == {}
+        assert opened.bag._kept == {}
+        carried = pickle.dumps(opened)
+        assert len(carried) < 64 * 1024, len(carried)  # the entries and descriptions, not the photos
+        # what was kept is what the manifest proved: the copy of each member is its signed bytes
+        for name, (member, copy) in opened.members.items():
+            assert read_bag(copy, bureau.keys).bundle_hash == member.bundle_hash
+    finally:
+        opened.close()
+    monkeypatch.undo()
+    assert [o.status for o in merge_each(bureau.store, bureau.keys, [bundle])] == ["merged"]

@@ -102,6 +102,10 @@ TRUST_AFTER_CHECK = Said("请与发送人当面核对指纹后运行：inspector
                          "Check the fingerprint with the sender in person, then run: inspector keys trust {0} --name NAME")
 NOT_BAG = Said("文件 {0} 不是 Inspector 数据包（缺少 bagit.txt）。", "{0} is not an Inspector bundle (it has no bagit.txt).")
 
+# The most bytes of payload files one read_bag keeps for its caller (see `keep`); beyond it they are read again.
+KEEP_AT_MOST = 64 * 1024 * 1024
+
+
 def is_cancelled(cancelled: Any) -> bool:
     if cancelled is None:
         return False
@@ -145,6 +149,9 @@ class Bag:
     _limits: Limits = field(repr=False, default=DEFAULT_LIMITS)
     _json: dict[str, Any] = field(repr=False, default_factory=dict)  # parsed and schema-checked, by name
     _raw: dict[str, bytes] = field(repr=False, default_factory=dict)  # verified bytes of JSON not parsed yet
+    # Verified bytes of payload files the caller asked read_bag to keep (`keep`), handed out once by read or
+    # copy_to instead of reading and hashing them again.
+    _kept: dict[str, bytes] = field(repr=False, default_factory=dict)
     # A sealed bundle: its checked envelope, the file as it arrived (`path` is then the decrypted copy,
     # a private temporary file kept while the Bag is alive).
     sealed: Envelope | None = None
@@ -181,6 +188,9 @@ class Bag:
     def read(self, name: str) -> bytes:
         if name not in self.sha256:
             raise KeyError(name)
+        kept = self._kept.pop(name, None)
+        if kept is not None:
+            return kept
         arc = "data/" + name
         buf = bytearray()
         try:
@@ -192,8 +202,16 @@ class Bag:
             raise tampered(arc)
         return bytes(buf)
 
+    def let_go(self) -> None:
+        """Drop the kept bytes not handed out (before the bag travels to another process, say)."""
+        self._kept.clear()
+
     def copy_to(self, name: str, out: BinaryIO) -> None:
         """Stream a payload file into `out`; raises `BundleError` (bad_hash) when it changed."""
+        kept = self._kept.pop(name, None)
+        if kept is not None:
+            out.write(kept)
+            return
         arc = "data/" + name
         with open(self.path, "rb") as fh:
             digest = hash_entry(fh, self._entries[arc], self._limits, out.write)
@@ -238,19 +256,23 @@ def refuse_non_regular(path: Path) -> None:
 def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_LIMITS,
              remember_unknown: bool = True, progress: ProgressFn | None = None,
              cancelled: CancelFn | Any = None, check_json: bool = True,
-             only: frozenset[str] | None = None) -> Bag:
+             only: frozenset[str] | None = None, keep: Callable[[str], bool] | None = None) -> Bag:
     """Verify a bundle in place (nothing is extracted) and return it.
 
     Raises `BundleError` with a stable code for every problem. A bundle signed
     by an unknown key is refused with code `unknown_key`; its public key is
     kept in the key store's "seen" list (unless remember_unknown=False) so the
     panel lead can trust it by fingerprint.
+
+    `keep`: payload names (without data/) whose verified bytes the caller will read next (a panel's member
+    bundles, an expert's photos): kept as they are hashed, up to KEEP_AT_MOST bytes in all, so they are not
+    read and hashed a second time.
     """
     path = Path(path)
     refuse_non_regular(path)
     if is_sealed(path):
         return _read_sealed(path, keystore, limits=limits, remember_unknown=remember_unknown, progress=progress,
-                            cancelled=cancelled, check_json=check_json, only=only)
+                            cancelled=cancelled, check_json=check_json, only=only, keep=keep)
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
@@ -259,7 +281,7 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
         raise BundleError("unreadable", READ_FILE(path, exc.strerror or exc)) from None
     try:
         with fh:
-            bag = _read_bag(fh, path, keystore, limits, remember_unknown, progress, cancelled, only)
+            bag = _read_bag(fh, path, keystore, limits, remember_unknown, progress, cancelled, only, keep)
     except OSError as exc:
         raise BundleError("unreadable", ERROR_READING(path, exc.strerror or exc)) from None
     if check_json and only is None:
@@ -290,7 +312,8 @@ def _read_sealed(path: Path, keystore: KeyStore, **options) -> Bag:
 
 
 def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, remember_unknown: bool,
-              progress: ProgressFn | None, cancelled: Any, only: frozenset[str] | None = None) -> Bag:
+              progress: ProgressFn | None, cancelled: Any, only: frozenset[str] | None = None,
+              keep: Callable[[str], bool] | None = None) -> Bag:
     zf = open_zip(fh, path, limits)
     entries = check_entries(zf, fh, limits)
     files = {n: e for n, e in entries.items() if not e.info.is_dir()}
@@ -419,19 +442,26 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
     # against the manifest here, instead of reading and hashing them a second time.
     with_schema = {"data/" + n for n in schema.files_of(info.get("Inspector-Kind", ""), (n[5:] for n in manifest))}
     raw: dict[str, bytes] = {}
+    kept: dict[str, bytes] = {}
+    room = KEEP_AT_MOST
     for name in sorted((n for n in manifest if only is None or n[5:] in only), key=lambda n: files[n].data_offset):
-        keep = name in with_schema and files[name].info.file_size <= canonical.MAX_BYTES
-        buf = bytearray() if keep else None
-        if hash_entry(fh, files[name], limits, buf.extend if keep else None, on_chunk) != manifest[name]:
+        size = files[name].info.file_size
+        as_json = name in with_schema and size <= canonical.MAX_BYTES
+        as_asked = not as_json and keep is not None and size <= room and keep(name[5:])
+        buf = bytearray() if as_json or as_asked else None
+        if hash_entry(fh, files[name], limits, None if buf is None else buf.extend, on_chunk) != manifest[name]:
             raise tampered(name)
-        if keep:
+        if as_json:
             raw[name[5:]] = bytes(buf)
+        elif as_asked:
+            kept[name[5:]] = bytes(buf)
+            room -= size
 
     bag = Bag(path=path, info=info, signer_key_id=signer_id, signer_public_key=signer_pub,
               signer_status=status, bundle_hash=bundle_hash, tagmanifest=tagmanifest,
               sha256={n[5:]: d for n, d in manifest.items()},
               sizes={n[5:]: files[n].info.file_size for n in manifest},
-              _entries=files, _limits=limits, _raw=raw)
+              _entries=files, _limits=limits, _raw=raw, _kept=kept)
     return bag
 
 

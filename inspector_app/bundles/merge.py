@@ -186,40 +186,57 @@ def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
     now (see OpenedBundle.staged), so the merge need not copy it on the store's thread."""
     opened = OpenedBundle(Path(path))
     try:
-        opened.bag = read_bag(opened.path, keystore, cancelled=cancelled)
+        opened.bag = read_bag(opened.path, keystore, cancelled=cancelled, keep=_read_next)
     except BundleError as exc:
         opened.error = exc
         return opened
     bag = opened.bag
-    if keep_dir is not None and bag.kind in ("expert", "panel") and keep_dir.is_dir():
-        with contextlib.suppress(OSError):  # else the merge copies it itself, and says why it cannot
-            opened.staged = stage_copy(bag.path, keep_dir)
-    if bag.kind == "expert":
-        _decode_photos(opened, bag, photos_dir)
-    elif bag.kind == "panel":
-        try:
-            members = read_json(bag, "members.json")
-        except BundleError:
-            return opened  # said again, in order, by the merge
-        if not isinstance(members, list):
-            return opened
-        opened._tmp = tempfile.TemporaryDirectory(prefix="inspector-merge-")
-        for name in members:
-            if cancelled and cancelled():
-                break
-            if not isinstance(name, str) or name not in bag.sha256 or name in opened.members:
-                continue
-            inner = Path(opened._tmp.name) / f"{len(opened.members)}.zip"
-            try:
-                with open(inner, "wb") as out:
-                    bag.copy_to(name, out)
-                member: Any = read_bag(inner, keystore, cancelled=cancelled)
-            except BundleError as exc:
-                member = exc
-            opened.members[name] = (member, inner)
-            if isinstance(member, Bag) and member.kind == "expert":
-                _decode_photos(opened, member, photos_dir)
+    try:
+        if keep_dir is not None and bag.kind in ("expert", "panel") and keep_dir.is_dir():
+            with contextlib.suppress(OSError):  # else the merge copies it itself, and says why it cannot
+                opened.staged = stage_copy(bag.path, keep_dir)
+        if bag.kind == "expert":
+            _decode_photos(opened, bag, photos_dir)
+        elif bag.kind == "panel":
+            _open_members(opened, bag, keystore, photos_dir, cancelled)
+    finally:
+        bag.let_go()
     return opened
+
+
+def _read_next(name: str) -> bool:
+    """The payload files opening reads right after verifying: a panel's member bundles, an expert's photos."""
+    return name.startswith(("members/", "photos/"))
+
+
+def _open_members(opened: OpenedBundle, bag: Bag, keystore: KeyStore, photos_dir: Path,
+                  cancelled: Callable[[], bool] | None) -> None:
+    try:
+        members = read_json(bag, "members.json")
+    except BundleError:
+        return  # said again, in order, by the merge
+    if not isinstance(members, list):
+        return
+    opened._tmp = tempfile.TemporaryDirectory(prefix="inspector-merge-")
+    for name in members:
+        if cancelled and cancelled():
+            break
+        if not isinstance(name, str) or name not in bag.sha256 or name in opened.members:
+            continue
+        inner = Path(opened._tmp.name) / f"{len(opened.members)}.zip"
+        try:
+            with open(inner, "wb") as out:
+                bag.copy_to(name, out)
+            member: Any = read_bag(inner, keystore, cancelled=cancelled, keep=_read_next)
+        except BundleError as exc:
+            member = exc
+        opened.members[name] = (member, inner)
+        if isinstance(member, Bag):
+            try:
+                if member.kind == "expert":
+                    _decode_photos(opened, member, photos_dir)
+            finally:
+                member.let_go()
 
 
 def _decode_photos(opened: OpenedBundle, bag: Bag, photos_dir: Path) -> None:
