@@ -18,8 +18,10 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import io
 import os
 import re
+import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +159,8 @@ class Bag:
     sealed: Envelope | None = None
     source: Path | None = None
     _holder: Any = field(repr=False, default=None)
+    # A member bundle verified where it lies, stored inside its panel bundle (`path`): (offset, size) there.
+    window: tuple[int, int] | None = None
 
     @property
     def arrived(self) -> Path:
@@ -194,13 +198,17 @@ class Bag:
         arc = "data/" + name
         buf = bytearray()
         try:
-            with open(self.path, "rb") as fh:
+            with self._open() as fh:
                 digest = hash_entry(fh, self._entries[arc], self._limits, buf.extend)
         except OSError as exc:
             raise BundleError("unreadable", CANNOT_READ(self.path, exc.strerror or exc)) from None
         if digest != self.sha256[name]:
             raise tampered(arc)
         return bytes(buf)
+
+    def _open(self) -> BinaryIO:
+        fh = open(self.path, "rb")
+        return fh if self.window is None else _Window(fh, *self.window)
 
     def let_go(self) -> None:
         """Drop the kept bytes not handed out (before the bag travels to another process, say)."""
@@ -213,10 +221,67 @@ class Bag:
             out.write(kept)
             return
         arc = "data/" + name
-        with open(self.path, "rb") as fh:
+        with self._open() as fh:
             digest = hash_entry(fh, self._entries[arc], self._limits, out.write)
         if digest != self.sha256[name]:
             raise tampered(arc)
+
+
+class _Window(io.RawIOBase):
+    """A stretch of a file read as the whole of it: a member bundle stored, uncompressed, in its panel bundle."""
+
+    def __init__(self, fh: BinaryIO, start: int, size: int):
+        super().__init__()
+        self._fh, self._start, self._size, self._pos = fh, start, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, pos: int, whence: int = os.SEEK_SET) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + pos)
+        return self._pos
+
+    def readinto(self, buffer) -> int:
+        n = min(len(buffer), self._size - self._pos)
+        if n <= 0:
+            return 0
+        self._fh.seek(self._start + self._pos)
+        data = self._fh.read(n)
+        buffer[:len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def read_member(bag: Bag, name: str, keystore: KeyStore, *, cancelled: CancelFn | Any = None,
+                keep: Callable[[str], bool] | None = None) -> Bag | None:
+    """A bundle inside `bag` (a panel's member), verified from the bytes kept as the panel's own check hashed
+    them (read_bag's `keep`), with nothing copied out; its files are read later from its stretch of the
+    panel's file, each checked against its manifest again. None when those bytes were not kept or it is
+    compressed inside: the caller copies it out and reads the copy."""
+    entry = bag._entries.get("data/" + name)
+    if entry is None or entry.info.compress_type != zipfile.ZIP_STORED or name not in bag._kept:
+        return None
+    member = _read_bag(io.BytesIO(bag._kept.pop(name)), bag.path, keystore, bag._limits, True, None, cancelled,
+                       None, keep)
+    member.window = (entry.data_offset, entry.info.file_size)
+    _check_json(member)
+    return member
+
+
+def _check_json(bag: Bag) -> None:
+    for name in schema.files_of(bag.kind, bag.sha256):
+        read_json(bag, name)  # every JSON file has its shape, whether the merge reads it or not
 
 
 def read_json(bag: Bag, name: str, *, max_bytes: int = canonical.MAX_BYTES) -> Any:
@@ -285,8 +350,7 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
     except OSError as exc:
         raise BundleError("unreadable", ERROR_READING(path, exc.strerror or exc)) from None
     if check_json and only is None:
-        for name in schema.files_of(bag.kind, bag.sha256):
-            read_json(bag, name)  # every JSON file has its shape, whether the merge reads it or not
+        _check_json(bag)
     return bag
 
 

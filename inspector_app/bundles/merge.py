@@ -9,6 +9,7 @@ database exactly as it was.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import json
 import tempfile
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from inspector_app.said import Said
-from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
+from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json, read_member
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.plan_import import ALREADY, AMENDED, ITEMS_MERGED, import_plan
@@ -217,17 +218,21 @@ def _open_members(opened: OpenedBundle, bag: Bag, keystore: KeyStore, photos_dir
         return  # said again, in order, by the merge
     if not isinstance(members, list):
         return
-    opened._tmp = tempfile.TemporaryDirectory(prefix="inspector-merge-")
     for name in members:
         if cancelled and cancelled():
             break
         if not isinstance(name, str) or name not in bag.sha256 or name in opened.members:
             continue
-        inner = Path(opened._tmp.name) / f"{len(opened.members)}.zip"
+        inner = bag.path
         try:
-            with open(inner, "wb") as out:
-                bag.copy_to(name, out)
-            member: Any = read_bag(inner, keystore, cancelled=cancelled, keep=_read_next)
+            member: Any = read_member(bag, name, keystore, cancelled=cancelled, keep=_read_next)
+            if member is None:  # compressed inside, or too large to have been kept: checked from a copy
+                if opened._tmp is None:
+                    opened._tmp = tempfile.TemporaryDirectory(prefix="inspector-merge-")
+                inner = Path(opened._tmp.name) / f"{len(opened.members)}.zip"
+                with open(inner, "wb") as out:
+                    bag.copy_to(name, out)
+                member = read_bag(inner, keystore, cancelled=cancelled, keep=_read_next)
         except BundleError as exc:
             member = exc
         opened.members[name] = (member, inner)
@@ -268,37 +273,55 @@ def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
 # and checking a bundle is Python work that holds the interpreter's lock, so on a thread it only takes turns
 # with the merge; in a process the two cores truly share it. Below it, starting the process costs more.
 PROCESS_FROM = 16
+OPENERS = 2  # opening processes of a long run
 
 
 def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
                progress: Callable[[int, int, str], Any] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Iterator[MergeOutcome]:
     """Merge files in order, each outcome handed on as its file is done and not kept here: a province's
-    thousands of bundles merge in flat memory. The next file is opened (read, verified; no database) while
-    this one is written, so the two cores share the work; one file ahead at most."""
+    thousands of bundles merge in flat memory. The next files are opened (read, verified; no database) while
+    this one is written, so the cores share the work: one file ahead on a thread, two in the opening
+    processes of a long run (opening takes longer than writing, so one process alone kept the merge waiting)."""
     paths = [Path(name) for name in files]
     keep_dir = BR.originals_dir(store)
     with _Openers(store, keystore, elsewhere=len(paths) >= PROCESS_FROM) as openers:
-        ahead = openers.submit(paths[0], keep_dir) if paths else None
+        depth = OPENERS if openers.elsewhere else 1
+        ahead: collections.deque = collections.deque()
+        following = 0  # the next file to open
+
+        def open_ahead() -> None:
+            nonlocal following
+            while len(ahead) < depth and following < len(paths):
+                ahead.append(openers.submit(paths[following], keep_dir))
+                following += 1
+
+        def let_go_ahead() -> None:
+            while ahead:
+                ahead.popleft().result().close()
+
+        open_ahead()
         try:
             for i, path in enumerate(paths):
-                opened = ahead.result()
-                ahead = None
+                opened = ahead.popleft().result()
                 if cancelled and cancelled():
                     opened.close()
                     break
-                if i + 1 < len(paths):
-                    ahead = openers.submit(paths[i + 1], keep_dir)
+                open_ahead()
                 try:
                     outcome = merge_opened(store, keystore, opened)
                 finally:
                     opened.close()
+                if outcome.kind == "plan" and ahead:
+                    # a plan package changes the keys and the plan the next files are judged by: open them again
+                    let_go_ahead()
+                    following = i + 1
+                    open_ahead()
                 if progress:
                     progress(i + 1, len(paths), path.name)
                 yield outcome
         finally:
-            if ahead is not None:
-                ahead.result().close()
+            let_go_ahead()
 
 
 class _Openers:
@@ -328,7 +351,7 @@ class _Openers:
             if self.process is None:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
-                self.process = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self.process = ProcessPoolExecutor(max_workers=OPENERS, mp_context=multiprocessing.get_context("spawn"))
             return self.process.submit(_open_elsewhere, path, self.keystore.data_dir, self.store.photos_dir, keep_dir)
         return self.thread.submit(open_bundle, path, self.keystore, self.store.photos_dir, keep_dir=keep_dir)
 

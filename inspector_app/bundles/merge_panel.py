@@ -98,7 +98,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             if not isinstance(name, str) or name not in bag.sha256:
                 raise Reject(MEMBERS_JSON_POINTS_FILE())
             if opened is not None and name in opened.members:
-                member, inner = opened.members[name]  # verified already, off the store's thread
+                member, _copy = opened.members[name]  # verified already, off the store's thread
             else:
                 if tmp is None:
                     tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="inspector-merge-"))
@@ -113,15 +113,15 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
                 raise Reject(EXPERT_BUNDLE_INSIDE_PANEL(name, member)) from None
             if member.kind != "expert" or member.field("group") != group.id or member.field("plan_id") != plan.id:
                 raise Reject(PANEL_BUNDLE_EXPERT_BUNDLE(name))
-            member_bags.append((member, inner, name))
+            member_bags.append((member, name))
         rows = _decisions(consensus, rubric, group)
         findings = read_json(bag, "findings.json")
         M._keep_original(store, bag, path, opened)
         # One transaction for the members and the panel: a refused panel bundle leaves no member merged.
         with store.tx():
             outcomes = []
-            for member, inner, name in member_bags:  # each kept inside this bundle's kept original
-                status, message = M._merge_expert(store, keystore, member, inner, in_panel=True,
+            for member, name in member_bags:  # each kept inside this bundle's kept original
+                status, message = M._merge_expert(store, keystore, member, path, in_panel=True,
                                                   kept_in=(bag.bundle_hash, name), opened=opened,
                                                   within=(plan, rubric, group))
                 outcomes.append(M.MergeOutcome(f"{path.name}/{member.bundle_hash[:12]}", status, message, "expert",

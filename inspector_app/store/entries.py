@@ -10,7 +10,7 @@ import functools
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from inspector_app.numbers import stored_points
 from inspector_app.rubric.model import METHODS, Indicator, Rubric
@@ -18,7 +18,7 @@ from inspector_app.rubric.readiness import scoring_refusal
 from inspector_app.scoring.engine import Scorer, targeted_schools
 from inspector_app.rubric.rules import OVERRIDE_REASON, InputError, not_applicable_reason
 from inspector_app.store.db import Store, now
-from inspector_app.store.history import record, record_many
+from inspector_app.store.history import Encoded, record, record_many
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
 from inspector_app.said import Said
@@ -299,27 +299,39 @@ def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id:
     store.conn.execute("DELETE FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ? AND typed_by = ?",
                        (plan_id, group_id, expert_id, typed_by))
     inserts, changed = [], []  # one statement each: a bundle carries hundreds of entries
+    key_text = _key_texts(plan_id, group_id, expert_id)
     for row in rows:
         inputs = jsonable_inputs(row.inputs)
         points = stored_points(row.points)
-        inserts.append((plan_id, group_id, expert_id, row.school_id, row.indicator,
-                        _encode_sorted(inputs),
-                        _encode_plain(list(row.evidence)),
-                        _encode_plain(list(row.methods)), row.note, points,
-                        _encode_plain(list(row.explanation)), row.updated_at, typed_by, bundle_hash))
+        inputs_text, evidence_text, methods_text = (_encode_sorted(inputs), _encode_plain(list(row.evidence)),
+                                                    _encode_plain(list(row.methods)))
+        inserts.append((plan_id, group_id, expert_id, row.school_id, row.indicator, inputs_text, evidence_text,
+                        methods_text, row.note, points, _encode_plain(list(row.explanation)), row.updated_at, typed_by,
+                        bundle_hash))
         before = old.pop((row.school_id, row.indicator), None)
         after = {"inputs": inputs, "evidence": list(row.evidence), "methods": list(row.methods), "note": row.note,
                  "points": points}
         was = None if before is None else _values(before)
         if was != after:
-            changed.append((expert_id, plan_id, "entry", _key(plan_id, group_id, expert_id, row.school_id, row.indicator),
-                            "merged", was, after, source))
+            # `after` as history stores it (its keys in order), from the texts just made for the entry's row
+            after_text = Encoded(f'{{"evidence": {evidence_text}, "inputs": {inputs_text}, "methods": {methods_text}, '
+                                 f'"note": {_encode_plain(row.note)}, "points": {_encode_plain(points)}}}')
+            changed.append((expert_id, plan_id, "entry", key_text(row.school_id, row.indicator), "merged", was,
+                            after_text, source))
     for (school_id, code), before in sorted(old.items()):
         changed.append((expert_id, plan_id, "entry", before.key, "cleared", _values(before), None, source))
     store.conn.executemany(
         "INSERT INTO entries (plan_id, group_id, expert_id, school_id, indicator, inputs, evidence, methods, note,"
         " points, explanation, updated_at, typed_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts)
     record_many(store, changed)
+
+
+def _key_texts(plan_id: str, group_id: str, expert_id: str) -> Callable[[str, str], Encoded]:
+    """The history key of an entry of this expert and group, as `_key` encoded would be, made per entry from
+    the parts the group and the expert share (the keys in order: expert, group, indicator, plan, school)."""
+    head = f'{{"expert": {_encode_plain(expert_id)}, "group": {_encode_plain(group_id)}, "indicator": '
+    plan = f', "plan": {_encode_plain(plan_id)}, "school": '
+    return lambda school_id, code: Encoded(f"{head}{_encode_plain(code)}{plan}{_encode_plain(school_id)}}}")
 
 
 def _key(plan_id: str, group_id: str, expert_id: str, school_id: str, code: str) -> dict:

@@ -30,8 +30,17 @@ _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).enco
 _encode_key = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
+class Encoded(str):
+    """A key or value already written as the JSON text history stores (sorted keys, no ASCII escapes): a
+    bundle's hundreds of rows are made from the parts their entries were encoded in, not encoded again."""
+
+
 def _dump(value: object) -> str | None:
-    return None if value is None else _encode(value)
+    return None if value is None else value if isinstance(value, Encoded) else _encode(value)
+
+
+def _key_text(key: dict | Encoded) -> str:
+    return key if isinstance(key, Encoded) else _encode_key(key)
 
 
 def record(store: Store, expert_id: str, plan_id: str, entity: str, key: dict, field: str,
@@ -49,7 +58,7 @@ def record_many(store: Store, rows: list[tuple[str, str, str, dict, str, object,
     at = now()
     store.conn.executemany(
         "INSERT INTO history (at, expert_id, plan_id, entity, key, field, old, new, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(at, e, p, entity, _encode_key(key), field, _dump(old), _dump(new), reason)
+        [(at, e, p, entity, _key_text(key), field, _dump(old), _dump(new), reason)
          for e, p, entity, key, field, old, new, reason in rows])
 
 
