@@ -273,7 +273,7 @@ def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
 # and checking a bundle is Python work that holds the interpreter's lock, so on a thread it only takes turns
 # with the merge; in a process the two cores truly share it. Below it, starting the process costs more.
 PROCESS_FROM = 16
-OPENERS = 2  # opening processes of a long run
+OPENERS = 1  # opening processes of a long run (one keeps pace with the merge; a second only added its start-up)
 
 
 def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
