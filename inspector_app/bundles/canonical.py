@@ -152,13 +152,16 @@ def dumps(obj: Any) -> bytes:
 # --------------------------------------------------------------------------- reading
 
 def _duplicate_check(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
-    for key, value in pairs:
-        if key in out:
+    out = dict(pairs)  # built in C; only when a key repeats (fewer keys than pairs) is the first repeat named
+    if len(out) == len(pairs):
+        return out
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
             shown = key if len(key) <= 40 else key[:40] + "…"
             raise BundleError("json_duplicate_key", KEY_APPEARS_TWICE_DATA(shown))
-        out[key] = value
-    return out
+        seen.add(key)
+    raise AssertionError("unreachable: fewer keys than pairs means a key repeats")
 
 
 def _no_constants(name: str) -> Any:
@@ -253,12 +256,4 @@ def _too_deep(value: Any, max_depth: int) -> bool:
         level = [child for item in level for child in (item.values() if type(item) is dict else item)
                  if type(child) in (dict, list)]
         depth += 1
-    return False
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        children = item.values() if type(item) is dict else item
-        if depth > max_depth or (children and depth + 1 > max_depth):
-            return True
-        stack.extend((child, depth + 1) for child in children if type(child) in (dict, list))
     return False
