@@ -211,3 +211,32 @@ def test_opening_reads_each_member_and_photo_once_and_carries_no_bytes_on(world,
         opened.close()
     monkeypatch.undo()
     assert [o.status for o in merge_each(bureau.store, bureau.keys, [bundle])] == ["merged"]
+
+
+def test_bundles_after_a_plan_package_in_one_long_run_are_judged_by_the_keys_it_brings(tmp_path, monkeypatch):
+    """`inspector merge plan.zip e1.zip …` on a lead's laptop that knows only the bureau: the expert's bundles,
+    opened ahead while the package was merged, are opened again once its keys are trusted, and merge."""
+    from inspector_app.bundles import merge as M
+    from inspector_app.bundles.export import export_plan
+    from test_review_fixes import Machine, export, make_plan, score
+    bureau, lead, x1 = (Machine(tmp_path, n) for n in ("bureau", "lead", "x1"))
+    for m in (lead, x1):
+        m.keys.trust(bureau.keys.own_key().public_key, "教育局")
+    made = make_plan(bureau, {"e0": lead.keys, "e1": x1.keys}, bureau.keys.own_key().key_id)
+    package = export_plan(bureau.store, bureau.keys, made[0], bureau.out).path
+    assert merge_file_status(x1, package) == "created"
+    here = M.P.get_plan(x1.store, made[0].id)
+    score(x1, (here, M.P.plan_rubric(x1.store, here), {"g4": M.P.get_group(x1.store, here.id, "g4")}), "e1", "C6",
+          met=True)
+    first = export(x1, (here, None, {"g4": M.P.get_group(x1.store, here.id, "g4")}), "e1")
+    assert lead.keys.status(x1.keys.own_key().key_id) == "unknown"
+    monkeypatch.setattr(M, "PROCESS_FROM", 1)  # every file opened in the second process, two ahead
+    statuses = [o.status for o in merge_each(lead.store, lead.keys, [package, first, first])]
+    assert statuses == ["created", "merged", "already"], statuses
+    for m in (bureau, lead, x1):
+        m.close()
+
+
+def merge_file_status(machine, path) -> str:
+    from inspector_app.bundles.merge import merge_file
+    return merge_file(machine.store, machine.keys, path).status

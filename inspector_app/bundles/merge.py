@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 
 from inspector_app.said import Said
 from inspector_app.bundles.bag import Bag, BundleError, read_json
-from inspector_app.bundles.opening import OPENERS, OpenedBundle, Openers, open_bundle
+from inspector_app.bundles.opening import OpenedBundle, Openers, open_bundle
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
 from inspector_app.bundles.plan_import import ALREADY, AMENDED, ITEMS_MERGED, import_plan
@@ -158,6 +158,9 @@ def merge_files(store: Store, keystore: KeyStore, files: list[Path | str], *,
 # and checking a bundle is Python work that holds the interpreter's lock, so on a thread it only takes turns
 # with the merge; in a process the two cores truly share it. Below it, starting the process costs more.
 PROCESS_FROM = 16
+# Files opened ahead in the opening process: with two, the next one is already queued when it finishes one, so it
+# never waits for this process to hand it on (which waits for this busy process's interpreter lock).
+AHEAD = 2
 
 
 def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
@@ -170,7 +173,7 @@ def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
     paths = [Path(name) for name in files]
     keep_dir = BR.originals_dir(store)
     with Openers(store, keystore, elsewhere=len(paths) >= PROCESS_FROM) as openers:
-        depth = OPENERS if openers.elsewhere else 1
+        depth = AHEAD if openers.elsewhere else 1
         ahead: collections.deque = collections.deque()
         following = 0  # the next file to open
 
