@@ -10,6 +10,8 @@ from inspector_app.rubric.model import Rubric
 from inspector_app.rubric.yamlnodes import Problem
 from inspector_app.said import Said
 
+ID_TWICE_IN_FOLDER = Said("编号 {0} 与同一文件夹中的 {1} 重复，未载入", "the id {0} is also that of {1} in the same folder: not loaded")
+
 RUBRIC_FOUND_THERE = Said('找不到考核指标 “{0}”；已有: {1}',
                            'Rubric "{0}" not found; there are: {1}')
 
@@ -53,7 +55,7 @@ def load_catalog(dirs: list[Path] | None = None) -> Catalog:
                 continue
             if rubric.id in seen:
                 catalog.problems.append(Problem(str(path), 1, "id",
-                                                f"编号 {rubric.id} 与同一文件夹中的 {seen[rubric.id].name} 重复，未载入"))
+                                                ID_TWICE_IN_FOLDER(rubric.id, seen[rubric.id].name)))
                 continue
             seen[rubric.id] = path
             catalog.rubrics[rubric.id] = rubric

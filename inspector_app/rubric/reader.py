@@ -11,6 +11,23 @@ from typing import Iterator
 
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.rubric.yamlnodes import Problem, YMap, YNode, YScalar, YSeq
+from inspector_app.said import Said
+
+UNKNOWN_KEY_HINT = Said("未知的键，是否应为 {0}？", "unknown key: should it be {0}?")
+UNKNOWN_KEY_KEYS = Said("未知的键；可用的键: {0}", "unknown key; the keys that can be used: {0}")
+MISSING = Said("缺少此项", "missing")
+NOT_A_MAP = Said("应为键值表（key: value）", "must be a table of keys and values (key: value)")
+NOT_A_LIST = Said("应为列表（每项以 - 开头）", "must be a list (each item starting with -)")
+NOT_TEXT = Said("应为文字", "must be text")
+EMPTY = Said("不能为空", "must not be empty")
+NOT_NONEMPTY_TEXT = Said("应为非空文字", "must be text that is not empty")
+NOT_NUMBER = Said("应为数字", "must be a number")
+NO_VALUE = Said("缺少数值", "the number is missing")
+NOT_A_NUMBER = Said("“{0}” 不是数字", "“{0}” is not a number")
+BELOW = Said("不能小于 {0}", "must not be less than {0}")
+ABOVE = Said("不能大于 {0}", "must not be greater than {0}")
+NOT_BOOLEAN = Said("应为 true 或 false", "must be true or false")
+NOT_AN_OPTION = Said("“{0}” 不是可用的值；可用: {1}", "“{0}” is not a value that can be used; can be used: {1}")
 
 
 class Reader:
@@ -25,16 +42,16 @@ class Reader:
         for key, line in node.key_lines.items():
             if key not in allowed:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
-                extra = f"，是否应为 {hint[0]}？" if hint else f"；可用的键: {', '.join(sorted(allowed))}"
-                self.problem(line, _join(path, key), f"未知的键{extra}")
+                self.problem(line, _join(path, key), UNKNOWN_KEY_HINT(hint[0]) if hint else
+                             UNKNOWN_KEY_KEYS(', '.join(sorted(allowed))))
 
     def map(self, node: YNode | None, path: str, line: int, required: bool = True) -> YMap | None:
         if node is None:
             if required:
-                self.problem(line, path, "缺少此项")
+                self.problem(line, path, MISSING())
             return None
         if not isinstance(node, YMap):
-            self.problem(node.line, path, "应为键值表（key: value）")
+            self.problem(node.line, path, NOT_A_MAP())
             return None
         return node
 
@@ -43,12 +60,12 @@ class Reader:
         full = _join(path, key)
         if node is None:
             if required:
-                self.problem(parent.line, full, "缺少此项")
+                self.problem(parent.line, full, MISSING())
             return []
         if isinstance(node, YScalar) and node.value == "" and not node.quoted:
             return []  # `key:` with nothing after it is an empty list
         if not isinstance(node, YSeq):
-            self.problem(node.line, full, "应为列表（每项以 - 开头）")
+            self.problem(node.line, full, NOT_A_LIST())
             return []
         return node.items
 
@@ -65,21 +82,21 @@ class Reader:
         full = _join(path, key)
         if node is None:
             if required:
-                self.problem(parent.line, full, "缺少此项")
+                self.problem(parent.line, full, MISSING())
             return default
         if not isinstance(node, YScalar):
-            self.problem(node.line, full, "应为文字")
+            self.problem(node.line, full, NOT_TEXT())
             return default
         value = node.value.strip()
         if required and not value:
-            self.problem(node.line, full, "不能为空")
+            self.problem(node.line, full, EMPTY())
         return value
 
     def texts(self, parent: YMap, key: str, path: str, required: bool = False) -> list[tuple[str, int]]:
         result = []
         for i, item in enumerate(self.seq(parent, key, path, required)):
             if not isinstance(item, YScalar) or not item.value.strip():
-                self.problem(item.line, f"{_join(path, key)}[{i}]", "应为非空文字")
+                self.problem(item.line, f"{_join(path, key)}[{i}]", NOT_NONEMPTY_TEXT())
                 continue
             result.append((item.value.strip(), item.line))
         return result
@@ -90,25 +107,25 @@ class Reader:
         full = _join(path, key)
         if node is None:
             if required:
-                self.problem(parent.line, full, "缺少此项")
+                self.problem(parent.line, full, MISSING())
             return None
         if not isinstance(node, YScalar):
-            self.problem(node.line, full, "应为数字")
+            self.problem(node.line, full, NOT_NUMBER())
             return None
         if node.value.strip() in ("", "~", "null") and not node.quoted:
             if required:
-                self.problem(node.line, full, "缺少数值")
+                self.problem(node.line, full, NO_VALUE())
             return None
         try:
             value = parse_decimal(node.value, what="数值")
         except NumberError:
-            self.problem(node.line, full, f"“{node.value}” 不是数字")
+            self.problem(node.line, full, NOT_A_NUMBER(node.value))
             return None
         if minimum is not None and value < minimum:
-            self.problem(node.line, full, f"不能小于 {minimum}")
+            self.problem(node.line, full, BELOW(minimum))
             return None
         if maximum is not None and value > maximum:
-            self.problem(node.line, full, f"不能大于 {maximum}")
+            self.problem(node.line, full, ABOVE(maximum))
             return None
         return value
 
@@ -120,7 +137,7 @@ class Reader:
             return True
         if isinstance(node, YScalar) and node.value.lower() in ("false", "no", "否"):
             return False
-        self.problem(node.line, _join(path, key), "应为 true 或 false")
+        self.problem(node.line, _join(path, key), NOT_BOOLEAN())
         return default
 
     def choice(self, parent: YMap, key: str, path: str, options: set[str] | tuple[str, ...],
@@ -129,7 +146,7 @@ class Reader:
         if value and value not in options:
             node = parent.get(key)
             self.problem(node.line if node else parent.line, _join(path, key),
-                         f"“{value}” 不是可用的值；可用: {', '.join(options)}")
+                         NOT_AN_OPTION(value, ', '.join(options)))
             return default
         return value or default
 

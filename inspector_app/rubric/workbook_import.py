@@ -12,14 +12,49 @@ from pathlib import Path
 from inspector_app.rubric.workbook_layout import (AREA_COLS, AREAS, GRADE_COLS, GRADES, GROUP_COLS, GROUPS, INDICATOR_COLS,
                                                   INDICATORS, INFO, LIST_FIELDS, NOTES, PART_COLS, PARTS, TARGET_KEYS,
                                                   CellProblem, WorkbookError, plain, rubric_text)
-from inspector_app.rubric.yamlnodes import Problem, YamlFileError, YMap, YNode, YScalar, YSeq, parse_yaml_bytes
+from inspector_app.rubric.yamlnodes import (CANNOT_READ, EMPTY_FILE, FILE, Problem, YamlFileError, YMap, YNode, YScalar,
+                                            YSeq, parse_yaml_bytes)
+from inspector_app.said import Said
+
+WORKBOOK_CELL = Said("（工作簿）", "(workbook)")
+FILE_CELL = Said("（文件）", "(file)")
+SHEET_FIELD = Said("工作表", "sheet")
+HEADER_FIELD = Said("表头", "header")
+LEVEL_2 = Said("二级指标", "second-level indicator")
+LEVEL_3 = Said("三级指标", "third-level indicator")
+COLUMN = Said("第 {0} 列", "column {0}")
+CANNOT_READ_WORKBOOK = Said("无法读取工作簿（{0}）", "the workbook cannot be read ({0})")
+OLD_EXCEL = Said("这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入",
+                 "this is an old Excel (.xls) file: in Excel, “Save as” an Excel workbook (.xlsx), then import that")
+NOT_XLSX = Said("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)")
+NO_SHEET = Said("缺少工作表「{0}」", "the sheet “{0}” is missing")
+FIELD_TWICE = Said("重复的字段", "a field given twice")
+GRADES_TWICE = Said("等级已写在「{0}」表中，基本信息中不要再写", "the grades are on the “{0}” sheet; do not write them in the basic information too")
+GROUP_OF_OTHER_AREA = Said("二级指标 {0} 属于一级指标 {1}，不属于 {2}",
+                           "second-level indicator {0} belongs to first-level indicator {1}, not to {2}")
+PARTS_WITHOUT_RULE = Said("指标 {0} 的计分规则不是 parts，不能有评分部分",
+                          "the scoring rule of indicator {0} is not parts: it cannot have parts")
+WRONG_HEADER = Said("第 {0} 列的表头应为「{1}」，现为「{2}」", "the header of column {0} must be “{1}”, it is “{2}”")
+MERGED_CELL = Said("单元格是合并单元格 {0} 的一部分；请取消合并，每行都写上内容",
+                   "the cell is part of the merged cell {0}; unmerge it and write the content on every row")
+WRONGLY_WRITTEN = Said("写法有误：{0}", "wrongly written: {0}")
+MAPPING_FORM = Said("应写成 {键: 值, …} 的形式", "must be written as {{key: value, …}}")  # the English is formatted
+OWN_COLUMN = Said("“{0}” 已有单独的列，不要再写在{1}中", "“{0}” has a column of its own; do not write it in {1} too")
+NO_CODE = Said("缺少编号", "the code is missing")
+FULL_WIDTH_CODE = Said("编号“{0}”含全角字母或数字，请改为半角“{1}”",
+                       "the code “{0}” holds full-width letters or digits; write it half-width: “{1}”")
+CODE_USED_TWICE = Said("编号 {0} 重复", "the code {0} is used twice")
+NO_CODE_OF = Said("缺少{0}编号", "the {0} code is missing")
+NOT_ON_SHEET = Said("“{0}” 不在「{1}」表中", "“{0}” is not on the “{1}” sheet")
+TITLE_DIFFERS = Said("名称“{0}”与「{1}」表中的“{2}”不一致（只写编号也可以）",
+                     "the title “{0}” differs from “{2}” on the “{1}” sheet (the code alone will do)")
 
 
 class _Cells:
     """Numbers standing in for cells: the loader's problems carry a `line`, which maps back to a cell."""
 
     def __init__(self) -> None:
-        self.names = ["（工作簿）"]
+        self.names = [WORKBOOK_CELL()]
 
     def at(self, sheet: str, row: int, col: int) -> int:
         from openpyxl.utils import get_column_letter
@@ -44,26 +79,25 @@ def read_workbook(path: Path | str) -> YMap:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise WorkbookError([CellProblem(name, 0, "文件", f"无法读取: {exc.strerror or exc}", cell="（文件）")]) from exc
+        raise WorkbookError([CellProblem(name, 0, FILE(), CANNOT_READ(exc.strerror or exc), cell=FILE_CELL())]) from exc
     if not raw:
-        raise WorkbookError([CellProblem(name, 0, "文件", "文件是空的", cell="（文件）")])
+        raise WorkbookError([CellProblem(name, 0, FILE(), EMPTY_FILE(), cell=FILE_CELL())])
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise WorkbookError([CellProblem(name, 0, "文件", "这是旧版 Excel（.xls）文件，请在 Excel 中“另存为”"
-                                                          " Excel 工作簿（.xlsx）后再导入", cell="（文件）")])
+        raise WorkbookError([CellProblem(name, 0, FILE(), OLD_EXCEL(), cell=FILE_CELL())])
     if not zipfile.is_zipfile(io.BytesIO(raw)):
-        raise WorkbookError([CellProblem(name, 0, "文件", "不是 Excel 工作簿（.xlsx）", cell="（文件）")])
+        raise WorkbookError([CellProblem(name, 0, FILE(), NOT_XLSX(), cell=FILE_CELL())])
     import openpyxl
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged package
-        raise WorkbookError([CellProblem(name, 0, "文件", f"无法读取工作簿（{type(exc).__name__}）",
-                                         cell="（文件）")]) from exc
+        raise WorkbookError([CellProblem(name, 0, FILE(), CANNOT_READ_WORKBOOK(type(exc).__name__),
+                                         cell=FILE_CELL())]) from exc
 
     sheets = {}
     for sname, cols in ((INFO, None), (GRADES, GRADE_COLS), (NOTES, None), (AREAS, AREA_COLS),
                         (GROUPS, GROUP_COLS), (INDICATORS, INDICATOR_COLS), (PARTS, PART_COLS)):
         if sname not in wb.sheetnames:
-            problems.append(CellProblem(name, 0, "工作表", f"缺少工作表「{sname}」", cell=sname))
+            problems.append(CellProblem(name, 0, SHEET_FIELD(), NO_SHEET(sname), cell=sname))
             continue
         sheets[sname] = _Sheet(wb[sname], sname, cols, cells, problem)
     if problems:
@@ -86,7 +120,7 @@ def read_workbook(path: Path | str) -> YMap:
             source[key.split(".", 1)[1]] = node
             source_line = source_line or loc
         elif key in top:
-            problem(info.loc(r, 2), key, "重复的字段")
+            problem(info.loc(r, 2), key, FIELD_TWICE())
         else:
             top[key] = node
             top_lines[key] = loc
@@ -97,7 +131,7 @@ def read_workbook(path: Path | str) -> YMap:
     grades = sheets[GRADES]
     bands = [grades.mapping(r) for r in grades.rows()]
     if bands and "grades" in top:
-        problem(top_lines["grades"], "grades", f"等级已写在「{GRADES}」表中，基本信息中不要再写")
+        problem(top_lines["grades"], "grades", GRADES_TWICE(GRADES))
     elif bands:
         top["grades"] = YSeq(bands, grades.loc(1, 1))
     notes = sheets[NOTES]
@@ -137,7 +171,7 @@ def read_workbook(path: Path | str) -> YMap:
         if group_code is not None:
             owner_area, group = groups[group_code]
             if owner_area != area_code:
-                problem(ind_sheet.loc(r, 2), "二级指标", f"二级指标 {group_code} 属于一级指标 {owner_area}，不属于 {area_code}")
+                problem(ind_sheet.loc(r, 2), LEVEL_2(), GROUP_OF_OTHER_AREA(group_code, owner_area, area_code))
                 continue
             _append(group, "indicators", m, ind_sheet.loc(r, 3))
         else:
@@ -149,7 +183,7 @@ def read_workbook(path: Path | str) -> YMap:
             continue
         rule = indicators[code].get("rule")
         if not isinstance(rule, YMap) or not isinstance(rule.get("type"), YScalar) or rule.get("type").value != "parts":
-            problem(part_sheet.loc(r, 1), "三级指标", f"指标 {code} 的计分规则不是 parts，不能有评分部分")
+            problem(part_sheet.loc(r, 1), LEVEL_3(), PARTS_WITHOUT_RULE(code))
             continue
         _append(rule, "parts", m, part_sheet.loc(r, 1))
     if areas:
@@ -178,7 +212,7 @@ class _Sheet:
             for c, (_, label) in enumerate(cols, start=1):
                 got = ws.cell(1, c).value
                 if (str(got).strip() if got is not None else "") != label:
-                    problem(self.loc(1, c), "表头", f"第 {c} 列的表头应为「{label}」，现为「{got or ''}」")
+                    problem(self.loc(1, c), HEADER_FIELD(), WRONG_HEADER(c, label, got or ''))
 
     def loc(self, row: int, col: int) -> int:
         return self.cells.at(self.name, row, col)
@@ -192,12 +226,12 @@ class _Sheet:
         if self._merged_into(r, c):
             rng = next(m for m in self.merged if m.min_row <= r <= m.max_row and m.min_col <= c <= m.max_col)
             self.problem(self.loc(r, c), self._header(c),
-                         f"单元格是合并单元格 {rng.coord} 的一部分；请取消合并，每行都写上内容")
+                         MERGED_CELL(rng.coord))
             return None
         return self.ws.cell(r, c).value
 
     def _header(self, c: int) -> str:
-        return self.cols[c - 1][1] if self.cols and c <= len(self.cols) else f"第 {c} 列"
+        return self.cols[c - 1][1] if self.cols and c <= len(self.cols) else COLUMN(c)
 
     def text(self, r: int, c: int) -> str | None:
         value = self.raw(r, c)
@@ -222,7 +256,7 @@ class _Sheet:
             try:
                 tree = parse_yaml_bytes(text.encode("utf-8"), self.cells.names[loc])
             except YamlFileError as exc:
-                self.problem(loc, self._header(c), "写法有误：" + "；".join(p.message for p in exc.problems))
+                self.problem(loc, self._header(c), WRONGLY_WRITTEN("；".join(p.message for p in exc.problems)))
                 return None
             _relocate(tree, loc)
             return tree
@@ -246,12 +280,12 @@ class _Sheet:
                 rule_line = rule_line or node.line
             elif key in ("rule.*", "*"):
                 if not isinstance(node, YMap):
-                    self.problem(node.line, label, "应写成 {键: 值, …} 的形式")
+                    self.problem(node.line, label, MAPPING_FORM())
                     continue
                 target = rule if key == "rule.*" else items
                 for k, v in node.items.items():
                     if k in target:
-                        self.problem(node.line, label, f"“{k}” 已有单独的列，不要再写在{label}中")
+                        self.problem(node.line, label, OWN_COLUMN(k, label))
                     target[k] = v
                 if key == "rule.*":
                     rule_line = rule_line or node.line
@@ -269,15 +303,15 @@ class _Sheet:
         code = self.text(r, c)
         if code is None:
             if not self._merged_into(r, c):  # a merged cell was already reported as such
-                self.problem(self.loc(r, c), self._header(c), "缺少编号")
+                self.problem(self.loc(r, c), self._header(c), NO_CODE())
             return None
         if unicodedata.normalize("NFKC", code) != code:
             # an input method's full-width Ｃ６ looks like C6 but is another code
             self.problem(self.loc(r, c), self._header(c),
-                         f"编号“{code}”含全角字母或数字，请改为半角“{unicodedata.normalize('NFKC', code)}”")
+                         FULL_WIDTH_CODE(code, unicodedata.normalize('NFKC', code)))
             return None
         if code in seen:
-            self.problem(self.loc(r, c), self._header(c), f"编号 {code} 重复")
+            self.problem(self.loc(r, c), self._header(c), CODE_USED_TWICE(code))
             return None
         return code
 
@@ -289,15 +323,15 @@ class _Sheet:
         text = self.text(r, c)
         if text is None:
             if required:
-                self.problem(self.loc(r, c), self._header(c), f"缺少{self._header(c)}编号")
+                self.problem(self.loc(r, c), self._header(c), NO_CODE_OF(self._header(c)))
             return None
         code, _, title = text.partition(" ")
         if code not in known:
-            self.problem(self.loc(r, c), self._header(c), f"“{code}” 不在「{sheet}」表中")
+            self.problem(self.loc(r, c), self._header(c), NOT_ON_SHEET(code, sheet))
             return None
         if title.strip() and titles.get(code) and title.strip() != titles[code]:
             self.problem(self.loc(r, c), self._header(c),
-                         f"名称“{title.strip()}”与「{sheet}」表中的“{titles[code]}”不一致（只写编号也可以）")
+                         TITLE_DIFFERS(title.strip(), sheet, titles[code]))
         return code
 
 
@@ -322,9 +356,9 @@ def _relocate(node: YNode, line: int) -> None:
 
 def cell_problems(problems: list[Problem], root: YMap, name: str) -> list[Problem]:
     """The loader's line-numbered problems, told as sheet and cell."""
-    names = getattr(root, "cell_names", ["（工作簿）"])
+    names = getattr(root, "cell_names", [WORKBOOK_CELL()])
     return [CellProblem(name, p.line, p.field, p.message,
-                        cell=names[p.line] if 0 <= p.line < len(names) else "（工作簿）") for p in problems]
+                        cell=names[p.line] if 0 <= p.line < len(names) else WORKBOOK_CELL()) for p in problems]
 
 
 def import_workbook(path: Path | str) -> str:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from inspector_app.rubric.model import TARGETS
 from inspector_app.rubric.yamlnodes import Problem, YNode, YScalar, YSeq
+from inspector_app.said import Said
+
+AT_CELL = Said("{0}: {1}: {2}: {3}", "{0}: {1}: {2}: {3}")  # a problem's layout: the window reads each part back
 
 # Sheet names and columns. Column headers are what a bureau officer sees; keys are the rubric file's fields.
 INFO = "基本信息"
@@ -54,7 +57,7 @@ class CellProblem(Problem):
     cell: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.cell}: {self.field}: {self.message}"
+        return AT_CELL(self.file, self.cell, self.field, self.message)
 
 
 def plain(node: YNode | None):

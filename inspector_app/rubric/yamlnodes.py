@@ -12,9 +12,46 @@ from dataclasses import dataclass, field
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from inspector_app.said import Said
 
 if TYPE_CHECKING:
     import yaml
+
+# Where a problem is, when it is no key of the file; and the layout of a problem (values only: the window
+# reads each part back).
+FILE = Said("文件", "file")
+ROOT_FIELD = Said("(根)", "(top level)")
+ENCODING = Said("编码", "encoding")
+INDENT = Said("缩进", "indentation")
+YAML_SYNTAX = Said("YAML 语法", "YAML syntax")
+AT_LINE = Said("{0}:{1}: {2}: {3}", "{0}:{1}: {2}: {3}")
+CANNOT_READ = Said("无法读取: {0}", "cannot be read: {0}")
+CANNOT_READ_PLAIN = Said("无法读取", "cannot be read")
+TOO_LARGE = Said("文件过大（{0} 字节），指标文件不应超过 2 MB",
+                 "the file is too large ({0} bytes); a rubric file should not exceed 2 MB")
+NOT_UTF8 = Said("文件不是 UTF-8 编码（可能是 GBK/GB2312），请用“另存为 UTF-8”重新保存",
+                "the file is not in UTF-8 (it may be GBK/GB2312); save it again with “Save as UTF-8”")
+HAS_NUL = Said("文件中有 NUL 字符，不是文本文件", "the file holds NUL characters: it is no text file")
+EMPTY_FILE = Said("文件是空的", "the file is empty")
+TAB_INDENT = Said("这一行用了 Tab 缩进；YAML 只允许用空格缩进，请把 Tab 换成空格",
+                  "this line is indented with a Tab; YAML allows only spaces for indentation, replace the Tab with spaces")
+NO_CONTENT = Said("文件中没有内容", "the file holds nothing")
+TOO_MANY_NODES = Said("内容过多（是否滥用了 YAML 别名 * ？）", "too much content (are YAML aliases * overused?)")
+TOO_DEEP = Said("嵌套过深", "nested too deep")
+KEY_NOT_TEXT = Said("键必须是文字", "a key must be text")
+NO_MERGE_KEY = Said("不支持 YAML 合并键 <<，请把内容写全", "YAML merge keys << are not supported; write the content out in full")
+DUPLICATE_KEY = Said("键重复（第 {0} 行已有 {1}）", "duplicate key (line {0} already has {1})")
+UNKNOWN_NODE = Said("无法识别的 YAML 节点", "a YAML node that cannot be recognised")
+TAB_CHARACTER = Said("这里有 Tab 字符；YAML 只允许用空格缩进（{0}）",
+                     "there is a Tab character here; YAML allows only spaces for indentation ({0})")
+UNEXPECTED_END = Said("文件意外结束（是否被截断，或引号、括号没有配对？）（{0}）",
+                      "the file ends unexpectedly (was it cut short, or are quotes or brackets unpaired?) ({0})")
+NO_KEY_VALUE_HERE = Said("这里不能写“键: 值”（是否缩进不对，或值中的冒号未加引号？）（{0}）",
+                         "“key: value” cannot be written here (is the indentation wrong, or a colon in a value not quoted?) ({0})")
+MISSING_COLON = Said("缺少冒号“:”（是否缩进不对，或文件被截断？）（{0}）",
+                     "a colon “:” is missing (is the indentation wrong, or the file cut short?) ({0})")
+UNPAIRED = Said("文件意外结束或括号、引号没有配对（{0}）", "the file ends unexpectedly, or brackets or quotes are unpaired ({0})")
+SYNTAX_ERROR = Said("YAML 语法错误：{0}", "YAML syntax error: {0}")
 
 # PyYAML is imported by the functions that parse: it takes longer to import than the window takes to
 # build, and a rubric already parsed is read from the node cache (node_cache.py) without it.
@@ -28,7 +65,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        return AT_LINE(self.file, self.line, self.field, self.message)
 
 
 @dataclass
@@ -73,9 +110,9 @@ def read_yaml_file(path: Path) -> YNode:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise YamlFileError([Problem(name, 0, "文件", f"无法读取: {exc.strerror or exc}")]) from exc
+        raise YamlFileError([Problem(name, 0, FILE(), CANNOT_READ(exc.strerror or exc))]) from exc
     if len(raw) > MAX_RUBRIC_BYTES:
-        raise YamlFileError([Problem(name, 0, "文件", f"文件过大（{len(raw)} 字节），指标文件不应超过 2 MB")])
+        raise YamlFileError([Problem(name, 0, FILE(), TOO_LARGE(len(raw)))])
     return parse_yaml_bytes(raw, name)
 
 
@@ -88,19 +125,17 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YNode:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        where = key_path_at(raw.decode("utf-8", errors="replace"), line) or "编码"
-        raise YamlFileError([Problem(name, line, where,
-                                     "文件不是 UTF-8 编码（可能是 GBK/GB2312），请用“另存为 UTF-8”重新保存")]) from exc
+        where = key_path_at(raw.decode("utf-8", errors="replace"), line) or ENCODING()
+        raise YamlFileError([Problem(name, line, where, NOT_UTF8())]) from exc
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise YamlFileError([Problem(name, line, "编码", "文件中有 NUL 字符，不是文本文件")])
+        raise YamlFileError([Problem(name, line, ENCODING(), HAS_NUL())])
     if not text.strip():
-        raise YamlFileError([Problem(name, 1, "文件", "文件是空的")])
+        raise YamlFileError([Problem(name, 1, FILE(), EMPTY_FILE())])
     for number, row in enumerate(text.splitlines(), 1):
         indent = row[: len(row) - len(row.lstrip(" \t"))]
         if "\t" in indent:
-            raise YamlFileError([Problem(name, number, key_path_at(text, number) or "缩进",
-                                         "这一行用了 Tab 缩进；YAML 只允许用空格缩进，请把 Tab 换成空格")])
+            raise YamlFileError([Problem(name, number, key_path_at(text, number) or INDENT(), TAB_INDENT())])
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -108,11 +143,11 @@ def parse_yaml_bytes(raw: bytes, name: str) -> YNode:
         line = mark.line + 1 if mark else 0
         detail = _explain(exc)
         where = key_path_at(text, line)
-        raise YamlFileError([Problem(name, line, where or "YAML 语法", detail)]) from exc
+        raise YamlFileError([Problem(name, line, where or YAML_SYNTAX(), detail)]) from exc
     except yaml.YAMLError as exc:
-        raise YamlFileError([Problem(name, 0, "YAML 语法", str(exc))]) from exc
+        raise YamlFileError([Problem(name, 0, YAML_SYNTAX(), str(exc))]) from exc
     if node is None:
-        raise YamlFileError([Problem(name, 1, "文件", "文件中没有内容")])
+        raise YamlFileError([Problem(name, 1, FILE(), NO_CONTENT())])
     problems: list[Problem] = []
     budget = [MAX_NODES]  # aliases can multiply a small file into a huge tree
     tree = _convert(node, name, "", problems, depth=0, budget=budget)
@@ -170,17 +205,17 @@ def _sibling_indent(rows: list[str], index: int) -> int:
 def _explain(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or str(exc)
     known = {
-        "found character '\\t' that cannot start any token": "这里有 Tab 字符；YAML 只允许用空格缩进",
-        "found unexpected end of stream": "文件意外结束（是否被截断，或引号、括号没有配对？）",
-        "mapping values are not allowed here": "这里不能写“键: 值”（是否缩进不对，或值中的冒号未加引号？）",
-        "could not find expected ':'": "缺少冒号“:”（是否缩进不对，或文件被截断？）",
+        "found character '\\t' that cannot start any token": TAB_CHARACTER,
+        "found unexpected end of stream": UNEXPECTED_END,
+        "mapping values are not allowed here": NO_KEY_VALUE_HERE,
+        "could not find expected ':'": MISSING_COLON,
     }
-    for english, chinese in known.items():
+    for english, said in known.items():
         if problem.startswith(english):
-            return f"{chinese}（{problem}）"
+            return said(problem)
     if "expected" in problem and ("end of" in problem or "flow" in problem or "stream" in problem):
-        return f"文件意外结束或括号、引号没有配对（{problem}）"
-    return f"YAML 语法错误：{problem}"
+        return UNPAIRED(problem)
+    return SYNTAX_ERROR(problem)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -204,11 +239,11 @@ def _convert(node: yaml.Node, name: str, path: str, problems: list[Problem], dep
     line = node.start_mark.line + 1
     budget[0] -= 1
     if budget[0] == 0:
-        problems.append(Problem(name, line, path or "(根)", "内容过多（是否滥用了 YAML 别名 * ？）"))
+        problems.append(Problem(name, line, path or ROOT_FIELD(), TOO_MANY_NODES()))
     if budget[0] <= 0:
         return YScalar("", line)
     if depth > 50:
-        problems.append(Problem(name, line, path or "(根)", "嵌套过深"))
+        problems.append(Problem(name, line, path or ROOT_FIELD(), TOO_DEEP()))
         return YScalar("", line)
     if isinstance(node, yaml.ScalarNode):
         return YScalar(node.value, line, quoted=node.style in ("'", '"'))
@@ -219,19 +254,18 @@ def _convert(node: yaml.Node, name: str, path: str, problems: list[Problem], dep
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(name, key_line, path or "(根)", "键必须是文字"))
+                problems.append(Problem(name, key_line, path or ROOT_FIELD(), KEY_NOT_TEXT()))
                 continue
             key = key_node.value
             if key == "<<":
-                problems.append(Problem(name, key_line, key, "不支持 YAML 合并键 <<，请把内容写全"))
+                problems.append(Problem(name, key_line, key, NO_MERGE_KEY()))
                 continue
             child_path = f"{path}.{key}" if path else key
             if key in result.items:
-                problems.append(Problem(name, key_line, child_path,
-                                        f"键重复（第 {result.key_lines[key]} 行已有 {key}）"))
+                problems.append(Problem(name, key_line, child_path, DUPLICATE_KEY(result.key_lines[key], key)))
                 continue
             result.items[key] = _convert(value_node, name, child_path, problems, depth + 1, budget)
             result.key_lines[key] = key_line
         return result
-    problems.append(Problem(name, line, path or "(根)", "无法识别的 YAML 节点"))  # pragma: no cover
+    problems.append(Problem(name, line, path or ROOT_FIELD(), UNKNOWN_NODE()))  # pragma: no cover
     return YScalar("", line)

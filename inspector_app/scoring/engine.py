@@ -15,6 +15,9 @@ from inspector_app.rubric.rules import HUNDRED, ZERO, InputError, Outcome, q
 from inspector_app.scoring.school import ROLE_TARGET, School
 from inspector_app.said import Said
 
+COMPOSITE = Said("综合得分 = {0} = {1}", "composite score = {0} = {1}")
+COMPOSITE_BONUS = Said("综合得分 = {0} + 加分 {1} = {2}", "composite score = {0} + bonus {1} = {2}")
+
 SCHOOL_GROUP_LIST = Said('学校 “{0}” 不在本集团名单中',
                           'School "{0}" is not on this group\'s list')
 ASSESSED_INDICATOR_ASSESSED = Said('不是本指标的考核对象（考核对象：{0}）',
@@ -119,8 +122,9 @@ class ScoreCard:
         if not self.composite:
             return ""
         terms = " + ".join(f"{fmt_points(w * HUNDRED)}% × {lbl} {fmt_points(p)}%" for lbl, w, p in self.composite)
-        extra = f" + 加分 {fmt_points(self.bonus)}" if self.bonus else ""
-        return f"综合得分 = {terms}{extra} = {fmt_points(self.total)}"
+        if self.bonus:
+            return COMPOSITE_BONUS(terms, fmt_points(self.bonus), fmt_points(self.total))
+        return COMPOSITE(terms, fmt_points(self.total))
 
     @property
     def overridden(self) -> list[str]:

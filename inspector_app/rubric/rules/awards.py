@@ -7,6 +7,11 @@ from typing import ClassVar
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules.base import ZERO, Field, InputError, Option, Rule, read_options
 from inspector_app.rubric.rules.register import LEVELS, REGISTER, counted, level_of, parse_items
+from inspector_app.said import Said
+
+NO_LEVEL_IN = Said("“{0}” 中没有写明级别（{1}），登记表无法对应", "“{0}” names no level ({1}): the register cannot be matched to it")
+BASELINE_YEAR = Said("基数年份应为四位数字，如 2021", "the baseline year must be four digits, such as 2021")
+LEVEL_ABOVE_POINTS = Said("“{0}” 的 {1} 分超过本项分值 {2}", "the {1} points of “{0}” are more than this item's points {2}")
 
 
 class RegisterRule(Rule):
@@ -18,7 +23,7 @@ class RegisterRule(Rule):
         for o in levels:
             if level_of(o.label) is None:
                 rd.problem(node.get("levels").line, f"{path}.levels",
-                           f"“{o.label}” 中没有写明级别（{'、'.join(LEVELS)}），登记表无法对应")
+                           NO_LEVEL_IN(o.label, '、'.join(LEVELS)))
 
     @property
     def level_names(self) -> tuple[str, ...]:
@@ -68,7 +73,7 @@ class AwardsRule(RegisterRule):
         cls.check_levels(rd, node, path, levels)
         baseline = rd.text(node, "baseline", path, required=False)
         if baseline and not (baseline.isdigit() and len(baseline) == 4):
-            rd.problem(node.get("baseline").line, f"{path}.baseline", "基数年份应为四位数字，如 2021")
+            rd.problem(node.get("baseline").line, f"{path}.baseline", BASELINE_YEAR())
         return cls(points, gate, levels=levels, note=rd.text(node, "note", path, required=False), baseline=baseline)
 
     def own_fields(self):
@@ -121,7 +126,7 @@ class HighestRule(RegisterRule):
         for o in levels:
             if o.points > points:
                 rd.problem(node.get("levels").line, f"{path}.levels",
-                           f"“{o.label}” 的 {fmt_points(o.points)} 分超过本项分值 {fmt_points(points)}")
+                           LEVEL_ABOVE_POINTS(o.label, fmt_points(o.points), fmt_points(points)))
         return cls(points, gate, levels=levels)
 
     def own_fields(self):

@@ -16,6 +16,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
 from inspector_app.said import Said
 
+EMPTY_LIST = Said("列表不能为空", "the list must not be empty")
+OPTION_KEY = Said("键只能用英文字母、数字和下划线，且以字母开头",
+                  "a key may use only English letters, digits and underscores, and must start with a letter")
+OPTION_KEY_TWICE = Said("键 {0} 重复（第 {1} 行已有）", "the key {0} is used twice (already on line {1})")
+POSITIVE_WHOLE = Said("应为正整数", "must be a positive whole number")
+UNKNOWN_RULE = Said("未知的计分规则 “{0}”；可用: {1}", "unknown scoring rule “{0}”; can be used: {1}")
+NOT_A_FORM = Said("“{0}” 不是输入写法；可用: {1}", "“{0}” is not a way of typing the input; can be used: {1}")
+NO_FORMS = Said("{0} 规则没有可选的输入写法", "the {0} rule has no other ways of typing the input")
+
 INDICATOR_DOES_ACCEPT_POSSIBLE = Said('{0}: 本项不接受{1}（“{2}”）；可填：{3}',
                                        '{0}: this indicator does not accept {1} ("{2}"); possible: {3}')
 
@@ -448,7 +457,7 @@ def read_options(rd: "Reader", node: "YMap", key: str, path: str, value_key: str
     seen: dict[str, int] = {}
     items = rd.seq(node, key, path)
     if not items and key in node.items:
-        rd.problem(node.get(key).line, f"{path}.{key}", "列表不能为空")
+        rd.problem(node.get(key).line, f"{path}.{key}", EMPTY_LIST())
     for i, item in enumerate(items):
         p = f"{path}.{key}[{i}]"
         m = rd.map(item, p, node.line)
@@ -460,10 +469,10 @@ def read_options(rd: "Reader", node: "YMap", key: str, path: str, value_key: str
         label = rd.text(m, "label", p)
         okey = rd.text(m, "key", p, required=False) or f"k{i + 1}"
         if not KEY_RE.match(okey):
-            rd.problem(m.get("key").line, f"{p}.key", "键只能用英文字母、数字和下划线，且以字母开头")
+            rd.problem(m.get("key").line, f"{p}.key", OPTION_KEY())
         if okey in seen:
             rd.problem(m.get("key").line if m.get("key") else m.line, f"{p}.key",
-                       f"键 {okey} 重复（第 {seen[okey]} 行已有）")
+                       OPTION_KEY_TWICE(okey, seen[okey]))
         seen[okey] = m.line
         value = rd.decimal(m, value_key, p, maximum=maximum)
         max_count = None
@@ -471,7 +480,7 @@ def read_options(rd: "Reader", node: "YMap", key: str, path: str, value_key: str
             mc = rd.decimal(m, "max_count", p)
             if mc is not None:
                 if mc != mc.to_integral_value() or mc < 1:
-                    rd.problem(m.get("max_count").line, f"{p}.max_count", "应为正整数")
+                    rd.problem(m.get("max_count").line, f"{p}.max_count", POSITIVE_WHOLE())
                 else:
                     max_count = int(mc)
         unit = rd.text(m, "unit", p, required=False, default="项") if allow_unit else "项"
@@ -491,16 +500,16 @@ def read_rule(rd: "Reader", node: "YMap | None", points: Decimal | None, path: s
     cls = REGISTRY.get(kind)
     if cls is None:
         rd.problem(node.get("type").line, f"{path}.type",
-                   f"未知的计分规则 “{kind}”；可用: {', '.join(REGISTRY)}")
+                   UNKNOWN_RULE(kind, ', '.join(REGISTRY)))
         return None
     gate = rd.text(node, "gate", path, required=False)
     rd.keys(node, {"type", "gate", "accept"} | set(cls.keys), path)
     accept = tuple(t for t, _ in rd.texts(node, "accept", path))
     for form in accept:
         if form not in FORMS:
-            rd.problem(node.get("accept").line, f"{path}.accept", f"“{form}” 不是输入写法；可用: {', '.join(FORMS)}")
+            rd.problem(node.get("accept").line, f"{path}.accept", NOT_A_FORM(form, ', '.join(FORMS)))
     if accept and not cls.forms:
-        rd.problem(node.get("accept").line, f"{path}.accept", f"{kind} 规则没有可选的输入写法")
+        rd.problem(node.get("accept").line, f"{path}.accept", NO_FORMS(kind))
     before = len(rd.problems)
     rule = cls.read(rd, node, points, gate, path)
     if len(rd.problems) > before:

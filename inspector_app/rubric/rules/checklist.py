@@ -7,6 +7,9 @@ from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules.base import ZERO, Field, Option, Rule, read_options
+from inspector_app.said import Said
+
+ITEMS_SUM_DIFFERS = Said("各项分值之和 {0} 与本指标分值 {1} 不符", "the items' points add up to {0}, not this indicator's points {1}")
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class ItemsRule(Rule):
         total = sum((o.points for o in items), ZERO)
         if items and total != points:
             rd.problem(node.get("items").line, f"{path}.items",
-                       f"各项分值之和 {fmt_points(total)} 与本指标分值 {fmt_points(points)} 不符")
+                       ITEMS_SUM_DIFFERS(fmt_points(total), fmt_points(points)))
         return cls(points, gate, items=items)
 
     def own_fields(self) -> list[Field]:

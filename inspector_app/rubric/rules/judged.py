@@ -6,6 +6,11 @@ from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules.base import KEY_RE, ZERO, Field, Rule, read_rule
+from inspector_app.said import Said
+
+PART_KEY = Said("部分的键 “{0}” 无效或重复", "the part's key “{0}” is not valid or is used twice")
+NO_NESTED_PARTS = Said("分项内不能再分项", "a part cannot have parts of its own")
+PARTS_SUM_DIFFERS = Said("各部分分值之和 {0} 与本指标分值 {1} 不符", "the parts' points add up to {0}, not this indicator's points {1}")
 
 
 @dataclass(frozen=True)
@@ -60,20 +65,20 @@ class PartsRule(Rule):
             rd.keys(m, {"key", "label", "points", "rule"}, p)
             key = rd.text(m, "key", p, required=False) or f"p{i + 1}"
             if not KEY_RE.match(key) or key in seen:
-                rd.problem(m.line, f"{p}.key", f"部分的键 “{key}” 无效或重复")
+                rd.problem(m.line, f"{p}.key", PART_KEY(key))
             seen.add(key)
             label = rd.text(m, "label", p)
             part_points = rd.decimal(m, "points", p)
             sub = read_rule(rd, m.get("rule"), part_points, f"{p}.rule", m.line)
             if isinstance(sub, PartsRule):
-                rd.problem(m.line, f"{p}.rule.type", "分项内不能再分项")
+                rd.problem(m.line, f"{p}.rule.type", NO_NESTED_PARTS())
                 continue
             if sub is not None and part_points is not None:
                 total += part_points
                 parts.append(Part(key, label, sub))
         if parts and total != points:
             rd.problem(node.get("parts").line, f"{path}.parts",
-                       f"各部分分值之和 {fmt_points(total)} 与本指标分值 {fmt_points(points)} 不符")
+                       PARTS_SUM_DIFFERS(fmt_points(total), fmt_points(points)))
         return cls(points, gate, parts=tuple(parts))
 
     def own_fields(self):

@@ -7,6 +7,11 @@ from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules.base import HUNDRED, KEY_RE, ZERO, Field, Option, Rule, json_decimal, q, read_options
+from inspector_app.said import Said
+
+DEDUCT_ABOVE = Said("扣分 {0} 超过本项分值 {1}", "the deduction {0} is more than this item's points {1}")
+TARGET_POSITIVE = Said("目标值应大于 0", "the target must be greater than 0")
+KEY_INVALID = Said("键 “{0}” 无效或重复", "the key “{0}” is not valid or is used twice")
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class ThresholdRule(Rule):
         deduct = rd.decimal(node, "deduct", path)
         if deduct is not None and deduct > points:
             rd.problem(node.get("deduct").line, f"{path}.deduct",
-                       f"扣分 {fmt_points(deduct)} 超过本项分值 {fmt_points(points)}")
+                       DEDUCT_ABOVE(fmt_points(deduct), fmt_points(points)))
         return cls(points, gate, measure=rd.text(node, "measure", path), unit=rd.text(node, "unit", path, required=False),
                    below=rd.decimal(node, "below", path) or ZERO, deduct=deduct or ZERO)
 
@@ -63,7 +68,7 @@ class ProportionalRule(Rule):
     def read(cls, rd, node, points, gate, path):
         target = rd.decimal(node, "target", path, required=False)
         if target is not None and target <= 0:
-            rd.problem(node.get("target").line, f"{path}.target", "目标值应大于 0")
+            rd.problem(node.get("target").line, f"{path}.target", TARGET_POSITIVE())
         return cls(points, gate, measure=rd.text(node, "measure", path, required=False, default="完成比例"),
                    unit=rd.text(node, "unit", path, required=False, default="%"), target=target)
 
@@ -132,7 +137,7 @@ class ShortfallRule(Rule):
             rd.keys(m, {"key", "measure", "unit", "target", "per_unit"}, p)
             key = rd.text(m, "key", p)
             if key and (not KEY_RE.match(key) or key in seen):
-                rd.problem(m.line, f"{p}.key", f"键 “{key}” 无效或重复")
+                rd.problem(m.line, f"{p}.key", KEY_INVALID(key))
             seen.add(key)
             also.append(Target(key, rd.text(m, "measure", p), rd.text(m, "unit", p, required=False, default="%"),
                                rd.decimal(m, "target", p) or ZERO,
