@@ -13,6 +13,14 @@ from inspector_app.numbers import NumberError, parse_count, parse_decimal
 from inspector_app.results.model import History, PastResult
 from inspector_app.results.roster import Problem, RosterError, _col, _ident, _text, open_workbook
 from inspector_app.results.workbook import NOTES, SUMMARY, YEAR_KEY
+from inspector_app.said import Said
+
+NO_SHEET_RESULTS = Said("找不到工作表（应为本程序导出的结果工作簿）", "the sheet is not found (it must be a results workbook this program exported)")
+RESULTS_WORKBOOK = Said("结果工作簿", "a results workbook")
+NO_YEAR_ROW = Said("找不到“{0}”一行", "no “{0}” row is found")
+MISSING_COLUMN = Said("缺少列“{0}”", "the column “{0}” is missing")
+EMPTY_GROUP_ID = Said("集团编号为空", "the group id is empty")
+GROUP_ID_TWICE = Said("集团编号“{0}”与第 {1} 行重复", "group id “{0}” is the same as on row {1}")
 
 NEEDED = ("排名", "集团编号", "总分", "等次")
 
@@ -22,12 +30,12 @@ class HistoryError(RosterError):
 
 
 def read_history(path: Path | str) -> History:
-    wb = open_workbook(path, HistoryError, "结果工作簿")
+    wb = open_workbook(path, HistoryError, RESULTS_WORKBOOK())
     try:
         names = wb.sheetnames
         missing = [n for n in (SUMMARY, NOTES) if n not in names]
         if missing:
-            raise HistoryError([Problem(n, "", "找不到工作表（应为本程序导出的结果工作簿）") for n in missing])
+            raise HistoryError([Problem(n, "", NO_SHEET_RESULTS()) for n in missing])
         notes = [tuple(r) for r in wb[NOTES].iter_rows(values_only=True)]
         rows = [tuple(r) for r in wb[SUMMARY].iter_rows(values_only=True)]
     finally:
@@ -43,13 +51,13 @@ def read_history(path: Path | str) -> History:
                 problems.append(Problem(NOTES, f"B{i}", str(exc)))
             break
     else:
-        problems.append(Problem(NOTES, "A", "找不到“年度”一行"))
+        problems.append(Problem(NOTES, "A", NO_YEAR_ROW(YEAR_KEY)))
 
     header = [_text(v) for v in (rows[0] if rows else ())]
     cols = {h: i for i, h in enumerate(header) if h}
     for h in NEEDED:
         if h not in cols:
-            problems.append(Problem(SUMMARY, "1", f"缺少列“{h}”"))
+            problems.append(Problem(SUMMARY, "1", MISSING_COLUMN(h)))
     if problems:
         raise HistoryError(problems)
 
@@ -64,10 +72,10 @@ def read_history(path: Path | str) -> History:
         gid = _ident(get("集团编号"))
         where = lambda h: f"{_col(cols[h])}{r}"  # noqa: E731
         if not gid:
-            problems.append(Problem(SUMMARY, where("集团编号"), "集团编号为空"))
+            problems.append(Problem(SUMMARY, where("集团编号"), EMPTY_GROUP_ID()))
             continue
         if gid in seen:
-            problems.append(Problem(SUMMARY, where("集团编号"), f"集团编号“{gid}”与第 {seen[gid]} 行重复"))
+            problems.append(Problem(SUMMARY, where("集团编号"), GROUP_ID_TWICE(gid, seen[gid])))
             continue
         seen[gid] = r
         try:

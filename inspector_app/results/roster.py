@@ -23,6 +23,41 @@ from inspector_app.rubric.model import Rubric
 from inspector_app.store.plans import SCHOOL_KINDS
 from inspector_app.said import Said
 
+# A problem as "sheet!cell: message" (the sheet and the columns are the file's own words, Chinese by design).
+AT_CELL = Said("{0}!{1}: {2}", "{0}!{1}: {2}")
+AT_SHEET = Said("{0}: {1}", "{0}: {1}")
+EITHER = Said("{0} 或 {1}", "{0} or {1}")
+MISSING_COLUMN = Said("缺少列“{0}”（第一行应为列名：{1}）", "the column “{0}” is missing (the first row must name the columns: {1})")
+NO_SHEET = Said("找不到工作表“{0}”（可用“inspector roster template”生成模板）",
+                "the sheet “{0}” is not found (“inspector roster template” makes a template)")
+NO_GROUP = Said("没有填写任何集团", "no group is filled in")
+NO_LEAD = Said("集团“{0}”没有核心校：“学校”表中应有一所该集团角色为核心校的学校",
+               "group “{0}” has no lead school: the “学校” sheet must have one school of that group in the lead role")
+FILE_NOT_FOUND = Said("找不到文件 {0}", "file {0} not found")
+NOT_READABLE = Said("{0} 不是可以读取的{1}：{2}", "{0} cannot be read as {1}: {2}")
+NOT_READABLE_SPACED = Said("{0} 不是可以读取的 {1}：{2}", "{0} cannot be read as {1}: {2}")
+EXCEL_WORKBOOK = Said("Excel 工作簿（.xlsx）", "an Excel workbook (.xlsx)")
+EMPTY_COLUMN = Said("“{0}”不能为空", "“{0}” must not be empty")
+TWICE = Said("{0}“{1}”与第 {2} 行重复", "{0} “{1}” is the same as on row {2}")
+SAME_GROUP_SCHOOL_NAME = Said("同一集团中学校名称", "school name in the same group")
+GROUP_TYPE_ONE_OF = Said("集团类型应为 {0}", "the group type must be {0}")
+GROUP_TYPE_ONE_OF_NOT = Said("集团类型应为 {0}，而不是“{1}”", "the group type must be {0}, not “{1}”")
+GROUP_NOT_IN_GROUPS = Said("集团编号“{0}”不在“{1}”表中", "group id “{0}” is not on the “{1}” sheet")
+ROLE_ONE_OF = Said("角色应为 {0} 或 {1}", "the role must be {0} or {1}")
+ROLE_ONE_OF_NOT = Said("角色应为 {0} 或 {1}，而不是“{2}”", "the role must be {0} or {1}, not “{2}”")
+SECOND_LEAD = Said("集团“{0}”已有核心校“{1}”（第 {2} 行），每个集团只能有一所核心校",
+                   "group “{0}” already has the lead school “{1}” (row {2}); each group has one lead school only")
+KIND_ONE_OF = Said("学段应为 {0} 之一", "the school stage must be one of {0}")
+KIND_ONE_OF_NOT = Said("学段应为 {0} 之一，而不是“{1}”", "the school stage must be one of {0}, not “{1}”")
+INDICATOR_NOT_IN = Said("指标编号“{0}”不在{1}中", "indicator code “{0}” is not in {1}")
+NOT_APPLICABLE_TO = Said("指标 {0} 不适用于{1}（集团“{2}”）", "indicator {0} does not apply to {1} (group “{2}”)")
+INDICATOR_TWICE = Said("集团“{0}”的指标 {1} 与第 {2} 行重复", "indicator {1} of group “{0}” is the same as on row {2}")
+SELF_SCORE_RANGE = Said("指标 {0} 的得分应在 0 至 {1} 之间，而不是 {2}", "the score of indicator {0} must be from 0 to {1}, not {2}")
+GRADE_ONE_OF = Said("等次应为 {0} 之一", "the grade must be one of {0}")
+GRADE_ONE_OF_NOT = Said("等次应为 {0} 之一，而不是“{1}”", "the grade must be one of {0}, not “{1}”")
+LAST_YES_NO = Said("末位应填 是 或 否（可不填）", "last place must be 是 or 否 (or left empty)")
+YEAR_TWICE = Said("集团“{0}”{1} 年的结果与第 {2} 行重复", "the {1} result of group “{0}” is the same as on row {2}")
+
 YEAR_FOUR_DIGIT_YEAR = Said('年度应为四位数年份',
                              'The year must be a four-digit year')
 TOTAL_NEGATIVE = Said('总分不能为负数',
@@ -54,7 +89,7 @@ class Problem:
     def __str__(self) -> str:
         if not self.sheet:
             return self.message
-        return f"{self.sheet}!{self.cell}: {self.message}" if self.cell else f"{self.sheet}: {self.message}"
+        return AT_CELL(self.sheet, self.cell, self.message) if self.cell else AT_SHEET(self.sheet, self.message)
 
 
 class RosterError(Exception):
@@ -224,7 +259,7 @@ class _Sheet:
         self.ok = True
         for col, required in SHEETS[name]:
             if col not in self.columns and required:
-                problems.append(Problem(name, "1", f"缺少列“{col}”（第一行应为列名：{'、'.join(c for c, _ in SHEETS[name])}）"))
+                problems.append(Problem(name, "1", MISSING_COLUMN(col, '、'.join(c for c, _ in SHEETS[name]))))
                 self.ok = False
         for r, row in enumerate(rows[1:], start=2):
             if all(v is None or _text(v) == "" for v in row):
@@ -240,7 +275,7 @@ def read_roster(path: Path | str, rubric: Rubric) -> Roster:
     raw = _load(path)
     for name in SHEETS:
         if name not in raw and name not in OPTIONAL_SHEETS:
-            problems.append(Problem(name, "", f"找不到工作表“{name}”（可用“inspector roster template”生成模板）"))
+            problems.append(Problem(name, "", NO_SHEET(name)))
     sheets = {name: _Sheet(name, raw[name], problems) for name in SHEETS if name in raw}
     usable = {name for name, sh in sheets.items() if sh.ok}
     roster = Roster([], {})
@@ -248,14 +283,14 @@ def read_roster(path: Path | str, rubric: Rubric) -> Roster:
     if "集团" in usable:
         group_rows = _groups(sheets["集团"], rubric, roster, problems)
     if "集团" in usable and not sheets["集团"].rows:
-        problems.append(Problem("集团", "A2", "没有填写任何集团"))
+        problems.append(Problem("集团", "A2", NO_GROUP()))
     if "学校" in usable:
         _schools(sheets["学校"], roster, group_rows, problems)
     if {"集团", "学校"} <= usable:
         for g in roster.groups:
             if not any(s.role == "lead" for s in roster.schools.get(g.id, [])):
                 problems.append(Problem("集团", sheets["集团"].cell("集团编号", group_rows[g.id]),
-                                        f"集团“{g.id}”没有核心校：“学校”表中应有一所该集团角色为核心校的学校"))
+                                        NO_LEAD(g.id)))
     if "自评" in usable:
         _self_scores(sheets["自评"], rubric, roster, group_rows, problems)
     if "上年结果" in usable:
@@ -276,13 +311,14 @@ def open_workbook(path: Path | str, error: type[RosterError], what: str):
             warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
             return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise error([Problem("", "", f"找不到文件 {path}")]) from None
+        raise error([Problem("", "", FILE_NOT_FOUND(path))]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise error([Problem("", "", f"{Path(path).name} 不是可以读取的{what}：{exc}")]) from None
+        said = NOT_READABLE_SPACED if what[:1].isascii() else NOT_READABLE  # " Excel 工作簿" as it was said
+        raise error([Problem("", "", said(Path(path).name, what, exc))]) from None
 
 
 def _load(path: Path | str) -> dict[str, list[tuple]]:
-    wb = open_workbook(path, RosterError, " Excel 工作簿（.xlsx）")
+    wb = open_workbook(path, RosterError, EXCEL_WORKBOOK())
     try:
         return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)]
                 for ws in wb.worksheets if ws.title in SHEETS}
@@ -295,11 +331,11 @@ def _unique(sh: _Sheet, row: int, header: str, value: str, seen: dict, problems:
     """A required value that may stand only once; records it and returns whether the row is bad."""
     key = value if key is None else key
     if not value:
-        problems.append(Problem(sh.name, sh.cell(header, row), f"“{header}”不能为空"))
+        problems.append(Problem(sh.name, sh.cell(header, row), EMPTY_COLUMN(header)))
         return True
     if key in seen:
         problems.append(Problem(sh.name, sh.cell(header, row),
-                                f"{label or header}“{value}”与第 {seen[key]} 行重复"))
+                                TWICE(label or header, value, seen[key])))
         return True
     seen[key] = row
     return False
@@ -316,9 +352,9 @@ def _groups(sh: _Sheet, rubric: Rubric, roster: Roster, problems: list[Problem])
         bad = _unique(sh, r, "集团名称", name, names, problems) or bad
         if rubric.group_types:
             if gtype not in rubric.group_types:
-                allowed = " 或 ".join(rubric.group_types)
-                problems.append(Problem(sh.name, sh.cell("集团类型", r),
-                                        f"集团类型应为 {allowed}" + (f"，而不是“{gtype}”" if gtype else "")))
+                allowed = _either(rubric.group_types)
+                problems.append(Problem(sh.name, sh.cell("集团类型", r), GROUP_TYPE_ONE_OF_NOT(allowed, gtype) if gtype
+                                        else GROUP_TYPE_ONE_OF(allowed)))
                 bad = True
         if not bad:
             roster.groups.append(RosterGroup(gid, name, gtype))
@@ -339,29 +375,30 @@ def _schools(sh: _Sheet, roster: Roster, known: dict[str, int], problems: list[P
         head = _text(v.get("负责人职务"))
         bad = False
         if not gid:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), EMPTY_COLUMN("集团编号")))
             bad = True
         elif gid not in known:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”不在“集团”表中"))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid, "集团")))
             bad = True
         bad = _unique(sh, r, "学校编号", sid, ids, problems) or bad
-        bad = _unique(sh, r, "学校名称", name, names, problems, key=(gid, name), label="同一集团中学校名称") or bad
+        bad = _unique(sh, r, "学校名称", name, names, problems, key=(gid, name), label=SAME_GROUP_SCHOOL_NAME()) or bad
         role = ROLES.get(role_text)
         if role is None:
-            problems.append(Problem(sh.name, sh.cell("角色", r), "角色应为 核心校 或 成员校"
-                                    + (f"，而不是“{role_text}”" if role_text else "")))
+            lead, member = SCHOOL_ROLES["lead"], SCHOOL_ROLES["member"]
+            problems.append(Problem(sh.name, sh.cell("角色", r), ROLE_ONE_OF_NOT(lead, member, role_text) if role_text
+                                    else ROLE_ONE_OF(lead, member)))
             bad = True
         elif role == "lead" and gid:
             if gid in leads:
                 prev_row, prev_name = leads[gid]
                 problems.append(Problem(sh.name, sh.cell("角色", r),
-                                        f"集团“{gid}”已有核心校“{prev_name}”（第 {prev_row} 行），每个集团只能有一所核心校"))
+                                        SECOND_LEAD(gid, prev_name, prev_row)))
                 bad = True
             else:
                 leads[gid] = (r, name)
         if kind not in SCHOOL_KINDS:
-            problems.append(Problem(sh.name, sh.cell("学段", r), f"学段应为 {'、'.join(SCHOOL_KINDS)} 之一"
-                                    + (f"，而不是“{kind}”" if kind else "")))
+            problems.append(Problem(sh.name, sh.cell("学段", r), KIND_ONE_OF_NOT('、'.join(SCHOOL_KINDS), kind) if kind
+                                    else KIND_ONE_OF('、'.join(SCHOOL_KINDS))))
             bad = True
         if not bad and gid in roster.schools:
             roster.schools[gid].append(School(sid, name, role, kind, head))
@@ -377,24 +414,24 @@ def _self_scores(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int
         raw = v.get("自评得分")
         ind = None
         if not gid:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), EMPTY_COLUMN("集团编号")))
         elif gid not in rows:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”不在“集团”表中"))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid, "集团")))
             gid = ""
         if not code:
-            problems.append(Problem(sh.name, sh.cell("指标编号", r), "“指标编号”不能为空"))
+            problems.append(Problem(sh.name, sh.cell("指标编号", r), EMPTY_COLUMN("指标编号")))
         elif not rubric.has_indicator(code):
-            problems.append(Problem(sh.name, sh.cell("指标编号", r), f"指标编号“{code}”不在{rubric.title}中"))
+            problems.append(Problem(sh.name, sh.cell("指标编号", r), INDICATOR_NOT_IN(code, rubric.title)))
         else:
             ind = rubric.indicator(code)
             if gid and gid in types and not ind.applies_to(types[gid] or None):
                 problems.append(Problem(sh.name, sh.cell("指标编号", r),
-                                        f"指标 {code} 不适用于{types[gid]}（集团“{gid}”）"))
+                                        NOT_APPLICABLE_TO(code, types[gid], gid)))
                 ind = None
         if gid and code:
             if (gid, code) in seen:
                 problems.append(Problem(sh.name, sh.cell("指标编号", r),
-                                        f"集团“{gid}”的指标 {code} 与第 {seen[(gid, code)]} 行重复"))
+                                        INDICATOR_TWICE(gid, code, seen[(gid, code)])))
                 continue
             seen[(gid, code)] = r
         try:
@@ -405,7 +442,7 @@ def _self_scores(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int
         if ind is not None:
             if points < 0 or points > ind.points:
                 problems.append(Problem(sh.name, sh.cell("自评得分", r),
-                                        f"指标 {code} 的得分应在 0 至 {fmt_points(ind.points)} 之间，而不是 {fmt_points(points)}"))
+                                        SELF_SCORE_RANGE(code, fmt_points(ind.points), fmt_points(points))))
                 continue
             if gid and gid in types:
                 roster.self_scores.setdefault(gid, {})[code] = points
@@ -418,10 +455,10 @@ def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
         bad = False
         gid = _ident(v.get("集团编号"))
         if not gid:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), "“集团编号”不能为空"))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), EMPTY_COLUMN("集团编号")))
             bad = True
         elif gid not in rows:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), f"集团编号“{gid}”不在“集团”表中"))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid, "集团")))
             bad = True
         year = rank = None
         try:
@@ -442,8 +479,8 @@ def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
         if not rubric.grades.labels:
             grade = grade or None  # the rubric names no grades (001): taken as written
         elif grade not in rubric.grades.labels:
-            problems.append(Problem(sh.name, sh.cell("等次", r), f"等次应为 {'、'.join(rubric.grades.labels)} 之一"
-                                    + (f"，而不是“{grade}”" if grade else "")))
+            problems.append(Problem(sh.name, sh.cell("等次", r), GRADE_ONE_OF_NOT('、'.join(rubric.grades.labels), grade) if grade
+                                    else GRADE_ONE_OF('、'.join(rubric.grades.labels))))
             bad = True
         try:
             rank = parse_count(_none_if_blank(v.get("排名")), what="排名")
@@ -457,12 +494,12 @@ def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
             try:
                 last = parse_bool(v.get("末位"), what="末位")
             except NumberError:
-                problems.append(Problem(sh.name, sh.cell("末位", r), "末位应填 是 或 否（可不填）"))
+                problems.append(Problem(sh.name, sh.cell("末位", r), LAST_YES_NO()))
                 bad = True
         if gid and year is not None:
             if (gid, year) in seen:
                 problems.append(Problem(sh.name, sh.cell("年度", r),
-                                        f"集团“{gid}”{year} 年的结果与第 {seen[(gid, year)]} 行重复"))
+                                        YEAR_TWICE(gid, year, seen[(gid, year)])))
                 bad = True
             else:
                 seen[(gid, year)] = r
@@ -472,6 +509,15 @@ def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
 
 def _none_if_blank(value: object) -> object:
     return "" if value is None else value
+
+
+def _either(options) -> str:
+    """"融合型 或 紧密型 或 松散型", each joined by the declared 或 (the window says "or")."""
+    options = list(options)
+    text = options[-1] if options else ""
+    for option in reversed(options[:-1]):
+        text = EITHER(option, text)
+    return text
 
 
 def _plain(exc: Exception, what: str) -> str:
