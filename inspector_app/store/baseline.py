@@ -7,6 +7,8 @@ from inspector_app.store.history import record
 from inspector_app.store.plans import Plan, groups, start_year
 from inspector_app.said import Said
 
+THESE_RESULTS = Said("这份结果", "this result file")
+
 HOLDS_RESULTS_SCHOOL_YEAR = Said('{0}是 {1}—{2} 学年的结果，不早于考核计划“{3}”（{4}）：不能把本计划自己（或以后）的结果写成它的上年结果。请用 --plan 指明下一学年的考核计划',
                                   '{0} holds the results of school year {1}–{2}, not earlier than inspection "{3}" ({4}): this inspection\'s own (or later) results cannot be its prior-year results. Name the next year\'s inspection with --plan')
 
@@ -21,7 +23,7 @@ def import_history(store: Store, plan: Plan, history, *, actor: str = "", source
     years = sorted({year for by_year in history.years.values() for year in by_year})
     if own and any(year >= own for year in years):
         year = max(years)
-        raise StoreError(HOLDS_RESULTS_SCHOOL_YEAR(source or '这份结果', year, year + 1, plan.title, plan.school_year))
+        raise StoreError(HOLDS_RESULTS_SCHOOL_YEAR(source or THESE_RESULTS(), year, year + 1, plan.title, plan.school_year))
     by_id = {g.id: g for g in groups(store, plan.id)}
     touched = []
     with store.tx() as db:

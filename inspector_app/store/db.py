@@ -19,6 +19,45 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 from inspector_app.said import Said
 
+# A database file found damaged, missing or newer: each sentence declared on its own (the window says a message
+# sentence by sentence); an English sentence that another follows ends in a space.
+DB_NEWER = Said("数据库文件 {0} {1}，请升级 Inspector 后再打开。",
+                "The database file {0} {1}: upgrade Inspector, then open it. ")
+DB_KEPT = Said("文件保持不动。", "The file is left as it is. ")
+DB_NEWER_BACKUP = Said("也可以回到本程序能打开的最新备份 {0} 的 {1}（现有的文件会改名保留）：inspector backup restore {2}",
+                       "Or go back to the newest backup this program can open, {1} of {0} (the present file is kept, "
+                       "renamed): inspector backup restore {2}")
+DB_DAMAGED = Said("数据库文件 {0} {1}。", "The database file {0} {1}. ")
+DB_NOT_CHANGED = Said("Inspector 没有改动它，也没有新建空的数据库。",
+                      "Inspector did not change it and did not make a new empty database. ")
+NO_GOOD_BACKUP = Said("没有可用的自动备份。", "There is no automatic backup that can be used. ")
+NO_GOOD_BACKUP_OF = Said("没有可用的自动备份（{0} 个备份都未通过校验）。",
+                         "There is no automatic backup that can be used (all {0} backups failed the check). ")
+RESTORE_ELSEWHERE = Said("如有别处的备份，可用“inspector backup restore 文件”恢复。",
+                         "With a backup kept elsewhere, restore it with “inspector backup restore FILE”.")
+NEWEST_GOOD = Said("最新的完好备份是 {0} 的 {1}，其后的修改不在其中；",
+                   "The newest sound backup is {1} of {0}; changes made after it are not in it; ")
+RESTORE_LATEST = Said("用“inspector backup restore latest”恢复它。", "restore it with “inspector backup restore latest”.")
+RESTORE_LATEST_KEPT = Said("用“inspector backup restore latest”恢复它（现有的文件会改名保留在 backups/ 中）。",
+                           "restore it with “inspector backup restore latest” (the present file is kept, renamed, in "
+                           "backups/).")
+# SQLite's errors while the program runs
+DISK_FULL = Said("磁盘空间已满，无法保存到 {0}。刚才这一项没有保存，之前保存的内容都在。请腾出空间后重试。",
+                 "The disk is full: nothing can be saved to {0}. This last change was not saved; everything saved "
+                 "before is there. Make room, then try again.")
+DISK_IO = Said("无法写入磁盘（磁盘空间已满，或存储设备出错）：{0}。刚才这一项没有保存，之前保存的内容都在。"
+               "请腾出空间或检查存储设备后重试。",
+               "The disk cannot be written (it is full, or the storage device failed): {0}. This last change was "
+               "not saved; everything saved before is there. Make room or check the storage device, then try again.")
+FOLDER_READ_ONLY = Said("数据文件夹 {0} 是只读的，无法保存。之前保存的内容都在。",
+                        "The data folder {0} is read-only: nothing can be saved. Everything saved before is there.")
+DB_BUSY = Said("数据库正被另一个 Inspector 窗口或程序使用，请稍后重试。",
+               "The database is in use by another Inspector window or program; try again in a moment.")
+DB_BROKEN = Said("数据库文件 {0} 已损坏。原文件保持不动；可用“inspector backup list / restore”从自动备份恢复。",
+                 "The database file {0} is damaged. The file is left as it is; “inspector backup list / restore” "
+                 "restores an automatic backup.")
+DB_ERROR = Said("数据库错误（{0}）：{1}", "database error ({0}): {1}")
+
 DATA_FOLDER_DOES_SUPPORT = Said('数据文件夹 {0} 不支持 WAL 日志模式（{1}），请放在本机硬盘上',
                                  "Data folder {0} does not support WAL journal mode ({1}): put it on this computer's own disk")
 SQLITE_TOO_OLD_3 = Said('SQLite {0} 太旧，需要 3.24 以上',
@@ -195,18 +234,16 @@ def commit_state(conn: sqlite3.Connection) -> dict:
 def _explain_sqlite(exc: sqlite3.Error, where: Path) -> str:
     text = str(exc).lower()
     if "disk is full" in text or "database or disk is full" in text:
-        return f"磁盘空间已满，无法保存到 {where}。刚才这一项没有保存，之前保存的内容都在。请腾出空间后重试。"
+        return DISK_FULL(where)
     if "disk i/o error" in text:
-        return (f"无法写入磁盘（磁盘空间已满，或存储设备出错）：{where}。刚才这一项没有保存，之前保存的内容都在。"
-                "请腾出空间或检查存储设备后重试。")
+        return DISK_IO(where)
     if "readonly" in text or "read-only" in text:
-        return f"数据文件夹 {where} 是只读的，无法保存。之前保存的内容都在。"
+        return FOLDER_READ_ONLY(where)
     if "locked" in text or "busy" in text:
-        return "数据库正被另一个 Inspector 窗口或程序使用，请稍后重试。"
+        return DB_BUSY()
     if "not a database" in text or "malformed" in text:
-        return (f"数据库文件 {where / DB_NAME} 已损坏。原文件保持不动；"
-                f"可用“inspector backup list / restore”从自动备份恢复。")
-    return f"数据库错误（{where}）：{exc}"
+        return DB_BROKEN(where / DB_NAME)
+    return DB_ERROR(where, exc)
 
 
 def explain_database_error(exc: sqlite3.Error, data_dir: Path) -> str:
@@ -215,7 +252,7 @@ def explain_database_error(exc: sqlite3.Error, data_dir: Path) -> str:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         with contextlib.suppress(OSError):
             (Path(data_dir) / SUSPECT).touch()
-        return damaged_message(Path(data_dir), health.Health(False, f"读取时发现已损坏（{exc}）", "damaged"))
+        return damaged_message(Path(data_dir), health.Health(False, health.DAMAGED_ON_READING(exc), "damaged"))
     return _explain_sqlite(exc, Path(data_dir))
 
 
@@ -281,7 +318,7 @@ def _open_locked(data_dir: Path, lock: FolderLock, check_integrity: bool) -> Sto
             # Nothing in it (a missing or emptied file): a new database, unless backups say there was one.
             if _backups(data_dir):
                 raise StoreError(damaged_message(data_dir, health.Health(
-                    False, "不存在" if report.created else "是空的（没有任何数据表）", "empty")))
+                    False, health.IS_MISSING() if report.created else health.IS_EMPTY_NO_TABLES(), "empty")))
             report.created = True
         suspect = data_dir / SUSPECT
         if found.ok and not report.created and (suspect.exists() or check_integrity and (unclean or _full_check_due(conn))):
@@ -339,7 +376,7 @@ def _open_failure(exc: sqlite3.Error, data_dir: Path) -> str:
     text = str(exc).lower()
     if isinstance(exc, sqlite3.OperationalError) and not ("malformed" in text or "not a database" in text):
         return _explain_sqlite(exc, data_dir)
-    return damaged_message(data_dir, health.Health(False, f"无法读取（{exc}）", "damaged"))
+    return damaged_message(data_dir, health.Health(False, health.CANNOT_READ(exc), "damaged"))
 
 
 def _full_check_due(conn: sqlite3.Connection) -> bool:
@@ -370,21 +407,18 @@ def damaged_message(data_dir: Path, found: "health.Health") -> str:
     db_path = data_dir / DB_NAME
     from inspector_app.store.backup import newest_good_backup
     if found.kind == "newer":
-        text = f"数据库文件 {db_path} {found.problem}，请升级 Inspector 后再打开。文件保持不动。"
+        text = DB_NEWER(db_path, found.problem) + DB_KEPT()
         good = newest_good_backup(data_dir)
         if good is not None:  # the backups this version can open are offered, the newer file kept aside
-            text += (f"也可以回到本程序能打开的最新备份 {good.made_at:%Y-%m-%d %H:%M:%S} 的 {good.path.name}"
-                     f"（现有的文件会改名保留）：inspector backup restore {good.path}")
+            text += DB_NEWER_BACKUP(f"{good.made_at:%Y-%m-%d %H:%M:%S}", good.path.name, good.path)
         return text
-    text = f"数据库文件 {db_path} {found.problem}。Inspector 没有改动它，也没有新建空的数据库。"
+    text = DB_DAMAGED(db_path, found.problem) + DB_NOT_CHANGED()
     good = newest_good_backup(data_dir)
     if good is None:
         count = len(_backups(data_dir))
-        return text + ("没有可用的自动备份" + (f"（{count} 个备份都未通过校验）" if count else "") +
-                       "。如有别处的备份，可用“inspector backup restore 文件”恢复。")
-    kept = "（现有的文件会改名保留在 backups/ 中）" if db_path.exists() else ""
-    return text + (f"最新的完好备份是 {good.made_at:%Y-%m-%d %H:%M:%S} 的 {good.path.name}，"
-                   f"其后的修改不在其中；用“inspector backup restore latest”恢复它{kept}。")
+        return text + (NO_GOOD_BACKUP_OF(count) if count else NO_GOOD_BACKUP()) + RESTORE_ELSEWHERE()
+    restore = RESTORE_LATEST_KEPT if db_path.exists() else RESTORE_LATEST
+    return text + NEWEST_GOOD(f"{good.made_at:%Y-%m-%d %H:%M:%S}", good.path.name) + restore()
 
 
 def _read_marker(marker: Path) -> dict | None:

@@ -17,6 +17,9 @@ from typing import Callable
 from inspector_app.store.photo_storage import EvidenceError, file_rel, read_regular, store_file, too_large
 from inspector_app.said import Said
 
+BYTES = Said("{0} 字节", "{0} bytes")
+EVIDENCE_NOUN = Said("佐证文件", "evidence file")
+
 EMPTY_FILE_ADDED = Said('“{0}”是空文件，未添加。',
                          '"{0}" is an empty file: not added.')
 TYPE_EVIDENCE_FILE_CAN = Said('“{0}”不是可添加的佐证文件类型。只能添加 {1}；照片请用“添加照片”。',
@@ -116,7 +119,7 @@ def check_bytes(data: bytes, name: str) -> FileType:
     if not data:
         raise EvidenceError(EMPTY_FILE_ADDED(name), reason="empty", name=name)
     if len(data) > MAX_EVIDENCE_BYTES:
-        raise too_large(name, len(data), MAX_EVIDENCE_BYTES, "佐证文件")
+        raise too_large(name, len(data), MAX_EVIDENCE_BYTES, EVIDENCE_NOUN())
     found = file_type(name)
     if found is None:
         raise EvidenceError(TYPE_EVIDENCE_FILE_CAN(name, ACCEPTED_TEXT),
@@ -138,7 +141,7 @@ def ingest_file(source: Path | str | bytes, root: Path | str, *, name: str = "",
         name = name or Path(source).name
         if file_type(name) is None:  # refused before reading a byte of it
             check_bytes(b"?", name)
-        data = read_regular(Path(source), name, max_bytes=MAX_EVIDENCE_BYTES, noun="佐证文件")
+        data = read_regular(Path(source), name, max_bytes=MAX_EVIDENCE_BYTES, noun=EVIDENCE_NOUN())
     found = check_bytes(data, name)
     sha = hashlib.sha256(data).hexdigest()
     if cancelled is not None and cancelled():
@@ -154,7 +157,7 @@ def ingest_file(source: Path | str | bytes, root: Path | str, *, name: str = "",
 def size_text(size: int) -> str:
     """A size as people read it: 820 字节, 35 KB, 4.2 MB."""
     if size < 1024:
-        return f"{size} 字节"
+        return BYTES(size)
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / 1024 / 1024:.1f} MB"

@@ -177,7 +177,7 @@ def restore_file(store: Store, file_id: int, expert_id: str) -> EvidenceRecord:
 
 def file_problem(store: Store, rec: EvidenceRecord) -> str | None:
     """None when the stored copy is there with its hash, otherwise what is wrong, naming the file."""
-    return photo_storage.problem(store.photos_dir, rec.sha256, rec.stored, name=rec.name, noun="佐证文件")
+    return photo_storage.problem(store.photos_dir, rec.sha256, rec.stored, name=rec.name, noun=EF.EVIDENCE_NOUN())
 
 
 def file_path(store: Store, rec: EvidenceRecord) -> Path:

@@ -16,6 +16,8 @@ from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
 from inspector_app.said import Said
 
+CAPTION = Said("照片说明", "the photo caption")
+
 PHOTO_FILE_MISSING = Said('照片文件缺失：{0}。评分记录仍在；请从原始来源重新添加这张照片。',
                            "The photo's file is missing: {0}. The scoring records are kept; add this photo again from where it came from.")
 
@@ -194,7 +196,7 @@ def restore_photo(store: Store, photo_id: int, expert_id: str) -> PhotoRecord:
 def caption_problem(caption: str) -> str:
     """Checked before a photo is added with its caption, so a refused caption adds no photo."""
     problem = text_problem(caption, MAX_CAPTION)
-    return f"照片说明{problem}" if problem else ""
+    return CAPTION() + problem if problem else ""
 
 
 def set_caption(store: Store, photo_id: int, caption: str, expert_id: str) -> PhotoRecord:

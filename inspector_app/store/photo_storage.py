@@ -25,6 +25,14 @@ from typing import Iterator
 from inspector_app.fsutil import fsync_dir, write_atomic
 from inspector_app.said import Said
 
+FILE_NOUN = Said("文件", "file")
+PHOTO_NOUN = Said("照片", "photo")
+TOO_LARGE = Said("“{0}”太大（{1} MB），{2}不能超过 {3} MB。", "“{0}” is too large ({1} MB): a {2} may not exceed {3} MB.")
+STORED_FILE_MISSING = Said("{0}“{1}”的文件不见了（{2}）。请从备份或原始设备重新添加。",
+                           "The file of the {0} “{1}” is missing ({2}). Add it again from a backup or the original device.")
+STORED_FILE_CHANGED = Said("{0}“{1}”的文件已被改动或损坏（{2}），与登记时的内容不一致。",
+                           "The file of the {0} “{1}” was changed or is damaged ({2}): it is not what was recorded.")
+
 EMPTY_FILE = Said('“{0}”是空文件，不是{1}。',
                    '"{0}" is an empty file, not {1}.')
 FILE_FOUND = Said('找不到文件“{0}”。',
@@ -124,7 +132,7 @@ def store_file(root: Path, sha: str, data: bytes, rel: str) -> bool:
         return not existed
 
 
-def read_regular(path: Path | str, name: str, *, max_bytes: int, noun: str = "文件",
+def read_regular(path: Path | str, name: str, *, max_bytes: int, noun: str = FILE_NOUN(),
                  error: type[EvidenceError] = EvidenceError) -> bytes:
     """The bytes of a regular file a user named; a FIFO, device, folder, missing, empty or too large file is
     refused with `error`, naming the file. Never blocks on a FIFO (opened non-blocking, refused by type)."""
@@ -155,9 +163,9 @@ def read_regular(path: Path | str, name: str, *, max_bytes: int, noun: str = "�
     return data
 
 
-def too_large(name: str, size: int, max_bytes: int, noun: str = "文件",
+def too_large(name: str, size: int, max_bytes: int, noun: str = FILE_NOUN(),
               error: type[EvidenceError] = EvidenceError) -> EvidenceError:
-    return error(f"“{name}”太大（{size / 1024 / 1024:.0f} MB），{noun}不能超过 {max_bytes // 1024 // 1024} MB。",
+    return error(TOO_LARGE(name, f"{size / 1024 / 1024:.0f}", noun, max_bytes // 1024 // 1024),
                  reason="too_large", name=name)
 
 
@@ -237,13 +245,13 @@ def verify(photos_dir: Path | str, sha256: str, rel_path: str) -> bool:
     return path is not None and file_has_hash(path, sha256.lower())
 
 
-def problem(photos_dir: Path | str, sha256: str, rel_path: str, *, name: str = "", noun: str = "照片") -> str | None:
+def problem(photos_dir: Path | str, sha256: str, rel_path: str, *, name: str = "", noun: str = PHOTO_NOUN()) -> str | None:
     """None when the stored file is fine, otherwise a plain-words Chinese description."""
     label = name or Path(rel_path).name
     path = _resolve_inside(Path(photos_dir), rel_path)
     if path is None or not path.is_file():
-        return f"{noun}“{label}”的文件不见了（{rel_path}）。请从备份或原始设备重新添加。"
+        return STORED_FILE_MISSING(noun, label, rel_path)
     if not file_has_hash(path, sha256.lower()):
-        return f"{noun}“{label}”的文件已被改动或损坏（{rel_path}），与登记时的内容不一致。"
+        return STORED_FILE_CHANGED(noun, label, rel_path)
     return None
 

@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from PIL import JpegImagePlugin, PngImagePlugin  # noqa: F401  registers the openers
 
-from inspector_app.store.photo_storage import EvidenceError, read_regular, store_photo, too_large
+from inspector_app.store.photo_storage import PHOTO_NOUN, EvidenceError, read_regular, store_photo, too_large
 from inspector_app.said import Said
 
 PHOTO_CAN_READ_ONLY = Said('“{0}”不是可识别的照片。只能添加 JPEG、PNG 或手机拍摄的 HEIC 照片。',
@@ -258,7 +258,7 @@ def read_source(source: Path | str | bytes, name: str) -> tuple[bytes, str]:
     path = Path(source)
     name = name or path.name
     try:
-        return read_regular(path, name, max_bytes=MAX_FILE_BYTES, noun="照片", error=PhotoError), name
+        return read_regular(path, name, max_bytes=MAX_FILE_BYTES, noun=PHOTO_NOUN(), error=PhotoError), name
     except PhotoError as err:
         if err.reason == "not_regular":  # a photo's callers know this refusal as "not an image"
             raise PhotoError(err.message, reason="not_image", name=name) from None

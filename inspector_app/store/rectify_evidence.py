@@ -16,6 +16,8 @@ from inspector_app.store.photo_storage import EvidenceError, read_regular
 from inspector_app.store.rectification import RectifyError
 from inspector_app.said import Said
 
+RECTIFY_EVIDENCE_NOUN = Said("整改佐证文件", "rectification evidence file")
+
 FILE_RECTIFICATION_EVIDENCE_HAS = Said('整改佐证“{0}”的文件已被改动（{1}）；没有写出数据包',
                                         'The file of rectification evidence "{0}" has been changed ({1}); no bundle was written')
 TYPE_RECTIFICATION_EVIDENCE_CAN = Said('“{0}”不是可添加的整改佐证文件类型；只能添加 {1}',
@@ -68,7 +70,7 @@ def keep_files(root: Path, paths: list[str | Path], progress=None) -> list[dict]
         if not _is_photo(path.name) and file_type(path.name) is None:
             raise RectifyError(TYPE_RECTIFICATION_EVIDENCE_CAN(path.name, ACCEPTED))
         try:
-            data = read_regular(path, path.name, max_bytes=MAX_EVIDENCE_BYTES, noun="整改佐证文件")
+            data = read_regular(path, path.name, max_bytes=MAX_EVIDENCE_BYTES, noun=RECTIFY_EVIDENCE_NOUN())
         except EvidenceError as exc:
             raise RectifyError(str(exc)) from None
         out.append(keep_bytes(root, data, path.name))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from inspector_app import paths
 from inspector_app.store.db import Store, StoreError, open_store
 from inspector_app.ui import i18n
+from inspector_app.ui.core_words import core_text
 
 translate = QCoreApplication.translate
 
@@ -116,9 +117,9 @@ def offer_restore(message: str) -> Store | None:
     data_dir = paths.data_dir()
     good = backup.newest_good_backup(data_dir) if "backup restore latest" in message else None
     if good is None:
-        QMessageBox.critical(None, "Inspector", message)
+        QMessageBox.critical(None, "Inspector", core_text(message))
         return None
-    box = QMessageBox(QMessageBox.Icon.Critical, "Inspector", message)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Inspector", core_text(message))
     restore = box.addButton(translate("App", "从 {0} 的备份恢复").format(f"{good.made_at:%Y-%m-%d %H:%M}"),
                              QMessageBox.ButtonRole.AcceptRole)
     box.addButton(translate("App", "退出"), QMessageBox.ButtonRole.RejectRole)
@@ -129,7 +130,7 @@ def offer_restore(message: str) -> Store | None:
         aside = backup.restore(data_dir, good.path)
         store = open_store()
     except (StoreError, OSError) as exc:
-        QMessageBox.critical(None, "Inspector", translate("App", "恢复未完成：{0}").format(exc))
+        QMessageBox.critical(None, "Inspector", translate("App", "恢复未完成：{0}").format(core_text(str(exc))))
         return None
     kept = translate("App", "原来的文件保留在 {0}。").format(aside) if aside else ""
     QMessageBox.information(None, "Inspector", translate("App", "已从 {0} 恢复，恢复后的数据库已通过完整性检查。").format(

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QP
 from inspector_app.store import evidence_files as EF
 from inspector_app.store import evidence_records as ER
 from inspector_app.store.db import StoreError
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.import_job import import_on_worker, say_imported
 from inspector_app.ui.operation import Operation
@@ -86,7 +87,7 @@ class EvidenceView(QWidget):
         if self.workspace is None:
             return
         for rec in self.records():
-            item = QTreeWidgetItem([rec.name, rec.type_label, EF.size_text(rec.size)])
+            item = QTreeWidgetItem([rec.name, rec.type_label, core_text(EF.size_text(rec.size))])
             item.setData(0, Qt.ItemDataRole.UserRole, rec.id)
             item.setToolTip(0, translate("EvidenceView", "{0}\n校验值 SHA-256：{1}").format(rec.name, rec.sha256))
             self.list.addTopLevelItem(item)
