@@ -39,6 +39,14 @@ from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTI
 from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, check_entries, hash_entry, label_for,
                                            open_zip, read_small, show_name, tampered)
 
+MEMBER_NOT_IN_PANEL = Said("专家组数据包的 members.json 指向包中没有的 {0}。",
+                           "The members.json of the panel bundle names {0}, which the bundle does not hold.")
+MEMBER_FAILED = Said("专家组数据包中的专家数据包 {0} 未通过校验：{1}",
+                     "The expert bundle {0} inside the panel bundle failed the check: {1}")
+MEMBER_UNREADABLE = Said("无法检查专家组数据包中的 {0}：{1}", "{0} inside the panel bundle cannot be checked: {1}")
+MEMBER_OTHER_PLAN = Said("专家组数据包中的 {0} 不是本考核计划的专家数据包。",
+                         "{0} inside the panel bundle is no expert bundle of this inspection.")
+
 DATA_FILE_DATA_TOO = Said('数据文件 data/{0} 过大，已拒绝。',
                            'Data file data/{0} is too large; refused.')
 BUNDLE_FILE_OPENED = Said('{0} 是{1}，不是数据包文件，未打开。',
@@ -592,16 +600,16 @@ def _member_problem(bag: Bag, keystore: KeyStore, limits: Limits) -> str:
     with tempfile.TemporaryDirectory(prefix="inspector-verify-") as tmp:
         for index, name in enumerate(members):
             if name not in bag.sha256:
-                return f"专家组数据包的 members.json 指向包中没有的 {show_name(name)}。"
+                return MEMBER_NOT_IN_PANEL(show_name(name))
             inner = Path(tmp) / f"{index}.zip"
             try:
                 with open(inner, "wb") as out:
                     bag.copy_to(name, out)
                 member = read_bag(inner, keystore, limits=limits, remember_unknown=False)
             except BundleError as exc:
-                return f"专家组数据包中的专家数据包 {show_name(name)} 未通过校验：{exc.message}"
+                return MEMBER_FAILED(show_name(name), exc.message)
             except OSError as exc:
-                return f"无法检查专家组数据包中的 {show_name(name)}：{exc.strerror or exc}"
+                return MEMBER_UNREADABLE(show_name(name), exc.strerror or exc)
             if member.kind != "expert" or member.field("plan_id") != bag.field("plan_id"):
-                return f"专家组数据包中的 {show_name(name)} 不是本考核计划的专家数据包。"
+                return MEMBER_OTHER_PLAN(show_name(name))
     return ""

@@ -27,6 +27,9 @@ from inspector_app.bundles.zipsafe import (CHUNK, DEFAULT_LIMITS, Limits, collis
 from inspector_app.fsutil import explain_os_error, fsync_dir, remove_stale_parts
 from inspector_app.said import Said
 
+IS_A_FOLDER = Said("是文件夹", "it is a folder")
+HAS_PERCENT = Said("含有 % 字符", "it holds a % character")
+
 FILE_NAMES_INSIDE_BUNDLE = Said('数据包内的文件名必须是文本：{0}',
                                  'File names inside a bundle must be text: {0}')
 FILE_NAME_USED_BUNDLE = Said('文件名“{0}”不能用于数据包：{1}。',
@@ -68,9 +71,9 @@ _STALE_PART_SECONDS = 600
 def _check_payload_name(name: str) -> str:
     if not isinstance(name, str):
         raise BundleError("bad_name", FILE_NAMES_INSIDE_BUNDLE(f'{name!r}'))
-    problem = name_problem(name) or ("含有 % 字符" if "%" in name else None)
+    problem = name_problem(name) or (HAS_PERCENT() if "%" in name else None)
     if problem or name.endswith("/"):
-        raise BundleError("bad_name", FILE_NAME_USED_BUNDLE(show_name(name), problem or '是文件夹'))
+        raise BundleError("bad_name", FILE_NAME_USED_BUNDLE(show_name(name), problem or IS_A_FOLDER()))
     if unicodedata.normalize("NFC", name) != name:
         raise BundleError("bad_name", FILE_NAME_NFC_NORMAL(show_name(name)))
     return name

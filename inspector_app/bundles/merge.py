@@ -40,6 +40,9 @@ from inspector_app.store.history import record
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 
+EVIDENCE_LIST = Said("佐证材料", "evidence")
+METHODS_LIST = Said("评价方式", "ways of evaluating")
+
 INSPECTION_HAS_GROUP = Said('本考核计划中没有集团 {0}',
                              'This inspection has no group {0}')
 INSPECTION_BUNDLE_DESCRIPTION_DIFFERS = Said('数据包说明中的考核计划与签名信息不一致',
@@ -372,7 +375,7 @@ def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
         for key, allowed in (("evidence", ind.evidence), ("methods", METHODS)):
             values = row.get(key, [])
             if not isinstance(values, list) or any(not isinstance(v, str) or v not in allowed for v in values):
-                raise Reject(BUNDLE_INDICATOR_RUBRIC_LIST(code, '佐证材料' if key == 'evidence' else '评价方式'))
+                raise Reject(BUNDLE_INDICATOR_RUBRIC_LIST(code, EVIDENCE_LIST() if key == 'evidence' else METHODS_LIST()))
         checked.append({**row, "typed": typed, "outcome": outcome})
     return checked
 

@@ -20,6 +20,56 @@ from typing import Any, Callable
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.said import Said
 
+# The steps of a place in a bundle's file ("第 3 项 → 得分"), each declared: the window says each step.
+ITEM = Said("第 {0} 项", "item {0}")
+KEY_STEP = Said("键 {0}", "key {0}")
+REPEATS = Said("的 {0} “{1}”与前面重复", "its {0} “{1}” is the same as one before it")
+SCHOOL_ID_TWICE = Said("中学校编号 “{0}” 出现了两次（{1}、{2}）", "school id “{0}” appears twice ({1}, {2})")
+_WORDS = {said.zh: said for said in (
+    Said('考核计划', 'plan'),
+    Said('集团', 'groups'),
+    Said('学校', 'schools'),
+    Said('专家', 'experts'),
+    Said('自评分', 'self-assessment scores'),
+    Said('得分', 'score'),
+    Said('指标', 'indicator'),
+    Said('输入项', 'inputs'),
+    Said('备注', 'note'),
+    Said('佐证材料', 'evidence'),
+    Said('评价方式', 'ways of evaluating'),
+    Said('照片说明', 'photo caption'),
+    Said('照片标注', 'photo markup'),
+    Said('大小', 'size'),
+    Said('校验值', 'checksum'),
+    Said('理由', 'reason'),
+    Said('编号', 'id'),
+    Said('名称', 'name'),
+    Said('角色', 'role'),
+    Said('考核名称', 'inspection title'),
+    Said('否决项', 'veto item'),
+    Said('取值', 'value'),
+    Said('文件', 'file'),
+    Said('序号', 'sequence number'),
+    Said('指标体系', 'rubric'),
+    Said('各专家得分', "experts' scores"),
+    Said('分工', 'assignments'),
+    Said('公钥', 'public key'),
+    Said('基数', 'baselines'),
+    Said('上年结果', "last year's results"),
+    Said('得分说明', 'explanation of the score'),
+    Said('合议方式', 'way of consensus'),
+    Said('类型', 'kind'),
+    Said('整改事项', 'rectification items'),
+    Said('变更记录', 'changes'),
+    Said('内容', 'content'),
+    Said('整改时限', 'deadline'),
+    Said('状态', 'status'),
+    Said('佐证文件', 'evidence files'),
+    Said('记录人', 'recorded by'),
+    Said('整改事项编号', 'rectification item id'),
+    Said('记录编号', 'record id'),
+)}
+
 WRONG_FORMAT_YES_TRUE = Said('格式不对，应为是或否（true/false）',
                               'wrong format: must be yes or no (true/false)')
 WRONG_FORMAT_SCORE_NUMBER = Said('格式不对，应为分数（数字或数字文字）',
@@ -65,6 +115,9 @@ BUNDLE_WRONG_FORMAT_REFUSED = Said('数据包中的 {0}：格式不对，已拒�
                                     '{0} in the bundle: wrong format; refused.')
 BUNDLE_REFUSED = Said('数据包中的 {0}{1}：{2}，已拒绝。',
                        '{0}{1} in the bundle: {2}; refused.')
+BUNDLE_REFUSED_FILE = Said('数据包中的 {0}：{1}，已拒绝。', '{0} in the bundle: {1}; refused.')
+BUNDLE_REFUSED_AT = Said('数据包中的 {0} {1}：{2}，已拒绝。',  # a place in the file: "第 3 项 → 得分"
+                          '{0} {1} in the bundle: {2}; refused.')
 
 ID_LEN, NAME_LEN, SHORT_LEN = 200, 500, 100
 NOTE_LEN = 200_000        # store.entries.MAX_NOTE: a bundle carries no longer note than the window accepts
@@ -141,14 +194,14 @@ def scalar(value: Any, where: list[str] | None) -> None:
         if len(value) > 1000:
             _fail(where, TOO_MANY_ITEMS())
         for k, item in value.items():
-            _KEY(k, None if where is None else where + [f"键 {k[:40]!r}"])
+            _KEY(k, None if where is None else where + [KEY_STEP(repr(k[:40]))])
             scalar(item, None if where is None else where + [str(k)[:40]])
         return
     if isinstance(value, list):
         if len(value) > 1000:
             _fail(where, TOO_MANY_ITEMS())
         for i, item in enumerate(value):
-            scalar(item, None if where is None else where + [f"第 {i + 1} 项"])
+            scalar(item, None if where is None else where + [ITEM(i + 1)])
         return
     if value is None or isinstance(value, bool):
         return
@@ -180,11 +233,11 @@ def listof(inner: Check, *, max_len: int = MAX_ROWS, min_len: int = 0, unique: s
             _fail(where, HAVE_LEAST_ITEM_S(min_len))
         seen: set = set()
         for i, item in enumerate(value):
-            inner(item, None if where is None else where + [f"第 {i + 1} 项"])
+            inner(item, None if where is None else where + [ITEM(i + 1)])
             if unique is not None:
                 key = item.get(unique) if isinstance(item, dict) else item
                 if key in seen:
-                    _fail(None if where is None else where + [f"第 {i + 1} 项"], f"的 {unique} “{key}”与前面重复")
+                    _fail(None if where is None else where + [ITEM(i + 1)], REPEATS(unique, key))
                 seen.add(key)
     return check
 
@@ -198,7 +251,7 @@ def mapping(value_check: Check, *, max_len: int = MAX_ROWS, key: Check | None = 
         if len(value) > max_len:
             _fail(where, TOO_MANY_ITEMS_MOST(len(value), max_len))
         for k, v in value.items():
-            key(k, None if where is None else where + [f"键 {k[:40]!r}"])
+            key(k, None if where is None else where + [KEY_STEP(repr(k[:40]))])
             value_check(v, None if where is None else where + [str(k)[:40]])
     return check
 
@@ -337,7 +390,7 @@ def _ids_unique_across_groups(body: dict, where: list[str]) -> None:
     for group in body.get("groups", []):
         for school in group.get("schools", []):
             if school["id"] in seen:
-                _fail(None if where is None else where + ["groups"], f"中学校编号 “{school['id']}” 出现了两次（{seen[school['id']]}、{group['name']}）")
+                _fail(None if where is None else where + ["groups"], SCHOOL_ID_TWICE(school['id'], seen[school['id']], group['name']))
             seen[school["id"]] = group["name"]
 
 
@@ -387,9 +440,9 @@ def check(kind: str, name: str, value: Any) -> None:
         try:
             schema(value, [])  # ... but found again, named, when one is not
         except SchemaError as exc:
-            place = " → ".join(LABELS.get(step, step) for step in exc.where)
-            raise BundleError("schema", BUNDLE_REFUSED(name, ' ' + place if place else '', exc.expected)) \
-                from None
+            place = " → ".join(_WORDS[LABELS[step]]() if step in LABELS else step for step in exc.where)
+            raise BundleError("schema", BUNDLE_REFUSED_AT(name, place, exc.expected) if place else
+                              BUNDLE_REFUSED_FILE(name, exc.expected)) from None
         raise BundleError("schema", BUNDLE_WRONG_FORMAT_REFUSED(name)) from None
 
 

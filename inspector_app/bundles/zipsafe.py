@@ -23,6 +23,18 @@ from typing import Any, BinaryIO
 from inspector_app.said import Said
 from inspector_app.bundles.canonical import BundleError
 
+# Why a name inside a zip is unsafe, said after "the file name … cannot be used: "
+EMPTY_NAME = Said("空文件名", "the name is empty")
+HAS_BACKSLASH = Said("含有反斜杠", "it holds a backslash")
+IS_ABSOLUTE = Said("是绝对路径", "it is an absolute path")
+HAS_DRIVE = Said("含有盘符", "it holds a drive letter")
+HAS_CONTROL = Said("含有控制字符", "it holds control characters")
+HAS_WINDOWS_BAD = Said("含有 Windows 不允许的字符", "it holds characters Windows does not allow")
+NAME_TOO_LONG = Said("过长", "it is too long")
+HAS_EMPTY_PART = Said("含有 “..” 或空的路径段", "it holds “..” or an empty part of the path")
+PART_ENDS_BADLY = Said("路径段以空格或句点结尾", "a part of the path ends in a space or a full stop")
+PART_TOO_LONG = Said("路径段过长", "a part of the path is too long")
+
 BUNDLE_HAS_EXTRA_DATA = Said('数据包末尾有多余的数据，不是 Inspector 写出的数据包，已拒绝。',
                               'The bundle has extra data at its end: it was not written by Inspector; refused.')
 BUNDLE_SPLIT_MULTI_VOLUME = Said('数据包是分卷压缩的，Inspector 不支持。',
@@ -144,27 +156,27 @@ def name_problem(name: str) -> str | None:
 
 def full_name_problem(name: str) -> str | None:
     if not name:
-        return "空文件名"
+        return EMPTY_NAME()
     if "\\" in name:
-        return "含有反斜杠"
+        return HAS_BACKSLASH()
     if name.startswith("/"):
-        return "是绝对路径"
+        return IS_ABSOLUTE()
     if re.match(r"[A-Za-z]:", name):
-        return "含有盘符"
+        return HAS_DRIVE()
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
-        return "含有控制字符"
+        return HAS_CONTROL()
     if any(ch in _WINDOWS_BAD for ch in name):
-        return "含有 Windows 不允许的字符"
+        return HAS_WINDOWS_BAD()
     if len(name.encode("utf-8", "surrogatepass")) > 1024:
-        return "过长"
+        return NAME_TOO_LONG()
     parts = (name[:-1] if name.endswith("/") else name).split("/")
     for part in parts:
         if part in ("", ".", ".."):
-            return "含有 “..” 或空的路径段"
+            return HAS_EMPTY_PART()
         if part != part.strip() or part.endswith("."):
-            return "路径段以空格或句点结尾"
+            return PART_ENDS_BADLY()
         if len(part.encode("utf-8", "surrogatepass")) > 255:
-            return "路径段过长"
+            return PART_TOO_LONG()
     return None
 
 

@@ -26,7 +26,6 @@ from inspector_app.said import Said
 # A problem as "sheet!cell: message" (the sheet and the columns are the file's own words, Chinese by design).
 AT_CELL = Said("{0}!{1}: {2}", "{0}!{1}: {2}")
 AT_SHEET = Said("{0}: {1}", "{0}: {1}")
-EITHER = Said("{0} 或 {1}", "{0} or {1}")
 MISSING_COLUMN = Said("缺少列“{0}”（第一行应为列名：{1}）", "the column “{0}” is missing (the first row must name the columns: {1})")
 NO_SHEET = Said("找不到工作表“{0}”（可用“inspector roster template”生成模板）",
                 "the sheet “{0}” is not found (“inspector roster template” makes a template)")
@@ -42,9 +41,9 @@ TWICE = Said("{0}“{1}”与第 {2} 行重复", "{0} “{1}” is the same as o
 SAME_GROUP_SCHOOL_NAME = Said("同一集团中学校名称", "school name in the same group")
 GROUP_TYPE_ONE_OF = Said("集团类型应为 {0}", "the group type must be {0}")
 GROUP_TYPE_ONE_OF_NOT = Said("集团类型应为 {0}，而不是“{1}”", "the group type must be {0}, not “{1}”")
-GROUP_NOT_IN_GROUPS = Said("集团编号“{0}”不在“{1}”表中", "group id “{0}” is not on the “{1}” sheet")
-ROLE_ONE_OF = Said("角色应为 {0} 或 {1}", "the role must be {0} or {1}")
-ROLE_ONE_OF_NOT = Said("角色应为 {0} 或 {1}，而不是“{2}”", "the role must be {0} or {1}, not “{2}”")
+GROUP_NOT_IN_GROUPS = Said("集团编号“{0}”不在“集团”表中", "group id “{0}” is not on the “集团” sheet")
+ROLE_ONE_OF = Said("角色应为 核心校 或 成员校", "the role must be 核心校 or 成员校")  # as typed in the file
+ROLE_ONE_OF_NOT = Said("角色应为 核心校 或 成员校，而不是“{0}”", "the role must be 核心校 or 成员校, not “{0}”")
 SECOND_LEAD = Said("集团“{0}”已有核心校“{1}”（第 {2} 行），每个集团只能有一所核心校",
                    "group “{0}” already has the lead school “{1}” (row {2}); each group has one lead school only")
 KIND_ONE_OF = Said("学段应为 {0} 之一", "the school stage must be one of {0}")
@@ -378,15 +377,14 @@ def _schools(sh: _Sheet, roster: Roster, known: dict[str, int], problems: list[P
             problems.append(Problem(sh.name, sh.cell("集团编号", r), EMPTY_COLUMN("集团编号")))
             bad = True
         elif gid not in known:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid, "集团")))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid)))
             bad = True
         bad = _unique(sh, r, "学校编号", sid, ids, problems) or bad
         bad = _unique(sh, r, "学校名称", name, names, problems, key=(gid, name), label=SAME_GROUP_SCHOOL_NAME()) or bad
         role = ROLES.get(role_text)
         if role is None:
-            lead, member = SCHOOL_ROLES["lead"], SCHOOL_ROLES["member"]
-            problems.append(Problem(sh.name, sh.cell("角色", r), ROLE_ONE_OF_NOT(lead, member, role_text) if role_text
-                                    else ROLE_ONE_OF(lead, member)))
+            problems.append(Problem(sh.name, sh.cell("角色", r), ROLE_ONE_OF_NOT(role_text) if role_text
+                                    else ROLE_ONE_OF()))
             bad = True
         elif role == "lead" and gid:
             if gid in leads:
@@ -416,7 +414,7 @@ def _self_scores(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int
         if not gid:
             problems.append(Problem(sh.name, sh.cell("集团编号", r), EMPTY_COLUMN("集团编号")))
         elif gid not in rows:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid, "集团")))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid)))
             gid = ""
         if not code:
             problems.append(Problem(sh.name, sh.cell("指标编号", r), EMPTY_COLUMN("指标编号")))
@@ -458,7 +456,7 @@ def _previous(sh: _Sheet, rubric: Rubric, roster: Roster, rows: dict[str, int],
             problems.append(Problem(sh.name, sh.cell("集团编号", r), EMPTY_COLUMN("集团编号")))
             bad = True
         elif gid not in rows:
-            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid, "集团")))
+            problems.append(Problem(sh.name, sh.cell("集团编号", r), GROUP_NOT_IN_GROUPS(gid)))
             bad = True
         year = rank = None
         try:
@@ -512,12 +510,8 @@ def _none_if_blank(value: object) -> object:
 
 
 def _either(options) -> str:
-    """"融合型 或 紧密型 或 松散型", each joined by the declared 或 (the window says "or")."""
-    options = list(options)
-    text = options[-1] if options else ""
-    for option in reversed(options[:-1]):
-        text = EITHER(option, text)
-    return text
+    """"融合型 或 紧密型 或 松散型" (the window says each option and "or" between)."""
+    return " 或 ".join(options)
 
 
 def _plain(exc: Exception, what: str) -> str:
