@@ -175,9 +175,33 @@ def _patterns() -> list[tuple[re.Pattern, str, str]]:
     forms = said.known()
     if len(forms) != _declared_from[0]:
         _declared[:] = sorted(((_compile(zh), zh, en) for zh, en in _forms(forms) if _PLACE.sub("", zh).strip()),
-                              key=lambda p: -len(p[1]))
+                              key=lambda p: (_layout(p[1]), -len(p[1])))
         _declared_from[0] = len(forms)
     return [*_declared, *_listed()]
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _layout(source: str) -> bool:
+    """A form with no word of its own, only values and marks ("{0}!{1}: {2}", a problem's place and message): tried
+    after every message that has words, never across lines (each problem of a list is a line), and its first value
+    (the file or the sheet) left as the file names it."""
+    return not _CJK.search(source)
+
+
+# Values that are a list or a path of parts: each part said on its own ("第 3 项 → 得分", "融合型 或 紧密型").
+_STEPS = ((" → ", " → "), (" 或 ", " or "))
+
+
+def _value(value: str, depth: int) -> str:
+    found = _one(value, depth + 1)
+    if found is not None:
+        return found
+    for step, english in _STEPS:
+        if step in value:
+            return english.join(_one(part, depth + 1) or part for part in value.split(step))
+    return value
 
 
 def _english(source: str, own: str) -> str:
@@ -209,9 +233,11 @@ def _one(text: str, depth: int = 0) -> str | None:
         return text.replace(stripped, translate("Core", stripped))
     for regex, source, own in _patterns():
         match = regex.fullmatch(stripped)
-        if match and all(_balanced(v) for v in match.groupdict().values()):
+        if match and all(_balanced(v) for v in match.groupdict().values()) and \
+                not (_layout(source) and any("\n" in v for v in match.groupdict().values())):
             values = {k: v for k, v in match.groupdict().items()}
-            args = [(_one(values[f"v{i}"], depth + 1) or values[f"v{i}"]) if depth < 2 else values[f"v{i}"]
+            kept = 1 if _layout(source) else 0  # a layout's first value is where: a file, a sheet, as it is named
+            args = [_value(values[f"v{i}"], depth) if depth < 2 and i >= kept else values[f"v{i}"]
                     for i in range(len(values))]
             return text.replace(stripped, _english(source, own).format(*args))
     return None
@@ -243,12 +269,17 @@ def _cached(language: str, text: str) -> str:  # noqa: ARG001 - the language is 
 
 
 def _uncached(text: str) -> str:
+    """The text whole if a message says it; else (or when saying it sentence by sentence leaves less Chinese: a
+    value may have taken in the sentences after it) each sentence on its own."""
     whole = _one(text)
-    if whole is not None:
-        return whole
     parts = [p for p in _SENTENCE.split(text) if p]
+    if whole is not None and (len(parts) == 1 or not _CJK.search(whole)):
+        return whole
     if len(parts) > 1:
-        return "".join(_uncached(p) for p in parts)
+        split = "".join(_uncached(p) for p in parts)
+        if whole is None or len(_CJK.findall(split)) < len(_CJK.findall(whole)):
+            return split
+        return whole
     head, colon, rest = text.partition("：")  # "field：message": the field as the rubric names it
     if colon and rest:
         return f"{_uncached(head)}: {_uncached(rest)}"
