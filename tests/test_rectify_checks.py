@@ -34,3 +34,28 @@ def test_finalise_refuses_a_deadline_before_the_visit_and_names_the_item(tmp_pat
     final = inspection.finalise(group, "demo-lead", "2023-12-20", "2023-12-21", "考核日期改正")
     assert final.visit_date == "2023-12-20" and final.version == versions + 1
     store.close()
+
+
+def test_an_item_named_in_a_refusal_is_never_cut_inside_a_bracket(tmp_path):
+    """The item's text is shortened to about 30 characters: a bracket the cut would leave open is kept whole when
+    it closes soon after, else the text stops before it."""
+    store = open_store(tmp_path / "lead")
+    plan = make_demo(store)
+    inspection = Inspection(store, plan)
+    group = inspection.group("gxr")
+    found = R.items(store, plan.id, "gxr")
+    lead = R.Actor("张明华", "demo-lead")
+    short_bracket = "未按规定落实课后服务管理，评分标准（C14：整改时限之前完成整改并报送）此后的文字不再列出"
+    long_bracket = "未按规定落实课后服务管理与校本课程，评分标准（C14：整改时限之前完成全部整改，并将整改报告和佐证材料一并报送教育局）"
+    R.edit_item(store, plan, inspection.rubric, group, found[0], {"text": short_bracket}, lead, "写明评分标准")
+    R.edit_item(store, plan, inspection.rubric, group, found[1], {"text": long_bracket}, lead, "写明评分标准")
+    with pytest.raises(FN.FinaliseError) as caught:
+        inspection.finalise(group, "demo-lead", "2023-12-20", "2023-12-21", "考核日期改正")
+    lines = caught.value.missing
+    for line in lines:
+        for left, right in (("（", "）"), ("(", ")")):
+            assert line.count(left) == line.count(right), line
+    assert "评分标准（C14：整改时限之前完成整改并报送）：整改时限 2023-12-15" in lines[0]
+    assert "校本课程，评分标准：整改时限 2023-12-15" in lines[1]
+    assert R.shortened("短文字") == "短文字" and R.shortened("一" * 40) == "一" * 30
+    store.close()

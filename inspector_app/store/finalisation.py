@@ -25,6 +25,8 @@ from inspector_app.store.history import record
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.experts import experts
 
+DEADLINE_BEFORE_LINE = Said("整改事项 {0}：整改时限 {1}", "rectification item {0}: deadline {1}")
+
 GROUP_HAS_RECTIFICATION_ITEM = Said('集团 {0} 有 {1} 项整改事项的整改时限早于考核日期 {2}，请先改正整改时限（inspector rectify update ID --deadline YYYY-MM-DD --reason …）再定稿：',
                                      'Group {0} has {1} rectification item(s) with a deadline before the visit date {2}: correct the deadlines first (inspector rectify update ID --deadline YYYY-MM-DD --reason …), then finalise:')
 FINALISED_JSON_RIGHT_FORMAT = Said('finalised.json 格式不对',
@@ -270,7 +272,7 @@ def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: st
 def _deadlines_before(store: Store, plan_id: str, group_id: str, visit: str) -> list[str]:
     """Items written before the visit date was known whose deadline falls before it, one line each."""
     from inspector_app.store.rectification import items
-    return [f"整改事项 {i.short()}：整改时限 {i.deadline}" for i in items(store, plan_id, group_id, own_only=True)
+    return [DEADLINE_BEFORE_LINE(i.short(), i.deadline) for i in items(store, plan_id, group_id, own_only=True)
             if i.deadline and i.deadline < visit]
 
 

@@ -158,7 +158,32 @@ class Item:
         return self.status == PASSED and (not self.deadline or (self.fixed_on or self.closed_on) <= self.deadline)
 
     def short(self) -> str:
-        return f"{self.uid}（{'、'.join(self.indicators) or '—'}）{self.text[:30]}"
+        return f"{self.uid}（{'、'.join(self.indicators) or '—'}）{shortened(self.text)}"
+
+
+_OPENING, _CLOSING = "（(", "）)"
+
+
+def shortened(text: str, limit: int = 30, slack: int = 15) -> str:
+    """The first `limit` characters of `text`, never ending inside a bracket: a bracket left open by the cut is kept
+    whole when it closes within `slack` more characters, else the text is cut before it."""
+    if len(text) <= limit:
+        return text
+    cut, depth, first = text[:limit], 0, None
+    for i, ch in enumerate(cut):
+        if ch in _OPENING:
+            first = i if depth == 0 else first
+            depth += 1
+        elif ch in _CLOSING and depth:
+            depth -= 1
+    if depth == 0:
+        return cut
+    depth = 0
+    for j in range(first, min(len(text), limit + slack)):
+        depth += (text[j] in _OPENING) - (text[j] in _CLOSING and depth > 0)
+        if depth == 0:
+            return text[:j + 1]
+    return text[:first].rstrip()
 
 
 def bureau_actor(plan, key_id: str = "", by: str | None = None) -> Actor:
