@@ -39,6 +39,19 @@ from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTI
 from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, check_entries, hash_entry, label_for,
                                            open_zip, read_small, show_name, tampered)
 
+# A bundle checked (inspector bundle verify, the window's check): each part of the summary declared.
+UNKNOWN_SIGNER_HELD = Said("数据包完整，但签名人的密钥在本机尚未登记（指纹 {0}）；在接收它的电脑上合并时会暂存，核对指纹并信任后即可合并",
+                           "The bundle is complete, but the signer's key is not yet recorded on this computer (fingerprint "
+                           "{0}); merged on the computer that receives it, it is held until the fingerprint is checked "
+                           "and trusted")
+SOUND_SIGNED_BY = Said("完整、未被改动；签名人：{0}（{1}）", "complete and unchanged; signed by {0} ({1})")
+UNNAMED = Said("未命名", "unnamed")
+EXPERT_BUNDLE = Said("专家数据包", "expert bundle")
+PANEL_BUNDLE = Said("专家组数据包", "panel bundle")
+PLAN_BUNDLE = Said("方案包", "plan package")
+SEQUENCE_NUMBER = Said("序号 {0}", "sequence {0}")
+FILE_COUNT = Said("{0} 个文件", "{0} files")
+
 MEMBER_NOT_IN_PANEL = Said("专家组数据包的 members.json 指向包中没有的 {0}。",
                            "The members.json of the panel bundle names {0}, which the bundle does not hold.")
 MEMBER_FAILED = Said("专家组数据包中的专家数据包 {0} 未通过校验：{1}",
@@ -548,21 +561,20 @@ def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAUL
     except BundleError as exc:
         if exc.code == "unknown_key":
             fp = FINGERPRINT_IN.search(exc.message)
-            return False, (f"数据包完整，但签名人的密钥在本机尚未登记（指纹 {fp.group() if fp else '?'}）；"
-                           "在接收它的电脑上合并时会暂存，核对指纹并信任后即可合并")
+            return False, UNKNOWN_SIGNER_HELD(fp.group() if fp else '?')
         return False, exc.message
     if bag.kind == "panel":
         problem = _member_problem(bag, keystore, limits)
         if problem:
             return False, problem
-    who = keystore.name_of(bag.signer_key_id) or "未命名"
-    parts = [f"完整、未被改动；签名人：{who}（{bag.signer_fingerprint}）"]
-    kind = {"expert": "专家数据包", "panel": "专家组数据包", "plan": "方案包"}.get(bag.kind, bag.kind)
+    who = keystore.name_of(bag.signer_key_id) or UNNAMED()
+    parts = [SOUND_SIGNED_BY(who, bag.signer_fingerprint)]
+    kind = {"expert": EXPERT_BUNDLE(), "panel": PANEL_BUNDLE(), "plan": PLAN_BUNDLE()}.get(bag.kind, bag.kind)
     parts.append(kind)
     seq = bag.info.get("Inspector-Sequence")
     if seq:
-        parts.append(f"序号 {seq}")
-    parts.append(f"{len(bag.sha256)} 个文件")
+        parts.append(SEQUENCE_NUMBER(seq))
+    parts.append(FILE_COUNT(len(bag.sha256)))
     parts.append(sealed_words(bag))
     return True, "；".join(parts)
 

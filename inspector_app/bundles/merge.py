@@ -40,6 +40,8 @@ from inspector_app.store.history import record
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 
+NOTE_CONFLICT = Said("注意：{0}。", "Note: {0}.")
+
 EVIDENCE_LIST = Said("佐证材料", "evidence")
 METHODS_LIST = Said("评价方式", "ways of evaluating")
 
@@ -232,7 +234,7 @@ def merge_opened(store: Store, keystore: KeyStore, opened: OpenedBundle) -> Merg
             from inspector_app.bundles.roles import held_claim
             outcome.claims, outcome.conflict = held_claim(store, keystore, path)
             if outcome.conflict:
-                outcome.message += f"注意：{outcome.conflict}。"
+                outcome.message += NOTE_CONFLICT(outcome.conflict)
         return outcome
     outcome = MergeOutcome(path.name, "merged", "", bag.kind, bag.signer_key_id, bag.signer_fingerprint,
                            bag.field("group") or "", bag.bundle_hash)

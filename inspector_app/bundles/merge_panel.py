@@ -31,6 +31,9 @@ from inspector_app.store.db import Store, now
 from inspector_app.store.findings import merge_findings
 from inspector_app.store.history import record
 
+SUPERSEDED = Said("序号 {0} 早于已合并的 {1}，合议结果未改变", "sequence {0} is older than {1}, already merged; the consensus is unchanged")
+MORE_DIFFERENCES = Said("等共 {0} 处", "{0} in all")
+
 DATA_FILE_BUNDLE_RIGHT = Said('数据包中的数据文件格式不对',
                                'A data file in the bundle is not in the right format')
 GROUP_ALREADY_HAS_RESULT = Said('集团 {0} 已有另一个专家组（{1}）的结果；两个专家组的结果都保留待人工核对，未覆盖',
@@ -139,7 +142,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
                 # An older result arriving late is kept on record; it does not undo the newer one.
                 record(store, lead.id, plan.id, "bundle", {"plan": plan.id, "group": group.id,
                                                            "hash": bag.bundle_hash}, "superseded", None, path.name)
-                return "superseded", f"序号 {sequence} 早于已合并的 {newest}，合议结果未改变", outcomes
+                return "superseded", SUPERSEDED(sequence, newest), outcomes
             for expert_id, entries in transcribed.items():
                 own = {(e.school_id, e.indicator) for e in E.entries(store, plan.id, group.id, expert_id)
                        if not e.transcribed}
@@ -159,7 +162,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             if final is not None:
                 differ += [d for d in F.differences(final.result, recomputed) if d not in differ]
             if differ:
-                shown = "；".join(differ[:SHOWN_DIFFERENCES]) + (f"；等共 {len(differ)} 处" if len(differ) > SHOWN_DIFFERENCES else "")
+                shown = "；".join(differ[:SHOWN_DIFFERENCES]) + ("；" + MORE_DIFFERENCES(len(differ)) if len(differ) > SHOWN_DIFFERENCES else "")
                 # Raising inside the transaction rolls back every member merged above: nothing changes.
                 raise Reject(RESULT_PANEL_BUNDLE_SIGNS(shown), "differs")
             if final is not None:

@@ -21,6 +21,19 @@ from inspector_app.store.db import Store, StoreError
 from inspector_app.store.plan_amend import AmendError, amend_plan, revision, set_revision
 from inspector_app.said import Said
 
+# What an import of a plan package did, one sentence after another (the window says each).
+SAME_PLAN = Said("本机已有考核计划 {0}，内容相同", "This computer already has the inspection {0}, with the same content")
+OLDER_PACKAGE = Said("本机已有考核计划 {0}：这是较早的第 {1} 版计划包（本机已是第 {2} 版），未改动",
+                     "This computer already has the inspection {0}: this is the older plan package version {1} (this "
+                     "computer has version {2}); nothing changed")
+AMENDED_BY = Said("已按教育局修订的计划包（第 {0} 版）更新“{1}”：{2}",
+                  "Updated “{1}” by the plan package the bureau amended (version {0}): {2}")
+SCORES_KEPT = Said("已录入的评分均保留", "the scores entered are all kept")
+ITEMS_MERGED_IN = Said("{0} 项整改事项有新的记录，已并入", "{0} rectification items had new records, merged in")
+ISSUER_BOUND = Said("本计划原先没有登记签发密钥，已登记签名人（指纹 {0}）为签发密钥",
+                    "the plan had no issuing key recorded: the signer (fingerprint {0}) is recorded as its issuing key")
+MORE_DIFFERENCES = Said("等共 {0} 处", "{0} in all")
+
 PLAN_PACKAGE_INCOMPLETE = Said('计划包内容不完整',
                                 'The plan package is incomplete')
 PLAN_PACKAGE_DESCRIPTION_DIFFERS = Said('计划包说明与签名信息不一致',
@@ -83,7 +96,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
         existing = P.get_plan(store, plan_info["id"])
         said = _compare_with_existing(store, keystore, existing, body, bag)
         if I.bind_issuer(store, existing, bag.signer_key_id, "旧版本建立的考核计划：第一次导入教育局的计划包时登记签发密钥"):
-            said += f"；本计划原先没有登记签发密钥，已登记签名人（指纹 {bag.signer_fingerprint}）为签发密钥"
+            said += "；" + ISSUER_BOUND(bag.signer_fingerprint)
         return said
     from inspector_app.rubric.loader import RubricError
     try:
@@ -210,19 +223,19 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     if not found and bag.field("rubric_hash") == existing.rubric_hash:
         with store.tx():  # the plan is the same; the items it carries may have moved on (events merged by id)
             merged = import_plan_files(store, bag, existing.id)
-        return f"{ALREADY} {existing.title}，内容相同" + _items_said(merged)
+        return SAME_PLAN(existing.title) + _items_said(merged)
     sequence, applied = int(bag.field("sequence") or 0), revision(store, existing.id)
-    shown = "；".join(found[:SHOWN_DIFFERENCES]) + (f"；等共 {len(found)} 处" if len(found) > SHOWN_DIFFERENCES else "")
+    shown = "；".join(found[:SHOWN_DIFFERENCES]) + ("；" + MORE_DIFFERENCES(len(found)) if len(found) > SHOWN_DIFFERENCES else "")
     if bag.field("rubric_hash") != existing.rubric_hash:
         raise Reject(PLAN_PACKAGE_RUBRIC_INDICATOR(ALREADY, existing.title), "conflict")
     if sequence < applied:
-        return f"{ALREADY} {existing.title}：这是较早的第 {sequence} 版计划包（本机已是第 {applied} 版），未改动"
+        return OLDER_PACKAGE(existing.title, sequence, applied)
     if sequence == applied:  # the same version number with other content: which one is right is for people to say
         raise Reject(PLAN_PACKAGE_HAS_SAME(ALREADY, existing.title, sequence, shown), "conflict")
     rubric = P.plan_rubric(store, existing)
     spec = spec_from_body(rubric, body)
     changes = as_changes(found)
-    told = "；".join(changes[:SHOWN_DIFFERENCES]) + (f"；等共 {len(changes)} 处" if len(changes) > SHOWN_DIFFERENCES else "")
+    told = "；".join(changes[:SHOWN_DIFFERENCES]) + ("；" + MORE_DIFFERENCES(len(changes)) if len(changes) > SHOWN_DIFFERENCES else "")
     try:
         with store.tx():  # the amendment and the items it carries, together or not at all
             amend_plan(store, existing, rubric, spec, actor="", reason=f"教育局修订计划包第 {sequence} 版",
@@ -234,11 +247,11 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     new_keys = {e["id"]: e for e in body["experts"] if e.get("public_key") and e.get("key_id") != own}
     keystore.trust_many([(bytes.fromhex(e["public_key"]), e["name"],
                           EX.TRUST_ROLES.get(e.get("role"), "专家"), _encryption(e)) for e in new_keys.values()])
-    return f"{AMENDED}（第 {sequence} 版）更新“{existing.title}”：{told}；已录入的评分均保留" + _items_said(merged)
+    return AMENDED_BY(sequence, existing.title, told) + "；" + SCORES_KEPT() + _items_said(merged)
 
 
 def _items_said(merged: int) -> str:
-    return f"；{merged} {ITEMS_MERGED}" if merged else ""
+    return "；" + ITEMS_MERGED_IN(merged) if merged else ""
 
 
 def as_changes(found: list[str]) -> list[str]:

@@ -25,6 +25,14 @@ from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store
 
+CLAIMED_OTHER_KEY = Said("数据包自称是 {0} 的，但考核计划登记的 {1} 的密钥指纹是 {2}，与这个签名人（{3}）不同：不要以 {4} "
+                         "的名义信任它；即使信任，它也不会被合并",
+                         "The bundle claims to be {0}'s, but the key fingerprint the inspection records for {1} is {2}, "
+                         "not this signer's ({3}): do not trust it as {4}'s; even trusted, it would not be merged")
+CLAIMED_LOCAL_USER = Said("数据包自称是本机用户 {0} 的：本机的评分以本机为准，这个数据包不会被合并",
+                          "The bundle claims to be from {0}, the user of this computer: this computer's scores are "
+                          "its own, and this bundle will not be merged")
+
 PLAN_PACKAGE_SIGNER_FINGERPRINT = Said('计划包的签名人 {0}（指纹 {1}）是从计划包中得知的专家密钥，专家不能签发考核计划；未导入，也没有信任任何密钥。请向教育局核实',
                                         "The plan package's signer {0} (fingerprint {1}) is an expert's key learnt from a plan package: experts cannot issue inspections; not imported, and no key was trusted. Check with the bureau")
 BUNDLE_CLAIMS_BUT_SIGNING = Said('数据包自称是 {0} 的，但签名密钥（指纹 {1}）不是计划中登记的 {2} 的密钥（指纹 {3}）；未合并，本机的评分没有改变',
@@ -158,10 +166,9 @@ def held_claim(store: Store, keystore: KeyStore, path) -> tuple[str, str]:
     if expert is None:
         return name, ""
     if expert.key_id and expert.key_id != bag.signer_key_id:
-        return expert.name, (f"数据包自称是 {expert.name} 的，但考核计划登记的 {expert.name} 的密钥指纹是 "
-                             f"{expert.fingerprint}，与这个签名人（{bag.signer_fingerprint}）不同：不要以 {expert.name} "
-                             "的名义信任它；即使信任，它也不会被合并")
+        return expert.name, CLAIMED_OTHER_KEY(expert.name, expert.name, expert.fingerprint, bag.signer_fingerprint,
+                                               expert.name)
     me = local_user(store, plan_id)
     if me is not None and me.expert_id == expert.id:
-        return expert.name, f"数据包自称是本机用户 {expert.name} 的：本机的评分以本机为准，这个数据包不会被合并"
+        return expert.name, CLAIMED_LOCAL_USER(expert.name)
     return expert.name, ""
