@@ -9,7 +9,8 @@ level, with both forms:
 
 Calling a `Said` gives the plain Chinese string, so nothing downstream changes. Every `Said` made is kept
 in `known()`; the window (ui/core_words.py) reads a Chinese text back against these forms and, under
-English, says it in English with the same values. No Qt here: the core stays free of the window.
+English, says it in English with the same values (each value itself said in English when it is a known word or
+message, except at the places listed in `kept`: a sheet or column named as the file names it). No Qt here: the core stays free of the window.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ _PLACE = re.compile(r"\{(\d+)\}")
 class Said:
     zh: str  # the Chinese form, {0}, {1}… where values go (each at most once)
     en: str  # the same message in English, with the same places
+    kept: tuple[int, ...] = ()  # places whose value is a name as a file has it (a sheet, a column): never translated
 
     def __post_init__(self) -> None:
         zh, en = sorted(set(_PLACE.findall(self.zh))), sorted(set(_PLACE.findall(self.en)))

@@ -19,6 +19,7 @@ DATA_LITERALS = {
     ("i18n.py", "查找范围(&L)："),              # Qt's own file dialog: strings its zh_CN file lacks
     ("i18n.py", "文件类型(&T)："),
     ("merge_results.py", "请与发送人当面核对指纹后运行：.*$"),  # a pattern matching the core's message
+    ("core_words.py", " 或 "),                 # the core's separator of options, matched to say each option
     ("plan_dialog.py", "学年"),                # part of a stored plan title, not shown as UI text
     ("bureau_view.py", "考核结果-"),           # file names of the Chinese documents written
     ("bureau_view.py", "考核结果公示-"),

@@ -124,6 +124,12 @@ def test_rubric_file_and_workbook_problems_are_said_in_english(language, tmp_pat
     said = core_text(str(caught.value))
     assert '"八十五" is not a number' in said and "等级!B2" in said, said
     assert not left_chinese(said, allowed | {"八十五", "五分"}), said
+    del wb[INDICATORS]  # a sheet missing: named as the workbook names it, not put into English
+    wb.save(xlsx)
+    with pytest.raises(WorkbookError) as caught:
+        import_workbook(xlsx)
+    said = core_text(str(caught.value))
+    assert f"sheet: the sheet “{INDICATORS}” is missing" in said, said
     not_a_workbook = tmp_path / "x.xlsx"
     not_a_workbook.write_bytes(b"rubric: not a workbook\n")
     with pytest.raises(WorkbookError) as caught:

@@ -17,8 +17,8 @@ from inspector_app.said import Said
 
 NO_SHEET_RESULTS = Said("找不到工作表（应为本程序导出的结果工作簿）", "the sheet is not found (it must be a results workbook this program exported)")
 RESULTS_WORKBOOK = Said("结果工作簿", "a results workbook")
-NO_YEAR_ROW = Said("找不到“{0}”一行", "no “{0}” row is found")
-MISSING_COLUMN = Said("缺少列“{0}”", "the column “{0}” is missing")
+NO_YEAR_ROW = Said("找不到“{0}”一行", "no “{0}” row is found", kept=(0,))
+MISSING_COLUMN = Said("缺少列“{0}”", "the column “{0}” is missing", kept=(0,))
 EMPTY_GROUP_ID = Said("集团编号为空", "the group id is empty")
 GROUP_ID_TWICE = Said("集团编号“{0}”与第 {1} 行重复", "group id “{0}” is the same as on row {1}")
 

@@ -24,11 +24,12 @@ from inspector_app.store.plans import SCHOOL_KINDS
 from inspector_app.said import Said
 
 # A problem as "sheet!cell: message" (the sheet and the columns are the file's own words, Chinese by design).
-AT_CELL = Said("{0}!{1}: {2}", "{0}!{1}: {2}")
-AT_SHEET = Said("{0}: {1}", "{0}: {1}")
-MISSING_COLUMN = Said("缺少列“{0}”（第一行应为列名：{1}）", "the column “{0}” is missing (the first row must name the columns: {1})")
+AT_CELL = Said("{0}!{1}: {2}", "{0}!{1}: {2}", kept=(0,))
+AT_SHEET = Said("{0}: {1}", "{0}: {1}", kept=(0,))
+MISSING_COLUMN = Said("缺少列“{0}”（第一行应为列名：{1}）", "the column “{0}” is missing (the first row must name the columns: {1})",
+                      kept=(0, 1))
 NO_SHEET = Said("找不到工作表“{0}”（可用“inspector roster template”生成模板）",
-                "the sheet “{0}” is not found (“inspector roster template” makes a template)")
+                "the sheet “{0}” is not found (“inspector roster template” makes a template)", kept=(0,))
 NO_GROUP = Said("没有填写任何集团", "no group is filled in")
 NO_LEAD = Said("集团“{0}”没有核心校：“学校”表中应有一所该集团角色为核心校的学校",
                "group “{0}” has no lead school: the “学校” sheet must have one school of that group in the lead role")
@@ -36,7 +37,7 @@ FILE_NOT_FOUND = Said("找不到文件 {0}", "file {0} not found")
 NOT_READABLE = Said("{0} 不是可以读取的{1}：{2}", "{0} cannot be read as {1}: {2}")
 NOT_READABLE_SPACED = Said("{0} 不是可以读取的 {1}：{2}", "{0} cannot be read as {1}: {2}")
 EXCEL_WORKBOOK = Said("Excel 工作簿（.xlsx）", "an Excel workbook (.xlsx)")
-EMPTY_COLUMN = Said("“{0}”不能为空", "“{0}” must not be empty")
+EMPTY_COLUMN = Said("“{0}”不能为空", "“{0}” must not be empty", kept=(0,))
 TWICE = Said("{0}“{1}”与第 {2} 行重复", "{0} “{1}” is the same as on row {2}")
 SAME_GROUP_SCHOOL_NAME = Said("同一集团中学校名称", "school name in the same group")
 GROUP_TYPE_ONE_OF = Said("集团类型应为 {0}", "the group type must be {0}")

@@ -27,14 +27,15 @@ CANNOT_READ_WORKBOOK = Said("无法读取工作簿（{0}）", "the workbook cann
 OLD_EXCEL = Said("这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再导入",
                  "this is an old Excel (.xls) file: in Excel, “Save as” an Excel workbook (.xlsx), then import that")
 NOT_XLSX = Said("不是 Excel 工作簿（.xlsx）", "not an Excel workbook (.xlsx)")
-NO_SHEET = Said("缺少工作表「{0}」", "the sheet “{0}” is missing")
+NO_SHEET = Said("缺少工作表「{0}」", "the sheet “{0}” is missing", kept=(0,))
 FIELD_TWICE = Said("重复的字段", "a field given twice")
-GRADES_TWICE = Said("等级已写在「{0}」表中，基本信息中不要再写", "the grades are on the “{0}” sheet; do not write them in the basic information too")
+GRADES_TWICE = Said("等级已写在「{0}」表中，基本信息中不要再写", "the grades are on the “{0}” sheet; do not write them in the basic information too",
+                    kept=(0,))
 GROUP_OF_OTHER_AREA = Said("二级指标 {0} 属于一级指标 {1}，不属于 {2}",
                            "second-level indicator {0} belongs to first-level indicator {1}, not to {2}")
 PARTS_WITHOUT_RULE = Said("指标 {0} 的计分规则不是 parts，不能有评分部分",
                           "the scoring rule of indicator {0} is not parts: it cannot have parts")
-WRONG_HEADER = Said("第 {0} 列的表头应为「{1}」，现为「{2}」", "the header of column {0} must be “{1}”, it is “{2}”")
+WRONG_HEADER = Said("第 {0} 列的表头应为「{1}」，现为「{2}」", "the header of column {0} must be “{1}”, it is “{2}”", kept=(1, 2))
 MERGED_CELL = Said("单元格是合并单元格 {0} 的一部分；请取消合并，每行都写上内容",
                    "the cell is part of the merged cell {0}; unmerge it and write the content on every row")
 WRONGLY_WRITTEN = Said("写法有误：{0}", "wrongly written: {0}")
@@ -45,9 +46,9 @@ FULL_WIDTH_CODE = Said("编号“{0}”含全角字母或数字，请改为半�
                        "the code “{0}” holds full-width letters or digits; write it half-width: “{1}”")
 CODE_USED_TWICE = Said("编号 {0} 重复", "the code {0} is used twice")
 NO_CODE_OF = Said("缺少{0}编号", "the {0} code is missing")
-NOT_ON_SHEET = Said("“{0}” 不在「{1}」表中", "“{0}” is not on the “{1}” sheet")
+NOT_ON_SHEET = Said("“{0}” 不在「{1}」表中", "“{0}” is not on the “{1}” sheet", kept=(1,))
 TITLE_DIFFERS = Said("名称“{0}”与「{1}」表中的“{2}”不一致（只写编号也可以）",
-                     "the title “{0}” differs from “{2}” on the “{1}” sheet (the code alone will do)")
+                     "the title “{0}” differs from “{2}” on the “{1}” sheet (the code alone will do)", kept=(1,))
 
 
 class _Cells:

@@ -13,7 +13,7 @@ from inspector_app.rubric.model import TARGETS
 from inspector_app.rubric.yamlnodes import Problem, YNode, YScalar, YSeq
 from inspector_app.said import Said
 
-AT_CELL = Said("{0}: {1}: {2}: {3}", "{0}: {1}: {2}: {3}")  # a problem's layout: the window reads each part back
+AT_CELL = Said("{0}: {1}: {2}: {3}", "{0}: {1}: {2}: {3}", kept=(0,))  # a problem's layout: the window reads each part back
 
 # Sheet names and columns. Column headers are what a bureau officer sees; keys are the rubric file's fields.
 INFO = "基本信息"

@@ -24,7 +24,7 @@ ROOT_FIELD = Said("(根)", "(top level)")
 ENCODING = Said("编码", "encoding")
 INDENT = Said("缩进", "indentation")
 YAML_SYNTAX = Said("YAML 语法", "YAML syntax")
-AT_LINE = Said("{0}:{1}: {2}: {3}", "{0}:{1}: {2}: {3}")
+AT_LINE = Said("{0}:{1}: {2}: {3}", "{0}:{1}: {2}: {3}", kept=(0,))
 CANNOT_READ = Said("无法读取: {0}", "cannot be read: {0}")
 CANNOT_READ_PLAIN = Said("无法读取", "cannot be read")
 TOO_LARGE = Said("文件过大（{0} 字节），指标文件不应超过 2 MB",

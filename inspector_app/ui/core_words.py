@@ -143,10 +143,10 @@ def _compile(source: str) -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _listed() -> tuple[tuple[re.Pattern, str, str], ...]:
-    return tuple((_compile(source), source, "") for source in MESSAGES)
+    return tuple((_compile(source), source, "", ()) for source in MESSAGES)
 
 
-_declared: list[tuple[re.Pattern, str, str]] = []
+_declared: list[tuple[re.Pattern, str, str, tuple[int, ...]]] = []
 _declared_from = [0]  # how many declared messages _declared was made from
 
 
@@ -157,25 +157,27 @@ def _renumbered(text: str) -> str:
     return _PLACE.sub(lambda m: "{%d}" % (int(m.group(1)) - 1), text)
 
 
-def _forms(forms) -> list[tuple[str, str]]:
-    """(Chinese, English) of each declared message; one that starts with the field it is about ("{0}: 应为文字")
-    also without it, as the window shows it under the field (ui/inputs.plain_error takes the field off)."""
+def _forms(forms) -> list[tuple[str, str, tuple[int, ...]]]:
+    """(Chinese, English, places kept) of each declared message; one that starts with the field it is about
+    ("{0}: 应为文字") also without it, as the window shows it under the field (ui/inputs.plain_error takes the field
+    off)."""
     found = []
     for f in forms:
-        found.append((f.zh, f.en))
+        found.append((f.zh, f.en, f.kept))
         head, english = _FIELD.match(f.zh), re.match(r"\{0\}: ", f.en)
         if head and english and "{0}" not in f.zh[head.end():]:
-            found.append((_renumbered(f.zh[head.end():]), _renumbered(f.en[english.end():])))
+            found.append((_renumbered(f.zh[head.end():]), _renumbered(f.en[english.end():]),
+                          tuple(k - 1 for k in f.kept if k)))
     return found
 
 
-def _patterns() -> list[tuple[re.Pattern, str, str]]:
-    """(pattern, Chinese source, English form of the core or ""): the core's declared messages (longest
-    first, so a message is not taken for a shorter one inside it), then the listed ones."""
+def _patterns() -> list[tuple[re.Pattern, str, str, tuple[int, ...]]]:
+    """(pattern, Chinese source, English form of the core or "", places kept): the core's declared messages
+    (longest first, so a message is not taken for a shorter one inside it), then the listed ones."""
     forms = said.known()
     if len(forms) != _declared_from[0]:
-        _declared[:] = sorted(((_compile(zh), zh, en) for zh, en in _forms(forms) if _PLACE.sub("", zh).strip()),
-                              key=lambda p: (_layout(p[1]), -len(p[1])))
+        _declared[:] = sorted(((_compile(zh), zh, en, kept) for zh, en, kept in _forms(forms)
+                               if _PLACE.sub("", zh).strip()), key=lambda p: (_layout(p[1]), -len(p[1])))
         _declared_from[0] = len(forms)
     return [*_declared, *_listed()]
 
@@ -185,8 +187,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 def _layout(source: str) -> bool:
     """A form with no word of its own, only values and marks ("{0}!{1}: {2}", a problem's place and message): tried
-    after every message that has words, never across lines (each problem of a list is a line), and its first value
-    (the file or the sheet) left as the file names it."""
+    after every message that has words, and never across lines (each problem of a list is a line)."""
     return not _CJK.search(source)
 
 
@@ -231,16 +232,22 @@ def _one(text: str, depth: int = 0) -> str | None:
         return text
     if stripped in WORDS:
         return text.replace(stripped, translate("Core", stripped))
-    for regex, source, own in _patterns():
+    for regex, source, own, kept in _patterns():
         match = regex.fullmatch(stripped)
         if match and all(_balanced(v) for v in match.groupdict().values()) and \
                 not (_layout(source) and any("\n" in v for v in match.groupdict().values())):
             values = {k: v for k, v in match.groupdict().items()}
-            kept = 1 if _layout(source) else 0  # a layout's first value is where: a file, a sheet, as it is named
-            args = [_value(values[f"v{i}"], depth) if depth < 2 and i >= kept else values[f"v{i}"]
+            args = [_value(values[f"v{i}"], depth) if depth < 2 and i not in kept else values[f"v{i}"]
                     for i in range(len(values))]
             return text.replace(stripped, _english(source, own).format(*args))
+    if depth == 0 and len(stripped) > 1 and stripped[-1] in _ENDS:  # a sentence of a longer message: "…；"
+        inner = _one(stripped[:-1], depth)
+        if inner is not None:
+            return text.replace(stripped, inner.rstrip() + _ENDS[stripped[-1]])
     return None
+
+
+_ENDS = {"；": "; ", "。": ". "}
 
 
 _cache_key: list = [None, -1, -1]  # language, translators' install, declared forms: what the cache was filled under
@@ -277,6 +284,7 @@ def _uncached(text: str) -> str:
         return whole
     if len(parts) > 1:
         split = "".join(_uncached(p) for p in parts)
+        split = split if text[-1:].isspace() else split.rstrip()
         if whole is None or len(_CJK.findall(split)) < len(_CJK.findall(whole)):
             return split
         return whole
