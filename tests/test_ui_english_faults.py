@@ -14,6 +14,7 @@ pytest.importorskip("pytestqt")
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from tests.test_ui_language import language  # noqa: E402,F401
+from tests.test_ui_window import store  # noqa: E402,F401
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -197,3 +198,22 @@ def test_roster_file_mistakes_are_said_in_english(language, tmp_path):
     said = core_text(str(caught.value))
     assert said.startswith("bad.xlsx cannot be read as an Excel workbook (.xlsx): "), said
     assert not left_chinese(said), said
+
+
+def test_publication_dates_refused_in_the_english_window(qtbot, store, language):  # noqa: F811
+    from inspector_app.store.demo import make_demo
+    from tests.test_ui_window import open_window
+    language("en")
+    make_demo(store)
+    window = open_window(qtbot, store)
+    dialog = window.data_menus.publication_dialog()
+    dialog.edits["publicity_start"].setText("2024-10-20")
+    dialog.edits["publicity_end"].setText("2024-10-08")
+    dialog.edits["rectification_due"].setText("下个月")
+    dialog.accept()
+    shown = dialog.error.text()
+    assert shown == "the due date of the rectification report must be a date written like 2024-10-08, not “下个月”; " \
+                    "the publicity ends before it starts", shown
+    assert not left_chinese(shown, {"下个月"})
+    dialog.close()
+    window.close()

@@ -16,6 +16,12 @@ from inspector_app.store.db import Store, StoreError, now
 from inspector_app.store.history import record
 from inspector_app.said import Said
 
+PUBLICITY_START = Said("公示开始日期", "the publicity start date")
+PUBLICITY_END = Said("公示截止日期", "the publicity end date")
+RECTIFICATION_DUE = Said("整改报告截止日期", "the due date of the rectification report")
+DATE_LIKE = Said("{0}应写成 2024-10-08 这样的日期，而不是 “{1}”", "{0} must be a date written like 2024-10-08, not “{1}”")
+PUBLICITY_ENDS_FIRST = Said("公示截止日期早于开始日期", "the publicity ends before it starts")
+
 PLAN_HAS_ERRORS = Said('考核计划有误：\n{0}',
                         'The inspection plan has errors:\n{0}')
 PLAN_KEY_EMPTY = Said('考核计划的编号或名称为空；已有: {0}',
@@ -107,16 +113,16 @@ class Publication:
     def problems(self) -> list[str]:
         import datetime as _dt
         out = []
-        for key, label in (("publicity_start", "公示开始日期"), ("publicity_end", "公示截止日期"),
-                           ("rectification_due", "整改报告截止日期")):
+        for key, label in (("publicity_start", PUBLICITY_START()), ("publicity_end", PUBLICITY_END()),
+                           ("rectification_due", RECTIFICATION_DUE())):
             value = getattr(self, key)
             if value:
                 try:
                     _dt.date.fromisoformat(value)
                 except ValueError:
-                    out.append(f"{label}应写成 2024-10-08 这样的日期，而不是 “{value}”")
+                    out.append(DATE_LIKE(label, value))
         if self.publicity_start and self.publicity_end and self.publicity_end < self.publicity_start:
-            out.append("公示截止日期早于开始日期")
+            out.append(PUBLICITY_ENDS_FIRST())
         return out
 
 
