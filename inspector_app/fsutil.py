@@ -11,7 +11,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 
 class StorageError(OSError):
@@ -117,12 +117,24 @@ def stage_copy(src: Path | str, folder: Path | str) -> Path:
     off the one that writes the database), then put in place by `commit_staged` or removed by the caller. A
     crash leaves only a stale `.part`, tidied like the others."""
     import shutil
-    folder = Path(folder)
-    fd, tmp_name = tempfile.mkstemp(prefix=".staged.", suffix=PART_SUFFIX, dir=folder)
+    # in the kernel where it can (sendfile): the bytes never pass through Python
+    return _staged(folder, lambda tmp: shutil.copyfile(src, tmp))
+
+
+def stage_bytes(data: bytes, folder: Path | str) -> Path:
+    """`stage_copy` of bytes already in memory (exactly the bytes that were checked, not the file read again)."""
+    def fill(tmp: Path) -> None:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+    return _staged(folder, fill)
+
+
+def _staged(folder: Path | str, fill: Callable[[Path], Any]) -> Path:
+    fd, tmp_name = tempfile.mkstemp(prefix=".staged.", suffix=PART_SUFFIX, dir=Path(folder))
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        shutil.copyfile(src, tmp)  # in the kernel where it can (sendfile): the bytes never pass through Python
+        fill(tmp)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
     except BaseException:

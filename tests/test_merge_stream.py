@@ -54,13 +54,13 @@ def test_the_kept_original_is_the_verified_file_copied_off_the_store_thread(worl
     bureau = world["bureau"]
     first, second = panel(world, made), panel(world, made)
     kept = BR.originals_dir(bureau.store)
-    assert [o.status for o in merge_each(bureau.store, bureau.keys, [first])] == ["merged"]
-    assert kept.is_dir()  # from now on each file is staged there by the thread that opens it
+    assert not kept.exists()  # a fresh bureau: the folder is made when the merge starts, so the first is staged too
 
     def no_copy_here(*_args, **_kwargs):
         raise AssertionError("the kept original was copied on the store's thread")
 
     monkeypatch.setattr(M, "write_atomic", no_copy_here)
+    assert [o.status for o in merge_each(bureau.store, bureau.keys, [first])] == ["merged"]
     newer = list(merge_each(bureau.store, bureau.keys, [second, second]))
     assert [o.status for o in newer] == ["merged", "already"]
     for bundle, outcome in ((first, None), (second, newer[0])):
@@ -72,6 +72,28 @@ def test_the_kept_original_is_the_verified_file_copied_off_the_store_thread(worl
     # the repeat's staged copy is removed again: nothing but kept originals in the folder
     assert sorted(p.name for p in kept.iterdir()) == sorted(
         f"{h}.zip" for (h,) in bureau.store.conn.execute("SELECT hash FROM bundles WHERE kind = 'panel'"))
+
+
+def test_the_kept_original_is_the_very_bytes_checked_not_the_file_read_again(world, monkeypatch):
+    """A file changed on the stick while it is checked: what is kept is what was verified (and signed)."""
+    from inspector_app.bundles import opening
+    from inspector_app.store import bundle_records as BR
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    bundle = panel(world, made)
+    signed = bundle.read_bytes()
+    checked = opening.read_bag
+
+    def then_changed(*args, **kwargs):
+        bag = checked(*args, **kwargs)
+        bundle.write_bytes(b"PK\x03\x04 changed after it was checked")
+        return bag
+
+    monkeypatch.setattr(opening, "read_bag", then_changed)
+    [outcome] = merge_each(bureau.store, bureau.keys, [bundle])
+    assert outcome.status == "merged", outcome
+    assert BR.original_path(bureau.store, outcome.bundle_hash).read_bytes() == signed
 
 
 def test_a_refused_bundle_leaves_no_staged_copy(world, tmp_path):

@@ -342,7 +342,8 @@ def refuse_non_regular(path: Path) -> None:
 def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_LIMITS,
              remember_unknown: bool = True, progress: ProgressFn | None = None,
              cancelled: CancelFn | Any = None, check_json: bool = True,
-             only: frozenset[str] | None = None, keep: Callable[[str], bool] | None = None) -> Bag:
+             only: frozenset[str] | None = None, keep: Callable[[str], bool] | None = None,
+             data: bytes | None = None) -> Bag:
     """Verify a bundle in place (nothing is extracted) and return it.
 
     Raises `BundleError` with a stable code for every problem. A bundle signed
@@ -353,6 +354,9 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
     `keep`: payload names (without data/) whose verified bytes the caller will read next (a panel's member
     bundles, an expert's photos): kept as they are hashed, up to KEEP_AT_MOST bytes in all, so they are not
     read and hashed a second time.
+
+    `data`: the file's bytes, read once by the caller (which keeps exactly these as the original): checked
+    from memory, the file not opened again (a sealed file is decrypted from the file as ever).
     """
     path = Path(path)
     refuse_non_regular(path)
@@ -360,7 +364,7 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
         return _read_sealed(path, keystore, limits=limits, remember_unknown=remember_unknown, progress=progress,
                             cancelled=cancelled, check_json=check_json, only=only, keep=keep)
     try:
-        fh = open(path, "rb")
+        fh = open(path, "rb") if data is None else io.BytesIO(data)
     except FileNotFoundError:
         raise BundleError("not_found", FILE_FOUND(path)) from None
     except OSError as exc:

@@ -10,6 +10,7 @@ database exactly as it was.
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,8 @@ def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
     processes of a long run (opening takes longer than writing, so one process alone kept the merge waiting)."""
     paths = [Path(name) for name in files]
     keep_dir = BR.originals_dir(store)
+    with contextlib.suppress(OSError):  # made now, so the first files opened are staged there too
+        keep_dir.mkdir(exist_ok=True)
     with Openers(store, keystore, elsewhere=len(paths) >= PROCESS_FROM) as openers:
         depth = AHEAD if openers.elsewhere else 1
         ahead: collections.deque = collections.deque()

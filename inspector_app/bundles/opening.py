@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json, read_member
 from inspector_app.bundles.keys import KeyStore
-from inspector_app.fsutil import stage_copy
+from inspector_app.fsutil import stage_bytes, stage_copy
 from inspector_app.store import photos as photo_files
 from inspector_app.store.db import Store
 
@@ -56,14 +56,21 @@ def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
     """`keep_dir`: the folder of the kept originals; when it exists, the verified file is copied there durably
     now (see OpenedBundle.staged), so the merge need not copy it on the store's thread."""
     opened = OpenedBundle(Path(path))
+    data = _read_whole(opened.path) if keep_dir is not None and keep_dir.is_dir() else None
+    # The copy is written and fsynced from the very bytes checked below, on a thread while they are checked
+    # (the disk's wait and the checks overlap); kept only for a bundle that verifies.
+    copying = _writer().submit(stage_bytes, data, keep_dir) if data is not None else None
     try:
-        opened.bag = read_bag(opened.path, keystore, cancelled=cancelled, keep=_read_next)
+        opened.bag = read_bag(opened.path, keystore, cancelled=cancelled, keep=_read_next, data=data)
     except BundleError as exc:
         opened.error = exc
+        _drop(copying)
         return opened
     bag = opened.bag
+    wanted = False
     try:
-        if keep_dir is not None and bag.kind in ("expert", "panel") and keep_dir.is_dir():
+        wanted = keep_dir is not None and bag.kind in ("expert", "panel")
+        if copying is None and wanted and keep_dir.is_dir():
             with contextlib.suppress(OSError):  # else the merge copies it itself, and says why it cannot
                 opened.staged = stage_copy(bag.path, keep_dir)
         if bag.kind == "expert":
@@ -72,7 +79,49 @@ def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
             _open_members(opened, bag, keystore, photos_dir, cancelled)
     finally:
         bag.let_go()
+        if copying is not None:
+            if wanted:
+                with contextlib.suppress(OSError):
+                    opened.staged = copying.result()
+            else:
+                _drop(copying)
     return opened
+
+
+# A file read whole to be checked from memory and kept as read; larger ones are checked from the disk.
+READ_WHOLE_AT_MOST = 64 * 1024 * 1024
+_WRITER: list = []
+
+
+def _read_whole(path: Path) -> bytes | None:
+    """The bytes of a plain bundle file of modest size, read once (None: check it from the file as ever)."""
+    import stat
+    from inspector_app.bundles.sealing import is_sealed
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > READ_WHOLE_AT_MOST or is_sealed(path):
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read(READ_WHOLE_AT_MOST + 1)
+        return data if len(data) <= READ_WHOLE_AT_MOST else None
+    except (OSError, BundleError):
+        return None  # said in words by read_bag
+
+
+def _writer():
+    """The thread that writes staged copies (one per process, made on first use)."""
+    if not _WRITER:
+        from concurrent.futures import ThreadPoolExecutor
+        _WRITER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-stage"))
+    return _WRITER[0]
+
+
+def _drop(copying) -> None:
+    """A staged copy not wanted after all (the file was refused, or is not kept): removed once written."""
+    if copying is None:
+        return
+    with contextlib.suppress(OSError):
+        copying.result().unlink()
 
 
 def _read_next(name: str) -> bool:
