@@ -327,12 +327,13 @@ def require_sealed(plan: P.Plan, bag: Bag) -> None:
 
 # A rule's outcome depends on its inputs alone, and a province's bundles repeat the same inputs (a
 # checklist, a round percentage) thousands of times: each distinct one is scored once per process.
-_SCORED: dict[tuple[str, str, str], tuple[dict, Any]] = {}
+_SCORED: dict[tuple[str, str, str], tuple[dict, Any, E.EntryTexts]] = {}
 _SCORED_MAX = 5_000  # a few MB: a long merge's memory stays flat (50,000 held ~35 MB at the province)
 _encode_key = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode  # made once, not per entry
 
 
-def _scored(rubric, ind, inputs: dict) -> tuple[dict, Any]:
+def _scored(rubric, ind, inputs: dict) -> tuple[dict, Any, E.EntryTexts]:
+    """The rule's typed inputs and outcome, with the texts the store keeps of them (encoded once)."""
     try:
         key = (rubric.content_hash, ind.code, _encode_key(inputs))
     except (TypeError, ValueError):
@@ -341,7 +342,8 @@ def _scored(rubric, ind, inputs: dict) -> tuple[dict, Any]:
     if hit is not None:
         return hit
     typed = ind.rule.normalise(inputs)
-    result = (typed, ind.rule.score(typed))
+    outcome = ind.rule.score(typed)
+    result = (typed, outcome, E.entry_texts(typed, outcome.points, outcome.lines))
     if key:
         if len(_SCORED) >= _SCORED_MAX:
             _SCORED.clear()
@@ -365,24 +367,33 @@ def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
         seen.add((school, code))
         try:
             ind = E.check_place(rubric, group, school, code)
-            typed, outcome = _scored(rubric, ind, row["inputs"])
+            typed, outcome, texts = _scored(rubric, ind, row["inputs"])
         except (E.EntryError, ValueError) as exc:
             raise Reject(BUNDLE_SCORES_INVALID(exc)) from None
         points = row.get("points")
-        try:
-            given = None if points is None else parse_decimal(points, what=f"指标 {code} 的得分")
-        except NumberError as exc:
-            raise Reject(IN_THE_BUNDLE(exc)) from None
-        if given != outcome.points:
-            raise Reject(BUNDLE_SCORE_INDICATOR_DIFFERS(code))
+        if points != texts.points or points is None:  # the points as stored are the rule's outcome; else compare values
+            try:
+                given = None if points is None else parse_decimal(points, what=f"指标 {code} 的得分")
+            except NumberError as exc:
+                raise Reject(IN_THE_BUNDLE(exc)) from None
+            if given != outcome.points:
+                raise Reject(BUNDLE_SCORE_INDICATOR_DIFFERS(code))
         if not isinstance(row.get("note", ""), str):
             raise Reject(BUNDLE_NOTE_INDICATOR_RIGHT(code))
         for key, allowed in (("evidence", ind.evidence), ("methods", METHODS)):
             values = row.get(key, [])
             if not isinstance(values, list) or any(not isinstance(v, str) or v not in allowed for v in values):
                 raise Reject(BUNDLE_INDICATOR_RUBRIC_LIST(code, EVIDENCE_LIST() if key == 'evidence' else METHODS_LIST()))
-        checked.append({**row, "typed": typed, "outcome": outcome})
+        checked.append({**row, "typed": typed, "outcome": outcome, "texts": texts})
     return checked
+
+
+def entry_values(row: dict) -> E.EntryValues:
+    """A checked row (`_check_entries`) as the store takes it; its lists hold text only, as checked."""
+    outcome = row["outcome"]
+    return E.EntryValues(row.get("school", ""), row["indicator"], row["typed"], tuple(row.get("evidence", ())),
+                         tuple(row.get("methods", ())), row.get("note", ""), outcome.points, tuple(outcome.lines),
+                         str(row["updated_at"]) if "updated_at" in row else now(), row["texts"])
 
 
 def _check_photo_place(rubric, group: P.Group, meta: dict) -> None:
@@ -528,12 +539,8 @@ def _apply_expert(store: Store, plan: P.Plan, group: P.Group, expert_id: str, ro
                   findings: dict, stored_photos: list, expert: EX.Expert, source: str, bundle_hash: str,
                   current: list[E.Entry] | None = None) -> None:
     me = local_user(store, plan.id)
-    E.replace_expert_entries(store, plan.id, group.id, expert_id, [
-        E.EntryValues(row.get("school", ""), row["indicator"], row["typed"],
-                      tuple(str(x) for x in row.get("evidence", [])), tuple(str(x) for x in row.get("methods", [])),
-                      row.get("note", ""), row["outcome"].points, tuple(row["outcome"].lines),
-                      str(row["updated_at"]) if "updated_at" in row else now()) for row in rows], source,
-        bundle_hash=bundle_hash, current=current)
+    E.replace_expert_entries(store, plan.id, group.id, expert_id, [entry_values(row) for row in rows], source,
+                             bundle_hash=bundle_hash, current=current)
     E.replace_expert_vetoes(store, plan.id, group.id, expert_id,
                             [(v["key"], bool(v.get("value")), str(v.get("reason", ""))) for v in vetoes
                              if isinstance(v, dict) and isinstance(v.get("key"), str)], source)

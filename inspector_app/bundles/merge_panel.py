@@ -201,10 +201,7 @@ def _transcriptions(bag: Bag, rubric, group: P.Group, known: EX.ExpertIndex, lea
         if expert_id not in known or expert_id == lead_id:
             raise Reject(EXPERT_TRANSCRIBED_JSON_INSPECTION(expert_id))
         checked = M._check_entries(rubric, group, rows)
-        found[expert_id] = [E.EntryValues(
-            row.get("school", ""), row["indicator"], row["typed"], tuple(str(x) for x in row.get("evidence", [])),
-            tuple(str(x) for x in row.get("methods", [])), row.get("note", ""), row["outcome"].points,
-            tuple(row["outcome"].lines), str(row["updated_at"]) if "updated_at" in row else now()) for row in checked]
+        found[expert_id] = [M.entry_values(row) for row in checked]
     return found
 
 

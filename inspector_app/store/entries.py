@@ -269,6 +269,22 @@ class EntryValues:
     points: Decimal | None
     explanation: tuple[str, ...]
     updated_at: str
+    texts: "EntryTexts | None" = field(default=None, compare=False)  # as stored, when the caller has them
+
+
+@dataclass(frozen=True)
+class EntryTexts:
+    """What an entry's rule gave, as the store keeps it: a province's bundles repeat the same inputs thousands
+    of times, so a merge encodes each distinct one once (`entry_texts`) and hands the texts on."""
+    inputs: dict[str, Any]  # jsonable_inputs of the typed inputs
+    inputs_text: str
+    points: str | None  # stored_points
+    explanation_text: str
+
+
+def entry_texts(inputs: dict[str, Any], points: Decimal | None, explanation: tuple[str, ...] | list[str]) -> EntryTexts:
+    jsonable = jsonable_inputs(inputs)
+    return EntryTexts(jsonable, _encode_sorted(jsonable), stored_points(points), _encode_plain(list(explanation)))
 
 
 def transcribed_places(store: Store, plan_id: str, group_id: str, expert_id: str, typed_by: str | None = None,
@@ -282,6 +298,12 @@ def transcribed_places(store: Store, plan_id: str, group_id: str, expert_id: str
 # Made once for the hundreds of rows of a bundle: the same text as json.dumps with these options.
 _encode_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _encode_plain = json.JSONEncoder(ensure_ascii=False).encode
+# Names, ticks and empty notes recur in every bundle: each distinct one is encoded once (bounded, so memory stays flat).
+_encode_often = functools.lru_cache(maxsize=4096)(_encode_plain)
+
+
+def _list_text(values: tuple[str, ...]) -> str:
+    return _encode_often(values) if values else "[]"
 
 
 def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id: str, rows: list[EntryValues],
@@ -301,21 +323,20 @@ def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id:
     inserts, changed = [], []  # one statement each: a bundle carries hundreds of entries
     key_text = _key_texts(plan_id, group_id, expert_id)
     for row in rows:
-        inputs = jsonable_inputs(row.inputs)
-        points = stored_points(row.points)
-        inputs_text, evidence_text, methods_text = (_encode_sorted(inputs), _encode_plain(list(row.evidence)),
-                                                    _encode_plain(list(row.methods)))
+        texts = row.texts or entry_texts(row.inputs, row.points, row.explanation)
+        inputs, points, inputs_text = texts.inputs, texts.points, texts.inputs_text
+        evidence_text, methods_text = _list_text(row.evidence), _list_text(row.methods)
         inserts.append((plan_id, group_id, expert_id, row.school_id, row.indicator, inputs_text, evidence_text,
-                        methods_text, row.note, points, _encode_plain(list(row.explanation)), row.updated_at, typed_by,
+                        methods_text, row.note, points, texts.explanation_text, row.updated_at, typed_by,
                         bundle_hash))
         before = old.pop((row.school_id, row.indicator), None)
-        after = {"inputs": inputs, "evidence": list(row.evidence), "methods": list(row.methods), "note": row.note,
-                 "points": points}
         was = None if before is None else _values(before)
-        if was != after:
-            # `after` as history stores it (its keys in order), from the texts just made for the entry's row
+        if was is None or was != {"inputs": inputs, "evidence": list(row.evidence), "methods": list(row.methods),
+                                  "note": row.note, "points": points}:
+            # the entry as history stores it (its keys in order), from the texts just made for the entry's row
             after_text = Encoded(f'{{"evidence": {evidence_text}, "inputs": {inputs_text}, "methods": {methods_text}, '
-                                 f'"note": {_encode_plain(row.note)}, "points": {_encode_plain(points)}}}')
+                                 f'"note": {_encode_often(row.note) if len(row.note) < 200 else _encode_plain(row.note)}, '
+                                 f'"points": {_encode_often(points)}}}')
             changed.append((expert_id, plan_id, "entry", key_text(row.school_id, row.indicator), "merged", was,
                             after_text, source))
     for (school_id, code), before in sorted(old.items()):
@@ -331,7 +352,7 @@ def _key_texts(plan_id: str, group_id: str, expert_id: str) -> Callable[[str, st
     the parts the group and the expert share (the keys in order: expert, group, indicator, plan, school)."""
     head = f'{{"expert": {_encode_plain(expert_id)}, "group": {_encode_plain(group_id)}, "indicator": '
     plan = f', "plan": {_encode_plain(plan_id)}, "school": '
-    return lambda school_id, code: Encoded(f"{head}{_encode_plain(code)}{plan}{_encode_plain(school_id)}}}")
+    return lambda school_id, code: Encoded(f"{head}{_encode_often(code)}{plan}{_encode_often(school_id)}}}")
 
 
 def _key(plan_id: str, group_id: str, expert_id: str, school_id: str, code: str) -> dict:
