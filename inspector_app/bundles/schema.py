@@ -185,6 +185,7 @@ def points(value: Any, where: list[str]) -> None:
 
 
 _KEY = text(ID_LEN)
+_INPUT_TEXT = text(NOTE_LEN)  # made once: scalar() runs for every input value of every entry
 
 
 def scalar(value: Any, where: list[str] | None) -> None:
@@ -209,7 +210,7 @@ def scalar(value: Any, where: list[str] | None) -> None:
         if not -10 ** 15 < value < 10 ** 15:
             _fail(where, NUMBER_TOO_LARGE())
         return
-    text(NOTE_LEN)(value, where)
+    _INPUT_TEXT(value, where)
 
 
 def anything(value: Any, where: list[str]) -> None:
