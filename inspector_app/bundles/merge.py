@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -21,11 +20,10 @@ from inspector_app.bundles.bag import Bag, BundleError, read_json
 from inspector_app.bundles.opening import OpenedBundle, Openers, open_bundle
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
+from inspector_app.bundles.merge_entries import check_entries, check_photo_place, check_vetoes, entry_values
 from inspector_app.bundles.plan_import import ALREADY, AMENDED, ITEMS_MERGED, import_plan
 from inspector_app.bundles.roles import check_expert_signer, local_user
 from inspector_app.fsutil import commit_staged, write_atomic
-from inspector_app.numbers import NumberError, parse_decimal
-from inspector_app.rubric.model import METHODS
 from inspector_app.store import bundle_records as BR
 from inspector_app.store import entries as E
 from inspector_app.store import evidence_files as EF
@@ -36,15 +34,13 @@ from inspector_app.store import photo_records as PR
 from inspector_app.store import photos as photo_files
 from inspector_app.store.consensus import withdraw_stale_decisions
 from inspector_app.store.findings import merge_findings
-from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.db import Store, StoreError
 from inspector_app.store.history import record
 from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 
 NOTE_CONFLICT = Said("注意：{0}。", "Note: {0}.")
 
-EVIDENCE_LIST = Said("佐证材料", "evidence")
-METHODS_LIST = Said("评价方式", "ways of evaluating")
 
 INSPECTION_HAS_GROUP = Said('本考核计划中没有集团 {0}',
                              'This inspection has no group {0}')
@@ -56,12 +52,6 @@ GROUP_BUNDLE_DESCRIPTION_DIFFERS = Said('数据包说明中的集团与签名信
                                          "The group in the bundle's description differs from the signed information")
 INSPECTION_REQUIRES_BUNDLES_ENCRYPTED = Said('考核计划要求数据包加密，而这个数据包未加密（可能是有人解密后转交的）；未合并，本机没有任何改变。请发送人重新导出',
                                               'The inspection requires bundles to be encrypted, and this one is not (someone may have decrypted it and passed it on); not merged, nothing on this computer changed. Ask the sender to export it again')
-ENTRIES_JSON_RIGHT_FORMAT = Said('entries.json 格式不对',
-                                  'entries.json is not in the right format')
-PHOTOS_JSON_SCHOOL_INDICATOR = Said('photos.json 中照片 {0} 的学校、指标或说明格式不对',
-                                     'In photos.json, the school, indicator or caption of photo {0} is not in the right format')
-PHOTOS_JSON_CAPTION_PHOTO = Said('photos.json 中照片 {0} 的说明过长（{1} 字，最多 {2} 字）',
-                                  'In photos.json, the caption of photo {0} is too long ({1} characters, at most {2})')
 BUNDLE_DESCRIPTION_HAS_VALID = Said('数据包说明中没有有效的专家编号',
                                      "The bundle's description has no valid expert id")
 INSPECTION_HAS_SUCH_EXPERT = Said('考核计划中没有这位专家（{0}）',
@@ -72,42 +62,16 @@ DATA_FILE_BUNDLE_RIGHT = Said('数据包中的数据文件格式不对',
                                'A data file in the bundle is not in the right format')
 BUNDLE_ANOTHER_INSPECTION_WHICH = Said('这是另一个考核计划（{0}）的数据包，本机没有这个计划；请先导入该计划的计划包',
                                         "This is a bundle of another inspection ({0}), which this computer does not have; import that inspection's plan package first")
-ENTRIES_JSON_HOLDS_SCORE = Said('entries.json 中有格式不对的评分',
-                                 'entries.json holds a score in the wrong format')
-ENTRIES_JSON_HOLDS_SCORE_2 = Said('entries.json 中有评分的指标或学校编号格式不对',
-                                   'entries.json holds a score whose indicator or school id is in the wrong format')
-ENTRIES_JSON_HOLDS_SAME = Said('entries.json 中指标 {0} 的同一评分出现了两次',
-                                'entries.json holds the same score of indicator {0} twice')
-BUNDLE_SCORE_INDICATOR_DIFFERS = Said('数据包中指标 {0} 的得分与评分规则算出的不一致',
-                                       "The bundle's score of indicator {0} differs from the one its scoring rule gives")
-BUNDLE_NOTE_INDICATOR_RIGHT = Said('数据包中指标 {0} 的备注格式不对',
-                                    "The bundle's note on indicator {0} is not in the right format")
-PHOTOS_JSON_PLACE_PHOTO = Said('photos.json 中照片 {0} 的位置无效：{1}',
-                                'In photos.json, the place of photo {0} is invalid: {1}')
-PHOTOS_JSON_PHOTO = Said('photos.json 中照片 {0} 的{1}',
-                          'In photos.json, photo {0}: {1}')
 FILES_JSON_POINTS_EVIDENCE = Said('files.json 指向数据包中不存在的佐证文件“{0}”',
                                    'files.json points to evidence file "{0}", which the bundle does not hold')
 CHECKSUM_EVIDENCE_FILE_DIFFERS = Said('佐证文件“{0}”的校验值与数据包清单不一致',
                                        'The checksum of evidence file "{0}" differs from the bundle\'s manifest')
 EVIDENCE_FILE_TOO_LARGE = Said('佐证文件“{0}”过大（{1} MB，最多 {2} MB）',
                                 'Evidence file "{0}" is too large ({1} MB, at most {2} MB)')
-VETOES_JSON_HOLDS_VETO = Said('vetoes.json 中有格式不对的否决项',
-                               'vetoes.json holds a veto in the wrong format')
-VETO_VETOES_JSON_RUBRIC = Said('vetoes.json 中的否决项 “{0}” 不在指标体系中',
-                                'The veto "{0}" in vetoes.json is not in the rubric')
-VETO_APPEARS_TWICE_VETOES = Said('vetoes.json 中否决项 “{0}” 出现了两次',
-                                  'The veto "{0}" appears twice in vetoes.json')
 PHOTOS_JSON_POINTS_PHOTO = Said('photos.json 指向数据包中不存在的照片',
                                  'photos.json points to a photo the bundle does not hold')
 ANOTHER_DIFFERENT_BUNDLE_SAME = Said('同一签名人、同一序号已有另一份不同的数据包；两份都保留待人工核对，未覆盖',
                                       'Another, different bundle of the same signer with the same sequence number is here; both are kept for people to check, neither overwritten')
-BUNDLE_SCORES_INVALID = Said('数据包中的评分无效：{0}',
-                              "The bundle's scores are invalid: {0}")
-IN_THE_BUNDLE = Said('数据包中{0}',
-                      'In the bundle: {0}')
-BUNDLE_INDICATOR_RUBRIC_LIST = Said('数据包中指标 {0} 的{1}不在指标体系的清单中',
-                                     "The bundle's {1} of indicator {0} is not in the rubric's list")
 FILES_JSON_PLACE_EVIDENCE = Said('files.json 中佐证文件“{0}”的位置无效：{1}',
                                   'In files.json, the place of evidence file "{0}" is invalid: {1}')
 BUNDLE_EVIDENCE_FILES_INVALID = Said('数据包中的佐证文件无效：{0}',
@@ -325,94 +289,6 @@ def require_sealed(plan: P.Plan, bag: Bag) -> None:
 
 # --------------------------------------------------------------------------- expert bundles
 
-# A rule's outcome depends on its inputs alone, and a province's bundles repeat the same inputs (a
-# checklist, a round percentage) thousands of times: each distinct one is scored once per process.
-_SCORED: dict[tuple[str, str, str], tuple[dict, Any, E.EntryTexts]] = {}
-_SCORED_MAX = 5_000  # a few MB: a long merge's memory stays flat (50,000 held ~35 MB at the province)
-_encode_key = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode  # made once, not per entry
-
-
-def _scored(rubric, ind, inputs: dict) -> tuple[dict, Any, E.EntryTexts]:
-    """The rule's typed inputs and outcome, with the texts the store keeps of them (encoded once)."""
-    try:
-        key = (rubric.content_hash, ind.code, _encode_key(inputs))
-    except (TypeError, ValueError):
-        key = None
-    hit = _SCORED.get(key) if key else None
-    if hit is not None:
-        return hit
-    typed = ind.rule.normalise(inputs)
-    outcome = ind.rule.score(typed)
-    result = (typed, outcome, E.entry_texts(typed, outcome.points, outcome.lines))
-    if key:
-        if len(_SCORED) >= _SCORED_MAX:
-            _SCORED.clear()
-        _SCORED[key] = result
-    return result
-
-
-def _check_entries(rubric, group: P.Group, rows: Any) -> list[dict]:
-    if not isinstance(rows, list):
-        raise Reject(ENTRIES_JSON_RIGHT_FORMAT())
-    checked = []
-    seen = set()
-    for row in rows:
-        if not isinstance(row, dict) or not isinstance(row.get("inputs"), dict):
-            raise Reject(ENTRIES_JSON_HOLDS_SCORE())
-        code, school = row.get("indicator"), row.get("school", "")
-        if not isinstance(code, str) or not isinstance(school, str):
-            raise Reject(ENTRIES_JSON_HOLDS_SCORE_2())
-        if (school, code) in seen:
-            raise Reject(ENTRIES_JSON_HOLDS_SAME(code))
-        seen.add((school, code))
-        try:
-            ind = E.check_place(rubric, group, school, code)
-            typed, outcome, texts = _scored(rubric, ind, row["inputs"])
-        except (E.EntryError, ValueError) as exc:
-            raise Reject(BUNDLE_SCORES_INVALID(exc)) from None
-        points = row.get("points")
-        if points != texts.points or points is None:  # the points as stored are the rule's outcome; else compare values
-            try:
-                given = None if points is None else parse_decimal(points, what=f"指标 {code} 的得分")
-            except NumberError as exc:
-                raise Reject(IN_THE_BUNDLE(exc)) from None
-            if given != outcome.points:
-                raise Reject(BUNDLE_SCORE_INDICATOR_DIFFERS(code))
-        if not isinstance(row.get("note", ""), str):
-            raise Reject(BUNDLE_NOTE_INDICATOR_RIGHT(code))
-        for key, allowed in (("evidence", ind.evidence), ("methods", METHODS)):
-            values = row.get(key, [])
-            if not isinstance(values, list) or any(not isinstance(v, str) or v not in allowed for v in values):
-                raise Reject(BUNDLE_INDICATOR_RUBRIC_LIST(code, EVIDENCE_LIST() if key == 'evidence' else METHODS_LIST()))
-        checked.append({**row, "typed": typed, "outcome": outcome, "texts": texts})
-    return checked
-
-
-def entry_values(row: dict) -> E.EntryValues:
-    """A checked row (`_check_entries`) as the store takes it; its lists hold text only, as checked."""
-    outcome = row["outcome"]
-    return E.EntryValues(row.get("school", ""), row["indicator"], row["typed"], tuple(row.get("evidence", ())),
-                         tuple(row.get("methods", ())), row.get("note", ""), outcome.points, tuple(outcome.lines),
-                         str(row["updated_at"]) if "updated_at" in row else now(), row["texts"])
-
-
-def _check_photo_place(rubric, group: P.Group, meta: dict) -> None:
-    """A photo belongs to an indicator at a place of this group, as one taken in the window does."""
-    school, code, caption = meta.get("school", ""), meta.get("indicator", ""), meta.get("caption", "")
-    if not isinstance(school, str) or not isinstance(code, str) or not isinstance(caption, str):
-        raise Reject(PHOTOS_JSON_SCHOOL_INDICATOR(meta['file']))
-    try:
-        E.check_place(rubric, group, school, code)
-    except E.EntryError as exc:
-        raise Reject(PHOTOS_JSON_PLACE_PHOTO(meta['file'], exc)) from None
-    if len(caption) > PR.MAX_CAPTION:
-        raise Reject(PHOTOS_JSON_CAPTION_PHOTO(meta['file'], len(caption), PR.MAX_CAPTION))
-    try:
-        photo_markup.parse(meta.get("markup", ""))
-    except photo_markup.MarkupError as exc:
-        raise Reject(PHOTOS_JSON_PHOTO(meta['file'], exc)) from None
-
-
 def _evidence_files(store: Store, rubric, group: P.Group, bag: Bag) -> list[tuple[Any, ER.EvidencePlace]]:
     """The bundle's evidence files checked (place, type by name and first bytes, size, hash against the signed
     manifest) and stored by hash, before the merge's transaction: stored bytes are whole, and a bundle refused
@@ -441,19 +317,6 @@ def _evidence_files(store: Store, rubric, group: P.Group, bag: Bag) -> list[tupl
     return found
 
 
-def _check_vetoes(rubric, vetoes: list) -> None:
-    keys = {v.key for v in rubric.vetoes}
-    seen = set()
-    for v in vetoes:
-        if not isinstance(v, dict) or not isinstance(v.get("key"), str) or not isinstance(v.get("reason", ""), str):
-            raise Reject(VETOES_JSON_HOLDS_VETO())
-        if v["key"] not in keys:
-            raise Reject(VETO_VETOES_JSON_RUBRIC(v['key']))
-        if v["key"] in seen:
-            raise Reject(VETO_APPEARS_TWICE_VETOES(v['key']))
-        seen.add(v["key"])
-
-
 def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_panel: bool = False,
                   kept_in: tuple[str, str] = ("", ""), opened: OpenedBundle | None = None,
                   within: tuple[P.Plan, Any, P.Group] | None = None) -> tuple[str, str]:
@@ -472,7 +335,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     check_expert_signer(store, keystore, plan, bag, known, expert_id, in_panel=in_panel)
     if not in_panel:
         require_sealed(plan, bag)
-    rows = _check_entries(rubric, group, read_json(bag, "entries.json"))
+    rows = check_entries(rubric, group, read_json(bag, "entries.json"))
     current = E.entries(store, plan.id, group.id, expert_id)  # read once: for the clash here, replaced below
     typed_here = E.transcribed_places(store, plan.id, group.id, expert_id, rows=current)
     clash = sorted(code for school, code in ((r.get("school", ""), r["indicator"]) for r in rows)
@@ -484,7 +347,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     photos = read_json(bag, "photos.json")
     if not isinstance(vetoes, list) or not isinstance(findings, dict) or not isinstance(photos, list):
         raise Reject(DATA_FILE_BUNDLE_RIGHT())
-    _check_vetoes(rubric, vetoes)
+    check_vetoes(rubric, vetoes)
     sequence = int(bag.field("sequence") or 0)
     newest = BR.newest_sequence(store, bag.signer_key_id, plan.id, group.id, "expert")
     superseded = newest is not None and newest > sequence
@@ -493,7 +356,7 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
     for meta in photos:
         if not isinstance(meta, dict) or not isinstance(meta.get("file"), str) or meta["file"] not in bag.sha256:
             raise Reject(PHOTOS_JSON_POINTS_PHOTO())
-        _check_photo_place(rubric, group, meta)
+        check_photo_place(rubric, group, meta)
         try:
             stored = opened.photos.get((bag.bundle_hash, meta["file"])) if opened else None
             if isinstance(stored, photo_files.PhotoError):

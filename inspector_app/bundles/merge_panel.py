@@ -18,6 +18,7 @@ from inspector_app.bundles import rectify_payload as RP
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.merge_checks import Reject, bundle_head
+from inspector_app.bundles.merge_entries import check_entries, entry_values
 from inspector_app.bundles.roles import check_panel_signer
 from inspector_app.numbers import NumberError, parse_decimal
 from inspector_app.store import bundle_records as BR
@@ -27,7 +28,7 @@ from inspector_app.store import experts as EX
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
 from inspector_app.store.consensus import replace_lead_decisions
-from inspector_app.store.db import Store, now
+from inspector_app.store.db import Store
 from inspector_app.store.findings import merge_findings
 from inspector_app.store.history import record
 
@@ -200,8 +201,8 @@ def _transcriptions(bag: Bag, rubric, group: P.Group, known: EX.ExpertIndex, lea
     for expert_id, rows in data.items():
         if expert_id not in known or expert_id == lead_id:
             raise Reject(EXPERT_TRANSCRIBED_JSON_INSPECTION(expert_id))
-        checked = M._check_entries(rubric, group, rows)
-        found[expert_id] = [M.entry_values(row) for row in checked]
+        checked = check_entries(rubric, group, rows)
+        found[expert_id] = [entry_values(row) for row in checked]
     return found
 
 
