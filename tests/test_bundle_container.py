@@ -16,7 +16,8 @@ from hypothesis import given, settings, strategies as st
 
 from inspector_app.bundles import bag as bagmod
 from inspector_app.bundles import canonical
-from inspector_app.bundles.bag import BundleCancelled, BundleError, read_bag, read_json, verify_file
+from inspector_app.bundles.bag import BundleCancelled, BundleError, read_bag, read_json
+from inspector_app.bundles.verification import verify_file
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.tagfiles import make_info
 from inspector_app.bundles.keys import KeyStore

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.bundles.bag import read_bag, verify_file
+from inspector_app.bundles.bag import read_bag
+from inspector_app.bundles.verification import verify_file
 from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.sealing import DAMAGED, PAYLOAD, read_envelope

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from inspector_app.bundles.bag import read_bag, read_json, verify_file
+from inspector_app.bundles.bag import read_bag, read_json
+from inspector_app.bundles.verification import verify_file
 from inspector_app.bundles.merge import merge_file
 
 from inspector_app.bundles import canonical

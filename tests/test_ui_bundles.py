@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox  # noqa: E402
 
-from inspector_app.bundles.bag import verify_file  # noqa: E402
+from inspector_app.bundles.verification import verify_file  # noqa: E402
 from inspector_app.bundles.export import export_plan  # noqa: E402
 from inspector_app.bundles.keys import KeyStore  # noqa: E402
 from inspector_app.bundles.merge import merge_files  # noqa: E402

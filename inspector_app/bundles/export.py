@@ -16,7 +16,8 @@ from typing import Any, Callable
 
 from inspector_app.bundles import canonical
 from inspector_app.bundles.canonical import BundleError
-from inspector_app.bundles.bag import PLAIN, SEALED_FOR, read_bag
+from inspector_app.bundles.bag import read_bag
+from inspector_app.bundles.verification import PLAIN, SEALED_FOR
 from inspector_app.bundles.bag_write import write_bag
 from inspector_app.bundles.keys import KeyStore, fingerprint_of_id
 from inspector_app.bundles.recipients import recipients_for

@@ -227,7 +227,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from inspector_app.bundles.bag import verify_file
+    from inspector_app.bundles.verification import verify_file
     from inspector_app.bundles.canonical import BundleError
     try:
         ks = unlocked_keystore()
