@@ -15,6 +15,8 @@ from inspector_app.bundles.bag import Bag, read_json
 from inspector_app.bundles.merge_checks import Reject
 from inspector_app.store import feedback as FB
 from inspector_app.store import rectification as R
+from inspector_app.store.rectification_transfer import import_item, item_json
+from inspector_app.store.rectify_plans import mark_recheck_plan, recheck_of
 from inspector_app.store import rectify_evidence as RE
 from inspector_app.store.db import Store
 from inspector_app.said import Said
@@ -33,7 +35,7 @@ def _body(store: Store, shown: list[R.Item], payload: dict[str, Any]) -> dict:
     rows, files = [], {}
     for item in shown:
         evs = R.events(store, item.uid)
-        rows.append(R.item_json(item, evs))
+        rows.append(item_json(item, evs))
         for ev in evs:
             for meta in ev.fields.get("files", []) if ev.action == "evidence" else []:
                 name = RE.bundle_name(meta)
@@ -62,7 +64,7 @@ def add_plan_files(store: Store, plan_id: str, payload: dict[str, Any]) -> None:
     shown = [i for i in R.items(store, plan_id) if i.uid in carried]
     body = _body(store, shown, payload)
     body["links"] = [{"uid": i.uid, "role": carried[i.uid]} for i in shown]
-    recheck = R.recheck_of(store, plan_id)
+    recheck = recheck_of(store, plan_id)
     if recheck is not None:
         body["recheck_of"], body["rescore"] = recheck[0], recheck[1]
     payload[ITEMS] = canonical.dumps(body)
@@ -91,7 +93,7 @@ def merge_panel_files(store: Store, bag: Bag, plan_id: str, group_id: str) -> in
         _take_files(store, bag, body)
         for row in body["items"]:
             try:
-                changed += R.import_item(store, row, allowed_keys={bag.signer_key_id})
+                changed += import_item(store, row, allowed_keys={bag.signer_key_id})
             except R.RectifyError as exc:
                 raise Reject(str(exc)) from None
     if MEETING in bag.sha256:
@@ -119,7 +121,7 @@ def import_plan_files(store: Store, bag: Bag, plan_id: str) -> int:
     linked = R.links(store, plan_id)
     for row in body["items"]:
         try:
-            changed += R.import_item(store, row)
+            changed += import_item(store, row)
         except R.RectifyError as exc:
             raise Reject(str(exc)) from None
     for entry in body.get("links", []):
@@ -127,7 +129,7 @@ def import_plan_files(store: Store, bag: Bag, plan_id: str) -> int:
             R.link(store, plan_id, entry["uid"], entry["role"])
             changed += not any(entry["uid"] == row["uid"] for row in body["items"])
     if body.get("recheck_of"):
-        R.mark_recheck_plan(store, plan_id, body["recheck_of"], bool(body.get("rescore")))
+        mark_recheck_plan(store, plan_id, body["recheck_of"], bool(body.get("rescore")))
     return changed
 
 
@@ -138,7 +140,7 @@ def rescore(store: Store, plan_id: str, group_id: str, recomputed: dict, actor: 
     """The bureau's rule of a 复查 plan set with --rescore: each item that passed 复查 records, as its
     复查得分, the 复查 panel's settled score of its indicators, recomputed here from the signed entries.
     The year's finalised (定稿) result, rank and grade are not changed (docs/manual.md, 整改)."""
-    recheck = R.recheck_of(store, plan_id)
+    recheck = recheck_of(store, plan_id)
     if recheck is None or not recheck[1]:
         return
     scored = {row.get("code"): row for row in recomputed.get("indicators") or [] if isinstance(row, dict)}

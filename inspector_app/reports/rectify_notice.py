@@ -15,6 +15,7 @@ from inspector_app.store import finalisation as F
 from inspector_app.store.experts import experts
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
+from inspector_app.store.rectify_plans import recheck_of
 from inspector_app.store.db import Store
 
 DEFAULT_FORM = "书面整改报告一式两份，加盖单位公章，附整改佐证材料（文件、照片等）清单及电子版"
@@ -101,7 +102,7 @@ def notice_data(store: Store, plan: P.Plan, group: P.Group, date: str, form: str
 def recheck_data(store: Store, plan: P.Plan, group: P.Group, date: str) -> NoticeData:
     rubric = P.plan_rubric(store, plan)
     carried = R.links(store, plan.id)
-    found = [i for i in R.items(store, plan.id, group.id) if i.uid in carried or R.recheck_of(store, plan.id) is None]
+    found = [i for i in R.items(store, plan.id, group.id) if i.uid in carried or recheck_of(store, plan.id) is None]
     data = _base(store, plan, group, date)
     data.rows = _rows(store, rubric, group, found)
     panel = sorted(experts(store, plan.id), key=lambda e: e.role != "lead")  # a 复查 plan's experts are its panel

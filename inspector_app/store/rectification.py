@@ -40,10 +40,6 @@ INDICATOR_RUBRIC_INSPECTION = Said('指标 {0} 不在考核计划“{1}”的指
                                     'Indicator {0} is not in the rubric of plan “{1}” ({2})')
 INDICATOR_DOES_APPLY = Said('指标 {0} 不适用于 {1}（{2}）',
                              'Indicator {0} does not apply to {1} ({2})')
-RECORD_RECTIFICATION_ITEM_WAS = Said('整改事项 {0} 的一条记录（{1}，{2}）不是本数据包签名者所记，不能由本数据包带入',
-                                      "A record of rectification item {0} ({1}, {2}) was not made by this bundle's signer: this bundle cannot bring it in")
-RECORD_TYPE_RECTIFICATION_ITEM = Said('整改事项 {0} 的记录类型 “{1}” 无法识别',
-                                       'The record type "{1}" of rectification item {0} is not known')
 DATE_LIKE_2024_12 = Said('{0}应写成 2024-12-31 这样的日期，而不是 “{1}”',
                           '{0} must be a date such as 2024-12-31, not “{1}”')
 
@@ -486,57 +482,3 @@ def remove_item(store: Store, item: Item, actor: Actor, reason: str) -> Item:
         _append(store, item.uid, actor, "removed", {}, reason, item.plan_id)
         refold(store, item.uid)
     return get_item(store, item.uid)
-
-
-# --------------------------------------------------------------------------- bundles
-
-
-def item_json(item: Item, evs: list[Event]) -> dict:
-    return {"uid": item.uid, "plan": item.plan_id, "group": item.group_id, "events": [e.to_json() for e in evs]}
-
-
-def import_item(store: Store, row: dict, *, allowed_keys: set[str] | None = None) -> bool:
-    """Merge an item's events from a bundle (must be called inside a transaction); True when anything was new.
-
-    `allowed_keys`: the keys whose new events this bundle may bring (its signer's); an event of another key
-    that is not here already is refused, so a bundle never speaks for someone else."""
-    uid = row["uid"]
-    known = {e.eid for e in events(store, uid)}
-    new = [e for e in row["events"] if e["eid"] not in known]
-    for e in new:
-        if allowed_keys is not None and e.get("key_id", "") not in allowed_keys:
-            raise RectifyError(RECORD_RECTIFICATION_ITEM_WAS(uid, e.get('actor', ''), e.get('at', '')))
-        if e["action"] not in ACTIONS:
-            raise RectifyError(RECORD_TYPE_RECTIFICATION_ITEM(uid, e['action']))
-        if e["action"] == "status" and "status" in e.get("fields", {}):
-            status_word(e["fields"]["status"])
-        store.conn.execute(
-            "INSERT INTO rectification_events (eid, uid, at, n, on_date, actor, expert_id, key_id, action, fields,"
-            " reason, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (e["eid"], uid, e["at"], int(e.get("n", 0)), e.get("on", ""), e.get("actor", ""), e.get("expert", ""),
-             e.get("key_id", ""), e["action"], json.dumps(e.get("fields", {}), ensure_ascii=False, sort_keys=True),
-             e.get("reason", ""), e.get("plan", "")))
-    if new:
-        refold(store, uid)
-    return bool(new)
-
-
-# --------------------------------------------------------------------------- recheck plans
-
-
-def mark_recheck_plan(store: Store, plan_id: str, parent_plan_id: str, rescore: bool) -> None:
-    """Must be called inside a transaction."""
-    store.conn.execute("INSERT OR IGNORE INTO rectification_plans (plan_id, parent_plan_id, rescore, created_at)"
-                       " VALUES (?, ?, ?, ?)", (plan_id, parent_plan_id, int(rescore), _stamp()))
-
-
-def recheck_of(store: Store, plan_id: str) -> tuple[str, bool] | None:
-    """(the plan re-checked, the rescoring rule) when `plan_id` is a 复查 plan."""
-    row = store.conn.execute("SELECT parent_plan_id, rescore FROM rectification_plans WHERE plan_id = ?",
-                             (plan_id,)).fetchone()
-    return (row[0], bool(row[1])) if row else None
-
-
-def recheck_plans(store: Store, parent_plan_id: str) -> list[str]:
-    return [r[0] for r in store.conn.execute("SELECT plan_id FROM rectification_plans WHERE parent_plan_id = ?"
-                                             " ORDER BY created_at", (parent_plan_id,))]

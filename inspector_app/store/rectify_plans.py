@@ -13,6 +13,7 @@ import hashlib
 
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
+from inspector_app.store.rectification_transfer import import_item, item_json
 from inspector_app.store.db import Store, StoreError
 from inspector_app.said import Said
 
@@ -59,7 +60,7 @@ def recheck_spec(store: Store, parent: P.Plan, experts: list[P.ExpertSpec]) -> t
         work += [(group.id, "*", code) for code in codes]
     for e in experts:
         e.assignments = list(work)
-    number = len(R.recheck_plans(store, parent.id)) + 1
+    number = len(recheck_plans(store, parent.id)) + 1
     spec = P.PlanSpec(title=f"{parent.title}（整改复查{'' if number == 1 else f'第{number}次'}）",
                       school_year=parent.school_year, stage="复查", groups=groups, experts=experts,
                       consensus=parent.consensus, spread_limit=str(parent.spread_limit), demo=parent.demo,
@@ -79,7 +80,7 @@ def make_recheck_plan(store: Store, parent: P.Plan, experts: list[P.ExpertSpec],
         plan = P.create_plan(store, rubric, spec, issuer_key_id=issuer_key_id)
         for item in found:
             R.link(store, plan.id, item.uid, "recheck")
-        R.mark_recheck_plan(store, plan.id, parent.id, rescore)
+        mark_recheck_plan(store, plan.id, parent.id, rescore)
     return plan, found
 
 
@@ -114,7 +115,7 @@ def carry_from_folder(store: Store, plan: P.Plan, old: Store) -> tuple[list[R.It
             if item.uid not in seen:
                 seen.add(item.uid)
                 (carried if item.group_id in here else left).append(item)
-    rows = [R.item_json(item, R.events(old, item.uid)) for item in carried]
+    rows = [item_json(item, R.events(old, item.uid)) for item in carried]
     files = [meta for row in rows for ev in row["events"] if ev["action"] == "evidence"
              for meta in ev["fields"].get("files", [])]
     kept = []
@@ -131,6 +132,27 @@ def carry_from_folder(store: Store, plan: P.Plan, old: Store) -> tuple[list[R.It
         keep_bytes(store.photos_dir, data, name)
     with store.tx():
         for row in rows:
-            R.import_item(store, row)
+            import_item(store, row)
             R.link(store, plan.id, row["uid"], "carried")
     return carried, left
+
+
+# --------------------------------------------------------------------------- which plan re-checks which
+
+
+def mark_recheck_plan(store: Store, plan_id: str, parent_plan_id: str, rescore: bool) -> None:
+    """Must be called inside a transaction."""
+    store.conn.execute("INSERT OR IGNORE INTO rectification_plans (plan_id, parent_plan_id, rescore, created_at)"
+                       " VALUES (?, ?, ?, ?)", (plan_id, parent_plan_id, int(rescore), R._stamp()))
+
+
+def recheck_of(store: Store, plan_id: str) -> tuple[str, bool] | None:
+    """(the plan re-checked, the rescoring rule) when `plan_id` is a 复查 plan."""
+    row = store.conn.execute("SELECT parent_plan_id, rescore FROM rectification_plans WHERE plan_id = ?",
+                             (plan_id,)).fetchone()
+    return (row[0], bool(row[1])) if row else None
+
+
+def recheck_plans(store: Store, parent_plan_id: str) -> list[str]:
+    return [r[0] for r in store.conn.execute("SELECT plan_id FROM rectification_plans WHERE parent_plan_id = ?"
+                                             " ORDER BY created_at", (parent_plan_id,))]
