@@ -31,6 +31,25 @@ CANCELLED_WAS_SAVED = Said('已取消，未保存“{0}”。',
 SAVING_FAILED = Said('保存“{0}”失败：{1}',
                       'Saving "{0}" failed: {1}')
 
+# Type labels: Chinese for the core, the command line and printed documents; the window says them in English.
+_L0 = Said("PDF 文档", "PDF document")
+_L1 = Said("Word 文档", "Word document")
+_L2 = Said("文档", "document")
+_L3 = Said("WPS 文档", "WPS document")
+_L4 = Said("电子表格", "spreadsheet")
+_L5 = Said("WPS 表格", "WPS spreadsheet")
+_L6 = Said("电子表格（CSV）", "spreadsheet (CSV)")
+_L7 = Said("录音（M4A）", "recording (M4A)")
+_L8 = Said("录音（AAC）", "recording (AAC)")
+_L9 = Said("录音（MP3）", "recording (MP3)")
+_L10 = Said("录音（AMR）", "recording (AMR)")
+_L11 = Said("录音（WAV）", "recording (WAV)")
+_L12 = Said("表格", "spreadsheet")
+_L13 = Said("录音", "recording")
+_L14 = Said("照片", "photo")
+ACCEPTED = Said("PDF、Word（doc/docx）、表格（xls/xlsx/csv）或手机录音（m4a/mp3/amr/wav）",
+                "PDF, Word (doc/docx), spreadsheets (xls/xlsx/csv) or phone recordings (m4a/mp3/amr/wav)")
+
 __all__ = ["FILE_TYPES", "KIND_LABELS", "MAX_EVIDENCE_BYTES", "EvidenceError", "EvidenceFile", "check_bytes",
            "file_type", "ingest_file", "size_text"]
 
@@ -75,28 +94,28 @@ class FileType:
 
 
 _TYPES = [
-    FileType("pdf", "document", "application/pdf", "PDF 文档", lambda h: h.startswith(b"%PDF-")),
-    FileType("doc", "document", "application/msword", "Word 文档", lambda h: h.startswith(_OLE)),
+    FileType("pdf", "document", "application/pdf", _L0(), lambda h: h.startswith(b"%PDF-")),
+    FileType("doc", "document", "application/msword", _L1(), lambda h: h.startswith(_OLE)),
     FileType("docx", "document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "Word 文档", lambda h: h.startswith(_ZIP)),
-    FileType("odt", "document", "application/vnd.oasis.opendocument.text", "文档", lambda h: h.startswith(_ZIP)),
-    FileType("wps", "document", "application/vnd.ms-works", "WPS 文档", lambda h: h.startswith(_OLE)),
-    FileType("xls", "spreadsheet", "application/vnd.ms-excel", "电子表格", lambda h: h.startswith(_OLE)),
+             _L1(), lambda h: h.startswith(_ZIP)),
+    FileType("odt", "document", "application/vnd.oasis.opendocument.text", _L2(), lambda h: h.startswith(_ZIP)),
+    FileType("wps", "document", "application/vnd.ms-works", _L3(), lambda h: h.startswith(_OLE)),
+    FileType("xls", "spreadsheet", "application/vnd.ms-excel", _L4(), lambda h: h.startswith(_OLE)),
     FileType("xlsx", "spreadsheet", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             "电子表格", lambda h: h.startswith(_ZIP)),
-    FileType("ods", "spreadsheet", "application/vnd.oasis.opendocument.spreadsheet", "电子表格",
+             _L4(), lambda h: h.startswith(_ZIP)),
+    FileType("ods", "spreadsheet", "application/vnd.oasis.opendocument.spreadsheet", _L4(),
              lambda h: h.startswith(_ZIP)),
-    FileType("et", "spreadsheet", "application/vnd.ms-excel", "WPS 表格", lambda h: h.startswith(_OLE)),
-    FileType("csv", "spreadsheet", "text/csv", "电子表格（CSV）", _text),
-    FileType("m4a", "audio", "audio/mp4", "录音（M4A）", _mp4),
-    FileType("aac", "audio", "audio/aac", "录音（AAC）", lambda h: _mp3(h) or h.startswith(b"ADIF")),
-    FileType("mp3", "audio", "audio/mpeg", "录音（MP3）", _mp3),
-    FileType("amr", "audio", "audio/amr", "录音（AMR）", lambda h: h.startswith(b"#!AMR")),
-    FileType("wav", "audio", "audio/wav", "录音（WAV）", _wav),
+    FileType("et", "spreadsheet", "application/vnd.ms-excel", _L5(), lambda h: h.startswith(_OLE)),
+    FileType("csv", "spreadsheet", "text/csv", _L6(), _text),
+    FileType("m4a", "audio", "audio/mp4", _L7(), _mp4),
+    FileType("aac", "audio", "audio/aac", _L8(), lambda h: _mp3(h) or h.startswith(b"ADIF")),
+    FileType("mp3", "audio", "audio/mpeg", _L9(), _mp3),
+    FileType("amr", "audio", "audio/amr", _L10(), lambda h: h.startswith(b"#!AMR")),
+    FileType("wav", "audio", "audio/wav", _L11(), _wav),
 ]
 FILE_TYPES: dict[str, FileType] = {t.suffix: t for t in _TYPES}
-KIND_LABELS = {"document": "文档", "spreadsheet": "表格", "audio": "录音", "photo": "照片"}
-ACCEPTED_TEXT = "PDF、Word（doc/docx）、表格（xls/xlsx/csv）或手机录音（m4a/mp3/amr/wav）"
+KIND_LABELS = {"document": _L2(), "spreadsheet": _L12(), "audio": _L13(), "photo": _L14()}
+ACCEPTED_TEXT = ACCEPTED()
 
 
 @dataclass(frozen=True)

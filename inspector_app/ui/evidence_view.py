@@ -87,7 +87,7 @@ class EvidenceView(QWidget):
         if self.workspace is None:
             return
         for rec in self.records():
-            item = QTreeWidgetItem([rec.name, rec.type_label, core_text(EF.size_text(rec.size))])
+            item = QTreeWidgetItem([rec.name, core_text(rec.type_label), core_text(EF.size_text(rec.size))])
             item.setData(0, Qt.ItemDataRole.UserRole, rec.id)
             item.setToolTip(0, translate("EvidenceView", "{0}\n校验值 SHA-256：{1}").format(rec.name, rec.sha256))
             self.list.addTopLevelItem(item)
