@@ -39,6 +39,29 @@ from inspector_app.store.plans import (Group, Plan, baselines, get_plan, groups,
 from inspector_app.store.experts import assigned, expert_by_id, expert_public_key, experts
 from inspector_app.said import Said
 
+LOCATION_REMOVED = Said("{0}（已去除位置信息）", "{0} (location data removed)")
+ISSUER_BOUND_NOW = Said("本考核计划建于旧版本，没有登记签发密钥：已把本机密钥（指纹 {0}）登记为签发密钥，此后只有本机能签发本计划的"
+                        "计划包和修订；请把这份计划包发给各台电脑导入一次",
+                        "This inspection plan was made by an older version and has no issuing key: this computer's key "
+                        "(fingerprint {0}) is now registered as the issuing key, and only this computer can issue this "
+                        "plan's plan packages and revisions from now on; send this plan package to every computer to "
+                        "import once")
+SCORES_ONLY_HERE = Said("{0} 的 {1} 项评分（{2}）只在本机，不在任何数据包中",
+                        "{1} scores of {0} ({2}) are only on this computer, in no bundle")
+TRANSCRIBED_GO_WITH_LEAD = Said("代录的评分由组长放入专家组数据包；若是您代录的，请交组长在其电脑上代录，或请该专家本人导出",
+                                "Transcribed scores go into the panel bundle by the lead; if you transcribed them, "
+                                "hand them to the lead to transcribe on their computer, or ask the expert to export "
+                                "them")
+NOT_FINALISED_YET = Said("集团 {0} 尚未定稿：教育局将列为未完成，不排名（inspector panel finalise）",
+                         "Group {0} is not finalised yet: the bureau will list it as unfinished and not rank it "
+                         "(inspector panel finalise)")
+WHOLE_GROUP = Said("集团整体", "the group as a whole")
+EVIDENCE_LABEL = Said("佐证文件“{0}”（指标 {1}，{2}）", 'evidence file "{0}" (indicator {1}, {2})')
+PHOTO_LABEL = Said("照片“{0}”（指标 {1}，{2}）", 'photo "{0}" (indicator {1}, {2})')
+PHOTO_FILE_OF = Said("{0}的文件", "the file of {0}")
+DELETE_THE_PHOTO = Said("请在照片列表中删除这张照片", "Delete this photo in the photo list")
+REMOVE_THE_FILE = Said("请在该指标的佐证文件中移除它", "Remove it from this indicator's evidence files")
+
 FINAL_CHANGED_SINCE = Said('集团 {0} 定稿（第 {1} 版）后评分有改动：{2}。请重新定稿并写明理由（inspector panel finalise … --reason），或撤回改动后再导出',
                             "Group {0}'s scores changed after it was finalised (version {1}): {2}. Finalise again with a reason (inspector panel finalise … --reason), or undo the changes, then export")
 
@@ -76,7 +99,7 @@ class ExportResult:
     @property
     def photos_said(self) -> str:
         """The photos carried, in words: each file name, and where GPS was removed from the copy."""
-        return "、".join(f"{name}（已去除位置信息）" if stripped else name for name, stripped in self.photo_list)
+        return "、".join(LOCATION_REMOVED(name) if stripped else name for name, stripped in self.photo_list)
 
     @property
     def sealed_to(self) -> str:
@@ -155,9 +178,7 @@ class PreparedExport:
         consume_sequence(store, self.plan_id, self.kind, self.sequence, self.bundle_hash)
         if self.bind_issuer and I.bind_issuer(store, get_plan(store, self.plan_id), self.bind_issuer,
                                               "旧版本建立的考核计划：第一次导出计划包时登记签发密钥"):
-            self.warnings += (f"本考核计划建于旧版本，没有登记签发密钥：已把本机密钥（指纹 "
-                              f"{fingerprint_of_id(self.bind_issuer)}）登记为签发密钥，此后只有本机能签发本计划的"
-                              "计划包和修订；请把这份计划包发给各台电脑导入一次",)
+            self.warnings += (ISSUER_BOUND_NOW(fingerprint_of_id(self.bind_issuer)),)
         recipients = tuple(self.recipients) if self.recipients is not None and self.seal else None
         return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients,
                             tuple(self.photo_list))
@@ -234,10 +255,10 @@ def left_behind(store: Store, plan: Plan, group: Group, signer_id: str, *, panel
         if panel and e.typed_by == signer_id:
             continue
         lost.setdefault(names.get(e.expert_id, e.expert_id), []).append(e.indicator)
-    warnings = [f"{who} 的 {len(codes)} 项评分（{'、'.join(sorted(set(codes))[:8])}）只在本机，不在任何数据包中"
+    warnings = [SCORES_ONLY_HERE(who, len(codes), '、'.join(sorted(set(codes))[:8]))
                 for who, codes in sorted(lost.items())]
     if warnings and not panel:
-        warnings.append("代录的评分由组长放入专家组数据包；若是您代录的，请交组长在其电脑上代录，或请该专家本人导出")
+        warnings.append(TRANSCRIBED_GO_WITH_LEAD())
     return warnings
 
 
@@ -280,8 +301,8 @@ def _evidence_sources(store: Store, plan: Plan, group: Group, expert_id: str) ->
 
 
 def _evidence_label(group: Group, rec) -> str:
-    where = group.school(rec.school_id).name if rec.school_id else "集团整体"
-    return f"佐证文件“{rec.name}”（指标 {rec.indicator}，{where}）"
+    where = group.school(rec.school_id).name if rec.school_id else WHOLE_GROUP()
+    return EVIDENCE_LABEL(rec.name, rec.indicator, where)
 
 
 @dataclass(frozen=True)
@@ -293,8 +314,8 @@ class _Carried:
     remove: str
 
 
-_PHOTO = _Carried("photo", "{label}的文件", "请在照片列表中删除这张照片")
-_EVIDENCE = _Carried("file", "{label}", "请在该指标的佐证文件中移除它")
+_PHOTO = _Carried("photo", PHOTO_FILE_OF("{label}"), DELETE_THE_PHOTO())
+_EVIDENCE = _Carried("file", "{label}", REMOVE_THE_FILE())
 
 
 def _checked_bytes(source: _PhotoSource, sha256: str, carried: _Carried) -> bytes | None:
@@ -331,8 +352,8 @@ def _read_evidence(sources: list[_PhotoSource], payload: dict[str, Any]) -> list
 
 
 def _photo_label(group: Group, photo) -> str:
-    where = group.school(photo.school_id).name if photo.school_id else "集团整体"
-    return f"照片“{photo.caption or Path(photo.original).name}”（指标 {photo.indicator}，{where}）"
+    where = group.school(photo.school_id).name if photo.school_id else WHOLE_GROUP()
+    return PHOTO_LABEL(photo.caption or Path(photo.original).name, photo.indicator, where)
 
 
 def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any],
@@ -428,7 +449,7 @@ def prepare_panel(store: Store, keystore: KeyStore, plan: Plan, group: Group, le
     filename = f"专家组-{_slug(group.name)}-{_stamp()}-{sequence}{BUNDLE_SUFFIX}"
     warnings = left_behind(store, plan, group, lead_id, panel=True)
     if state.finalised is None:
-        warnings.insert(0, f"集团 {group.name} 尚未定稿：教育局将列为未完成，不排名（inspector panel finalise）")
+        warnings.insert(0, NOT_FINALISED_YET(group.name))
     return _prepared(store, keystore, plan, "panel", sequence, previous, filename, payload, out_dir, group,
                      recipients, inner=own, members=members, warnings=tuple(warnings))
 

@@ -31,6 +31,12 @@ INSPECTION_HAS_LEAD_EXPERT = Said('考核计划“{0}”没有组长，专家数
                                    'Inspection "{0}" has no lead: an expert bundle cannot be encrypted to the lead')
 INSPECTION_DOES_REGISTER_KEY = Said('考核计划没有登记组长 {0} 的密钥，专家数据包无法加密给组长；请教育局在名单中登记组长的公钥文件并重新下发计划包',
                                      "The inspection does not register the key of lead {0}: an expert bundle cannot be encrypted to the lead; ask the bureau to register the lead's public key file in the roster and send the plan package again")
+NO_KEY_IN_PLAN = Said("{0} 在考核计划中没有登记公钥，收不到这份加密的计划包（其纸质评分表可由组长代录）",
+                      "{0} has no public key registered in the inspection plan and cannot receive this encrypted plan "
+                      "package (their paper score sheets can be transcribed by the lead)")
+FINGERPRINTED = Said("{0}（指纹 {1}）", "{0} (fingerprint {1})")
+ENCRYPTED_SAYS = Said("加密（age，仅接收人可读）", "encrypted (age, readable only by the recipients)")
+PLAIN_SAYS = Said("不加密（教育局选择了明文数据包）", "not encrypted (the bureau chose plain bundles)")
 
 BUREAU = "教育局"
 LEAD = "组长"
@@ -75,11 +81,11 @@ def recipients_for(store: Store, keystore: KeyStore, plan: P.Plan, kind: str) ->
     found, old, revoked = [], [], []
     for kid, name, role in people:
         if keystore.status(kid) == "revoked":
-            revoked.append(f"{name}（指纹 {fingerprint_of_id(kid)}）")
+            revoked.append(FINGERPRINTED(name, fingerprint_of_id(kid)))
             continue
         encryption = keystore.encryption_of(kid)
         if encryption is None:
-            old.append(f"{name}（指纹 {fingerprint_of_id(kid)}）")
+            old.append(FINGERPRINTED(name, fingerprint_of_id(kid)))
             continue
         found.append(Recipient(kid, name, role, encryption[0]))
     if revoked:
@@ -87,9 +93,9 @@ def recipients_for(store: Store, keystore: KeyStore, plan: P.Plan, kind: str) ->
     if old:
         raise BundleError("no_encryption_key",
                           COMPUTER_HAS_ENCRYPTION_KEY('、'.join(old)))
-    warnings = [f"{name} 在考核计划中没有登记公钥，收不到这份加密的计划包（其纸质评分表可由组长代录）" for name in skipped]
+    warnings = [NO_KEY_IN_PLAN(name) for name in skipped]
     return found, warnings
 
 
 def plan_says_encrypted(plan: P.Plan) -> str:
-    return "加密（age，仅接收人可读）" if plan.encrypted else "不加密（教育局选择了明文数据包）"
+    return ENCRYPTED_SAYS() if plan.encrypted else PLAIN_SAYS()

@@ -38,6 +38,15 @@ NOT_CHOSEN = Said("本机还没有选择身份（您是哪位专家？），不�
                   "This computer has not chosen who it is yet (which expert are you?): no scores can be entered")()
 BUREAU_WORDS = {BUREAU, "bureau", "教育局", "督导室"}
 VIEWER_WORDS = {VIEWER, "viewer", "只查看", "查看"}
+NO_ISSUER = Said("考核计划“{0}”建于旧版本，没有登记签发它的教育局密钥。若本机就是签发本计划的教育局电脑，"
+                 "请先导出一次考核计划包（教育局 → 导出考核计划包，或 inspector package），本机密钥即登记为签发密钥；"
+                 "否则请教育局导出新的计划包发给各台电脑：第一次导入时，签名人的密钥即登记为本计划的签发密钥",
+                 'Inspection plan "{0}" was made by an older version and does not register the bureau key that issued '
+                 "it. If this is the bureau's computer that issued the plan, first export a plan package once (Bureau → "
+                 "Export plan package, or inspector package): this computer's key is then registered as the issuing "
+                 "key; otherwise ask the bureau to export a new plan package for every computer: on the first import, "
+                 "the signer's key is registered as this plan's issuing key")
+KEY_HOLDER_IS = Said("本机的密钥登记的是 {0}。", "This computer's key is registered for {0}. ")
 
 
 class IdentityError(StoreError):
@@ -72,7 +81,7 @@ class Identity:
     @property
     def label(self) -> str:
         if self.expert is not None:
-            return f"{self.expert.name}（{ROLES.get(self.expert.role, '专家')}）"
+            return f"{self.expert.name}（{ROLES.get(self.expert.role, '专家')}）"  # the window: core_words.identity_text
         return "教育局" if self.kind == "bureau" else "只查看"
 
 
@@ -116,9 +125,7 @@ def set_issuer(store: Store, plan_id: str, key_id: str) -> None:
 def no_issuer(plan: Plan) -> str:
     """What to do with a plan made before issuers were recorded (store migration 5): it names no issuing key,
     so nobody can be told to be the bureau from it. The bureau's first plan package binds its key."""
-    return (f"考核计划“{plan.title}”建于旧版本，没有登记签发它的教育局密钥。若本机就是签发本计划的教育局电脑，"
-            "请先导出一次考核计划包（教育局 → 导出考核计划包，或 inspector package），本机密钥即登记为签发密钥；"
-            "否则请教育局导出新的计划包发给各台电脑：第一次导入时，签名人的密钥即登记为本计划的签发密钥")
+    return NO_ISSUER(plan.title)
 
 
 def unbound(store: Store, plan: Plan) -> bool:
@@ -171,7 +178,7 @@ def choose(store: Store, plan: Plan, who: str, own: OwnKey) -> Identity:
     expert = hits[0]
     if expert.key_id and expert.key_id != own.key_id:
         holder = key_holder(store, plan.id, own.key_id)
-        also = f"本机的密钥登记的是 {holder.name}。" if holder else ""
+        also = KEY_HOLDER_IS(holder.name) if holder else ""
         raise IdentityError(
             KEY_INSPECTION_REGISTERS_FINGERPRINT(expert.name, expert.fingerprint or '—', own.fingerprint, also, expert.name))
     holder = key_holder(store, plan.id, own.key_id)
