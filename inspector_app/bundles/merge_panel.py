@@ -33,6 +33,7 @@ from inspector_app.store.findings import merge_findings
 from inspector_app.store.history import record
 
 SUPERSEDED = Said("序号 {0} 早于已合并的 {1}，合议结果未改变", "sequence {0} is older than {1}, already merged; the consensus is unchanged")
+RESULT_JSON_FORMAT = Said("result.json 格式不对", "result.json is not in the right format")
 MORE_DIFFERENCES = Said("等共 {0} 处", "{0} in all")
 
 DATA_FILE_BUNDLE_RIGHT = Said('数据包中的数据文件格式不对',
@@ -159,7 +160,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             if isinstance(findings, dict):
                 merge_findings(store, plan.id, group.id, findings, lead.id, path.name)
             recomputed = F.live_result(store, plan, rubric, group)
-            differ = F.differences(signed_result, recomputed) if isinstance(signed_result, dict) else ["result.json 格式不对"]
+            differ = F.differences(signed_result, recomputed) if isinstance(signed_result, dict) else [RESULT_JSON_FORMAT()]
             if final is not None:
                 differ += [d for d in F.differences(final.result, recomputed) if d not in differ]
             if differ:

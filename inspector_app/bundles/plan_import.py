@@ -207,7 +207,7 @@ def _self_score(rubric, group: dict, row: dict) -> tuple[str, str, str, str]:
     return group["id"], school, code, stored_points(points)
 
 
-ALREADY = "本机已有考核计划"
+ALREADY = Said("本机已有考核计划", "the inspection on this computer")()
 AMENDED = "已按教育局修订的计划包"
 ITEMS_MERGED = "项整改事项有新的记录，已并入"
 SHOWN_DIFFERENCES = 8
@@ -254,55 +254,105 @@ def _items_said(merged: int) -> str:
     return "；" + ITEMS_MERGED_IN(merged) if merged else ""
 
 
+# A difference between the plan here and a plan package, and the same told as the change an amendment makes.
+FIELD_DIFFERS = Said("{0}：本机为“{1}”，计划包为“{2}”", "{0}: “{1}” here, “{2}” in the plan package")
+FIELD_CHANGED = Said("{0}：由“{1}”改为“{2}”", "{0}: changed from “{1}” to “{2}”")
+GROUP_DIFFERS = Said("集团 {0} 的名称或类型不同（计划包为 {1}，{2}）",
+                     "group {0}: the name or type differs (the plan package has {1}, {2})")
+GROUP_CHANGED = Said("集团 {0} 的名称或类型改为 {1}，{2}", "group {0}: name or type changed to {1}, {2}")
+NO_TYPE = Said("无类型", "no type")
+SCHOOL_DIFFERS = Said("学校 {0} 的名称、角色或学段不同（计划包为 {1}）",
+                      "school {0}: the name, role or stage differs (the plan package has {1})")
+SCHOOL_CHANGED = Said("学校 {0} 的名称、角色或学段改为 {1}", "school {0}: name, role or stage changed to {1}")
+EXPERT_DIFFERS = Said("专家 {0} 的姓名或角色不同（计划包为 {1}）",
+                      "expert {0}: the name or role differs (the plan package has {1})")
+EXPERT_CHANGED = Said("专家 {0} 的姓名或角色改为 {1}", "expert {0}: name or role changed to {1}")
+SELF_SCORES_DIFFER = Said("集团 {0} 的自评分不同", "group {0}: the self-evaluation scores differ")
+SELF_SCORES_CHANGED = Said("集团 {0} 的自评分有改动", "group {0}: the self-evaluation scores are changed")
+BASELINES_DIFFER = Said("集团 {0} 的基数不同", "group {0}: the baselines differ")
+BASELINES_CHANGED = Said("集团 {0} 的基数有改动", "group {0}: the baselines are changed")
+PRIOR_DIFFER = Said("集团 {0} 的上年结果不同", "group {0}: the previous year's results differ")
+PRIOR_CHANGED = Said("集团 {0} 的上年结果有改动", "group {0}: the previous year's results are changed")
+KEY_DIFFERS = Said("专家 {0} 的密钥不同", "expert {0}: the key differs")
+KEY_CHANGED = Said("专家 {0} 换了新密钥", "expert {0}: a new key")
+ASSIGNMENTS_DIFFER = Said("专家 {0} 的分工不同", "expert {0}: the assignments differ")
+ASSIGNMENTS_CHANGED = Said("专家 {0} 的分工有改动", "expert {0}: the assignments are changed")
+EXTRA = {"集团": Said("计划包多了集团 {0}", "the plan package has an extra group {0}"),
+         "学校": Said("{0}计划包多了学校 {1}", "{0}the plan package has an extra school {1}"),
+         "专家": Said("计划包多了专家 {0}", "the plan package has an extra expert {0}")}
+MISSING = {"集团": Said("计划包少了集团 {0}", "the plan package lacks group {0}"),
+           "学校": Said("{0}计划包少了学校 {1}", "{0}the plan package lacks school {1}"),
+           "专家": Said("计划包少了专家 {0}", "the plan package lacks expert {0}")}
+ADDED = {"集团": Said("增加集团 {0}", "group {0} added"), "学校": Said("{0}增加学校 {1}", "{0}school {1} added"),
+         "专家": Said("增加专家 {0}", "expert {0} added")}
+REMOVED = {"集团": Said("删去集团 {0}", "group {0} removed"), "学校": Said("{0}删去学校 {1}", "{0}school {1} removed"),
+           "专家": Said("删去专家 {0}", "expert {0} removed")}
+IN_GROUP = Said("集团 {0}：", "group {0}: ")
+FIELD_NAMES = {"title": Said("考核名称", "inspection name"), "school_year": Said("学年", "school year"),
+               "stage": Said("阶段", "stage"), "consensus": Said("合议规则", "consensus rule"),
+               "spread_limit": Said("分差上限", "score spread limit"),
+               "export_location": Said("照片位置信息", "photo location data")}
+_AS_CHANGE = ((FIELD_DIFFERS, FIELD_CHANGED), (GROUP_DIFFERS, GROUP_CHANGED), (SCHOOL_DIFFERS, SCHOOL_CHANGED),
+              (EXPERT_DIFFERS, EXPERT_CHANGED), (SELF_SCORES_DIFFER, SELF_SCORES_CHANGED),
+              (BASELINES_DIFFER, BASELINES_CHANGED), (PRIOR_DIFFER, PRIOR_CHANGED), (KEY_DIFFERS, KEY_CHANGED),
+              (ASSIGNMENTS_DIFFER, ASSIGNMENTS_CHANGED),
+              *((EXTRA[w], ADDED[w]) for w in EXTRA), *((MISSING[w], REMOVED[w]) for w in MISSING))
+
+
+def _form(said: Said) -> re.Pattern:
+    parts = re.split(r"\{(\d+)\}", said.zh)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else "(.*?)" for i, p in enumerate(parts)), re.DOTALL)
+
+
 def as_changes(found: list[str]) -> list[str]:
     """Differences between a plan and its amended package, told as the changes the amendment makes."""
     out = []
     for text in found:
-        text = text.replace("计划包多了", "增加").replace("计划包少了", "删去")
-        text = re.sub(r"：本机为“(.*?)”，计划包为“(.*?)”", r"：由“\1”改为“\2”", text)
-        text = re.sub(r"的(\S*?)不同（计划包为 (.*?)）", r"的\1改为 \2", text)
-        out.append(text.replace("的自评分不同", "的自评分有改动")
-                   .replace("的分工不同", "的分工有改动").replace("的密钥不同", "换了新密钥")
-                   .replace("的基数不同", "的基数有改动").replace("的上年结果不同", "的上年结果有改动"))
+        for difference, change in _AS_CHANGE:
+            match = _form(difference).fullmatch(text)
+            if match:
+                text = change(*match.groups())
+                break
+        out.append(text)
     return out
 
 
 def plan_differences(here: dict, package: dict) -> list[str]:
     """What a plan package would change in the plan as stored here, in words (empty when nothing)."""
     found = []
-    for key, label in (("title", "考核名称"), ("school_year", "学年"), ("stage", "阶段"), ("consensus", "合议规则"),
-                       ("spread_limit", "分差上限"), ("export_location", "照片位置信息")):
+    for key, label in FIELD_NAMES.items():
         a, b = here["plan"].get(key), package["plan"].get(key)
         if _norm(a) != _norm(b):
-            found.append(f"{label}：本机为“{a}”，计划包为“{b}”")
+            found.append(FIELD_DIFFERS(label(), a, b))
     for old, new in _matched(here["groups"], package["groups"], "集团", found):
         name = old["name"]
         if (old["name"], old.get("type")) != (new["name"], new.get("type")):
-            found.append(f"集团 {name} 的名称或类型不同（计划包为 {new['name']}，{new.get('type') or '无类型'}）")
-        for a, b in _matched(old["schools"], new["schools"], "学校", found, where=f"集团 {name}："):
+            found.append(GROUP_DIFFERS(name, new['name'], new.get('type') or NO_TYPE()))
+        for a, b in _matched(old["schools"], new["schools"], "学校", found, where=IN_GROUP(name)):
             if any(_norm(a.get(k)) != _norm(b.get(k)) for k in ("name", "role", "kind", "head_role")):
-                found.append(f"学校 {a['name']} 的名称、角色或学段不同（计划包为 {b['name']}）")
+                found.append(SCHOOL_DIFFERS(a['name'], b['name']))
         if _self_scores(old) != _self_scores(new):
-            found.append(f"集团 {name} 的自评分不同")
+            found.append(SELF_SCORES_DIFFER(name))
         if _norm(old.get("baselines") or {}) != _norm(new.get("baselines") or {}):
-            found.append(f"集团 {name} 的基数不同")
+            found.append(BASELINES_DIFFER(name))
         if _norm(old.get("prior_results") or []) != _norm(new.get("prior_results") or []):
-            found.append(f"集团 {name} 的上年结果不同")
+            found.append(PRIOR_DIFFER(name))
     for a, b in _matched(here["experts"], package["experts"], "专家", found):
         if (a["name"], a.get("role")) != (b["name"], b.get("role")):
-            found.append(f"专家 {a['name']} 的姓名或角色不同（计划包为 {b['name']}）")
+            found.append(EXPERT_DIFFERS(a['name'], b['name']))
         if a.get("key_id") and b.get("key_id") and a["key_id"] != b["key_id"]:
-            found.append(f"专家 {a['name']} 的密钥不同")  # a key learnt here from a bundle is no difference
+            found.append(KEY_DIFFERS(a['name']))  # a key learnt here from a bundle is no difference
         if sorted(map(tuple, a.get("assignments") or [])) != sorted(map(tuple, b.get("assignments") or [])):
-            found.append(f"专家 {a['name']} 的分工不同")
+            found.append(ASSIGNMENTS_DIFFER(a['name']))
     return found
 
 
 def _matched(here: list[dict], package: list[dict], what: str, found: list[str], where: str = "") -> list[tuple]:
     """Rows paired by id; those on one side only are named in `found`."""
     old, new = {r["id"]: r for r in here}, {r["id"]: r for r in package}
-    found += [f"{where}计划包多了{what} {new[i]['name']}" for i in sorted(new.keys() - old.keys())]
-    found += [f"{where}计划包少了{what} {old[i]['name']}" for i in sorted(old.keys() - new.keys())]
+    extra, missing = EXTRA[what], MISSING[what]
+    found += [extra(*([where] if what == "学校" else []), new[i]['name']) for i in sorted(new.keys() - old.keys())]
+    found += [missing(*([where] if what == "学校" else []), old[i]['name']) for i in sorted(old.keys() - new.keys())]
     return [(old[i], new[i]) for i in sorted(old.keys() & new.keys())]
 
 

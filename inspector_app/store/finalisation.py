@@ -188,7 +188,13 @@ def _check_date(text: str, what: str) -> str:
 
 
 FIGURES = ("base", "bonus", "total", "grade")
-FIGURE_NAMES = {"base": "基础分", "bonus": "加分", "total": "总分", "grade": "等次"}
+FIGURE_NAMES = {"base": Said("基础分", "base score")(), "bonus": Said("加分", "bonus")(),
+                "total": Said("总分", "total")(), "grade": Said("等次", "grade")()}
+FIGURE_DIFFERS = Said("{0}：签名结果 {1}，重算 {2}", "{0}: signed result {1}, recomputed {2}")
+AREA_DIFFERS = Said("{0} 小计：签名结果 {1}，重算 {2}", "{0} subtotal: signed result {1}, recomputed {2}")
+INDICATOR_DIFFERS = Said("指标 {0}：签名结果 {1}，重算 {2}", "indicator {0}: signed result {1}, recomputed {2}")
+SCHOOL_DIFFERS = Said("指标 {0}（学校 {1}）：签名结果 {2}，重算 {3}",
+                      "indicator {0} (school {1}): signed result {2}, recomputed {3}")
 
 
 def differences(signed: dict, recomputed: dict) -> list[str]:
@@ -197,24 +203,24 @@ def differences(signed: dict, recomputed: dict) -> list[str]:
     found = []
     for key in FIGURES:
         if _norm(signed.get(key)) != _norm(recomputed.get(key)):
-            found.append(f"{FIGURE_NAMES[key]}：签名结果 {signed.get(key) or '—'}，重算 {recomputed.get(key) or '—'}")
+            found.append(FIGURE_DIFFERS(FIGURE_NAMES[key], signed.get(key) or '—', recomputed.get(key) or '—'))
     a_areas = {a.get("code"): a for a in signed.get("areas") or []}
     b_areas = {a.get("code"): a for a in recomputed.get("areas") or []}
     for code in sorted(a_areas.keys() | b_areas.keys(), key=str):
         a, b = a_areas.get(code, {}).get("points"), b_areas.get(code, {}).get("points")
         if _norm(a) != _norm(b):
-            found.append(f"{code} 小计：签名结果 {a or '—'}，重算 {b or '—'}")
+            found.append(AREA_DIFFERS(code, a or '—', b or '—'))
     a_inds = {i.get("code"): i for i in signed.get("indicators") or []}
     b_inds = {i.get("code"): i for i in recomputed.get("indicators") or []}
     for code in sorted(a_inds.keys() | b_inds.keys(), key=str):
         a, b = a_inds.get(code, {}), b_inds.get(code, {})
         if _norm(a.get("points")) != _norm(b.get("points")):
-            found.append(f"指标 {code}：签名结果 {a.get('points') or '—'}，重算 {b.get('points') or '—'}")
+            found.append(INDICATOR_DIFFERS(code, a.get('points') or '—', b.get('points') or '—'))
         a_s, b_s = a.get("per_school") or {}, b.get("per_school") or {}
         for school in sorted(a_s.keys() | b_s.keys()):
             x, y = (a_s.get(school) or {}).get("points"), (b_s.get(school) or {}).get("points")
             if _norm(x) != _norm(y):
-                found.append(f"指标 {code}（学校 {school}）：签名结果 {x or '—'}，重算 {y or '—'}")
+                found.append(SCHOOL_DIFFERS(code, school, x or '—', y or '—'))
     return found
 
 

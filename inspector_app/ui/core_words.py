@@ -191,8 +191,9 @@ def _layout(source: str) -> bool:
     return not _CJK.search(source)
 
 
-# Values that are a list or a path of parts: each part said on its own ("第 3 项 → 得分", "融合型 或 紧密型").
-_STEPS = ((" → ", " → "), (" 或 ", " or "))
+# Values that are a list or a path of parts: each part said on its own ("第 3 项 → 得分", "融合型 或 紧密型", the
+# differences a message lists: "阶段：本机为…；集团 … 的自评分不同").
+_STEPS = (("；", "; "), (" → ", " → "), (" 或 ", " or "))
 
 
 def _value(value: str, depth: int) -> str:

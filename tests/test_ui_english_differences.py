@@ -1,0 +1,68 @@
+"""Under English the window says in English how a plan package differs from the plan here, and how a signed
+result differs from the recomputed one: each made for real (temporary stores, the core's own calls)."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from tests.test_ui_english_faults import left_chinese  # noqa: E402
+from tests.test_ui_language import language  # noqa: E402,F401
+from tests.test_review_fixes import make_plan, resign, world  # noqa: E402,F401
+
+ALLOWED = ("集团", "核心校", "成员校")
+
+
+def test_a_plan_package_that_differs_is_said_in_english(qtbot, language, world):
+    from inspector_app.bundles.bag import read_bag, read_json
+    from inspector_app.bundles.export import export_plan
+    from inspector_app.bundles.merge import merge_file
+    from inspector_app.bundles.plan_import import as_changes
+    from inspector_app.ui.core_words import core_text
+    bureau, x1 = world["bureau"], world["x1"]
+    plan, _rubric, groups = make_plan(bureau)
+    package = export_plan(bureau.store, bureau.keys, plan, bureau.out).path
+    assert merge_file(x1.store, x1.keys, package).status == "created"
+    body = read_json(read_bag(package, bureau.keys), "plan.json")
+    body["groups"][0]["schools"][1]["name"] = "中卫市第四中学教育集团镇罗分校"
+    body["groups"][0]["self_scores"] = [{"school": "", "indicator": "C5", "points": "9"}]
+    body["experts"].append({"id": "e3", "name": "专家丙", "role": "member", "key_id": None, "fingerprint": None,
+                            "public_key": None, "assignments": []})
+    body["plan"]["stage"] = "初评"
+    corrected = resign(package, bureau.keys, bureau.out / "corrected", {"plan.json": body})
+    outcome = merge_file(x1.store, x1.keys, corrected)
+    assert outcome.status == "conflict" and "阶段：本机为“复评”，计划包为“初评”" in outcome.message
+    names = [g["name"] for g in body["groups"]] + [s["name"] for g in body["groups"] for s in g["schools"]]
+    names += [s["name"] for g in read_json(read_bag(package, bureau.keys), "plan.json")["groups"] for s in g["schools"]]
+    names += [e["name"] for e in body["experts"]] + [plan.title, "复评", "初评"]
+    language("en")
+    said = core_text(outcome.message)
+    assert "stage: “re-inspection” here, “first review” in the plan package" in said, said
+    assert "the self-evaluation scores differ" in said and "the plan package has an extra expert 专家丙" in said, said
+    assert not left_chinese(said, [*names, *ALLOWED]), said
+    # The same differences told as the changes an amendment makes.
+    from inspector_app.bundles.plan_import import plan_differences
+    from inspector_app.bundles.export import plan_body
+    changes = as_changes(plan_differences(plan_body(x1.store, plan), body))
+    assert "集团 中卫市第四中学教育集团 的自评分有改动" in changes and "增加专家 专家丙" in changes, changes
+    told = [core_text(c) for c in changes]
+    assert "expert 专家丙 added" in told, told
+    assert not left_chinese("\n".join(told), [*names, *ALLOWED]), told
+
+
+def test_a_signed_result_that_differs_is_said_in_english(qtbot, language):
+    from inspector_app.store import finalisation as F
+    from inspector_app.ui.core_words import core_text
+    signed = {"total": "80", "grade": "良好", "base": "78", "bonus": "2",
+              "areas": [{"code": "A", "points": "30"}],
+              "indicators": [{"code": "A1", "points": "5", "per_school": {"s1": {"points": "4"}}}]}
+    recomputed = {"total": "90", "grade": "优秀", "base": "88", "bonus": "2",
+                  "areas": [{"code": "A", "points": "40"}],
+                  "indicators": [{"code": "A1", "points": "6", "per_school": {"s1": {"points": "5"}}}]}
+    found = F.differences(signed, recomputed)
+    assert "总分：签名结果 80，重算 90" in found, found
+    language("en")
+    told = core_text("；".join(found))
+    assert "total: signed result 80, recomputed 90" in told and "grade: signed result Good" in told, told
+    assert "indicator A1 (school s1): signed result 4, recomputed 5" in told, told
+    assert not left_chinese(told), told
