@@ -66,3 +66,44 @@ def test_a_signed_result_that_differs_is_said_in_english(qtbot, language):
     assert "total: signed result 80, recomputed 90" in told and "grade: signed result Good" in told, told
     assert "indicator A1 (school s1): signed result 4, recomputed 5" in told, told
     assert not left_chinese(told), told
+
+
+def test_a_plan_with_problems_is_said_in_english(qtbot, language, tmp_path):
+    from inspector_app.rubric.catalog import load_catalog
+    from inspector_app.store import plans as P
+    from inspector_app.store.db import StoreError, open_store
+    from inspector_app.ui.core_words import core_text
+    store = open_store(tmp_path / "data")
+    rubric = load_catalog().get("suizhou-jlt")
+    spec = P.PlanSpec(
+        title="有误的考核", school_year="2023—2024", stage="终评", id="p1",
+        groups=[P.GroupSpec("甲集团", [P.SchoolSpec("甲一校", "member", "大学", id="s1"),
+                                     P.SchoolSpec("甲二校", "member", "小学", id="s1")], group_type="融合型", id="g1")],
+        experts=[P.ExpertSpec("王专家", "lead", "e1"), P.ExpertSpec("王专家", "member", "e2")])
+    with pytest.raises(StoreError) as caught:
+        P.create_plan(store, rubric, spec)
+    store.close()
+    message = str(caught.value)
+    assert message.startswith("考核计划有误：\n") and "学段应为" in message, message  # the command line's words
+    language("en")
+    said = core_text(message)
+    assert "the stage should be one of self-assessment, first review, re-inspection" in said, said
+    assert "group “甲集团” should have exactly one core school (it has 0)" in said, said
+    assert "the stage of school “甲一校” should be one of primary school" in said and "not “大学”" in said, said
+    assert "expert “王专家”, name: the name is used twice" in said, said
+    assert not left_chinese(said, ["甲集团", "甲一校", "甲二校", "王专家", "大学", "终评", *ALLOWED]), said
+
+
+def test_a_yaml_file_with_two_mistakes_is_said_in_english(qtbot, language, tmp_path):
+    from inspector_app.rubric.yamlnodes import YamlFileError, read_yaml_file
+    from inspector_app.ui.core_words import core_text
+    path = tmp_path / "twice.yaml"
+    path.write_text("a: 1\na: 2\nb:\n  c: 1\n  c: 2\n", encoding="utf-8")
+    with pytest.raises(YamlFileError) as caught:
+        read_yaml_file(path)
+    message = str(caught.value)
+    assert len(caught.value.problems) == 2 and "; " in message, message  # the command line's words, unchanged
+    language("en")
+    said = core_text(message)
+    assert said.count(str(path)) == 2 and "; " in said, said
+    assert not left_chinese(said), said

@@ -46,6 +46,36 @@ STAGES = ("自评", "初评", "复评", "复查")  # 复查: the follow-up of op
 CONSENSUS = {"mean": "取平均分", "median": "取中位数", "lead": "由组长决定并写明理由"}
 SCHOOL_KINDS = ("小学", "初中", "九年制", "高中", "完全中学", "幼儿园")  # 学段
 
+# The problems validate_spec and duplicate_ids find in a plan (one a line of PLAN_HAS_ERRORS).
+GROUP_ID_USED = Said("集团 “{0}” 的 id: 集团编号 {1} 已用于集团 “{2}”（编号在考核计划内须唯一）",
+                     "group “{0}”, id: the group id {1} is already used by group “{2}” (ids must be unique within the plan)")
+SCHOOL_ID_USED = Said("集团 “{0}” 的学校 “{1}” 的 id: 学校编号 {2} 已用于集团 “{3}” 的学校 “{4}”"
+                      "（学校编号在整个考核计划内须唯一，不同集团的学校也不能重复）",
+                      "group “{0}”, school “{1}”, id: the school id {2} is already used by school “{4}” of group “{3}” "
+                      "(school ids must be unique in the whole plan, also across groups)")
+EXPERT_ID_USED = Said("专家 “{0}” 的 id: 专家编号 {1} 已用于专家 “{2}”（编号在考核计划内须唯一）",
+                      "expert “{0}”, id: the expert id {1} is already used by expert “{2}” (ids must be unique within the plan)")
+EXPERT_NAME_TWICE = Said("专家 “{0}” 的 name: 姓名重复（同名专家请加以区分，如“王专家（二中）”）",
+                         "expert “{0}”, name: the name is used twice (tell experts of the same name apart, e.g. “Wang (No. 2 School)”)")
+BAD_STAGE = Said("阶段应为 {0} 之一，而不是 “{1}”", "the stage should be one of {0}, not “{1}”")
+BAD_CONSENSUS = Said("合议规则应为 {0} 之一", "the consensus rule should be one of {0}")
+NO_GROUP = Said("至少要有一个集团", "there must be at least one group")
+ONE_LEAD_SCHOOL = Said("集团 “{0}” 应有且只有一所核心校（现有 {1} 所）",
+                       "group “{0}” should have exactly one core school (it has {1})")
+BAD_SCHOOL_ROLE = Said("学校 “{0}” 的角色应为 lead 或 member", "the role of school “{0}” should be lead or member")
+BAD_SCHOOL_KIND = Said("学校 “{0}” 的学段应为 {1} 之一，而不是 “{2}”", "the stage of school “{0}” should be one of {1}, not “{2}”")
+BAD_GROUP_TYPE = Said("集团 “{0}” 的类型 “{1}” 不在指标体系的类型中（{2}）",
+                      "the type “{1}” of group “{0}” is not one of the rubric's types ({2})")
+BASELINE_NO_INDICATOR = Said("集团 “{0}” 的基数：没有指标 {1}", "group “{0}”, baselines: there is no indicator {1}")
+SELF_SCORE_NO_INDICATOR = Said("集团 “{0}” 的自评分：没有指标 {1}", "group “{0}”, self-evaluation scores: there is no indicator {1}")
+SELF_SCORE_OF = Said("{0} {1} 自评分", "{0} {1} self-evaluation score")
+SELF_SCORE_OUTSIDE = Said("集团 “{0}” 指标 {1} 的自评分 {2} 超出 0–{3}",
+                          "group “{0}”, indicator {1}: the self-evaluation score {2} is outside 0–{3}")
+NO_EXPERT = Said("至少要有一位专家", "there must be at least one expert")
+SCHOOL_KIND_WORDS = (Said("小学", "primary school"), Said("初中", "junior secondary"), Said("九年制", "nine-year school"),
+                     Said("高中", "senior secondary"), Said("完全中学", "complete secondary school"),
+                     Said("幼儿园", "kindergarten"))
+
 
 @dataclass
 class SchoolSpec:
@@ -207,22 +237,21 @@ def duplicate_ids(spec: PlanSpec) -> list[str]:
     schools_by_id: dict[str, tuple[str, str]] = {}
     for g in spec.groups:
         if g.id and g.id in groups_by_id:
-            problems.append(f"集团 “{g.name}” 的 id: 集团编号 {g.id} 已用于集团 “{groups_by_id[g.id]}”（编号在考核计划内须唯一）")
+            problems.append(GROUP_ID_USED(g.name, g.id, groups_by_id[g.id]))
         groups_by_id.setdefault(g.id, g.name)
         for s in g.schools:
             if s.id and s.id in schools_by_id:
                 where, name = schools_by_id[s.id]
-                problems.append(f"集团 “{g.name}” 的学校 “{s.name}” 的 id: 学校编号 {s.id} 已用于集团 “{where}” 的学校 “{name}”"
-                                "（学校编号在整个考核计划内须唯一，不同集团的学校也不能重复）")
+                problems.append(SCHOOL_ID_USED(g.name, s.name, s.id, where, name))
             schools_by_id.setdefault(s.id, (g.name, s.name))
     experts_by_id: dict[str, str] = {}
     names: set[str] = set()
     for e in spec.experts:
         if e.id and e.id in experts_by_id:
-            problems.append(f"专家 “{e.name}” 的 id: 专家编号 {e.id} 已用于专家 “{experts_by_id[e.id]}”（编号在考核计划内须唯一）")
+            problems.append(EXPERT_ID_USED(e.name, e.id, experts_by_id[e.id]))
         experts_by_id.setdefault(e.id, e.name)
         if e.name in names:
-            problems.append(f"专家 “{e.name}” 的 name: 姓名重复（同名专家请加以区分，如“王专家（二中）”）")
+            problems.append(EXPERT_NAME_TWICE(e.name))
         names.add(e.name)
     return problems
 
@@ -230,38 +259,38 @@ def duplicate_ids(spec: PlanSpec) -> list[str]:
 def validate_spec(spec: PlanSpec, rubric: Rubric) -> list[str]:
     problems = []
     if spec.stage not in STAGES:
-        problems.append(f"阶段应为 {'、'.join(STAGES)} 之一，而不是 “{spec.stage}”")
+        problems.append(BAD_STAGE('、'.join(STAGES), spec.stage))
     if spec.consensus not in CONSENSUS:
-        problems.append(f"合议规则应为 {', '.join(CONSENSUS)} 之一")
+        problems.append(BAD_CONSENSUS(', '.join(CONSENSUS)))
     if not spec.groups:
-        problems.append("至少要有一个集团")
+        problems.append(NO_GROUP())
     for g in spec.groups:
         leads = [s for s in g.schools if s.role == "lead"]
         if len(leads) != 1:
-            problems.append(f"集团 “{g.name}” 应有且只有一所核心校（现有 {len(leads)} 所）")
+            problems.append(ONE_LEAD_SCHOOL(g.name, len(leads)))
         for s in g.schools:
             if s.role not in ("lead", "member"):
-                problems.append(f"学校 “{s.name}” 的角色应为 lead 或 member")
+                problems.append(BAD_SCHOOL_ROLE(s.name))
             if s.kind and s.kind not in SCHOOL_KINDS:
-                problems.append(f"学校 “{s.name}” 的学段应为 {'、'.join(SCHOOL_KINDS)} 之一，而不是 “{s.kind}”")
+                problems.append(BAD_SCHOOL_KIND(s.name, '、'.join(SCHOOL_KINDS), s.kind))
         if g.group_type and rubric.group_types and g.group_type not in rubric.group_types:
-            problems.append(f"集团 “{g.name}” 的类型 “{g.group_type}” 不在指标体系的类型中（{'、'.join(rubric.group_types)}）")
+            problems.append(BAD_GROUP_TYPE(g.name, g.group_type, '、'.join(rubric.group_types)))
         for code in g.baselines:
             if not rubric.has_indicator(code):
-                problems.append(f"集团 “{g.name}” 的基数：没有指标 {code}")
+                problems.append(BASELINE_NO_INDICATOR(g.name, code))
         for _school, code, value in _self_score_rows(g):
             if not rubric.has_indicator(code):
-                problems.append(f"集团 “{g.name}” 的自评分：没有指标 {code}")
+                problems.append(SELF_SCORE_NO_INDICATOR(g.name, code))
                 continue
             try:
-                points = parse_decimal(value, what=f"{g.name} {code} 自评分")
+                points = parse_decimal(value, what=SELF_SCORE_OF(g.name, code))
             except NumberError as exc:
                 problems.append(str(exc))
                 continue
             if not 0 <= points <= rubric.indicator(code).points:
-                problems.append(f"集团 “{g.name}” 指标 {code} 的自评分 {value} 超出 0–{fmt_points(rubric.indicator(code).points)}")
+                problems.append(SELF_SCORE_OUTSIDE(g.name, code, value, fmt_points(rubric.indicator(code).points)))
     if not spec.experts:
-        problems.append("至少要有一位专家")
+        problems.append(NO_EXPERT())
     problems += duplicate_ids(spec)
     if spec.publication is not None:
         problems += spec.publication.problems()

@@ -193,7 +193,7 @@ def _layout(source: str) -> bool:
 
 # Values that are a list or a path of parts: each part said on its own ("第 3 项 → 得分", "融合型 或 紧密型", the
 # differences a message lists: "阶段：本机为…；集团 … 的自评分不同").
-_STEPS = (("；", "; "), (" → ", " → "), (" 或 ", " or "))
+_STEPS = (("\n", "\n"), ("；", "; "), (" → ", " → "), (" 或 ", " or "), ("、", ", "))
 
 
 def _value(value: str, depth: int) -> str:
@@ -280,6 +280,10 @@ def _uncached(text: str) -> str:
     """The text whole if a message says it; else (or when saying it sentence by sentence leaves less Chinese: a
     value may have taken in the sentences after it) each sentence on its own."""
     whole = _one(text)
+    if "; " in text and (whole is None or _CJK.search(whole)):  # problems joined "; " (rubric/yamlnodes.YamlFileError)
+        split = "; ".join(_uncached(p) for p in text.split("; "))
+        if whole is None or len(_CJK.findall(split)) < len(_CJK.findall(whole)):
+            return split
     parts = [p for p in _SENTENCE.split(text) if p]
     if whole is not None and (len(parts) == 1 or not _CJK.search(whole)):
         return whole
