@@ -192,8 +192,8 @@ def _layout(source: str) -> bool:
 
 
 # Values that are a list or a path of parts: each part said on its own ("第 3 项 → 得分", "融合型 或 紧密型", the
-# differences a message lists: "阶段：本机为…；集团 … 的自评分不同").
-_STEPS = (("\n", "\n"), ("；", "; "), (" → ", " → "), (" 或 ", " or "), ("、", ", "))
+# differences a message lists: "阶段：本机为…；集团 … 的自评分不同"; the lines of a list of problems).
+_STEPS = (("\n", "\n"), ("；", "; "), (" → ", " → "), (" 或 ", " or "))
 
 
 def _value(value: str, depth: int) -> str:
@@ -203,6 +203,10 @@ def _value(value: str, depth: int) -> str:
     for step, english in _STEPS:
         if step in value:
             return english.join(_one(part, depth + 1) or part for part in value.split(step))
+    if "、" in value:  # a list of known words ("自评、初评、复评"), said only when each of them is known
+        parts = [_one(part, depth + 1) for part in value.split("、")]
+        if all(p is not None for p in parts):
+            return ", ".join(parts)
     return value
 
 
