@@ -107,3 +107,29 @@ def test_a_yaml_file_with_two_mistakes_is_said_in_english(qtbot, language, tmp_p
     said = core_text(message)
     assert said.count(str(path)) == 2 and "; " in said, said
     assert not left_chinese(said), said
+
+
+def test_a_finalised_result_that_no_longer_recomputes_is_said_in_english(qtbot, language, tmp_path):
+    """The demo's finalised group, scores cleared after 定稿: how the recomputed result differs, as the results say it."""
+    from inspector_app.inspection import Inspection
+    from inspector_app.store import entries as E
+    from inspector_app.store.db import open_store
+    from inspector_app.store.demo import make_demo
+    from inspector_app.ui.core_words import core_text
+    store = open_store(tmp_path / "lead")
+    plan = make_demo(store)
+    inspection = Inspection(store, plan)
+    group = inspection.group("gxr")
+    for e in E.entries(store, plan.id, group.id)[:6]:
+        E.clear_entry(store, plan, group, e.expert_id, e.school_id, e.indicator)
+    state = inspection.report_state(group)
+    assert any(c.startswith("总分：签名结果 ") for c in state.changes), state.changes
+    unfinished = {u.name: u.reason for u in inspection.results().unfinished}
+    store.close()
+    language("en")
+    told = core_text("；".join(state.changes))
+    assert "total: signed result " in told and "grade: signed result Good, recomputed Fail" in told, told
+    assert not left_chinese(told), told
+    reason = core_text(unfinished[group.name])
+    assert "signed result" in reason, reason
+    assert not left_chinese(reason, [group.name, *ALLOWED]), reason
