@@ -36,10 +36,11 @@ def test_a_plan_package_that_differs_is_said_in_english(qtbot, language, world):
     names += [s["name"] for g in read_json(read_bag(package, bureau.keys), "plan.json")["groups"] for s in g["schools"]]
     names += [e["name"] for e in body["experts"]] + [plan.title, "复评", "初评"]
     language("en")
-    said = core_text(outcome.message)
+    from inspector_app.ui.merge_results import sentence
+    said = sentence(outcome)  # as the import results dialog lists it
     assert "stage: “re-inspection” here, “first review” in the plan package" in said, said
     assert "the self-evaluation scores differ" in said and "the plan package has an extra expert 专家丙" in said, said
-    assert not left_chinese(said, [*names, *ALLOWED]), said
+    assert not left_chinese(said, [*names, *ALLOWED, outcome.file]), said
     # The same differences told as the changes an amendment makes.
     from inspector_app.bundles.plan_import import plan_differences
     from inspector_app.bundles.export import plan_body
