@@ -21,6 +21,8 @@ from inspector_app.store.db import Store, StoreError
 from inspector_app.store.plan_amend import AmendError, amend_plan, revision, set_revision
 from inspector_app.said import Said
 
+AMENDED_BY_PACKAGE = Said("教育局修订计划包第 {0} 版", "the bureau's amended plan package, version {0}")
+
 # What an import of a plan package did, one sentence after another (the window says each).
 SAME_PLAN = Said("本机已有考核计划 {0}，内容相同", "This computer already has the inspection {0}, with the same content")
 OLDER_PACKAGE = Said("本机已有考核计划 {0}：这是较早的第 {1} 版计划包（本机已是第 {2} 版），未改动",
@@ -238,7 +240,7 @@ def _compare_with_existing(store: Store, keystore: KeyStore, existing: P.Plan, b
     told = "；".join(changes[:SHOWN_DIFFERENCES]) + ("；" + MORE_DIFFERENCES(len(changes)) if len(changes) > SHOWN_DIFFERENCES else "")
     try:
         with store.tx():  # the amendment and the items it carries, together or not at all
-            amend_plan(store, existing, rubric, spec, actor="", reason=f"教育局修订计划包第 {sequence} 版",
+            amend_plan(store, existing, rubric, spec, actor="", reason=AMENDED_BY_PACKAGE(sequence),
                        changes=changes, revision_number=sequence)
             merged = import_plan_files(store, bag, existing.id)
     except AmendError as exc:
