@@ -13,19 +13,31 @@ import time
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator
 
+from inspector_app.said import Said
+
 
 class StorageError(OSError):
     """A write that failed, explained in plain words (disk full, read-only)."""
 
 
+DISK_FULL = Said("磁盘空间已满（或文件超过大小限制），{0} 无法写入", "The disk is full (or the file is over its size limit): {0} cannot be written")
+NOTHING_SAVED_HARMED = Said("已保存的内容没有受影响", "Nothing already saved is affected")
+IS_A_FOLDER = Said("{0} 是一个文件夹，不能写成文件", "{0} is a folder and cannot be written as a file")
+GIVE_FILE_NAME = Said("请给出文件名（例如 {0}）", "give a file name (for example {0})")
+ON_NETWORK = Said("数据文件夹位于网络存储（{0}，{1}）上，断网时可能丢失数据", "The data folder is on network storage ({0}, {1}): data may be lost when the network drops")
+ON_REMOVABLE = Said("数据文件夹位于可移动存储（{0}）上，拔出时可能损坏数据", "The data folder is on removable storage ({0}): data may be damaged when it is pulled out")
+KEEP_ON_DISK = Said("请放在本机硬盘上", "Keep it on this computer's own disk")
+STICK_FOR_BUNDLES = Said("U 盘只用来传递数据包", "use a USB stick only to carry bundles")
+
+
 def explain_os_error(exc: OSError, path: Path | str) -> str:
     if exc.errno == errno.ENOSPC or exc.errno == errno.EFBIG:
-        return f"磁盘空间已满（或文件超过大小限制），无法写入 {path}。已保存的内容没有受影响。"
+        return f"{DISK_FULL(path)}。{NOTHING_SAVED_HARMED()}。"
     if exc.errno == errno.EISDIR:
-        return f"{path} 是一个文件夹，不能写成文件；请给出文件名（例如 {Path(path) / '文件名'}）。已保存的内容没有受影响。"
+        return f"{IS_A_FOLDER(path)}；{GIVE_FILE_NAME(Path(path) / '文件名')}。{NOTHING_SAVED_HARMED()}。"
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"无法写入 {path}：文件夹是只读的或没有权限。已保存的内容没有受影响。"
-    return f"无法写入 {path}：{exc.strerror or exc}"
+        return f"无法写入 {path}：文件夹是只读的或没有权限。{NOTHING_SAVED_HARMED()}。"  # said by the window (ui/core_words.py)
+    return f"无法写入 {path}：{exc.strerror or exc}"  # said by the window (ui/core_words.py)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -182,7 +194,7 @@ def is_removable_or_network(path: Path, mounts: str | None = None) -> str | None
         if (target == mount or target.startswith(mount.rstrip("/") + "/")) and len(mount) > len(best):
             best, fstype = mount, parts[2]
     if fstype in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}:
-        return f"数据文件夹位于网络存储（{fstype}，{best}）上，断网时可能丢失数据。请放在本机硬盘上。"
+        return f"{ON_NETWORK(fstype, best)}。{KEEP_ON_DISK()}。"
     if best.startswith(("/media/", "/run/media/", "/mnt/")) or fstype in {"vfat", "exfat", "msdos"}:
-        return f"数据文件夹位于可移动存储（{best}）上，拔出时可能损坏数据。请放在本机硬盘上，U 盘只用来传递数据包。"
+        return f"{ON_REMOVABLE(best)}。{KEEP_ON_DISK()}；{STICK_FOR_BUNDLES()}。"
     return None

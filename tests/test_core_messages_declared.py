@@ -33,7 +33,7 @@ from pathlib import Path
 
 import inspector_app
 
-PACKAGES = ("store", "bundles", "results", "rubric", "scoring", "numbers.py", "inspection.py", "workspace.py",
+PACKAGES = ("store", "bundles", "results", "rubric", "scoring", "numbers.py", "fsutil.py", "inspection.py", "workspace.py",
             "workspace_photos.py", "workspace_places.py")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ROOT = Path(inspector_app.__file__).parent

@@ -44,7 +44,10 @@ class MainWindow(QMainWindow):
         self.place: Place | None = None
         self.setWindowTitle(translate("MainWindow", "Inspector 督导考核"))
         self.setStyleSheet(FOCUS_STYLE)
-        self.resize(1280, 720)
+        # Never larger than the screen: where nothing maximises the window (no window manager), a 1366×768
+        # laptop at 125% has 1093×614 to show it in.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1280, screen.width()) if screen else 1280, min(720, screen.height()) if screen else 720)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -111,7 +114,8 @@ class MainWindow(QMainWindow):
         report = store.report
         notices = [text for text in (report.recovered, report.location_warning) if text]
         if notices:
-            self.banner.setText("\n".join(notices))
+            from inspector_app.ui.core_words import core_text
+            self.banner.setText("\n".join(core_text(text) for text in notices))
             self.banner.show()
 
     # ---------------------------------------------------------------- actions
