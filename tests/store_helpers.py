@@ -31,3 +31,20 @@ def past_plan(store: Store, school_year: str = "2021—2022") -> tuple[P.Plan, o
                       experts=[P.ExpertSpec("专家甲", "lead", "e0")])
     plan = P.create_plan(store, load_catalog().get("suizhou-jlt"), spec)
     return plan, P.plan_rubric(store, plan), P.groups(store, plan.id)[0]
+
+
+def crashed_after_an_entry(data_dir) -> tuple[str, str]:
+    """A data folder whose program stopped without its clean close right after C6 was saved (as after a crash):
+    the running marker stays, naming a process that no longer exists. (the plan id, the group id)"""
+    import json
+    from inspector_app.store import entries as E
+    from inspector_app.store.db import open_store
+    store = open_store(data_dir)
+    plan, rubric, group = small_plan(store)
+    E.set_entry(store, plan, rubric, group, "e0", E.GROUP, "C6", inputs={"met": True})
+    store.conn.close()
+    marker = data_dir / "inspector.running"
+    data = json.loads(marker.read_text())
+    data["pid"] = 999_999_999
+    marker.write_text(json.dumps(data))
+    return plan.id, group.id

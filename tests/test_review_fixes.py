@@ -284,8 +284,10 @@ def test_the_same_plan_package_again_is_a_repeat_even_after_scoring(world):
     assert x1.dump() == before
 
 
-def test_a_different_package_for_a_plan_here_is_refused_with_its_differences(world):
-    """A corrected roster re-sent by the bureau must not pass as "already imported", nor silently change the plan."""
+def corrected_package(world) -> tuple[object, Path, dict, Path]:
+    """The bureau's plan package imported on x1, then a corrected one of the same plan (a school renamed, a
+    self-score, an expert added, another stage), re-signed: (the plan, the first package, the corrected one's
+    plan.json, its file), the corrected one not yet merged."""
     from inspector_app.bundles.export import export_plan
     bureau, x1 = world["bureau"], world["x1"]
     plan, _rubric, _groups = make_plan(bureau)
@@ -297,7 +299,13 @@ def test_a_different_package_for_a_plan_here_is_refused_with_its_differences(wor
     body["experts"].append({"id": "e3", "name": "专家丙", "role": "member", "key_id": None, "fingerprint": None,
                             "public_key": None, "assignments": []})
     body["plan"]["stage"] = "初评"
-    corrected = resign(package, bureau.keys, bureau.out / "corrected", {"plan.json": body})
+    return plan, package, body, resign(package, bureau.keys, bureau.out / "corrected", {"plan.json": body})
+
+
+def test_a_different_package_for_a_plan_here_is_refused_with_its_differences(world):
+    """A corrected roster re-sent by the bureau must not pass as "already imported", nor silently change the plan."""
+    x1 = world["x1"]
+    _plan, _package, body, corrected = corrected_package(world)
     before = x1.dump()
     outcome = merge_file(x1.store, x1.keys, corrected)
     assert outcome.status == "conflict", outcome

@@ -1,7 +1,6 @@
 """The inspection store: entries, history, migrations, faults."""
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 import os
 import sqlite3
@@ -19,7 +18,7 @@ from inspector_app.store.demo import demo_photo_bytes, make_demo
 from inspector_app.store.history import changes
 from inspector_app.store.plans import groups, self_scores
 
-from store_helpers import small_plan
+from store_helpers import crashed_after_an_entry, small_plan
 
 
 @pytest.fixture
@@ -133,18 +132,11 @@ def test_read_only_database_gives_a_plain_message(data_dir, monkeypatch):
 
 
 def test_unclean_exit_is_reported(data_dir):
-    store = open_store(data_dir)
-    plan, rubric, group = small_plan(store)
-    E.set_entry(store, plan, rubric, group, "e0", E.GROUP, "C6", inputs={"met": True})
-    store.conn.close()  # no clean close: the running marker stays, as after a crash
-    marker = data_dir / "inspector.running"
-    data = json.loads(marker.read_text())
-    data["pid"] = 999_999_999  # a process that no longer exists
-    marker.write_text(json.dumps(data))
+    plan_id, group_id = crashed_after_an_entry(data_dir)
     again = open_store(data_dir)
     assert again.report.unclean
     assert "没有正常退出" in again.report.recovered and "C6" in again.report.recovered
-    assert E.get_entry(again, plan.id, group.id, "e0", E.GROUP, "C6").points == Decimal(5)
+    assert E.get_entry(again, plan_id, group_id, "e0", E.GROUP, "C6").points == Decimal(5)
     again.close()
     assert not open_store(data_dir).report.unclean
 

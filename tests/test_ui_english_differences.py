@@ -8,28 +8,18 @@ pytest.importorskip("pytestqt")
 
 from tests.test_ui_english_faults import left_chinese  # noqa: E402
 from tests.test_ui_language import language  # noqa: E402,F401
-from tests.test_review_fixes import make_plan, resign, world  # noqa: E402,F401
+from tests.test_review_fixes import corrected_package, world  # noqa: E402,F401
 
 ALLOWED = ("集团", "核心校", "成员校")
 
 
 def test_a_plan_package_that_differs_is_said_in_english(qtbot, language, world):
     from inspector_app.bundles.bag import read_bag, read_json
-    from inspector_app.bundles.export import export_plan
     from inspector_app.bundles.merge import merge_file
     from inspector_app.bundles.plan_import import as_changes
     from inspector_app.ui.core_words import core_text
     bureau, x1 = world["bureau"], world["x1"]
-    plan, _rubric, groups = make_plan(bureau)
-    package = export_plan(bureau.store, bureau.keys, plan, bureau.out).path
-    assert merge_file(x1.store, x1.keys, package).status == "created"
-    body = read_json(read_bag(package, bureau.keys), "plan.json")
-    body["groups"][0]["schools"][1]["name"] = "中卫市第四中学教育集团镇罗分校"
-    body["groups"][0]["self_scores"] = [{"school": "", "indicator": "C5", "points": "9"}]
-    body["experts"].append({"id": "e3", "name": "专家丙", "role": "member", "key_id": None, "fingerprint": None,
-                            "public_key": None, "assignments": []})
-    body["plan"]["stage"] = "初评"
-    corrected = resign(package, bureau.keys, bureau.out / "corrected", {"plan.json": body})
+    plan, package, body, corrected = corrected_package(world)
     outcome = merge_file(x1.store, x1.keys, corrected)
     assert outcome.status == "conflict" and "阶段：本机为“复评”，计划包为“初评”" in outcome.message
     names = [g["name"] for g in body["groups"]] + [s["name"] for g in body["groups"] for s in g["schools"]]

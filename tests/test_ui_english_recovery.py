@@ -4,7 +4,6 @@ real (a store closed without its clean close, the core's own explanation of an O
 from __future__ import annotations
 
 import errno
-import json
 import re
 
 import pytest
@@ -17,18 +16,10 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def test_an_unclean_exit_is_told_in_english_at_the_next_start(qtbot, language, data_dir):
-    from inspector_app.store import entries as E
     from inspector_app.store.db import open_store
     from inspector_app.ui import app as ui_app
-    from tests.store_helpers import small_plan
-    store = open_store(data_dir)
-    plan, rubric, group = small_plan(store)
-    E.set_entry(store, plan, rubric, group, "e0", E.GROUP, "C6", inputs={"met": True})
-    store.conn.close()  # no clean close: the running marker stays, as after a crash
-    marker = data_dir / "inspector.running"
-    data = json.loads(marker.read_text())
-    data["pid"] = 999_999_999  # a process that no longer exists
-    marker.write_text(json.dumps(data))
+    from tests.store_helpers import crashed_after_an_entry
+    crashed_after_an_entry(data_dir)
     again = open_store(data_dir)
     assert "没有正常退出" in again.report.recovered  # the core and the command line say it in Chinese
     language("en")

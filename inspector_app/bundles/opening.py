@@ -4,6 +4,7 @@ in a second process, while the bundle before it is written (bundles/merge.py).""
 from __future__ import annotations
 
 import contextlib
+import functools
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,30 +91,25 @@ def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
 
 # A file read whole to be checked from memory and kept as read; larger ones are checked from the disk.
 READ_WHOLE_AT_MOST = 64 * 1024 * 1024
-_WRITER: list = []
 
 
 def _read_whole(path: Path) -> bytes | None:
     """The bytes of a plain bundle file of modest size, read once (None: check it from the file as ever)."""
-    import stat
-    from inspector_app.bundles.sealing import is_sealed
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode) or st.st_size > READ_WHOLE_AT_MOST or is_sealed(path):
+        if not _plain_file(path) or path.stat().st_size > READ_WHOLE_AT_MOST:
             return None
         with open(path, "rb") as handle:
             data = handle.read(READ_WHOLE_AT_MOST + 1)
-        return data if len(data) <= READ_WHOLE_AT_MOST else None
-    except (OSError, BundleError):
+    except OSError:
         return None  # said in words by read_bag
+    return data if len(data) <= READ_WHOLE_AT_MOST else None
 
 
+@functools.lru_cache(maxsize=None)
 def _writer():
     """The thread that writes staged copies (one per process, made on first use)."""
-    if not _WRITER:
-        from concurrent.futures import ThreadPoolExecutor
-        _WRITER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-stage"))
-    return _WRITER[0]
+    from concurrent.futures import ThreadPoolExecutor
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-stage")
 
 
 def _drop(copying) -> None:

@@ -298,12 +298,13 @@ def transcribed_places(store: Store, plan_id: str, group_id: str, expert_id: str
 # Made once for the hundreds of rows of a bundle: the same text as json.dumps with these options.
 _encode_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _encode_plain = json.JSONEncoder(ensure_ascii=False).encode
-# Names, ticks and empty notes recur in every bundle: each distinct one is encoded once (bounded, so memory stays flat).
+# Names, ticks (a tuple encodes as a list) and short notes recur in every bundle: each distinct one is encoded
+# once (bounded, so memory stays flat).
 _encode_often = functools.lru_cache(maxsize=4096)(_encode_plain)
 
 
-def _list_text(values: tuple[str, ...]) -> str:
-    return _encode_often(values) if values else "[]"
+def _note_text(note: str) -> str:
+    return _encode_often(note) if len(note) < 200 else _encode_plain(note)  # a long note is not kept in the cache
 
 
 def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id: str, rows: list[EntryValues],
@@ -325,7 +326,7 @@ def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id:
     for row in rows:
         texts = row.texts or entry_texts(row.inputs, row.points, row.explanation)
         inputs, points, inputs_text = texts.inputs, texts.points, texts.inputs_text
-        evidence_text, methods_text = _list_text(row.evidence), _list_text(row.methods)
+        evidence_text, methods_text = _encode_often(row.evidence), _encode_often(row.methods)
         inserts.append((plan_id, group_id, expert_id, row.school_id, row.indicator, inputs_text, evidence_text,
                         methods_text, row.note, points, texts.explanation_text, row.updated_at, typed_by,
                         bundle_hash))
@@ -335,7 +336,7 @@ def replace_expert_entries(store: Store, plan_id: str, group_id: str, expert_id:
                                   "note": row.note, "points": points}:
             # the entry as history stores it (its keys in order), from the texts just made for the entry's row
             after_text = Encoded(f'{{"evidence": {evidence_text}, "inputs": {inputs_text}, "methods": {methods_text}, '
-                                 f'"note": {_encode_often(row.note) if len(row.note) < 200 else _encode_plain(row.note)}, '
+                                 f'"note": {_note_text(row.note)}, '
                                  f'"points": {_encode_often(points)}}}')
             changed.append((expert_id, plan_id, "entry", key_text(row.school_id, row.indicator), "merged", was,
                             after_text, source))
