@@ -323,10 +323,10 @@ def test_last_saved_change_is_named_in_chinese_words_only():
     """The start-up sentence names the last saved change for the expert: no table or field name of the store."""
     import re
 
-    from inspector_app.store.db import _describe_key
-    said = [_describe_key("finalisation", '{"group": "g1"}', "version"),
-            _describe_key("prior_result", '{"group": "g1"}', "points"),
-            _describe_key("some_new_table", "{}", "some_field")]
-    assert said[0] == "定稿（版本）"
+    from inspector_app.store.recovery import _last_saved
+    said = [_last_saved("09:30:00", "finalisation", '{"group": "g1"}', "version", lost=False),
+            _last_saved("09:30:00", "prior_result", '{"group": "g1"}', "points", lost=True),
+            _last_saved("09:30:00", "some_new_table", "{}", "some_field", lost=False)]
+    assert said[0] == "最后保存的是定稿的版本（09:30:00）"
     for text in said:
         assert not re.search(r"[A-Za-z_]", text), text

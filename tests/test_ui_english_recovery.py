@@ -28,7 +28,7 @@ def test_an_unclean_exit_is_told_in_english_at_the_next_start(qtbot, language, d
     said = window.banner.text()
     assert said.startswith("Inspector did not close properly last time"), said
     assert "The database passed its integrity check." in said and "are kept" in said, said
-    assert "the points of indicator C6" in said, said
+    assert "the score of indicator C6" in said, said
     assert "cannot be recovered" in said and not CJK.findall(said), said
     window.commit_all()
     again.close()
