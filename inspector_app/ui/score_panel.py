@@ -44,6 +44,8 @@ class ScorePanel(QFrame):
         self.total_label.setStyleSheet("font-size: 24pt; font-weight: bold;")
         self.grade_label = QLabel()
         self.grade_label.setStyleSheet("font-size: 14pt;")
+        for label in (self.total_label, self.grade_label):  # "Provisional 37.2" is wider than "暂计 37.2": wrapped, not cut
+            label.setWordWrap(True)
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #666;")
