@@ -31,6 +31,8 @@ def store(data_dir):
 def test_pragmas_on_every_connection(store):
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    # statement journals and sorts in memory: no page of an inspection in the system's temporary folder
+    assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
 
 
