@@ -3,7 +3,9 @@
 Data: `bench/generate.py` (cached under /tmp): each group's panel bundle holds its six experts'
 signed bundles, on the 004 rubric, with a camera-like photo from each expert.
 
-Timed, in interleaved rounds (the order alternates):
+Timed, in rounds; within a round the merge and the floor take turns every 100 files (`--chunk`), each on
+the same files, the order alternating, so that both meet a shared machine in the same state (whole passes in
+turn, as with `--chunk 0`, let a minute of another user's load fall on one side only):
 - merge: `merge_each` of every panel bundle (as `inspector merge FILES...`: each outcome said, then let go)
   into a fresh copy of the bureau (the plan with every
   expert's key, the trust list), with the resident memory after every 100 bundles;
@@ -67,13 +69,26 @@ def rss_mb() -> float:
     return 0.0
 
 
-def floor_pass(files: list[Path], work: Path) -> float:
+def floor_db(work: Path) -> sqlite3.Connection:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     conn = sqlite3.connect(work / "floor.db", isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("CREATE TABLE entries (bundle TEXT, school TEXT, indicator TEXT, inputs TEXT, points TEXT)")
+    return conn
+
+
+def floor_pass(files: list[Path], work: Path) -> float:
+    conn = floor_db(work)
+    elapsed, cpu = floor_files(conn, files)
+    CPU["floor"].append(cpu)
+    conn.close()
+    return elapsed
+
+
+def floor_files(conn: sqlite3.Connection, files: list[Path]) -> tuple[float, float]:
+    """The floor's work on `files` into `conn`: wall and CPU seconds."""
     start, cpu = time.perf_counter(), cpu_s()
     for path in files:
         data = path.read_bytes()
@@ -92,10 +107,7 @@ def floor_pass(files: list[Path], work: Path) -> float:
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", rows)
         conn.execute("COMMIT")
-    elapsed = time.perf_counter() - start
-    CPU["floor"].append(cpu_s() - cpu)
-    conn.close()
-    return elapsed
+    return time.perf_counter() - start, cpu_s() - cpu
 
 
 CPU: dict[str, list[float]] = {"floor": [], "merge": []}
@@ -130,11 +142,52 @@ def merge_pass(world: G.World, files: list[Path], work: Path) -> tuple[float, li
     return elapsed, memory, statuses
 
 
+def chunked_round(world: G.World, files: list[Path], work: Path, chunk: int,
+                  r: int) -> tuple[float, float, list[float], dict[str, int]]:
+    """One round with the merge and the floor taking turns every `chunk` files (each on the same files, the
+    order alternating), so both meet the shared machine in the same state; each side's times are summed.
+    The merge is one merge_each over every file, paused between its chunks; before the floor's turn it is
+    left a moment to finish the files it opened ahead, so they are not counted against the floor."""
+    target = G.fresh_bureau(world, work / "bureau")
+    store = open_store(target)
+    keys = KeyStore(target)
+    conn = floor_db(work / "floor")
+    memory = [rss_mb()]
+    statuses: dict[str, int] = {}
+    merge_s = floor_s = floor_cpu = 0.0
+    cpu = cpu_s()
+    outcomes = merge_each(store, keys, files)
+    for c, first in enumerate(range(0, len(files), chunk)):
+        part = files[first:first + chunk]
+        for what in (("floor", "merge") if (c + r) % 2 == 0 else ("merge", "floor")):
+            if what == "floor":
+                elapsed, used = floor_files(conn, part)
+                floor_s, floor_cpu = floor_s + elapsed, floor_cpu + used
+            else:
+                start = time.perf_counter()
+                for _ in part:
+                    outcome = next(outcomes)
+                    statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+                merge_s += time.perf_counter() - start
+                memory.append(rss_mb())
+                time.sleep(0.2)  # the files opened ahead, finished outside either side's time
+    start = time.perf_counter()
+    assert next(outcomes, None) is None
+    merge_s += time.perf_counter() - start  # the opening process shut down
+    CPU["merge"].append(cpu_s() - cpu - floor_cpu)  # its process counted once it has ended
+    CPU["floor"].append(floor_cpu)
+    conn.close()
+    store.close()
+    return merge_s, floor_s, memory, statuses
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", choices=list(G.SIZES), default="city")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int, default=0, help="merge only the first N panel bundles")
+    parser.add_argument("--chunk", type=int, default=100,
+                        help="the merge and the floor take turns every N files (0: each a whole pass in turn)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/inspector-bench/work-merge"))
     parser.add_argument("--against-merged", action="store_true",
                         help="one floor over every file beside the cached merged bureau's own merge time")
@@ -157,8 +210,13 @@ def main() -> None:
           f"{sum(p.stat().st_size for p in files) / 1e6:.0f} MB")
     merges, floors, memories = [], [], []
     for r in range(args.rounds):
+        if not sealed and args.chunk:
+            elapsed, floor, memory, statuses = chunked_round(world, files, args.work, args.chunk, r)
+            merges.append(elapsed)
+            floors.append(floor)
+            memories.append(memory)
         order = ("floor", "merge") if r % 2 == 0 else ("merge", "floor")
-        for what in order:
+        for what in order if sealed or not args.chunk else ():
             if what == "floor":
                 floors.append(floor_of(files, args.work / "floor"))
             else:
@@ -182,9 +240,10 @@ def main() -> None:
     print(f"CPU    merge {cm:.1f} s (both processes), floor {cf:.1f} s: {cm / cf:.2f}× the floor's work "
           f"(wall time on a shared machine also waits for the other users)")
     last = memories[-1]
-    print(f"resident memory (MB) every 100 bundles, last round: first {last[0]:.0f}, last {last[-1]:.0f}, "
+    every = args.chunk if args.chunk and not sealed else 100
+    print(f"resident memory (MB) every {every} bundles, last round: first {last[0]:.0f}, last {last[-1]:.0f}, "
           f"max {max(last):.0f}   goal: flat")
-    print("  every 100 bundles: " + " ".join(f"{m:.0f}" for m in last))
+    print(f"  every {every} bundles: " + " ".join(f"{m:.0f}" for m in last))
     import resource
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     if child:
