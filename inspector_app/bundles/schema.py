@@ -157,7 +157,13 @@ def text(max_len: int = NAME_LEN, *, nonempty: bool = False, choices: tuple[str,
             _fail(where, WRONG_FORMAT_ONE('、'.join(choices)))
         if pattern is not None and not pattern.fullmatch(value):
             _fail(where, WRONG_FORMAT())
-    return check
+    if nonempty or choices or pattern is not None:
+        return check
+
+    def plain(value: Any, where: list[str]) -> None:  # most fields: one test, the full check only when it fails
+        if type(value) is not str or len(value) > max_len or "\x00" in value:
+            check(value, where)
+    return plain
 
 
 def integer(lo: int = 0, hi: int = 2 ** 53) -> Check:
@@ -232,6 +238,10 @@ def listof(inner: Check, *, max_len: int = MAX_ROWS, min_len: int = 0, unique: s
             _fail(where, TOO_MANY_ITEMS_MOST(len(value), max_len))
         if len(value) < min_len:
             _fail(where, HAVE_LEAST_ITEM_S(min_len))
+        if where is None and unique is None:  # the first pass: nothing to track
+            for item in value:
+                inner(item, None)
+            return
         seen: set = set()
         for i, item in enumerate(value):
             inner(item, None if where is None else where + [ITEM(i + 1)])
@@ -251,9 +261,14 @@ def mapping(value_check: Check, *, max_len: int = MAX_ROWS, key: Check | None = 
             _fail(where, WRONG_FORMAT_TABLE_KEYS())
         if len(value) > max_len:
             _fail(where, TOO_MANY_ITEMS_MOST(len(value), max_len))
+        if where is None:  # the first pass: nothing to track
+            for k, v in value.items():
+                key(k, None)
+                value_check(v, None)
+            return
         for k, v in value.items():
-            key(k, None if where is None else where + [KEY_STEP(repr(k[:40]))])
-            value_check(v, None if where is None else where + [str(k)[:40]])
+            key(k, where + [KEY_STEP(repr(k[:40]))])
+            value_check(v, where + [str(k)[:40]])
     return check
 
 
@@ -269,9 +284,14 @@ class Obj:
         for name in self.required:
             if name not in value:
                 _fail(where, IS_MISSING(name))
-        for name, check in self.fields.items():
-            if name in value:
-                check(value[name], None if where is None else where + [name])
+        if where is None:  # the first pass (see check): no places kept
+            for name, check in self.fields.items():
+                if name in value:
+                    check(value[name], None)
+        else:
+            for name, check in self.fields.items():
+                if name in value:
+                    check(value[name], where + [name])
         if self.rule is not None:
             self.rule(value, where)
 
