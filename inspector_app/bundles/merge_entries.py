@@ -3,7 +3,6 @@ by the indicator's rule (the points it carries must be what the rule gives), its
 each photo's place and caption; each veto. Whatever fails is a `Reject`, said in words; nothing is written here."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from inspector_app.bundles.merge_checks import Reject
@@ -56,25 +55,22 @@ VETO_APPEARS_TWICE_VETOES = Said('vetoes.json 中否决项 “{0}” 出现了�
 # checklist, a round percentage) thousands of times: each distinct one is scored once per process.
 _SCORED: dict[tuple[str, str, str], tuple[dict, Any, E.EntryTexts]] = {}
 _SCORED_MAX = 5_000  # a few MB: a long merge's memory stays flat (50,000 held ~35 MB at the province)
-_encode_key = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode  # made once, not per entry
 
 
 def scored(rubric, ind, inputs: dict) -> tuple[dict, Any, E.EntryTexts]:
     """The rule's typed inputs and outcome, with the texts the store keeps of them (encoded once)."""
-    try:
-        key = (rubric.content_hash, ind.code, _encode_key(inputs))
-    except (TypeError, ValueError):
-        key = None
-    hit = _SCORED.get(key) if key else None
+    # repr tells apart every value a bundle's JSON can hold (text from numbers, 1 from True, each Decimal as
+    # written), so equal keys are equal inputs; the same inputs in another key order only miss the cache
+    key = (rubric.content_hash, ind.code, repr(inputs))
+    hit = _SCORED.get(key)
     if hit is not None:
         return hit
     typed = ind.rule.normalise(inputs)
     outcome = ind.rule.score(typed)
     result = (typed, outcome, E.entry_texts(typed, outcome.points, outcome.lines))
-    if key:
-        if len(_SCORED) >= _SCORED_MAX:
-            _SCORED.clear()
-        _SCORED[key] = result
+    if len(_SCORED) >= _SCORED_MAX:
+        _SCORED.clear()
+    _SCORED[key] = result
     return result
 
 
