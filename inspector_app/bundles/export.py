@@ -177,7 +177,7 @@ class PreparedExport:
             self.inner.record(store)
         consume_sequence(store, self.plan_id, self.kind, self.sequence, self.bundle_hash)
         if self.bind_issuer and I.bind_issuer(store, get_plan(store, self.plan_id), self.bind_issuer,
-                                              "旧版本建立的考核计划：第一次导出计划包时登记签发密钥"):
+                                              I.ISSUER_BOUND_BY_EXPORT()):
             self.warnings += (ISSUER_BOUND_NOW(fingerprint_of_id(self.bind_issuer)),)
         recipients = tuple(self.recipients) if self.recipients is not None and self.seal else None
         return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients,

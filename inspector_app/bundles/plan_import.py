@@ -97,7 +97,7 @@ def import_plan(store: Store, keystore: KeyStore, bag: Bag) -> str:
     with contextlib.suppress(StoreError):
         existing = P.get_plan(store, plan_info["id"])
         said = _compare_with_existing(store, keystore, existing, body, bag)
-        if I.bind_issuer(store, existing, bag.signer_key_id, "旧版本建立的考核计划：第一次导入教育局的计划包时登记签发密钥"):
+        if I.bind_issuer(store, existing, bag.signer_key_id, I.ISSUER_BOUND_BY_IMPORT()):
             said += "；" + ISSUER_BOUND(bag.signer_fingerprint)
         return said
     from inspector_app.rubric.loader import RubricError

@@ -47,6 +47,12 @@ NO_ISSUER = Said("考核计划“{0}”建于旧版本，没有登记签发它�
                  "key; otherwise ask the bureau to export a new plan package for every computer: on the first import, "
                  "the signer's key is registered as this plan's issuing key")
 KEY_HOLDER_IS = Said("本机的密钥登记的是 {0}。", "This computer's key is registered for {0}. ")
+ISSUER_BOUND_BY_EXPORT = Said("旧版本建立的考核计划：第一次导出计划包时登记签发密钥",
+                              "an inspection made by an older version: the issuing key registered when its first plan "
+                              "package was exported")
+ISSUER_BOUND_BY_IMPORT = Said("旧版本建立的考核计划：第一次导入教育局的计划包时登记签发密钥",
+                              "an inspection made by an older version: the issuing key registered when the bureau's "
+                              "first plan package was imported")
 
 
 class IdentityError(StoreError):

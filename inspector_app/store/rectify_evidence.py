@@ -26,7 +26,8 @@ FILE_RECTIFICATION_EVIDENCE_MISSING = Said('整改佐证“{0}”的文件缺失
                                             'The file of rectification evidence "{0}" is missing ({1}); no bundle was written')
 
 PHOTOS = ("jpg", "jpeg", "png", "heic", "heif")
-ACCEPTED = f"{ACCEPTED_TEXT}或照片（jpg/png/heic）"
+OR_PHOTOS = Said("{0}或照片（jpg/png/heic）", "{0}, or photos (jpg/png/heic)")
+ACCEPTED = OR_PHOTOS(ACCEPTED_TEXT)
 
 
 def _is_photo(name: str) -> bool:
