@@ -77,3 +77,104 @@ def test_panel_export_not_finalised_is_said_in_english(qtbot, stores, tmp_path, 
     names = [e.name for e in experts(store, plan.id)] + [g.name for g in groups(store, plan.id)]
     names += [str(r.path) for r in results] + [r.path.name for r in results]
     assert not left_chinese(shown, names), shown
+
+
+def _names(store, *more) -> list[str]:
+    """What the data names: the plan, groups, schools (also without their group's name), experts; and `more`."""
+    found = {t for (t,) in store.conn.execute("SELECT title FROM plans")}
+    groups = {n for (n,) in store.conn.execute("SELECT name FROM groups")}
+    found |= groups | {n for (n,) in store.conn.execute("SELECT name FROM experts")}
+    for (name,) in store.conn.execute("SELECT name FROM schools"):
+        found.add(name)
+        found.update(name[len(g):] for g in groups if name.startswith(g) and name != g)
+    return sorted(found | {str(m) for m in more}, key=len, reverse=True)
+
+
+def test_an_export_stopped_by_a_changed_photo_or_a_missing_evidence_file_is_said_in_english(  # noqa: F811
+        qtbot, stores, tmp_path, said, language):
+    from inspector_app.store import photo_records as PR
+    from inspector_app.store.demo import make_demo
+    from tests.test_ui_bundles import window_for
+    language("en")
+    store = stores("one")
+    plan = make_demo(store)
+    store.set_setting(f"me:{plan.id}", "demo-lead")
+    window = window_for(qtbot, store)
+    window.select_group("g4")
+    # A photo of this expert's changed on disk after it was added: the export stops, naming it.
+    photos = PR.list_photos(store, plan.id, "g4", expert_id="demo-lead")
+    assert photos
+    photo = photos[0]
+    path = store.photos_dir / photo.original
+    kept = path.read_bytes()
+    path.chmod(0o644)
+    path.write_bytes(kept + b"changed")
+    window.data_menus.bundles.export_mine(tmp_path / "usb")
+    shown = said["warn"][-1]
+    assert "has been changed (it differs from what was added" in shown, shown
+    assert "Delete this photo in the photo list (or add the original again), then export; no bundle was " \
+           "written." in shown, shown
+    assert not left_chinese(shown, _names(store, path, photo.original, photo.caption, photo.name)), shown
+    assert not list((tmp_path / "usb").glob("*中卫市第四中学教育集团*"))  # the stopped group's bundle is not written
+    path.write_bytes(kept)
+    # An evidence file whose stored file is gone: the export stops, naming it and what to do.
+    pdf = tmp_path / "学校章程.pdf"
+    pdf.write_bytes(PDF)
+    window.page.files.import_paths([pdf])
+    qtbot.waitUntil(lambda: window.page.files.list.topLevelItemCount() == 1, timeout=10000)
+    [rec] = ER.list_files(store, plan.id, window.workspace.group.id, expert_id="demo-lead")
+    gone = store.photos_dir / rec.stored
+    gone.unlink()
+    window.data_menus.bundles.export_mine(tmp_path / "usb2")
+    shown = said["warn"][-1]
+    assert 'evidence file "学校章程.pdf" (indicator' in shown and "is missing" in shown, shown
+    assert "Remove it from the indicator's evidence files (or add the original again), then export; no bundle " \
+           "was written" in shown, shown
+    assert not left_chinese(shown, _names(store, gone, rec.stored, "学校章程.pdf")), shown
+    window.close()
+
+
+ROSTER = """\
+title: 加密测试考核
+school_year: 2024—2025
+stage: 复评
+groups:
+  - id: g4
+    name: 中卫市第四中学教育集团
+    schools:
+      - {id: s0, name: 中卫市第四中学教育集团总校, role: lead, kind: 初中}
+experts:
+  - {id: lead, name: 张组长, role: lead, key: lead.pub}
+  - {id: x1, name: 李专家}
+"""
+
+
+def test_a_plan_packages_recipients_and_the_experts_left_out_are_said_in_english(qtbot, tmp_path, said,  # noqa: F811
+                                                                                language):
+    from inspector_app.store import identity as I
+    from inspector_app.store.db import open_store
+    from inspector_app.store.plans import list_plans
+    from tests.test_bundle_sealed import run
+    from tests.test_ui_bundles import window_for
+    assert run(tmp_path / "lead", "keys", "export", "--name", "lead", "--out", str(tmp_path / "lead.pub")) == 0
+    (tmp_path / "roster.yaml").write_text(ROSTER, encoding="utf-8")
+    assert run(tmp_path / "bureau", "plan", "create", "--rubric", "suizhou-jlt",
+               "--roster", str(tmp_path / "roster.yaml")) == 0
+    language("en")
+    store = open_store(tmp_path / "bureau")
+    try:
+        [plan] = list_plans(store)
+        assert plan.encrypted
+        store.set_setting(f"me:{plan.id}", I.BUREAU)
+        store.set_setting("current_plan", plan.id)
+        window = window_for(qtbot, store)
+        results = window.data_menus.bundles.export_plan_package(tmp_path / "usb")
+        assert results and any("没有登记公钥" in w for w in results[0].warnings)  # the core keeps Chinese
+        shown = said["warn"][-1]
+        assert "encrypted: only 张组长, education bureau can open it" in shown, shown
+        assert "李专家 has no public key registered in the inspection plan and cannot receive this encrypted plan " \
+               "package" in shown, shown
+        assert not left_chinese(shown, _names(store, *(r.path for r in results))), shown
+        window.close()
+    finally:
+        store.close()

@@ -203,11 +203,17 @@ def _value(value: str, depth: int) -> str:
     for step, english in _STEPS:
         if step in value:
             return english.join(_one(part, depth + 1) or part for part in value.split(step))
-    if "、" in value:  # a list of known words ("自评、初评、复评"), said only when each of them is known
-        parts = [_one(part, depth + 1) for part in value.split("、")]
-        if all(p is not None for p in parts):
-            return ", ".join(parts)
+    if "、" in value:  # a list of known words ("自评、初评、复评"), or of names among known words ("张组长、教育局")
+        parts = value.split("、")
+        said_ = [_one(part, depth + 1) for part in parts]
+        if any(p is not None for p in said_) and all(s is not None or _name_like(p) for s, p in zip(said_, parts)):
+            return ", ".join(s if s is not None else p for s, p in zip(said_, parts))
     return value
+
+
+def _name_like(part: str) -> bool:
+    """An item of a list that is a person's or a school's name or a code, not a rubric's wording: short, one word."""
+    return not _CJK.search(part) or (len(part.strip()) <= 10 and not any(c in part for c in "（）()“”，,：:；;。 "))
 
 
 def _english(source: str, own: str) -> str:
@@ -242,7 +248,7 @@ def _one(text: str, depth: int = 0) -> str | None:
         if match and all(_balanced(v) for v in match.groupdict().values()) and \
                 not (_layout(source) and any("\n" in v for v in match.groupdict().values())):
             values = {k: v for k, v in match.groupdict().items()}
-            args = [_value(values[f"v{i}"], depth) if depth < 2 and i not in kept else values[f"v{i}"]
+            args = [_value(values[f"v{i}"], depth) if depth < _NESTED and i not in kept else values[f"v{i}"]
                     for i in range(len(values))]
             return text.replace(stripped, _english(source, own).format(*args))
     if depth == 0 and len(stripped) > 1 and stripped[-1] in _ENDS:  # a sentence of a longer message: "…；"
@@ -253,6 +259,9 @@ def _one(text: str, depth: int = 0) -> str | None:
 
 
 _ENDS = {"；": "; ", "。": ". "}
+# How deep values are said in English: a message inside a message inside a message ("…已被改动" of "照片“…”的文件" of
+# "照片“…”（指标 C3，集团整体）"), the innermost value (集团整体) still a known word.
+_NESTED = 3
 
 
 _cache_key: list = [None, -1, -1]  # language, translators' install, declared forms: what the cache was filled under
