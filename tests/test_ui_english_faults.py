@@ -175,7 +175,7 @@ def test_roster_file_mistakes_are_said_in_english(language, tmp_path):
     fill_template(path)
     wb = load_workbook(path)
     wb["学校"].append(["G1", "S3", "某校", "校长", "小学", ""])  # not a role
-    wb["学校"].append(["G9", "S4", "另一校", "成员校", "大学", ""])  # no such group, no such stage
+    wb["学校"].append(["G9", "S4", "另一校", "成员校", "大学", ""])  # no such group, no such school level
     wb["自评"].append(["G1", "C99", "3"])  # no such indicator
     wb.save(path)
     with pytest.raises(RO.RosterError) as caught:

@@ -264,8 +264,8 @@ GROUP_DIFFERS = Said("集团 {0} 的名称或类型不同（计划包为 {1}，{
 GROUP_CHANGED = Said("集团 {0} 的名称或类型改为 {1}，{2}", "group {0}: name or type changed to {1}, {2}")
 NO_TYPE = Said("无类型", "no type")
 SCHOOL_DIFFERS = Said("学校 {0} 的名称、角色或学段不同（计划包为 {1}）",
-                      "school {0}: the name, role or stage differs (the plan package has {1})")
-SCHOOL_CHANGED = Said("学校 {0} 的名称、角色或学段改为 {1}", "school {0}: name, role or stage changed to {1}")
+                      "school {0}: the name, role or school level differs (the plan package has {1})")
+SCHOOL_CHANGED = Said("学校 {0} 的名称、角色或学段改为 {1}", "school {0}: name, role or school level changed to {1}")
 EXPERT_DIFFERS = Said("专家 {0} 的姓名或角色不同（计划包为 {1}）",
                       "expert {0}: the name or role differs (the plan package has {1})")
 EXPERT_CHANGED = Said("专家 {0} 的姓名或角色改为 {1}", "expert {0}: name or role changed to {1}")
@@ -291,7 +291,7 @@ REMOVED = {"集团": Said("删去集团 {0}", "group {0} removed"), "学校": Sa
            "专家": Said("删去专家 {0}", "expert {0} removed")}
 IN_GROUP = Said("集团 {0}：", "group {0}: ")
 FIELD_NAMES = {"title": Said("考核名称", "inspection name"), "school_year": Said("学年", "school year"),
-               "stage": Said("阶段", "stage"), "consensus": Said("合议规则", "consensus rule"),
+               "stage": Said("阶段", "round"), "consensus": Said("合议规则", "consensus rule"),
                "spread_limit": Said("分差上限", "score spread limit"),
                "export_location": Said("照片位置信息", "photo location data")}
 _AS_CHANGE = ((FIELD_DIFFERS, FIELD_CHANGED), (GROUP_DIFFERS, GROUP_CHANGED), (SCHOOL_DIFFERS, SCHOOL_CHANGED),

@@ -47,8 +47,8 @@ ROLE_ONE_OF = Said("角色应为 核心校 或 成员校", "the role must be 核
 ROLE_ONE_OF_NOT = Said("角色应为 核心校 或 成员校，而不是“{0}”", "the role must be 核心校 or 成员校, not “{0}”")
 SECOND_LEAD = Said("集团“{0}”已有核心校“{1}”（第 {2} 行），每个集团只能有一所核心校",
                    "group “{0}” already has the lead school “{1}” (row {2}); each group has one lead school only")
-KIND_ONE_OF = Said("学段应为 {0} 之一", "the school stage must be one of {0}")
-KIND_ONE_OF_NOT = Said("学段应为 {0} 之一，而不是“{1}”", "the school stage must be one of {0}, not “{1}”")
+KIND_ONE_OF = Said("学段应为 {0} 之一", "the school level must be one of {0}")
+KIND_ONE_OF_NOT = Said("学段应为 {0} 之一，而不是“{1}”", "the school level must be one of {0}, not “{1}”")
 INDICATOR_NOT_IN = Said("指标编号“{0}”不在{1}中", "indicator code “{0}” is not in {1}")
 NOT_APPLICABLE_TO = Said("指标 {0} 不适用于{1}（集团“{2}”）", "indicator {0} does not apply to {1} (group “{2}”)")
 INDICATOR_TWICE = Said("集团“{0}”的指标 {1} 与第 {2} 行重复", "indicator {1} of group “{0}” is the same as on row {2}")

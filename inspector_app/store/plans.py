@@ -57,13 +57,13 @@ EXPERT_ID_USED = Said("专家 “{0}” 的 id: 专家编号 {1} 已用于专家
                       "expert “{0}”, id: the expert id {1} is already used by expert “{2}” (ids must be unique within the plan)")
 EXPERT_NAME_TWICE = Said("专家 “{0}” 的 name: 姓名重复（同名专家请加以区分，如“王专家（二中）”）",
                          "expert “{0}”, name: the name is used twice (tell experts of the same name apart, e.g. “Wang (No. 2 School)”)")
-BAD_STAGE = Said("阶段应为 {0} 之一，而不是 “{1}”", "the stage should be one of {0}, not “{1}”")
+BAD_STAGE = Said("阶段应为 {0} 之一，而不是 “{1}”", "the round should be one of {0}, not “{1}”")
 BAD_CONSENSUS = Said("合议规则应为 {0} 之一", "the consensus rule should be one of {0}")
 NO_GROUP = Said("至少要有一个集团", "there must be at least one group")
 ONE_LEAD_SCHOOL = Said("集团 “{0}” 应有且只有一所核心校（现有 {1} 所）",
                        "group “{0}” should have exactly one core school (it has {1})")
 BAD_SCHOOL_ROLE = Said("学校 “{0}” 的角色应为 lead 或 member", "the role of school “{0}” should be lead or member")
-BAD_SCHOOL_KIND = Said("学校 “{0}” 的学段应为 {1} 之一，而不是 “{2}”", "the stage of school “{0}” should be one of {1}, not “{2}”")
+BAD_SCHOOL_KIND = Said("学校 “{0}” 的学段应为 {1} 之一，而不是 “{2}”", "school “{0}”: the school level should be one of {1}, not “{2}”")
 BAD_GROUP_TYPE = Said("集团 “{0}” 的类型 “{1}” 不在指标体系的类型中（{2}）",
                       "the type “{1}” of group “{0}” is not one of the rubric's types ({2})")
 BASELINE_NO_INDICATOR = Said("集团 “{0}” 的基数：没有指标 {1}", "group “{0}”, baselines: there is no indicator {1}")

@@ -1,4 +1,4 @@
-"""Create an inspection: rubric, school year, stage, groups with their schools, experts."""
+"""Create an inspection: rubric, school year, round (阶段), groups with their schools, experts."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt

@@ -2359,7 +2359,7 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
     </message>
     <message>
         <source>阶段(&amp;S)：</source>
-        <translation>&amp;Stage:</translation>
+        <translation>R&amp;ound:</translation>
     </message>
     <message>
         <source>集团和学校(&amp;G)：</source>
