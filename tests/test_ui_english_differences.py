@@ -29,7 +29,7 @@ def test_a_plan_package_that_differs_is_said_in_english(qtbot, language, world):
     from inspector_app.ui.merge_results import sentence
     said = sentence(outcome)  # as the import results dialog lists it
     assert "round: “re-inspection” here, “first review” in the plan package" in said, said
-    assert "the self-evaluation scores differ" in said and "the plan package has an extra expert 专家丙" in said, said
+    assert "the self-assessment scores differ" in said and "the plan package has an extra expert 专家丙" in said, said
     assert not left_chinese(said, [*names, *ALLOWED, outcome.file]), said
     # The same differences told as the changes an amendment makes.
     from inspector_app.bundles.plan_import import plan_differences
@@ -79,7 +79,7 @@ def test_a_plan_with_problems_is_said_in_english(qtbot, language, tmp_path):
     language("en")
     said = core_text(message)
     assert "the round should be one of self-assessment, first review, re-inspection" in said, said
-    assert "group “甲集团” should have exactly one core school (it has 0)" in said, said
+    assert "group “甲集团” should have exactly one lead school (it has 0)" in said, said
     assert "school “甲一校”: the school level should be one of primary school" in said and "not “大学”" in said, said
     assert "expert “王专家”, name: the name is used twice" in said, said
     assert not left_chinese(said, ["甲集团", "甲一校", "甲二校", "王专家", "大学", "终评", *ALLOWED]), said

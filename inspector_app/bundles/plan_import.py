@@ -57,7 +57,7 @@ PLAN_PACKAGE_HAS_SAME = Said('计划包与{0}“{1}”的版本号相同（第 {
 INDICATOR_FILE_PLAN_PACKAGE_2 = Said('计划包中的指标文件有误：{0}',
                                       'The indicator file in the plan package is wrong: {0}')
 PLAN_PACKAGE_INCOMPLETE_SELF = Said('计划包内容不完整或自评分、基数、上年结果有误：{0}',
-                                     'The plan package is incomplete, or its self-assessment scores, bases or prior-year results are wrong: {0}')
+                                     'The plan package is incomplete, or its self-assessment scores, baselines or prior-year results are wrong: {0}')
 KEY_ID_EXPERT_PLAN = Said('计划包中专家 {0} 的密钥编号与公钥不符；未导入，本机没有任何改变',
                            'The key id of expert {0} in the plan package does not match the public key; not imported, nothing on this computer changed')
 KEY_EXPERT_PLAN_PACKAGE = Said('计划包中专家 {0} 的密钥已在本机吊销（指纹 {1}）；未导入，本机没有任何改变。请与教育局核对',
@@ -269,8 +269,8 @@ SCHOOL_CHANGED = Said("学校 {0} 的名称、角色或学段改为 {1}", "schoo
 EXPERT_DIFFERS = Said("专家 {0} 的姓名或角色不同（计划包为 {1}）",
                       "expert {0}: the name or role differs (the plan package has {1})")
 EXPERT_CHANGED = Said("专家 {0} 的姓名或角色改为 {1}", "expert {0}: name or role changed to {1}")
-SELF_SCORES_DIFFER = Said("集团 {0} 的自评分不同", "group {0}: the self-evaluation scores differ")
-SELF_SCORES_CHANGED = Said("集团 {0} 的自评分有改动", "group {0}: the self-evaluation scores are changed")
+SELF_SCORES_DIFFER = Said("集团 {0} 的自评分不同", "group {0}: the self-assessment scores differ")
+SELF_SCORES_CHANGED = Said("集团 {0} 的自评分有改动", "group {0}: the self-assessment scores are changed")
 BASELINES_DIFFER = Said("集团 {0} 的基数不同", "group {0}: the baselines differ")
 BASELINES_CHANGED = Said("集团 {0} 的基数有改动", "group {0}: the baselines are changed")
 PRIOR_DIFFER = Said("集团 {0} 的上年结果不同", "group {0}: the previous year's results differ")

@@ -61,16 +61,16 @@ BAD_STAGE = Said("阶段应为 {0} 之一，而不是 “{1}”", "the round sho
 BAD_CONSENSUS = Said("合议规则应为 {0} 之一", "the consensus rule should be one of {0}")
 NO_GROUP = Said("至少要有一个集团", "there must be at least one group")
 ONE_LEAD_SCHOOL = Said("集团 “{0}” 应有且只有一所核心校（现有 {1} 所）",
-                       "group “{0}” should have exactly one core school (it has {1})")
+                       "group “{0}” should have exactly one lead school (it has {1})")
 BAD_SCHOOL_ROLE = Said("学校 “{0}” 的角色应为 lead 或 member", "the role of school “{0}” should be lead or member")
 BAD_SCHOOL_KIND = Said("学校 “{0}” 的学段应为 {1} 之一，而不是 “{2}”", "school “{0}”: the school level should be one of {1}, not “{2}”")
 BAD_GROUP_TYPE = Said("集团 “{0}” 的类型 “{1}” 不在指标体系的类型中（{2}）",
                       "the type “{1}” of group “{0}” is not one of the rubric's types ({2})")
 BASELINE_NO_INDICATOR = Said("集团 “{0}” 的基数：没有指标 {1}", "group “{0}”, baselines: there is no indicator {1}")
-SELF_SCORE_NO_INDICATOR = Said("集团 “{0}” 的自评分：没有指标 {1}", "group “{0}”, self-evaluation scores: there is no indicator {1}")
-SELF_SCORE_OF = Said("{0} {1} 自评分", "{0} {1} self-evaluation score")
+SELF_SCORE_NO_INDICATOR = Said("集团 “{0}” 的自评分：没有指标 {1}", "group “{0}”, self-assessment scores: there is no indicator {1}")
+SELF_SCORE_OF = Said("{0} {1} 自评分", "{0} {1} self-assessment score")
 SELF_SCORE_OUTSIDE = Said("集团 “{0}” 指标 {1} 的自评分 {2} 超出 0–{3}",
-                          "group “{0}”, indicator {1}: the self-evaluation score {2} is outside 0–{3}")
+                          "group “{0}”, indicator {1}: the self-assessment score {2} is outside 0–{3}")
 NO_EXPERT = Said("至少要有一位专家", "there must be at least one expert")
 SCHOOL_KIND_WORDS = (Said("小学", "primary school"), Said("初中", "junior secondary"), Said("九年制", "nine-year school"),
                      Said("高中", "senior secondary"), Said("完全中学", "complete secondary school"),

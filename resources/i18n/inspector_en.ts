@@ -834,7 +834,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>删去</source>
-        <translation>Remove</translation>
+        <translation>removed</translation>
     </message>
     <message>
         <source>自评</source>
