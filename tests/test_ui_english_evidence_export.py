@@ -8,6 +8,7 @@ pytest.importorskip("pytestqt")
 
 from inspector_app.store import evidence_files as EF  # noqa: E402
 from inspector_app.store import evidence_records as ER  # noqa: E402
+from tests.test_bundle_sealed import ROSTER as SEALED_ROSTER  # noqa: E402
 from tests.test_evidence_files import M4A, PDF  # noqa: E402
 from tests.test_ui_english_faults import left_chinese  # noqa: E402
 from tests.test_ui_language import language  # noqa: E402,F401
@@ -134,19 +135,8 @@ def test_an_export_stopped_by_a_changed_photo_or_a_missing_evidence_file_is_said
     window.close()
 
 
-ROSTER = """\
-title: 加密测试考核
-school_year: 2024—2025
-stage: 复评
-groups:
-  - id: g4
-    name: 中卫市第四中学教育集团
-    schools:
-      - {id: s0, name: 中卫市第四中学教育集团总校, role: lead, kind: 初中}
-experts:
-  - {id: lead, name: 张组长, role: lead, key: lead.pub}
-  - {id: x1, name: 李专家}
-"""
+# the sealed-bundle tests' plan, with 李专家 given no key: left out of a plan package's recipients
+ROSTER = SEALED_ROSTER.replace("{id: x1, name: 李专家, key: x1.pub}", "{id: x1, name: 李专家}")
 
 
 def test_a_plan_packages_recipients_and_the_experts_left_out_are_said_in_english(qtbot, tmp_path, said,  # noqa: F811
