@@ -32,6 +32,7 @@ from inspector_app.store.db import Store
 from inspector_app.store.findings import merge_findings
 from inspector_app.store.history import record
 
+RECHECK_MERGE = Said("教育局（复查合并）", "the bureau (re-check merge)")  # who a re-check score's change is recorded by
 SUPERSEDED = Said("序号 {0} 早于已合并的 {1}，合议结果未改变", "sequence {0} is older than {1}, already merged; the consensus is unchanged")
 RESULT_JSON_FORMAT = Said("result.json 格式不对", "result.json is not in the right format")
 MORE_DIFFERENCES = Said("等共 {0} 处", "{0} in all")
@@ -170,7 +171,7 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             if final is not None:
                 F.store_signed(store, final)
             RP.merge_panel_files(store, bag, plan.id, group.id)  # 整改事项 and the 反馈会 record
-            RP.rescore(store, plan.id, group.id, recomputed, R.Actor("教育局（复查合并）", "", keystore.own_key().key_id))
+            RP.rescore(store, plan.id, group.id, recomputed, R.Actor(RECHECK_MERGE(), "", keystore.own_key().key_id))
             record(store, lead.id, plan.id, "bundle", {"plan": plan.id, "group": group.id, "hash": bag.bundle_hash},
                    "merged", None, path.name)
     typed = sum(len(v) for v in transcribed.values())

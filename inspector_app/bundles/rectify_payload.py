@@ -133,7 +133,11 @@ def import_plan_files(store: Store, bag: Bag, plan_id: str) -> int:
     return changed
 
 
-RESCORE_REASON = "复查通过：按教育局的复查规则，以复查专家组对该指标的合议得分为复查得分"
+# The history reason of a re-check score the bureau's rule recorded: stored in Chinese as it is (the
+# window says it in English).
+RESCORE_REASON = Said("复查通过：按教育局的复查规则，以复查专家组对该指标的合议得分为复查得分",
+                      "passed at re-check: by the bureau's re-check rule, the re-check panel's settled score of the "
+                      "indicator is its re-check score")
 
 
 def rescore(store: Store, plan_id: str, group_id: str, recomputed: dict, actor: R.Actor) -> None:
@@ -151,4 +155,4 @@ def rescore(store: Store, plan_id: str, group_id: str, recomputed: dict, actor: 
         points = {code: scored[code]["points"] for code in item.indicators
                   if isinstance(scored.get(code), dict) and scored[code].get("points") is not None}
         if points and any(item.recheck_points.get(k) != v for k, v in points.items()):
-            R.set_status(store, item, None, actor, RESCORE_REASON, plan_id=plan_id, recheck_points=points)
+            R.set_status(store, item, None, actor, RESCORE_REASON(), plan_id=plan_id, recheck_points=points)

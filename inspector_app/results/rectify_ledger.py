@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from inspector_app.said import Said
 from inspector_app.store import plans as P
 from inspector_app.store import rectification as R
 from inspector_app.store.db import Store
@@ -90,20 +91,40 @@ def group_counts(store: Store, plan: P.Plan, as_of: str) -> dict[str, GroupCount
                            sum(i.status == R.REJECTED for i in rows)) for g, rows in found.items()}
 
 
+# What one change of an item did, as its history says it (event_summary); the window says it in English.
+LISTED = Said("列出", "listed")
+REMOVED = Said("删去", "removed")
+STATUS_CHANGED = Said("状态 {0} → {1}", "status {0} → {1}")
+RESPONSE_WRITTEN = Said("整改情况", "rectification report")
+RECHECK_SCORE = Said("指标 {0} 复查得分 {1}", "indicator {0}: re-check score {1}")
+EVIDENCE_ADDED = Said("添加佐证：{0}", "evidence added: {0}", kept=(0,))  # the files' names as they were added
+EDITED = {"text": Said("修改整改事项的内容", "text corrected"),
+          "indicators": Said("修改所涉指标", "indicators corrected"),
+          "schools": Said("修改所涉学校", "schools corrected"),
+          "area": Said("修改问题类别", "area corrected"),
+          "deadline": Said("修改整改时限", "deadline corrected"),
+          "unit": Said("修改责任单位", "responsible unit corrected"),
+          "person": Said("修改责任人", "responsible person corrected")}
+FIELD_EDITED = Said("修改字段 {0}", "field {0} corrected")  # a field without a word of its own (from a later version)
+
+
 def event_summary(event: R.Event) -> str:
-    """What one change did, as `rectify show` and the window's history say it."""
-    what = {"created": "列出", "edited": "修改", "evidence": "添加佐证", "removed": "删去"}.get(event.action, "")
+    """What one change did, as `rectify show` and the window's history say it: the parts of a change joined
+    by "；", each a declared message (the window says each in English)."""
+    if event.action == "created":
+        return LISTED()
+    if event.action == "removed":
+        return REMOVED()
+    parts = []
     if event.action == "status":
-        parts = []
         if "status" in event.fields:
-            parts.append(f"状态 {event.fields.get('old_status', '')} → {event.fields['status']}")
+            parts.append(STATUS_CHANGED(event.fields.get("old_status", ""), event.fields["status"]))
         if "response" in event.fields:
-            parts.append("整改情况")
-        if "recheck_points" in event.fields:
-            parts.append("复查得分 " + "，".join(f"{k} {v}" for k, v in event.fields["recheck_points"].items()))
-        what = "；".join(parts)
+            parts.append(RESPONSE_WRITTEN())
+        for code, points in (event.fields.get("recheck_points") or {}).items():
+            parts.append(RECHECK_SCORE(code, points))
     elif event.action == "edited":
-        what += "：" + "、".join(event.fields)
+        parts = [EDITED[k]() if k in EDITED else FIELD_EDITED(k) for k in event.fields]
     elif event.action == "evidence":
-        what += "：" + "、".join(f.get("name", "") for f in event.fields.get("files", []))
-    return what
+        parts.append(EVIDENCE_ADDED("、".join(f.get("name", "") for f in event.fields.get("files", []))))
+    return "；".join(parts)

@@ -18,8 +18,10 @@ from inspector_app.said import Said
 
 CAPTION = Said("照片说明", "the photo caption")
 
-PHOTO_FILE_MISSING = Said('照片文件缺失：{0}。评分记录仍在；请从原始来源重新添加这张照片。',
-                           "The photo's file is missing: {0}. The scoring records are kept; add this photo again from where it came from.")
+# The file named last, after a colon: a place followed by 。 would take the sentences after it in.
+PHOTO_FILE_MISSING = Said('照片文件缺失，评分记录仍在；请从原始来源重新添加这张照片。缺失的文件：{0}',
+                          "The photo's file is missing; the scoring records are kept: add this photo again from where "
+                          "it came from. The missing file: {0}")
 
 PHOTO_ID = Said('没有编号为 {0} 的照片',
                  'No photo with id {0}')
@@ -255,7 +257,7 @@ def prepare_files(store: Store, photos: Sequence[PhotoRecord], *, workers: int |
         try:
             if source is None:
                 if not original.is_file():
-                    return f"照片文件缺失：{original}。评分记录仍在；请从原始来源重新添加这张照片。"
+                    return PHOTO_FILE_MISSING(original)
                 data = original.read_bytes()
             else:
                 data = BR.read_kept_file(store, *source)

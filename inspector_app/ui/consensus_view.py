@@ -316,13 +316,15 @@ class ConsensusView(QWidget):
         PR.prepare_files(ws.store, photos[:6])  # merged photos' thumbnails made on first display, in parallel
         for photo in photos[:6]:
             label = QLabel()
+            tip = photo.caption
             try:
                 pixmap = QPixmap(str(PR.file_path(ws.store, photo, thumb=True)))
                 label.setPixmap(pixmap.scaled(THUMB_W, THUMB_H, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation))
             except StoreError as exc:
-                label.setText(str(exc)[:20])
-            label.setToolTip(photo.caption)
+                label.setText(core_text(str(exc))[:20])
+                tip = "\n".join(t for t in (photo.caption, core_text(str(exc))) if t)  # the whole problem
+            label.setToolTip(tip)
             layout.addWidget(label)
         layout.addStretch(1)
         return row

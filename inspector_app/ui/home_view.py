@@ -87,7 +87,7 @@ class HomeView(QWidget):
             try:
                 rubric_title = P.plan_rubric(store, plan).title
             except StoreError as exc:
-                rubric_title = str(exc)
+                rubric_title = core_text(str(exc))
             item = QListWidgetItem(f"{plan.title}\n    {plan.school_year} · {core_text(plan.stage)} · {rubric_title}"
                                    f"{self._progress(store, plan)}")
             item.setData(Qt.ItemDataRole.UserRole, plan.id)

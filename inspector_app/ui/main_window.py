@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
         try:
             backup.maybe_backup(self.store)
         except (StoreError, OSError) as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.show_message(str(exc), True)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         from inspector_app.ui.operation import Operation

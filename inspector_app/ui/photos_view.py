@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListW
 
 from inspector_app.store.db import StoreError
 from inspector_app.ui.caption_dialog import CaptionDialog
+from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.import_job import import_on_worker, say_imported
 from inspector_app.ui.operation import Operation
@@ -122,7 +123,7 @@ class PhotosView(QWidget):
                 item.setIcon(QIcon(_with_markup(QPixmap(str(self.workspace.photo_file(photo, thumb=True))),
                                                 photo.markup)))
             except StoreError as exc:
-                tip.append(str(exc))
+                tip.append(core_text(str(exc)))
             item.setToolTip("\n".join(tip))
             item.setData(Qt.ItemDataRole.UserRole, photo.id)
             self.list.addItem(item)

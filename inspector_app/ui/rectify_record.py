@@ -141,9 +141,9 @@ class RectifyRecord(QGroupBox):
         self.history.clear()
         for ev in R.events(self.store, item.uid):
             when = ev.at[:16].replace("T", " ")
-            line = f"{when}  {ev.actor}: {core_text(event_summary(ev))}"
-            if ev.reason:
-                line += translate("RectifyRecord", "（理由：{0}）").format(ev.reason)
+            line = f"{when}  {core_text(ev.actor)}: {core_text(event_summary(ev))}"
+            if ev.reason:  # typed, or the program's own (a re-check score's rule): said in English when it is known
+                line += translate("RectifyRecord", "（理由：{0}）").format(core_text(ev.reason))
             if ev.on_date:
                 line += translate("RectifyRecord", "（日期 {0}）").format(ev.on_date)
             self.history.addItem(line)
