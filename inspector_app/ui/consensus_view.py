@@ -123,6 +123,8 @@ class ConsensusView(QWidget):
         self.export_button = QPushButton(translate("ConsensusView", "导出专家组数据包(&E)…"))
         self.state = QLabel()
         self.state.setStyleSheet("font-weight: bold;")
+        for label in (self.note, self.state):  # wrapped, not widening the window past the screen (English, 125%)
+            label.setWordWrap(True)
         self.finalise_button = QPushButton(translate("ConsensusView", "定稿(&F)…"))
         self.meeting_button = QPushButton(translate("ConsensusView", "反馈会记录(&M)…"))
         self.record_button = QPushButton(translate("ConsensusView", "合议记录(&C)…"))
