@@ -162,7 +162,7 @@ def test_a_plan_packages_recipients_and_the_experts_left_out_are_said_in_english
         assert results and any("没有登记公钥" in w for w in results[0].warnings)  # the core keeps Chinese
         shown = said["warn"][-1]
         assert "encrypted: only 张组长, education bureau can open it" in shown, shown
-        assert "李专家 has no public key registered in the inspection plan and cannot receive this encrypted plan " \
+        assert "李专家 has no public key registered in the inspection and cannot receive this encrypted plan " \
                "package" in shown, shown
         assert not left_chinese(shown, _names(store, *(r.path for r in results))), shown
         window.close()

@@ -21,9 +21,9 @@ from tests.test_ui_language import language  # noqa: E402,F401
 from tests.test_ui_window import open_window, store  # noqa: E402,F401
 
 LANGUAGE_NAMES = ("中文", "English")
-# What is typed into a score field is Chinese under both languages (是/否, "3.5分"); the licence of the shipped
+# What is typed into a score field is Chinese under both languages (是/否); the licence of the shipped
 # report font names its style as printers do (宋体/明体).
-INPUT_WORDS = ("是", "否", "3.5分", "宋体", "明体")
+INPUT_WORDS = ("是", "否", "宋体", "明体")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Columns of the database holding what people typed or the roster named: shown as they are.
 DATA_COLUMNS = {"plans": ("title", "school_year", "issuing_body", "objection_channel"), "groups": ("name",), "schools": ("name", "short_name", "kind", "head_role"),

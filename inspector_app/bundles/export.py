@@ -42,7 +42,7 @@ from inspector_app.said import Said
 LOCATION_REMOVED = Said("{0}（已去除位置信息）", "{0} (location data removed)")
 ISSUER_BOUND_NOW = Said("本考核计划建于旧版本，没有登记签发密钥：已把本机密钥（指纹 {0}）登记为签发密钥，此后只有本机能签发本计划的"
                         "计划包和修订；请把这份计划包发给各台电脑导入一次",
-                        "This inspection plan was made by an older version and has no issuing key: this computer's key "
+                        "This inspection was made by an older version and has no issuing key: this computer's key "
                         "(fingerprint {0}) is now registered as the issuing key, and only this computer can issue this "
                         "plan's plan packages and revisions from now on; send this plan package to every computer to "
                         "import once")

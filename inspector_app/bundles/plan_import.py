@@ -33,7 +33,7 @@ AMENDED_BY = Said("已按教育局修订的计划包（第 {0} 版）更新“{1
 SCORES_KEPT = Said("已录入的评分均保留", "the scores entered are all kept")
 ITEMS_MERGED_IN = Said("{0} 项整改事项有新的记录，已并入", "{0} rectification items had new records, merged in")
 ISSUER_BOUND = Said("本计划原先没有登记签发密钥，已登记签名人（指纹 {0}）为签发密钥",
-                    "the plan had no issuing key recorded: the signer (fingerprint {0}) is recorded as its issuing key")
+                    "the inspection had no issuing key recorded: the signer (fingerprint {0}) is recorded as its issuing key")
 MORE_DIFFERENCES = Said("等共 {0} 处", "{0} in all")
 
 PLAN_PACKAGE_INCOMPLETE = Said('计划包内容不完整',

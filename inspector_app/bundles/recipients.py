@@ -32,7 +32,7 @@ INSPECTION_HAS_LEAD_EXPERT = Said('考核计划“{0}”没有组长，专家数
 INSPECTION_DOES_REGISTER_KEY = Said('考核计划没有登记组长 {0} 的密钥，专家数据包无法加密给组长；请教育局在名单中登记组长的公钥文件并重新下发计划包',
                                      "The inspection does not register the key of lead {0}: an expert bundle cannot be encrypted to the lead; ask the bureau to register the lead's public key file in the roster and send the plan package again")
 NO_KEY_IN_PLAN = Said("{0} 在考核计划中没有登记公钥，收不到这份加密的计划包（其纸质评分表可由组长代录）",
-                      "{0} has no public key registered in the inspection plan and cannot receive this encrypted plan "
+                      "{0} has no public key registered in the inspection and cannot receive this encrypted plan "
                       "package (their paper score sheets can be transcribed by the lead)")
 FINGERPRINTED = Said("{0}（指纹 {1}）", "{0} (fingerprint {1})")
 ENCRYPTED_SAYS = Said("加密（age，仅接收人可读）", "encrypted (age, readable only by the recipients)")

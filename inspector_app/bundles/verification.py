@@ -61,7 +61,7 @@ def verify_file(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAUL
     return True, "；".join(parts)
 
 
-PLAIN = Said("未加密（考核计划选择了明文数据包）", "not encrypted (the plan chose plain bundles)")
+PLAIN = Said("未加密（考核计划选择了明文数据包）", "not encrypted (the inspection chose plain bundles)")
 SEALED_TO = Said("已加密，接收人：{0}", "encrypted; recipients: {0}")
 SEALED_FOR = Said("已加密，只有 {0} 能打开", "encrypted: only {0} can open it")
 PLAIN_COPY = Said("未加密的副本（原件是加密的）", "a plain copy (the original was encrypted)")

@@ -19,7 +19,7 @@ FINAL_DIFFERS_FROM_RECOUNT = Said('定稿结果（第 {0} 版）与重算不一�
 NOTHING_FINALISED = Said('还没有任何集团定稿，不能发布结果（排名、等次和奖惩只用于已定稿的集团）：{0}',
                           'No group is final yet, so no results can be published (rankings, grades, awards and consequences are only for final groups): {0}')
 PLAN_HAS_NO_GROUPS = Said('本计划没有集团',
-                           'This plan has no groups')
+                           'This inspection has no groups')
 
 
 

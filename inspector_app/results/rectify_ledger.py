@@ -97,7 +97,7 @@ REMOVED = Said("删去", "removed")
 STATUS_CHANGED = Said("状态 {0} → {1}", "status {0} → {1}")
 RESPONSE_WRITTEN = Said("整改情况", "rectification report")
 RECHECK_SCORE = Said("指标 {0} 复查得分 {1}", "indicator {0}: re-check score {1}")
-EVIDENCE_ADDED = Said("添加佐证：{0}", "evidence added: {0}", kept=(0,))  # the files' names as they were added
+EVIDENCE_ADDED = Said("添加佐证：{0}", "evidence added: {0}")
 EDITED = {"text": Said("修改整改事项的内容", "text corrected"),
           "indicators": Said("修改所涉指标", "indicators corrected"),
           "schools": Said("修改所涉学校", "schools corrected"),

@@ -8,9 +8,9 @@ from inspector_app.store.history import record
 from inspector_app.said import Said
 
 EXPERT_NAME_EMPTY = Said('专家姓名为空；本计划的专家: {0}',
-                          "The expert's name is empty; this plan's experts: {0}")
+                          "The expert's name is empty; this inspection's experts: {0}")
 NO_SUCH_EXPERT = Said('找不到专家 “{0}”；本计划的专家: {1}',
-                       "No expert “{0}”; this plan's experts: {1}")
+                       "No expert “{0}”; this inspection's experts: {1}")
 
 
 ROLES = {"lead": "组长", "member": "专家"}  # an expert's role in the panel, as the window and the command line say it

@@ -48,7 +48,7 @@ WIDE_SPREAD = Said("指标 {0}{1}专家评分差距 {2} 超过计划规定的 {3
                    "with a reason")
 BAD_DATE = Said("{0}应写成 YYYY-MM-DD（如 2024-10-15），而不是 “{1}”", "{0} should be written YYYY-MM-DD (e.g. 2024-10-15), "
                 "not “{1}”")
-ONLY_LEAD = Said("只有本考核计划登记的专家组组长可以定稿", "Only the panel lead registered in this plan can finalise")
+ONLY_LEAD = Said("只有本考核计划登记的专家组组长可以定稿", "Only the panel lead registered in this inspection can finalise")
 MEETING_FIRST = Said("反馈会日期 {0} 早于考核日期 {1}", "the feedback meeting {0} is before the inspection {1}")
 NOT_READY = Said("集团 {0} 还不能定稿，尚缺 {1} 项：", "{0} cannot be finalised yet; {1} thing(s) missing:")
 NEEDS_REASON = Said("集团 {0} 已于 {1} 定稿（第 {2} 版）；定稿后的修改须写明理由（--reason），并成为新的一版，原版本保留",

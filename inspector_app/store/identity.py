@@ -20,7 +20,7 @@ from inspector_app.store.experts import ROLES, Expert, expert_by_id, experts, ex
 from inspector_app.said import Said
 
 NO_SUCH_EXPERT_OR_ROLE = Said('找不到专家 “{0}”；本计划的专家: {1}；也可以选择 教育局 或 只查看',
-                               "No expert “{0}”; this plan's experts: {1}; you may also choose the bureau or view only")
+                               "No expert “{0}”; this inspection's experts: {1}; you may also choose the bureau or view only")
 
 KEY_INSPECTION_REGISTERS_FINGERPRINT = Said('考核计划登记的 {0} 的密钥（指纹 {1}）不是本机的密钥（指纹 {2}）。{3}请在 {4} 本人的电脑上操作；如确实换了电脑，请在本机 inspector keys export 导出公钥交教育局，由教育局在名单中登记后重新下发计划包。',
                                              "The key the inspection registers for {0} (fingerprint {1}) is not this computer's key (fingerprint {2}). {3}Work on {4}'s own computer; if the computer really was changed, export the public key here with inspector keys export for the bureau, which registers it in the roster and sends the plan package again.")
@@ -41,11 +41,11 @@ VIEWER_WORDS = {VIEWER, "viewer", "只查看", "查看"}
 NO_ISSUER = Said("考核计划“{0}”建于旧版本，没有登记签发它的教育局密钥。若本机就是签发本计划的教育局电脑，"
                  "请先导出一次考核计划包（教育局 → 导出考核计划包，或 inspector package），本机密钥即登记为签发密钥；"
                  "否则请教育局导出新的计划包发给各台电脑：第一次导入时，签名人的密钥即登记为本计划的签发密钥",
-                 'Inspection plan "{0}" was made by an older version and does not register the bureau key that issued '
-                 "it. If this is the bureau's computer that issued the plan, first export a plan package once (Bureau → "
+                 'Inspection "{0}" was made by an older version and does not register the bureau key that issued '
+                 "it. If this is the bureau's computer that issued the inspection, first export a plan package once (Bureau → "
                  "Export plan package, or inspector package): this computer's key is then registered as the issuing "
                  "key; otherwise ask the bureau to export a new plan package for every computer: on the first import, "
-                 "the signer's key is registered as this plan's issuing key")
+                 "the signer's key is registered as this inspection's issuing key")
 KEY_HOLDER_IS = Said("本机的密钥登记的是 {0}。", "This computer's key is registered for {0}. ")
 ISSUER_BOUND_BY_EXPORT = Said("旧版本建立的考核计划：第一次导出计划包时登记签发密钥",
                               "an inspection made by an older version: the issuing key registered when its first plan "

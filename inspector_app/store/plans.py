@@ -25,13 +25,13 @@ PUBLICITY_ENDS_FIRST = Said("公示截止日期早于开始日期", "the publici
 PLAN_HAS_ERRORS = Said('考核计划有误：\n{0}',
                         'The inspection plan has errors:\n{0}')
 PLAN_KEY_EMPTY = Said('考核计划的编号或名称为空；已有: {0}',
-                       "The inspection plan's id or title is empty; there are: {0}")
+                       "The inspection's id or title is empty; there are: {0}")
 NO_UNIQUE_PLAN = Said('找不到唯一的考核计划 “{0}”；已有: {1}',
-                       'No single inspection plan “{0}”; there are: {1}')
+                       'No single inspection “{0}”; there are: {1}')
 GROUP_NAME_EMPTY = Said('集团名称为空；本计划的集团: {0}',
-                         "The group's name is empty; this plan's groups: {0}")
+                         "The group's name is empty; this inspection's groups: {0}")
 NO_UNIQUE_GROUP = Said('找不到唯一的集团 “{0}”；本计划的集团: {1}',
-                        "No single group “{0}”; this plan's groups: {1}")
+                        "No single group “{0}”; this inspection's groups: {1}")
 
 RUBRIC_INSPECTION_USES_DATABASE = Said('考核计划 {0} 所用的指标体系不在数据库中',
                                         'The rubric that inspection {0} uses is not in the database')
@@ -48,13 +48,13 @@ SCHOOL_KINDS = ("小学", "初中", "九年制", "高中", "完全中学", "幼�
 
 # The problems validate_spec and duplicate_ids find in a plan (one a line of PLAN_HAS_ERRORS).
 GROUP_ID_USED = Said("集团 “{0}” 的 id: 集团编号 {1} 已用于集团 “{2}”（编号在考核计划内须唯一）",
-                     "group “{0}”, id: the group id {1} is already used by group “{2}” (ids must be unique within the plan)")
+                     "group “{0}”, id: the group id {1} is already used by group “{2}” (ids must be unique within the inspection plan)")
 SCHOOL_ID_USED = Said("集团 “{0}” 的学校 “{1}” 的 id: 学校编号 {2} 已用于集团 “{3}” 的学校 “{4}”"
                       "（学校编号在整个考核计划内须唯一，不同集团的学校也不能重复）",
                       "group “{0}”, school “{1}”, id: the school id {2} is already used by school “{4}” of group “{3}” "
-                      "(school ids must be unique in the whole plan, also across groups)")
+                      "(school ids must be unique in the whole inspection plan, also across groups)")
 EXPERT_ID_USED = Said("专家 “{0}” 的 id: 专家编号 {1} 已用于专家 “{2}”（编号在考核计划内须唯一）",
-                      "expert “{0}”, id: the expert id {1} is already used by expert “{2}” (ids must be unique within the plan)")
+                      "expert “{0}”, id: the expert id {1} is already used by expert “{2}” (ids must be unique within the inspection plan)")
 EXPERT_NAME_TWICE = Said("专家 “{0}” 的 name: 姓名重复（同名专家请加以区分，如“王专家（二中）”）",
                          "expert “{0}”, name: the name is used twice (tell experts of the same name apart, e.g. “Wang (No. 2 School)”)")
 BAD_STAGE = Said("阶段应为 {0} 之一，而不是 “{1}”", "the round should be one of {0}, not “{1}”")

@@ -20,7 +20,7 @@ from inspector_app.store.text import text_problem
 from inspector_app.said import Said
 
 SCHOOL_NOT_IN_GROUP = Said('学校 “{0}” 不在考核计划中的 {1}：{2}',
-                            'School “{0}” is not in {1} in the inspection plan: {2}')
+                            'School “{0}” is not in {1} in this inspection: {2}')
 NO_ITEM_NUMBERED = Said('没有编号为 “{0}” 的整改事项（用 inspector rectify list 查看编号）',
                          'No rectification item numbered “{0}” (see the numbers with inspector rectify list)')
 ITEM_NUMBER_AMBIGUOUS = Said('编号 “{0}” 对应多个整改事项，请写全编号',
@@ -37,7 +37,7 @@ DEADLINE_BEFORE_VISIT_DATE = Said('整改时限 {0} 早于考核日期 {1}（{2}
 RECTIFICATION_ITEM_HAS_BEEN = Said('整改事项 {0} 已删去，不能再改',
                                     'Rectification item {0} has been removed and cannot be changed')
 INDICATOR_RUBRIC_INSPECTION = Said('指标 {0} 不在考核计划“{1}”的指标体系中（{2}）',
-                                    'Indicator {0} is not in the rubric of plan “{1}” ({2})')
+                                    'Indicator {0} is not in the rubric of inspection “{1}” ({2})')
 INDICATOR_DOES_APPLY = Said('指标 {0} 不适用于 {1}（{2}）',
                              'Indicator {0} does not apply to {1} ({2})')
 DATE_LIKE_2024_12 = Said('{0}应写成 2024-12-31 这样的日期，而不是 “{1}”',

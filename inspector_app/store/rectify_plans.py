@@ -18,14 +18,14 @@ from inspector_app.store.db import Store, StoreError
 from inspector_app.said import Said
 
 RECHECK_PLAN_HAS_ERRORS = Said('复查计划有误：{0}',
-                                'The follow-up plan has errors: {0}')
+                                'The re-check plan has errors: {0}')
 
 INSPECTION_HAS_OPEN_RECTIFICATION = Said('考核计划“{0}”没有未关闭的整改事项，不需要复查',
-                                          'Inspection "{0}" has no open rectification items: no follow-up check needed')
+                                          'Inspection "{0}" has no open rectification items: no re-check needed')
 LIST_FOLLOW_UP_PANEL = Said('请用 --expert 列出复查专家组（至少一位组长），如 --expert 王复查:lead:wang.pub',
-                             'List the follow-up panel with --expert (at least one lead), like --expert Wang:lead:wang.pub')
+                             'List the re-check panel with --expert (at least one lead), like --expert Wang:lead:wang.pub')
 FOLLOW_UP_PANEL_HAVE = Said('复查专家组应有且只有一位组长（--expert NAME:lead）',
-                             'The follow-up panel must have exactly one lead (--expert NAME:lead)')
+                             'The re-check panel must have exactly one lead (--expert NAME:lead)')
 FILE_RECTIFICATION_EVIDENCE_LAST = Said('上年数据文件夹中整改佐证“{0}”的文件缺失或已被改动（{1}）；没有转入任何整改事项',
                                          'The file of rectification evidence "{0}" in last year\'s data folder is missing or changed ({1}); no rectification item was carried over')
 

@@ -208,6 +208,8 @@ def _value(value: str, depth: int) -> str:
         said_ = [_one(part, depth + 1) for part in parts]
         if any(p is not None for p in said_) and all(s is not None or _name_like(p) for s, p in zip(said_, parts)):
             return ", ".join(s if s is not None else p for s, p in zip(said_, parts))
+        if not _CJK.search(value):  # codes and figures ("C2（-0.4）、C3（-0.6）", files "a.pdf、b.pdf"): an English list
+            return ", ".join(p.replace("（", " (").replace("）", ")").strip() for p in parts)
     return value
 
 

@@ -366,7 +366,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>{0} · {1}：{2} 个集团</source>
-        <translation>{0} · {1}: {2} groups</translation>
+        <translation>{0} · {1}: {2} group(s)</translation>
     </message>
     <message>
         <source>未定</source>
@@ -730,7 +730,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>没有考核计划</source>
-        <translation>No inspection plan</translation>
+        <translation>No inspection</translation>
     </message>
     <message>
         <source>集团整体</source>
@@ -850,7 +850,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>复查</source>
-        <translation>follow-up review</translation>
+        <translation>re-check</translation>
     </message>
     <message>
         <source>专家</source>
@@ -1094,7 +1094,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>指标 {0} 不在考核计划“{1}”的指标体系中（{2}）</source>
-        <translation>Indicator {0} is not in the rubric of plan “{1}” ({2})</translation>
+        <translation>Indicator {0} is not in the rubric of inspection “{1}” ({2})</translation>
     </message>
     <message>
         <source>指标 {0} 不适用于 {1}（{2}）</source>
@@ -1102,7 +1102,7 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
     <message>
         <source>学校 “{0}” 不在考核计划中的 {1}：{2}</source>
-        <translation>School “{0}” is not in {1} in this plan: {2}</translation>
+        <translation>School “{0}” is not in {1} in this inspection: {2}</translation>
     </message>
     <message>
         <source>{0}应写成 2024-12-31 这样的日期，而不是 “{1}”</source>
@@ -1387,7 +1387,7 @@ SHA-256: {1}</translation>
     </message>
     <message>
         <source>直接给分，如 3.5分</source>
-        <translation>points given directly, e.g. 3.5分</translation>
+        <translation>points given directly, e.g. 3.5</translation>
     </message>
     <message>
         <source>是（按 100% 计）或 否（按 0 计）</source>
@@ -1433,7 +1433,7 @@ SHA-256: {1}</translation>
     </message>
     <message>
         <source>考核计划(&amp;A)：</source>
-        <translation>Inspection pl&amp;ans:</translation>
+        <translation>Inspections (&amp;A):</translation>
     </message>
     <message>
         <source>这个数据文件夹里还没有考核计划。可以先打开演示考核看一看（一键建立，内容都标有“演示”），或者新建考核。</source>
@@ -1488,7 +1488,7 @@ SHA-256: {1}</translation>
     </message>
     <message>
         <source>考核计划“{0}”：请选择您在本次考核中的身份。选择专家后才能录入评分；本机密钥指纹 {1}。</source>
-        <translation>Plan “{0}”: choose who you are in this inspection. Scores can be entered once an expert is chosen; this laptop's key fingerprint is {1}.</translation>
+        <translation>Inspection “{0}”: choose who you are in it. Scores can be entered once an expert is chosen; this laptop's key fingerprint is {1}.</translation>
     </message>
     <message>
         <source>组长</source>
@@ -1500,11 +1500,11 @@ SHA-256: {1}</translation>
     </message>
     <message>
         <source>（计划登记了另一把密钥）</source>
-        <translation>(the plan registers another key)</translation>
+        <translation>(the inspection registers another key)</translation>
     </message>
     <message>
         <source>教育局（签发本计划的电脑）</source>
-        <translation>Bureau (the computer that issued this plan)</translation>
+        <translation>Bureau (the computer that issued this inspection)</translation>
     </message>
     <message>
         <source>只查看，不录入评分</source>
@@ -1983,7 +1983,7 @@ SHA-256: {1}</translation>
     </message>
     <message>
         <source>只有本计划的组长可以记录反馈会；这里只能查看。</source>
-        <translation>Only the panel lead of this plan can record the feedback meeting; here it can only be read.</translation>
+        <translation>Only the panel lead of this inspection can record the feedback meeting; here it can only be read.</translation>
     </message>
     <message>
         <source>如 2024-09-26 15:30</source>
@@ -2371,7 +2371,7 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
     </message>
     <message>
         <source>这里建立的计划不登记专家公钥，数据包不加密；要加密，请用名单和命令 inspector plan create 建立。</source>
-        <translation>A plan made here registers no expert keys, so its bundles are not encrypted; for encrypted bundles, create it from a roster with inspector plan create.</translation>
+        <translation>An inspection made here registers no expert keys, so its bundles are not encrypted; for encrypted bundles, create it from a roster with inspector plan create.</translation>
     </message>
     <message>
         <source>完整的指标体系：{0} 项指标，总分 {1} 分</source>
@@ -2604,7 +2604,7 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
         <source>
 （只有签发本计划的教育局或专家组组长可以记录整改情况）</source>
         <translation>
-(Only the bureau that issued this plan, or the panel lead, records rectification here)</translation>
+(Only the bureau that issued this inspection, or the panel lead, records rectification here)</translation>
     </message>
     <message>
         <source>（理由：{0}）</source>
@@ -2814,7 +2814,7 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
     </message>
     <message>
         <source>年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，按级别减去，只计增加的项数。</source>
-        <translation>Items of the year {0} (and the register of the {0}—{1} plan in this data folder) are the baseline, subtracted level by level: only the increase counts.</translation>
+        <translation>Items of the year {0} (and the register of the {0}—{1} inspection in this data folder) are the baseline, subtracted level by level: only the increase counts.</translation>
     </message>
     <message>
         <source>不用登记表，改填个数</source>
