@@ -145,3 +145,27 @@ def test_a_missing_photo_file_is_said_in_english(qtbot, store, language, tmp_pat
     window.page.photos.edit_markup()  # cannot open it: the status bar says why
     assert window.statusBar().currentMessage() == said, window.statusBar().currentMessage()
     window.close()
+
+
+def test_english_wording_settled(language):
+    """复查 is re-check; a list of codes and figures in a core message is an English list; the direct-points hint
+    has no Chinese unit in it."""
+    from inspector_app.results import ranking
+    from inspector_app.ui.core_words import core_text
+    from inspector_app.ui.i18n import translate
+    language("en")
+    assert core_text("复查") == "re-check"
+    assert translate("Forms", "直接给分，如 3.5分") == "points given directly, e.g. 3.5"
+    assert core_text(ranking.SELF_ITEMS("自评高 17.46 分", "C2（-0.4）、C11（+2）")) == \
+        "self-assessment 17.46 pt higher; indicators that differ widely: C2 (-0.4), C11 (+2)"
+
+
+def test_the_english_consensus_screen_fits_a_small_screen(qtbot, store, language):  # noqa: F811
+    """1366×768 at 125% leaves 1093 logical pixels: the 合议 screen's note and state wrap rather than widen the
+    window past it."""
+    language("en")
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.data_menus.show_consensus()
+    assert window.minimumSizeHint().width() <= 1093, window.minimumSizeHint()
+    window.close()
