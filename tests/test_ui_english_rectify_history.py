@@ -169,3 +169,42 @@ def test_the_english_consensus_screen_fits_a_small_screen(qtbot, store, language
     window.data_menus.show_consensus()
     assert window.minimumSizeHint().width() <= 1093, window.minimumSizeHint()
     window.close()
+
+
+def test_last_years_open_item_and_trusted_roles_in_english(qtbot, language, tmp_path):
+    """An item carried from last year shows its status in English on its indicator's page; the keys list says
+    the role a key was trusted with (from a plan package or a re-check plan: stored in Chinese) in English."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from inspector_app.bundles.keys import KeyStore
+    from inspector_app.store.experts import RECHECK_TRUST_ROLES, TRUST_ROLES
+    from inspector_app.ui.keys_dialog import KeysDialog
+    from inspector_app.workspace import Place
+    store = open_store(tmp_path / "panel")
+    plan = make_demo(store)
+    item = next(i for i in R.items(store, plan.id, "g4"))
+    with store.tx():
+        R.link(store, plan.id, item.uid, "carried")
+    store.set_setting("current_plan", plan.id)
+    language("en")
+    window = _window(qtbot, store)
+    window.select_group("g4")
+    place = next(p for p in window.workspace.places if p.code == item.indicators[0])
+    window.show_place(Place(place.school_id, place.code))
+    shown = window.page.carried.text()
+    assert item.text in shown and "not rectified" in shown and not CJK.search(shown.replace(item.text, "")), shown
+    keystore = KeyStore(tmp_path / "keys")
+
+    def raw():
+        return Ed25519PrivateKey.generate().public_key().public_bytes(serialization.Encoding.Raw,
+                                                                      serialization.PublicFormat.Raw)
+    keystore.trust_many([(raw(), "甲", TRUST_ROLES["lead"]), (raw(), "乙", RECHECK_TRUST_ROLES["lead"]),
+                         (raw(), "丙", RECHECK_TRUST_ROLES["member"]), (raw(), "丁", TRUST_ROLES["member"])])
+    dialog = KeysDialog(keystore, "", window)
+    qtbot.addWidget(dialog)
+    details = {dialog.table.item(r, 0).text(): dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())}
+    assert details["甲"].startswith("panel lead") and details["乙"].startswith("re-check lead"), details
+    assert details["丙"].startswith("re-check expert") and details["丁"].startswith("expert"), details
+    window.close()
+    store.close()

@@ -280,7 +280,9 @@ def make_recheck(store, parent: P.Plan, expert_args: list[str], rescore: bool) -
     I.choose(store, plan, I.BUREAU, own)
     from inspector_app import paths
     from inspector_app.bundles.keys import KeyStore
-    KeyStore(paths.data_dir()).trust_many([(e.public_key, e.name, "复查组长" if e.role == "lead" else "复查专家")
+    from inspector_app.store.experts import RECHECK_TRUST_ROLES
+    roles = RECHECK_TRUST_ROLES
+    KeyStore(paths.data_dir()).trust_many([(e.public_key, e.name, roles.get(e.role, roles["member"]))
                                            for e in experts if e.public_key and e.key_id != own.key_id])
     groups = sorted({i.group_id for i in found})
     print(f"已建立复查计划：{plan.title}（编号 {plan.id}）：{len(groups)} 个集团，{len(found)} 项未关闭的整改事项"

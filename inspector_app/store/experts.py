@@ -14,7 +14,10 @@ NO_SUCH_EXPERT = Said('找不到专家 “{0}”；本计划的专家: {1}',
 
 
 ROLES = {"lead": "组长", "member": "专家"}  # an expert's role in the panel, as the window and the command line say it
-TRUST_ROLES = {"lead": "专家组组长", "member": "专家"}  # the role a key trusted from a plan carries in the trust list
+# The role a key trusted from a plan carries in the trust list (a re-check plan's experts: RECHECK_TRUST_ROLES),
+# stored in Chinese; the window's list of keys says it in English.
+TRUST_ROLES = {"lead": Said("专家组组长", "panel lead")(), "member": "专家"}
+RECHECK_TRUST_ROLES = {"lead": Said("复查组长", "re-check lead")(), "member": Said("复查专家", "re-check expert")()}
 
 
 @dataclass(frozen=True)

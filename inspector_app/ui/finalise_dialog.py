@@ -22,7 +22,7 @@ class FinaliseDialog(QDialog):
         said = translate("FinaliseDialog", "定稿后，反馈报告、专家组数据包和教育局公布的都是这一版结果；"
                                            "之后的修改须写明理由，成为新的一版，原版本保留。")
         if state.finalised is not None:
-            said = translate("FinaliseDialog", "已定稿第 {0} 版（{1}）。").format(state.version, state.label) + said
+            said = translate("FinaliseDialog", "已定稿第 {0} 版（{1}）。").format(state.version, core_text(state.label)) + said
         intro = QLabel(said)
         intro.setWordWrap(True)
         layout.addWidget(intro)

@@ -172,7 +172,7 @@ class IndicatorPage(QScrollArea):
         self.beside.setText(self._beside(workspace, place))
         carried = workspace.carried_items(place.code)
         self.carried.setText("\n".join(translate("IndicatorPage", "{0}（{1}，整改时限 {2}）").format(
-            i.text, i.status, i.deadline or "—") for i in carried))
+            i.text, core_text(i.status), i.deadline or "—") for i in carried))
         self.carried_title.setVisible(bool(carried))
         self.carried.setVisible(bool(carried))
         values = workspace.inputs(place)

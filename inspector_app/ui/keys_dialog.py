@@ -145,7 +145,7 @@ class KeysDialog(QDialog):
         self.records = self.keystore.records()
         self.table.setRowCount(len(self.records))
         for row, rec in enumerate(self.records):
-            detail = rec.reason or rec.role or rec.source
+            detail = core_text(rec.reason or rec.role or rec.source)  # a role as the trust list keeps it: in English
             when = rec.revoked or rec.added
             cells = [core_text(rec.name) if rec.status == "own" else rec.name or "—", translate("KeysDialog", STATUS.get(rec.status, rec.status)), rec.fingerprint,
                      "　".join(x for x in (detail, when[:10]) if x)]
