@@ -85,7 +85,7 @@ def test_rectification_history_in_english(qtbot, language, tmp_path):  # noqa: F
     text = "\n".join(lines)
     assert "listed" in lines[0]
     assert "deadline corrected; responsible person corrected" in text, text
-    assert "status not rectified → rectified; rectification report" in text.lower(), text
+    assert "status not rectified → rectified; rectification report updated" in text, text
     assert "evidence added: 整改报告.pdf" in text, text
     assert f"indicator {code}: re-check score 4.5" in text, text
     assert "the bureau (re-check merge)" in lines[-1], lines[-1]

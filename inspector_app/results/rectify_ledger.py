@@ -95,7 +95,7 @@ def group_counts(store: Store, plan: P.Plan, as_of: str) -> dict[str, GroupCount
 LISTED = Said("列出", "listed")
 REMOVED = Said("删去", "removed")
 STATUS_CHANGED = Said("状态 {0} → {1}", "status {0} → {1}")
-RESPONSE_WRITTEN = Said("整改情况", "rectification report")
+RESPONSE_WRITTEN = Said("更新整改情况", "rectification report updated")
 RECHECK_SCORE = Said("指标 {0} 复查得分 {1}", "indicator {0}: re-check score {1}")
 EVIDENCE_ADDED = Said("添加佐证：{0}", "evidence added: {0}")
 EDITED = {"text": Said("修改整改事项的内容", "text corrected"),
