@@ -208,3 +208,14 @@ def test_last_years_open_item_and_trusted_roles_in_english(qtbot, language, tmp_
     assert details["丙"].startswith("re-check expert") and details["丁"].startswith("expert"), details
     window.close()
     store.close()
+
+
+def test_group_types_of_the_shipped_rubrics_in_english(language):
+    """A group's type as the shipped rubrics name it (共建型, 托管型…) is said in English like 融合型 is."""
+    from inspector_app.rubric.catalog import load_catalog
+    from inspector_app.ui.core_words import core_text
+    language("en")
+    types = {t for r in load_catalog().rubrics.values() for t in getattr(r, "group_types", ()) if t.endswith("型")}
+    assert {"共建型", "托管型", "联盟型", "一体型", "协作型", "融合型", "紧密型"} <= types, types
+    for kind in types:
+        assert not CJK.search(core_text(kind)), kind

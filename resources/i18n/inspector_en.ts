@@ -717,6 +717,26 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Loose</translation>
     </message>
     <message>
+        <source>共建型</source>
+        <translation>Co-built</translation>
+    </message>
+    <message>
+        <source>托管型</source>
+        <translation>Entrusted</translation>
+    </message>
+    <message>
+        <source>联盟型</source>
+        <translation>Alliance</translation>
+    </message>
+    <message>
+        <source>一体型</source>
+        <translation>Integrated</translation>
+    </message>
+    <message>
+        <source>协作型</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
         <source>加分项</source>
         <translation>Bonus item</translation>
     </message>
@@ -1278,7 +1298,7 @@ SHA-256: {1}</translation>
     </message>
     <message>
         <source>Y 是 · N 否 · A 不适用</source>
-        <translation>Y yes · N no · A not applicable</translation>
+        <translation>Y yes · N no · A n/a</translation>
     </message>
     <message>
         <source>每项 × {0} 分；</source>
@@ -2113,7 +2133,7 @@ SHA-256: {1}</translation>
     </message>
     <message>
         <source>{0}/{1} 处已评</source>
-        <translation>{0}/{1} places scored</translation>
+        <translation>{0}/{1} scored</translation>
     </message>
     <message>
         <source> · {0}/{1} 校</source>

@@ -717,6 +717,26 @@
         <translation>松散型</translation>
     </message>
     <message>
+        <source>共建型</source>
+        <translation>共建型</translation>
+    </message>
+    <message>
+        <source>托管型</source>
+        <translation>托管型</translation>
+    </message>
+    <message>
+        <source>联盟型</source>
+        <translation>联盟型</translation>
+    </message>
+    <message>
+        <source>一体型</source>
+        <translation>一体型</translation>
+    </message>
+    <message>
+        <source>协作型</source>
+        <translation>协作型</translation>
+    </message>
+    <message>
         <source>加分项</source>
         <translation>加分项</translation>
     </message>
