@@ -46,6 +46,49 @@ def test_merge_each_stopped_early_leaves_no_file_open(world, tmp_path, monkeypat
     assert list(scratch.iterdir()) == []
 
 
+def test_a_long_merge_collects_at_the_bulk_pace_and_puts_the_callers_pace_back(world):
+    """Merging collects garbage less often (gc_pace); the pace the caller had is back when the run ends,
+    run to its end or stopped after one file."""
+    import gc
+    from inspector_app import gc_pace
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    bundle = panel(world, made)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        seen = []
+        for outcome in merge_each(bureau.store, bureau.keys, [bundle, bundle],
+                                  progress=lambda *_: seen.append(gc.get_threshold())):
+            assert outcome.status in ("merged", "already")
+        assert seen == [(gc_pace.BULK_YOUNG, *gc_pace.BULK_OLDER)] * 2
+        assert gc.get_threshold() == (700, 10, 10)
+        outcomes = merge_each(bureau.store, bureau.keys, [bundle, bundle])
+        next(outcomes)
+        outcomes.close()
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(100_000, 50, 200)  # a caller already collecting less is not made to collect more
+        list(merge_each(bureau.store, bureau.keys, [bundle], progress=lambda *_: seen.append(gc.get_threshold())))
+        assert seen[-1] == (100_000, 50, 200)
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_the_opening_process_collects_at_the_bulk_pace(world):
+    import gc
+    from inspector_app import gc_pace
+    from inspector_app.bundles.opening import Openers
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    bundle = panel(world, made)
+    with Openers(bureau.store, bureau.keys, elsewhere=True) as openers:
+        openers.submit(bundle, bureau.folder / "bundles").result().close()
+        assert openers.process is not None
+        assert openers.process.submit(gc.get_threshold).result() == (gc_pace.BULK_YOUNG, *gc_pace.BULK_OLDER)
+
+
 def test_the_kept_original_is_the_verified_file_copied_off_the_store_thread(world, monkeypatch):
     from inspector_app.bundles import merge as M
     from inspector_app.store import bundle_records as BR

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from inspector_app import gc_pace
 from inspector_app.said import Said
 from inspector_app.bundles.bag import Bag, BundleError, read_json
 from inspector_app.bundles.opening import OpenedBundle, Openers, open_bundle
@@ -161,24 +162,25 @@ def merge_each(store: Store, keystore: KeyStore, files: list[Path | str], *,
 
         open_ahead()
         try:
-            for i, path in enumerate(paths):
-                opened = ahead.popleft().result()
-                if cancelled and cancelled():
-                    opened.close()
-                    break
-                open_ahead()
-                try:
-                    outcome = merge_opened(store, keystore, opened)
-                finally:
-                    opened.close()
-                if outcome.kind == "plan" and ahead:
-                    # a plan package changes the keys and the plan the next files are judged by: open them again
-                    let_go_ahead()
-                    following = i + 1
+            with gc_pace.fewer_collections():  # for the length of the run; the caller's pace is back at its end
+                for i, path in enumerate(paths):
+                    opened = ahead.popleft().result()
+                    if cancelled and cancelled():
+                        opened.close()
+                        break
                     open_ahead()
-                if progress:
-                    progress(i + 1, len(paths), path.name)
-                yield outcome
+                    try:
+                        outcome = merge_opened(store, keystore, opened)
+                    finally:
+                        opened.close()
+                    if outcome.kind == "plan" and ahead:
+                        # a plan package changes the keys and the plan the next files are judged by: open them again
+                        let_go_ahead()
+                        following = i + 1
+                        open_ahead()
+                    if progress:
+                        progress(i + 1, len(paths), path.name)
+                    yield outcome
         finally:
             let_go_ahead()
 

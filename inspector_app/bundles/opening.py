@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from inspector_app import gc_pace
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json, read_member
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.fsutil import stage_bytes, stage_copy
@@ -204,7 +205,8 @@ class Openers:
             if self.process is None:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
-                self.process = ProcessPoolExecutor(max_workers=OPENERS, mp_context=multiprocessing.get_context("spawn"))
+                self.process = ProcessPoolExecutor(max_workers=OPENERS, mp_context=multiprocessing.get_context("spawn"),
+                                                   initializer=gc_pace.pace_for_bulk)
             return self.process.submit(_open_elsewhere, path, self.keystore.data_dir, self.store.photos_dir, keep_dir)
         return self.thread.submit(open_bundle, path, self.keystore, self.store.photos_dir, keep_dir=keep_dir)
 
