@@ -206,7 +206,7 @@ class Openers:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
                 self.process = ProcessPoolExecutor(max_workers=OPENERS, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=gc_pace.pace_for_bulk)
+                                                   initializer=_opening_process_starts)
             return self.process.submit(_open_elsewhere, path, self.keystore.data_dir, self.store.photos_dir, keep_dir)
         return self.thread.submit(open_bundle, path, self.keystore, self.store.photos_dir, keep_dir=keep_dir)
 
@@ -219,6 +219,18 @@ def _plain_file(path: Path) -> bool:
         return stat.S_ISREG(path.stat().st_mode) and not is_sealed(path)
     except (OSError, BundleError):
         return False
+
+
+# The opening processes give way to the merging one: it alone writes the store, so the run goes at its pace,
+# and the openers work ahead on what it leaves of the cores.
+OPENERS_NICE = 5
+
+
+def _opening_process_starts() -> None:
+    import os
+    gc_pace.pace_for_bulk()
+    with contextlib.suppress(OSError, AttributeError):  # no os.nice on Windows: the same priority there
+        os.nice(OPENERS_NICE)
 
 
 _KEYSTORES: dict[Path, KeyStore] = {}  # in the opening process: one per data folder
