@@ -145,6 +145,25 @@ def test_gate_modifier(suizhou):
     assert any("未满足前提" in line for line in not_held.lines)
 
 
+def test_a_rule_makes_its_fields_once_and_hands_each_caller_its_own_list(suizhou, monkeypatch):
+    # 004 C3, two parts each with a gate: scoring asks for the fields several times an entry; they are the
+    # same every time (a rule is frozen), so they are made once, and a caller changing its list changes nothing.
+    rule = suizhou.indicator("C3").rule
+    answer = {"meetings.gate": "是", "meetings.fewer": 1, "principals.met": "是"}
+    first = rule.score(answer).points
+    made = []
+    for part in rule.parts:
+        monkeypatch.setattr(type(part.rule), "own_fields",
+                            lambda self, inner=type(part.rule).own_fields: made.append(self) or inner(self))
+    for _ in range(3):
+        assert rule.score(answer).points == first == D("2.5")  # (1.5 − 0.5) + 1.5, as in test_gate_modifier
+    assert made == []  # made when first scored, before own_fields was watched
+    mine = rule.fields()
+    mine.clear()
+    assert [f.key for f in rule.fields()] == ["meetings.gate", "meetings.fewer", "principals.met"]
+    assert rule.fields() is not rule.fields()
+
+
 # --- proportional ----------------------------------------------------------------------------
 
 def test_proportional_with_target(suizhou):

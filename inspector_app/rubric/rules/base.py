@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from inspector_app.numbers import NumberError, fmt_points, normalise_text, parse_bool, parse_count, parse_decimal
 from inspector_app.said import Said
@@ -221,7 +221,16 @@ class Rule:
 
     def form_fields(self) -> list[Field]:
         """The fields whose written forms this rule resolves itself (a parts rule leaves them to its parts)."""
-        return [f for f in self.fields() if f.forms]
+        return self._held("_form_fields", lambda: [f for f in self.fields() if f.forms])
+
+    def _held(self, name: str, make: Callable[[], list[Field]]) -> list[Field]:
+        """A list of fields made once per rule: a rule is frozen, and scoring asks for its fields several
+        times an entry (a province's merge scores tens of thousands). Each caller gets its own list."""
+        held = self.__dict__.get(name)
+        if held is None:
+            held = tuple(make())
+            object.__setattr__(self, name, held)  # not a dataclass field: equality and hashing ignore it
+        return list(held)
 
     def _direct(self, values: dict[str, Any]) -> Decimal | None:
         for f in self.form_fields():
@@ -231,14 +240,14 @@ class Rule:
         return None
 
     def fields(self) -> list[Field]:
-        gate = [Field("gate", "bool", self.gate)] if self.gate else []
-        return gate + self.own_fields()
+        return self._held("_fields", lambda: ([Field("gate", "bool", self.gate)] if self.gate else []) + self.own_fields())
 
     def panel_fields(self) -> list[Field]:
         """Inputs every indicator takes besides its rule's: 不适用 with a reason, and a reasoned override."""
-        return [Field(NOT_APPLICABLE, "text", "本项不适用的理由", required=False),
-                Field(OVERRIDE, "number", "考核组改定得分", minimum=ZERO, maximum=self.points, required=False),
-                Field(OVERRIDE_REASON, "text", "改定理由", required=False)]
+        return self._held("_panel_fields", lambda: [
+            Field(NOT_APPLICABLE, "text", "本项不适用的理由", required=False),
+            Field(OVERRIDE, "number", "考核组改定得分", minimum=ZERO, maximum=self.points, required=False),
+            Field(OVERRIDE_REASON, "text", "改定理由", required=False)])
 
     def missing(self, values: dict[str, Any]) -> list[str]:
         """Labels of the required inputs not given yet (a direct award needs nothing else)."""
