@@ -108,6 +108,17 @@ def test_every_migration_runs_from_every_earlier_schema(tmp_path):
         conn.close()
 
 
+def test_entries_of_a_group_are_found_by_the_unique_key_alone(store):
+    """One index on the entries: their unique key, whose first columns are the plan and the group."""
+    indexes = {row[1] for row in store.conn.execute("PRAGMA index_list(entries)")}
+    assert indexes == {"sqlite_autoindex_entries_1"}
+    for sql in ("SELECT * FROM entries WHERE plan_id = ? AND group_id = ?",
+                "SELECT * FROM entries WHERE plan_id = ? AND group_id = ? AND expert_id = ?",
+                "SELECT * FROM entries WHERE plan_id = ?"):
+        plan = " ".join(row[-1] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, ("p",) * sql.count("?")))
+        assert "USING INDEX sqlite_autoindex_entries_1" in plan, (sql, plan)
+
+
 def test_newer_database_is_refused(tmp_path):
     conn = sqlite3.connect(tmp_path / "new.db")
     conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
