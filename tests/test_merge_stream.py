@@ -75,8 +75,10 @@ def test_a_long_merge_collects_at_the_bulk_pace_and_puts_the_callers_pace_back(w
         gc.set_threshold(*before)
 
 
-def test_the_opening_process_collects_at_the_bulk_pace(world):
+def test_the_opening_process_collects_at_the_bulk_pace_and_gives_way_to_the_merge(world):
     import gc
+    import os
+    from inspector_app.bundles import opening
     from inspector_app import gc_pace
     from inspector_app.bundles.opening import Openers
     made = setup_plans(world, with_keys=True)
@@ -87,6 +89,8 @@ def test_the_opening_process_collects_at_the_bulk_pace(world):
         openers.submit(bundle, bureau.folder / "bundles").result().close()
         assert openers.process is not None
         assert openers.process.submit(gc.get_threshold).result() == (gc_pace.BULK_YOUNG, *gc_pace.BULK_OLDER)
+        if hasattr(os, "nice"):  # a lower priority than the merging process, which alone writes the store
+            assert openers.process.submit(os.nice, 0).result() == min(os.nice(0) + opening.OPENERS_NICE, 19)
 
 
 def test_the_kept_original_is_the_verified_file_copied_off_the_store_thread(world, monkeypatch):
