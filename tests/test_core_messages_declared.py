@@ -209,3 +209,19 @@ def test_declared_messages_keep_their_places():
         for kept in ("是", "否", "指标", "学校", "集团", "核心校", "成员校"):
             english = english.replace(kept, "")
         assert not CJK.search(english), form
+
+
+def test_each_chinese_text_has_one_english_form():
+    """The window reads a Chinese text back to its English form; a text declared twice with two English forms
+    would be said one way or the other depending on which module was imported first."""
+    import collections
+    import importlib
+    import pkgutil
+    from inspector_app.said import known
+    for module in pkgutil.walk_packages(inspector_app.__path__, "inspector_app."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    forms = collections.defaultdict(set)
+    for said in known():
+        forms[said.zh].add(said.en)
+    assert {zh: sorted(en) for zh, en in forms.items() if len(en) > 1} == {}

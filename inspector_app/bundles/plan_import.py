@@ -290,7 +290,7 @@ ADDED = {"集团": Said("增加集团 {0}", "group {0} added"), "学校": Said("
 REMOVED = {"集团": Said("删去集团 {0}", "group {0} removed"), "学校": Said("{0}删去学校 {1}", "{0}school {1} removed"),
            "专家": Said("删去专家 {0}", "expert {0} removed")}
 IN_GROUP = Said("集团 {0}：", "group {0}: ")
-FIELD_NAMES = {"title": Said("考核名称", "inspection name"), "school_year": Said("学年", "school year"),
+FIELD_NAMES = {"title": Said("考核名称", "inspection title"), "school_year": Said("学年", "school year"),
                "stage": Said("阶段", "round"), "consensus": Said("合议规则", "consensus rule"),
                "spread_limit": Said("分差上限", "score spread limit"),
                "export_location": Said("照片位置信息", "photo location data")}

@@ -26,7 +26,7 @@ KEY_STEP = Said("键 {0}", "key {0}")
 REPEATS = Said("的 {0} “{1}”与前面重复", "its {0} “{1}” is the same as one before it")
 SCHOOL_ID_TWICE = Said("中学校编号 “{0}” 出现了两次（{1}、{2}）", "school id “{0}” appears twice ({1}, {2})")
 _WORDS = {said.zh: said for said in (
-    Said('考核计划', 'plan'),
+    Said('考核计划', 'the inspection plan'),
     Said('集团', 'groups'),
     Said('学校', 'schools'),
     Said('专家', 'experts'),
@@ -37,7 +37,7 @@ _WORDS = {said.zh: said for said in (
     Said('备注', 'note'),
     Said('佐证材料', 'evidence'),
     Said('评价方式', 'ways of evaluating'),
-    Said('照片说明', 'photo caption'),
+    Said('照片说明', 'the photo caption'),
     Said('照片标注', 'photo markup'),
     Said('大小', 'size'),
     Said('校验值', 'checksum'),
@@ -61,10 +61,10 @@ _WORDS = {said.zh: said for said in (
     Said('类型', 'kind'),
     Said('整改事项', 'rectification items'),
     Said('变更记录', 'changes'),
-    Said('内容', 'content'),
+    Said('内容', 'the content'),
     Said('整改时限', 'deadline'),
     Said('状态', 'status'),
-    Said('佐证文件', 'evidence files'),
+    Said('佐证文件', 'evidence file'),
     Said('记录人', 'recorded by'),
     Said('整改事项编号', 'rectification item id'),
     Said('记录编号', 'record id'),

@@ -26,7 +26,7 @@ FILE_COUNT = Said("{0} 个文件", "{0} files")
 MEMBER_NOT_IN_PANEL = Said("专家组数据包的 members.json 指向包中没有的 {0}。",
                            "The members.json of the panel bundle names {0}, which the bundle does not hold.")
 MEMBER_FAILED = Said("专家组数据包中的专家数据包 {0} 未通过校验：{1}",
-                     "The expert bundle {0} inside the panel bundle failed the check: {1}")
+                     "Expert bundle {0} inside the panel bundle failed its check: {1}")
 MEMBER_UNREADABLE = Said("无法检查专家组数据包中的 {0}：{1}", "{0} inside the panel bundle cannot be checked: {1}")
 MEMBER_OTHER_PLAN = Said("专家组数据包中的 {0} 不是本考核计划的专家数据包。",
                          "{0} inside the panel bundle is no expert bundle of this inspection.")

@@ -32,17 +32,17 @@ RECORD_WORD = Said("记录", "a record")
 _FIELD_WORDS = {k: Said(zh, en)() for k, (zh, en) in {
     "points": ("得分", "score"), "note": ("备注", "note"), "evidence": ("佐证材料", "evidence"),
     "methods": ("评价方式", "ways of evaluating"), "cleared": ("清除", "clearing"), "text": ("意见", "opinion"),
-    "caption": ("照片说明", "photo caption"), "added": ("照片", "photo"), "removed": ("照片删除", "photo removed"),
-    "value": ("否决项", "veto"), "version": ("版本", "version"), "created": ("建立", "creation"),
+    "caption": ("照片说明", "the photo caption"), "added": ("照片", "photo"), "removed": ("照片删除", "photo removed"),
+    "value": ("否决项", "veto item"), "version": ("版本", "version"), "created": ("建立", "creation"),
     "amended": ("修订", "amendment"), "key_id": ("公钥", "public key"), "issuer_key_id": ("发布机关公钥", "issuer's public key"),
     "me": ("身份", "identity")}.items()}
 _KIND_WORDS = {k: Said(zh, en)() for k, (zh, en) in {
-    "finding": ("考核组意见", "the panel's findings"), "photo": ("照片", "photo"), "evidence": ("佐证文件", "an evidence file"),
-    "veto": ("一票否决", "a veto"), "consensus": ("合议得分", "an agreed score"), "plan": ("考核计划", "the inspection"),
+    "finding": ("考核组意见", "the panel's findings"), "photo": ("照片", "photo"), "evidence": ("佐证文件", "evidence file"),
+    "veto": ("一票否决", "a veto"), "consensus": ("合议得分", "an agreed score"), "plan": ("考核计划", "the inspection plan"),
     "bundle": ("数据包", "a bundle"), "finalisation": ("定稿", "the finalisation"),
-    "rectification": ("整改事项", "a rectification item"), "register": ("登记表", "a register"),
-    "feedback_meeting": ("反馈会记录", "the feedback meeting record"), "expert": ("专家", "an expert"),
-    "identity": ("本机身份", "this computer's identity"), "prior_result": ("上年结果", "last year's result")}.items()}
+    "rectification": ("整改事项", "rectification items"), "register": ("登记表", "a register"),
+    "feedback_meeting": ("反馈会记录", "the feedback meeting record"), "expert": ("专家", "experts"),
+    "identity": ("本机身份", "this computer's identity"), "prior_result": ("上年结果", "last year's results")}.items()}
 
 
 def recovery_account(store: Store, previous: dict) -> tuple[str, bool]:
