@@ -271,3 +271,24 @@ def test_every_screen_and_dialog_of_the_english_window_is_english(qtbot, store, 
         walk.check_text("message box", "text", text)
     window.close()
     assert not walk.offending, "\n".join(dict.fromkeys(walk.offending))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_bureau_list_shows_the_group_names_in_either_language(qtbot, store, language, lang):
+    """At 1366×768 the English flags and headings are wider than the list: the group's name keeps nine
+    characters and the list scrolls. In Chinese, with room to spare, the name takes all of it."""
+    language(lang)
+    from inspector_app.store.demo import make_demo
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.resize(1366, 768)
+    window.data_menus.show_bureau()
+    bureau = window.data_menus._bureau
+    qtbot.waitUntil(lambda: bureau.table.viewport().width() > 300)
+    header = bureau.table.horizontalHeader()
+    nine = bureau.fontMetrics().horizontalAdvance("中") * 9
+    needed = min(bureau.table.sizeHintForColumn(1), nine)
+    assert header.sectionSize(1) >= needed
+    widths = sum(header.sectionSize(c) for c in range(bureau.table.columnCount()))
+    if lang == "zh_CN":
+        assert widths >= bureau.table.viewport().width() - 2  # stretched to the edge: no room left unused

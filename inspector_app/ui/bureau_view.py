@@ -7,7 +7,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -65,6 +65,8 @@ class BureauView(QWidget):
         outer.addWidget(self.heading)
         self.table = QTableWidget(0, len(RANK_HEADS))
         self.table.setHorizontalHeaderLabels([t(h) for h in RANK_HEADS])
+        self._name_width: int | None = None  # the group column's width when there is no room to stretch it
+        self.table.viewport().installEventFilter(self)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -167,8 +169,8 @@ class BureauView(QWidget):
                     item.setForeground(QBrush(FLAG_FG))
                     item.setToolTip("\n".join(_override_words(i) for i in u.overrides))
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._name_width = None  # measured again for this listing
+        self._fit_columns()
         self.unfinished.setText(translate("BureauView", "未完成（不排名、不评等次、不奖惩）：{0}").format(
             listing((unfinished_item(u) for u in r.unfinished), "；")) if r.unfinished else "")
         self.workbook_button.setEnabled(bool(r.units))  # nothing finalised: nothing to publish
@@ -180,6 +182,27 @@ class BureauView(QWidget):
             self.table.setCurrentCell(0, 0)
         self._show_unit(self.table.currentRow())
 
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as it needs (measured once per listing); the group's name takes what is left, and
+        when nothing is (long English flags on a school laptop) it keeps nine characters and the table scrolls.
+        Decided again whenever the table is resized."""
+        header = self.table.horizontalHeader()
+        if self._name_width is None:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            self.table.resizeColumnsToContents()
+            self._name_width = min(header.sectionSize(1), self.fontMetrics().horizontalAdvance("中") * 9)
+        others = sum(header.sectionSize(c) for c in range(self.table.columnCount()) if c != 1)
+        if others + self._name_width <= self.table.viewport().width():
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(1, self._name_width)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self._name_width is not None:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
     def ranking(self) -> list[tuple[int, str, str]]:
         """(rank, group, total) as the table shows them."""
         return [(int(self.table.item(i, 0).text()), self.table.item(i, 1).text(), self.table.item(i, 3).text())
