@@ -26,6 +26,7 @@ DATA_LITERALS = {
     ("report_actions.py", "现场反馈报告-"),
     ("report_actions.py", "评分表-"),
     ("report_actions.py", "合议记录-"),
+    ("bureau_view.py", "中"),                  # a sample character: the width of nine characters of a name
 }
 
 
