@@ -97,7 +97,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "逐校评分，集团得分取{0}（{1}）"),
     QT_TRANSLATE_NOOP("Core", "逐校评分，集团得分取{0}"),
     QT_TRANSLATE_NOOP("Core", "不适用于{0}"),
-    # typed values (rubric/rules/base.py)
+    # typed values (rubric/rules/inputs.py)
     QT_TRANSLATE_NOOP("Core", "不能大于 {0}（填写的是 {1}）"),
     QT_TRANSLATE_NOOP("Core", "不能小于 {0}（填写的是 {1}）"),
     QT_TRANSLATE_NOOP("Core", "最多 {0}，而不是 {1}"),

@@ -4,10 +4,10 @@ Importing this package registers every rule type in `REGISTRY` by its `type`.
 To add a rule type, define a `Rule` subclass with a `type` in one of the
 family modules below (or a new module imported here) and write its test.
 """
-from inspector_app.rubric.rules.base import (CENT, FORMS, HUNDRED, KEY_RE, MAX_TEXT, NA, NOT_APPLICABLE, OVERRIDE,
-                                             OVERRIDE_REASON, REGISTRY, YES_NO, ZERO, Field, InputError, Measured,
-                                             Option, Outcome, Rule, json_decimal, normalise_value,
-                                             not_applicable_reason, q, read_options, read_rule, resolve)
+from inspector_app.rubric.rules.inputs import (CENT, FORMS, HUNDRED, MAX_TEXT, NA, NOT_APPLICABLE, OVERRIDE, OVERRIDE_REASON,
+                                               YES_NO, ZERO, Field, InputError, Measured, json_decimal, normalise_value,
+                                               not_applicable_reason, q, resolve)
+from inspector_app.rubric.rules.base import KEY_RE, REGISTRY, Option, Outcome, Rule, read_options, read_rule
 from inspector_app.rubric.rules.checklist import DeductRule, GateRule, ItemsRule
 from inspector_app.rubric.rules.measured import (LevelsRule, PercentageRule, ProportionalRule, ShortfallRule, Target,
                                                  ThresholdRule)

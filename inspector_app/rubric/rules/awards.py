@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.rules.base import ZERO, Field, InputError, Option, Rule, read_options
+from inspector_app.rubric.rules.inputs import ZERO, Field, InputError
+from inspector_app.rubric.rules.base import Option, Rule, read_options
 from inspector_app.rubric.rules.register import LEVELS, REGISTER, counted, level_of, parse_items
 from inspector_app.said import Said
 

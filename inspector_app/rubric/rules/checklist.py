@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.rules.base import ZERO, Field, Option, Rule, read_options
+from inspector_app.rubric.rules.inputs import ZERO, Field
+from inspector_app.rubric.rules.base import Option, Rule, read_options
 from inspector_app.said import Said
 
 ITEMS_SUM_DIFFERS = Said("各项分值之和 {0} 与本指标分值 {1} 不符", "the items' points add up to {0}, not this indicator's points {1}")

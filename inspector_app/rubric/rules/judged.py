@@ -5,7 +5,8 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.rules.base import KEY_RE, ZERO, Field, Rule, read_rule
+from inspector_app.rubric.rules.inputs import ZERO, Field
+from inspector_app.rubric.rules.base import KEY_RE, Rule, read_rule
 from inspector_app.said import Said
 
 PART_KEY = Said("部分的键 “{0}” 无效或重复", "the part's key “{0}” is not valid or is used twice")

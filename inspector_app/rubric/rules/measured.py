@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import ClassVar
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.rules.base import HUNDRED, KEY_RE, ZERO, Field, Option, Rule, json_decimal, q, read_options
+from inspector_app.rubric.rules.inputs import HUNDRED, ZERO, Field, json_decimal, q
+from inspector_app.rubric.rules.base import KEY_RE, Option, Rule, read_options
 from inspector_app.said import Said
 
 DEDUCT_ABOVE = Said("扣分 {0} 超过本项分值 {1}", "the deduction {0} is more than this item's points {1}")
