@@ -20,7 +20,8 @@ from inspector_app.results.history import HistoryError, read_history
 from inspector_app.results.model import History, IndicatorScore, PastResult, UnitResult
 from inspector_app.scoring.school import School
 from inspector_app.results.ranking import award_cut, compute_results
-from inspector_app.results.roster import RosterError, read_roster, write_roster_template
+from inspector_app.results.roster import RosterError, read_roster
+from inspector_app.results.roster_template import write_roster_template
 from inspector_app.results.summary_pdf import write_summary_pdf
 from inspector_app.results.workbook import SUMMARY, SUMMARY_HEADERS, write_results_workbook
 from inspector_app.rubric.catalog import load_catalog

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_template(args) -> int:
     from inspector_app.cli.main import CommandError
     from inspector_app.cli.rubric_cmd import resolve
-    from inspector_app.results.roster import write_roster_template
+    from inspector_app.results.roster_template import write_roster_template
     rubric = resolve(args.rubric)
     if not str(args.out).lower().endswith(".xlsx"):
         raise CommandError("输出文件名应以 .xlsx 结尾", 2)
