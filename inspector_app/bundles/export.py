@@ -6,7 +6,6 @@ number is consumed only once the bundle is safely at its destination.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import tempfile
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from inspector_app.bundles import canonical
-from inspector_app.bundles.canonical import BundleError
+from inspector_app.bundles import export_files as EF
 from inspector_app.bundles.bag import read_bag
 from inspector_app.bundles.verification import PLAIN, SEALED_FOR
 from inspector_app.bundles.bag_write import write_bag
@@ -26,14 +25,11 @@ from inspector_app.bundles.tagfiles import make_info
 from inspector_app.numbers import fmt_points, stored_points
 from inspector_app.store import entries as E
 from inspector_app.store import finalisation as F
-from inspector_app.store import evidence_records as ER
 from inspector_app.store import identity as I
-from inspector_app.store import photo_records as PR
 from inspector_app.store.bundle_records import (consume_sequence, merged_expert_bundles, next_sequence,
                                                 reserve_sequence)
-from inspector_app.store.db import Store, StoreError, now
+from inspector_app.store.db import Store, now
 from inspector_app.store.findings import get_findings
-from inspector_app.store.photo_location import strip_location
 from inspector_app.store.plans import (Group, Plan, baselines, get_plan, groups, plan_rubric, prior_results,
                                        rubric_source, self_scores)
 from inspector_app.store.experts import assigned, expert_by_id, expert_public_key, experts
@@ -55,28 +51,14 @@ TRANSCRIBED_GO_WITH_LEAD = Said("代录的评分由组长放入专家组数据�
 NOT_FINALISED_YET = Said("集团 {0} 尚未定稿：教育局将列为未完成，不排名（inspector panel finalise）",
                          "Group {0} is not finalised yet: the bureau will list it as unfinished and not rank it "
                          "(inspector panel finalise)")
-WHOLE_GROUP = Said("集团整体", "the group as a whole")
-EVIDENCE_LABEL = Said("佐证文件“{0}”（指标 {1}，{2}）", 'evidence file "{0}" (indicator {1}, {2})')
-PHOTO_LABEL = Said("照片“{0}”（指标 {1}，{2}）", 'photo "{0}" (indicator {1}, {2})')
-PHOTO_FILE_OF = Said("{0}的文件", "the file of {0}")
-DELETE_THE_PHOTO = Said("请在照片列表中删除这张照片", "Delete this photo in the photo list")
-REMOVE_THE_FILE = Said("请在该指标的佐证文件中移除它", "Remove it from this indicator's evidence files")
 
 FINAL_CHANGED_SINCE = Said('集团 {0} 定稿（第 {1} 版）后评分有改动：{2}。请重新定稿并写明理由（inspector panel finalise … --reason），或撤回改动后再导出',
                             "Group {0}'s scores changed after it was finalised (version {1}): {2}. Finalise again with a reason (inspector panel finalise … --reason), or undo the changes, then export")
 
-HAS_BEEN_CHANGED_DIFFERS = Said('{0}已被改动（与添加时的内容不同：{1}）。{2}（或重新添加原件）后再导出；没有写出数据包。',
-                                 '{0} has been changed (it differs from what was added: {1}). {2} (or add the original again), then export; no bundle was written.')
 INSPECTION_HAS_EXPERT = Said('考核计划中没有专家 {0}',
                               'The inspection has no expert {0}')
 PANEL_LEAD_INSPECTION_REGISTERS = Said('{0} 不是本考核计划登记的专家组组长，不能导出专家组数据包',
                                         '{0} is not the panel lead this inspection registers: cannot export a panel bundle')
-FILE_MISSING_DELETE_PHOTO = Said('{0}的文件缺失（{1}）。请在照片列表中删除这张照片（或从原始来源重新添加）后再导出；没有写出数据包',
-                                  'The file of {0} is missing ({1}). Delete this photo in the photo list (or add it again from its source), then export; no bundle was written')
-FILE_MISSING_REMOVE_INDICATOR = Said('{0}的文件缺失（{1}）。请在该指标的佐证文件中移除它（或重新添加原件）后再导出；没有写出数据包',
-                                      "The file of {0} is missing ({1}). Remove it from the indicator's evidence files (or add the original again), then export; no bundle was written")
-READ_THEN_EXPORT_BUNDLE = Said('{0}无法读取（{1}）。{2}后再导出；没有写出数据包。',
-                                '{0} cannot be read ({1}). {2}, then export; no bundle was written.')
 
 FORMAT = 1
 
@@ -109,14 +91,6 @@ class ExportResult:
         return SEALED_FOR("、".join(r.name for r in self.recipients))
 
 
-@dataclass(frozen=True)
-class _PhotoSource:
-    """A photo to carry: read (and its location stripped) while writing, not while gathering."""
-    file: Path
-    strip: bool
-    meta: dict[str, Any]
-
-
 @dataclass
 class PreparedExport:
     """One bundle with everything read from the store, in three steps a window runs apart:
@@ -132,8 +106,8 @@ class PreparedExport:
     info: dict[str, Any]
     out_dir: Path
     keystore: KeyStore
-    photo_sources: list[_PhotoSource] = field(default_factory=list)
-    file_sources: list[_PhotoSource] = field(default_factory=list)  # evidence files other than photos
+    photo_sources: list[EF.CarriedFile] = field(default_factory=list)
+    file_sources: list[EF.CarriedFile] = field(default_factory=list)  # evidence files other than photos
     inner: "PreparedExport | None" = None  # a panel bundle: the lead's own expert bundle, written first, carried inside
     members: list[str] = field(default_factory=list)
     path: Path | None = None
@@ -155,9 +129,9 @@ class PreparedExport:
             self.payload[self.members[0]] = self.inner.path
             self.payload["members.json"] = canonical.dumps(self.members)
         if self.kind == "expert":
-            self.payload["photos.json"] = canonical.dumps(_read_photos(self.photo_sources, self.payload,
+            self.payload["photos.json"] = canonical.dumps(EF.read_photos(self.photo_sources, self.payload,
                                                                          self.photo_list))
-            self.payload["files.json"] = canonical.dumps(_read_evidence(self.file_sources, self.payload))
+            self.payload["files.json"] = canonical.dumps(EF.read_evidence(self.file_sources, self.payload))
         if self.recipients is None or not self.seal:
             self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress,
                                   cancelled)
@@ -262,125 +236,6 @@ def left_behind(store: Store, plan: Plan, group: Group, signer_id: str, *, panel
     return warnings
 
 
-def _photo_sources(store: Store, plan: Plan, group: Group, expert_id: str | None) -> list[_PhotoSource]:
-    """The photos to carry. A removed photo whose file is gone is left out (it is removed: nothing is lost);
-    a photo still in use whose file is gone stops the export, named, so the user can remove it first."""
-    sources = []
-    for photo in PR.list_photos(store, plan.id, group.id, expert_id=expert_id, include_removed=True):
-        path = store.photos_dir / photo.original
-        if not path.is_file():
-            if photo.removed:
-                continue
-            raise StoreError(FILE_MISSING_DELETE_PHOTO(_photo_label(group, photo), path))
-        sources.append(_PhotoSource(path, not plan.export_location and photo.has_location,
-                                    {"original_sha256": photo.sha256, "school": photo.school_id,
-                                     "indicator": photo.indicator, "expert": photo.expert_id,
-                                     "caption": photo.caption, "taken_at": photo.taken_at, "mime": photo.mime,
-                                     "chosen": photo.chosen, "removed": photo.removed, "original": photo.original,
-                                     "name": photo.name, "markup": photo.markup, "file_time": photo.file_time,
-                                     "label": _photo_label(group, photo)}))
-    return sources
-
-
-def _evidence_sources(store: Store, plan: Plan, group: Group, expert_id: str) -> list[_PhotoSource]:
-    """The evidence files to carry, with the photos' rules: a removed file that is gone is left out, one in
-    use that is gone stops the export, named."""
-    sources = []
-    for rec in ER.list_files(store, plan.id, group.id, expert_id=expert_id, include_removed=True):
-        path = store.photos_dir / rec.stored
-        label = _evidence_label(group, rec)
-        if not path.is_file():
-            if rec.removed:
-                continue
-            raise StoreError(FILE_MISSING_REMOVE_INDICATOR(label, path))
-        sources.append(_PhotoSource(path, False, {"sha256": rec.sha256, "name": rec.name, "school": rec.school_id,
-                                                  "indicator": rec.indicator, "expert": rec.expert_id,
-                                                  "kind": rec.kind, "mime": rec.mime, "size": rec.size,
-                                                  "removed": rec.removed, "original": rec.stored, "label": label}))
-    return sources
-
-
-def _evidence_label(group: Group, rec) -> str:
-    where = group.school(rec.school_id).name if rec.school_id else WHOLE_GROUP()
-    return EVIDENCE_LABEL(rec.name, rec.indicator, where)
-
-
-@dataclass(frozen=True)
-class _Carried:
-    """How an exported file kind is named when it cannot leave: its BundleError codes (`code`_missing,
-    `code`_changed), the subject of the message, and how the user takes the file out."""
-    code: str
-    subject: str  # with {label}
-    remove: str
-
-
-_PHOTO = _Carried("photo", PHOTO_FILE_OF("{label}"), DELETE_THE_PHOTO())
-_EVIDENCE = _Carried("file", "{label}", REMOVE_THE_FILE())
-
-
-def _checked_bytes(source: _PhotoSource, sha256: str, carried: _Carried) -> bytes | None:
-    """A stored file's bytes, hashed again as they leave. None for a removed file that is gone or changed (it
-    is left out); for one in use, a BundleError naming it and saying how to take it out."""
-    removed, subject = source.meta["removed"], carried.subject.format(label=source.meta["label"])
-    try:
-        data = source.file.read_bytes()
-    except OSError as exc:
-        if removed:
-            return None
-        raise BundleError(f"{carried.code}_missing", READ_THEN_EXPORT_BUNDLE(subject, exc.strerror or exc, carried.remove)) from None
-    if hashlib.sha256(data).hexdigest() != sha256:
-        if removed:
-            return None
-        raise BundleError(f"{carried.code}_changed", HAS_BEEN_CHANGED_DIFFERS(subject, source.file, carried.remove))
-    return data
-
-
-def _read_evidence(sources: list[_PhotoSource], payload: dict[str, Any]) -> list[dict]:
-    """The evidence files into the payload, each hashed again as it leaves, and their list for files.json."""
-    result = []
-    for source in sources:
-        data = _checked_bytes(source, source.meta["sha256"], _EVIDENCE)
-        if data is None:
-            continue
-        meta = dict(source.meta)
-        stored = meta.pop("original")
-        del meta["label"]
-        name = f"files/{meta['sha256']}{Path(stored).suffix}"
-        payload[name] = data
-        result.append({"file": name, **meta})
-    return result
-
-
-def _photo_label(group: Group, photo) -> str:
-    where = group.school(photo.school_id).name if photo.school_id else WHOLE_GROUP()
-    return PHOTO_LABEL(photo.caption or Path(photo.original).name, photo.indicator, where)
-
-
-def _read_photos(sources: list[_PhotoSource], payload: dict[str, Any],
-                 carried: list[tuple[str, bool]] | None = None) -> list[dict]:
-    """The photo files into the payload and their list for photos.json (file work: Pillow strips locations);
-    `carried` gets (file name, location removed) for each photo not deleted, for the export's result."""
-    result = []
-    for source in sources:
-        data = _checked_bytes(source, source.meta["original_sha256"], _PHOTO)  # evidence re-hashed as it leaves
-        if data is None:
-            continue
-        meta = dict(source.meta)
-        original = meta.pop("original")
-        del meta["label"]
-        stripped = False
-        if source.strip:
-            copy = strip_location(data, name=original)
-            stripped, data = copy != data, copy
-        if carried is not None and not meta["removed"]:
-            carried.append((meta.get("name") or Path(original).name, stripped))
-        sha = hashlib.sha256(data).hexdigest()
-        name = f"photos/{sha}{Path(original).suffix}"
-        payload[name] = data
-        result.append({"file": name, "sha256": sha, **meta})
-    return result
-
-
 def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str,
                    out_dir: Path) -> PreparedExport:
     """One expert's entries, vetoes, notes, photos and history for one group, read from the store."""
@@ -401,8 +256,8 @@ def prepare_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, e
     filename = f"{_slug(expert.name)}-{_slug(group.name)}-{_stamp()}-{sequence}{BUNDLE_SUFFIX}"
     warnings = () if expert.role == "lead" else tuple(left_behind(store, plan, group, expert_id, panel=False))
     return _prepared(store, keystore, plan, "expert", sequence, previous, filename, payload, out_dir, group,
-                     recipients, photo_sources=_photo_sources(store, plan, group, expert_id),
-                     file_sources=_evidence_sources(store, plan, group, expert_id), warnings=warnings)
+                     recipients, photo_sources=EF.photo_sources(store, plan, group, expert_id),
+                     file_sources=EF.evidence_sources(store, plan, group, expert_id), warnings=warnings)
 
 
 def export_expert(store: Store, keystore: KeyStore, plan: Plan, group: Group, expert_id: str, out_dir: Path, *,
