@@ -251,7 +251,7 @@ def test_four_laptops_follow_the_readme(tmp_path, capsys):
     assert final["finalised"] is True and final["version"] == 1 and final["meeting_date"] == "2024-10-16"
     assert L.run("lead", at("report --group")) == 0
     assert L.run("lead", at("panel export")) == 0
-    assert L.run("bureau", at("verify /media/usb/*.zip")) == 0
+    assert L.run("bureau", at("--data-dir BUREAU verify /media/usb/*.zip")) == 0
 
     # Negative control: the panel bundle's result edited and re-signed with the lead's real key.
     panel = next(L.usb.glob("专家组-*.zip"))
