@@ -161,4 +161,5 @@ def results_json(results) -> dict:
         counts = results.rectification.get(g["group"])
         g["rectification"] = counts.to_json() if counts else {"items": 0, "closed_on_time": 0, "overdue": 0,
                                                               "rejected": 0}
-    return {"year": results.year, "rubric": results.rubric_id, "published": bool(results.units), "groups": groups}
+    # "ranked": at least one group is finalised and ranked (what `plan publication` then publishes)
+    return {"year": results.year, "rubric": results.rubric_id, "ranked": bool(results.units), "groups": groups}
