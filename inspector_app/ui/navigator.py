@@ -3,7 +3,7 @@ indicator's state, each unit's progress, a jump-to-code box and a text search.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from inspector_app.numbers import fmt_points
@@ -79,6 +79,9 @@ class Navigator(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Navigator", "搜索指标内容（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
+        # Escape in the search box clears it: every indicator is listed again
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         layout.addWidget(self.jump)
         layout.addWidget(self.search)
         self.tree = QTreeWidget()
@@ -261,6 +264,15 @@ class Navigator(QWidget):
         hits = set(self.workspace.search(text))
         for place, item in self.items.items():
             item.setHidden(place not in hits)
+        # a school or area with nothing found in it is not listed while searching
+        for unit_item in self.unit_items.values():
+            any_unit = False
+            for i in range(unit_item.childCount()):
+                area_item = unit_item.child(i)
+                shown = any(not area_item.child(j).isHidden() for j in range(area_item.childCount()))
+                area_item.setHidden(not shown)
+                any_unit |= shown
+            unit_item.setHidden(not any_unit)
 
     def _search_go(self) -> None:
         hits = self.workspace.search(self.search.text())
