@@ -93,6 +93,40 @@ def test_search_finds_rule_words_and_evidence(qtbot, store):
     assert "C20" in codes  # 满意 is in C20's rule (满意度), not its title
 
 
+def test_searching_lists_only_where_something_is_found_and_escape_clears_it(qtbot, store):
+    from PySide6.QtCore import Qt
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.select_group("g4")
+    nav = window.navigator
+    nav.search.setFocus()
+    nav.search.setText("满意")
+    hits = set(window.workspace.search("满意"))
+    shown = {place for place, item in nav.items.items() if not item.isHidden()}
+    assert shown == hits
+    for unit_item in nav.unit_items.values():  # an area or school with no hit is not listed while searching
+        for i in range(unit_item.childCount()):
+            area = unit_item.child(i)
+            found = any(not area.child(j).isHidden() for j in range(area.childCount()))
+            assert area.isHidden() is not found, area.text(0)
+    qtbot.keyClick(nav.search, Qt.Key.Key_Escape)
+    assert nav.search.text() == ""
+    assert all(not item.isHidden() for item in nav.items.values())
+    assert all(not u.isHidden() for u in nav.unit_items.values())
+
+
+def test_the_language_menu_ticks_the_language_in_use_and_the_one_chosen_next(qtbot, store):
+    from inspector_app.ui.i18n import current_language
+    make_demo(store)
+    window = open_window(qtbot, store)
+    actions = window.language_actions
+    assert [code for code, a in actions.items() if a.isChecked()] == [current_language()]
+    other = next(code for code in actions if code != current_language())
+    actions[other].trigger()
+    assert [code for code, a in actions.items() if a.isChecked()] == [other]
+    assert store.setting("language") == other
+
+
 def test_a_veto_without_a_reason_shows_unsaved(qtbot, store):
     from inspector_app.rubric.catalog import load_catalog
     from inspector_app.store import plans as P

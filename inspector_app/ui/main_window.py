@@ -3,13 +3,13 @@ with the actions and shortcuts that move between them and the save state in the 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.ui.home_view import HomeView
-from inspector_app.ui.i18n import LANGUAGES, translate
+from inspector_app.ui.i18n import LANGUAGES, current_language, translate
 from inspector_app.ui.indicator_page import IndicatorPage
 from inspector_app.ui.navigator import Navigator
 from inspector_app.ui.score_panel import ScorePanel
@@ -157,8 +157,15 @@ class MainWindow(QMainWindow):
             self.add_action(go, translate("MainWindow", "专家组意见(&2)"), self.show_findings, ["Ctrl+2"]),
         ]
         view = bar.addMenu(translate("MainWindow", "语言(&L)"))
+        # the language in use is ticked; choosing another ticks it for the next start
+        languages = QActionGroup(self)
+        self.language_actions = {}
         for code, name in LANGUAGES.items():
-            self.add_action(view, name, lambda _=False, c=code: self.set_language(c))
+            action = self.add_action(view, name, lambda _=False, c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            languages.addAction(action)
+            self.language_actions[code] = action
 
     # ---------------------------------------------------------------- screens
     def show_home(self) -> None:
