@@ -127,6 +127,27 @@ def test_the_language_menu_ticks_the_language_in_use_and_the_one_chosen_next(qtb
     assert store.setting("language") == other
 
 
+def test_a_refused_value_below_the_fold_is_scrolled_into_view(qtbot, store):
+    from PySide6.QtCore import QPoint
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.resize(900, 420)  # a short window: the page scrolls
+    ws = window.workspace
+    place, field = next((p, f) for p in ws.places for f in ws.indicator(p.code).rule.fields()
+                        if f.kind == "number" and ws.applicable(p))
+    window.show_place(place)
+    page = window.page
+    page._input_changed(field.key, "abc")
+    label = page.inputs.errors[field.key]
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())  # looking elsewhere when it is said
+    page._input_changed(field.key, "abcd")
+    qtbot.waitUntil(lambda: label.isVisible())
+    qtbot.wait(50)
+    top = label.mapTo(page.widget(), QPoint(0, 0)).y()
+    shown = page.verticalScrollBar().value()
+    assert shown <= top and top + label.height() <= shown + page.viewport().height(), (top, shown)
+
+
 def test_a_veto_without_a_reason_shows_unsaved(qtbot, store):
     from inspector_app.rubric.catalog import load_catalog
     from inspector_app.store import plans as P

@@ -255,6 +255,15 @@ class IndicatorPage(QScrollArea):
             self.panel_answer.clear_errors()
         self.error.setText(core_text(plain_error(error)) if error and not shown_by_field else "")
         self.error.setVisible(bool(error) and not shown_by_field)
+        if error:  # scrolled into view once the layout has placed it: a refusal below the fold is not missed
+            QTimer.singleShot(0, lambda key=field_key: self._reveal_error(key))
+
+    def _reveal_error(self, key: str) -> None:
+        label = self.inputs.errors.get(key)
+        for target in (label, self.error):
+            if target is not None and target.isVisible():
+                self.ensureWidgetVisible(target)
+                return
 
     # ---------------------------------------------------------------- editing
     @Slot(str, object)
