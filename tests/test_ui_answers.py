@@ -82,3 +82,40 @@ def test_an_error_is_said_once_and_goes_when_fixed(store):
     type_text("15%")
     assert not any(lbl.isVisible() for lbl in page.inputs.errors.values())
     assert ws.error(place) == "" and ws.inputs(place)["ratio.value"] == "15%"
+
+
+def test_a_count_keeps_a_decimal_typed_and_refuses_it_in_words(store):
+    """A count typed as 1.5 is not silently read as 15 (or 1): it stays as typed, the core refuses it
+    under the field, nothing is saved, and the error goes once a whole number is typed."""
+    from inspector_app.numbers import NumberError, parse_count
+    window, ws, place = _fresh(store, "C18")
+    page = window.page
+    key_name = next(k for k, f in page.inputs._fields.items() if f.kind == "count")
+    field = page.inputs._fields[key_name]
+    count = page.inputs.editors[key_name]
+    with pytest.raises(NumberError) as refused:
+        parse_count("1.5", what=field.label)  # the rule: a count is whole
+    count.setFocus()
+    type_text("1.5")
+    assert count.text() == "1.5"  # what was typed, not 15
+    shown = [k for k, lbl in page.inputs.errors.items() if lbl.isVisible()]
+    assert shown == [key_name], shown
+    said = page.inputs.errors[key_name].text()
+    assert "整数" in said and "1.5" in said and str(refused.value).endswith(said), (said, str(refused.value))
+    assert key_name not in ws.inputs(place) and ws.error(place)
+    key(Qt.Key.Key_Tab)  # leaving the field neither replaces the text nor saves it
+    assert count.text() == "1.5" and page.inputs.errors[key_name].isVisible()
+    page.commit_now()
+    entry = E.get_entry(store, ws.plan.id, ws.group.id, ws.expert_id, place.school_id, place.code)
+    assert entry is None or key_name not in entry.inputs
+    count.setFocus()
+    count.selectAll()
+    type_text("1")  # the stored value was none: 1 is a change the box reports
+    assert not page.inputs.errors[key_name].isVisible() and ws.error(place) == ""
+    assert ws.inputs(place)[key_name] == parse_count("1")
+    count.selectAll()
+    type_text("1.5")
+    assert page.inputs.errors[key_name].isVisible() and key_name not in ws.inputs(place)
+    count.selectAll()
+    type_text("1")  # back to the value the box last held: still reported, the error goes
+    assert not page.inputs.errors[key_name].isVisible() and ws.inputs(place)[key_name] == 1

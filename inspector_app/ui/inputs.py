@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
@@ -212,6 +213,7 @@ class FieldInputs(QWidget):
         none_missing.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         none_missing.setToolTip(translate("FieldInputs", "一项也不缺：记为 0（空格键切换）"))
         spin.valueChanged.connect(lambda n, k=f.key, b=none_missing: self._count_changed(k, n, b))
+        spin.typed.connect(lambda v, k=f.key: self._emit(k, v))
         none_missing.clicked.connect(lambda on, s=spin: s.setValue(0 if on else UNANSWERED))
         spin.editingFinished.connect(self.left)
         spin.none_missing = none_missing
@@ -272,12 +274,50 @@ class YesNoBox(QComboBox):
 
 
 class CountBox(QSpinBox):
-    """A count whose empty state is "—" (unanswered); typing replaces it, 0 included."""
+    """A count whose empty state is "—" (unanswered); typing replaces it, 0 included.
+
+    What is typed is never silently changed: text the box cannot hold as a count (1.5, -2, 三) stays as
+    typed, also when focus leaves, and is passed on as `typed` for the core to refuse in words; a spin
+    box alone would drop the "." of 1.5 and take 15."""
     none_missing: QToolButton
+    typed = Signal(object)  # typed text that is not a count in range (for the core to refuse), or the count it became
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.refused = ""  # the text shown that the box holds no value for
+        self.lineEdit().textEdited.connect(self._edited)
+        self.valueChanged.connect(self._value_changed)
+
+    def validate(self, text: str, pos: int):  # noqa: D102 - Qt's
+        state, text, pos = super().validate(text, pos)
+        if state == QValidator.State.Invalid:
+            state = QValidator.State.Intermediate  # kept as typed; the core says what is wrong with it
+        return state, text, pos
+
+    def _value_changed(self, _n: int) -> None:
+        self.refused = ""
+
+    def _edited(self, text: str) -> None:
+        stripped = text.strip()
+        if super().validate(text, len(text))[0] == QValidator.State.Acceptable:
+            if self.refused:  # corrected, perhaps to the value the box still held: no valueChanged then
+                self.refused = ""
+                value = self.valueFromText(text)
+                self.typed.emit(None if value == UNANSWERED else value)
+        elif stripped and stripped != self.specialValueText():
+            self.refused = text
+            self.typed.emit(stripped)
 
     def focusInEvent(self, event) -> None:  # noqa: N802
         super().focusInEvent(event)
         self.selectAll()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        refused = self.refused
+        super().focusOutEvent(event)  # would put back the text of the value it last held
+        if refused and self.lineEdit().text() != refused:
+            self.lineEdit().setText(refused)
+            self.refused = refused
 
 
 class _TextEdit(QPlainTextEdit):
