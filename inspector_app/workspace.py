@@ -218,7 +218,7 @@ class Workspace(PlaceMoves, PhotoWork):
     def scored(self, place: Place) -> bool:
         """Finished at this place: it has points, or it was answered 不适用."""
         answered, points, _ = self.outcome(place)
-        return points is not None or (answered and not self.applicable(place))
+        return E.is_done(points, answered and not self.applicable(place))
 
     def self_score(self, place: Place) -> Decimal | None:
         return self._self.get((place.school_id, place.code))
@@ -276,9 +276,9 @@ class Workspace(PlaceMoves, PhotoWork):
                 result = card.indicators[code]
                 got = result.per_school.get(unit.school_id) if unit.school_id else None
                 if unit.school_id:
-                    done = got is not None and (got.points is not None or not got.applicable)
+                    done = got is not None and E.is_done(got.points, not got.applicable)
                 else:
-                    done = result.points is not None or (result.answered and not result.applicable)
+                    done = E.is_done(result.points, result.answered and not result.applicable)
                 if not done:
                     missing.append(Place(unit.school_id, code))
         return missing

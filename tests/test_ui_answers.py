@@ -119,3 +119,48 @@ def test_a_count_keeps_a_decimal_typed_and_refuses_it_in_words(store):
     count.selectAll()
     type_text("1")  # back to the value the box last held: still reported, the error goes
     assert not page.inputs.errors[key_name].isVisible() and ws.inputs(place)[key_name] == 1
+
+
+def test_not_applicable_counts_as_done_in_every_count_before_and_after_a_restart(store):
+    """An indicator answered 不适用 is done (no points, nothing missing): the group list, the tree, the home
+    list, `inspector progress`'s units and 完成检查 count it alike, while running and after a restart."""
+    from inspector_app.inspection import Inspection
+    from inspector_app.rubric.rules import not_applicable_reason
+    from inspector_app.store import plans as P
+    window, ws, place = _fresh(store, "C7")
+    fields = ws.indicator(place.code).rule.fields()
+    gate = window.page.inputs.editors[next(f.key for f in fields if f.kind == "bool")]
+    gate.setFocus()
+    key(Qt.Key.Key_A)  # 不适用
+    window.page.commit_now()
+    plan, group, expert = ws.plan, ws.group, ws.expert_id
+
+    def expected() -> int:  # the rule, from what is stored: points, or inputs that say 不适用
+        rows = E.entries(store, plan.id, group.id, expert)
+        return sum(1 for e in rows if e.points is not None or not_applicable_reason(e.inputs))
+
+    stored = E.get_entry(store, plan.id, group.id, expert, place.school_id, place.code)
+    assert stored.points is None and not_applicable_reason(stored.inputs)
+    total = len(ws.places)
+    want = expected()
+    assert want >= 1
+
+    def counts(w) -> dict:
+        nav, wsp = w.navigator, w.workspace
+        combo = nav.group_combo.itemText(nav.group_combo.findData(group.id))
+        return {"combo": combo.endswith(f"{want}/{total} 处已评"),
+                "tree": sum(wsp.unit_progress(u.school_id)[0] for u in wsp.units) == want,
+                "store": sum(u.done for u in E.progress(store, plan, wsp.rubric, group, expert)) == want,
+                "group_progress": wsp.group_progress()[group.id] == (want, total),
+                "not_listed": place not in wsp.unscored() and place not in wsp.unscored_in(group.id)}
+
+    assert all(counts(window).values()), counts(window)
+    home_done, _ = Inspection(store, plan).progress(expert)
+    every = sum(1 for g in P.groups(store, plan.id)
+                for e in E.entries(store, plan.id, g.id, expert) if e.points is not None or not_applicable_reason(e.inputs))
+    assert home_done == every
+    window.close()
+    again = open_window(qtbot_holder[0], store)  # a restart: every count read back from the store
+    again.select_group(group.id)
+    assert all(counts(again).values()), counts(again)
+    assert again.workspace.scored(place)

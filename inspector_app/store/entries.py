@@ -80,9 +80,20 @@ class Entry:
         return bool(self.typed_by) and self.typed_by != self.expert_id
 
     @property
+    def done(self) -> bool:
+        """Done (已评) as stored: see `is_done`."""
+        return is_done(self.points, bool(not_applicable_reason(self.inputs)))
+
+    @property
     def key(self) -> dict:
         return {"plan": self.plan_id, "group": self.group_id, "expert": self.expert_id,
                 "school": self.school_id, "indicator": self.indicator}
+
+
+def is_done(points: Decimal | None, not_applicable: bool) -> bool:
+    """The one rule for what counts as done (已评) at a place: it has points, or it was answered 不适用
+    (no points, and nothing missing). Every count of progress uses it, on stored entries or live outcomes."""
+    return points is not None or not_applicable
 
 
 def jsonable_inputs(values: dict[str, Any]) -> dict[str, Any]:
@@ -456,7 +467,7 @@ class UnitProgress:
 def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str,
              rows: list[Entry] | None = None) -> list[UnitProgress]:
     rows = entries(store, plan.id, group.id, expert_id) if rows is None else rows
-    done = {(e.school_id, e.indicator): e.points for e in rows}
+    done = {(e.school_id, e.indicator): e for e in rows if e.done}
     units = [UnitProgress(GROUP, "集团整体", 0, 0, Decimal(0))] + [
         UnitProgress(s.id, s.name, 0, 0, Decimal(0)) for s in group.schools]
     by_id = {u.school_id: u for u in units}
@@ -468,8 +479,8 @@ def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: 
             unit = by_id[place]
             unit.total += 1
             unit.codes.append(ind.code)
-            points = done.get((place, ind.code))
-            if points is not None:
+            entry = done.get((place, ind.code))
+            if entry is not None:
                 unit.done += 1
-                unit.points += points
+                unit.points += entry.points or Decimal(0)
     return [u for u in units if u.total]
