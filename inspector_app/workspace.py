@@ -300,10 +300,6 @@ class Workspace(PlaceMoves, PhotoWork):
             result[g.id] = (sum(u.done for u in units), sum(u.total for u in units))
         return result
 
-    def last_saved(self) -> str:
-        """The time (ISO text) of this expert's latest saved entry in this group, "" when none."""
-        return max((e.updated_at for e in self._entries.values()), default="")
-
     # ------------------------------------------------------------------ editing
     def draft(self, place: Place, key: str, value: Any) -> Change:
         """One input typed: validate and rescore in memory; saved by `commit`."""

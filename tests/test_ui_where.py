@@ -175,3 +175,30 @@ def test_a_veto_without_a_reason_shows_unsaved(qtbot, store):
     assert "已保存" in state.text() and window.saved.text().startswith("已保存")
     text = next(w for w in window.score.veto_box.findChildren(type(state)) if w.text() == ws.rubric.vetoes[0].text)
     assert text.wordWrap() and isinstance(why, type(window.page.note).__mro__[1])  # a multi-line box
+
+
+def test_saved_time_at_opening_is_the_last_change_saved_in_this_data_folder(qtbot, data_dir, monkeypatch):
+    """After a restart "已保存 HH:MM:SS" is the newest history row's time in local time (as `inspector history`
+    lists it), not the time of some entry, such as when the demo was made; the tooltip gives its date."""
+    from datetime import datetime
+
+    from inspector_app.store import history as H
+    store = open_store(data_dir)
+    make_demo(store)
+    window = open_window(qtbot, store)
+    later = "2031-05-06T03:04:05+08:00"  # a save some time after the demo was made, not in the same second
+    monkeypatch.setattr(H, "now", lambda: later)
+    window.findings.edits["problems"].setPlainText("交流比例不足")  # a finding: saved, with a history row
+    window.close()
+    store.close()
+    again = open_store(data_dir)
+    try:
+        newest = again.conn.execute("SELECT at FROM history ORDER BY id DESC LIMIT 1").fetchone()[0]
+        assert newest == later
+        local = datetime.fromisoformat(newest).astimezone()
+        window2 = open_window(qtbot, again)
+        assert window2.saved.isVisible() and window2.saved.text() == f"已保存 {local:%H:%M:%S}"
+        assert f"{local:%Y-%m-%d %H:%M:%S}" in window2.saved.toolTip()
+        window2.close()
+    finally:
+        again.close()

@@ -62,6 +62,12 @@ def record_many(store: Store, rows: list[tuple[str, str, str, dict, str, object,
          for e, p, entity, key, field, old, new, reason in rows])
 
 
+def last_change_at(store: Store) -> str:
+    """When the newest change in this data folder was saved (its history row's time, ISO text), "" when none."""
+    row = store.conn.execute("SELECT at FROM history ORDER BY id DESC LIMIT 1").fetchone()
+    return row[0] if row else ""
+
+
 def changes(store: Store, plan_id: str | None = None, *, entity: str | None = None, key: dict | None = None,
             limit: int | None = None, expert_id: str | None = None, group_id: str | None = None) -> list[HistoryRow]:
     """The history, oldest first, filtered in SQL (an expert's bundle reads only its own rows)."""

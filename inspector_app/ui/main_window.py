@@ -385,13 +385,18 @@ class MainWindow(QMainWindow):
             self.banner.hide()  # the save that failed went through since
 
     def show_saved_state(self) -> None:
-        """At opening: when this expert's work was last saved (nothing unsaved is ever left behind)."""
-        last = self.workspace.last_saved() if self.workspace is not None else ""
+        """At opening: when the last change in this data folder was saved (the newest history row, as
+        `inspector history` lists it), in local time; nothing unsaved is ever left behind."""
+        from datetime import datetime
+
+        from inspector_app.store.history import last_change_at
+        last = last_change_at(self.store)
+        when = datetime.fromisoformat(last).astimezone() if last else None
         self.saved.setStyleSheet(SAVED_STYLE)
-        self.saved.setText(translate("MainWindow", "已保存 {0}").format(last[11:19]) if last
-                           else translate("MainWindow", "全部已保存"))
-        self.saved.setToolTip(translate("MainWindow", "最近一次保存：{0}").format(last.replace("T", " ")[:19])
-                              if last else translate("MainWindow", "还没有填写任何内容"))
+        self.saved.setText(translate("MainWindow", "已保存 {0}").format(f"{when:%H:%M:%S}") if when
+                           else translate("MainWindow", "尚未保存"))
+        self.saved.setToolTip(translate("MainWindow", "最近一次保存：{0}").format(f"{when:%Y-%m-%d %H:%M:%S}")
+                              if when else translate("MainWindow", "还没有填写任何内容"))
         self.saved.show()
 
     def show_save_error(self, message: str) -> None:

@@ -1820,8 +1820,8 @@ SHA-256: {1}</translation>
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <source>全部已保存</source>
-        <translation>All saved</translation>
+        <source>尚未保存</source>
+        <translation>Nothing saved yet</translation>
     </message>
     <message>
         <source>最近一次保存：{0}</source>

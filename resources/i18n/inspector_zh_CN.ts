@@ -1912,8 +1912,8 @@
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <source>全部已保存</source>
-        <translation>全部已保存</translation>
+        <source>尚未保存</source>
+        <translation>尚未保存</translation>
     </message>
     <message>
         <source>最近一次保存：{0}</source>
