@@ -156,8 +156,8 @@ def test_not_applicable_counts_as_done_in_every_count_before_and_after_a_restart
 
     assert all(counts(window).values()), counts(window)
     home_done, _ = Inspection(store, plan).progress(expert)
-    every = sum(1 for g in P.groups(store, plan.id)
-                for e in E.entries(store, plan.id, g.id, expert) if e.points is not None or not_applicable_reason(e.inputs))
+    every = sum(1 for g in P.groups(store, plan.id) for e in E.entries(store, plan.id, g.id, expert)
+                if e.points is not None or not_applicable_reason(e.inputs))
     assert home_done == every
     window.close()
     again = open_window(qtbot_holder[0], store)  # a restart: every count read back from the store
