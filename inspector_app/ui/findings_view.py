@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal, Slot
-from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.rectify_items import RectifyItemsBox
 from inspector_app.workspace import Change, Workspace
 
 SAVE_DELAY_MS = 300
+EDIT_MIN_HEIGHT = 56  # three boxes and the items fit a 1366×768 screen at 125% under the demo's banner
 
 
 class _Edit(QPlainTextEdit):
@@ -31,7 +32,17 @@ class FindingsView(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.commit_now)
-        layout = QVBoxLayout(self)
+        # In a scroll area: the window's smallest height is not this view's (it sits in a stack with the
+        # indicator page, so its minimum was the window's: taller than a 768 screen at 125% with a banner).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        body = QWidget()
+        self.scroll.setWidget(body)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 12)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -49,6 +60,7 @@ class FindingsView(QWidget):
             inner = QVBoxLayout(box)
             edit = _Edit()
             edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(EDIT_MIN_HEIGHT)
             inner.addWidget(edit)
             layout.addWidget(box, 1)
             edit.textChanged.connect(lambda k=kind: self._typed(k))
