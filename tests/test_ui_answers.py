@@ -164,3 +164,72 @@ def test_not_applicable_counts_as_done_in_every_count_before_and_after_a_restart
     again.select_group(group.id)
     assert all(counts(again).values()), counts(again)
     assert again.workspace.scored(place)
+
+
+def _count_rows(window):
+    """Each count's box, its button, its caption and its hint, as the page shows them."""
+    from PySide6.QtWidgets import QLabel
+    inputs = window.page.inputs
+    rows = []
+    for k, editor in inputs.editors.items():
+        if not hasattr(editor, "none_missing"):
+            continue
+        caption = next(lb for lb in inputs.findChildren(QLabel) if lb.buddy() is editor)
+        holder = editor.parentWidget()
+        hint = next(lb for lb in holder.findChildren(QLabel) if lb.text().startswith(("每项", "填写个数")))
+        rows.append((k, editor, editor.none_missing, caption, hint))
+    return rows
+
+
+def test_a_count_button_and_hint_show_their_whole_text_at_125_percent(store, qtbot):
+    from PySide6.QtWidgets import QApplication
+    window, ws, place = _fresh(store, "C1")
+    window.resize(round(1366 / 1.25), round(768 / 1.25))  # the logical size of 1366×768 at 125%
+    from inspector_app.ui.inputs import FOCUS_BORDER, FOCUS_PADDING
+    from inspector_app.ui.main_window import FOCUS_STYLE
+    assert f"padding: 3px {FOCUS_PADDING}px" in FOCUS_STYLE and f"border: {FOCUS_BORDER}px" in FOCUS_STYLE
+    for code in ("C1", "C2", "C16", "C18"):
+        window.navigator.select(ws.find_code(code))
+        rows = _count_rows(window)
+        assert rows, code
+        for k, editor, button, caption, hint in rows:
+            button.setFocus()
+            QApplication.processEvents()
+            QApplication.processEvents()
+            assert button.hasFocus()
+            room = button.width() - 2 * (FOCUS_PADDING + FOCUS_BORDER)
+            assert room >= button.fontMetrics().horizontalAdvance(button.text()), (code, k, button.width())
+            assert hint.wordWrap(), (code, k)  # in the width there is, never clipped
+            assert hint.height() >= hint.heightForWidth(hint.width()), (code, k)
+            if len(caption.text()) > 8:
+                continue  # a long caption may take a line above its box
+            # a short caption beside its box, not on a line of its own (新增国家级 was, alone of three)
+            top = editor.mapTo(window, editor.rect().topLeft()).y()
+            caption_top = caption.mapTo(window, caption.rect().topLeft()).y()
+            assert abs(top - caption_top) < editor.height(), (code, k, top, caption_top)
+
+
+def test_award_counts_offer_none_and_shortfalls_nothing_missing(store, qtbot):
+    window, ws, place = _fresh(store, "C1")
+    for code in ("C15", "C16", "C18"):
+        window.navigator.select(ws.find_code(code))
+        rows = _count_rows(window)
+        assert rows, code
+        for k, editor, button, caption, hint in rows:
+            assert button.text() == "无", (code, k, button.text())
+            assert hint.text().endswith("0 即没有"), (code, k, hint.text())
+            assert "缺" not in button.toolTip()
+    for code in ("C1", "C2"):
+        window.navigator.select(ws.find_code(code))
+        for k, editor, button, caption, hint in _count_rows(window):
+            assert button.text() == "无缺项" and hint.text().endswith("0 即无缺项"), (code, k)
+    # decided by the rule: counts of awards gained are "none", counts of deductions "nothing missing"
+    kinds = set()
+    for ind in ws.rubric.indicators:
+        rules = [p.rule for p in ind.rule.parts] if ind.rule.type == "parts" else [ind.rule]
+        for rule in rules:
+            for f in rule.own_fields():
+                if f.kind == "count":
+                    kinds.add(rule.type)
+                    assert f.gained == (rule.type == "awards"), (ind.code, rule.type, f.key)
+    assert kinds == {"awards", "deduct"}, kinds

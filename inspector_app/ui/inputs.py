@@ -1,7 +1,8 @@
 """Input widgets built generically from a rule's fields (bool, count, number, choice, text).
 
 Every answer is explicit: a yes/no is 是, 否 or 不适用 (a combo starting at "—", unanswered); a count
-starts at "—" and 0 is an answer, offered as 无缺项; a measured figure is typed as written (85, 85%, 5/7,
+starts at "—" and 0 is an answer, offered as 无缺项 for a count of what is missing and 无 for a count of
+what was gained (awards); a measured figure is typed as written (85, 85%, 5/7,
 3.5分) and sent as typed. Fields of a `parts` rule (keys `part.field`, labels `部分：…`) are grouped under
 their part's title. Every change is reported as `changed(key, value)` (None: unanswered); the page drafts
 it at once and saves after a pause. An error from the core is shown once, in red under the field it names,
@@ -14,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
+                               QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.rules import FORMS, YES_NO, Field
@@ -23,6 +24,7 @@ from inspector_app.ui.i18n import translate
 
 NO_CHOICE = "—"
 ERROR_STYLE = "color: #b00020;"
+FOCUS_PADDING, FOCUS_BORDER = 8, 2  # a focused button's side padding and border (main_window.FOCUS_STYLE)
 UNANSWERED = -1  # a count's spin box at its minimum shows "—": not answered yet
 YES, NO, NOT_APPLICABLE = YES_NO  # the answers as the core takes them (data, shown translated)
 YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_A: NOT_APPLICABLE}
@@ -120,7 +122,7 @@ class FieldInputs(QWidget):
             if hint:
                 hint_label = QLabel(hint)
                 hint_label.setStyleSheet("color: #666;")
-                hint_label.setWordWrap(len(hint) > 24)  # a short hint on one line: a wrapped one was cut short
+                hint_label.setWordWrap(True)  # in the width there is: a one-line hint was clipped at 125%
                 column.addWidget(hint_label)
             column.addWidget(error)
             worth = translate("FieldInputs", "（{0} 分）").format(fmt_points(f.points)) if f.kind == "bool" and f.points else ""
@@ -141,7 +143,7 @@ class FieldInputs(QWidget):
         self._loading = False
 
     def focus_chain(self) -> list[QWidget]:
-        """The inputs in reading order, a count's 无缺项 right after its box."""
+        """The inputs in reading order, a count's 无缺项 (or 无) right after its box."""
         chain: list[QWidget] = []
         for editor in self.editors.values():
             chain.append(editor)
@@ -154,6 +156,8 @@ class FieldInputs(QWidget):
             return translate("FieldInputs", "Y 是 · N 否 · A 不适用")
         if f.kind == "count":
             each = translate("FieldInputs", "每项 × {0} 分；").format(fmt_points(f.points)) if f.points else ""
+            if f.gained:
+                return each + translate("FieldInputs", "填写个数，0 即没有")
             return each + translate("FieldInputs", "填写个数，0 即无缺项")
         if f.kind == "number" and f.forms:
             return translate("FieldInputs", "可填：") + "；".join(translate("Forms", FORM_TEXT[x]) if x in FORM_TEXT else FORMS[x]
@@ -207,11 +211,20 @@ class FieldInputs(QWidget):
         spin.setMaximumWidth(120)
         spin.setAccelerated(True)
         none_missing = QToolButton()
-        none_missing.setText(translate("FieldInputs", "无缺项"))
+        if f.gained:  # a count of awards gained: 0 is "none", not "nothing missing"
+            none_missing.setText(translate("FieldInputs", "无"))
+            none_missing.setToolTip(translate("FieldInputs", "一项也没有：记为 0（空格键切换）"))
+        else:
+            none_missing.setText(translate("FieldInputs", "无缺项"))
+            none_missing.setToolTip(translate("FieldInputs", "一项也不缺：记为 0（空格键切换）"))
         none_missing.setCheckable(True)
         none_missing.setChecked(value is not None and int(value) == 0)
         none_missing.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        none_missing.setToolTip(translate("FieldInputs", "一项也不缺：记为 0（空格键切换）"))
+        # As wide as its text with the focus frame's padding and border (main_window.FOCUS_STYLE): its size is
+        # taken unfocused, and focused the text was elided to "...".
+        none_missing.setMinimumWidth(none_missing.fontMetrics().horizontalAdvance(none_missing.text())
+                                     + 2 * (FOCUS_PADDING + FOCUS_BORDER) + 8)
+        none_missing.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         spin.valueChanged.connect(lambda n, k=f.key, b=none_missing: self._count_changed(k, n, b))
         spin.typed.connect(lambda v, k=f.key: self._emit(k, v))
         none_missing.clicked.connect(lambda on, s=spin: s.setValue(0 if on else UNANSWERED))

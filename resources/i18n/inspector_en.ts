@@ -1305,6 +1305,10 @@ SHA-256: {1}</translation>
         <translation>{0} points each; </translation>
     </message>
     <message>
+        <source>填写个数，0 即没有</source>
+        <translation>enter the number; 0 means none</translation>
+    </message>
+    <message>
         <source>填写个数，0 即无缺项</source>
         <translation>enter the number; 0 means nothing missing</translation>
     </message>
@@ -1315,6 +1319,14 @@ SHA-256: {1}</translation>
     <message>
         <source>填写 {0}–{1}{2}</source>
         <translation>enter {0}–{1}{2}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>一项也没有：记为 0（空格键切换）</source>
+        <translation>None at all: records 0 (Space toggles)</translation>
     </message>
     <message>
         <source>无缺项</source>

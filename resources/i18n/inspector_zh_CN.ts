@@ -1305,6 +1305,10 @@
         <translation>每项 × {0} 分；</translation>
     </message>
     <message>
+        <source>填写个数，0 即没有</source>
+        <translation>填写个数，0 即没有</translation>
+    </message>
+    <message>
         <source>填写个数，0 即无缺项</source>
         <translation>填写个数，0 即无缺项</translation>
     </message>
@@ -1315,6 +1319,14 @@
     <message>
         <source>填写 {0}–{1}{2}</source>
         <translation>填写 {0}–{1}{2}</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>一项也没有：记为 0（空格键切换）</source>
+        <translation>一项也没有：记为 0（空格键切换）</translation>
     </message>
     <message>
         <source>无缺项</source>

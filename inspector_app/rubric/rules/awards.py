@@ -78,7 +78,7 @@ class AwardsRule(RegisterRule):
         return cls(points, gate, levels=levels, note=rd.text(node, "note", path, required=False), baseline=baseline)
 
     def own_fields(self):
-        return [Field(o.key, "count", o.label, minimum=ZERO, points=o.points) for o in self.levels]
+        return [Field(o.key, "count", o.label, minimum=ZERO, points=o.points, gained=True) for o in self.levels]
 
     def compute(self, values):
         total, lines = ZERO, []

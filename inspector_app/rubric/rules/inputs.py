@@ -67,6 +67,7 @@ class Field:
     required: bool = True
     forms: tuple[str, ...] = ()  # number fields: the written forms accepted (FORMS); empty: a plain number
     max_points: Decimal | None = None  # the most the "points" form may award (the rule's points)
+    gained: bool = False  # a count of things gained (awards), not of things missing: 0 means none, not "nothing missing"
 
     def to_json(self) -> dict:
         data = {"key": self.key, "kind": self.kind, "label": self.label,
