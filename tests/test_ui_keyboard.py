@@ -49,6 +49,32 @@ def test_no_two_controls_on_a_screen_share_a_mnemonic(qtbot, store):
         assert len(letters) == len(set(letters)), menu_action.text()
 
 
+def test_a_mnemonic_is_its_shortcuts_letter(qtbot, store):
+    """跳到指标编号 is Ctrl+G and (G), 选择集团 Ctrl+J and (J), like the group chooser's label 集团(J): not crossed."""
+    make_demo(store)
+    window = open_window(qtbot, store)
+    checked = []
+    go = next(a.menu() for a in window.menuBar().actions() if a.text() == "导航(&G)")
+    for menu in (go, window.menuBar().actions()[0].menu()):
+        for action in menu.actions():
+            letters = MNEMONIC.findall(action.text())
+            for seq in action.shortcuts():
+                text = seq.toString(QKeySequence.SequenceFormat.PortableText)
+                if letters and re.fullmatch(r"Ctrl\+[A-Z]", text):
+                    assert letters[0].upper() == text[-1], (action.text(), text)
+                    checked.append(text)
+    assert {"Ctrl+G", "Ctrl+J", "Ctrl+F", "Ctrl+N", "Ctrl+Q"} <= set(checked), checked
+    from PySide6.QtWidgets import QLabel
+    label = next(lb for lb in window.navigator.findChildren(QLabel) if lb.buddy() is window.navigator.group_combo)
+    assert "(&J)" in label.text()
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+    ts = ET.parse(Path(__file__).resolve().parent.parent / "resources" / "i18n" / "inspector_en.ts")
+    english = {m.findtext("source"): m.findtext("translation") for m in ts.iter("message")}
+    assert MNEMONIC.findall(english["跳到指标编号(&G)…"])[0].upper() == "G"  # and so in English
+    assert MNEMONIC.findall(english["选择集团(&J)…"])[0].upper() == "J"
+
+
 def test_no_shortcut_is_taken_twice_or_kept_by_a_text_box(qtbot, store):
     make_demo(store)
     window = open_window(qtbot, store)
@@ -86,9 +112,13 @@ def test_tab_goes_down_the_page_in_reading_order(qtbot, store):
     assert {"YesNoBox", "CountBox", "QToolButton", "_NoteEdit", "QPushButton"} <= reached, reached
 
 
-def test_focus_ring_and_f1_panel(qtbot, store):
+def test_focus_ring_and_f1_panel(qtbot, store, request):
+    from inspector_app.ui.i18n import QT_GAPS, QtGaps
     make_demo(store)
     window = open_window(qtbot, store)
+    gaps = QtGaps(QApplication.instance(), QT_GAPS["zh_CN"])  # as i18n.install("zh_CN") puts it over Qt's own
+    QApplication.installTranslator(gaps)
+    request.addfinalizer(lambda: QApplication.removeTranslator(gaps))
     assert ":focus" in window.styleSheet() and "border: 2px solid" in window.styleSheet()
     key(Qt.Key.Key_F1)
     panel = window.help_menu.keys_panel
@@ -99,6 +129,10 @@ def test_focus_ring_and_f1_panel(qtbot, store):
             native = seq.toString(QKeySequence.SequenceFormat.NativeText)
             assert any(native in row for row in rows), (native, action.text())
     assert any("Y / N / A" in row for row in rows)
+    # the arrow keys as the buttons' tips write them, not Qt's 右方向 / 左方向
+    assert any(row.startswith("Ctrl+PgDown 或 Alt+→\t") for row in rows), rows
+    assert any(row.startswith("Ctrl+PgUp 或 Alt+←\t") for row in rows), rows
+    assert not any("方向" in row for row in rows), rows
     panel.close()
 
 

@@ -77,9 +77,12 @@ def compiled(lang: str) -> Path | None:
 
 
 # Qt 6 gave these labels of its file dialog a mnemonic; qtbase_zh_CN.qm still holds only the old sources
-# ("Look in:", "Files of type:"), so they stayed English under Chinese.
+# ("Look in:", "Files of type:"), so they stayed English under Chinese. And the arrow keys as the window writes
+# them everywhere else (Alt+→, as on the buttons' tips), not Qt's 右方向 in the menus and the F1 panel.
 QT_GAPS = {"zh_CN": {("QFileDialog", "&Look in:"): "查找范围(&L)：",
-                     ("QFileDialog", "Files of &type:"): "文件类型(&T)："}}
+                     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+                     ("QShortcut", "Right"): "→", ("QShortcut", "Left"): "←",
+                     ("QShortcut", "Up"): "↑", ("QShortcut", "Down"): "↓"}}
 
 
 class QtGaps(QTranslator):

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.add_action(file_menu, translate("MainWindow", "退出(&Q)"), self.close, ["Ctrl+Q"])
         go = bar.addMenu(translate("MainWindow", "导航(&G)"))
         self.work_actions = [
-            self.add_action(go, translate("MainWindow", "跳到指标编号(&J)…"), self.focus_jump, ["Ctrl+G"]),
+            self.add_action(go, translate("MainWindow", "跳到指标编号(&G)…"), self.focus_jump, ["Ctrl+G"]),
             self.add_action(go, translate("MainWindow", "搜索指标内容(&F)…"), self.focus_search, ["Ctrl+F"]),
             self.add_action(go, translate("MainWindow", "下一项指标(&X)"), lambda: self.step(1),
                          ["Ctrl+PgDown", "Alt+Right"]),
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
                          ["Ctrl+Shift+PgDown"]),
             self.add_action(go, translate("MainWindow", "上一所学校(&U)"), lambda: self.step_unit(-1),
                          ["Ctrl+Shift+PgUp"]),
-            self.add_action(go, translate("MainWindow", "选择集团(&G)…"), self.focus_groups, ["Ctrl+J"]),
+            self.add_action(go, translate("MainWindow", "选择集团(&J)…"), self.focus_groups, ["Ctrl+J"]),
             self.add_action(go, translate("MainWindow", "指标树(&T)"), self.focus_tree, ["F6"]),
             self.add_action(go, translate("MainWindow", "评分页(&1)"), self.show_scoring, ["Ctrl+1"]),
             self.add_action(go, translate("MainWindow", "专家组意见(&2)"), self.show_findings, ["Ctrl+2"]),

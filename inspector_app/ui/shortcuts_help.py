@@ -12,7 +12,8 @@ from inspector_app.ui.i18n import translate
 PAGE_KEYS = (  # (keys, what they do): handled by the widgets, not by menu actions
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsHelp", "下一个 / 上一个输入框，按页面从上到下的顺序")),
     ("Y / N / A", QT_TRANSLATE_NOOP("ShortcutsHelp", "是否题：是 / 否 / 不适用；Delete 清除回“—”")),
-    (QT_TRANSLATE_NOOP("ShortcutsHelp", "数字"), QT_TRANSLATE_NOOP("ShortcutsHelp", "计数题：直接输入个数，0 表示无缺项")),
+    (QT_TRANSLATE_NOOP("ShortcutsHelp", "数字"),
+     QT_TRANSLATE_NOOP("ShortcutsHelp", "计数题：直接输入个数，0 表示无缺项（获奖等计数：0 表示没有）")),
     (QT_TRANSLATE_NOOP("ShortcutsHelp", "空格"), QT_TRANSLATE_NOOP("ShortcutsHelp", "勾选 / 取消勾选；按下按钮")),
     ("Enter", QT_TRANSLATE_NOOP("ShortcutsHelp", "在照片或材料列表中：打开原件")),
     ("Delete", QT_TRANSLATE_NOOP("ShortcutsHelp", "在照片或材料列表中：移除（可撤销）")),

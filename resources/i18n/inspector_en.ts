@@ -1772,10 +1772,6 @@ SHA-256: {1}</translation>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <source>跳到指标编号(&amp;J)…</source>
-        <translation>&amp;Jump to code…</translation>
-    </message>
-    <message>
         <source>搜索指标内容(&amp;F)…</source>
         <translation>&amp;Find in indicators…</translation>
     </message>
@@ -1800,8 +1796,12 @@ SHA-256: {1}</translation>
         <translation>Previous sch&amp;ool</translation>
     </message>
     <message>
-        <source>选择集团(&amp;G)…</source>
-        <translation>Choose &amp;group…</translation>
+        <source>跳到指标编号(&amp;G)…</source>
+        <translation>&amp;Go to code…</translation>
+    </message>
+    <message>
+        <source>选择集团(&amp;J)…</source>
+        <translation>Choose group (&amp;J)…</translation>
     </message>
     <message>
         <source>指标树(&amp;T)</source>
@@ -3030,8 +3030,8 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
         <translation>Digits</translation>
     </message>
     <message>
-        <source>计数题：直接输入个数，0 表示无缺项</source>
-        <translation>Counts: type the number; 0 means nothing missing</translation>
+        <source>计数题：直接输入个数，0 表示无缺项（获奖等计数：0 表示没有）</source>
+        <translation>Counts: type the number; 0 means nothing missing (for counts of awards and the like: none)</translation>
     </message>
     <message>
         <source>空格</source>

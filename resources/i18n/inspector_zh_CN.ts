@@ -1864,10 +1864,6 @@
         <translation>导航(&amp;G)</translation>
     </message>
     <message>
-        <source>跳到指标编号(&amp;J)…</source>
-        <translation>跳到指标编号(&amp;J)…</translation>
-    </message>
-    <message>
         <source>搜索指标内容(&amp;F)…</source>
         <translation>搜索指标内容(&amp;F)…</translation>
     </message>
@@ -1892,8 +1888,12 @@
         <translation>上一所学校(&amp;U)</translation>
     </message>
     <message>
-        <source>选择集团(&amp;G)…</source>
-        <translation>选择集团(&amp;G)…</translation>
+        <source>跳到指标编号(&amp;G)…</source>
+        <translation>跳到指标编号(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>选择集团(&amp;J)…</source>
+        <translation>选择集团(&amp;J)…</translation>
     </message>
     <message>
         <source>指标树(&amp;T)</source>
@@ -3030,8 +3030,8 @@
         <translation>数字</translation>
     </message>
     <message>
-        <source>计数题：直接输入个数，0 表示无缺项</source>
-        <translation>计数题：直接输入个数，0 表示无缺项</translation>
+        <source>计数题：直接输入个数，0 表示无缺项（获奖等计数：0 表示没有）</source>
+        <translation>计数题：直接输入个数，0 表示无缺项（获奖等计数：0 表示没有）</translation>
     </message>
     <message>
         <source>空格</source>
