@@ -200,7 +200,7 @@ def test_a_count_button_and_hint_show_their_whole_text_at_125_percent(store, qtb
             room = button.width() - 2 * (FOCUS_PADDING + FOCUS_BORDER)
             assert room >= button.fontMetrics().horizontalAdvance(button.text()), (code, k, button.width())
             assert hint.wordWrap(), (code, k)  # in the width there is, never clipped
-            assert hint.height() >= hint.heightForWidth(hint.width()), (code, k)
+            assert hint.height() >= hint.heightForWidth(hint.width()), (code, k)  # and not cut short
             if len(caption.text()) > 8:
                 continue  # a long caption may take a line above its box
             # a short caption beside its box, not on a line of its own (新增国家级 was, alone of three)

@@ -122,7 +122,9 @@ class FieldInputs(QWidget):
             if hint:
                 hint_label = QLabel(hint)
                 hint_label.setStyleSheet("color: #666;")
-                hint_label.setWordWrap(True)  # in the width there is: a one-line hint was clipped at 125%
+                # A count's hint wraps in the width there is (on one line it was clipped at 125%, at 无缺); the
+                # short yes/no hint stays on one line (wrapped, its second line was cut short).
+                hint_label.setWordWrap(f.kind == "count" or len(hint) > 24)
                 column.addWidget(hint_label)
             column.addWidget(error)
             worth = translate("FieldInputs", "（{0} 分）").format(fmt_points(f.points)) if f.kind == "bool" and f.points else ""
