@@ -9,7 +9,7 @@ from inspector_app.ui.rectify_items import RectifyItemsBox
 from inspector_app.workspace import Change, Workspace
 
 SAVE_DELAY_MS = 300
-EDIT_MIN_HEIGHT = 56  # three boxes and the items fit a 1366×768 screen at 125% under the demo's banner
+EDIT_MIN_HEIGHT = 48  # three boxes and the items fit a 1366×768 screen at 125% under the demo's banner
 
 
 class _Edit(QPlainTextEdit):
@@ -18,6 +18,18 @@ class _Edit(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self.focus_out.emit()
+
+
+class _Body(QWidget):
+    """What the scroll area holds: no taller than its minimum when the view is too short for it (the area
+    then sizes it by its height for the width, taken from the boxes' preferred heights, and they grew to a
+    screen of scrolling)."""
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        return self.minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self.layout().minimumHeightForWidth(width)
 
 
 class FindingsView(QWidget):
@@ -40,7 +52,7 @@ class FindingsView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll)
-        body = QWidget()
+        body = _Body()
         self.scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 8, 12, 12)
