@@ -185,9 +185,10 @@ def test_a_count_button_and_hint_show_their_whole_text_at_125_percent(store, qtb
     from PySide6.QtWidgets import QApplication
     window, ws, place = _fresh(store, "C1")
     window.resize(round(1366 / 1.25), round(768 / 1.25))  # the logical size of 1366×768 at 125%
-    from inspector_app.ui.inputs import FOCUS_BORDER, FOCUS_PADDING
+    from inspector_app.ui.inputs import FOCUS_BORDER, FOCUS_PADDING, FOCUS_PADDING_TOP
     from inspector_app.ui.main_window import FOCUS_STYLE
-    assert f"padding: 3px {FOCUS_PADDING}px" in FOCUS_STYLE and f"border: {FOCUS_BORDER}px" in FOCUS_STYLE
+    assert f"padding: {FOCUS_PADDING_TOP}px {FOCUS_PADDING}px" in FOCUS_STYLE
+    assert f"border: {FOCUS_BORDER}px" in FOCUS_STYLE
     for code in ("C1", "C2", "C16", "C18"):
         window.navigator.select(ws.find_code(code))
         rows = _count_rows(window)
@@ -199,6 +200,7 @@ def test_a_count_button_and_hint_show_their_whole_text_at_125_percent(store, qtb
             assert button.hasFocus()
             room = button.width() - 2 * (FOCUS_PADDING + FOCUS_BORDER)
             assert room >= button.fontMetrics().horizontalAdvance(button.text()), (code, k, button.width())
+            assert button.height() - 2 * (FOCUS_PADDING_TOP + FOCUS_BORDER) >= button.fontMetrics().height(), (code, k)
             assert hint.wordWrap(), (code, k)  # in the width there is, never clipped
             assert hint.height() >= hint.heightForWidth(hint.width()), (code, k)  # and not cut short
             if len(caption.text()) > 8:

@@ -50,7 +50,8 @@ def test_no_two_controls_on_a_screen_share_a_mnemonic(qtbot, store):
 
 
 def test_a_mnemonic_is_its_shortcuts_letter(qtbot, store):
-    """跳到指标编号 is Ctrl+G and (G), 选择集团 Ctrl+J and (J), like the group chooser's label 集团(J): not crossed."""
+    """跳到指标编号 is Ctrl+G and (G), 选择集团 Ctrl+J and (J), like the group chooser's label 集团(J):
+    not crossed."""
     make_demo(store)
     window = open_window(qtbot, store)
     checked = []

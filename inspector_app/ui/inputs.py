@@ -24,7 +24,8 @@ from inspector_app.ui.i18n import translate
 
 NO_CHOICE = "—"
 ERROR_STYLE = "color: #b00020;"
-FOCUS_PADDING, FOCUS_BORDER = 8, 2  # a focused button's side padding and border (main_window.FOCUS_STYLE)
+# A focused button's padding (top, side) and border, as main_window.FOCUS_STYLE draws it
+FOCUS_PADDING_TOP, FOCUS_PADDING, FOCUS_BORDER = 3, 8, 2
 UNANSWERED = -1  # a count's spin box at its minimum shows "—": not answered yet
 YES, NO, NOT_APPLICABLE = YES_NO  # the answers as the core takes them (data, shown translated)
 YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_A: NOT_APPLICABLE}
@@ -222,10 +223,12 @@ class FieldInputs(QWidget):
         none_missing.setCheckable(True)
         none_missing.setChecked(value is not None and int(value) == 0)
         none_missing.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # As wide as its text with the focus frame's padding and border (main_window.FOCUS_STYLE): its size is
-        # taken unfocused, and focused the text was elided to "...".
-        none_missing.setMinimumWidth(none_missing.fontMetrics().horizontalAdvance(none_missing.text())
-                                     + 2 * (FOCUS_PADDING + FOCUS_BORDER) + 8)
+        # As large as its text with the focus frame's padding and border (main_window.FOCUS_STYLE): its size is
+        # taken unfocused, and focused the text was elided to "..." (and cut at the bottom).
+        metrics = none_missing.fontMetrics()
+        none_missing.setMinimumSize(metrics.horizontalAdvance(none_missing.text())
+                                    + 2 * (FOCUS_PADDING + FOCUS_BORDER) + 8,
+                                    metrics.height() + 2 * (FOCUS_PADDING_TOP + FOCUS_BORDER))
         none_missing.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         spin.valueChanged.connect(lambda n, k=f.key, b=none_missing: self._count_changed(k, n, b))
         spin.typed.connect(lambda v, k=f.key: self._emit(k, v))
