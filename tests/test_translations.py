@@ -18,6 +18,9 @@ DATA_LITERALS = {
     ("i18n.py", "中文"),                       # the language's own name in the language menu
     ("i18n.py", "查找范围(&L)："),              # Qt's own file dialog: strings its zh_CN file lacks
     ("i18n.py", "文件类型(&T)："),
+    ("i18n.py", "文件夹"),
+    ("i18n.py", "文件"),
+    ("i18n.py", "大小"),
     ("merge_results.py", "请与发送人当面核对指纹后运行：.*$"),  # a pattern matching the core's message
     ("core_words.py", " 或 "),                 # the core's separator of options, matched to say each option
     ("plan_dialog.py", "学年"),                # part of a stored plan title, not shown as UI text

@@ -2,6 +2,8 @@
 core's words (grades, explanations, errors) into English, leaving only the rubric's own wording."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("pytestqt")
@@ -49,6 +51,11 @@ def test_qt_file_dialog_in_chinese_and_in_english(qtbot, language):
     # the translator filling Qt's gaps leaves every other string to the others (no empty texts)
     assert i18n.translate("MainWindow", "数据(&T)") == "数据(&T)"
     assert i18n.translate("QFileDialog", "&Open") == "打开(&O)"
+    # the file list's type column and size heading, which Qt's own Chinese leaves in English or says oddly
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtGui import QAbstractFileIconProvider
+    assert QAbstractFileIconProvider().type(QFileInfo(str(Path(__file__).parent))) == "文件夹"
+    assert i18n.translate("QFileSystemModel", "Size") == "大小"
     language("en")
     text = labels_of_file_dialog(qtbot).replace("&", "")
     assert "Look in" in text and "Files of type" in text, text

@@ -82,7 +82,10 @@ def compiled(lang: str) -> Path | None:
 QT_GAPS = {"zh_CN": {("QFileDialog", "&Look in:"): "查找范围(&L)：",
                      ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
                      ("QShortcut", "Right"): "→", ("QShortcut", "Left"): "←",
-                     ("QShortcut", "Up"): "↑", ("QShortcut", "Down"): "↓"}}
+                     ("QShortcut", "Up"): "↑", ("QShortcut", "Down"): "↓",
+                     # the file dialog's type column and its size heading (Qt's own says 体积, "volume")
+                     ("QAbstractFileIconProvider", "Folder"): "文件夹", ("QAbstractFileIconProvider", "File"): "文件",
+                     ("QFileSystemModel", "Size"): "大小"}}
 
 
 class QtGaps(QTranslator):
