@@ -148,6 +148,26 @@ def test_a_refused_value_below_the_fold_is_scrolled_into_view(qtbot, store):
     assert shown <= top and top + label.height() <= shown + page.viewport().height(), (top, shown)
 
 
+def test_the_page_says_why_a_place_needs_attention_when_it_is_the_self_score(qtbot, store):
+    # ▲ in the navigator: an error, or the panel's score a fifth of the maximum or more from the school's own
+    from decimal import Decimal
+    from inspector_app.workspace import ATTENTION
+    make_demo(store)
+    window = open_window(qtbot, store)
+    ws = window.workspace
+    for place in ws.places:
+        own, (_answered, points, _lines) = ws.self_score(place), ws.outcome(place)
+        if own is None or points is None:
+            continue
+        window.show_place(place)
+        far = abs(own - points) >= Decimal("0.2") * ws.indicator(place.code).points and own != points
+        assert window.page.attention.isVisibleTo(window) is far, place
+        if far:
+            assert ws.state(place) == ATTENTION and "自评分" in window.page.attention.text()
+            return
+    raise AssertionError("the demo has no place scored far from its self-score")
+
+
 def test_a_veto_without_a_reason_shows_unsaved(qtbot, store):
     from inspector_app.rubric.catalog import load_catalog
     from inspector_app.store import plans as P

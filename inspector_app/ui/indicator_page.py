@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from inspector_app.scoring.self_difference import differs
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import METHODS
 from inspector_app.ui.core_words import core_text
@@ -97,7 +98,9 @@ class IndicatorPage(QScrollArea):
         self.points = _wrap(style="font-size: 20pt; font-weight: bold;")
         self.explanation = _wrap(style="color: #333;")
         self.error = _wrap(style=ERROR_STYLE)
+        self.attention = _wrap(style=ERROR_STYLE)  # why the navigator marks this place ▲, when it is the self-score
         result.addWidget(self.points)
+        result.addWidget(self.attention)
         result.addWidget(self.explanation)
         result.addWidget(self.error)
         result.addStretch(1)
@@ -245,6 +248,11 @@ class IndicatorPage(QScrollArea):
         else:
             self.points.setText(f"{fmt_points(points)} / {fmt_points(ind.points)}")
         self.explanation.setText("\n".join(core_text(line) for line in lines))
+        own = ws.self_score(place)
+        gap = own is not None and points is not None and differs(own, points, ind.points)
+        self.attention.setText(translate("IndicatorPage", "▲ 需注意：与学校自评分 {0} 分相差 {1} 分，达到该项满分的两成；请核对佐证")
+                               .format(fmt_points(own), fmt_points(abs(own - points))) if gap else "")
+        self.attention.setVisible(bool(gap))
         computed, reason = ws.computed(place)
         self.panel_answer.show_points(computed, points, bool(reason), ws.applicable(place) or not answered)
         # Said once: under the field it is about, or here when it names none.

@@ -1645,6 +1645,10 @@ SHA-256: {1}</translation>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
+    <message>
+        <source>▲ 需注意：与学校自评分 {0} 分相差 {1} 分，达到该项满分的两成；请核对佐证</source>
+        <translation>▲ Needs attention: {1} pt away from the school's self-score of {0}, a fifth of the maximum or more; check the evidence</translation>
+    </message>
 </context>
 <context>
     <name>KeysDialog</name>

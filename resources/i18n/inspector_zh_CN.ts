@@ -1645,6 +1645,10 @@
         <source>不适用</source>
         <translation>不适用</translation>
     </message>
+    <message>
+        <source>▲ 需注意：与学校自评分 {0} 分相差 {1} 分，达到该项满分的两成；请核对佐证</source>
+        <translation>▲ 需注意：与学校自评分 {0} 分相差 {1} 分，达到该项满分的两成；请核对佐证</translation>
+    </message>
 </context>
 <context>
     <name>KeysDialog</name>
