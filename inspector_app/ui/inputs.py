@@ -24,7 +24,7 @@ from inspector_app.ui.i18n import translate
 
 NO_CHOICE = "—"
 ERROR_STYLE = "color: #b00020;"
-# A focused button's padding (top, side) and border, as main_window.FOCUS_STYLE draws it
+# A focused button's padding (top, side) and border: main_window.FOCUS_STYLE draws them, the 0 button is sized for them
 FOCUS_PADDING_TOP, FOCUS_PADDING, FOCUS_BORDER = 3, 8, 2
 UNANSWERED = -1  # a count's spin box at its minimum shows "—": not answered yet
 YES, NO, NOT_APPLICABLE = YES_NO  # the answers as the core takes them (data, shown translated)
