@@ -245,10 +245,15 @@ class Workspace(PlaceMoves, PhotoWork):
             return NOT_STARTED
         if points is None:
             return DONE if self.scored(place) else IN_PROGRESS
+        return ATTENTION if self.self_gap(place, points) is not None else DONE
+
+    def self_gap(self, place: Place, points: Decimal | None) -> Decimal | None:
+        """How far `points` lie from the school's self-score when that is far enough to need attention (▲);
+        None otherwise."""
         own = self.self_score(place)
-        if own is not None and differs(own, points, self.indicator(place.code).points):
-            return ATTENTION
-        return DONE
+        if own is None or points is None or not differs(own, points, self.indicator(place.code).points):
+            return None
+        return abs(own - points)
 
     def unit_progress(self, school_id: str) -> tuple[int, int]:
         unit = self._unit_of[school_id]

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from inspector_app.scoring.self_difference import differs
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import METHODS
 from inspector_app.ui.core_words import core_text
@@ -248,11 +247,10 @@ class IndicatorPage(QScrollArea):
         else:
             self.points.setText(f"{fmt_points(points)} / {fmt_points(ind.points)}")
         self.explanation.setText("\n".join(core_text(line) for line in lines))
-        own = ws.self_score(place)
-        gap = own is not None and points is not None and differs(own, points, ind.points)
+        gap = ws.self_gap(place, points)
         self.attention.setText(translate("IndicatorPage", "▲ 需注意：与学校自评分 {0} 分相差 {1} 分，达到该项满分的两成；请核对佐证")
-                               .format(fmt_points(own), fmt_points(abs(own - points))) if gap else "")
-        self.attention.setVisible(bool(gap))
+                               .format(fmt_points(ws.self_score(place)), fmt_points(gap)) if gap is not None else "")
+        self.attention.setVisible(gap is not None)
         computed, reason = ws.computed(place)
         self.panel_answer.show_points(computed, points, bool(reason), ws.applicable(place) or not answered)
         # Said once: under the field it is about, or here when it names none.
