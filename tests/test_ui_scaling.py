@@ -41,12 +41,17 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
-def test_no_horizontal_scrollbar_at_1366_by_768_and_125_percent(tmp_path):
+def run_at_125_percent(tmp_path: Path, source: str) -> subprocess.CompletedProcess:
+    """`source` in a process of its own: Qt reads the scale factor once, at start."""
     script = tmp_path / "scaled.py"
-    script.write_text(SCRIPT, encoding="utf-8")
+    script.write_text(source, encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.25",
                PYTHONPATH=str(Path(__file__).resolve().parent.parent))
-    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=240)
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=240)
+
+
+def test_no_horizontal_scrollbar_at_1366_by_768_and_125_percent(tmp_path):
+    run = run_at_125_percent(tmp_path, SCRIPT)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "problems []" in run.stdout, run.stdout
 
@@ -98,10 +103,6 @@ MINIMUM_SCRIPT = textwrap.dedent("""
 
 
 def test_minimum_size_fits_1366_by_768_at_125_percent_with_the_demo_banner(tmp_path):
-    script = tmp_path / "minimum.py"
-    script.write_text(MINIMUM_SCRIPT, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.25",
-               PYTHONPATH=str(Path(__file__).resolve().parent.parent))
-    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=240)
+    run = run_at_125_percent(tmp_path, MINIMUM_SCRIPT)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "problems []" in run.stdout, run.stdout
