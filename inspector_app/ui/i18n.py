@@ -32,6 +32,13 @@ def installs() -> int:
     return _installs
 
 
+def interface_locale(lang: str | None = None) -> QLocale:
+    """The locale of the interface's language (dates, numbers), whatever the system's LANG says."""
+    if (lang or _current) == SOURCE_LANGUAGE:
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
 def chosen_language(setting: str | None = None) -> str:
     value = (os.environ.get("INSPECTOR_LANG") or setting or SOURCE_LANGUAGE).strip()
     if value.lower().startswith("en"):
@@ -104,8 +111,7 @@ class QtGaps(QTranslator):
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install Qt's own and Inspector's translators (before any widget is made); keep the result alive."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == SOURCE_LANGUAGE
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(interface_locale(lang))
     global _current, _installs
     _current = lang
     _installs += 1

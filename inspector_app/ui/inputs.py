@@ -24,8 +24,19 @@ from inspector_app.ui.i18n import translate
 
 NO_CHOICE = "—"
 ERROR_STYLE = "color: #b00020;"
-# A focused button's padding (top, side) and border: main_window.FOCUS_STYLE draws them, the 0 button is sized for them
+# A focused button's padding (top, side) and border: FOCUS_STYLE draws them, the 0 button is sized for them
 FOCUS_PADDING_TOP, FOCUS_PADDING, FOCUS_BORDER = 3, 8, 2
+# The focus look's colours: its border, a focused button's fill, a focused check's fill
+FOCUS_COLOR, FOCUS_BUTTON_FILL, FOCUS_FILL = "#0b57d0", "#e8f0fe", "#d2e3fc"
+# A focus ring anyone can see, on every kind of control (the platform's is a faint dotted line).
+# The buttons' focus frame is drawn with the padding and border that a count's 0 button is sized for (above).
+FOCUS_STYLE = f"""
+QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus {{ border: 2px solid {FOCUS_COLOR}; border-radius: 2px; }}
+QPushButton:focus, QToolButton:focus {{ border: {FOCUS_BORDER}px solid {FOCUS_COLOR}; border-radius: 3px;
+    background: {FOCUS_BUTTON_FILL}; padding: {FOCUS_PADDING_TOP}px {FOCUS_PADDING}px; }}
+QCheckBox:focus, QRadioButton:focus {{ background: {FOCUS_FILL}; border-radius: 2px; }}
+QTreeView:focus, QListView:focus, QTableView:focus {{ border: 2px solid {FOCUS_COLOR}; }}
+"""
 UNANSWERED = -1  # a count's spin box at its minimum shows "—": not answered yet
 YES, NO, NOT_APPLICABLE = YES_NO  # the answers as the core takes them (data, shown translated)
 YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_A: NOT_APPLICABLE}
@@ -223,7 +234,7 @@ class FieldInputs(QWidget):
         none_missing.setCheckable(True)
         none_missing.setChecked(value is not None and int(value) == 0)
         none_missing.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # As large as its text with the focus frame's padding and border (main_window.FOCUS_STYLE): its size is
+        # As large as its text with the focus frame's padding and border (FOCUS_STYLE): its size is
         # taken unfocused, and focused the text was elided to "..." (and cut at the bottom).
         metrics = none_missing.fontMetrics()
         none_missing.setMinimumSize(metrics.horizontalAdvance(none_missing.text())

@@ -11,21 +11,12 @@ from inspector_app.store.db import Store, StoreError
 from inspector_app.ui.home_view import HomeView
 from inspector_app.ui.i18n import LANGUAGES, current_language, translate
 from inspector_app.ui.indicator_page import IndicatorPage
-from inspector_app.ui.inputs import FOCUS_BORDER, FOCUS_PADDING, FOCUS_PADDING_TOP
+from inspector_app.ui.inputs import FOCUS_STYLE
 from inspector_app.ui.navigator import Navigator
 from inspector_app.ui.score_panel import ScorePanel
 from inspector_app.workspace import Change, Place, Workspace
 
 BACKUP_CHECK_MS = 60_000
-# A focus ring anyone can see, on every kind of control (the platform's is a faint dotted line).
-# The buttons' focus frame is drawn with the padding and border that a count's 0 button is sized for (inputs.py).
-FOCUS_STYLE = f"""
-QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus {{ border: 2px solid #0b57d0; border-radius: 2px; }}
-QPushButton:focus, QToolButton:focus {{ border: {FOCUS_BORDER}px solid #0b57d0; border-radius: 3px; background: #e8f0fe;
-    padding: {FOCUS_PADDING_TOP}px {FOCUS_PADDING}px; }}
-QCheckBox:focus, QRadioButton:focus {{ background: #d2e3fc; border-radius: 2px; }}
-QTreeView:focus, QListView:focus, QTableView:focus {{ border: 2px solid #0b57d0; }}
-"""
 REMEMBER_DELAY_MS = 1500  # where the expert is, written once she pauses (not a write per arrow key)
 SAVED_STYLE = ("color: #ffffff; background: #1b7a2f; font-weight: bold; font-size: 11pt;"
                " padding: 2px 10px; border-radius: 3px;")
