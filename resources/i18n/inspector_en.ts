@@ -1342,6 +1342,13 @@ SHA-256: {1}</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+</context>
+<context>
     <name>FinaliseDialog</name>
     <message>
         <source>定稿：{0}</source>

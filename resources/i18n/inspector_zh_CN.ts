@@ -1342,6 +1342,13 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>所有文件</source>
+        <translation>所有文件</translation>
+    </message>
+</context>
+<context>
     <name>FinaliseDialog</name>
     <message>
         <source>定稿：{0}</source>

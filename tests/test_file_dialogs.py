@@ -1,0 +1,272 @@
+"""The window's file dialogs (ui/file_dialogs.py): dates in the interface's language whatever LANG says, a
+sidebar wide enough for its places, 所有文件 after every open filter, each kind of choice starting in the folder
+last used for it, and the window's focus look. Each dialog is built and looked at, or run and answered by a timer."""
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QDateTime, QDir, QLocale, QSettings, QStandardPaths, QTimer, QUrl  # noqa: E402
+from PySide6.QtGui import QFont  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QListView, QStyle, QTreeView  # noqa: E402
+
+from inspector_app.store.db import open_store  # noqa: E402
+from inspector_app.ui import file_dialogs as F  # noqa: E402
+from inspector_app.ui.inputs import FOCUS_COLOR, FOCUS_STYLE  # noqa: E402
+from tests.test_ui_language import language  # noqa: E402,F401
+from tests.test_ui_scaling import run_at_125_percent  # noqa: E402
+
+PHOTOS = "照片 (*.jpg *.jpeg *.png)"
+
+
+@pytest.fixture(autouse=True)
+def qt_settings(tmp_path):
+    """Qt's dialog keeps its own state (history, sidebar width) in QtProject.conf: here in a temporary folder."""
+    folder = tmp_path / "qt-settings"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield folder
+    home = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, home)
+
+
+@pytest.fixture
+def store(data_dir):
+    opened = open_store(data_dir)
+    yield opened
+    opened.close()
+
+
+def built(qtbot, *args, **kwargs) -> QFileDialog:
+    dialog = F.build(*args, **kwargs)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def answer_with(path: Path | None) -> None:
+    """The next dialog shown is answered: `path` chosen, or cancelled."""
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        if path is None:
+            dialog.reject()
+            return
+        dialog.selectFile(str(path))
+        dialog.accept()
+    QTimer.singleShot(0, answer)
+
+
+def date_shown(qtbot, dialog: QFileDialog, name: str) -> str:
+    view = dialog.findChild(QTreeView, "treeView")
+    model = view.model()
+
+    def row():
+        return next((r for r in range(model.rowCount(view.rootIndex())) if model.index(r, 0, view.rootIndex()).data()
+                     == name), None)
+    qtbot.waitUntil(lambda: row() is not None, timeout=5000)  # the folder is read on Qt's own thread
+    root = view.rootIndex()
+    return model.index(row(), F.DATE_COLUMN, root).data()
+
+
+# ---------------------------------------------------------------------------- 1. dates in the interface's language
+def test_dates_follow_the_interface_language_not_the_system(qtbot, tmp_path, language):  # noqa: F811
+    folder = tmp_path / "照片"
+    folder.mkdir()
+    photo = folder / "校门.jpg"
+    photo.write_bytes(b"\xff\xd8\xff")
+    when = datetime(2026, 3, 5, 14, 7).timestamp()
+    os.utime(photo, (when, when))
+    modified = QDateTime.fromSecsSinceEpoch(int(when))
+
+    language("zh_CN")
+    dialog = built(qtbot, None, "添加照片", F.PHOTOS, None, mode=F.OPEN_FILES, filters=PHOTOS, default=folder)
+    assert dialog.locale().name() == "zh_CN"
+    text = date_shown(qtbot, dialog, "校门.jpg")
+    assert text == QLocale(QLocale.Language.Chinese, QLocale.Country.China).toString(modified, QLocale.FormatType.ShortFormat)
+    assert text.startswith("2026/3/5"), text
+
+    language("en")
+    dialog = built(qtbot, None, "Add photos", F.PHOTOS, None, mode=F.OPEN_FILES, filters=PHOTOS, default=folder)
+    assert dialog.locale().name() == "en_US"
+    text = date_shown(qtbot, dialog, "校门.jpg")
+    assert text == QLocale(QLocale.Language.English, QLocale.Country.UnitedStates).toString(
+        modified, QLocale.FormatType.ShortFormat)
+    assert text.startswith("3/5/26"), text
+
+
+def test_a_file_size_is_written_in_the_interface_locale_and_a_folder_has_none(qtbot, tmp_path):
+    (tmp_path / "a.db").write_bytes(b"x" * 2048)
+    (tmp_path / "二年级").mkdir()
+    dialog = built(qtbot, None, "t", F.BACKUP_RESTORE, None, mode=F.OPEN_FILE, default=tmp_path)
+    view = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 2, timeout=5000)
+    sizes = {view.model().index(r, 0, view.rootIndex()).data(): view.model().index(r, F.SIZE_COLUMN,
+                                                                                     view.rootIndex()).data()
+             for r in range(2)}
+    assert sizes == {"a.db": F.interface_locale().formattedDataSize(2048), "二年级": ""}
+
+
+# ---------------------------------------------------------------------------- 2. the sidebar
+def narrow_sidebar_remembered_by_qt() -> None:
+    """Qt keeps the sidebar's width from one dialog to the next; on the laptop where 计算机 was cut it was 70."""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.setValue("FileDialog/shortcuts", ["file:", QUrl.fromLocalFile(QDir.homePath()).toString()])  # its places
+    settings.setValue("FileDialog/sidebarWidth", 40)
+    settings.sync()
+
+
+def sidebar_problems(sidebar: QListView) -> list[str]:
+    """Each place's name and icon as the list's delegate lays them out (the font's metrics), against the room the
+    list has: a place wider than it is drawn cut (计…)."""
+    model = sidebar.model()
+    icon = sidebar.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, sidebar)
+    room = sidebar.viewport().width()
+    problems = []
+    for row in range(model.rowCount()):
+        label = model.index(row, 0).data()
+        need = max(sidebar.sizeHintForIndex(model.index(row, 0)).width(),
+                   sidebar.fontMetrics().horizontalAdvance(label) + icon)
+        if need > room:
+            problems.append(f"{label}: {need} > {room}")
+    return problems
+
+
+def test_the_sidebar_is_wide_enough_for_its_longest_place(qtbot, tmp_path, language):  # noqa: F811
+    language("zh_CN")
+    narrow_sidebar_remembered_by_qt()
+    app = QApplication.instance()
+    font = app.font()
+    larger = QFont(font)
+    larger.setPointSizeF(font.pointSizeF() * 1.4)  # a laptop set to larger text
+    app.setFont(larger)
+    try:
+        dialog = built(qtbot, None, "t", F.PHOTOS, None, mode=F.OPEN_FILES, filters=PHOTOS, default=tmp_path)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        sidebar = dialog.findChild(QListView, "sidebar")
+        labels = [sidebar.model().index(r, 0).data() for r in range(sidebar.model().rowCount())]
+        assert "计算机" in labels, labels
+        assert sidebar_problems(sidebar) == []
+    finally:
+        app.setFont(font)
+
+
+SCALED = textwrap.dedent("""
+    import tempfile
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QListView
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from inspector_app.ui import app as A
+    from inspector_app.ui import file_dialogs as F
+    from tests.test_file_dialogs import narrow_sidebar_remembered_by_qt, sidebar_problems
+    app = A.make_app()
+    A.i18n.install(app, "zh_CN")
+    A.app_font()
+    narrow_sidebar_remembered_by_qt()
+    dialog = F.build(None, "t", F.PHOTOS, None, mode=F.OPEN_FILES, filters="照片 (*.jpg)", default=tempfile.mkdtemp())
+    dialog.show()
+    for _ in range(3):
+        app.processEvents()
+    sidebar = dialog.findChild(QListView, "sidebar")
+    labels = [sidebar.model().index(r, 0).data() for r in range(sidebar.model().rowCount())]
+    print("labels", labels, "problems", sidebar_problems(sidebar))
+""")
+
+
+def test_the_sidebar_is_wide_enough_at_125_percent(tmp_path):
+    run = run_at_125_percent(tmp_path, SCALED)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "计算机" in run.stdout and "problems []" in run.stdout, run.stdout
+
+
+# ---------------------------------------------------------------------------- 3. filters
+def test_every_open_dialog_with_a_filter_also_offers_all_files(qtbot, tmp_path, language):  # noqa: F811
+    language("zh_CN")
+    for mode in (F.OPEN_FILES, F.OPEN_FILE):
+        dialog = built(qtbot, None, "t", F.PHOTOS, None, mode=mode, filters=PHOTOS, default=tmp_path)
+        assert dialog.nameFilters() == [PHOTOS, "所有文件 (*)"]
+    save = built(qtbot, None, "t", F.REPORTS, None, mode=F.SAVE, filters="PDF (*.pdf)", default=tmp_path / "x.pdf")
+    assert save.nameFilters() == ["PDF (*.pdf)"]  # a save writes one type: nothing to add
+    assert F.with_all_files("数据库 (*.db);;所有文件 (*)") == "数据库 (*.db);;所有文件 (*)"  # not offered twice
+    assert F.with_all_files("") == ""
+    language("en")
+    assert F.with_all_files("Photos (*.jpg)") == "Photos (*.jpg);;All files (*)"
+
+
+# ---------------------------------------------------------------------------- 4. the last folder, per kind
+def test_each_kind_starts_in_its_last_folder_across_a_restart_and_falls_back_when_it_is_gone(
+        qtbot, tmp_path, data_dir, store):
+    usb, default = tmp_path / "U盘" / "照片", tmp_path / "默认"
+    usb.mkdir(parents=True)
+    default.mkdir()
+    (usb / "校门.jpg").write_bytes(b"\xff\xd8\xff")
+    (usb / "操场.jpg").write_bytes(b"\xff\xd8\xff")
+    dialog = built(qtbot, None, "t", F.PHOTOS, store, mode=F.OPEN_FILES, filters=PHOTOS, default=default)
+    assert Path(dialog.directory().path()) == default  # nothing remembered yet: where it started before
+
+    answer_with(usb / "校门.jpg")
+    assert F.open_file_names(None, "添加照片", F.PHOTOS, store, PHOTOS, default) == [str(usb / "校门.jpg")]
+    answer_with(None)  # cancelled: nothing chosen, nothing remembered
+    assert F.open_file_names(None, "添加佐证文件", F.EVIDENCE, store, "PDF (*.pdf)", default) == []
+    store.close()
+
+    fresh = open_store(data_dir)  # the program started again
+    try:
+        photos = built(qtbot, None, "t", F.PHOTOS, fresh, mode=F.OPEN_FILES, filters=PHOTOS, default=default)
+        assert Path(photos.directory().path()) == usb
+        folder = built(qtbot, None, "t", F.PHOTOS, fresh, mode=F.FOLDER, default=default)  # a folder of photos too
+        assert Path(folder.directory().path()) == usb
+        evidence = built(qtbot, None, "t", F.EVIDENCE, fresh, mode=F.OPEN_FILES, default=default)
+        assert Path(evidence.directory().path()) == default  # each kind its own folder
+
+        shutil.rmtree(usb)  # the USB stick taken out
+        gone = built(qtbot, None, "t", F.PHOTOS, fresh, mode=F.OPEN_FILES, filters=PHOTOS, default=default)
+        assert Path(gone.directory().path()) == default
+    finally:
+        fresh.close()
+
+
+def test_a_save_keeps_its_suggested_name_in_the_folder_last_saved_to(qtbot, tmp_path, store):
+    reports, elsewhere = tmp_path / "报告", tmp_path / "data" / "reports"
+    reports.mkdir()
+    elsewhere.mkdir(parents=True)
+    answer_with(reports / "反馈报告.pdf")
+    chosen, kind = F.save_file_name(None, "t", F.REPORTS, store, elsewhere / "反馈报告.pdf", "PDF (*.pdf)")
+    assert (chosen, kind) == (str(reports / "反馈报告.pdf"), "PDF (*.pdf)")
+    dialog = built(qtbot, None, "t", F.REPORTS, store, mode=F.SAVE, filters="PDF (*.pdf)",
+                   default=elsewhere / "合议记录.pdf")
+    assert dialog.selectedFiles() == [str(reports / "合议记录.pdf")]
+    results = built(qtbot, None, "t", F.RESULTS, store, mode=F.SAVE, default=elsewhere / "考核结果.xlsx")
+    assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    assert results.selectedFiles() == [str(elsewhere / "考核结果.xlsx")]  # results remember their own folder
+    answer_with(None)
+    assert F.save_file_name(None, "t", F.KEYS, store, "专家甲.pub", "(*.pub)") == ("", "")
+
+
+def test_a_folder_choice_remembers_the_folder_chosen(qtbot, tmp_path, store):
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    answer_with(usb)
+    assert F.existing_directory(None, "导出到文件夹", F.BUNDLE_EXPORT, store) == str(usb)
+    dialog = built(qtbot, None, "t", F.BUNDLE_EXPORT, store, mode=F.FOLDER)
+    assert Path(dialog.directory().path()) == usb
+    assert dialog.fileMode() == QFileDialog.FileMode.Directory and dialog.testOption(QFileDialog.Option.ShowDirsOnly)
+
+
+# ---------------------------------------------------------------------------- 5. the focus look
+def test_the_file_list_and_its_focused_item_wear_the_window_focus_look(qtbot, tmp_path):
+    dialog = built(qtbot, None, "t", F.EVIDENCE, None, mode=F.OPEN_FILES, default=tmp_path)
+    style = dialog.styleSheet()
+    assert FOCUS_STYLE in style and f"::item:focus {{ border: 1px solid {FOCUS_COLOR}; }}" in style
+    assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own dialog, as on Linux
