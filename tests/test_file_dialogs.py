@@ -92,7 +92,8 @@ def test_dates_follow_the_interface_language_not_the_system(qtbot, tmp_path, lan
     dialog = built(qtbot, None, "添加照片", F.PHOTOS, None, mode=F.OPEN_FILES, filters=PHOTOS, default=folder)
     assert dialog.locale().name() == "zh_CN"
     text = date_shown(qtbot, dialog, "校门.jpg")
-    assert text == QLocale(QLocale.Language.Chinese, QLocale.Country.China).toString(modified, QLocale.FormatType.ShortFormat)
+    assert text == QLocale(QLocale.Language.Chinese, QLocale.Country.China).toString(
+        modified, QLocale.FormatType.ShortFormat)
     assert text.startswith("2026/3/5"), text
 
     language("en")
@@ -198,7 +199,8 @@ def test_every_open_dialog_with_a_filter_also_offers_all_files(qtbot, tmp_path, 
         assert dialog.nameFilters() == [PHOTOS, "所有文件 (*)"]
     save = built(qtbot, None, "t", F.REPORTS, None, mode=F.SAVE, filters="PDF (*.pdf)", default=tmp_path / "x.pdf")
     assert save.nameFilters() == ["PDF (*.pdf)"]  # a save writes one type: nothing to add
-    assert F.with_all_files("数据库 (*.db);;所有文件 (*)") == "数据库 (*.db);;所有文件 (*)"  # not offered twice
+    offered = "数据库 (*.db);;所有文件 (*)"
+    assert F.with_all_files(offered) == offered  # not offered twice
     assert F.with_all_files("") == ""
     language("en")
     assert F.with_all_files("Photos (*.jpg)") == "Photos (*.jpg);;All files (*)"
