@@ -25,7 +25,7 @@ def test_reports_on_the_consensus_screen_are_of_its_group(qtbot, tmp_path, monke
     assert "第四中学" in view.group.name and ws.group.id != "g4"
     offered = []
     monkeypatch.setattr(report_actions, "save_target",
-                        lambda _parent, _title, suggested, _word: offered.append(suggested.name))
+                        lambda _parent, _title, suggested, _word, **_kw: offered.append(suggested.name))
     by_text = {a.text(): a for a in window.findChildren(type(window.work_actions[0]))}
     next(a for t, a in by_text.items() if "现场反馈报告" in t).trigger()
     next(a for t, a in by_text.items() if "合议记录" in t).trigger()

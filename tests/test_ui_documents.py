@@ -10,13 +10,13 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtGui import QDesktopServices  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from inspector_app.store import feedback as F  # noqa: E402
 from inspector_app.store import plans as P  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 from inspector_app.store.demo import make_demo  # noqa: E402
-from inspector_app.ui import report_actions  # noqa: E402
+from inspector_app.ui import file_dialogs, report_actions  # noqa: E402
 from inspector_app.ui.app import create_window  # noqa: E402
 
 
@@ -72,10 +72,10 @@ def test_panel_record_and_word_from_the_report_menu(window, tmp_path, said):
 def test_the_save_dialog_offers_word_and_names_the_file_by_the_type_chosen(window, tmp_path, monkeypatch):
     offered = []
 
-    def dialog(_parent, _title, suggested, types):
+    def dialog(_parent, _title, _kind, _store, suggested, types):
         offered.append(types)
         return str(tmp_path / "报告"), types.split(";;")[-1]  # no suffix typed, Word chosen
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(file_dialogs, "save_file_name", dialog)
     assert report_actions.save_target(window, "t", tmp_path / "x.pdf", word=True) == tmp_path / "报告.docx"
     assert "*.docx" in offered[0] and "*.pdf" in offered[0]
     assert report_actions.save_target(window, "t", tmp_path / "x.pdf", word=False) == tmp_path / "报告.pdf"

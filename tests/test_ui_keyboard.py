@@ -151,9 +151,10 @@ def test_evidence_file_photo_choice_caption_and_markup_by_keyboard(qtbot, store,
     import hashlib
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QDialog, QFileDialog
+    from PySide6.QtWidgets import QDialog
     from inspector_app.store import evidence_records as ER
     from inspector_app.store import photo_markup as M
+    from inspector_app.ui import file_dialogs
     from inspector_app.store import photo_records as PR
     from inspector_app.ui.caption_dialog import CaptionDialog
     from inspector_app.ui.markup_editor import MarkupDialog
@@ -169,7 +170,7 @@ def test_evidence_file_photo_choice_caption_and_markup_by_keyboard(qtbot, store,
     place = window.place
     pdf = tmp_path / "学校章程.pdf"
     pdf.write_bytes(PDF)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(pdf)], "")))
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: [str(pdf)])
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
 

@@ -9,10 +9,11 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit  # noqa: E402
+from PySide6.QtWidgets import QComboBox, QLineEdit  # noqa: E402
 
 from inspector_app.store import entries as E  # noqa: E402
 from inspector_app.store import evidence_records as ER  # noqa: E402
+from inspector_app.ui import file_dialogs  # noqa: E402
 from inspector_app.ui.inputs import CountBox, YesNoBox  # noqa: E402
 from inspector_app.workspace import Place  # noqa: E402
 from tests.test_evidence_files import M4A, PDF  # noqa: E402
@@ -89,7 +90,7 @@ def _type(f, typed) -> None:
 def test_whole_school_by_keyboard_with_no_zero_not_applicable_and_evidence_files(qtbot, store, tmp_path,
                                                                                   monkeypatch):
     chosen = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: (chosen, "")))
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: chosen)
     (tmp_path / "学校章程.pdf").write_bytes(PDF)
     (tmp_path / "校长访谈.m4a").write_bytes(M4A)
     plan, rubric, group, window = walk_group_afresh(qtbot, store)

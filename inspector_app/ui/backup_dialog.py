@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app.store import backup as B
 from inspector_app.store.db import StoreError, open_store
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.core_words import core_text, fault_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
@@ -195,8 +196,9 @@ class BackupDialog(QDialog):
 
     def restore_file(self, path: Path | None = None) -> Operation | None:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, translate("BackupDialog", "从其他文件恢复"), str(self.folder),
-                                                    translate("BackupDialog", "Inspector 数据库") + " (*.db);;" + translate("BackupDialog", "所有文件") + " (*)")
+            chosen = file_dialogs.open_file_name(
+                self, translate("BackupDialog", "从其他文件恢复"), file_dialogs.BACKUP_RESTORE, self.actions.window.store,
+                translate("BackupDialog", "Inspector 数据库") + " (*.db)", self.folder)
             if not chosen:
                 return None
             path = Path(chosen)

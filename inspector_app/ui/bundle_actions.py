@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from inspector_app.store import entries as E
 from inspector_app.store.db import StoreError
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
@@ -68,7 +69,8 @@ class BundleActions(QObject):
 
     # ---------------------------------------------------------------- exporting
     def _folder(self, title: str) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(self.parent_widget, title)
+        folder = file_dialogs.existing_directory(self.parent_widget, title, file_dialogs.BUNDLE_EXPORT,
+                                                 self.window.store)
         return Path(folder) if folder else None
 
     def _run_exports(self, title: str, exports: list) -> list:
@@ -200,8 +202,9 @@ class BundleActions(QObject):
         """
         title = title or translate("BundleActions", "导入数据包")
         if paths is None:
-            names, _ = QFileDialog.getOpenFileNames(self.parent_widget, title, "",
-                                                    translate("BundleActions", "数据包") + f" ({BUNDLE_FILTER})")
+            names = file_dialogs.open_file_names(self.parent_widget, title, file_dialogs.BUNDLES_IMPORT,
+                                                 self.window.store,
+                                                 translate("BundleActions", "数据包") + f" ({BUNDLE_FILTER})")
             paths = [Path(n) for n in names]
         if not paths:
             return []
@@ -270,7 +273,7 @@ class BundleActions(QObject):
     def show_keys(self) -> None:
         from inspector_app.ui.keys_dialog import KeysDialog
         ws = self.window.workspace
-        KeysDialog(self.keystore(), ws.expert_name if ws else "", self.parent_widget).exec()
+        KeysDialog(self.keystore(), ws.expert_name if ws else "", self.parent_widget, self.window.store).exec()
 
     # ---------------------------------------------------------------- messages
     def _say(self, title: str, text: str) -> None:

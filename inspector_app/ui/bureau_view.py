@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.core_words import core_text, listing
 from inspector_app.ui.i18n import SOURCE_LANGUAGE, current_language, translate
 from inspector_app.ui.operation import Operation
@@ -254,8 +255,9 @@ class BureauView(QWidget):
     def _save(self, title: str, name: str, pattern: str, out: Path | None) -> Path | None:
         if out is not None:
             return out
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(self.window_.store.data_dir / "results" / name),
-                                                pattern)
+        store = self.window_.store
+        chosen, _ = file_dialogs.save_file_name(self, title, file_dialogs.RESULTS, store,
+                                                store.data_dir / "results" / name, pattern)
         return Path(chosen) if chosen else None
 
     def export_workbook(self, out: Path | None = None) -> Operation | None:
@@ -271,8 +273,9 @@ class BureauView(QWidget):
         from inspector_app.ui.report_actions import is_word, save_target
         title = translate("BureauView", "导出公示")
         if out is None:
-            out = save_target(self, title, self.window_.store.data_dir / "results" /
-                              f"考核结果公示-{self.results.year}.pdf", word=True)
+            store = self.window_.store
+            out = save_target(self, title, store.data_dir / "results" / f"考核结果公示-{self.results.year}.pdf",
+                              word=True, kind=file_dialogs.RESULTS, store=store)
         return self._write(title, out, write_notice_docx if out is not None and is_word(out) else write_summary_pdf)
 
     def _write(self, title: str, out: Path | None, writer) -> Operation | None:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from inspector_app.store import evidence_files as EF
 from inspector_app.store import evidence_records as ER
 from inspector_app.store.db import StoreError
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.import_job import import_on_worker, say_imported
@@ -101,8 +102,10 @@ class EvidenceView(QWidget):
 
     # ---------------------------------------------------------------- adding
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, translate("EvidenceView", "添加佐证文件"), "",
-                                                translate("EvidenceView", "佐证文件") + f" ({FILE_PATTERNS})")
+        names = file_dialogs.open_file_names(self, translate("EvidenceView", "添加佐证文件"),
+                                             file_dialogs.EVIDENCE,
+                                             self.workspace.store if self.workspace is not None else None,
+                                             translate("EvidenceView", "佐证文件") + f" ({FILE_PATTERNS})")
         if names:
             self.import_paths([Path(n) for n in names])
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -14,6 +14,7 @@ from inspector_app.bundles.canonical import BundleError
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import normalize_fingerprint
 from inspector_app.fsutil import write_atomic
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 
@@ -101,10 +102,11 @@ class TrustDialog(QDialog):
 
 
 class KeysDialog(QDialog):
-    def __init__(self, keystore: KeyStore, own_name: str = "", parent: QWidget | None = None):
+    def __init__(self, keystore: KeyStore, own_name: str = "", parent: QWidget | None = None, store=None):
         super().__init__(parent)
         self.keystore = keystore
         self.own_name = own_name
+        self.store = store  # where the export remembers its folder (none: it starts where Qt would)
         self.setWindowTitle(translate("KeysDialog", "密钥"))
         self.resize(820, 520)
         layout = QVBoxLayout(self)
@@ -164,8 +166,8 @@ class KeysDialog(QDialog):
         self.trust_button.setEnabled(rec is not None and rec.status == "seen")
 
     def export_public(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, translate("KeysDialog", "导出公钥"),
-                                              f"{self.own_name or 'inspector'}.pub",
+        name, _ = file_dialogs.save_file_name(self, translate("KeysDialog", "导出公钥"), file_dialogs.KEYS,
+                                              self.store, f"{self.own_name or 'inspector'}.pub",
                                               translate("KeysDialog", "公钥文件") + " (*.pub)")
         if not name:
             return

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPainter, QPixmap, QShortcut
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.store.db import StoreError
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.caption_dialog import CaptionDialog
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
@@ -143,14 +144,20 @@ class PhotosView(QWidget):
 
     # ---------------------------------------------------------------- adding
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, translate("PhotosView", "添加照片"), "", translate("PhotosView", "照片") + f" ({PHOTO_TYPES})")
+        names = file_dialogs.open_file_names(self, translate("PhotosView", "添加照片"), file_dialogs.PHOTOS,
+                                             self._store(),
+                                             translate("PhotosView", "照片") + f" ({PHOTO_TYPES})")
         if names:
             self.import_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, translate("PhotosView", "添加文件夹中的照片"))
+        folder = file_dialogs.existing_directory(self, translate("PhotosView", "添加文件夹中的照片"),
+                                                 file_dialogs.PHOTOS, self._store())
         if folder:
             self.import_paths(expand([Path(folder)]))
+
+    def _store(self):
+        return self.workspace.store if self.workspace is not None else None
 
     def import_paths(self, paths: list[Path]) -> Operation | None:
         """Photos are checked, decoded and stored on a worker, then named in the store here."""

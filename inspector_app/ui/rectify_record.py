@@ -15,12 +15,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from inspector_app.results.rectify_ledger import event_summary
 from inspector_app.store import rectification as R
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.inputs import error_label
@@ -192,8 +193,9 @@ class RectifyRecord(QGroupBox):
         self.recorded.emit(done.uid)
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, translate("RectifyRecord", "选择整改佐证文件"), "",
-                                                translate("RectifyRecord", "整改佐证（{0}）").format(FILE_FILTER))
+        names = file_dialogs.open_file_names(self, translate("RectifyRecord", "选择整改佐证文件"),
+                                             file_dialogs.RECTIFY_EVIDENCE, self.store,
+                                             translate("RectifyRecord", "整改佐证（{0}）").format(FILE_FILTER))
         if names:
             self.add_files(names)
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from inspector_app.store.db import StoreError
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.core_words import core_text, fault_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.operation import Operation
@@ -31,17 +32,20 @@ def open_file(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def save_target(parent, title: str, suggested: Path, word: bool) -> Path | None:
-    """The save dialog: PDF, or also Word (.docx) when `word`; the suffix follows the type chosen."""
+def save_target(parent, title: str, suggested: Path, word: bool, kind: str = file_dialogs.REPORTS,
+                store=None) -> Path | None:
+    """The save dialog: PDF, or also Word (.docx) when `word`; the suffix follows the type chosen; it starts in the
+    folder last saved to for `kind`."""
     pdf = "PDF (*.pdf)"
     docx = translate("ReportActions", "Word 文档") + " (*.docx)"
-    chosen, kind = QFileDialog.getSaveFileName(parent, title, str(suggested), f"{pdf};;{docx}" if word else pdf)
+    chosen, chosen_type = file_dialogs.save_file_name(parent, title, kind, store, suggested,
+                                                      f"{pdf};;{docx}" if word else pdf)
     if not chosen:
         return None
     path = Path(chosen)
     if path.suffix.lower() in (".pdf", ".docx") and (word or path.suffix.lower() == ".pdf"):
         return path
-    return path.with_suffix(".docx" if word and kind == docx else ".pdf")
+    return path.with_suffix(".docx" if word and chosen_type == docx else ".pdf")
 
 
 def is_word(path: Path) -> bool:
@@ -82,7 +86,7 @@ class ReportActions(QObject):
         if out is not None:
             return out
         folder = self.window.store.data_dir / "reports"
-        return save_target(self.window, title, folder / name, word)
+        return save_target(self.window, title, folder / name, word, store=self.window.store)
 
     def _data(self, group=None):
         from inspector_app.reports.from_store import report_data

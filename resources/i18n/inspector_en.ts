@@ -186,10 +186,6 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <source>Inspector 数据库</source>
         <translation>Inspector database</translation>
     </message>
-    <message>
-        <source>所有文件</source>
-        <translation>All files</translation>
-    </message>
 </context>
 <context>
     <name>BundleActions</name>

@@ -186,10 +186,6 @@
         <source>Inspector 数据库</source>
         <translation>Inspector 数据库</translation>
     </message>
-    <message>
-        <source>所有文件</source>
-        <translation>所有文件</translation>
-    </message>
 </context>
 <context>
     <name>BundleActions</name>
