@@ -19,7 +19,7 @@ from inspector_app.workspace import Workspace  # noqa: E402
 
 def _shown(nav: Navigator) -> dict:
     return {"places": {p: (i.text(1), i.toolTip(1), i.foreground(1).color().name()) for p, i in nav.items.items()},
-            "units": {s: i.text(1) for s, i in nav.unit_items.items()}}
+            "units": {s: i.text(0) for s, i in nav.unit_items.items()}}
 
 
 @pytest.fixture(scope="module")

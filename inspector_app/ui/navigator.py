@@ -12,6 +12,7 @@ from inspector_app.ui.i18n import translate
 from inspector_app.workspace import ATTENTION, DONE, IN_PROGRESS, NOT_STARTED, Place, Workspace
 
 ROLE = Qt.ItemDataRole.UserRole
+UNIT_LABEL = Qt.ItemDataRole.UserRole + 1  # a unit row's own name, shown before its progress
 STATE_COLOURS = {NOT_STARTED: "#777777", IN_PROGRESS: "#a86400", DONE: "#1b7a2f", ATTENTION: "#b00020"}
 STATE_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", DONE: "●", ATTENTION: "▲"}
 
@@ -113,8 +114,9 @@ class Navigator(QWidget):
 
     def _state_width(self) -> int:
         metrics = self.tree.fontMetrics()
-        widest = [state_text(s) + translate("Navigator", " · {0}/{1} 校").format(99, 99) for s in STATE_MARKS] + [
-            translate("Navigator", "{0}/{1} 项 · {2} 分").format(999, 999, "999.5"),
+        # Marks alone (their words are in the legend and each tooltip) and a school count: the indicator's
+        # words keep the room. A unit's progress spans both columns, so it takes none here.
+        widest = [STATE_MARKS[s] + translate("Navigator", " {0}/{1} 校").format(99, 99) for s in STATE_MARKS] + [
             translate("Navigator", "状态")]
         return max(metrics.horizontalAdvance(t) for t in widest) + 2 * metrics.averageCharWidth() + 8
 
@@ -137,12 +139,15 @@ class Navigator(QWidget):
         ws = workspace
         shorts = short_names([u.name for u in ws.units if u.school_id])
         for unit in ws.units:
-            unit_item = QTreeWidgetItem([core_text(shorts.get(unit.name, unit.name)), ""])
+            label = core_text(shorts.get(unit.name, unit.name))
+            unit_item = QTreeWidgetItem([label, ""])
+            unit_item.setData(0, UNIT_LABEL, label)
             unit_item.setToolTip(0, core_text(unit.name))
             font = unit_item.font(0)
             font.setBold(True)
             unit_item.setFont(0, font)
             self.tree.addTopLevelItem(unit_item)
+            unit_item.setFirstColumnSpanned(True)  # its progress reads across the state column
             self.unit_items[unit.school_id] = unit_item
             by_area: dict[str, QTreeWidgetItem] = {}
             for code in unit.codes:
@@ -152,6 +157,7 @@ class Navigator(QWidget):
                     area = ws.rubric.area(ind.area_code)
                     area_item = QTreeWidgetItem([f"{area.code} {area.title}", ""])
                     unit_item.addChild(area_item)
+                    area_item.setFirstColumnSpanned(True)  # an area has no state of its own: its title has the row
                     by_area[ind.area_code] = area_item
                 place = Place(unit.school_id, code)
                 item = QTreeWidgetItem([f"{code} {ind.text_for(ws.group.group_type)}", ""])
@@ -186,12 +192,12 @@ class Navigator(QWidget):
         if item is None:
             return
         state = self.workspace.state(place)
-        text = state_text(state)
-        tip = state_meaning(state)
+        text = STATE_MARKS[state]
+        tip = f"{state_text(state)}：{state_meaning(state)}"
         if place.school_id and self.workspace.indicator(place.code).scope.per_school:
             done, total = self._school_counts.get(place.code) or self._count_schools(place.code)
             if total > 1:
-                text += translate("Navigator", " · {0}/{1} 校").format(done, total)
+                text += translate("Navigator", " {0}/{1} 校").format(done, total)
                 tip += "\n" + translate("Navigator", "逐校评分：{0}/{1} 校已评，全部评完后计入领域得分").format(done, total)
         if not self.workspace.is_mine(place):
             tip += "\n" + translate("Navigator", "不在本人分工内")
@@ -207,8 +213,9 @@ class Navigator(QWidget):
         done, total = self.workspace.unit_progress(school_id)
         self._unit_done[school_id] = done
         points = self.workspace.unit_points(school_id)
-        self.unit_items[school_id].setText(
-            1, translate("Navigator", "{0}/{1} 项 · {2} 分").format(done, total, fmt_points(points)))
+        item = self.unit_items[school_id]
+        item.setText(0, translate("Navigator", "{0}　{1}/{2} 项 · {3} 分").format(
+            item.data(0, UNIT_LABEL), done, total, fmt_points(points)))
 
     def update_place(self, place: Place | None) -> None:
         if place is None or self.workspace is None:

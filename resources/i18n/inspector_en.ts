@@ -2151,12 +2151,12 @@ SHA-256: {1}</translation>
         <translation>▲ Needs attention: an error, or 20% of the maximum or more away from the self-score</translation>
     </message>
     <message>
-        <source>{0}/{1} 处已评</source>
-        <translation>{0}/{1} scored</translation>
+        <source> {0}/{1} 校</source>
+        <translation> {0}/{1} schools</translation>
     </message>
     <message>
-        <source> · {0}/{1} 校</source>
-        <translation> · {0}/{1} schools</translation>
+        <source>{0}/{1} 处已评</source>
+        <translation>{0}/{1} scored</translation>
     </message>
     <message>
         <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
@@ -2167,8 +2167,8 @@ SHA-256: {1}</translation>
         <translation>not assigned to you</translation>
     </message>
     <message>
-        <source>{0}/{1} 项 · {2} 分</source>
-        <translation>{0}/{1} · {2} pt</translation>
+        <source>{0}　{1}/{2} 项 · {3} 分</source>
+        <translation>{0}  {1}/{2} · {3} pt</translation>
     </message>
 </context>
 <context>

@@ -2151,12 +2151,12 @@
         <translation>▲ 需注意：有错误，或与自评分相差达到满分的两成</translation>
     </message>
     <message>
-        <source>{0}/{1} 处已评</source>
-        <translation>{0}/{1} 处已评</translation>
+        <source> {0}/{1} 校</source>
+        <translation> {0}/{1} 校</translation>
     </message>
     <message>
-        <source> · {0}/{1} 校</source>
-        <translation> · {0}/{1} 校</translation>
+        <source>{0}/{1} 处已评</source>
+        <translation>{0}/{1} 处已评</translation>
     </message>
     <message>
         <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
@@ -2167,8 +2167,8 @@
         <translation>不在本人分工内</translation>
     </message>
     <message>
-        <source>{0}/{1} 项 · {2} 分</source>
-        <translation>{0}/{1} 项 · {2} 分</translation>
+        <source>{0}　{1}/{2} 项 · {3} 分</source>
+        <translation>{0}　{1}/{2} 项 · {3} 分</translation>
     </message>
 </context>
 <context>
