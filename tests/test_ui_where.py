@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from inspector_app.store import entries as E  # noqa: E402
 from inspector_app.store.db import open_store  # noqa: E402
 from inspector_app.store.demo import make_demo  # noqa: E402
+from inspector_app.ui.navigator import STATE_MARKS, state_name  # noqa: E402
 from tests.test_ui_window import focused, key, open_window, store, type_text  # noqa: E402,F401
 
 
@@ -222,3 +223,24 @@ def test_saved_time_at_opening_is_the_last_change_saved_in_this_data_folder(qtbo
         window2.close()
     finally:
         again.close()
+
+
+def test_the_navigator_leaves_the_room_to_the_indicators_names(qtbot, store):
+    """The state column holds a mark and a school count; its words are the tooltip's and the legend's, and a
+    unit's progress reads across the row, so the indicator's own words are what the width goes to."""
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.resize(1366, 700)
+    nav = window.navigator
+    tree = nav.tree
+    metrics = tree.fontMetrics()
+    assert tree.header().sectionSize(1) <= metrics.horizontalAdvance("▲ 99/99 校") + 3 * metrics.averageCharWidth() + 8
+    assert tree.header().sectionSize(0) > 2 * tree.header().sectionSize(1)
+    for place, item in nav.items.items():
+        state = window.workspace.state(place)
+        assert item.text(1).startswith(STATE_MARKS[state]) and state_name(state) not in item.text(1)
+        assert state_name(state) in item.toolTip(1)
+    for school_id, unit_item in nav.unit_items.items():
+        done, total = window.workspace.unit_progress(school_id)
+        assert unit_item.isFirstColumnSpanned() and f"{done}/{total} 项" in unit_item.text(0)
+        assert all(unit_item.child(i).isFirstColumnSpanned() for i in range(unit_item.childCount()))
