@@ -244,3 +244,19 @@ def test_the_navigator_leaves_the_room_to_the_indicators_names(qtbot, store):
         done, total = window.workspace.unit_progress(school_id)
         assert unit_item.isFirstColumnSpanned() and f"{done}/{total} 项" in unit_item.text(0)
         assert all(unit_item.child(i).isFirstColumnSpanned() for i in range(unit_item.childCount()))
+
+
+def test_the_two_counts_of_progress_say_what_they_count(qtbot, store):
+    """The chooser counts places (an indicator scored per school is one a school), the score panel counts
+    indicators for the grade: each says so where it is shown."""
+    make_demo(store)
+    window = open_window(qtbot, store)
+    nav = window.navigator
+    index = nav.group_combo.currentIndex()
+    done, total = window.workspace.group_progress()[window.workspace.group.id]
+    tip = nav.group_combo.itemData(index, Qt.ItemDataRole.ToolTipRole)
+    assert f"{done}/{total} 处已评" in nav.group_combo.itemText(index)
+    assert f"{total} 处中已评 {done} 处" in tip and "每校算一处" in tip
+    label = window.score.grade_label
+    assert 0 < done < total and label.text().startswith("等次待评完")  # the demo's group is partly scored
+    assert "项指标评完后给出" in label.toolTip()

@@ -128,6 +128,8 @@ class Navigator(QWidget):
         progress = workspace.group_progress()
         for g in workspace.groups:
             self.group_combo.addItem(self._group_text(g, progress.get(g.id, (0, 0))), g.id)
+            self.group_combo.setItemData(self.group_combo.count() - 1, self._group_tip(progress.get(g.id, (0, 0))),
+                                         Qt.ItemDataRole.ToolTipRole)
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(workspace.group.id)))
         self.group_combo.blockSignals(False)
         self.tree.blockSignals(True)
@@ -179,6 +181,13 @@ class Navigator(QWidget):
         return (g.name + (f"（{core_text(g.group_type)}）" if g.group_type else "")
                 + "　" + translate("Navigator", "{0}/{1} 处已评").format(done, total))
 
+    @staticmethod
+    def _group_tip(progress: tuple[int, int]) -> str:
+        # Places, not indicators: an indicator scored school by school is one place per school, so this
+        # count can differ from the score panel's count of indicators.
+        done, total = progress
+        return translate("Navigator", "本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）").format(done, total)
+
     def update_group_progress(self) -> None:
         ws = self.workspace
         index = self.group_combo.findData(ws.group.id)
@@ -186,6 +195,7 @@ class Navigator(QWidget):
             done = sum(self._unit_done.get(u.school_id, 0) for u in ws.units)  # as each unit's row shows it
             total = sum(len(u.codes) for u in ws.units)
             self.group_combo.setItemText(index, self._group_text(ws.group, (done, total)))
+            self.group_combo.setItemData(index, self._group_tip((done, total)), Qt.ItemDataRole.ToolTipRole)
 
     def _paint(self, place: Place) -> None:
         item = self.items.get(place)

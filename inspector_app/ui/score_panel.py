@@ -178,6 +178,7 @@ class ScorePanel(QFrame):
         state.setVisible(bool(state.text()))
 
     def show_card(self, card: ScoreCard) -> None:
+        self.grade_label.setToolTip("")
         if card.done == 0 and not card.vetoed:
             # nothing scored yet: no total and no grade, rather than a large "0 不合格"
             self.total_label.setText("—")
@@ -187,6 +188,8 @@ class ScorePanel(QFrame):
         elif not card.complete and not card.vetoed:
             self.total_label.setText(translate("ScorePanel", "暂计 {0}").format(fmt_points(card.total)))
             self.grade_label.setText(translate("ScorePanel", "等次待评完（{0}/{1} 项指标已评）").format(card.done, card.count))
+            self.grade_label.setToolTip(translate(
+                "ScorePanel", "等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项").format(card.count))
             _restyle(self.grade_label, "font-size: 12pt; color: #555;")
             self.note_label.setText(core_text(card.grade_note))
         else:

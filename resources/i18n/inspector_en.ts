@@ -2159,6 +2159,10 @@ SHA-256: {1}</translation>
         <translation>{0}/{1} scored</translation>
     </message>
     <message>
+        <source>本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）</source>
+        <translation>You have scored {0} of your {1} places (an indicator scored school by school is one place per school)</translation>
+    </message>
+    <message>
         <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
         <translation>Scored per school: {0}/{1} schools scored; counts in its area once all are</translation>
     </message>
@@ -3004,6 +3008,10 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
     <message>
         <source>等次待评完（{0}/{1} 项指标已评）</source>
         <translation>Grade once all are scored ({0}/{1} indicators scored)</translation>
+    </message>
+    <message>
+        <source>等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项</source>
+        <translation>The grade is given once all {0} indicators are scored; an indicator scored school by school counts once every school has its score</translation>
     </message>
     <message>
         <source>含考核组改定得分：{0}</source>

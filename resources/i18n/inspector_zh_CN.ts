@@ -2159,6 +2159,10 @@
         <translation>{0}/{1} 处已评</translation>
     </message>
     <message>
+        <source>本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）</source>
+        <translation>本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）</translation>
+    </message>
+    <message>
         <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
         <translation>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</translation>
     </message>
@@ -3004,6 +3008,10 @@
     <message>
         <source>等次待评完（{0}/{1} 项指标已评）</source>
         <translation>等次待评完（{0}/{1} 项指标已评）</translation>
+    </message>
+    <message>
+        <source>等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项</source>
+        <translation>等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项</translation>
     </message>
     <message>
         <source>含考核组改定得分：{0}</source>
