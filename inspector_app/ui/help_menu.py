@@ -48,6 +48,9 @@ class HelpMenu(QObject):
         from inspector_app.ui.shortcuts_help import ShortcutsHelp
         self.keys_panel = ShortcutsHelp(self.window, self.open_manual)
         self.keys_panel.show()
+        # It takes the keyboard at once, so Escape closes it rather than reaching the window behind
+        self.keys_panel.raise_()
+        self.keys_panel.activateWindow()
 
     def show_about(self) -> None:
         from inspector_app.ui.about_dialog import AboutDialog
