@@ -54,9 +54,9 @@ class DataMenus(QObject):
 
         menu = bar.addMenu(translate("MainWindow", "报告(&R)"))
         plan_actions += [
-            add(menu, translate("MainWindow", "生成现场反馈报告(&F)…"), lambda: self.reports.feedback(group_id=self._shown_group_id()),
+            add(menu, translate("MainWindow", "生成现场反馈报告(&R)…"), lambda: self.reports.feedback(group_id=self._shown_group_id()),
                 ["Ctrl+R"]),
-            add(menu, translate("MainWindow", "打印评分表(&S)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
+            add(menu, translate("MainWindow", "打印评分表(&P)…"), lambda: self.reports.score_sheet(), ["Ctrl+P"]),
             add(menu, translate("MainWindow", "生成合议记录(&M)…"), lambda: self.reports.panel_record(group_id=self._shown_group_id())),
             add(menu, translate("MainWindow", "反馈会记录(&H)…"), lambda: self.meeting_dialog()),
         ]

@@ -1911,12 +1911,12 @@ SHA-256: {1}</translation>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <source>生成现场反馈报告(&amp;F)…</source>
-        <translation>&amp;Feedback report…</translation>
+        <source>生成现场反馈报告(&amp;R)…</source>
+        <translation>Feedback &amp;report…</translation>
     </message>
     <message>
-        <source>打印评分表(&amp;S)…</source>
-        <translation>Print &amp;score sheet…</translation>
+        <source>打印评分表(&amp;P)…</source>
+        <translation>&amp;Print score sheet…</translation>
     </message>
     <message>
         <source>生成合议记录(&amp;M)…</source>

@@ -1791,12 +1791,12 @@
         <translation>报告(&amp;R)</translation>
     </message>
     <message>
-        <source>生成现场反馈报告(&amp;F)…</source>
-        <translation>生成现场反馈报告(&amp;F)…</translation>
+        <source>生成现场反馈报告(&amp;R)…</source>
+        <translation>生成现场反馈报告(&amp;R)…</translation>
     </message>
     <message>
-        <source>打印评分表(&amp;S)…</source>
-        <translation>打印评分表(&amp;S)…</translation>
+        <source>打印评分表(&amp;P)…</source>
+        <translation>打印评分表(&amp;P)…</translation>
     </message>
     <message>
         <source>生成合议记录(&amp;M)…</source>
