@@ -50,3 +50,28 @@ def test_the_demo_notice_stays_with_the_demo(qtbot, store):
     assert not window.banner.isHidden()
     window.show_home()
     assert window.banner.isHidden()
+
+
+def test_the_demo_notice_shows_whenever_the_demo_is_open_also_at_the_second_start(qtbot, data_dir):
+    """First start on an empty folder opens the demo with its notice; the second start on the same folder reopens
+    the demo (the current plan) and must say so again, as its title does (【演示】)."""
+    from inspector_app.store.db import open_store
+    from inspector_app.ui.app import create_window
+    from inspector_app.ui.main_window import DEMO_NOTICE
+    for start in ("first", "second"):
+        store = open_store(data_dir)
+        try:
+            window = create_window(store)
+            qtbot.addWidget(window)
+            window.show()
+            assert window.workspace is not None and window.workspace.plan.demo, start
+            assert "【演示】" in window.windowTitle(), start
+            assert not window.banner.isHidden() and DEMO_NOTICE() in window.banner.text(), start
+            window.show_home()  # the list of plans is not the demo: its notice goes
+            assert window.banner.isHidden(), start
+            window.open_plan(window.workspace.plan.id)  # and comes back with it
+            assert not window.banner.isHidden() and DEMO_NOTICE() in window.banner.text(), start
+            window.commit_all()
+            window.close()
+        finally:
+            store.close()

@@ -51,7 +51,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def create_window(store: Store):
     from inspector_app.store.plans import list_plans
-    from inspector_app.ui.main_window import DEMO_NOTICE, MainWindow
+    from inspector_app.ui.main_window import MainWindow
     window = MainWindow(store, home=False)
     from inspector_app.ui.help_menu import HelpMenu  # 帮助: the manual and the About box
     window.help_menu = HelpMenu(window)
@@ -60,10 +60,8 @@ def create_window(store: Store):
         window.open_demo()
     elif current:
         window.open_plan(current)
-    elif not list_plans(store):  # first start: straight into the demo, and say how to begin a real one
+    elif not list_plans(store):  # first start: straight into the demo (its notice says how to begin a real one)
         window.open_demo()
-        if window.workspace is not None:
-            window.show_notice(DEMO_NOTICE())
     if window.workspace is None:
         window.show_home()  # no plan yet: the home offers the demo
     return window

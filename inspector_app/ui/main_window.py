@@ -167,8 +167,7 @@ class MainWindow(QMainWindow):
         self.remember_place()
         self.home.load(self.store)
         self.stack.setCurrentWidget(self.home)
-        if self.banner.text() == DEMO_NOTICE():
-            self.banner.hide()  # the demo's notice belongs to the demo, not to the list of plans
+        self._demo_notice(False)  # the demo's notice belongs to the demo, not to the list of plans
         for action in getattr(self, "work_actions", []):
             action.setEnabled(False)
         self.home.plans.setFocus() if self.home.plans.count() else self.home.demo_button.setFocus()
@@ -229,8 +228,7 @@ class MainWindow(QMainWindow):
         from inspector_app.ui.core_words import identity_text
         who = identity_text(identity) if identity else translate("MainWindow", "未选择身份，不能录入评分")
         self.setWindowTitle(f"{plan.title} — {who} — Inspector")
-        if not plan.demo and self.banner.text() == DEMO_NOTICE():
-            self.banner.hide()
+        self._demo_notice(plan.demo)  # every time the demo opens (a second start reopens it as the current plan)
         self.stack.setCurrentWidget(self.splitter)
         for action in self.work_actions:
             action.setEnabled(True)
@@ -304,6 +302,16 @@ class MainWindow(QMainWindow):
     def _show_work(self) -> None:
         if self.workspace is not None:
             self.stack.setCurrentWidget(self.splitter)
+
+    def _demo_notice(self, shown: bool) -> None:
+        """The demo's notice in the banner, or out of it, keeping any other message it is showing (the account
+        of an unclean exit, a save error): those are not the demo's to hide."""
+        notice = DEMO_NOTICE()
+        others = [] if self.banner.isHidden() else [t for t in self.banner.text().split("\n") if t and t != notice]
+        if not others:
+            self.show_notice(notice) if shown else self.banner.hide()
+            return
+        self.banner.setText("\n".join(others + ([notice] if shown else [])))
 
     def show_notice(self, text: str) -> None:
         """A yellow line above everything, e.g. that this is the demo inspection."""
