@@ -122,6 +122,36 @@ def test_the_public_notice_is_ready_to_post(demo_dir, tmp_path):
     assert final and all(squeeze(fmt_points(d.card.total)) in flat for d in final)
 
 
+def test_the_public_notice_is_dated_by_its_publication_not_by_the_day_it_is_printed(demo_dir, tmp_path, monkeypatch):
+    """Printed on two different days, the 公示 (PDF and Word) says the same date: the first day of its 公示期
+    (the demo's publication: 2023-11-01 to 2023-11-07), so a reprint is the same notice."""
+    import datetime as real
+    import types
+
+    import docx
+
+    from inspector_app.results import summary_pdf
+    data_dir, _datas = demo_dir
+    said = {}
+    for day in (real.date(2024, 1, 15), real.date(2025, 6, 30)):
+        class Day(real.date):
+            @classmethod
+            def today(cls, _day=day):
+                return cls(_day.year, _day.month, _day.day)
+        monkeypatch.setattr(summary_pdf, "_dt", types.SimpleNamespace(date=Day))
+        pdf, word = tmp_path / f"公示-{day}.pdf", tmp_path / f"公示-{day}.docx"
+        _cli(data_dir, "results", "--pdf", str(pdf))
+        _cli(data_dir, "results", "--pdf", str(word))
+        flat = squeeze(pdftotext(pdf))
+        paras = [p.text for p in docx.Document(str(word)).paragraphs if p.text.strip()]
+        wrong = f"{day.year}年{day.month}月{day.day}日"
+        assert wrong not in flat and wrong not in "".join(paras), day
+        assert flat.count("2023年11月1日") == 2, flat  # in the 公示期 and as the date under the issuing body
+        assert paras[-1] == "2023年11月1日", paras[-3:]  # the Word notice ends 发布单位, （盖章）, the date
+        said[day] = (flat.split("（盖章）")[-1], tuple(paras[-3:]))
+    assert len(set(said.values())) == 1, said
+
+
 def test_demo_findings_agree_with_its_scores(demo_dir):
     _data_dir, datas = demo_dir
     assert any(d.status.final for d in datas.values()) and any(not d.status.final for d in datas.values())

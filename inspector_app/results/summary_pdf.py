@@ -4,8 +4,9 @@ Titled with the plan's own title, it carries the issuing body, the date, the
 公示期 and where objections go (the plan's publication fields, set by the
 bureau), the public columns only (rank, group, type, lead school, total,
 grade: no internal flags, no seed references), a seal space beside the
-issuing body, "第 N 页 共 M 页", and 演示 on every page for demo data. It is
-set in the shipped fonts (`typeset`), every one embedded.
+issuing body and the notice's date (the first day of its 公示期, not the day it
+is printed), "第 N 页 共 M 页", and 演示 on every page for demo data. It is set
+in the shipped fonts (`typeset`), every one embedded.
 """
 from __future__ import annotations
 
@@ -43,6 +44,12 @@ def _cn_date(value: str | _dt.date | None) -> str:
     return "____年__月__日"
 
 
+def issued_on(results: Results) -> str:
+    """The notice's date: the day its 公示期 starts, the publication's own date (the bureau sets it with the period),
+    so a copy printed later says the same; without a period, a blank for the bureau to write in, never today."""
+    return _cn_date(results.publicity_start or None)
+
+
 def notice_title(results: Results) -> str:
     return f"关于{results.plan_title or results.rubric_title}结果的公示"
 
@@ -76,7 +83,7 @@ def _withheld_mark(r) -> str:
     return f"（{flag.label}）" if flag else ""
 
 
-def write_notice_docx(results: Results, out_path: Path | str, *, today: _dt.date | None = None) -> Path:
+def write_notice_docx(results: Results, out_path: Path | str) -> Path:
     """The 公示 as a Word document, with the content of the PDF, for the bureau to edit before posting."""
     from inspector_app.typeset.word import WordDoc
     marks = "演示数据，不作为考核结果" if results.demo else ""
@@ -89,11 +96,11 @@ def write_notice_docx(results: Results, out_path: Path | str, *, today: _dt.date
     w.para("")
     w.para(results.issuing_body or "（发布单位）", "落款")
     w.para("（盖章）", "落款")
-    w.para(_cn_date(today or _dt.date.today()), "落款")
+    w.para(issued_on(results), "落款")
     return w.save(out_path)
 
 
-def build_summary_pdf(results: Results, font_dir: Path | str | None = None, *, today: _dt.date | None = None) -> bytes:
+def build_summary_pdf(results: Results, font_dir: Path | str | None = None) -> bytes:
     """The 公示 as PDF bytes. `font_dir` is kept for callers that name it; the shipped fonts are used."""
     register_fonts()
     title_style = TextStyle("title", 22, 33, face=HEI, color=INK, align="center", space_after=6)
@@ -125,7 +132,7 @@ def build_summary_pdf(results: Results, font_dir: Path | str | None = None, *, t
         story.append(TextBlock("等次分布：" + "，".join(f"{label} {n} 个" for label, n in results.grade_counts())
                                + "。", small))
     seal = SealSpace(36 * mm)
-    sign = Table([[seal, [TextBlock(issuer, right), TextBlock(_cn_date(today or _dt.date.today()), right)]]],
+    sign = Table([[seal, [TextBlock(issuer, right), TextBlock(issued_on(results), right)]]],
                  colWidths=[40 * mm, 116 * mm], hAlign="RIGHT")
     sign.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LATIN), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     story += [Spacer(1, 10 * mm), KeepTogether([sign])]
