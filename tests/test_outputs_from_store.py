@@ -73,3 +73,60 @@ def test_results_workbook_from_the_demo(data_dir, tmp_path):
     assert fmt_points(finalised.total) == fmt_points(Decimal(str(row[total_col])))
     unfinished = [r for r in rows[1:] if r[name_col] == "中卫市第四中学教育集团"]
     assert all(not isinstance(r[total_col], (int, float)) for r in unfinished)  # never given a ranked total
+
+
+def _self_plan(store, self_scores: dict[str, str]):
+    """The store helpers' 第四中学 plan (004 rubric, nothing scored by the panel) with the given self-scores."""
+    from inspector_app.rubric.catalog import load_catalog
+    from inspector_app.store import plans as P
+    from tests.store_helpers import ROSTER
+    spec = P.PlanSpec(title="自评测试", school_year="2023—2024", stage="复评",
+                      groups=[P.GroupSpec("中卫市第四中学教育集团", [P.SchoolSpec(n, r, k, id=f"s{i}")
+                                                                 for i, (n, r, k) in enumerate(ROSTER)],
+                                          group_type="共建型", id="g4", self_scores=self_scores)],
+                      experts=[P.ExpertSpec("专家甲", "lead", "e0")])
+    return P.create_plan(store, load_catalog().get("suizhou-jlt"), spec)
+
+
+def _self_row(data_dir, tmp_path, name: str) -> tuple[list[str], str, list[str]]:
+    """The 单位自评 row of the feedback report (PDF, by layout) and of the Word report, and the PDF's text."""
+    import docx
+    pdf, word = tmp_path / f"{name}.pdf", tmp_path / f"{name}.docx"
+    assert main(["--data-dir", str(data_dir), "report", "--group", "g4", "--out", str(pdf)]) == 0
+    assert main(["--data-dir", str(data_dir), "report", "--group", "g4", "--out", str(word)]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    row = next(line for line in text.splitlines() if line.strip().startswith("单位自评")).split()
+    cells = next([c.text for c in r.cells] for t in docx.Document(str(word)).tables for r in t.rows
+                 if r.cells[0].text == "单位自评")
+    return row, "".join(text.split()), cells
+
+
+@needs_poppler
+def test_a_partial_self_evaluation_is_not_graded(data_dir, tmp_path):
+    """Two self-scores of 23 (C5 9 of 10, C6 5 of 5, both in A2 of max 30): 9 + 5 = 14, a running total. Graded as
+    a whole it would read 不合格 (004: below 60); with 21 indicators unscored it is 暂计 14 and no grade."""
+    store = open_store(data_dir)
+    _self_plan(store, {"C5": "9", "C6": "5"})
+    store.close()
+    row, flat, cells = _self_row(data_dir, tmp_path, "partial")
+    assert row == ["单位自评", "暂计", "14", "—", "—"], row
+    assert cells == ["单位自评", "暂计 14", "—", "—"], cells
+    assert "单位自评只填了2项指标的自评分（缺21项），自评总分为暂计，不评等次" in flat
+    assert "考核组总分比自评" not in flat
+
+
+@needs_poppler
+def test_a_complete_self_evaluation_is_graded(data_dir, tmp_path):
+    """Every indicator self-scored at its maximum but C5 (0 of 10) and C14 (0 of 8), no bonus (C21–C23 0):
+    100 − 10 − 8 = 82, in 004's [75, 85): 良好."""
+    from inspector_app.rubric.catalog import load_catalog
+    rubric = load_catalog().get("suizhou-jlt")
+    scores = {i.code: ("0" if i.code in ("C5", "C14", "C21", "C22", "C23") else str(i.points))
+              for i in rubric.indicators}
+    store = open_store(data_dir)
+    _self_plan(store, scores)
+    store.close()
+    row, flat, cells = _self_row(data_dir, tmp_path, "complete")
+    assert row == ["单位自评", "82", "良好", "—"], row
+    assert cells == ["单位自评", "82", "良好", "—"], cells
+    assert "考核组总分比自评低82分" in flat  # the panel has scored nothing yet: 0

@@ -253,8 +253,9 @@ class _Feedback:
         rows.append([para("本次考核（考核组）", s.cell_strong), para(pts(card.total), s.cell_right),
                      para(card.grade or "待定", s.cell_center), para("由教育局汇总后公布", s.cell_center)])
         if d.self_total is not None:
-            rows.append([para("单位自评", s.cell), para(pts(d.self_total), s.cell_right),
-                         para(d.rubric.grades.grade(d.self_total) or "—", s.cell_center), para("—", s.cell_center)])
+            total, grade = d.self_row()
+            rows.append([para("单位自评", s.cell), para(total, s.cell_right),
+                         para(grade, s.cell_center), para("—", s.cell_center)])
         ly = d.last_year
         if ly is not None:
             rank = f"第 {ly.rank} 名" + (f"（共 {ly.of} 个）" if ly.of else "") if ly.rank else "—"
@@ -264,8 +265,7 @@ class _Feedback:
             return []
         notes = []
         if d.self_total is not None:
-            gap = card.total - d.self_total
-            notes.append(f"考核组总分比自评{'高' if gap > 0 else '低'} {pts(abs(gap))} 分" if gap else "考核组总分与自评一致")
+            notes.append(d.self_note())
         if ly is not None and ly.total is not None:
             gain = card.total - ly.total
             notes.append(f"比上学年{'提高' if gain > 0 else '下降'} {pts(abs(gain))} 分" if gain else "与上学年持平")

@@ -258,6 +258,31 @@ class ReportData:
             out.append(text + f"得分不变（{fmt_points(self.card.total)} 分），等次定为{self.card.grade or '待定'}。")
         return out
 
+    def self_missing(self) -> list[str]:
+        """Indicators the unit's self-evaluation leaves without a score (one the panel finds 不适用 needs none).
+        While any is missing, the self total is a running total, as the panel's is while it is unfinished."""
+        if not self.self_points:
+            return []  # no self-scores at all, or only a total given: nothing to count
+        return [code for code, r in self.card.indicators.items()
+                if r.applicable and self.self_points.get(code) is None]
+
+    def self_row(self) -> tuple[str, str]:
+        """(总分, 等次) of the 单位自评 row: 暂计 and no grade while self-scores are missing, never a grade of a
+        partial sum (two self-scores of 14 points are not 不合格)."""
+        if self.self_missing():
+            return f"暂计 {fmt_points(self.self_total)}", "—"
+        return fmt_points(self.self_total), self.rubric.grades.grade(self.self_total) or "—"
+
+    def self_note(self) -> str:
+        """Under the comparison: how the panel's total stands to the unit's, or why they are not compared."""
+        missing = self.self_missing()
+        if missing:
+            scored = sum(1 for r in self.card.indicators.values() if r.applicable) - len(missing)
+            return (f"单位自评只填了 {scored} 项指标的自评分（缺 {len(missing)} 项），自评总分为暂计，"
+                    "不评等次，不与考核组总分比较")
+        gap = self.card.total - self.self_total
+        return f"考核组总分比自评{'高' if gap > 0 else '低'} {fmt_points(abs(gap))} 分" if gap else "考核组总分与自评一致"
+
     def self_area_percentages(self) -> dict[str, Decimal] | None:
         """`self_areas` when given, else computed from the per-indicator self-scores."""
         if self.self_areas is not None:

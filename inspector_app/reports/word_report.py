@@ -68,13 +68,15 @@ def write_feedback_docx(data: ReportData, out_path: Path | str) -> Path:
     w.table(rows, [56, 18, 18, 22, 21, 21])
     rows = [["", "总分", "等次", "排名"], ["本次考核（考核组）", pts(card.total), card.grade or "待定", "由教育局汇总后公布"]]
     if d.self_total is not None:
-        rows.append(["单位自评", pts(d.self_total), d.rubric.grades.grade(d.self_total) or "—", "—"])
+        rows.append(["单位自评", *d.self_row(), "—"])
     if d.last_year is not None:
         ly = d.last_year
         rows.append([f"上学年（{ly.year}）", pts(ly.total), ly.grade or "—",
                      f"第 {ly.rank} 名" + (f"（共 {ly.of} 个）" if ly.of else "") if ly.rank else "—"])
     w.para("与自评、上学年比较", "二级标题")
     w.table(rows, [56, 30, 30, 40])
+    if d.self_total is not None and d.self_missing():  # why the 自评 row has no grade
+        w.para(d.self_note() + "。", "说明文字")
     per_school = [ind for ind in d.rubric.indicators if ind.scope.per_school
                   and card.indicators.get(ind.code) and card.indicators[ind.code].applicable]
     if per_school:
