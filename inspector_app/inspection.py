@@ -112,6 +112,20 @@ class Inspection:
         from inspector_app.store import finalisation as FN
         return FN.report_state(self.store, self.plan, self.rubric, group)
 
+    def transcribe(self, group: P.Group, expert: EX.Expert, typist_id: str, school_id: str, code: str,
+                   **fields) -> tuple[E.Entry, str]:
+        """The lead types an expert's paper sheet (代录): the entry, marked as typed by `typist_id`, and what to say
+        at once when the group is finalised (change_notice; "" otherwise)."""
+        from inspector_app.store import finalisation as FN
+        entry = E.set_entry(self.store, self.plan, self.rubric, group, expert.id, school_id, code,
+                            typed_by=typist_id, **fields)
+        return entry, FN.change_notice(self.store, self.plan, self.rubric, group, transcribed_for=expert.name)
+
+    def change_notice(self, group: P.Group) -> str:
+        """What to say at once after a change to the group when it is finalised (定稿); "" otherwise."""
+        from inspector_app.store import finalisation as FN
+        return FN.change_notice(self.store, self.plan, self.rubric, group)
+
     def finalise(self, group: P.Group, lead_id: str, visit_date: str, meeting_date: str,
                  reason: str = "") -> "FN.Finalised":
         """The lead's 定稿 of the group's result: the next version, or FinaliseError naming what is missing."""

@@ -47,6 +47,7 @@ class Change:
     field_key: str = ""
     saved_at: str = ""  # HH:MM:SS of a write to the store
     save_error: str = ""
+    notice: str = ""  # said at once: the group is finalised (定稿) and this change makes it differ
 
 
 @dataclass
@@ -380,6 +381,9 @@ class Workspace(PlaceMoves, PhotoWork):
             change.place, change.saved_at = place, entry.updated_at[11:19]
         if change.saved_at:
             change.card = self.card()
+            from inspector_app.store import finalisation as FN  # on the first save, not at start
+            if FN.latest(self.store, self.plan.id, self.group.id) is not None:  # one cheap look unless finalised
+                change.notice = self.inspection.change_notice(self.group)
         return change
 
     # ------------------------------------------------------------------ findings

@@ -10,6 +10,7 @@ from PIL import Image
 from inspector_app import paths
 from inspector_app.cli.main import main
 from inspector_app.store.db import open_store
+from inspector_app.store.demo import make_demo
 from store_helpers import small_plan
 
 
@@ -167,6 +168,46 @@ def test_changing_a_finalised_group_says_so_at_once(tmp_path, capsys):
     with pytest.raises(SystemExit) as refused:
         main(["--data-dir", data, "entry", "clear", "--group", "兴仁", "--indicator", "C7"])
     assert refused.value.code == 2 and "--reason" in capsys.readouterr().err
+
+
+def test_a_paper_sheet_typed_after_finalising_is_said_at_once(tmp_path, capsys):
+    """代录 into a finalised group (the demo's 兴仁, version 1) follows the rule of every change after 定稿: kept,
+    and said at once naming the group. A sheet agreeing with the panel (C6 是, as the lead scored it: the mean
+    stays 5) leaves the result as it is and is said all the same; one that disagrees (否: the mean 2.5) makes the
+    result differ, to be finalised again with a reason."""
+    data = str(tmp_path / "demo")
+    assert main(["--data-dir", data, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "entry", "set", "--expert", "demo-li", "--group", "兴仁", "--indicator", "C6",
+                 "met=是"]) == 0
+    said = capsys.readouterr().err
+    assert "中卫市兴仁教育集团 已定稿（第 1 版）" in said and "李静（演示专家） 的纸质评分表是定稿后代录的" in said, said
+    assert "定稿的结果不因此改变" in said
+    assert main(["--data-dir", data, "entry", "set", "--expert", "demo-li", "--group", "兴仁", "--indicator", "C6",
+                 "met=否"]) == 0
+    said = capsys.readouterr().err
+    assert "中卫市兴仁教育集团 已定稿（第 1 版），这次改动后结果与定稿不同，" in said and "重新定稿并写明理由" in said, said
+    assert "总分：签名结果 78.44，重算 75.94" in said  # C6 (5 + 0) / 2 = 2.5 by the plan's mean: 2.5 less
+
+
+def test_the_transcription_use_case_says_what_a_finalised_group_needs(tmp_path):
+    from inspector_app.inspection import Inspection
+    from inspector_app.store import entries as E
+    from inspector_app.store import experts as EX
+    store = open_store(tmp_path / "d")
+    try:
+        make_demo(store)
+        inspection = Inspection.open(store)
+        xr, g7 = inspection.group("gxr"), inspection.group("g7")
+        li = EX.get_expert(store, inspection.plan.id, "demo-li")
+        entry, notice = inspection.transcribe(xr, li, "demo-lead", "", "C6", inputs={"met": True})
+        assert entry.typed_by == "demo-lead" and entry.points == 5
+        assert notice.startswith("中卫市兴仁教育集团 已定稿（第 1 版），李静（演示专家） 的纸质评分表"), notice
+        _entry, notice = inspection.transcribe(g7, li, "demo-lead", "", "C6", inputs={"met": True})
+        assert notice == ""  # 第七小学 is not finalised: nothing to say
+        assert E.get_entry(store, inspection.plan.id, "g7", "demo-li", "", "C6").typed_by == "demo-lead"
+    finally:
+        store.close()
 
 
 def test_verify_changes_nothing_on_the_laptop(tmp_path, capsys):

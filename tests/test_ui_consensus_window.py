@@ -70,3 +70,32 @@ def test_finalise_refusal_for_early_deadlines_is_whole_and_names_the_window(qtbo
     dialog.close()
     window.close()
     store.close()
+
+
+def test_a_change_to_a_finalised_group_is_said_at_once_in_the_window(qtbot, tmp_path):
+    """The window follows the command line's rule: the lead's change to the demo's finalised 兴仁 (C6 否 where the
+    lead had 是: 5 points less) is kept and said at once, naming the group and that it must be finalised again;
+    a change to an unfinished group says nothing of 定稿."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from inspector_app.store.demo import make_demo
+    from tests.test_ui_window import focused, key
+    store = open_store(tmp_path / "demo")
+    make_demo(store)
+    window = _show(qtbot, store)
+    for group_id, finalised in (("g7", False), ("gxr", True)):
+        window.select_group(group_id)
+        window.navigator.select(window.workspace.find_code("C6"))
+        QApplication.processEvents()
+        window.statusBar().clearMessage()
+        window.page.focus_first()
+        key(Qt.Key.Key_N if finalised else Qt.Key.Key_Y)  # 否 / 是 in the YesNoBox
+        window.commit_all()
+        said = window.statusBar().currentMessage()
+        if finalised:
+            assert said.startswith("中卫市兴仁教育集团 已定稿（第 1 版），这次改动后结果与定稿不同，"), said
+            assert "总分：签名结果 78.44，重算 73.44" in said and "重新定稿并写明理由" in said, said  # 5 less
+        else:
+            assert "定稿" not in said, said
+    window.close()
+    store.close()

@@ -124,3 +124,25 @@ def test_a_finalised_result_that_no_longer_recomputes_is_said_in_english(qtbot, 
     reason = core_text(unfinished[group.name])
     assert "signed result" in reason, reason
     assert not left_chinese(reason, [group.name, *ALLOWED]), reason
+
+
+def test_a_change_or_a_paper_sheet_after_finalising_is_said_in_english(qtbot, language, tmp_path):
+    """The notices the window shows at once after a change to a finalised group (the core's change_notice)."""
+    from inspector_app.inspection import Inspection
+    from inspector_app.store import experts as EX
+    from inspector_app.store.db import open_store
+    from inspector_app.store.demo import make_demo
+    from inspector_app.ui.core_words import core_text
+    store = open_store(tmp_path / "lead")
+    plan = make_demo(store)
+    inspection = Inspection(store, plan)
+    group = inspection.group("gxr")
+    li = EX.get_expert(store, plan.id, "demo-li")
+    _e, same = inspection.transcribe(group, li, "demo-lead", "", "C6", inputs={"met": True})
+    _e, differs = inspection.transcribe(group, li, "demo-lead", "", "C6", inputs={"met": False})
+    store.close()
+    language("en")
+    for notice, words in ((same, "paper sheet was typed in after that"), (differs, "finalise again with a reason")):
+        told = core_text(notice)
+        assert words in told and "(version 1)" in told, told
+        assert not left_chinese(told, [group.name, li.name, *ALLOWED]), told

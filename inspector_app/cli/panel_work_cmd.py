@@ -173,12 +173,11 @@ def cmd_withdraw(args) -> int:
     return 0
 
 
-def warn_if_finalised(store, plan, rubric, group) -> None:
-    """A change to a finalised (定稿) group is allowed, but said at once: the signed result no longer stands."""
+def warn_if_finalised(store, plan, rubric, group, notice: str | None = None) -> None:
+    """A change to a finalised (定稿) group is allowed, but said at once (the core's words, `notice` when the use
+    case gave them), with the command that finalises again."""
     from inspector_app.cli.main import say
     from inspector_app.store import finalisation as FN
-    state = FN.report_state(store, plan, rubric, group)
-    if state.status == FN.CHANGED:
-        shown = "；".join(state.changes[:3]) + ("……" if len(state.changes) > 3 else "")
-        say(f"注意：{group.name} 已定稿（第 {state.version} 版），这次改动后结果与定稿不同（{shown}）。"
-            "导出专家组数据包和发布结果之前，组长须重新定稿并写明理由：inspector panel finalise … --reason …")
+    said = FN.change_notice(store, plan, rubric, group) if notice is None else notice
+    if said:
+        say(f"注意：{said}（重新定稿：inspector panel finalise … --reason …）")

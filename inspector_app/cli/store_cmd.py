@@ -322,13 +322,18 @@ def cmd_entry_set(args) -> int:
         if args.from_register:
             from inspector_app.store.registers import register_input
             values.update(register_input(store, plan, rubric, group, args.indicator))
-        entry = E.set_entry(store, plan, rubric, group, expert.id, school, args.indicator, inputs=values,
-                            evidence=args.evidence, methods=args.method, note=args.note, typed_by=typed_by)
+        fields = dict(inputs=values, evidence=args.evidence, methods=args.method, note=args.note)
+        notice = None
+        if typed_by:  # 代录: the use case the window would share, which says what a finalised group needs
+            entry, notice = Inspection(store, plan).transcribe(group, expert, typed_by, school, args.indicator,
+                                                               **fields)
+        else:
+            entry = E.set_entry(store, plan, rubric, group, expert.id, school, args.indicator, **fields)
         if typed_by and not args.json:
             print(f"代录：{me.expert.name} 代 {expert.name} 录入（纸质评分表），由 {me.expert.name} 签名提交")
         _print_entry(entry, args.json)
         from inspector_app.cli.panel_work_cmd import warn_if_finalised
-        warn_if_finalised(store, plan, rubric, group)
+        warn_if_finalised(store, plan, rubric, group, notice)
     return 0
 
 

@@ -55,6 +55,18 @@ NEEDS_REASON = Said("集团 {0} 已于 {1} 定稿（第 {2} 版）；定稿后�
                     "{0} was finalised on {1} (version {2}); a change after finalising needs a reason (--reason) and "
                     "becomes a new version, the old one kept")
 
+CHANGED_SINCE_FINAL = Said("{0} 已定稿（第 {1} 版），这次改动后结果与定稿不同，导出专家组数据包和发布结果之前，"
+                           "组长须重新定稿并写明理由。",
+                           "{0} was finalised (version {1}) and after this change the result differs from it: before "
+                           "the panel bundle is exported and the results published, the lead must finalise again "
+                           "with a reason. ")
+TRANSCRIBED_AFTER_FINAL = Said("{0} 已定稿（第 {1} 版），{2} 的纸质评分表是定稿后代录的：定稿的结果不因此改变，仍以这一版为准；"
+                               "如这份评分表应改变结果，请改正后由组长重新定稿并写明理由",
+                               "{0} was finalised (version {1}); {2}'s paper sheet was typed in after that: it leaves "
+                               "the finalised result as it is, and that version stands. If the sheet should change "
+                               "the result, correct it and the lead finalises again with a reason")
+
+
 class FinaliseError(StoreError):
     """Finalisation refused; `missing` lists what is still open, one line each; `visit` is set when the
     refusal is rectification items due before that visit date (the window words its own remedy)."""
@@ -239,6 +251,23 @@ def report_state(store: Store, plan: Plan, rubric: Rubric, group: Group) -> Repo
         return ReportState(DRAFT, None)
     changed = differences(final.result, live_result(store, plan, rubric, group))
     return ReportState(CHANGED if changed else FINALISED, final, tuple(changed))
+
+
+def change_notice(store: Store, plan: Plan, rubric: Rubric, group: Group, transcribed_for: str = "") -> str:
+    """What to say at once after a change to a finalised (定稿) group ("" when it has no finalised version).
+
+    Every change after 定稿 is allowed and kept, the finalised version never changes; the change is said at once
+    and a result that no longer equals the signed one waits for the lead to finalise again (export and
+    publication refuse until then). A paper sheet typed in (代录, `transcribed_for` the expert's name) is said
+    even when the figures stay the same: the finalised version was settled without it."""
+    state = report_state(store, plan, rubric, group)
+    if state.status == CHANGED:
+        # each difference its own sentence after the message, so the window says each in its language
+        more = len(state.changes) > 3
+        return CHANGED_SINCE_FINAL(group.name, state.version) + "；".join(state.changes[:3]) + ("；……" if more else "")
+    if state.status == FINALISED and transcribed_for:
+        return TRANSCRIBED_AFTER_FINAL(group.name, state.version, transcribed_for)
+    return ""
 
 
 def finalise(store: Store, plan: Plan, rubric: Rubric, group: Group, lead_id: str, visit_date: str,

@@ -368,6 +368,8 @@ class MainWindow(QMainWindow):
             self.show_save_error(change.save_error)
         elif change.saved_at:
             self.note_saved(change.saved_at)
+        if change.notice:  # a finalised group changed: said at once, as the command line says it
+            self.show_message(change.notice, True)
 
     @Slot(str, bool, str)
     def set_veto(self, key: str, value: bool, reason: str) -> None:
