@@ -324,9 +324,10 @@ def resign_tag(w: World, name: str, old: bytes, new: bytes) -> bytes:
     return zip_of(entries)
 
 
-def check(path: Path, data: bytes, ks: KeyStore, json_too: bool) -> None:
+def check(path: Path, data: bytes, ks: KeyStore, json_too: bool, *, in_memory: bool = False) -> None:
+    """`in_memory`: checked from the bytes read once (as a merge opens a file), not from the file."""
     path.write_bytes(data)
-    bag = read_bag(path, ks)
+    bag = read_bag(path, ks, data=data if in_memory else None)
     if json_too:
         for name in bag.files:
             if name.endswith(".json"):
@@ -338,13 +339,14 @@ def test_base_bundle_and_forge_are_valid(world, tmp_path):
     check(tmp_path / "b.zip", forge(world.me), world.panel, True)
 
 
+@pytest.mark.parametrize("in_memory", [False, True], ids=["from_file", "from_memory"])
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_hostile_bundle_is_refused(world, tmp_path, case):
+def test_hostile_bundle_is_refused(world, tmp_path, case, in_memory):
     maker, code, json_too = CASES[case]
     data = maker(world)
     start = time.perf_counter()
     with pytest.raises(BundleError) as err:
-        check(tmp_path / "bundle.zip", data, world.panel, json_too)
+        check(tmp_path / "bundle.zip", data, world.panel, json_too, in_memory=in_memory)
     elapsed = time.perf_counter() - start
     assert err.value.code == code, f"{case}: got {err.value.code}: {err.value.message}"
     msg = err.value.message
@@ -380,9 +382,10 @@ def test_every_truncation_is_refused(world, tmp_path):
     path = tmp_path / "t.zip"
     for n in range(len(small)):
         path.write_bytes(small[:n])
-        with pytest.raises(BundleError) as err:
-            read_bag(path, world.panel)
-        assert err.value.code in ("truncated", "empty"), (n, err.value.code)
+        for data in (None, small[:n]):  # from the file, and from the bytes read once
+            with pytest.raises(BundleError) as err:
+                read_bag(path, world.panel, data=data)
+            assert err.value.code in ("truncated", "empty"), (n, data is not None, err.value.code)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -396,13 +399,18 @@ def test_any_flipped_bit_is_refused_or_harmless(world, tmp_path, offset, bit):
     path = tmp_path / "f.zip"
     path.write_bytes(bytes(buf))
     good = read_bag(_write(tmp_path / "g.zip", small), world.panel)
-    try:
-        bag = read_bag(path, world.panel)
-    except BundleError as exc:
-        assert exc.message
-        return
-    assert bag.bundle_hash == good.bundle_hash
-    assert {n: bag.files[n] for n in bag.files} == {n: good.files[n] for n in good.files}
+    outcomes = []
+    for data in (None, bytes(buf)):  # from the file, and from the bytes read once: judged alike
+        try:
+            bag = read_bag(path, world.panel, data=data)
+        except BundleError as exc:
+            assert exc.message
+            outcomes.append(exc.code)
+            continue
+        assert bag.bundle_hash == good.bundle_hash
+        assert {n: bag.files[n] for n in bag.files} == {n: good.files[n] for n in good.files}
+        outcomes.append("harmless")
+    assert outcomes[0] == outcomes[1], outcomes
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -32,12 +32,12 @@ from inspector_app.bundles import canonical, schema
 from inspector_app.bundles.canonical import BundleCancelled, BundleError
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, parse_public_pem, verify_signature
-from inspector_app.bundles.sealing import Envelope, damaged, is_sealed, recipients_in_head, unseal
+from inspector_app.bundles.sealing import Envelope, damaged, is_sealed, recipients_in_head, sealed_head, unseal
 from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTION_KEY, ENCRYPTION_KEY_SIGNATURE,
                                             FIELD_NAMES, MANIFEST, SIGNATURE, SIGNED_TAG_FILES, SIGNER, TAGMANIFEST,
                                             parse_info, parse_manifest)
-from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, check_entries, hash_entry, label_for,
-                                           open_zip, read_small, show_name, tampered)
+from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, MemoryFile, check_entries, collect,
+                                           hash_entry, label_for, open_zip, read_small, show_name, tampered)
 
 # A bundle checked (inspector bundle verify, the window's check): each part of the summary declared.
 
@@ -198,15 +198,14 @@ class Bag:
         if kept is not None:
             return kept
         arc = "data/" + name
-        buf = bytearray()
         try:
             with self._open() as fh:
-                digest = hash_entry(fh, self._entries[arc], self._limits, buf.extend)
+                digest, data = collect(lambda sink: hash_entry(fh, self._entries[arc], self._limits, sink))
         except OSError as exc:
             raise BundleError("unreadable", CANNOT_READ(self.path, exc.strerror or exc)) from None
         if digest != self.sha256[name]:
             raise tampered(arc)
-        return bytes(buf)
+        return data
 
     def _open(self) -> BinaryIO:
         fh = open(self.path, "rb")
@@ -274,7 +273,7 @@ def read_member(bag: Bag, name: str, keystore: KeyStore, *, cancelled: CancelFn 
     entry = bag._entries.get("data/" + name)
     if entry is None or entry.info.compress_type != zipfile.ZIP_STORED or name not in bag._kept:
         return None
-    member = _read_bag(io.BytesIO(bag._kept.pop(name)), bag.path, keystore, bag._limits, True, None, cancelled,
+    member = _read_bag(MemoryFile(bag._kept.pop(name)), bag.path, keystore, bag._limits, True, None, cancelled,
                        None, keep)
     member.window = (entry.data_offset, entry.info.file_size)
     _check_json(member)
@@ -340,12 +339,13 @@ def read_bag(path: Path | str, keystore: KeyStore, *, limits: Limits = DEFAULT_L
     from memory, the file not opened again (a sealed file is decrypted from the file as ever).
     """
     path = Path(path)
-    refuse_non_regular(path)
-    if is_sealed(path):
+    if data is None:
+        refuse_non_regular(path)
+    if sealed_head(data) if data is not None else is_sealed(path):
         return _read_sealed(path, keystore, limits=limits, remember_unknown=remember_unknown, progress=progress,
                             cancelled=cancelled, check_json=check_json, only=only, keep=keep)
     try:
-        fh = open(path, "rb") if data is None else io.BytesIO(data)
+        fh = open(path, "rb") if data is None else MemoryFile(data)
     except FileNotFoundError:
         raise BundleError("not_found", FILE_FOUND(path)) from None
     except OSError as exc:
@@ -518,13 +518,17 @@ def _read_bag(fh: BinaryIO, path: Path, keystore: KeyStore, limits: Limits, reme
         size = files[name].info.file_size
         as_json = name in with_schema and size <= canonical.MAX_BYTES
         as_asked = not as_json and keep is not None and size <= room and keep(name[5:])
-        buf = bytearray() if as_json or as_asked else None
-        if hash_entry(fh, files[name], limits, None if buf is None else buf.extend, on_chunk) != manifest[name]:
+        entry = files[name]
+        if as_json or as_asked:
+            digest, data = collect(lambda sink: hash_entry(fh, entry, limits, sink, on_chunk))
+        else:
+            digest, data = hash_entry(fh, entry, limits, None, on_chunk), b""
+        if digest != manifest[name]:
             raise tampered(name)
         if as_json:
-            raw[name[5:]] = bytes(buf)
+            raw[name[5:]] = data
         elif as_asked:
-            kept[name[5:]] = bytes(buf)
+            kept[name[5:]] = data
             room -= size
 
     bag = Bag(path=path, info=info, signer_key_id=signer_id, signer_public_key=signer_pub,

@@ -119,6 +119,12 @@ def is_sealed(path: Path) -> bool:
             head = fh.read(30 + len(PAYLOAD))
     except OSError:
         return False
+    return sealed_head(head)
+
+
+def sealed_head(data: bytes) -> bool:
+    """Whether these bytes (a file's start, or all of it) begin as a sealed bundle does."""
+    head = data[:30 + len(PAYLOAD)]
     return (len(head) == 30 + len(PAYLOAD) and head[:4] == b"PK\x03\x04"
             and int.from_bytes(head[26:28], "little") == len(PAYLOAD) and head[30:] == PAYLOAD.encode("ascii"))
 

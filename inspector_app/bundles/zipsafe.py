@@ -8,6 +8,7 @@ stops at its declared size.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import stat
@@ -88,12 +89,21 @@ FOLDER_ENTRY_BUNDLE_HAS = Said('数据包中的文件夹项 {0} 带有内容，�
 BUNDLE_ZIP_STRUCTURE_ABNORMAL_2 = Said('数据包的 zip 结构异常（内容之间有多余或重叠的数据），已拒绝。',
                                         "The bundle's zip structure is abnormal (extra or overlapping data between its contents); refused.")
 
-__all__ = ["CHUNK", "DEFAULT_LIMITS", "Entry", "Limits", "check_entries", "collision_key", "hash_entry",
+__all__ = ["CHUNK", "DEFAULT_LIMITS", "Entry", "Limits", "MemoryFile", "check_entries", "collision_key", "hash_entry",
            "label_for", "name_problem", "open_zip", "read_small", "show_name", "tampered", "truncated"]
 
 _PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
 
 CHUNK = 1 << 20
+
+
+class MemoryFile(io.BytesIO):
+    """A bundle's bytes, read once, read as a file. Its stored entries are hashed and handed on as views
+    of these very bytes (`hash_entry`), not copied chunk by chunk."""
+
+    def __init__(self, whole: bytes):
+        super().__init__(whole)  # shares the bytes until written to, which a reader never does
+        self.whole = whole
 
 _WINDOWS_BAD = set('<>:"|?*\\')
 
@@ -360,6 +370,18 @@ def hash_entry(fh: BinaryIO, entry: Entry, limits: Limits, sink: Callable[[bytes
     """
     info = entry.info
     sha = hashlib.sha256()
+    whole = getattr(fh, "whole", None)
+    if info.compress_type == zipfile.ZIP_STORED and whole is not None:
+        end = entry.data_offset + info.compress_size
+        if end > len(whole):
+            raise truncated()
+        view = memoryview(whole)[entry.data_offset:end]
+        sha.update(view)
+        if sink is not None:
+            sink(view)
+        if on_chunk is not None:
+            on_chunk(len(view))
+        return sha.hexdigest()
     if info.compress_type == zipfile.ZIP_STORED:
         fh.seek(entry.data_offset)
         left = info.compress_size
@@ -414,9 +436,15 @@ def read_small(fh: BinaryIO, entries: dict[str, Entry], name: str, limits: Limit
     entry = entries[name]
     if entry.info.file_size > limits.max_tag_file_size:
         raise BundleError("zip_bomb", BUNDLE_TOO_LARGE_REFUSED(show_name(name)))
-    buf = bytearray()
-    hash_entry(fh, entry, limits, buf.extend)
-    if entry.info.compress_type == zipfile.ZIP_STORED and zlib.crc32(buf) != entry.info.CRC:
+    data = collect(lambda sink: hash_entry(fh, entry, limits, sink))[1]
+    if entry.info.compress_type == zipfile.ZIP_STORED and zlib.crc32(data) != entry.info.CRC:
         raise tampered(name)
-    return bytes(buf)
+    return data
+
+
+def collect(read: Callable[[Callable[[Any], Any]], str]) -> tuple[str, bytes]:
+    """(digest, bytes) of what `read` hands its sink, joined once (a single piece is taken as it is)."""
+    pieces: list = []
+    digest = read(pieces.append)
+    return digest, (bytes(pieces[0]) if len(pieces) == 1 else b"".join(pieces))
 
