@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import tempfile
 import time
@@ -156,19 +157,37 @@ def _staged(folder: Path | str, fill: Callable[[Path], Any]) -> Path:
     return tmp
 
 
-def commit_staged(staged: Path, dest: Path | str, mode: int = 0o644) -> None:
+def commit_staged(staged: Path, dest: Path | str, mode: int = 0o644, *,
+                  folder_later: bool = False) -> Callable[[], Any]:
     """Put a `stage_copy` in place as `dest`: renamed over it and the folder fsynced, as `write_atomic`
-    leaves a file (the bytes were fsynced when staged)."""
+    leaves a file (the bytes were fsynced when staged). Returns a wait that returns once the name is durable:
+    at once, or with `folder_later` when the folder's fsync, done on a thread meanwhile, is over (a caller
+    then does its own work while the disk writes, and waits before committing what names the file)."""
     dest = Path(dest)
     try:
         os.chmod(staged, mode)
         os.replace(staged, dest)
-        fsync_dir(dest.parent)
+        if not folder_later:
+            fsync_dir(dest.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             staged.unlink()
         raise StorageError(exc.errno, explain_os_error(exc, dest)) from exc
     _tidy_now_and_then(dest.parent)
+    if not folder_later:
+        return _durable
+    return worker("folder-sync").submit(fsync_dir, dest.parent).result
+
+
+def _durable() -> None:
+    """Already durable: nothing to wait for."""
+
+
+@functools.lru_cache(maxsize=None)
+def worker(name: str):
+    """One thread of this process for one kind of disk work (made on first use, kept for the process)."""
+    from concurrent.futures import ThreadPoolExecutor
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
 
 
 def write_atomic(dest: Path | str, data: bytes, mode: int = 0o644) -> None:

@@ -172,6 +172,60 @@ def test_stage_copy_then_commit_puts_the_bytes_in_place(tmp_path):
     assert [p.name for p in folder.iterdir()] == ["abc.zip"]
 
 
+def test_the_kept_originals_folder_is_synced_meanwhile_and_before_the_commit_that_names_it(world, monkeypatch):
+    """The folder's fsync runs on a thread while the merge works, and the transaction waits for it."""
+    import time
+    from inspector_app import fsutil
+    from inspector_app.store.db import Store
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    bundle = panel(world, made)
+    events: list[str] = []
+    synced = fsutil.fsync_dir
+
+    def slow_sync(folder):
+        time.sleep(0.2)  # a slow disk: the merge's own work goes on meanwhile
+        synced(folder)
+        events.append("folder synced")
+
+    committed = Store._note_commit
+
+    def note(self):
+        events.append("committed")
+        committed(self)
+
+    from inspector_app.bundles import merge as M
+    member = M._merge_expert
+
+    def merging(*args, **kwargs):
+        if "merging" not in events:
+            events.append("merging")
+        return member(*args, **kwargs)
+
+    monkeypatch.setattr(fsutil, "fsync_dir", slow_sync)
+    monkeypatch.setattr(Store, "_note_commit", note)
+    monkeypatch.setattr(M, "_merge_expert", merging)
+    [outcome] = merge_each(bureau.store, bureau.keys, [bundle])
+    assert outcome.status == "merged", outcome
+    assert events[:3] == ["merging", "folder synced", "committed"], events
+
+
+def test_a_transaction_waits_for_what_must_be_durable_first_and_not_when_it_fails(world):
+    store = world["bureau"].store
+    calls: list[bool] = []
+    with store.tx(first=lambda: calls.append(store.conn.in_transaction)):
+        store.set_setting("probe", "1")
+    assert calls == [True]  # inside the transaction, before its commit
+    try:
+        with store.tx(first=lambda: calls.append(True)):
+            store.set_setting("probe", "2")
+            raise RuntimeError("refused")
+    except RuntimeError:
+        pass
+    assert calls == [True] and store.setting("probe") == "1"
+
+
 def test_a_long_run_opened_in_a_second_process_merges_as_on_the_thread(tmp_path_factory, monkeypatch):
     """The same bundles, merged with every file opened in the second process and with every file opened on the
     thread, leave the same rows (times and ids aside) and the same kept originals; a tampered one is refused."""

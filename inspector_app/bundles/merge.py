@@ -272,15 +272,16 @@ def _claim(store: Store, bag: Bag, plan_id: str, group_id: str, file_name: str, 
                            plan_id, group_id, file_name, status, bag.info, kept_in=kept_in[0], kept_name=kept_in[1])
 
 
-def _keep_original(store: Store, bag: Bag, path: Path, opened: OpenedBundle | None = None) -> None:
+def _keep_original(store: Store, bag: Bag, path: Path, opened: OpenedBundle | None = None) -> Callable[[], Any]:
     """The verified signed bundle itself is kept: it is the chain of custody the panel bundle carries on
-    (for a sealed bundle, the signed bundle decrypted from it, so its photos read without a key). Written
-    durably before the transaction that names it; a copy staged by open_bundle is only put in place."""
+    (for a sealed bundle, the signed bundle decrypted from it, so its photos read without a key). Durable
+    before the transaction that names it: a copy staged by open_bundle is only put in place, and the
+    returned wait (for that transaction's `first`) ends once its new name is on disk."""
     staged = opened.take_staged(bag) if opened is not None else None
     if staged is not None:
-        commit_staged(staged, BR.original_path(store, bag.bundle_hash))
-    else:
-        write_atomic(BR.original_path(store, bag.bundle_hash), bag.path.read_bytes())
+        return commit_staged(staged, BR.original_path(store, bag.bundle_hash), folder_later=True)
+    write_atomic(BR.original_path(store, bag.bundle_hash), bag.path.read_bytes())
+    return lambda: None
 
 
 def require_sealed(plan: P.Plan, bag: Bag) -> None:
@@ -369,9 +370,8 @@ def _merge_expert(store: Store, keystore: KeyStore, bag: Bag, path: Path, *, in_
             raise Reject(BUNDLE_PHOTOS_INVALID(exc)) from None
         stored_photos.append((meta, stored))
     evidence = _evidence_files(store, rubric, group, bag)
-    if not kept_in[0]:
-        _keep_original(store, bag, path, opened)
-    with store.tx():
+    kept = _keep_original(store, bag, path, opened) if not kept_in[0] else None
+    with store.tx(first=kept):
         clash = _claim(store, bag, plan.id, group.id, path.name, "superseded" if superseded else "merged", kept_in)
         if clash == "already":
             return "already", ""

@@ -122,9 +122,9 @@ def merge_panel(store: Store, keystore: KeyStore, bag: Bag, path: Path,
             member_bags.append((member, name))
         rows = _decisions(consensus, rubric, group)
         findings = read_json(bag, "findings.json")
-        M._keep_original(store, bag, path, opened)
+        kept = M._keep_original(store, bag, path, opened)
         # One transaction for the members and the panel: a refused panel bundle leaves no member merged.
-        with store.tx():
+        with store.tx(first=kept):
             outcomes = []
             for member, name in member_bags:  # each kept inside this bundle's kept original
                 status, message = M._merge_expert(store, keystore, member, path, in_panel=True,

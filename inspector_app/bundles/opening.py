@@ -4,7 +4,7 @@ in a second process, while the bundle before it is written (bundles/merge.py).""
 from __future__ import annotations
 
 import contextlib
-import functools
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import Any, Callable
 from inspector_app import gc_pace
 from inspector_app.bundles.bag import Bag, BundleError, read_bag, read_json, read_member
 from inspector_app.bundles.keys import KeyStore
-from inspector_app.fsutil import stage_bytes, stage_copy
+from inspector_app.fsutil import stage_bytes, stage_copy, worker
 from inspector_app.store import photos as photo_files
 from inspector_app.store.db import Store
 
@@ -61,7 +61,7 @@ def open_bundle(path: Path | str, keystore: KeyStore, photos_dir: Path, *,
     data = _read_whole(opened.path) if keep_dir is not None and keep_dir.is_dir() else None
     # The copy is written and fsynced from the very bytes checked below, on a thread while they are checked
     # (the disk's wait and the checks overlap); kept only for a bundle that verifies.
-    copying = _writer().submit(stage_bytes, data, keep_dir) if data is not None else None
+    copying = worker("bundle-stage").submit(stage_bytes, data, keep_dir) if data is not None else None
     try:
         opened.bag = read_bag(opened.path, keystore, cancelled=cancelled, keep=_read_next, data=data)
     except BundleError as exc:
@@ -96,21 +96,19 @@ READ_WHOLE_AT_MOST = 64 * 1024 * 1024
 
 def _read_whole(path: Path) -> bytes | None:
     """The bytes of a plain bundle file of modest size, read once (None: check it from the file as ever)."""
+    import stat
+    from inspector_app.bundles.sealing import sealed_head
     try:
-        if not _plain_file(path) or path.stat().st_size > READ_WHOLE_AT_MOST:
+        # Checked first, by its path: opening a FIFO would block (read_bag refuses it in words).
+        if not stat.S_ISREG(path.stat().st_mode):
             return None
         with open(path, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
             data = handle.read(READ_WHOLE_AT_MOST + 1)
     except OSError:
         return None  # said in words by read_bag
-    return data if len(data) <= READ_WHOLE_AT_MOST else None
-
-
-@functools.lru_cache(maxsize=None)
-def _writer():
-    """The thread that writes staged copies (one per process, made on first use)."""
-    from concurrent.futures import ThreadPoolExecutor
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-stage")
+    return data if len(data) <= READ_WHOLE_AT_MOST and not sealed_head(data) else None
 
 
 def _drop(copying) -> None:

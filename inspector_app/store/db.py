@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 from inspector_app.said import Said
 
 # A database file found damaged, missing or newer: each sentence declared on its own (the window says a message
@@ -177,11 +177,15 @@ class Store:
         return self._db
 
     @contextlib.contextmanager
-    def tx(self) -> Iterator["sqlite_utils.Database"]:
-        """One transaction; committed (on disk, synchronous=FULL) when the block ends."""
+    def tx(self, *, first: Callable[[], Any] | None = None) -> Iterator["sqlite_utils.Database"]:
+        """One transaction; committed (on disk, synchronous=FULL) when the block ends. `first`: a wait for
+        what must be durable before the commit (a kept file the transaction names, its folder synced on a
+        thread meanwhile); not called when the block fails, as nothing is committed then."""
         try:
             with self.db.atomic():
                 yield self.db
+                if first is not None:
+                    first()
         except sqlite3.OperationalError as exc:
             raise StoreError(_explain_sqlite(exc, self.data_dir)) from exc
         self.changes_since_backup += 1
