@@ -16,7 +16,7 @@ import struct
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -370,26 +370,8 @@ def hash_entry(fh: BinaryIO, entry: Entry, limits: Limits, sink: Callable[[bytes
     """
     info = entry.info
     sha = hashlib.sha256()
-    whole = getattr(fh, "whole", None)
-    if info.compress_type == zipfile.ZIP_STORED and whole is not None:
-        end = entry.data_offset + info.compress_size
-        if end > len(whole):
-            raise truncated()
-        view = memoryview(whole)[entry.data_offset:end]
-        sha.update(view)
-        if sink is not None:
-            sink(view)
-        if on_chunk is not None:
-            on_chunk(len(view))
-        return sha.hexdigest()
     if info.compress_type == zipfile.ZIP_STORED:
-        fh.seek(entry.data_offset)
-        left = info.compress_size
-        while left:
-            chunk = fh.read(min(CHUNK, left))
-            if not chunk:
-                raise truncated()
-            left -= len(chunk)
+        for chunk in _stored(fh, entry):
             sha.update(chunk)
             if sink is not None:
                 sink(chunk)
@@ -430,6 +412,26 @@ def hash_entry(fh: BinaryIO, entry: Entry, limits: Limits, sink: Callable[[bytes
     if not inflater.eof or produced != info.file_size or crc != info.CRC or inflater.unused_data or pending or left_in:
         raise tampered(info.filename)
     return sha.hexdigest()
+
+
+def _stored(fh: BinaryIO, entry: Entry) -> Iterator[Any]:
+    """A stored entry's bytes: one view of a `MemoryFile`'s bytes, or chunks read from the file."""
+    info = entry.info
+    whole = getattr(fh, "whole", None)
+    if whole is not None:
+        end = entry.data_offset + info.compress_size
+        if end > len(whole):
+            raise truncated()
+        yield memoryview(whole)[entry.data_offset:end]
+        return
+    fh.seek(entry.data_offset)
+    left = info.compress_size
+    while left:
+        chunk = fh.read(min(CHUNK, left))
+        if not chunk:
+            raise truncated()
+        left -= len(chunk)
+        yield chunk
 
 
 def read_small(fh: BinaryIO, entries: dict[str, Entry], name: str, limits: Limits) -> bytes:
