@@ -8,6 +8,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 from inspector_app.numbers import fmt_points  # noqa: E402
@@ -183,3 +184,29 @@ def test_score_panel_says_the_total_holds_an_override(qtbot, store):
     type_text("3")
     key(Qt.Key.Key_Tab)
     assert "含考核组改定得分：C1" in window.score.note_label.text()
+
+
+def test_a_letter_in_the_override_is_said_not_to_be_a_score_before_any_reason_is_asked(qtbot, store):
+    """A key meant for a yes/no answer, typed after Tab into 改定得分: said to be no number, nothing drafted."""
+    make_demo(store)
+    window, ws, place = _at(qtbot, store, "C1")
+    box = window.page.panel_answer
+    box.points.setFocus()
+    type_text("a")
+    assert box.reason_error.isVisible() and "不是数字" in box.reason_error.text(), box.reason_error.text()
+    assert "理由" not in box.reason_error.text()
+    assert "override" not in ws.inputs(place) and "override" not in _stored(ws, place).inputs
+    box.reason.setFocus()
+    type_text("按评分标准原文")  # a reason does not make the letter a score
+    assert "不是数字" in box.reason_error.text() and "override" not in ws.inputs(place)
+    box.points.selectAll()
+    box.points.setFocus()
+    type_text("2")
+    assert not box.reason_error.isVisible() and ws.outcome(place)[1] == D("2")
+
+
+def test_the_completion_check_has_its_key_beside_next_unscored(qtbot, store):
+    make_demo(store)
+    window = open_window(qtbot, store)
+    [action] = [a for a in window.findChildren(QAction) if a.text().startswith("完成检查")]
+    assert [s.toString() for s in action.shortcuts()] == ["F9"]

@@ -34,7 +34,8 @@ class DataMenus(QObject):
             add(menu, translate("MainWindow", "导出我的数据包(&E)…"), self.bundles.export_mine, ["Ctrl+Shift+E"]),
         ]
         add(menu, translate("MainWindow", "导入数据包(&I)…"), lambda: self.bundles.import_files(), ["Ctrl+I"])
-        plan_actions.append(add(menu, translate("MainWindow", "完成检查(&C)…"), self.check_complete))
+        # F9 beside F8 (下一未评项): what is left, then the check before export
+        plan_actions.append(add(menu, translate("MainWindow", "完成检查(&C)…"), self.check_complete, ["F9"]))
         menu.addSeparator()
         plan_actions.append(add(menu, translate("MainWindow", "我的身份(&W)…"), window.choose_identity))
         add(menu, translate("MainWindow", "密钥(&K)…"), self.bundles.show_keys)

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from inspector_app.numbers import fmt_points
+from inspector_app.numbers import NumberError, fmt_points, parse_decimal
 from inspector_app.rubric.rules import NOT_APPLICABLE, OVERRIDE, OVERRIDE_REASON
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
@@ -55,7 +55,7 @@ class PanelAnswer(QGroupBox):
     left = Signal()
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(translate("PanelAnswer", "考核组改定得分 · 不适用"), parent)
+        super().__init__(translate("PanelAnswer", "考核组改定得分，或本项不适用"), parent)
         self._loading = False
         self._maximum = Decimal(0)
         self._has_override = self._has_na = False  # what the entry holds (drafts included)
@@ -160,6 +160,13 @@ class PanelAnswer(QGroupBox):
             return
         points = self.points.text().strip()
         reason = self.reason.toPlainText().strip()
+        if points:
+            try:  # a letter is not a score: said first, in the core's words, before the reason is asked for
+                parse_decimal(points, what=translate("PanelAnswer", "改定得分"))
+            except NumberError as exc:
+                self.reason_error.setText(core_text(str(exc)))
+                self.reason_error.show()
+                return
         if points and not reason:
             self.reason_error.setText(translate("PanelAnswer", "改定得分须写明理由：写下理由后才保存"))
             self.reason_error.show()

@@ -2189,8 +2189,8 @@ SHA-256: {1}</translation>
 <context>
     <name>PanelAnswer</name>
     <message>
-        <source>考核组改定得分 · 不适用</source>
-        <translation>Panel override · not applicable</translation>
+        <source>考核组改定得分，或本项不适用</source>
+        <translation>Panel override, or not applicable</translation>
     </message>
     <message>
         <source>改定得分</source>

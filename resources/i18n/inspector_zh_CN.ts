@@ -2189,8 +2189,8 @@
 <context>
     <name>PanelAnswer</name>
     <message>
-        <source>考核组改定得分 · 不适用</source>
-        <translation>考核组改定得分 · 不适用</translation>
+        <source>考核组改定得分，或本项不适用</source>
+        <translation>考核组改定得分，或本项不适用</translation>
     </message>
     <message>
         <source>改定得分</source>
