@@ -289,6 +289,11 @@ class Workspace(PlaceMoves, PhotoWork):
                     missing.append(Place(unit.school_id, code))
         return missing
 
+    def needing_attention(self) -> list[Place]:
+        """My scored places of the open group marked ▲ (an error, or far from the self-score), in order:
+        what 完成检查 asks the expert to look at again before export."""
+        return [p for p in self.places if self.is_mine(p) and self.scored(p) and self.state(p) == ATTENTION]
+
     def schools_scored(self, code: str) -> tuple[int, int]:
         """A per-school indicator: (schools scored, schools it covers); it counts in its area once all are."""
         places = self.school_places(code)

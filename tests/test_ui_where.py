@@ -260,3 +260,22 @@ def test_the_two_counts_of_progress_say_what_they_count(qtbot, store):
     label = window.score.grade_label
     assert 0 < done < total and label.text().startswith("等次待评完")  # the demo's group is partly scored
     assert "项指标评完后给出" in label.toolTip()
+
+
+def test_the_completion_check_asks_for_a_second_look_at_what_is_marked(qtbot, store, monkeypatch):
+    """完成检查 lists what is unscored and, for the open group, the scored indicators the navigator marks ▲."""
+    from PySide6.QtWidgets import QMessageBox
+    from inspector_app.ui import completion_check
+    make_demo(store)
+    window = open_window(qtbot, store)
+    window.select_group("g4")
+    ws, nav = window.workspace, window.navigator
+    marked = [p for p, item in nav.items.items() if item.text(1).startswith("▲") and ws.scored(p) and ws.is_mine(p)]
+    assert marked  # the demo's group has scores far from the self-scores
+    [line] = completion_check.attention_lines(ws, [ws.group.id])
+    assert f"{len(marked)} 项需注意" in line and all(p.code in line for p in marked)
+    assert completion_check.attention_lines(ws, [g.id for g in ws.groups if g.id != ws.group.id]) == []
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    completion_check.confirm_complete(window, ws, [ws.group.id], exporting=False)
+    assert "标有 ▲ 的指标请再核对一下" in shown[0] and line in shown[0]

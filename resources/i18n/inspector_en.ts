@@ -455,6 +455,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>{0}: {1} not scored — {2}{3}</translation>
     </message>
     <message>
+        <source>{0}：{1} 项需注意 —— {2}{3}</source>
+        <translation>{0}: {1} to look at again — {2}{3}</translation>
+    </message>
+    <message>
         <source>完成检查</source>
         <translation>Completion check</translation>
     </message>
@@ -465,6 +469,10 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     <message>
         <source>还有没有评完的指标：</source>
         <translation>Some indicators are not scored yet:</translation>
+    </message>
+    <message>
+        <source>标有 ▲ 的指标请再核对一下（有错误，或与自评分相差达到满分的两成）：</source>
+        <translation>Please check the indicators marked ▲ again (an error, or 20% of the maximum or more away from the self-score):</translation>
     </message>
     <message>
         <source>仍然导出(&amp;E)</source>

@@ -455,6 +455,10 @@
         <translation>{0}：{1} 项未评 —— {2}{3}</translation>
     </message>
     <message>
+        <source>{0}：{1} 项需注意 —— {2}{3}</source>
+        <translation>{0}：{1} 项需注意 —— {2}{3}</translation>
+    </message>
+    <message>
         <source>完成检查</source>
         <translation>完成检查</translation>
     </message>
@@ -465,6 +469,10 @@
     <message>
         <source>还有没有评完的指标：</source>
         <translation>还有没有评完的指标：</translation>
+    </message>
+    <message>
+        <source>标有 ▲ 的指标请再核对一下（有错误，或与自评分相差达到满分的两成）：</source>
+        <translation>标有 ▲ 的指标请再核对一下（有错误，或与自评分相差达到满分的两成）：</translation>
     </message>
     <message>
         <source>仍然导出(&amp;E)</source>
