@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
-import io
 import os
 import re
 import zipfile
@@ -29,15 +28,15 @@ from typing import Any, BinaryIO
 
 from inspector_app.said import Said
 from inspector_app.bundles import canonical, schema
-from inspector_app.bundles.canonical import BundleCancelled, BundleError
+from inspector_app.bundles.canonical import BundleCancelled, BundleError, is_cancelled
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, parse_public_pem, verify_signature
 from inspector_app.bundles.sealing import Envelope, damaged, is_sealed, recipients_in_head, sealed_head, unseal
 from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTION_KEY, ENCRYPTION_KEY_SIGNATURE,
                                             FIELD_NAMES, MANIFEST, SIGNATURE, SIGNED_TAG_FILES, SIGNER, TAGMANIFEST,
                                             parse_info, parse_manifest)
-from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, MemoryFile, check_entries, collect,
-                                           hash_entry, label_for, open_zip, read_small, show_name, tampered)
+from inspector_app.bundles.zipsafe import (DEFAULT_LIMITS, Entry, Limits, MemoryFile, Stretch, check_entries,
+                                           collect, hash_entry, label_for, open_zip, read_small, show_name, tampered)
 
 # A bundle checked (inspector bundle verify, the window's check): each part of the summary declared.
 
@@ -92,7 +91,7 @@ SIGNER_PUBLIC_KEY_BUNDLE_2 = Said('数据包中的签名人公钥已损坏，请
 BUNDLE_HOLDS_FILE_LISTED = Said('数据包中有未登记的文件 {0}（不在签名清单中），可能是后来放入的，不能接受。',
                                  'The bundle holds a file not listed in the signed manifest, {0}: it may have been put in later, so the bundle cannot be accepted.')
 
-__all__ = ["Bag", "BagFiles", "BundleCancelled", "BundleError", "CancelFn", "ProgressFn", "is_cancelled",
+__all__ = ["Bag", "BagFiles", "BundleCancelled", "BundleError", "CancelFn", "ProgressFn",
            "read_bag", "read_json"]
 
 ProgressFn = Callable[[int, int], Any]
@@ -108,14 +107,6 @@ NOT_BAG = Said("文件 {0} 不是 Inspector 数据包（缺少 bagit.txt）。",
 
 # The most bytes of payload files one read_bag keeps for its caller (see `keep`); beyond it they are read again.
 KEEP_AT_MOST = 64 * 1024 * 1024
-
-
-def is_cancelled(cancelled: Any) -> bool:
-    if cancelled is None:
-        return False
-    if hasattr(cancelled, "is_set"):
-        return bool(cancelled.is_set())
-    return bool(cancelled())
 
 
 class BagFiles(Mapping):
@@ -209,7 +200,7 @@ class Bag:
 
     def _open(self) -> BinaryIO:
         fh = open(self.path, "rb")
-        return fh if self.window is None else _Window(fh, *self.window)
+        return fh if self.window is None else Stretch(fh, *self.window)
 
     def let_go(self) -> None:
         """Drop the kept bytes not handed out (before the bag travels to another process, say)."""
@@ -226,42 +217,6 @@ class Bag:
             digest = hash_entry(fh, self._entries[arc], self._limits, out.write)
         if digest != self.sha256[name]:
             raise tampered(arc)
-
-
-class _Window(io.RawIOBase):
-    """A stretch of a file read as the whole of it: a member bundle stored, uncompressed, in its panel bundle."""
-
-    def __init__(self, fh: BinaryIO, start: int, size: int):
-        super().__init__()
-        self._fh, self._start, self._size, self._pos = fh, start, size, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, pos: int, whence: int = os.SEEK_SET) -> int:
-        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._size}[whence]
-        self._pos = max(0, base + pos)
-        return self._pos
-
-    def readinto(self, buffer) -> int:
-        n = min(len(buffer), self._size - self._pos)
-        if n <= 0:
-            return 0
-        self._fh.seek(self._start + self._pos)
-        data = self._fh.read(n)
-        buffer[:len(data)] = data
-        self._pos += len(data)
-        return len(data)
-
-    def close(self) -> None:
-        self._fh.close()
-        super().close()
 
 
 def read_member(bag: Bag, name: str, keystore: KeyStore, *, cancelled: CancelFn | Any = None,

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from inspector_app.bundles.bag import CancelFn, ProgressFn, is_cancelled, read_bag
-from inspector_app.bundles.canonical import BundleCancelled, BundleError
+from inspector_app.bundles.bag import CancelFn, ProgressFn, read_bag
+from inspector_app.bundles.canonical import BundleCancelled, BundleError, is_cancelled
 from inspector_app.bundles.keys import KeyStore
 from inspector_app.bundles.public_keys import public_pem
 from inspector_app.bundles.tagfiles import (BAG_INFO, BAGIT, BAGIT_TXT, ENCRYPTION_KEY, ENCRYPTION_KEY_SIGNATURE,

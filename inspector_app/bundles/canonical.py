@@ -93,6 +93,15 @@ def _restored(cls, args: tuple, state: dict) -> Exception:
     return error
 
 
+def is_cancelled(cancelled: Any) -> bool:
+    """Whether a long check or write was asked to stop: `cancelled` is None, a callable or an Event."""
+    if cancelled is None:
+        return False
+    if hasattr(cancelled, "is_set"):
+        return bool(cancelled.is_set())
+    return bool(cancelled())
+
+
 class BundleCancelled(BundleError):
     """The export was cancelled by the user; nothing was left behind."""
 

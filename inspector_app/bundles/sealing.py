@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 
 from inspector_app.said import Said
 from inspector_app.bundles import canonical
-from inspector_app.bundles.canonical import BundleCancelled, BundleError
+from inspector_app.bundles.canonical import BundleCancelled, BundleError, is_cancelled
 from inspector_app.bundles.public_keys import fingerprint, fingerprint_of_id, key_id, verify_signature
 from inspector_app.bundles.zipsafe import DEFAULT_LIMITS, Limits, check_entries, open_zip, read_small
 
@@ -136,7 +136,7 @@ class _HashingWriter:
         self.out, self.sha, self.size, self.cancelled = out, hashlib.sha256(), 0, cancelled
 
     def write(self, data) -> int:
-        if self.cancelled is not None and _is_cancelled(self.cancelled):
+        if is_cancelled(self.cancelled):
             raise BundleCancelled()
         self.sha.update(data)
         self.size += len(data)
@@ -144,10 +144,6 @@ class _HashingWriter:
 
     def flush(self) -> None:
         self.out.flush()
-
-
-def _is_cancelled(cancelled: Any) -> bool:
-    return bool(cancelled.is_set()) if hasattr(cancelled, "is_set") else bool(cancelled())
 
 
 def seal(plain: Path, dest_dir: Path, filename: str, recipients: list[Recipient], keystore, *,
@@ -268,7 +264,7 @@ class _PayloadReader:
         fh.seek(offset)
 
     def read(self, n: int = -1) -> bytes:
-        if self.cancelled is not None and _is_cancelled(self.cancelled):
+        if is_cancelled(self.cancelled):
             self.was_cancelled = True
             return b""  # age then fails on the short stream; the caller says cancelled
         n = self.left if n is None or n < 0 else min(n, self.left)

@@ -89,7 +89,7 @@ FOLDER_ENTRY_BUNDLE_HAS = Said('数据包中的文件夹项 {0} 带有内容，�
 BUNDLE_ZIP_STRUCTURE_ABNORMAL_2 = Said('数据包的 zip 结构异常（内容之间有多余或重叠的数据），已拒绝。',
                                         "The bundle's zip structure is abnormal (extra or overlapping data between its contents); refused.")
 
-__all__ = ["CHUNK", "DEFAULT_LIMITS", "Entry", "Limits", "MemoryFile", "check_entries", "collision_key", "hash_entry",
+__all__ = ["CHUNK", "DEFAULT_LIMITS", "Entry", "Limits", "MemoryFile", "Stretch", "check_entries", "collision_key", "hash_entry",
            "label_for", "name_problem", "open_zip", "read_small", "show_name", "tampered", "truncated"]
 
 _PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".tif", ".tiff", ".bmp"}
@@ -104,6 +104,43 @@ class MemoryFile(io.BytesIO):
     def __init__(self, whole: bytes):
         super().__init__(whole)  # shares the bytes until written to, which a reader never does
         self.whole = whole
+
+
+class Stretch(io.RawIOBase):
+    """A stretch of a file read as the whole of it: a member bundle stored, uncompressed, in its panel bundle."""
+
+    def __init__(self, fh: BinaryIO, start: int, size: int):
+        super().__init__()
+        self._fh, self._start, self._size, self._pos = fh, start, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, pos: int, whence: int = os.SEEK_SET) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + pos)
+        return self._pos
+
+    def readinto(self, buffer) -> int:
+        n = min(len(buffer), self._size - self._pos)
+        if n <= 0:
+            return 0
+        self._fh.seek(self._start + self._pos)
+        data = self._fh.read(n)
+        buffer[:len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
 
 _WINDOWS_BAD = set('<>:"|?*\\')
 
