@@ -268,7 +268,9 @@ class _Feedback:
             notes.append(d.self_note())
         if ly is not None and ly.total is not None:
             gain = card.total - ly.total
-            notes.append(f"比上学年{'提高' if gain > 0 else '下降'} {pts(abs(gain))} 分" if gain else "与上学年持平")
+            # named: after the self-assessment's note, a bare "比上学年…" read as the self-score's change
+            notes.append(f"考核组总分比上学年{'提高' if gain > 0 else '下降'} {pts(abs(gain))} 分" if gain
+                         else "考核组总分与上学年持平")
         table = data_table(rows, [w - 3 * 34 * mm, 34 * mm, 34 * mm, 34 * mm], zebra=False)
         return [KeepTogether([self.sub("与自评、上学年比较"), table,
                               para("；".join(notes) + "。" if notes else "", s.note)])]
