@@ -101,6 +101,14 @@ def _self_row(data_dir, tmp_path, name: str) -> tuple[list[str], str, list[str]]
     return row, "".join(text.split()), cells
 
 
+def _self_rates(name: str, tmp_path) -> dict[str, str]:
+    """The 自评 column of the Word report's area table, by area code."""
+    import docx
+    table = next(t for t in docx.Document(str(tmp_path / f"{name}.docx")).tables
+                 if t.rows[0].cells[0].text == "一级指标")
+    return {r.cells[0].text.split()[0]: r.cells[-1].text for r in table.rows[1:] if r.cells[0].text[:1] == "A"}
+
+
 @needs_poppler
 def test_a_partial_self_evaluation_is_not_graded(data_dir, tmp_path):
     """Two self-scores of 23 (C5 9 of 10, C6 5 of 5, both in A2 of max 30): 9 + 5 = 14, a running total. Graded as
@@ -113,6 +121,8 @@ def test_a_partial_self_evaluation_is_not_graded(data_dir, tmp_path):
     assert cells == ["单位自评", "暂计 14", "—", "—"], cells
     assert "单位自评只填了2项指标的自评分（缺21项），自评总分为暂计，不评等次" in flat
     assert "考核组总分比自评" not in flat
+    # A2 (C4–C9) has four of its six self-scores missing: 14 of 30 (46.7%) would read as its self-rate; none is given
+    assert set(_self_rates("partial", tmp_path).values()) == {"—"}
 
 
 @needs_poppler
@@ -130,3 +140,6 @@ def test_a_complete_self_evaluation_is_graded(data_dir, tmp_path):
     assert row == ["单位自评", "82", "良好", "—"], row
     assert cells == ["单位自评", "82", "良好", "—"], cells
     assert "考核组总分比自评低82分" in flat  # the panel has scored nothing yet: 0
+    rates = _self_rates("complete", tmp_path)
+    # A2 师资共育 C4–C9, 30 points, C5 at 0 of 10: 20 / 30 = 66.7%; A3 C10–C15, 30 points, C14 at 0 of 8: 22 / 30
+    assert rates["A2"] == "66.7%" and rates["A3"] == "73.3%" and rates["A1"] == "100%", rates

@@ -284,15 +284,20 @@ class ReportData:
         return f"考核组总分比自评{'高' if gap > 0 else '低'} {fmt_points(abs(gap))} 分" if gap else "考核组总分与自评一致"
 
     def self_area_percentages(self) -> dict[str, Decimal] | None:
-        """`self_areas` when given, else computed from the per-indicator self-scores."""
+        """`self_areas` when given, else computed from the per-indicator self-scores, for the areas self-scored
+        in full (a self-score missing in an area leaves its rate out)."""
         if self.self_areas is not None:
             return self.self_areas
         if not self.self_points:
             return None
         result = {}
+        missing = set(self.self_missing())
         for area in self.rubric.areas:
+            # an area with a self-score missing has no rate: a part of it over the whole would read as low
+            if not area.max or any(ind.code in missing for ind in area.indicators):
+                continue
             got = [self.self_points.get(ind.code) for ind in area.indicators]
-            if all(v is None for v in got) or not area.max:
+            if all(v is None for v in got):
                 continue
             total = min(sum((v for v in got if v is not None), Decimal(0)), area.max)
             result[area.code] = total / area.max * 100
