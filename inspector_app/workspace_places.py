@@ -26,11 +26,16 @@ class PlaceMoves:
         return self.places[index] if 0 <= index < len(self.places) else None
 
     def next_unscored(self, place: Place | None) -> Place | None:
-        """The next of my places, after this one and round again, not yet scored (None: all are)."""
+        """The next of my places not yet scored (None: all are): after this one in its own unit and round that
+        unit again first, so a school is finished before the next one begins; then the others, in order."""
         if not self.places:
             return None
         start = self.places.index(place) + 1 if place in self.places else 0
-        for candidate in self.places[start:] + self.places[:start]:
+        ahead = self.places[start:] + self.places[:start]
+        if place is not None:
+            ahead = [p for p in ahead if p.school_id == place.school_id] + [p for p in ahead
+                                                                          if p.school_id != place.school_id]
+        for candidate in ahead:
             if candidate != place and self.is_mine(candidate) and not self.scored(candidate):
                 return candidate
         return None
@@ -60,7 +65,8 @@ class PlaceMoves:
         index = ids.index(place.school_id) + delta if place else 0
         if not 0 <= index < len(ids):
             return None
-        return Place(ids[index], self.units[index].codes[0])
+        codes = self.units[index].codes  # the same indicator at the next school, to compare them in turn
+        return Place(ids[index], place.code if place and place.code in codes else codes[0])
 
     def find_code(self, text: str) -> Place | None:
         code = text.strip().upper()
