@@ -199,7 +199,7 @@ class _Feedback:
         row("基础分合计", pts(base_max), pts(card.base), fmt_percent(percent(card.base, base_max)), blank, strong=True)
         for area in card.areas:
             if area.bonus:
-                label = f"{area.code} {area.title}" + ("" if "加分" in area.title else "（加分项）")
+                label = f"{area.code} {area.title}" + ("" if area.says_bonus else "（加分项）")
                 row(label, pts(area.max), pts(area.points), "—", blank)
         for label, weight, pct in card.composite:
             row(f"{label}（权重 {pts(weight)}）", "—", "—", fmt_percent(pct), blank)

@@ -60,7 +60,7 @@ def write_feedback_docx(data: ReportData, out_path: Path | str) -> Path:
     last, own = d.last_year_areas or {}, d.self_area_percentages() or {}
     rows = [["一级指标", "满分", "得分", "得分率", "上学年", "自评"]]
     for a in card.areas:
-        label = f"{a.code} {a.title}" + ("（加分项）" if a.bonus and "加分" not in a.title else "")
+        label = f"{a.code} {a.title}" + ("（加分项）" if a.bonus and not a.says_bonus else "")
         rows.append([label, pts(a.max), pts(a.points), "—" if a.bonus else fmt_percent(percent(a.points, a.max)),
                      fmt_percent(last.get(a.code)) if last else "—", fmt_percent(own.get(a.code)) if own else "—"])
     base_max = d.rubric.total if d.rubric.total is not None else d.rubric.base_max

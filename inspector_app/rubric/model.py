@@ -100,6 +100,11 @@ class Area:
     line: int = 0
     max_open: bool = False  # "max: 待定" in a template (max is then 0)
 
+    @property
+    def says_bonus(self) -> bool:
+        """A bonus area whose title says so itself (加分项…): nothing like "（加分项）" is added after it."""
+        return self.bonus and "加分" in self.title
+
 
 @dataclass(frozen=True)
 class GradeBand:
