@@ -106,3 +106,53 @@ def test_minimum_size_fits_1366_by_768_at_125_percent_with_the_demo_banner(tmp_p
     run = run_at_125_percent(tmp_path, MINIMUM_SCRIPT)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "problems []" in run.stdout, run.stdout
+
+
+RUBRICS_SCRIPT = textwrap.dedent("""
+    import tempfile
+    from inspector_app.rubric.catalog import load_catalog
+    from inspector_app.store import plans as P
+    from inspector_app.store.db import open_store
+    from inspector_app.ui import app as A
+    from inspector_app.ui import identity_dialog
+    identity_dialog.IdentityDialog.exec = lambda dialog: (dialog.select("e0"), dialog.choose())[1]  # 您是哪位专家？
+    app = A.make_app()
+    A.i18n.install(app, "zh_CN")
+    A.app_font()
+    bad, seen = [], []
+    for rid, rubric in sorted(load_catalog().rubrics.items()):
+        if rubric.status != "complete":
+            continue
+        store = open_store(tempfile.mkdtemp())
+        spec = P.PlanSpec(title=f"{rid} 考核", school_year="2023—2024", stage="复评", groups=[P.GroupSpec(
+            "城关教育集团", [P.SchoolSpec(n, r, "小学", id=f"s{i}") for i, (n, r) in
+                          enumerate((("城关小学", "lead"), ("东关小学", "member"), ("西关小学", "member")))],
+            group_type=(rubric.group_types[0] if rubric.group_types else ""), id="g1")],
+            experts=[P.ExpertSpec("王丽华", "lead", "e0")])
+        plan = P.create_plan(store, rubric, spec)
+        window = A.create_window(store)
+        window.resize(round(1366 / 1.25), round(768 / 1.25))
+        window.show()
+        window.open_plan(plan.id)
+        for place in window.workspace.places[:3] + window.workspace.places[-2:]:
+            window.navigator.select(place)
+            for _ in range(3):
+                app.processEvents()
+            size = window.minimumSizeHint()
+            if size.width() > 1093 or size.height() > 614:
+                bad.append(f"{rid} {place.code}: minimumSizeHint {size.width()}x{size.height()}")
+        seen.append((rid, len(rubric.vetoes)))
+        window.close()
+        store.close()
+    print("seen", seen)
+    print("problems", bad)
+""")
+
+
+def test_every_shipped_rubric_fits_1366_by_768_at_125_percent(tmp_path):
+    """A rubric with vetoes (安康 2022: 一票否决 and 取消优秀资格) made the score panel, and so the window, 988 px
+    tall on a 768 px screen: 已保存 and the lower half of the page could not be seen. The panel scrolls now."""
+    run = run_at_125_percent(tmp_path, RUBRICS_SCRIPT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "('ankang-2022', 2)" in run.stdout, run.stdout  # a rubric with vetoes was among those opened
+    assert "problems []" in run.stdout, run.stdout

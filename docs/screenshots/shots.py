@@ -57,11 +57,11 @@ def take(suffix: str, lang: str = "zh_CN") -> list[str]:
     fourth = next(g.id for g in ws.groups if "第四中学" in g.name)
     window.select_group(fourth)
     places = window.workspace.places
-    window.show_place(places[min(4, len(places) - 1)])
+    window.navigator.select(places[min(4, len(places) - 1)])  # as a click there: the page follows
     shot("page")
     per_school = next(p for p in window.workspace.places
                       if p.school_id and window.workspace.indicator(p.code).scope.per_school)
-    window.show_place(per_school)
+    window.navigator.select(per_school)
     shot("per-school")
     window.show_findings()
     shot("findings")

@@ -160,14 +160,7 @@ class IndicatorPage(QScrollArea):
         ind = workspace.indicator(place.code)
         mine = workspace.is_mine(place)
         self.title.setText(f"{ind.code}　{fmt_points(ind.points)} " + translate("IndicatorPage", "分"))
-        where = core_text(workspace.school_name(place.school_id)) + "　·　" + core_text(ind.scope.describe())
-        if place.school_id and ind.scope.per_school:
-            done, total = workspace.schools_scored(place.code)
-            if total > 1:
-                where += "　·　" + translate("IndicatorPage", "{0}/{1} 校已评（全部评完后计入领域得分）").format(done, total)
-        if not mine:
-            where += "　·　" + translate("IndicatorPage", "不在本人分工内（只可查看）")
-        self.where.setText(where)
+        self.show_where()
         self.text.setText(ind.text_for(workspace.group.group_type))
         self.rule.setText(ind.rule.describe())
         self.standard.setText(ind.standard or "—")
@@ -313,6 +306,20 @@ class IndicatorPage(QScrollArea):
         if change.error and change.place == self.place:
             self.show_outcome(change.error, change.field_key)
         self.changed.emit(change)
+
+    def show_where(self) -> None:
+        """The line under the title: the unit, how the indicator is scored, and for one scored school by school
+        how many schools have it."""
+        workspace, place = self.workspace, self.place
+        ind = workspace.indicator(place.code)
+        where = core_text(workspace.school_name(place.school_id)) + "　·　" + core_text(ind.scope.describe())
+        if place.school_id and ind.scope.per_school:
+            done, total = workspace.schools_scored(place.code)
+            if total > 1:
+                where += "　·　" + translate("IndicatorPage", "{0}/{1} 校已评（全部评完后计入领域得分）").format(done, total)
+        if not workspace.is_mine(place):
+            where += "　·　" + translate("IndicatorPage", "不在本人分工内（只可查看）")
+        self.where.setText(where)
 
     def focus_first(self) -> None:
         editor = self.inputs.first_editor()

@@ -173,6 +173,8 @@ class FieldInputs(QWidget):
             if f.gained:
                 return each + translate("FieldInputs", "填写个数，0 即没有")
             return each + translate("FieldInputs", "填写个数，0 即无缺项")
+        if f.kind == "choice":  # a list takes no typed score: say how it is chosen
+            return translate("FieldInputs", "↑↓ 选择（Alt+↓ 展开列表）")
         if f.kind == "number" and f.forms:
             return translate("FieldInputs", "可填：") + "；".join(translate("Forms", FORM_TEXT[x]) if x in FORM_TEXT else FORMS[x]
                                                         for x in f.forms if x in FORMS)

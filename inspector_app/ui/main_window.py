@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.middle = QStackedWidget()
         self.middle.addWidget(self.page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.navigator, self.middle, self.score):
+        for widget in (self.navigator, self.middle, self.score.scrolled()):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
                          ["Ctrl+Shift+PgUp"]),
             self.add_action(go, translate("MainWindow", "选择集团(&J)…"), self.focus_groups, ["Ctrl+J"]),
             self.add_action(go, translate("MainWindow", "指标树(&T)"), self.focus_tree, ["F6"]),
-            self.add_action(go, translate("MainWindow", "评分页(&1)"), self.show_scoring, ["Ctrl+1"]),
+            self.add_action(go, translate("MainWindow", "评分页(&1)"), self.go_scoring, ["Ctrl+1"]),
             self.add_action(go, translate("MainWindow", "专家组意见(&2)"), self.show_findings, ["Ctrl+2"]),
         ]
         view = bar.addMenu(translate("MainWindow", "语言(&L)"))
@@ -197,8 +197,25 @@ class MainWindow(QMainWindow):
                 from inspector_app.ui.core_words import core_text
                 dialog.show_error(core_text(str(exc)))
                 continue
+            self._ask_identity(plan)
             self.open_plan(plan.id)
             return
+
+    def _ask_identity(self, plan) -> None:
+        """After 新建考核: who is going to use it. The key alone would make the laptop that made the plan its
+        教育局, which cannot score; the person who typed the panel in is usually one of its experts (the lead
+        first in the list). Closing the question leaves the key's answer (教育局)."""
+        from inspector_app.ui.identity_dialog import IdentityDialog, own_key
+        try:
+            workspace = Workspace(self.store, plan)
+        except StoreError:
+            return
+        if not workspace.experts:
+            return
+        dialog = IdentityDialog(workspace, own_key(self.store), self)
+        lead = next((e.id for e in workspace.experts if e.role == "lead"), workspace.experts[0].id)
+        dialog.select(lead)
+        dialog.exec()
 
     @Slot()
     def choose_identity(self) -> None:
@@ -274,6 +291,12 @@ class MainWindow(QMainWindow):
                 self.workspace.remember(self.place)
             except StoreError:
                 pass  # where she was is a convenience; the work itself is saved apart
+
+    def go_scoring(self) -> None:
+        """Ctrl+1: the scoring page, and the keyboard in it, from the tree or the findings alike."""
+        self.show_scoring()
+        if self.place is not None:
+            self.page.focus_first()
 
     def show_scoring(self) -> None:
         if self._findings is not None:
@@ -364,6 +387,8 @@ class MainWindow(QMainWindow):
             self.navigator.update_place(change.place)
             if change.place.school_id:
                 self.score.show_unit(change.place.school_id)
+            if change.place == self.place:
+                self.page.show_where()  # its "3/7 校已评" counts this school as soon as it is scored
         if change.save_error:
             self.show_save_error(change.save_error)
         elif change.saved_at:

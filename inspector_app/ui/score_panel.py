@@ -2,9 +2,9 @@
 grade for the group, and the current unit's points; refreshed from each change."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QProgressBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QProgressBar,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.scoring.engine import ScoreCard
@@ -25,6 +25,14 @@ class _ReasonEdit(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
         self.focus_out.emit()
+
+
+class _Scrolling(QScrollArea):
+    @Slot(QWidget, QWidget)
+    def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A mnemonic (Alt+F) or Tab into the panel: the widget with the keyboard is scrolled into view."""
+        if new is not None and self.widget() is not None and self.widget().isAncestorOf(new):
+            self.ensureWidgetVisible(new)
 
 
 class ScorePanel(QFrame):
@@ -52,6 +60,12 @@ class ScorePanel(QFrame):
         layout.addWidget(self.total_label)
         layout.addWidget(self.grade_label)
         layout.addWidget(self.note_label)
+        # The school on the page, near the top: scored school by school, her own school's total is what she
+        # works towards (the group's areas count a per-school indicator only once every school has it).
+        self.unit_label = QLabel()
+        self.unit_label.setWordWrap(True)
+        self.unit_label.setStyleSheet("font-weight: bold; color: #1d4f91;")
+        layout.addWidget(self.unit_label)
         self.areas_box = QGroupBox(translate("ScorePanel", "各领域"))
         self.areas_grid = QGridLayout(self.areas_box)
         self.areas_grid.setColumnStretch(0, 1)
@@ -65,9 +79,6 @@ class ScorePanel(QFrame):
         self.veto_box = QGroupBox(translate("ScorePanel", "一票否决"))
         self.veto_layout = QVBoxLayout(self.veto_box)
         layout.addWidget(self.veto_box)
-        self.unit_label = QLabel()
-        self.unit_label.setWordWrap(True)
-        layout.addWidget(self.unit_label)
         self.last_label = QLabel()
         self.last_label.setWordWrap(True)
         self.last_label.setStyleSheet("color: #1d4f91;")
@@ -76,6 +87,18 @@ class ScorePanel(QFrame):
         self.workspace: Workspace | None = None
         self.veto_states: dict = {}  # key -> (box, reason edit, state label, the reason as saved)
         self.veto_kinds: dict[str, bool] = {}  # key -> withholds the top grade (取消优秀资格) rather than fails
+
+    def scrolled(self) -> QScrollArea:
+        """The panel in a vertical scroll area: with vetoes and many areas it is taller than a school
+        laptop's screen at 125%, and a window taller than the screen hides its own bottom (已保存)."""
+        area = _Scrolling()
+        area.setWidget(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(self.minimumWidth() + area.verticalScrollBar().sizeHint().width())
+        QApplication.instance().focusChanged.connect(area.follow)
+        return area
 
     def load(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -87,7 +110,9 @@ class ScorePanel(QFrame):
         self.area_labels.clear()
         self.area_bars.clear()
         for row, area in enumerate(workspace.rubric.areas):
-            title = QLabel(f"{area.title}" + (translate("ScorePanel", "（加分）") if area.bonus else ""))
+            title = QLabel(f"{area.title}" + (translate("ScorePanel", "（加分）")
+                                              if area.bonus and not area.says_bonus else ""))
+            title.setWordWrap(True)  # a long area title wraps in the narrow panel rather than being cut
             value = QLabel()
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             bar = QProgressBar()
@@ -109,11 +134,18 @@ class ScorePanel(QFrame):
                                else translate("ScorePanel", "一票否决"))
         current = workspace.vetoes()
         self.veto_states = {}
+        self.veto_kinds = {}
         for veto in workspace.rubric.vetoes:
             value, reason = current.get(veto.key, (False, ""))
             # the box says what ticking means in a word; the finding itself wraps below it
-            box = QCheckBox(translate("ScorePanel", "认定取消“{0}”资格").format(core_text(grades.labels[0]))
-                            if veto.withholds_top else translate("ScorePanel", "认定否决"))
+            # Alt+F (否决) and Alt+Q (取消) reach the first finding of each kind from anywhere on the page
+            first = not any(k == veto.withholds_top for k in self.veto_kinds.values())
+            if veto.withholds_top:
+                words = (translate("ScorePanel", "认定取消“{0}”资格(&Q)") if first
+                         else translate("ScorePanel", "认定取消“{0}”资格"))
+                box = QCheckBox(words.format(core_text(grades.labels[0])))
+            else:
+                box = QCheckBox(translate("ScorePanel", "认定否决(&F)") if first else translate("ScorePanel", "认定否决"))
             box.setChecked(value)
             text = QLabel(veto.text)
             text.setWordWrap(True)

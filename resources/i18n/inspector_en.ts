@@ -1317,6 +1317,10 @@ SHA-256: {1}</translation>
         <translation>enter the number; 0 means nothing missing</translation>
     </message>
     <message>
+        <source>↑↓ 选择（Alt+↓ 展开列表）</source>
+        <translation>↑↓ to choose (Alt+↓ opens the list)</translation>
+    </message>
+    <message>
         <source>可填：</source>
         <translation>Accepted: </translation>
     </message>
@@ -2954,12 +2958,20 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
         <translation>Veto · withheld grade</translation>
     </message>
     <message>
+        <source>认定取消“{0}”资格(&amp;Q)</source>
+        <translation>Found: withhold “{0}” (&amp;Q)</translation>
+    </message>
+    <message>
         <source>认定取消“{0}”资格</source>
         <translation>Found: withhold “{0}”</translation>
     </message>
     <message>
         <source>认定否决</source>
         <translation>Veto found</translation>
+    </message>
+    <message>
+        <source>认定否决(&amp;F)</source>
+        <translation>Veto &amp;found</translation>
     </message>
     <message>
         <source>查实的事实和理由（认定时必填）</source>
@@ -3071,6 +3083,10 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
     <message>
         <source>在照片或材料列表中：移除（可撤销）</source>
         <translation>In the photo or document list: remove (can be undone)</translation>
+    </message>
+    <message>
+        <source>一票否决（右侧得分栏）：认定否决 / 认定取消资格，再写事实和理由</source>
+        <translation>Vetoes (score panel, right): find the veto / withdraw the top grade, then write the facts and reasons</translation>
     </message>
     <message>
         <source>带下划线的字母</source>

@@ -1317,6 +1317,10 @@
         <translation>填写个数，0 即无缺项</translation>
     </message>
     <message>
+        <source>↑↓ 选择（Alt+↓ 展开列表）</source>
+        <translation>↑↓ 选择（Alt+↓ 展开列表）</translation>
+    </message>
+    <message>
         <source>可填：</source>
         <translation>可填：</translation>
     </message>
@@ -2954,12 +2958,20 @@
         <translation>一票否决 · 取消资格</translation>
     </message>
     <message>
+        <source>认定取消“{0}”资格(&amp;Q)</source>
+        <translation>认定取消“{0}”资格(&amp;Q)</translation>
+    </message>
+    <message>
         <source>认定取消“{0}”资格</source>
         <translation>认定取消“{0}”资格</translation>
     </message>
     <message>
         <source>认定否决</source>
         <translation>认定否决</translation>
+    </message>
+    <message>
+        <source>认定否决(&amp;F)</source>
+        <translation>认定否决(&amp;F)</translation>
     </message>
     <message>
         <source>查实的事实和理由（认定时必填）</source>
@@ -3071,6 +3083,10 @@
     <message>
         <source>在照片或材料列表中：移除（可撤销）</source>
         <translation>在照片或材料列表中：移除（可撤销）</translation>
+    </message>
+    <message>
+        <source>一票否决（右侧得分栏）：认定否决 / 认定取消资格，再写事实和理由</source>
+        <translation>一票否决（右侧得分栏）：认定否决 / 认定取消资格，再写事实和理由</translation>
     </message>
     <message>
         <source>带下划线的字母</source>
