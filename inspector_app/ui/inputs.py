@@ -316,6 +316,9 @@ class CountBox(QSpinBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.refused = ""  # the text shown that the box holds no value for
+        # No arrow buttons: under the focus ring's style sheet Qt draws them as two flat bars. The count is
+        # typed (or Up/Down), and 无缺项 stands beside the box.
+        self.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.lineEdit().textEdited.connect(self._edited)
         self.valueChanged.connect(self._value_changed)
 
