@@ -319,6 +319,11 @@ class CountBox(QSpinBox):
         # No arrow buttons: under the focus ring's style sheet Qt draws them as two flat bars. The count is
         # typed (or Up/Down), and 无缺项 stands beside the box.
         self.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        # Room for four digits and a whole line of text inside the focus ring: sized by its content alone the
+        # box was 35×19 at 125%, and on a real screen a saved 0 was drawn clipped away, an empty box.
+        metrics = self.fontMetrics()
+        self.setMinimumSize(metrics.horizontalAdvance("0000") + 2 * (FOCUS_BORDER + 6),
+                            metrics.height() + 2 * (FOCUS_BORDER + FOCUS_PADDING_TOP))
         self.lineEdit().textEdited.connect(self._edited)
         self.valueChanged.connect(self._value_changed)
 
