@@ -134,3 +134,26 @@ def test_a_list_says_how_it_is_answered(ankang):
     ankang.navigator.select(place)
     labels = ankang.page.inputs.findChildren(type(ankang.page.where))
     assert any("↑↓ 选择" in label.text() and label.isVisible() for label in labels)
+
+
+def test_enter_presses_the_focused_button_and_a_mnemonic_scrolls_to_its_field(ankang):
+    """Enter on 添加照片… did nothing (Space did); Alt+letter to a field below the visible part of the page
+    left her typing into a field she could not see."""
+    page = ankang.page
+    ankang.resize(1093, 614)
+    ankang.navigator.select(Place("s0", "1"))
+    opened = []
+    button = next(b for b in page.findChildren(type(page.next_button)) if b.text().startswith("添加照片"))
+    button.clicked.disconnect()
+    button.clicked.connect(lambda: opened.append("clicked"))
+    button.setFocus()
+    key(Qt.Key.Key_Return)
+    from PySide6.QtTest import QTest
+    QTest.qWait(250)  # animateClick releases the button a moment later
+    assert opened == ["clicked"]
+    page.verticalScrollBar().setValue(0)
+    note = page.note
+    key(Qt.Key.Key_Tab)  # leave the button
+    note.setFocus(Qt.FocusReason.ShortcutFocusReason)  # as its label's Alt+letter gives it
+    top = note.mapTo(page.viewport(), note.rect().topLeft()).y()
+    assert 0 <= top < page.viewport().height()

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import METHODS
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
+from inspector_app.ui.scrolling import FollowingScrollArea
 from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error
 from inspector_app.ui.evidence_view import EvidenceView
 from inspector_app.ui.panel_answer import PanelAnswer
@@ -30,7 +31,7 @@ def _wrap(text: str = "", style: str = "") -> QLabel:
     return label
 
 
-class IndicatorPage(QScrollArea):
+class IndicatorPage(FollowingScrollArea):
     changed = Signal(object)  # Change: a draft or a save
     message = Signal(str, bool)
     step_requested = Signal(int)  # 上一项 / 下一项

@@ -342,6 +342,11 @@ class MainWindow(QMainWindow):
         self.banner.setText(text)
         self.banner.show()
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from inspector_app.ui.enter_key import press_focused_button
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
+
     # ---------------------------------------------------------------- moving
     def _go(self, target) -> None:
         """To a place found by one of the moves below (None: stay)."""

@@ -2,14 +2,15 @@
 grade for the group, and the current unit's points; refreshed from each change."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QApplication, QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QProgressBar,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QProgressBar,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.scoring.engine import ScoreCard
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
+from inspector_app.ui.scrolling import FollowingScrollArea
 from inspector_app.workspace import Workspace
 
 
@@ -25,14 +26,6 @@ class _ReasonEdit(QPlainTextEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().focusOutEvent(event)
         self.focus_out.emit()
-
-
-class _Scrolling(QScrollArea):
-    @Slot(QWidget, QWidget)
-    def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A mnemonic (Alt+F) or Tab into the panel: the widget with the keyboard is scrolled into view."""
-        if new is not None and self.widget() is not None and self.widget().isAncestorOf(new):
-            self.ensureWidgetVisible(new)
 
 
 class ScorePanel(QFrame):
@@ -91,13 +84,12 @@ class ScorePanel(QFrame):
     def scrolled(self) -> QScrollArea:
         """The panel in a vertical scroll area: with vetoes and many areas it is taller than a school
         laptop's screen at 125%, and a window taller than the screen hides its own bottom (已保存)."""
-        area = _Scrolling()
+        area = FollowingScrollArea()
         area.setWidget(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setMinimumWidth(self.minimumWidth() + area.verticalScrollBar().sizeHint().width())
-        QApplication.instance().focusChanged.connect(area.follow)
         return area
 
     def load(self, workspace: Workspace) -> None:
