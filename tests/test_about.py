@@ -10,7 +10,9 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from inspector_app import __version__, about, paths  # noqa: E402
@@ -157,3 +159,65 @@ def test_the_warm_up_waits_for_the_first_paint(qtbot):
     w.repaint()
     QApplication.processEvents()
     assert ran == ["warm"]  # once
+
+
+def _answer_the_message(qtbot, seen: list, press=None) -> None:
+    """Once the message is up (it blocks), note the window it stands over, its words and buttons, and close it as
+    the user did: Enter, or a button of it."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append((box.parentWidget().window() if box.parentWidget() else None, box.text() + "\n" + box.informativeText(),
+                     [b.text() for b in box.buttons()]))
+        button = next((b for b in box.buttons() if press in b.text()), None) if press else None
+        if press is None:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        elif button is None:
+            box.reject()  # no such button: the assertions after say so
+        else:
+            button.click()
+    QTimer.singleShot(0, answer)
+
+
+def test_without_a_pdf_reader_the_manual_message_returns_to_the_f1_panel(window, qtbot, monkeypatch):
+    """F1, then Alt+M on a computer with no PDF reader: after Enter on the message the keyboard is the panel's
+    again, so Escape closes it (it was the main window's, under the panel still on top)."""
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    window.show()
+    qtbot.waitExposed(window)
+    window.help_menu.show_keys()
+    panel = window.help_menu.keys_panel
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    seen = []
+    _answer_the_message(qtbot, seen)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(seen))  # a mnemonic clicks the button a moment later (animateClick)
+    # The desktop gives the keyboard back to the window a closed message stood over (its parent, for which it
+    # is transient); the offscreen platform does not, so the test does what the window manager does.
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert seen[0][0] is not None, "the message stood over no window"
+    seen[0][0].activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    qtbot.keyClick(QApplication.focusWidget() or panel, Qt.Key.Key_Escape)
+    assert not panel.isVisible()
+
+
+def test_without_a_pdf_reader_the_message_says_where_the_manual_is_and_copies_or_opens_its_folder(
+        window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) and False)
+    manual = help_menu.manual_path()
+    seen = []
+    _answer_the_message(qtbot, seen, press="复制")
+    window.help_menu.open_manual()
+    text = seen[0][1]
+    assert any("复制" in b for b in seen[0][2]), seen[0][2]
+    assert str(manual.parent) in text and manual.name in text
+    assert QApplication.clipboard().text() == str(manual)
+    seen.clear()
+    _answer_the_message(qtbot, seen, press="文件夹")
+    opened.clear()
+    window.help_menu.open_manual()
+    assert [url.toLocalFile() for url in opened] == [str(manual), str(manual.parent)]

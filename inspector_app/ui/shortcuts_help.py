@@ -72,7 +72,7 @@ class ShortcutsHelp(QDialog):
         if open_manual is not None:
             manual = QPushButton(translate("ShortcutsHelp", "打开使用手册(&M)"))
             buttons.addButton(manual, QDialogButtonBox.ButtonRole.HelpRole)
-            manual.clicked.connect(open_manual)
+            manual.clicked.connect(lambda: open_manual(self))  # its message is the panel's: focus comes back here
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.resize(640, 600)

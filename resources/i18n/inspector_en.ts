@@ -1468,8 +1468,20 @@ SHA-256: {1}</translation>
         <translation>The user manual ({0}) was not found.</translation>
     </message>
     <message>
-        <source>请用 PDF 阅读器打开：{0}</source>
-        <translation>Please open it with a PDF reader: {0}</translation>
+        <source>这台电脑上没有能打开 PDF 文件的程序，使用手册没有打开。</source>
+        <translation>No program on this computer opens PDF files, so the manual did not open.</translation>
+    </message>
+    <message>
+        <source>使用手册是文件夹“{0}”里的文件“{1}”。可以复制它的位置，或打开这个文件夹，把手册拷到有 PDF 阅读器的电脑上阅读。</source>
+        <translation>The manual is the file “{1}” in the folder “{0}”. You can copy its location, or open the folder and copy the manual to a computer with a PDF reader.</translation>
+    </message>
+    <message>
+        <source>复制位置(&amp;C)</source>
+        <translation>&amp;Copy location</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹(&amp;F)</source>
+        <translation>Open its &amp;folder</translation>
     </message>
 </context>
 <context>

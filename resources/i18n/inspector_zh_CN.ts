@@ -1468,8 +1468,20 @@
         <translation>没有找到使用手册（{0}）。</translation>
     </message>
     <message>
-        <source>请用 PDF 阅读器打开：{0}</source>
-        <translation>请用 PDF 阅读器打开：{0}</translation>
+        <source>这台电脑上没有能打开 PDF 文件的程序，使用手册没有打开。</source>
+        <translation>这台电脑上没有能打开 PDF 文件的程序，使用手册没有打开。</translation>
+    </message>
+    <message>
+        <source>使用手册是文件夹“{0}”里的文件“{1}”。可以复制它的位置，或打开这个文件夹，把手册拷到有 PDF 阅读器的电脑上阅读。</source>
+        <translation>使用手册是文件夹“{0}”里的文件“{1}”。可以复制它的位置，或打开这个文件夹，把手册拷到有 PDF 阅读器的电脑上阅读。</translation>
+    </message>
+    <message>
+        <source>复制位置(&amp;C)</source>
+        <translation>复制位置(&amp;C)</translation>
+    </message>
+    <message>
+        <source>打开所在文件夹(&amp;F)</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
     </message>
 </context>
 <context>
