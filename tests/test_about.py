@@ -22,6 +22,9 @@ from inspector_app.ui import app as ui_app  # noqa: E402
 from inspector_app.ui import help_menu  # noqa: E402
 from inspector_app.ui.about_dialog import AboutDialog  # noqa: E402
 from inspector_app.ui.icon import app_icon  # noqa: E402
+from inspector_app.store.demo import make_demo  # noqa: E402
+from tests.test_ui_language import language  # noqa: E402,F401
+from tests.test_ui_window import store  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -221,3 +224,23 @@ def test_without_a_pdf_reader_the_message_says_where_the_manual_is_and_copies_or
     opened.clear()
     window.help_menu.open_manual()
     assert [url.toLocalFile() for url in opened] == [str(manual), str(manual.parent)]
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_window_names_the_program_as_the_menu_entry_does(qtbot, store, language, lang):
+    """Chinese: 「Inspector 督导考核」, the name of the desktop's menu entry, in the title and the About item;
+    English keeps its Name (Inspector)."""
+    import configparser
+    from pathlib import Path
+    language(lang)
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(Path(__file__).resolve().parent.parent / "build" / "linux" / "inspector.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    name = desktop["Name[zh_CN]"] if lang == "zh_CN" else "Inspector"
+    make_demo(store)
+    window = ui_app.create_window(store)  # the demo opens: its title names plan, user and program
+    qtbot.addWidget(window)
+    assert window.windowTitle().endswith(f" — {name}"), window.windowTitle()
+    about = re.sub(r"\(&.\)|&", "", window.help_menu.about_action.text()).rstrip("…")
+    assert about.endswith(f" {name}"), about
+    window.commit_all()

@@ -20,7 +20,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, about: About | None = None):
         super().__init__(parent)
         self.about = about or read_about()
-        self.setWindowTitle(translate("AboutDialog", "关于 Inspector"))
+        self.setWindowTitle(translate("AboutDialog", "关于 Inspector 督导考核"))
         self.resize(760, 560)
         layout = QVBoxLayout(self)
         head = QHBoxLayout()

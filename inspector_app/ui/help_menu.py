@@ -29,7 +29,7 @@ class HelpMenu(QObject):
         self.manual_action = window.add_action(menu, translate("HelpMenu", "使用手册(&M)"), self.open_manual, ["Shift+F1"])
         self.keys_action = window.add_action(menu, translate("HelpMenu", "快捷键一览(&K)…"), self.show_keys, ["F1"])
         menu.addSeparator()
-        self.about_action = window.add_action(menu, translate("HelpMenu", "关于 Inspector(&A)…"), self.show_about)
+        self.about_action = window.add_action(menu, translate("HelpMenu", "关于 Inspector 督导考核(&A)…"), self.show_about)
         self.opened: QUrl | None = None  # what was last handed to the desktop (read by tests)
 
     def open_manual(self, parent: QWidget | None = None) -> bool:

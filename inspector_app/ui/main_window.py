@@ -24,6 +24,11 @@ ERROR_STYLE = ("color: #ffffff; background: #b00020; font-weight: bold; font-siz
                " padding: 2px 10px; border-radius: 3px;")
 
 
+def program_name() -> str:
+    """The program as its desktop menu entry names it (build/linux/inspector.desktop); English: Inspector."""
+    return translate("MainWindow", "Inspector 督导考核")
+
+
 def DEMO_NOTICE() -> str:  # noqa: N802 - a translated constant
     return translate("MainWindow", "这是演示考核：内容都是编造的，标有“演示”。开始真正的考核：“考核 → 导入考核计划包”"
                                    "（教育局发来的计划包），或“考核 → 新建考核”。")
@@ -36,7 +41,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.workspace: Workspace | None = None
         self.place: Place | None = None
-        self.setWindowTitle(translate("MainWindow", "Inspector 督导考核"))
+        self.setWindowTitle(program_name())
         self.setStyleSheet(FOCUS_STYLE)
         # Never larger than the screen: where nothing maximises the window (no window manager), a 1366×768
         # laptop at 125% has 1093×614 to show it in.
@@ -244,7 +249,7 @@ class MainWindow(QMainWindow):
         identity = settle_identity(self, self.workspace)
         from inspector_app.ui.core_words import identity_text
         who = identity_text(identity) if identity else translate("MainWindow", "未选择身份，不能录入评分")
-        self.setWindowTitle(f"{plan.title} — {who} — Inspector")
+        self.setWindowTitle(f"{plan.title} — {who} — {program_name()}")
         self._demo_notice(plan.demo)  # every time the demo opens (a second start reopens it as the current plan)
         self.stack.setCurrentWidget(self.splitter)
         for action in self.work_actions:

@@ -15,7 +15,7 @@
         <translation>Library</translation>
     </message>
     <message>
-        <source>关于 Inspector</source>
+        <source>关于 Inspector 督导考核</source>
         <translation>About Inspector</translation>
     </message>
     <message>
@@ -1456,7 +1456,7 @@ SHA-256: {1}</translation>
         <translation>&amp;Keyboard shortcuts…</translation>
     </message>
     <message>
-        <source>关于 Inspector(&amp;A)…</source>
+        <source>关于 Inspector 督导考核(&amp;A)…</source>
         <translation>&amp;About Inspector…</translation>
     </message>
     <message>

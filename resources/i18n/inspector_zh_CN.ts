@@ -15,8 +15,8 @@
         <translation>程序库</translation>
     </message>
     <message>
-        <source>关于 Inspector</source>
-        <translation>关于 Inspector</translation>
+        <source>关于 Inspector 督导考核</source>
+        <translation>关于 Inspector 督导考核</translation>
     </message>
     <message>
         <source>从源代码运行（未打包）</source>
@@ -1456,8 +1456,8 @@
         <translation>快捷键一览(&amp;K)…</translation>
     </message>
     <message>
-        <source>关于 Inspector(&amp;A)…</source>
-        <translation>关于 Inspector(&amp;A)…</translation>
+        <source>关于 Inspector 督导考核(&amp;A)…</source>
+        <translation>关于 Inspector 督导考核(&amp;A)…</translation>
     </message>
     <message>
         <source>使用手册</source>
