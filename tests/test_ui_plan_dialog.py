@@ -2,9 +2,13 @@
 refused with a plain explanation of what is missing, until it is completed."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
 
 from inspector_app.ui.plan_dialog import PlanDialog  # noqa: E402
 
@@ -39,4 +43,35 @@ def test_complete_rubrics_first_and_a_template_refused_with_its_reason(qtbot):
 def test_the_dialog_says_its_plans_make_unencrypted_bundles(qtbot):
     dialog = PlanDialog()
     qtbot.addWidget(dialog)
-    assert "数据包不加密" in dialog.plain_note.text() and "plan create" in dialog.plain_note.text()
+    assert "数据包不加密" in dialog.plain_note.text()
+
+
+def test_the_note_on_encryption_is_in_plain_words_and_the_command_only_an_aside(qtbot):
+    """The principal reads what the dialog's plans are and whom to ask; a command line is for IT staff, aside."""
+    dialog = PlanDialog()
+    qtbot.addWidget(dialog)
+    note = dialog.plain_note.text()
+    assert "不加密" in note and "技术人员" in note
+    assert not re.search(r"[A-Za-z]{3,}", note), note  # no command in the principal's sentence
+    assert "inspector plan create" in dialog.it_note.text()
+    assert dialog.it_note.font().pointSizeF() < dialog.plain_note.font().pointSizeF()
+
+
+def test_no_empty_gap_under_the_rubric_or_above_the_buttons(qtbot):
+    """A complete rubric's one line sits under the list, the next field right after it (the scrolling box kept
+    for a template's long reason took a share of the height); no empty error line above the buttons."""
+    dialog = PlanDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    spacing = dialog.layout().itemAt(0).layout().verticalSpacing()
+    line = dialog.about.fontMetrics().height()
+    gap = dialog.year.geometry().top() - dialog.rubric.geometry().bottom()
+    needed = dialog.about.fontMetrics().boundingRect(0, 0, dialog.about.width(), 0, Qt.TextFlag.TextWordWrap,
+                                                     dialog.about.text()).height()  # the text, at its width
+    assert needed <= 2 * line and gap <= needed + 2 * spacing + line // 2, (gap, needed, spacing)
+    buttons = dialog.ok.parentWidget()
+    above = buttons.geometry().top() - dialog.it_note.geometry().bottom()
+    assert above <= 2 * dialog.layout().spacing() + line // 2, above
+    dialog.show_error("名称已被占用")
+    assert dialog.error.isVisible()

@@ -70,7 +70,6 @@ class PlanDialog(QDialog):
         self.about_area.setWidget(self.about)
         self.about_area.setWidgetResizable(True)
         self.about_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.about_area.setMaximumHeight(190)
         self.about_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.year = QLineEdit("2024—2025")
         self.stage = QComboBox()
@@ -90,13 +89,24 @@ class PlanDialog(QDialog):
         form.addRow(translate("PlanDialog", "阶段(&S)："), self.stage)
         form.addRow(translate("PlanDialog", "集团和学校(&G)："), self.groups)
         form.addRow(translate("PlanDialog", "专家(&E)："), self.experts)
-        self.plain_note = QLabel(translate("PlanDialog", "这里建立的计划不登记专家公钥，数据包不加密；"
-                                                          "要加密，请用名单和命令 inspector plan create 建立。"))
+        self.plain_note = QLabel(translate("PlanDialog", "在这里建立的考核，数据包不加密（没有登记各位专家的公钥），"
+                                                          "适合演练和不需要保密的考核。需要加密的正式考核，"
+                                                          "请技术人员用考核名单建立。"))
         self.plain_note.setWordWrap(True)
         layout.addWidget(self.plain_note)
+        self.it_note = QLabel(translate("PlanDialog", "供技术人员：命令行 inspector plan create --roster，"
+                                                       "见使用手册第三章“建立考核计划”。"))
+        self.it_note.setWordWrap(True)
+        self.it_note.setStyleSheet("color: #555;")
+        small = self.it_note.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        self.it_note.setFont(small)
+        self.it_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.it_note)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        self.error.hide()  # an empty line above the buttons until there is something to say
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -123,6 +133,10 @@ class PlanDialog(QDialog):
             self.about.setText(translate("PlanDialog", "完整的指标体系：{0} 项指标，总分 {1} 分").format(
                 len(rubric.indicators), total))
         self.about_area.setMinimumHeight(190 if refusal else 0)  # the whole reason in sight, the rest scrolls
+        # A complete rubric's summary is one short line, the box as tall as it: a scroll area never asks for less
+        # than room for its scrollbars, which left the line in the middle of an empty band.
+        self.about.setWordWrap(bool(refusal))
+        self.about_area.setMaximumHeight(190 if refusal else self.about.sizeHint().height())
         self.ok.setEnabled(not refusal)
 
     def accept(self) -> None:
@@ -142,3 +156,4 @@ class PlanDialog(QDialog):
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
+        self.error.setVisible(bool(message))

@@ -2437,8 +2437,12 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
         <translation>&amp;Experts:</translation>
     </message>
     <message>
-        <source>这里建立的计划不登记专家公钥，数据包不加密；要加密，请用名单和命令 inspector plan create 建立。</source>
-        <translation>An inspection made here registers no expert keys, so its bundles are not encrypted; for encrypted bundles, create it from a roster with inspector plan create.</translation>
+        <source>在这里建立的考核，数据包不加密（没有登记各位专家的公钥），适合演练和不需要保密的考核。需要加密的正式考核，请技术人员用考核名单建立。</source>
+        <translation>An inspection created here has unencrypted bundles (no expert’s public key is registered): fine for practice and for inspections that need no secrecy. For a formal inspection with encrypted bundles, ask your IT staff to create it from the roster.</translation>
+    </message>
+    <message>
+        <source>供技术人员：命令行 inspector plan create --roster，见使用手册第三章“建立考核计划”。</source>
+        <translation>For IT staff: the command inspector plan create --roster; see chapter 3 of the manual, “Creating the inspection plan”.</translation>
     </message>
     <message>
         <source>完整的指标体系：{0} 项指标，总分 {1} 分</source>

@@ -2437,8 +2437,12 @@
         <translation>专家(&amp;E)：</translation>
     </message>
     <message>
-        <source>这里建立的计划不登记专家公钥，数据包不加密；要加密，请用名单和命令 inspector plan create 建立。</source>
-        <translation>这里建立的计划不登记专家公钥，数据包不加密；要加密，请用名单和命令 inspector plan create 建立。</translation>
+        <source>在这里建立的考核，数据包不加密（没有登记各位专家的公钥），适合演练和不需要保密的考核。需要加密的正式考核，请技术人员用考核名单建立。</source>
+        <translation>在这里建立的考核，数据包不加密（没有登记各位专家的公钥），适合演练和不需要保密的考核。需要加密的正式考核，请技术人员用考核名单建立。</translation>
+    </message>
+    <message>
+        <source>供技术人员：命令行 inspector plan create --roster，见使用手册第三章“建立考核计划”。</source>
+        <translation>供技术人员：命令行 inspector plan create --roster，见使用手册第三章“建立考核计划”。</translation>
     </message>
     <message>
         <source>完整的指标体系：{0} 项指标，总分 {1} 分</source>
