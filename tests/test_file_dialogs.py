@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
@@ -183,6 +185,62 @@ def test_the_sidebar_is_wide_enough_at_125_percent(tmp_path):
     run = run_at_125_percent(tmp_path, SCALED)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "计算机" in run.stdout and "problems []" in run.stdout, run.stdout
+
+
+SIZES = textwrap.dedent("""
+    import os, sys, tempfile
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QTreeView
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from inspector_app.ui import app as A
+    from inspector_app.ui import file_dialogs as F
+    from tests.test_file_dialogs import size_problems
+    folder = tempfile.mkdtemp()
+    for name, size in (("校门.jpg", 413_184), ("录音.m4a", 1000 * 1024 ** 2), ("a.db", 2048)):
+        with open(os.path.join(folder, name), "wb") as f:
+            f.truncate(size)  # sparse: the size is what the list shows
+    app = A.make_app()
+    A.i18n.install(app, sys.argv[1])
+    A.app_font()
+    dialog = F.build(None, "t", F.EVIDENCE, None, mode=F.OPEN_FILES, default=folder)
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    for _ in range(200):
+        app.processEvents()
+        if view.model().rowCount(view.rootIndex()) == 3:
+            break
+    for _ in range(3):
+        app.processEvents()
+    print("rows", view.model().rowCount(view.rootIndex()), "problems", size_problems(view))
+""")
+
+
+def size_problems(view: QTreeView) -> list[str]:
+    """Each file's size as the view's delegate lays it out in the view's font, against its column: wider is
+    drawn cut (403…KiB)."""
+    model, root = view.model(), view.rootIndex()
+    room = view.columnWidth(F.SIZE_COLUMN)
+    problems = []
+    for row in range(model.rowCount(root)):
+        index = model.index(row, F.SIZE_COLUMN, root)
+        need = max(view.sizeHintForIndex(index).width(),
+                   view.fontMetrics().horizontalAdvance(index.data() or "") + 2 * view.style().pixelMetric(
+                       QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 2)
+        if need > room:
+            problems.append(f"{index.data()}: {need} > {room}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_size_column_is_wide_enough_for_its_sizes_at_125_percent(tmp_path, lang):
+    script = tmp_path / "sizes.py"
+    script.write_text(SIZES, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.25",
+               PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    run = subprocess.run([sys.executable, str(script), lang], capture_output=True, text=True, env=env, timeout=240)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "rows 3 problems []" in run.stdout, run.stdout
 
 
 # ---------------------------------------------------------------------------- 3. filters

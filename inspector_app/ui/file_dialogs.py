@@ -4,7 +4,7 @@ Qt's own dialog (asked for on Linux, where the window gets it anyway on UOS and 
 platform dialog there) is made to fit the window:
 - its dates and sizes are written in the interface's language, not the system's (under LANG=C they were
   English dates in a Chinese dialog);
-- its sidebar is as wide as its places' names (Qt's default cut 计算机 to 计…);
+- its sidebar is as wide as its places' names (Qt's default cut 计算机 to 计…), its size column as its sizes;
 - an open dialog with a type filter also offers 所有文件 (*);
 - each kind of choice starts in the folder last used for it, kept in the store's settings (this laptop's data
   folder), or where it started before when that folder is gone; a suggested file name is kept;
@@ -15,12 +15,14 @@ static functions did, and return what those returned: nothing ("" or []) on canc
 """
 from __future__ import annotations
 
+import math
 import sqlite3
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QListView, QStyle, QWidget
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QListView, QStyle, QTreeView, QWidget
 
 from inspector_app.store.db import StoreError
 from inspector_app.ui.i18n import interface_locale, translate
@@ -130,6 +132,19 @@ def fit_sidebar(dialog: QFileDialog) -> None:
     sidebar.setMinimumWidth(widest + 2 * sidebar.frameWidth() + scroll)
 
 
+def fit_size_column(dialog: QFileDialog, locale: QLocale) -> None:
+    """The size column as wide as the widest size the list writes (1,023.99 GiB in the interface's locale), in the
+    list's font (so at any scaling), with the delegate's margins: Qt's default width cut 403.50 KiB to 403…KiB."""
+    view = dialog.findChild(QTreeView, "treeView")
+    if view is None:
+        return
+    metrics = QFontMetricsF(view.font())  # fractional, as the delegate lays text out (then rounds up)
+    widest = math.ceil(max(metrics.horizontalAdvance(locale.formattedDataSize(int(1023.99 * 1024 ** power)))
+                           for power in range(5)))
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1  # each side
+    view.header().resizeSection(SIZE_COLUMN, max(view.columnWidth(SIZE_COLUMN), widest + 2 * margin))
+
+
 def build(parent: QWidget | None, title: str, kind: str, store, *, mode: str, filters: str = "",
           default: str | Path = "") -> QFileDialog:
     """The dialog for one choice of `kind`, not yet shown; `default`: where it opened before it remembered."""
@@ -156,6 +171,7 @@ def build(parent: QWidget | None, title: str, kind: str, store, *, mode: str, fi
     if dialog.findChild(QListView, "sidebar") is not None:  # Qt's own dialog (the platform's has no widgets)
         dialog.setProxyModel(InterfaceLocale(locale, dialog))
         fit_sidebar(dialog)
+        fit_size_column(dialog, locale)
         dialog.setStyleSheet(FOCUS_STYLE + ITEM_FOCUS_STYLE)  # also when its parent is not the window
     return dialog
 
