@@ -168,3 +168,44 @@ def test_a_plan_packages_recipients_and_the_experts_left_out_are_said_in_english
         window.close()
     finally:
         store.close()
+
+
+def test_the_export_message_and_the_command_line_list_the_evidence_files_as_they_list_the_photos(
+        qtbot, stores, tmp_path, said, capsys, monkeypatch):  # noqa: F811
+    """导出我的数据包 names what went in: the photos and the evidence files (PDF, recording), each with their count
+    and names, in the window's message and in `inspector export`'s, the same lines."""
+    from inspector_app import paths
+    from inspector_app.cli.main import main
+    from inspector_app.store import entries as E
+    from inspector_app.store import photo_records as PR
+    from inspector_app.store import plans as P
+    from inspector_app.store.demo import make_demo
+    from tests.test_merge_photos import photo
+    from tests.test_ui_bundles import window_for
+    store = stores("one")
+    plan = make_demo(store)
+    store.set_setting(f"me:{plan.id}", "demo-li")
+    group = next(g for g in P.groups(store, plan.id) if E.entries(store, plan.id, g.id, "demo-li"))  # she scored
+    code = P.plan_rubric(store, plan).indicators[0].code
+    (tmp_path / "in").mkdir()
+    pdf, m4a, jpg = tmp_path / "in" / "学校章程.pdf", tmp_path / "in" / "校长访谈.m4a", tmp_path / "in" / "校门.jpg"
+    pdf.write_bytes(PDF)
+    m4a.write_bytes(M4A)
+    jpg.write_bytes(photo(1))
+    files = ER.add_files(store, plan, group, "demo-li", E.GROUP, code, [pdf, m4a]).added
+    added = PR.add_photos(store, plan, group, "demo-li", E.GROUP, code, [jpg])
+    assert len(files) == 2 and len(added.added) == 1, (files, added)
+    window = window_for(qtbot, store)
+    window.data_menus.bundles.export_mine(tmp_path / "usb")
+    shown = "\n".join(said["info"] + said["warn"])
+    assert "校门.jpg" in shown and "学校章程.pdf" in shown and "校长访谈.m4a" in shown, shown
+    assert "2 个佐证文件" in shown or "佐证文件（2 个）" in shown, shown
+    monkeypatch.setenv(paths.ENV_VAR, str(store.data_dir))
+    paths.set_data_dir(None)
+    capsys.readouterr()
+    assert main(["export", "--group", group.id, "--out", str(tmp_path / "usb2")]) == 0
+    printed = capsys.readouterr().out
+    lines = [line.strip() for line in printed.splitlines() if "收入的" in line]
+    assert lines and any("学校章程.pdf" in line for line in lines), printed
+    for line in lines:  # the same words as the window's
+        assert line in shown, (line, shown)

@@ -36,6 +36,8 @@ from inspector_app.store.experts import assigned, expert_by_id, expert_public_ke
 from inspector_app.said import Said
 
 LOCATION_REMOVED = Said("{0}（已去除位置信息）", "{0} (location data removed)")
+CARRIED_PHOTOS = Said("收入的照片（{0} 张）：{1}", "Photos included ({0}): {1}")
+CARRIED_FILES = Said("收入的佐证文件（{0} 个）：{1}", "Evidence files included ({0}): {1}")
 ISSUER_BOUND_NOW = Said("本考核计划建于旧版本，没有登记签发密钥：已把本机密钥（指纹 {0}）登记为签发密钥，此后只有本机能签发本计划的"
                         "计划包和修订；请把这份计划包发给各台电脑导入一次",
                         "This inspection was made by an older version and has no issuing key: this computer's key "
@@ -77,11 +79,18 @@ class ExportResult:
     warnings: tuple[str, ...] = ()  # what was typed on this laptop and travels in no bundle
     recipients: tuple[Recipient, ...] | None = None  # None: plain (the plan chose unencrypted bundles)
     photo_list: tuple[tuple[str, bool], ...] = ()  # (file name, location data removed) of each photo carried
+    file_list: tuple[str, ...] = ()  # the name of each evidence file carried (PDF, Word, spreadsheet, recording)
 
     @property
     def photos_said(self) -> str:
         """The photos carried, in words: each file name, and where GPS was removed from the copy."""
         return "、".join(LOCATION_REMOVED(name) if stripped else name for name, stripped in self.photo_list)
+
+    def carried_said(self) -> tuple[str, ...]:
+        """What went in, one line a kind, counted and named: the window's message and `inspector export` say these."""
+        lines = (CARRIED_PHOTOS(len(self.photo_list), self.photos_said) if self.photo_list else None,
+                 CARRIED_FILES(len(self.file_list), "、".join(self.file_list)) if self.file_list else None)
+        return tuple(line for line in lines if line)
 
     @property
     def sealed_to(self) -> str:
@@ -116,6 +125,7 @@ class PreparedExport:
     recipients: list[Recipient] | None = None  # encrypted to them; None: plain
     seal: bool = True  # False: written plain (the lead's own bundle, carried inside the sealed panel bundle)
     photo_list: list[tuple[str, bool]] = field(default_factory=list)  # filled by write: (name, GPS removed)
+    file_list: list[str] = field(default_factory=list)  # filled by write: the evidence files' names
     bind_issuer: str = ""  # a plan package of a plan with no issuing key (before migration 5) binds its signer
 
     @property
@@ -131,7 +141,8 @@ class PreparedExport:
         if self.kind == "expert":
             self.payload["photos.json"] = canonical.dumps(EF.read_photos(self.photo_sources, self.payload,
                                                                          self.photo_list))
-            self.payload["files.json"] = canonical.dumps(EF.read_evidence(self.file_sources, self.payload))
+            self.payload["files.json"] = canonical.dumps(EF.read_evidence(self.file_sources, self.payload,
+                                                                          self.file_list))
         if self.recipients is None or not self.seal:
             self.path = write_bag(self.out_dir, self.filename, self.payload, self.info, self.keystore, progress,
                                   cancelled)
@@ -155,7 +166,7 @@ class PreparedExport:
             self.warnings += (ISSUER_BOUND_NOW(fingerprint_of_id(self.bind_issuer)),)
         recipients = tuple(self.recipients) if self.recipients is not None and self.seal else None
         return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients,
-                            tuple(self.photo_list))
+                            tuple(self.photo_list), tuple(self.file_list))
 
 
 def _slug(text: str) -> str:

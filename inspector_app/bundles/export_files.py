@@ -112,8 +112,9 @@ def _checked_bytes(source: CarriedFile, sha256: str, carried: _Carried) -> bytes
     return data
 
 
-def read_evidence(sources: list[CarriedFile], payload: dict[str, Any]) -> list[dict]:
-    """The evidence files into the payload, each hashed again as it leaves, and their list for files.json."""
+def read_evidence(sources: list[CarriedFile], payload: dict[str, Any], carried: list[str] | None = None) -> list[dict]:
+    """The evidence files into the payload, each hashed again as it leaves, and their list for files.json;
+    `carried` gets the name of each file not removed, for the export's result (as read_photos does)."""
     result = []
     for source in sources:
         data = _checked_bytes(source, source.meta["sha256"], _EVIDENCE)
@@ -122,6 +123,8 @@ def read_evidence(sources: list[CarriedFile], payload: dict[str, Any]) -> list[d
         meta = dict(source.meta)
         stored = meta.pop("original")
         del meta["label"]
+        if carried is not None and not meta["removed"]:
+            carried.append(meta["name"])
         name = f"files/{meta['sha256']}{Path(stored).suffix}"
         payload[name] = data
         result.append({"file": name, **meta})

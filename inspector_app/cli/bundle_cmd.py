@@ -99,8 +99,8 @@ def cmd_export(args) -> int:
         for group in chosen:
             result = export_expert(store, keystore, plan, group, expert.id, Path(args.out))
             print(f"已导出并校验：{result.path}（序号 {result.sequence}，{result.photos} 张照片；{result.sealed_to}）")
-            if result.photo_list:
-                print(f"  收入的照片：{result.photos_said}")
+            for line in result.carried_said():  # the photos and evidence files, as the window says them
+                print(f"  {line}")
             for warning in result.warnings:
                 print(f"注意：{warning}", file=sys.stderr)
     return 0

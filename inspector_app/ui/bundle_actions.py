@@ -129,9 +129,8 @@ class BundleActions(QObject):
         for r in done:
             lines.append(translate("BundleActions", "{0}（序号 {1}，{2} 张照片；{3}）").format(
                 r.path, r.sequence, r.photos, core_text(r.sealed_to)))
-            photos = [translate("BundleActions", "{0}（已去除位置信息）").format(name) if stripped else name
-                      for name, stripped in getattr(r, "photo_list", ())]
-            lines += [translate("BundleActions", "　收入的照片：{0}").format(photo) for photo in photos]
+            carried = r.carried_said() if hasattr(r, "carried_said") else ()  # photos and evidence files, as the CLI
+            lines += ["　" + core_text(line) for line in carried]
             lines += [translate("BundleActions", "　注意：{0}").format(core_text(w)) for w in getattr(r, "warnings", ())]
         return "\n".join(lines) + "\n\n"
 

@@ -222,14 +222,6 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>{0} (sequence {1}, {2} photos; {3})</translation>
     </message>
     <message>
-        <source>{0}（已去除位置信息）</source>
-        <translation>{0} (location data removed)</translation>
-    </message>
-    <message>
-        <source>　收入的照片：{0}</source>
-        <translation>  Photo included: {0}</translation>
-    </message>
-    <message>
         <source>　注意：{0}</source>
         <translation>  Note: {0}</translation>
     </message>

@@ -222,14 +222,6 @@
         <translation>{0}（序号 {1}，{2} 张照片；{3}）</translation>
     </message>
     <message>
-        <source>{0}（已去除位置信息）</source>
-        <translation>{0}（已去除位置信息）</translation>
-    </message>
-    <message>
-        <source>　收入的照片：{0}</source>
-        <translation>　收入的照片：{0}</translation>
-    </message>
-    <message>
         <source>　注意：{0}</source>
         <translation>　注意：{0}</translation>
     </message>
