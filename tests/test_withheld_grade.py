@@ -145,7 +145,7 @@ def test_the_window_records_it_with_a_reason(qtbot, tmp_path):
     window.open_plan(plan.id)
     assert window.score.grade_label.text() == "优秀"
     box, why, state, _saved = window.score.veto_states["falsification"]
-    assert box.text() == "认定取消“优秀”资格" and "一票否决 · 取消资格" == window.score.veto_box.title()
+    assert box.text() == "认定取消“优秀”资格(&Q)" and "一票否决 · 取消资格" == window.score.veto_box.title()
     box.setChecked(True)  # no reason yet: not stored, and said
     assert "未保存" in state.text() and "查实的事实和理由" in state.text()
     assert window.workspace.vetoes().get("falsification", (False, ""))[0] is False

@@ -102,8 +102,12 @@ class Area:
 
     @property
     def says_bonus(self) -> bool:
-        """A bonus area whose title says so itself (加分项…): nothing like "（加分项）" is added after it."""
-        return self.bonus and "加分" in self.title
+        return says_bonus(self.bonus, self.title)
+
+
+def says_bonus(bonus: bool, title: str) -> bool:
+    """A bonus area whose title says so itself (加分项…): nothing like "（加分项）" is added after it."""
+    return bonus and "加分" in title
 
 
 @dataclass(frozen=True)

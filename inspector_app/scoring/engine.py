@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.numbers import fmt_points
-from inspector_app.rubric.model import AGGREGATES, TARGETS, Indicator, Rubric, Veto
+from inspector_app.rubric.model import AGGREGATES, TARGETS, Indicator, Rubric, Veto, says_bonus
 from inspector_app.rubric.rules import HUNDRED, ZERO, InputError, Outcome, q
 from inspector_app.scoring.school import ROLE_TARGET, School
 from inspector_app.said import Said
@@ -80,6 +80,10 @@ class AreaResult:
     bonus: bool
     done: int
     count: int
+
+    @property
+    def says_bonus(self) -> bool:
+        return says_bonus(self.bonus, self.title)
 
     def to_json(self) -> dict:
         return {"code": self.code, "title": self.title, "max": fmt_points(self.max), "points": fmt_points(self.points),
