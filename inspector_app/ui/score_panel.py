@@ -226,6 +226,7 @@ class ScorePanel(QFrame):
         if card.overridden:  # the panel's own figure stands in the total somewhere: said under it
             said = translate("ScorePanel", "含考核组改定得分：{0}").format("、".join(card.overridden))
             self.note_label.setText("\n".join(t for t in (self.note_label.text(), said) if t))
+        self.note_label.setVisible(bool(self.note_label.text()))  # nothing to say: no empty band
         for area in card.areas:
             label = self.area_labels.get(area.code)
             if label is None:
@@ -243,7 +244,9 @@ class ScorePanel(QFrame):
         ws = self.workspace
         if ws is None or not school_id:
             self.unit_label.setText("")
+            self.unit_label.hide()  # no empty band under the grade on a group-level indicator
             return
+        self.unit_label.show()
         done, total = ws.unit_progress(school_id)
         self.unit_label.setText(translate("ScorePanel", "{0}：逐校指标 {1}/{2} 项，{3} 分").format(
             ws.school_name(school_id), done, total, fmt_points(ws.unit_points(school_id))))
