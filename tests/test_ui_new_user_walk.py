@@ -157,3 +157,21 @@ def test_enter_presses_the_focused_button_and_a_mnemonic_scrolls_to_its_field(an
     note.setFocus(Qt.FocusReason.ShortcutFocusReason)  # as its label's Alt+letter gives it
     top = note.mapTo(page.viewport(), note.rect().topLeft()).y()
     assert 0 <= top < page.viewport().height()
+
+
+def test_a_focused_button_keeps_its_whole_text(ankang):
+    """Focused, 添加文件夹… was cut to "添加文件夹.." and 登记此项(A) to "登记此项(A": the focus ring's padding
+    and border were not in the size the button was given unfocused."""
+    from PySide6.QtWidgets import QAbstractButton, QCheckBox
+    from inspector_app.ui.inputs import FOCUS_BORDER, FOCUS_PADDING
+    ankang.navigator.select(Place("s0", "1"))
+    page = ankang.page
+    short = []
+    for button in page.findChildren(QAbstractButton):
+        if isinstance(button, QCheckBox) or not button.isVisibleTo(page) or not button.text():
+            continue
+        button.setFocus()
+        need = button.fontMetrics().horizontalAdvance(button.text().replace("&", "")) + 2 * (FOCUS_PADDING + FOCUS_BORDER)
+        if button.width() < need:
+            short.append(f"{button.text()}: {button.width()} < {need}")
+    assert not short, short

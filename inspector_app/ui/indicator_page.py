@@ -4,7 +4,7 @@ unit's self-score and earlier figures beside it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
@@ -12,7 +12,7 @@ from inspector_app.rubric.model import METHODS
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.scrolling import FollowingScrollArea
-from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error
+from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error, room_for_focus
 from inspector_app.ui.evidence_view import EvidenceView
 from inspector_app.ui.panel_answer import PanelAnswer
 from inspector_app.ui.photos_view import PhotosView
@@ -192,6 +192,9 @@ class IndicatorPage(FollowingScrollArea):
         self.files.setEnabled(mine)
         self.show_outcome(workspace.error(place))
         self._set_tab_order()
+        for button in self.findChildren(QAbstractButton):
+            if not isinstance(button, QCheckBox):
+                room_for_focus(button)
         self._loading = False
         self.verticalScrollBar().setValue(0)
 

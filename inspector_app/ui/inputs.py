@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
@@ -37,6 +37,18 @@ QPushButton:focus, QToolButton:focus {{ border: {FOCUS_BORDER}px solid {FOCUS_CO
 QCheckBox:focus, QRadioButton:focus {{ background: {FOCUS_FILL}; border-radius: 2px; }}
 QTreeView:focus, QListView:focus, QTableView:focus {{ border: 2px solid {FOCUS_COLOR}; }}
 """
+def room_for_focus(button: QAbstractButton) -> None:
+    """A button as large as its text with the focus frame's padding and border (FOCUS_STYLE): its size is
+    taken unfocused, and focused its text was elided ("添加文件夹..", cut at the bottom). Never shrinks, so
+    a button whose text changes (选入报告 / 已选入报告 ✓) keeps room for the longer one."""
+    metrics = button.fontMetrics()
+    width = metrics.horizontalAdvance(button.text().replace("&", "")) + 2 * (FOCUS_PADDING + FOCUS_BORDER) + 8
+    height = metrics.height() + 2 * (FOCUS_PADDING_TOP + FOCUS_BORDER)
+    least = button.minimumSize()
+    if width > least.width() or height > least.height():
+        button.setMinimumSize(max(width, least.width()), max(height, least.height()))
+
+
 UNANSWERED = -1  # a count's spin box at its minimum shows "—": not answered yet
 YES, NO, NOT_APPLICABLE = YES_NO  # the answers as the core takes them (data, shown translated)
 YES_NO_KEYS = {Qt.Key.Key_Y: YES, Qt.Key.Key_N: NO, Qt.Key.Key_A: NOT_APPLICABLE}
@@ -236,12 +248,7 @@ class FieldInputs(QWidget):
         none_missing.setCheckable(True)
         none_missing.setChecked(value is not None and int(value) == 0)
         none_missing.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # As large as its text with the focus frame's padding and border (FOCUS_STYLE): its size is
-        # taken unfocused, and focused the text was elided to "..." (and cut at the bottom).
-        metrics = none_missing.fontMetrics()
-        none_missing.setMinimumSize(metrics.horizontalAdvance(none_missing.text())
-                                    + 2 * (FOCUS_PADDING + FOCUS_BORDER) + 8,
-                                    metrics.height() + 2 * (FOCUS_PADDING_TOP + FOCUS_BORDER))
+        room_for_focus(none_missing)
         none_missing.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         spin.valueChanged.connect(lambda n, k=f.key, b=none_missing: self._count_changed(k, n, b))
         spin.typed.connect(lambda v, k=f.key: self._emit(k, v))

@@ -14,6 +14,7 @@ from inspector_app.ui import file_dialogs
 from inspector_app.ui.caption_dialog import CaptionDialog
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
+from inspector_app.ui.inputs import room_for_focus
 from inspector_app.ui.import_job import import_on_worker, say_imported
 from inspector_app.ui.operation import Operation
 
@@ -141,6 +142,7 @@ class PhotosView(QWidget):
         self.chosen.setChecked(bool(photo and photo.chosen))
         self.chosen.setText(translate("PhotosView", "已选入报告 ✓") if photo and photo.chosen
                             else translate("PhotosView", "选入报告"))
+        room_for_focus(self.chosen)
 
     # ---------------------------------------------------------------- adding
     def choose_files(self) -> None:
