@@ -37,6 +37,11 @@ def test_reopens_where_the_expert_left_off(qtbot, data_dir):
         window2 = open_window(qtbot, again)
         assert window2.workspace.group.id == "g4" and window2.place == place
         assert window2.saved.isVisible() and window2.saved.text().startswith("已保存")
+        # the keyboard is there too (it was on the group chooser), and the row is within the tree's view
+        assert focused() is window2.page.inputs.first_editor()
+        tree = window2.navigator.tree
+        row = tree.visualItemRect(tree.currentItem())
+        assert row.top() >= 0 and row.bottom() <= tree.viewport().height()
         window2.close()
     finally:
         again.close()

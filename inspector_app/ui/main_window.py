@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
         if left is not None and left[0] != self.workspace.group.id:
             self.workspace.select_group(left[0])
         self._load_group(left[1] if left else None)
+        if left is not None and self.place == left[1]:
+            self.page.focus_first()  # the keyboard where she left off too, not on the group chooser
 
     def _load_group(self, place: Place | None = None) -> None:
         ws = self.workspace

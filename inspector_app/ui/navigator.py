@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from inspector_app.numbers import fmt_points
 from inspector_app.ui.core_words import core_text
@@ -121,6 +121,14 @@ class Navigator(QWidget):
         return max(metrics.horizontalAdvance(t) for t in widest) + 2 * metrics.averageCharWidth() + 8
 
     # ---------------------------------------------------------------- building
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Reopened where she left off: that row in the middle of the tree, not half under its bottom edge
+        # (selected before the window had its size).
+        super().showEvent(event)
+        item = self.tree.currentItem()
+        if item is not None:
+            self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+
     def load(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.group_combo.blockSignals(True)
