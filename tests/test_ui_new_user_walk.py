@@ -175,3 +175,18 @@ def test_a_focused_button_keeps_its_whole_text(ankang):
         if button.width() < need:
             short.append(f"{button.text()}: {button.width()} < {need}")
     assert not short, short
+
+
+def test_alt_z_x_w_reach_the_note_photos_and_files_in_view(ankang):
+    """Some twenty Tab presses lay between the last score and the note, photos and evidence files."""
+    ankang.resize(1093, 614)
+    ankang.navigator.select(Place("s0", "1"))
+    ankang.page.focus_first()
+    page = ankang.page
+    for letter, inside in ((Qt.Key.Key_Z, page.note), (Qt.Key.Key_X, page.photos), (Qt.Key.Key_W, page.files)):
+        page.verticalScrollBar().setValue(0)
+        key(letter, Qt.KeyboardModifier.AltModifier)
+        widget = focused()
+        assert widget is inside or inside.isAncestorOf(widget), (letter, widget)
+        top = widget.mapTo(page.viewport(), widget.rect().topLeft()).y()
+        assert 0 <= top < page.viewport().height()

@@ -122,7 +122,8 @@ class IndicatorPage(FollowingScrollArea):
         self.evidence_checks: list[QCheckBox] = []
         self.method_checks: list[QCheckBox] = []
 
-        note_box = QGroupBox(translate("IndicatorPage", "备注"))
+        # Alt+Z / Alt+X / Alt+W: the note, photos and files are some twenty Tab presses below the score
+        note_box = QGroupBox(translate("IndicatorPage", "备注(&Z)"))
         note_layout = QVBoxLayout(note_box)
         self.note = _NoteEdit()
         self.note.setTabChangesFocus(True)
@@ -131,12 +132,12 @@ class IndicatorPage(FollowingScrollArea):
         note_layout.addWidget(self.note)
         layout.addWidget(note_box)
 
-        photo_box = QGroupBox(translate("IndicatorPage", "照片"))
+        photo_box = QGroupBox(translate("IndicatorPage", "照片(&X)"))
         photo_layout = QVBoxLayout(photo_box)
         self.photos = PhotosView()
         photo_layout.addWidget(self.photos)
         layout.addWidget(photo_box)
-        files_box = QGroupBox(translate("IndicatorPage", "佐证文件（文档、表格、录音）"))
+        files_box = QGroupBox(translate("IndicatorPage", "佐证文件（文档、表格、录音）(&W)"))
         files_layout = QVBoxLayout(files_box)
         self.files = EvidenceView()
         files_layout.addWidget(self.files)

@@ -17,6 +17,7 @@ PAGE_KEYS = (  # (keys, what they do): handled by the widgets, not by menu actio
     (QT_TRANSLATE_NOOP("ShortcutsHelp", "空格"), QT_TRANSLATE_NOOP("ShortcutsHelp", "勾选 / 取消勾选；按下按钮")),
     ("Enter", QT_TRANSLATE_NOOP("ShortcutsHelp", "在照片或材料列表中：打开原件")),
     ("Delete", QT_TRANSLATE_NOOP("ShortcutsHelp", "在照片或材料列表中：移除（可撤销）")),
+    ("Alt+Z / Alt+X / Alt+W", QT_TRANSLATE_NOOP("ShortcutsHelp", "跳到本项的备注 / 照片 / 佐证文件")),
     ("Alt+F / Alt+Q", QT_TRANSLATE_NOOP("ShortcutsHelp", "一票否决（右侧得分栏）：认定否决 / 认定取消资格，再写事实和理由")),
     ("Alt+" + QT_TRANSLATE_NOOP("ShortcutsHelp", "带下划线的字母"),
      QT_TRANSLATE_NOOP("ShortcutsHelp", "打开菜单，或跳到标签旁的输入框")),

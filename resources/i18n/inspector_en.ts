@@ -1621,20 +1621,8 @@ SHA-256: {1}</translation>
         <translation>Methods (tick what is done)</translation>
     </message>
     <message>
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>现场看到的事实、问题、需要核实的地方…</source>
         <translation>Facts seen on site, problems, things to check…</translation>
-    </message>
-    <message>
-        <source>照片</source>
-        <translation>Photos</translation>
-    </message>
-    <message>
-        <source>佐证文件（文档、表格、录音）</source>
-        <translation>Evidence files (documents, spreadsheets, recordings)</translation>
     </message>
     <message>
         <source>分</source>
@@ -1651,6 +1639,18 @@ SHA-256: {1}</translation>
     <message>
         <source>{0}（{1}，整改时限 {2}）</source>
         <translation>{0} ({1}, due {2})</translation>
+    </message>
+    <message>
+        <source>备注(&amp;Z)</source>
+        <translation>Note (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>照片(&amp;X)</source>
+        <translation>Photos (&amp;X)</translation>
+    </message>
+    <message>
+        <source>佐证文件（文档、表格、录音）(&amp;W)</source>
+        <translation>Evidence files (documents, spreadsheets, recordings) (&amp;W)</translation>
     </message>
     <message>
         <source>自评分：{0}</source>
@@ -3091,6 +3091,10 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
     <message>
         <source>在照片或材料列表中：移除（可撤销）</source>
         <translation>In the photo or document list: remove (can be undone)</translation>
+    </message>
+    <message>
+        <source>跳到本项的备注 / 照片 / 佐证文件</source>
+        <translation>Go to this indicator's note / photos / evidence files</translation>
     </message>
     <message>
         <source>一票否决（右侧得分栏）：认定否决 / 认定取消资格，再写事实和理由</source>

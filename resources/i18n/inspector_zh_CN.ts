@@ -1621,20 +1621,8 @@
         <translation>评价方式（已完成的打勾）</translation>
     </message>
     <message>
-        <source>备注</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>现场看到的事实、问题、需要核实的地方…</source>
         <translation>现场看到的事实、问题、需要核实的地方…</translation>
-    </message>
-    <message>
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <source>佐证文件（文档、表格、录音）</source>
-        <translation>佐证文件（文档、表格、录音）</translation>
     </message>
     <message>
         <source>分</source>
@@ -1651,6 +1639,18 @@
     <message>
         <source>{0}（{1}，整改时限 {2}）</source>
         <translation>{0}（{1}，整改时限 {2}）</translation>
+    </message>
+    <message>
+        <source>备注(&amp;Z)</source>
+        <translation>备注(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>照片(&amp;X)</source>
+        <translation>照片(&amp;X)</translation>
+    </message>
+    <message>
+        <source>佐证文件（文档、表格、录音）(&amp;W)</source>
+        <translation>佐证文件（文档、表格、录音）(&amp;W)</translation>
     </message>
     <message>
         <source>自评分：{0}</source>
@@ -3091,6 +3091,10 @@
     <message>
         <source>在照片或材料列表中：移除（可撤销）</source>
         <translation>在照片或材料列表中：移除（可撤销）</translation>
+    </message>
+    <message>
+        <source>跳到本项的备注 / 照片 / 佐证文件</source>
+        <translation>跳到本项的备注 / 照片 / 佐证文件</translation>
     </message>
     <message>
         <source>一票否决（右侧得分栏）：认定否决 / 认定取消资格，再写事实和理由</source>
