@@ -113,6 +113,24 @@ def test_a_file_size_is_written_in_the_interface_locale_and_a_folder_has_none(qt
     assert sizes == {"a.db": F.interface_locale().formattedDataSize(2048), "二年级": ""}
 
 
+def test_a_files_type_is_said_in_the_programs_words_not_the_systems(qtbot, tmp_path):
+    """The system's MIME comments name types in the system's language ("JPEG image" in the Chinese window, cut to
+    "JPE…age"); the program says what it takes (evidence_files' labels), and 文件夹."""
+    from inspector_app.store import evidence_files as EF
+    for name in ("章程.pdf", "访谈.m4a", "校园.jpg", "名单.zip"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "二年级").mkdir()
+    dialog = built(qtbot, None, "t", F.EVIDENCE, None, mode=F.OPEN_FILES, default=tmp_path)
+    view = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 5, timeout=5000)
+    types = {view.model().index(r, 0, view.rootIndex()).data(): view.model().index(r, F.TYPE_COLUMN,
+                                                                                     view.rootIndex()).data()
+             for r in range(5)}
+    assert types["章程.pdf"] == EF.FILE_TYPES["pdf"].label and types["访谈.m4a"] == EF.FILE_TYPES["m4a"].label
+    assert types["校园.jpg"] == EF.KIND_LABELS["photo"] and types["名单.zip"] == "ZIP 文件"
+    assert types["二年级"] == "文件夹", types
+
+
 # ---------------------------------------------------------------------------- 2. the sidebar
 def narrow_sidebar_remembered_by_qt() -> None:
     """Qt keeps the sidebar's width from one dialog to the next; on the laptop where 计算机 was cut it was 70."""

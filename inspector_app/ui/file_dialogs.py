@@ -42,7 +42,8 @@ KINDS = (PHOTOS, EVIDENCE, RECTIFY_EVIDENCE, BUNDLES_IMPORT, BUNDLE_EXPORT, REPO
 SETTING = "last_folder:{0}"
 
 OPEN_FILES, OPEN_FILE, FOLDER, SAVE = "open_files", "open_file", "folder", "save"
-SIZE_COLUMN, DATE_COLUMN = 1, 3  # QFileSystemModel's columns
+SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3  # QFileSystemModel's columns
+PICTURE_SUFFIXES = ("jpg", "jpeg", "png", "heic", "heif", "webp", "bmp", "gif", "tif", "tiff")
 # The focused file framed in the focus colour, and filled as a focused check box is unless selected (Qt's own mark
 # is a faint dotted line, or nothing)
 ITEM_FOCUS_STYLE = (f"QListView::item:focus, QTreeView::item:focus {{ border: 1px solid {FOCUS_COLOR}; }}"
@@ -108,15 +109,33 @@ class InterfaceLocale(QIdentityProxyModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole and column in (SIZE_COLUMN, DATE_COLUMN):
+        if role == Qt.ItemDataRole.DisplayRole and column in (SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN):
             model = self.sourceModel()
             if isinstance(model, QFileSystemModel):
                 source = self.mapToSource(index)
+                if column == TYPE_COLUMN:
+                    # Qt names a file's type from the system's MIME comments, in the system's language
+                    # ("JPEG image", "Folder" in the Chinese window); the program's own words for what it takes
+                    return (translate("FileDialogs", "文件夹") if model.isDir(source)
+                            else type_words(model.fileName(source)))
                 if column == DATE_COLUMN:
                     return self.locale_.toString(model.lastModified(source), QLocale.FormatType.ShortFormat)
                 if not model.isDir(source):  # a folder's size is left empty, as Qt does
                     return self.locale_.formattedDataSize(model.size(source))
         return super().data(index, role)
+
+
+def type_words(name: str) -> str:
+    """A file's type as the program says it: an evidence file's kind, a picture, or "PDF 文件"."""
+    from inspector_app.store import evidence_files as EF
+    from inspector_app.ui.core_words import core_text
+    found = EF.file_type(name)
+    if found is not None:
+        return core_text(found.label)
+    suffix = Path(name).suffix.lower().lstrip(".")
+    if suffix in PICTURE_SUFFIXES:
+        return core_text(EF.KIND_LABELS["photo"])
+    return translate("FileDialogs", "{0} 文件").format(suffix.upper()) if suffix else translate("FileDialogs", "文件")
 
 
 def fit_sidebar(dialog: QFileDialog) -> None:

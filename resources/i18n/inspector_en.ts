@@ -1347,6 +1347,18 @@ SHA-256: {1}</translation>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
+    <message>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>{0} 文件</source>
+        <translation>{0} file</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
 </context>
 <context>
     <name>FinaliseDialog</name>

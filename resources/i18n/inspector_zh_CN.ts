@@ -1347,6 +1347,18 @@
         <source>所有文件</source>
         <translation>所有文件</translation>
     </message>
+    <message>
+        <source>文件夹</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>{0} 文件</source>
+        <translation>{0} 文件</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
 </context>
 <context>
     <name>FinaliseDialog</name>
