@@ -92,8 +92,9 @@ class Inspection:
     def progress(self, expert_id: str) -> tuple[int, int]:
         """(scored, to score) over every group for one expert, as the home list shows it ("12/23 已评")."""
         done = total = 0
+        share = EX.assigned(self.store, self.plan.id, expert_id)  # her places only, as 完成检查 counts them
         for group in self.groups():
-            for unit in E.progress(self.store, self.plan, self.rubric, group, expert_id):
+            for unit in E.progress(self.store, self.plan, self.rubric, group, expert_id, share=share):
                 done, total = done + unit.done, total + unit.total
         return done, total
 

@@ -257,9 +257,9 @@ class Workspace(PlaceMoves, PhotoWork):
         return abs(own - points)
 
     def unit_progress(self, school_id: str) -> tuple[int, int]:
-        unit = self._unit_of[school_id]
-        done = sum(1 for c in unit.codes if self.scored(Place(school_id, c)))
-        return done, len(unit.codes)
+        """(scored, to score) of my places in one unit: the places of my share only, as 完成检查 counts them."""
+        mine = [p for p in (Place(school_id, c) for c in self._unit_of[school_id].codes) if self.is_mine(p)]
+        return sum(1 for p in mine if self.scored(p)), len(mine)
 
     def unit_points(self, school_id: str) -> Decimal:
         unit = self._unit_of[school_id]
@@ -307,7 +307,7 @@ class Workspace(PlaceMoves, PhotoWork):
         """Each group's (scored, total) places for this expert, as the group chooser shows them."""
         result = {}
         for g in self.groups:
-            units = E.progress(self.store, self.plan, self.rubric, g, self.expert_id)
+            units = E.progress(self.store, self.plan, self.rubric, g, self.expert_id, share=self.assignments)
             result[g.id] = (sum(u.done for u in units), sum(u.total for u in units))
         return result
 

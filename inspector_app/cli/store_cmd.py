@@ -418,9 +418,10 @@ def cmd_progress(args) -> int:
         rubric = P.plan_rubric(store, plan)
         expert = me_expert(store, plan, args.expert)
         result = []
+        share = EX.assigned(store, plan.id, expert.id)  # the units count her places only, as the window does
         for group in [P.get_group(store, plan.id, args.group)] if args.group else P.groups(store, plan.id):
             card = E.expert_scorer(store, plan, rubric, group, expert.id).card()
-            units = E.progress(store, plan, rubric, group, expert.id)
+            units = E.progress(store, plan, rubric, group, expert.id, share=share)
             result.append({"group": group.name, "id": group.id, "total": fmt_points(card.total), "grade": card.grade,
                            "done": card.done, "count": card.count,
                            "composite": [{"label": lbl, "weight": fmt_points(w), "percent": fmt_points(p)}

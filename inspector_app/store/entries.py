@@ -18,6 +18,7 @@ from inspector_app.rubric.readiness import scoring_refusal
 from inspector_app.scoring.engine import Scorer, targeted_schools
 from inspector_app.rubric.rules import OVERRIDE_REASON, InputError, not_applicable_reason
 from inspector_app.store.db import Store, now
+from inspector_app.store.experts import is_assigned
 from inspector_app.store.history import Encoded, record, record_many
 from inspector_app.store.plans import Group, Plan
 from inspector_app.store.text import text_problem
@@ -465,7 +466,10 @@ class UnitProgress:
 
 
 def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: str,
-             rows: list[Entry] | None = None) -> list[UnitProgress]:
+             rows: list[Entry] | None = None, share: list[tuple[str, str, str]] | None = None) -> list[UnitProgress]:
+    """Each unit's places (every one in `codes`) and how many are done. With `share` (the expert's rows of
+    experts.assigned) `done` and `total` count only the places that are hers (experts.is_assigned), as 完成检查
+    and 下一未评项 do."""
     rows = entries(store, plan.id, group.id, expert_id) if rows is None else rows
     done = {(e.school_id, e.indicator): e for e in rows if e.done}
     units = [UnitProgress(GROUP, "集团整体", 0, 0, Decimal(0))] + [
@@ -477,10 +481,12 @@ def progress(store: Store, plan: Plan, rubric: Rubric, group: Group, expert_id: 
         places = [s.id for s in targeted_schools(ind, group.schools)] if ind.scope.per_school else [GROUP]
         for place in places:
             unit = by_id[place]
-            unit.total += 1
             unit.codes.append(ind.code)
+            if share is not None and not is_assigned(share, group.id, place, ind.code):
+                continue
+            unit.total += 1
             entry = done.get((place, ind.code))
             if entry is not None:
                 unit.done += 1
                 unit.points += entry.points or Decimal(0)
-    return [u for u in units if u.total]
+    return [u for u in units if u.codes]

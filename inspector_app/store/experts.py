@@ -124,4 +124,8 @@ def assigned(store: Store, plan_id: str, expert_id: str) -> list[tuple[str, str,
 
 
 def is_assigned(rows: list[tuple[str, str, str]], group_id: str, school_id: str, code: str) -> bool:
-    return any(g in ("*", group_id) and s in ("*", school_id, "") and c in ("*", code) for g, s, c in rows)
+    """The one rule for what is an expert's own to score (her share, 分工): a place (group, school, indicator) is
+    hers when a row of `assigned` names its group, its school and its indicator, "*" standing for any. A row's
+    school "" is the group as a whole (集团整体): it covers the group-level places only, not every school's place
+    of an indicator scored school by school (C20 at each school belongs to whoever has that school)."""
+    return any(g in ("*", group_id) and s in ("*", school_id) and c in ("*", code) for g, s, c in rows)

@@ -62,7 +62,7 @@ class Navigator(QWidget):
         self.unit_items: dict[str, QTreeWidgetItem] = {}
         # What the rows show, kept so a keystroke repaints only what it changed: each unit's places
         # done, and each per-school indicator's "n/m 校" count.
-        self._unit_done: dict[str, int] = {}
+        self._unit_done: dict[str, tuple[int, int]] = {}  # each unit's (scored, to score) of my places
         self._school_counts: dict[str, tuple[int, int]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -200,8 +200,8 @@ class Navigator(QWidget):
         ws = self.workspace
         index = self.group_combo.findData(ws.group.id)
         if index >= 0:
-            done = sum(self._unit_done.get(u.school_id, 0) for u in ws.units)  # as each unit's row shows it
-            total = sum(len(u.codes) for u in ws.units)
+            counts = [self._unit_done.get(u.school_id, (0, 0)) for u in ws.units]  # as each unit's row shows it
+            done, total = sum(d for d, _t in counts), sum(t for _d, t in counts)
             self.group_combo.setItemText(index, self._group_text(ws.group, (done, total)))
             self.group_combo.setItemData(index, self._group_tip((done, total)), Qt.ItemDataRole.ToolTipRole)
 
@@ -229,7 +229,7 @@ class Navigator(QWidget):
 
     def _paint_unit(self, school_id: str) -> None:
         done, total = self.workspace.unit_progress(school_id)
-        self._unit_done[school_id] = done
+        self._unit_done[school_id] = (done, total)
         points = self.workspace.unit_points(school_id)
         item = self.unit_items[school_id]
         item.setText(0, translate("Navigator", "{0}　{1}/{2} 项 · {3} 分").format(
