@@ -148,7 +148,7 @@ def test_not_applicable_counts_as_done_in_every_count_before_and_after_a_restart
     def counts(w) -> dict:
         nav, wsp = w.navigator, w.workspace
         combo = nav.group_combo.itemText(nav.group_combo.findData(group.id))
-        return {"combo": combo.endswith(f"{want}/{total} 处已评"),
+        return {"combo": combo.endswith(f"{want}/{total} 项已评"),
                 "tree": sum(wsp.unit_progress(u.school_id)[0] for u in wsp.units) == want,
                 "store": sum(u.done for u in E.progress(store, plan, wsp.rubric, group, expert)) == want,
                 "group_progress": wsp.group_progress()[group.id] == (want, total),

@@ -1,4 +1,4 @@
-"""The home list says how far this laptop's expert is in each plan ("12/24 处已评"), as the group chooser does."""
+"""The home list says how far this laptop's expert is in each plan ("12/24 项已评"), as the group chooser does."""
 from __future__ import annotations
 
 import pytest
@@ -26,7 +26,7 @@ def test_home_list_and_group_chooser_show_progress(qtbot, store):
     assert all("已评" in combo.itemText(i) for i in range(combo.count()))
     window.show_home()
     text = window.home.plans.item(0).text()
-    assert f"{done}/{total} 处已评" in text and plan.title in text
+    assert f"{done}/{total} 项已评" in text and plan.title in text
 
 
 def test_group_count_says_it_counts_places_and_the_score_panel_indicators(qtbot, store):
@@ -35,11 +35,11 @@ def test_group_count_says_it_counts_places_and_the_score_panel_indicators(qtbot,
     make_demo(store)
     window = open_window(qtbot, store)
     combo = window.navigator.group_combo
-    assert all("处已评" in combo.itemText(i) for i in range(combo.count()))
-    assert "逐校评分的指标每所学校算一处" in combo.toolTip()
+    assert all("项已评" in combo.itemText(i) for i in range(combo.count()))
+    assert "逐校评分的指标（如 C20）每所学校各算一项" in combo.toolTip()
     card = window.workspace.card()
     if not card.complete:
-        assert f"{card.done}/{card.count} 项指标已评" in window.score.grade_label.text()
+        assert f"指标已评完 {card.done}/{card.count}" in window.score.grade_label.text()
 
 
 def test_the_demo_notice_stays_with_the_demo(qtbot, store):

@@ -63,5 +63,5 @@ def test_navigator_after_random_edits_equals_a_fresh_load(qtbot, demo, edits):
     # the group chooser counts the drafts too, as every unit's places done summed afresh
     done = sum(ws.unit_progress(u.school_id)[0] for u in ws.units)
     combo = live.group_combo
-    assert f"{done}/{sum(len(u.codes) for u in ws.units)} 处已评" in combo.itemText(combo.currentIndex())
+    assert f"{done}/{sum(ws.unit_progress(u.school_id)[1] for u in ws.units)} 项已评" in combo.itemText(combo.currentIndex())
     ws._pending.clear()  # nothing typed here is saved

@@ -76,8 +76,8 @@ def test_next_unscored_fresh_totals_and_per_school_counts(qtbot, store):
     # The group chooser says how far the group is
     combo = window.navigator.group_combo
     done = sum(ws.unit_progress(u.school_id)[0] for u in ws.units)
-    total = sum(len(u.codes) for u in ws.units)
-    assert f"{done}/{total} 处已评" in combo.itemText(combo.currentIndex())
+    total = sum(ws.unit_progress(u.school_id)[1] for u in ws.units)
+    assert f"{done}/{total} 项已评" in combo.itemText(combo.currentIndex())
     # A per-school indicator: how many schools are scored, on the page and in the navigator
     per_school = next(p for p in ws.places if p.school_id and ws.indicator(p.code).scope.per_school)
     window.navigator.select(per_school)
@@ -252,19 +252,26 @@ def test_the_navigator_leaves_the_room_to_the_indicators_names(qtbot, store):
 
 
 def test_the_two_counts_of_progress_say_what_they_count(qtbot, store):
-    """The chooser counts places (an indicator scored per school is one a school), the score panel counts
-    indicators for the grade: each says so where it is shown."""
+    """The chooser and each unit's row count the expert's items in one unit (项; an indicator scored per school
+    is one item a school), the score panel counts the group's indicators for the grade and says 指标: one word
+    for one thing on the screen, and no third word (处) beside them."""
     make_demo(store)
     window = open_window(qtbot, store)
     nav = window.navigator
     index = nav.group_combo.currentIndex()
     done, total = window.workspace.group_progress()[window.workspace.group.id]
     tip = nav.group_combo.itemData(index, Qt.ItemDataRole.ToolTipRole)
-    assert f"{done}/{total} 处已评" in nav.group_combo.itemText(index)
-    assert f"{total} 处中已评 {done} 处" in tip and "每校算一处" in tip
+    assert nav.group_combo.itemText(index).endswith(f"{done}/{total} 项已评")
+    assert f"分给您评的 {total} 项中已评 {done} 项" in tip and "每所学校各算一项" in tip
+    assert "逐校评分的指标" in nav.group_combo.toolTip() and "处" not in nav.group_combo.toolTip()
+    units = [item.text(0) for item in nav.unit_items.values()]
+    assert all(" 项 · " in text for text in units)
+    card = window.workspace.card()
     label = window.score.grade_label
-    assert 0 < done < total and label.text().startswith("等次待评完")  # the demo's group is partly scored
-    assert "项指标评完后给出" in label.toolTip()
+    assert 0 < done < total and label.text() == f"等次待评完（指标已评完 {card.done}/{card.count}）"
+    assert "项指标都评完后给出" in label.toolTip() and "项已评" in label.toolTip()
+    shown = [nav.group_combo.itemText(i) for i in range(nav.group_combo.count())] + units + [label.text()]
+    assert not any("处" in text for text in shown)
 
 
 def test_the_completion_check_asks_for_a_second_look_at_what_is_marked(qtbot, store, monkeypatch):

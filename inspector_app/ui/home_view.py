@@ -104,7 +104,7 @@ class HomeView(QWidget):
 
     @staticmethod
     def _progress(store: Store, plan) -> str:
-        """" · 12/24 处已评" for the expert this laptop chose in the plan ("" when nobody chose yet)."""
+        """" · 12/24 项已评" for the expert this laptop chose in the plan ("" when nobody chose yet)."""
         expert_id = chosen_expert_id(store, plan.id)
         if not expert_id:
             return ""
@@ -112,7 +112,7 @@ class HomeView(QWidget):
             done, total = Inspection(store, plan).progress(expert_id)
         except StoreError:
             return ""
-        return " · " + translate("HomeView", "{0}/{1} 处已评").format(done, total)
+        return " · " + translate("HomeView", "{0}/{1} 项已评").format(done, total)
 
     def _show_who(self) -> None:
         store = self.store

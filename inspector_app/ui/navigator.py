@@ -70,9 +70,11 @@ class Navigator(QWidget):
         group_label = QLabel(translate("Navigator", "集团(&J)："))
         group_label.setBuddy(self.group_combo)
         layout.addWidget(group_label)
-        # Places, not indicators: an indicator scored per school is one place a school (the score panel counts
-        # indicators, so the two numbers differ by design and each says which it counts).
-        self.group_combo.setToolTip(translate("Navigator", "“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处"))
+        # Items to score, not indicators: an indicator scored per school is one item a school (the score panel
+        # counts the group's indicators, so the two numbers differ by design and each says which it counts).
+        self.group_combo.setToolTip(translate(
+            "Navigator", "“几/几 项已评”数的是分给您评的项：集团整体的每项指标算一项，逐校评分的指标（如 C20）"
+                         "每所学校各算一项，所以可能比右栏数的指标多"))
         layout.addWidget(self.group_combo)
         self.jump = QLineEdit()
         self.jump.setPlaceholderText(translate("Navigator", "跳到指标编号，如 C5（Ctrl+G）"))
@@ -187,14 +189,14 @@ class Navigator(QWidget):
     def _group_text(g, progress: tuple[int, int]) -> str:
         done, total = progress
         return (g.name + (f"（{core_text(g.group_type)}）" if g.group_type else "")
-                + "　" + translate("Navigator", "{0}/{1} 处已评").format(done, total))
+                + "　" + translate("Navigator", "{0}/{1} 项已评").format(done, total))
 
     @staticmethod
     def _group_tip(progress: tuple[int, int]) -> str:
-        # Places, not indicators: an indicator scored school by school is one place per school, so this
+        # Items to score, not indicators: an indicator scored school by school is one item per school, so this
         # count can differ from the score panel's count of indicators.
         done, total = progress
-        return translate("Navigator", "本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）").format(done, total)
+        return translate("Navigator", "分给您评的 {1} 项中已评 {0} 项（逐校评分的指标每所学校各算一项）").format(done, total)
 
     def update_group_progress(self) -> None:
         ws = self.workspace

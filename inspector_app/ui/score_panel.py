@@ -211,9 +211,11 @@ class ScorePanel(QFrame):
             self.note_label.setText(translate("ScorePanel", "共 {0} 项指标，评分后这里显示暂计得分").format(card.count))
         elif not card.complete and not card.vetoed:
             self.total_label.setText(translate("ScorePanel", "暂计 {0}").format(fmt_points(card.total)))
-            self.grade_label.setText(translate("ScorePanel", "等次待评完（{0}/{1} 项指标已评）").format(card.done, card.count))
+            # The group's indicators, not the expert's items (the navigator's count): said in the words.
+            self.grade_label.setText(translate("ScorePanel", "等次待评完（指标已评完 {0}/{1}）").format(card.done, card.count))
             self.grade_label.setToolTip(translate(
-                "ScorePanel", "等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项").format(card.count))
+                "ScorePanel", "等次在全集团 {0} 项指标都评完后给出。逐校评分的指标（如 C20）要每所学校都评完才算评完一项指标，"
+                              "所以这里的数可能比左边“项已评”的少").format(card.count))
             _restyle(self.grade_label, "font-size: 12pt; color: #555;")
             self.note_label.setText(core_text(card.grade_note))
         else:

@@ -1527,8 +1527,8 @@ SHA-256: {1}</translation>
         <translation>Data folder: {0}</translation>
     </message>
     <message>
-        <source>{0}/{1} 处已评</source>
-        <translation>{0}/{1} places scored</translation>
+        <source>{0}/{1} 项已评</source>
+        <translation>{0}/{1} items scored</translation>
     </message>
     <message>
         <source>专家：{0}</source>
@@ -2155,8 +2155,16 @@ SHA-256: {1}</translation>
         <translation>Group (&amp;J):</translation>
     </message>
     <message>
-        <source>“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处</source>
-        <translation>"Places": each indicator given to you is one place; an indicator scored per school is one place for each school</translation>
+        <source>“几/几 项已评”数的是分给您评的项：集团整体的每项指标算一项，逐校评分的指标（如 C20）每所学校各算一项，所以可能比右栏数的指标多</source>
+        <translation>"N/M items scored" counts the items you are to score: each indicator of the group as a whole is one item, an indicator scored school by school (such as C20) one item per school, so it can be more than the indicators counted on the right</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 项已评</source>
+        <translation>{0}/{1} items scored</translation>
+    </message>
+    <message>
+        <source>分给您评的 {1} 项中已评 {0} 项（逐校评分的指标每所学校各算一项）</source>
+        <translation>{0} of the {1} items you are to score are scored (an indicator scored school by school is one item per school)</translation>
     </message>
     <message>
         <source>跳到指标编号，如 C5（Ctrl+G）</source>
@@ -2181,14 +2189,6 @@ SHA-256: {1}</translation>
     <message>
         <source> {0}/{1} 校</source>
         <translation> {0}/{1} schools</translation>
-    </message>
-    <message>
-        <source>{0}/{1} 处已评</source>
-        <translation>{0}/{1} scored</translation>
-    </message>
-    <message>
-        <source>本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）</source>
-        <translation>You have scored {0} of your {1} places (an indicator scored school by school is one place per school)</translation>
     </message>
     <message>
         <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
@@ -3046,12 +3046,12 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
         <translation>Provisional {0}</translation>
     </message>
     <message>
-        <source>等次待评完（{0}/{1} 项指标已评）</source>
-        <translation>Grade once all are scored ({0}/{1} indicators scored)</translation>
+        <source>等次待评完（指标已评完 {0}/{1}）</source>
+        <translation>Grade when all are scored ({0}/{1} indicators scored)</translation>
     </message>
     <message>
-        <source>等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项</source>
-        <translation>The grade is given once all {0} indicators are scored; an indicator scored school by school counts once every school has its score</translation>
+        <source>等次在全集团 {0} 项指标都评完后给出。逐校评分的指标（如 C20）要每所学校都评完才算评完一项指标，所以这里的数可能比左边“项已评”的少</source>
+        <translation>The grade is given once all {0} indicators of the group are scored. An indicator scored school by school (such as C20) counts as scored only when every school is, so this count can be lower than "items scored" on the left</translation>
     </message>
     <message>
         <source>含考核组改定得分：{0}</source>

@@ -1527,8 +1527,8 @@
         <translation>数据文件夹：{0}</translation>
     </message>
     <message>
-        <source>{0}/{1} 处已评</source>
-        <translation>{0}/{1} 处已评</translation>
+        <source>{0}/{1} 项已评</source>
+        <translation>{0}/{1} 项已评</translation>
     </message>
     <message>
         <source>专家：{0}</source>
@@ -2155,8 +2155,16 @@
         <translation>集团(&amp;J)：</translation>
     </message>
     <message>
-        <source>“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处</source>
-        <translation>“处”：分给您的每一项指标算一处，逐校评分的指标每所学校算一处</translation>
+        <source>“几/几 项已评”数的是分给您评的项：集团整体的每项指标算一项，逐校评分的指标（如 C20）每所学校各算一项，所以可能比右栏数的指标多</source>
+        <translation>“几/几 项已评”数的是分给您评的项：集团整体的每项指标算一项，逐校评分的指标（如 C20）每所学校各算一项，所以可能比右栏数的指标多</translation>
+    </message>
+    <message>
+        <source>{0}/{1} 项已评</source>
+        <translation>{0}/{1} 项已评</translation>
+    </message>
+    <message>
+        <source>分给您评的 {1} 项中已评 {0} 项（逐校评分的指标每所学校各算一项）</source>
+        <translation>分给您评的 {1} 项中已评 {0} 项（逐校评分的指标每所学校各算一项）</translation>
     </message>
     <message>
         <source>跳到指标编号，如 C5（Ctrl+G）</source>
@@ -2181,14 +2189,6 @@
     <message>
         <source> {0}/{1} 校</source>
         <translation> {0}/{1} 校</translation>
-    </message>
-    <message>
-        <source>{0}/{1} 处已评</source>
-        <translation>{0}/{1} 处已评</translation>
-    </message>
-    <message>
-        <source>本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）</source>
-        <translation>本人要评的 {1} 处中已评 {0} 处（逐校评分的指标每校算一处）</translation>
     </message>
     <message>
         <source>逐校评分：{0}/{1} 校已评，全部评完后计入领域得分</source>
@@ -3046,12 +3046,12 @@
         <translation>暂计 {0}</translation>
     </message>
     <message>
-        <source>等次待评完（{0}/{1} 项指标已评）</source>
-        <translation>等次待评完（{0}/{1} 项指标已评）</translation>
+        <source>等次待评完（指标已评完 {0}/{1}）</source>
+        <translation>等次待评完（指标已评完 {0}/{1}）</translation>
     </message>
     <message>
-        <source>等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项</source>
-        <translation>等次在全部 {0} 项指标评完后给出；逐校评分的指标要每所学校都评完才算一项</translation>
+        <source>等次在全集团 {0} 项指标都评完后给出。逐校评分的指标（如 C20）要每所学校都评完才算评完一项指标，所以这里的数可能比左边“项已评”的少</source>
+        <translation>等次在全集团 {0} 项指标都评完后给出。逐校评分的指标（如 C20）要每所学校都评完才算评完一项指标，所以这里的数可能比左边“项已评”的少</translation>
     </message>
     <message>
         <source>含考核组改定得分：{0}</source>
