@@ -265,3 +265,25 @@ def test_bureau_view_flags_overrides_in_a_column(qtbot, store_demo, said):
     others = [view.table.item(r, column).text() for r in range(view.table.rowCount()) if r != row]
     assert all(text == "—" for text in others)
     window.close()
+
+
+def test_export_message_counts_the_photos_in_the_bundle_not_the_removed_ones(qtbot, stores, tmp_path, said):
+    """A removed photo travels only as a record (so the lead knows it was taken off): the message's first line
+    counts the photos in the bundle, as its 收入的照片 line below does, and as `inspector export` says it."""
+    import re
+    from inspector_app.store import photo_records as PR
+    store = stores("one")
+    plan = make_demo(store)
+    photos = PR.list_photos(store, plan.id, "g4", expert_id="demo-lead")
+    assert len(photos) >= 2
+    PR.remove_photo(store, photos[0].id, "demo-lead")
+    window = window_for(qtbot, store)
+    window.select_group("g4")
+    results = window.data_menus.bundles.export_mine(tmp_path / "usb")
+    ours = next(r for r in results if "中卫市第四中学" in r.path.name)
+    assert ours.photos == len(photos) - 1 == len(ours.photo_list)
+    shown = (said["warn"] + said["info"])[-1]
+    head = next(line for line in shown.splitlines() if ours.path.name in line)
+    carried = shown.splitlines()[shown.splitlines().index(head) + 1]
+    assert f"{len(photos) - 1} 张照片" in head and f"收入的照片（{len(photos) - 1} 张）" in carried
+    assert re.search(r"，(\d+) 张照片", head).group(1) == re.search(r"收入的照片（(\d+) 张）", carried).group(1)

@@ -75,7 +75,7 @@ class ExportResult:
     path: Path
     bundle_hash: str
     sequence: int
-    photos: int
+    photos: int  # the photos carried in use, as carried_said counts them (a removed one travels as a record only)
     warnings: tuple[str, ...] = ()  # what was typed on this laptop and travels in no bundle
     recipients: tuple[Recipient, ...] | None = None  # None: plain (the plan chose unencrypted bundles)
     photo_list: tuple[tuple[str, bool], ...] = ()  # (file name, location data removed) of each photo carried
@@ -128,10 +128,6 @@ class PreparedExport:
     file_list: list[str] = field(default_factory=list)  # filled by write: the evidence files' names
     bind_issuer: str = ""  # a plan package of a plan with no issuing key (before migration 5) binds its signer
 
-    @property
-    def photos(self) -> int:
-        return len(self.photo_sources)
-
     def write(self, progress: Callable[[int, int], Any] | None = None, cancelled: Any = None) -> "PreparedExport":
         if self.inner is not None:
             self.inner.write(None, cancelled)
@@ -165,8 +161,9 @@ class PreparedExport:
                                               I.ISSUER_BOUND_BY_EXPORT()):
             self.warnings += (ISSUER_BOUND_NOW(fingerprint_of_id(self.bind_issuer)),)
         recipients = tuple(self.recipients) if self.recipients is not None and self.seal else None
-        return ExportResult(self.path, self.bundle_hash, self.sequence, self.photos, self.warnings, recipients,
-                            tuple(self.photo_list), tuple(self.file_list))
+        # photo_list holds the photos written in use; photo_sources also the removed ones kept as records
+        return ExportResult(self.path, self.bundle_hash, self.sequence, len(self.photo_list), self.warnings,
+                            recipients, tuple(self.photo_list), tuple(self.file_list))
 
 
 def _slug(text: str) -> str:
