@@ -272,27 +272,44 @@ class Workspace(PlaceMoves, PhotoWork):
         """What 完成检查 lists for any group: my places there not scored (nor answered 不适用), in order."""
         if self.group is not None and group_id == self.group.id:
             return self.unscored()
-        group = next(g for g in self.groups if g.id == group_id)
-        card = E.expert_scorer(self.store, self.plan, self.rubric, group, self.expert_id).card()
-        missing = []
-        for unit in E.progress(self.store, self.plan, self.rubric, group, self.expert_id):
-            for code in unit.codes:
-                if not EX.is_assigned(self.assignments, group.id, unit.school_id, code):
-                    continue
-                result = card.indicators[code]
-                got = result.per_school.get(unit.school_id) if unit.school_id else None
-                if unit.school_id:
-                    done = got is not None and E.is_done(got.points, not got.applicable)
-                else:
-                    done = E.is_done(result.points, result.answered and not result.applicable)
-                if not done:
-                    missing.append(Place(unit.school_id, code))
-        return missing
+        return [place for place, _points, done in self._stored_places(group_id) if not done]
 
     def needing_attention(self) -> list[Place]:
         """My scored places of the open group marked ▲ (an error, or far from the self-score), in order:
         what 完成检查 asks the expert to look at again before export."""
         return [p for p in self.places if self.is_mine(p) and self.scored(p) and self.state(p) == ATTENTION]
+
+    def attention_in(self, group_id: str) -> list[Place]:
+        """The ▲ places of any group, as `needing_attention` finds them in the open one: mine, scored, and far
+        from the school's self-score (a group not open has no unsaved typing, so no error to mark)."""
+        if self.group is not None and group_id == self.group.id:
+            return self.needing_attention()
+        own = P.self_scores(self.store, self.plan.id, group_id)
+        found = []
+        for place, points, done in self._stored_places(group_id):
+            self_points = own.get((place.school_id, place.code))
+            if done and points is not None and self_points is not None and differs(
+                    self_points, points, self.indicator(place.code).points):
+                found.append(place)
+        return found
+
+    def _stored_places(self, group_id: str):
+        """(place, points, done) of each of my places in a group that is not open, in order, from what is stored."""
+        group = next(g for g in self.groups if g.id == group_id)
+        card = E.expert_scorer(self.store, self.plan, self.rubric, group, self.expert_id).card()
+        for unit in E.progress(self.store, self.plan, self.rubric, group, self.expert_id):
+            for code in unit.codes:
+                if not EX.is_assigned(self.assignments, group.id, unit.school_id, code):
+                    continue
+                result = card.indicators[code]
+                if unit.school_id:
+                    got = result.per_school.get(unit.school_id)
+                    points = None if got is None else got.points
+                    done = got is not None and E.is_done(got.points, not got.applicable)
+                else:
+                    points = result.points
+                    done = E.is_done(result.points, result.answered and not result.applicable)
+                yield Place(unit.school_id, code), points, done
 
     def schools_scored(self, code: str) -> tuple[int, int]:
         """A per-school indicator: (schools scored, schools it covers); it counts in its area once all are."""

@@ -286,8 +286,78 @@ def test_the_completion_check_asks_for_a_second_look_at_what_is_marked(qtbot, st
     assert marked  # the demo's group has scores far from the self-scores
     [line] = completion_check.attention_lines(ws, [ws.group.id])
     assert f"{len(marked)} 项需注意" in line and all(p.code in line for p in marked)
-    assert completion_check.attention_lines(ws, [g.id for g in ws.groups if g.id != ws.group.id]) == []
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     completion_check.confirm_complete(window, ws, [ws.group.id], exporting=False)
     assert "标有 ▲ 的指标请再核对一下" in shown[0] and line in shown[0]
+
+
+def test_the_completion_check_marks_every_group_not_only_the_open_one(qtbot, store):
+    """Each group's ▲ line is the same whether that group is open or not: the navigator's marks of that group."""
+    from inspector_app.ui import completion_check
+    make_demo(store)
+    window = open_window(qtbot, store)
+    ws, nav = window.workspace, window.navigator
+    lines = {}
+    for group in ws.groups:
+        window.select_group(group.id)
+        marked = [p for p, item in nav.items.items() if item.text(1).startswith("▲") and ws.scored(p) and ws.is_mine(p)]
+        lines[group.id] = completion_check.attention_lines(ws, [group.id])
+        assert len(lines[group.id]) == (1 if marked else 0)
+        if marked:
+            assert lines[group.id][0].startswith(f"{group.name}：{len(marked)} 项需注意")
+    assert sum(1 for found in lines.values() if found) >= 2  # the demo has ▲ in more than one group
+    window.select_group("g4")
+    for group in ws.groups:  # seen from g4: every other group's ▲, as when it was open
+        assert completion_check.attention_lines(ws, [group.id]) == lines[group.id]
+
+
+def test_f9_offers_to_go_to_the_first_missing_place_and_enter_goes(qtbot, store):
+    """F9's box: 转到第一项未评 (the default, so Enter goes there) and 关闭; the open group's first comes first."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    make_demo(store)
+    window = open_window(qtbot, store)
+    ws = window.workspace
+    group = next(g for g in ws.groups if ws.unscored_in(g.id))
+    window.select_group(group.id)
+    first = ws.unscored()[0]
+    window.navigator.select(ws.places[-1] if ws.places[-1] != first else ws.places[0])
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["default"] = box.defaultButton().text()
+        QTest.keyClick(box, Qt.Key.Key_Return)
+    QTimer.singleShot(0, answer)
+    window.data_menus.check_complete()
+    assert sorted(seen["buttons"]) == sorted(["转到第一项未评(&G)", "关闭"])
+    assert seen["default"] == "转到第一项未评(&G)"
+    assert window.place == first and ws.group.id == group.id
+
+    # 关闭 (Escape) stays where she is
+    window.navigator.select(ws.places[-1])
+    QTimer.singleShot(0, lambda: QTest.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Escape))
+    window.data_menus.check_complete()
+    assert window.place == ws.places[-1]
+
+
+def test_f9_goes_to_another_group_when_the_open_one_is_done(qtbot, store):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from inspector_app.ui import completion_check
+    make_demo(store)
+    window = open_window(qtbot, store)
+    ws = window.workspace
+    done = next((g for g in ws.groups if not ws.unscored_in(g.id)), None)
+    assert done is not None  # the demo's lead has scored all of g4
+    window.select_group(done.id)
+    target = completion_check.first_to_visit(ws, [g.id for g in ws.groups])
+    assert target is not None and target[0] != done.id
+    QTimer.singleShot(0, lambda: QTest.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Return))
+    window.data_menus.check_complete()
+    assert (ws.group.id, window.place) == target

@@ -83,7 +83,7 @@ class DataMenus(QObject):
         ws = self.window.workspace
         if ws is not None:
             self.window.commit_all()
-            confirm_complete(self.window, ws, [g.id for g in ws.groups], exporting=False)
+            confirm_complete(self.window, ws, [g.id for g in ws.groups], exporting=False, go_to=self.window.go_to)
 
     def show_backups(self):
         from inspector_app.ui.backup_dialog import BackupDialog

@@ -361,6 +361,14 @@ class MainWindow(QMainWindow):
             self.navigator.select(target)
             self.page.focus_first()
 
+    def go_to(self, group_id: str, place: Place) -> None:
+        """To a place of any group (完成检查's 转到): its group opened first when another one is open."""
+        if self.workspace is None:
+            return
+        if self.workspace.group is None or self.workspace.group.id != group_id:
+            self.select_group(group_id)
+        self._go(place)
+
     def step(self, delta: int) -> None:
         self._go(self.workspace.step(self.place, delta) if self.workspace else None)
 

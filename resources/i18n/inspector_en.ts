@@ -467,6 +467,18 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
         <translation>Please check the indicators marked ▲ again (an error, or 20% of the maximum or more away from the self-score):</translation>
     </message>
     <message>
+        <source>转到第一项未评(&amp;G)</source>
+        <translation>&amp;Go to the first not scored</translation>
+    </message>
+    <message>
+        <source>转到第一项需注意(&amp;G)</source>
+        <translation>&amp;Go to the first marked ▲</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>仍然导出(&amp;E)</source>
         <translation>&amp;Export anyway</translation>
     </message>

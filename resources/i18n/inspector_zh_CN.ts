@@ -467,6 +467,18 @@
         <translation>标有 ▲ 的指标请再核对一下（有错误，或与自评分相差达到满分的两成）：</translation>
     </message>
     <message>
+        <source>转到第一项未评(&amp;G)</source>
+        <translation>转到第一项未评(&amp;G)</translation>
+    </message>
+    <message>
+        <source>转到第一项需注意(&amp;G)</source>
+        <translation>转到第一项需注意(&amp;G)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>仍然导出(&amp;E)</source>
         <translation>仍然导出(&amp;E)</translation>
     </message>
