@@ -87,3 +87,13 @@ def test_a_package_on_a_template_is_refused_and_a_stored_one_takes_no_score(tmp_
     assert "是一份模板，还不能用来评分" in err and "inspector rubric export jiexi-2023" in err
     assert run(lead, "entry", "show", "--group", "g1", "--indicator", code) == 0
     assert "尚未评分" in capsys.readouterr().out
+
+
+def test_the_refusal_says_what_to_do_in_plain_words_and_the_commands_only_for_it_staff(jiexi):
+    """The expert reads what to do (ask the bureau, complete it in Excel as the manual says); the commands are
+    a last aside for IT staff."""
+    text = readiness.scoring_refusal(jiexi)
+    plain, _, aside = text.partition("（供技术人员：")
+    assert aside and "inspector" not in plain and "complete" not in plain
+    assert "向教育局要完整的指标体系" in plain and "在 Excel 中把这份模板补全" in plain and "使用手册" in plain
+    assert "inspector rubric export jiexi-2023" in aside and "inspector rubric import" in aside

@@ -9,19 +9,22 @@ from __future__ import annotations
 from inspector_app.rubric.model import Rubric
 from inspector_app.said import Said
 
+# What to do is said in plain words for the expert or the officer who reads it; the commands are an aside for IT
+# staff at the end, as 新建考核's encryption note does.
 TEMPLATE = Said(
     "“{0}”是一份模板，还不能用来评分：原文件没有给出全部指标和分值（{1} 项指标的分值是 0：{2}，评出来的分数没有意义）。"
     "尚待教育局补充的内容：\n{3}\n"
-    "请选择一套完整的指标体系；或者先补全这份模板：用“inspector rubric export {4} --out 指标.xlsx”导出为 Excel 工作簿，"
-    "由教育局填写分值和评分标准，把状态改为 complete，再用“inspector rubric import 指标.xlsx --out 指标.yaml”读回，"
-    "放进数据文件夹的 rubrics 文件夹。",
+    "请选择一套完整的指标体系，或向教育局要完整的指标体系；也可以请教育局按《使用手册》“教育局”一章所说，"
+    "在 Excel 中把这份模板补全（填好分值和评分标准）后再发来。\n"
+    "（供技术人员：inspector rubric export {4} --out 指标.xlsx 导出，补全后把状态改为 complete，"
+    "inspector rubric import 指标.xlsx --out 指标.yaml 读回，放进数据文件夹的 rubrics 文件夹。）",
     "“{0}” is a template and cannot be scored yet: the source document does not give every indicator and its "
     "points ({1} indicator(s) worth 0 points: {2}; scores made on them would mean nothing). Still to be supplied by "
-    "the education bureau:\n{3}\nChoose a complete rubric, or complete this template first: export it as an Excel "
-    "workbook with “inspector rubric export {4} --out rubric.xlsx”, have the bureau fill in the points and the "
-    "scoring rules and set the status to complete, read it back with “inspector rubric import rubric.xlsx --out "
-    "rubric.yaml” and put it in the rubrics folder of the data folder.")
-
+    "the education bureau:\n{3}\nChoose a complete rubric, or ask the education bureau for the complete rubric; "
+    "the bureau can also complete this template in Excel (the points and the scoring rules), as the manual's "
+    "chapter for the bureau describes, and send it again.\n(For IT staff: inspector rubric export {4} --out "
+    "rubric.xlsx, complete it and set the status to complete, read it back with inspector rubric import "
+    "rubric.xlsx --out rubric.yaml and put it in the rubrics folder of the data folder.)")
 
 NOT_CREATED = Said("未建立考核计划：{0}", "No inspection was created: {0}")
 NOT_IMPORTED = Said("计划包未导入，本机没有任何改变：{0}", "The plan package was not imported; nothing on this laptop changed: {0}")
