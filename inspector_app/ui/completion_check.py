@@ -17,24 +17,26 @@ def _named(group, places, line: str) -> str:
     return line.format(group.name, len(places), "、".join(names), more)
 
 
-def missing_lines(workspace, group_ids: list[str]) -> list[str]:
+def _lines(workspace, group_ids: list[str], find, line: str) -> list[str]:
+    """One line per group with places `find` names, in the workspace's order of groups."""
     lines = []
     for group in (g for g in workspace.groups if g.id in group_ids):
-        places = workspace.unscored_in(group.id)
+        places = find(group.id)
         if places:
-            lines.append(_named(group, places, translate("CompletionCheck", "{0}：{1} 项未评 —— {2}{3}")))
+            lines.append(_named(group, places, line))
     return lines
+
+
+def missing_lines(workspace, group_ids: list[str]) -> list[str]:
+    return _lines(workspace, group_ids, workspace.unscored_in,
+                  translate("CompletionCheck", "{0}：{1} 项未评 —— {2}{3}"))
 
 
 def attention_lines(workspace, group_ids: list[str]) -> list[str]:
     """Every group's ▲ places, to look at again: the open group's as the navigator marks them, the others' from
     what is stored (far from the self-score)."""
-    lines = []
-    for group in (g for g in workspace.groups if g.id in group_ids):
-        places = workspace.attention_in(group.id)
-        if places:
-            lines.append(_named(group, places, translate("CompletionCheck", "{0}：{1} 项需注意 —— {2}{3}")))
-    return lines
+    return _lines(workspace, group_ids, workspace.attention_in,
+                  translate("CompletionCheck", "{0}：{1} 项需注意 —— {2}{3}"))
 
 
 def first_to_visit(workspace, group_ids: list[str]):
