@@ -75,3 +75,24 @@ def test_no_empty_gap_under_the_rubric_or_above_the_buttons(qtbot):
     assert above <= 2 * dialog.layout().spacing() + line // 2, above
     dialog.show_error("名称已被占用")
     assert dialog.error.isVisible()
+
+
+def test_every_tab_stop_is_a_visible_input(qtbot):
+    """Tab through 新建考核 lands only on things one types in, chooses or presses, each visible and enabled:
+    the box under the rubric list (its explanation) was a stop with no focus ring, where Tab seemed lost."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+    dialog = PlanDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    stops, widget = [], dialog.title
+    while True:  # the chain Tab follows: every widget that takes focus by Tab, visible and enabled
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible() and widget.isEnabled():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is dialog.title or len(stops) > 40:
+            break
+    assert len(stops) >= 6, stops
+    for widget in stops:
+        assert isinstance(widget, (QLineEdit, QComboBox, QPlainTextEdit, QAbstractButton)), type(widget).__name__
+        assert widget.width() > 20 and widget.height() > 10

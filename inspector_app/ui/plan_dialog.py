@@ -71,6 +71,9 @@ class PlanDialog(QDialog):
         self.about_area.setWidgetResizable(True)
         self.about_area.setFrameShape(QFrame.Shape.NoFrame)
         self.about_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop: it holds no input, the reason is in sight whole (see _show_rubric), and a stop there
+        # drew no focus ring, so Tab seemed to go nowhere.
+        self.about_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.year = QLineEdit("2024—2025")
         self.stage = QComboBox()
         for stage in P.STAGES:  # shown in the window's language, kept as the plan says it
