@@ -90,3 +90,21 @@ def settle_identity(window, workspace) -> I.Identity | None:
     dialog = IdentityDialog(workspace, own, window)
     dialog.exec()
     return dialog.chosen
+
+
+def ask_after_new_plan(store, plan, parent=None) -> None:
+    """After 新建考核: who is going to use it. The key alone would make the laptop that made the plan its
+    教育局, which cannot score; the person who typed the panel in is usually one of its experts (the lead
+    first in the list). Closing the question leaves the key's answer (教育局)."""
+    from inspector_app.store.db import StoreError
+    from inspector_app.workspace import Workspace
+    try:
+        workspace = Workspace(store, plan)
+    except StoreError:
+        return
+    if not workspace.experts:
+        return
+    dialog = IdentityDialog(workspace, own_key(store), parent)
+    lead = next((e.id for e in workspace.experts if e.role == "lead"), workspace.experts[0].id)
+    dialog.select(lead)
+    dialog.exec()

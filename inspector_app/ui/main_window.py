@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QV
 from inspector_app.store import plans as P
 from inspector_app.store.db import Store, StoreError
 from inspector_app.ui.home_view import HomeView
+from inspector_app.ui.identity_dialog import ask_after_new_plan
 from inspector_app.ui.i18n import LANGUAGES, current_language, translate
 from inspector_app.ui.indicator_page import IndicatorPage
 from inspector_app.ui.inputs import FOCUS_STYLE
@@ -202,25 +203,9 @@ class MainWindow(QMainWindow):
                 from inspector_app.ui.core_words import core_text
                 dialog.show_error(core_text(str(exc)))
                 continue
-            self._ask_identity(plan)
+            ask_after_new_plan(self.store, plan, self)
             self.open_plan(plan.id)
             return
-
-    def _ask_identity(self, plan) -> None:
-        """After 新建考核: who is going to use it. The key alone would make the laptop that made the plan its
-        教育局, which cannot score; the person who typed the panel in is usually one of its experts (the lead
-        first in the list). Closing the question leaves the key's answer (教育局)."""
-        from inspector_app.ui.identity_dialog import IdentityDialog, own_key
-        try:
-            workspace = Workspace(self.store, plan)
-        except StoreError:
-            return
-        if not workspace.experts:
-            return
-        dialog = IdentityDialog(workspace, own_key(self.store), self)
-        lead = next((e.id for e in workspace.experts if e.role == "lead"), workspace.experts[0].id)
-        dialog.select(lead)
-        dialog.exec()
 
     @Slot()
     def choose_identity(self) -> None:
@@ -363,11 +348,9 @@ class MainWindow(QMainWindow):
 
     def go_to(self, group_id: str, place: Place) -> None:
         """To a place of any group (完成检查's 转到): its group opened first when another one is open."""
-        if self.workspace is None:
-            return
-        if self.workspace.group is None or self.workspace.group.id != group_id:
+        if self.workspace is not None and getattr(self.workspace.group, "id", None) != group_id:
             self.select_group(group_id)
-        self._go(place)
+        self._go(place if self.workspace is not None else None)
 
     def step(self, delta: int) -> None:
         self._go(self.workspace.step(self.place, delta) if self.workspace else None)
