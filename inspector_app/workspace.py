@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.rubric.model import Indicator, Rubric
+from inspector_app.rubric.rules.register import REGISTER
 from inspector_app.scoring.engine import AnswerError, IndicatorResult, ScoreCard, Scorer
 from inspector_app.inspection import Inspection
 from inspector_app.scoring.self_difference import differs
@@ -26,6 +27,7 @@ from inspector_app.store.db import Store, StoreError
 from inspector_app.store.identity import NOT_CHOSEN
 from inspector_app.workspace_photos import PhotoWork
 from inspector_app.workspace_places import Place, PlaceMoves
+from inspector_app.workspace_register import BY_HAND, BY_REGISTER, COUNT_WAYS, RegisterWork
 
 # States of one indicator at one place, as the navigator shows them.
 NOT_STARTED, IN_PROGRESS, DONE, ATTENTION = "未开始", "进行中", "已完成", "需注意"
@@ -60,7 +62,7 @@ class _Pending:
 
 
 
-class Workspace(PlaceMoves, PhotoWork):
+class Workspace(PlaceMoves, PhotoWork, RegisterWork):
     """The scoring session of one expert on an `Inspection`: the current group, drafts, the live score card."""
 
     def __init__(self, store: Store, plan: P.Plan, expert_id: str | None = None):
@@ -86,6 +88,7 @@ class Workspace(PlaceMoves, PhotoWork):
         self._pending: dict[Place, _Pending] = {}
         self._errors: dict[Place, str] = {}
         self._self: dict[tuple[str, str], Decimal] = {}
+        self._count_ways: dict[tuple[str, Place], str] = {}  # workspace_register: a way chosen, nothing entered yet
         if self.groups:
             self.select_group(self.groups[0].id)
 
@@ -194,10 +197,6 @@ class Workspace(PlaceMoves, PhotoWork):
         return self.outcome(place)[1], ""
 
     # ------------------------------------------------------------------ the group's award/project register
-    def register_items(self, code: str) -> list:
-        from inspector_app.store import registers as RG
-        return RG.items(self.store, self.plan.id, self.group.id, code)
-
     def edit_register(self, place: Place, *, add: dict[str, str] | None = None, remove: int | None = None,
                       use: bool = True) -> Change:
         """Add an item to (or remove one from) the group's register of `place`'s indicator, then score the
@@ -213,8 +212,27 @@ class Workspace(PlaceMoves, PhotoWork):
             value = RG.register_input(self.store, self.plan, self.rubric, self.group, place.code)[RG.REGISTER]
         except RG.RegisterError as exc:
             return Change(place, self.card(), error=str(exc), field_key=RG.REGISTER)
+        if use:
+            self._count_ways[(self.group.id, place)] = BY_REGISTER
         change = self.draft(place, RG.REGISTER, value if use else None)
         return change if change.error else self.commit()
+
+    def choose_count_way(self, place: Place, way: str) -> Change:
+        """Score `place` from the register (BY_REGISTER) or from the typed figures (BY_HAND); the other's data is
+        kept. The register scores at once when it has items or the typed figures were scoring (an empty register
+        then scores 0, as it says); with neither the entry stays unscored until the first item is registered."""
+        if way not in COUNT_WAYS:
+            raise ValueError(way)
+        if not self.can_score:
+            return Change(place, error=NOT_CHOSEN)
+        self._count_ways[(self.group.id, place)] = way
+        if way == BY_HAND:
+            if self.inputs(place).get(REGISTER) is None:
+                return Change(place, self.card())
+            return self.edit_register(place, use=False)
+        if self.register_items(place.code) or self.typed_counts(place):
+            return self.edit_register(place)
+        return Change(place, self.card())
 
     def scored(self, place: Place) -> bool:
         """Finished at this place: it has points, or it was answered 不适用."""

@@ -18,6 +18,9 @@ LEVEL_ABOVE_POINTS = Said("“{0}” 的 {1} 分超过本项分值 {2}", "the {1
 class RegisterRule(Rule):
     """What the awards and highest-level rules share: an optional register of items by level."""
     levels: tuple[Option, ...]
+    # Scored from the register unless the expert chooses to type instead (before anything is entered): where
+    # counting is where mistakes are made, the same project registered twice or the baseline year's items.
+    register_first: ClassVar[bool] = False
 
     @classmethod
     def check_levels(cls, rd, node, path, levels) -> None:
@@ -67,6 +70,7 @@ class AwardsRule(RegisterRule):
     levels: tuple[Option, ...] = ()
     note: str = ""
     baseline: str = ""  # a year whose register items are subtracted (004 C16–C19: “在2021年基础上有所增加”)
+    register_first: ClassVar[bool] = True  # counts by level: the register de-duplicates and subtracts the baseline
 
     @classmethod
     def read(cls, rd, node, points, gate, path):
@@ -119,6 +123,7 @@ class HighestRule(RegisterRule):
     levels: tuple[Option, ...] = ()
     none_label: ClassVar[str] = "无"
     baseline: ClassVar[str] = ""
+    register_first: ClassVar[bool] = False  # the highest level is one choice; a register adds nothing to count
 
     @classmethod
     def read(cls, rd, node, points, gate, path):
