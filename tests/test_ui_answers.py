@@ -90,6 +90,7 @@ def test_a_count_keeps_a_decimal_typed_and_refuses_it_in_words(store):
     from inspector_app.numbers import NumberError, parse_count
     window, ws, place = _fresh(store, "C18")
     page = window.page
+    page.count_way.by_hand.click()  # 直接填写个数 (a fresh C18 starts with its register)
     key_name = next(k for k, f in page.inputs._fields.items() if f.kind == "count")
     field = page.inputs._fields[key_name]
     count = page.inputs.editors[key_name]

@@ -104,7 +104,8 @@ def test_register_editor_scores_c16_from_the_list_and_the_2021_register(qtbot, s
     make_demo(store)
     window, ws, place = _at(qtbot, store, "C16")
     page, editor = window.page, window.page.register
-    assert editor.isVisible() and "2021—2022 学年考核计划" in editor.about.text()
+    page.count_way.by_register.click()  # the demo typed counts here: the register is chosen (they are kept)
+    assert editor.isVisible() and "2021—2022 学年的考核中自动读出（2 项）" in editor.about.text()
     # 004 C16: “论文、教学获奖及各种评优评先总数在2021年基础上有所增加” — “增加国家级得2分，省级得1分，市级得0.5分。”
     typed = [("全国教学技能大赛一等奖", "省级"), ("全国教学技能大赛 一等奖", "国家级"), ("国家级课题结题", "国家级"),
              ("省级论文一等奖", "省级"), ("省级基本功大赛一等奖", "省级"), ("省级优质课二等奖", "省级"),
@@ -134,7 +135,7 @@ def test_register_editor_scores_c16_from_the_list_and_the_2021_register(qtbot, s
     editor.table.selectRow(row)
     key(Qt.Key.Key_Delete)  # 国家级 1 → 2; 2 + 2 + 0.5 = 4.5
     assert editor.table.rowCount() == 7 and _stored(ws, place).points == D("4.5")
-    editor.use_button.click()  # counts typed instead: the list is kept
+    page.count_way.by_hand.click()  # counts typed instead: the list is kept
     assert not editor.uses_register() and editor.table.rowCount() == 7
     assert "register" not in _stored(ws, place).inputs and page.inputs.first_editor() is not None
 
@@ -143,6 +144,7 @@ def test_register_mistake_is_said_in_the_editor(qtbot, store):
     make_demo(store)
     window, ws, place = _at(qtbot, store, "C21")
     editor = window.page.register
+    window.page.count_way.by_register.click()
     editor.year.setFocus()
     type_text("23")
     editor.name.setFocus()

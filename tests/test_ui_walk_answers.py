@@ -18,7 +18,7 @@ from inspector_app.ui.inputs import CountBox, YesNoBox  # noqa: E402
 from inspector_app.workspace import Place  # noqa: E402
 from tests.test_evidence_files import M4A, PDF  # noqa: E402
 from tests.test_ui_keyboard import _tab_to  # noqa: E402
-from tests.test_ui_window import core_card, focused, key, store, type_text, walk_group_afresh  # noqa: E402,F401
+from tests.test_ui_window import core_card, focused, key, store, type_text, typed_counts_chosen, walk_group_afresh  # noqa: E402,F401
 
 NO, NA = Qt.Key.Key_N, Qt.Key.Key_A
 # What is typed at each indicator, field by field (suizhou-jlt, 共建型 group g4): a yes/no by its key,
@@ -105,6 +105,7 @@ def test_whole_school_by_keyboard_with_no_zero_not_applicable_and_evidence_files
     for i, (place, typed) in enumerate(walk):
         assert window.place == place
         fields = rubric.indicator(place.code).rule.fields()
+        typed_counts_chosen(qtbot, window, rubric.indicator(place.code).rule)
         for f, answer in zip(fields, typed, strict=True):
             _type(f, answer)
         if place in attach:  # 添加文件 on the Tab path, the file chosen in the (patched) dialog

@@ -68,6 +68,16 @@ def type_text(text: str):
                                Qt.KeyboardModifier.NoModifier)
 
 
+def typed_counts_chosen(qtbot, window, rule) -> None:
+    """On an indicator counted by level (004 C15–C19), which starts with its register, 直接填写个数 (Alt+C) is
+    chosen and Tab goes on to the first count."""
+    if rule.type != "awards":
+        return
+    key(Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.page.count_way.by_hand.isChecked)
+    key(Qt.Key.Key_Tab)
+
+
 def core_card(store, group_id="g4", expert="demo-lead"):
     plan = P.find_plan(store, None)
     rubric = P.plan_rubric(store, plan)
@@ -159,6 +169,7 @@ def test_expert_walks_a_school_with_the_keyboard(qtbot, store):
         assert ws.state(place) == "未开始"
         fields = rubric.indicator(place.code).rule.fields()
         na_at = next((j for j, f in enumerate(fields) if f.kind == "bool"), None) if place == na_place else None
+        typed_counts_chosen(qtbot, window, rubric.indicator(place.code).rule)
         for turn, f in enumerate(fields):
             _answer_field(f, _number, -1 if turn == na_at else i + turn)
         if place == na_place:

@@ -3,13 +3,17 @@ as they stand, evidence and methods ticked as done, the note, the photos, and th
 unit's self-score and earlier figures beside it."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from inspector_app.numbers import fmt_points
 from inspector_app.rubric.model import METHODS
+from inspector_app.rubric.rules.register import REGISTER
 from inspector_app.ui.core_words import core_text
+from inspector_app.ui.count_way import CountWay
 from inspector_app.ui.i18n import translate
 from inspector_app.ui.scrolling import FollowingScrollArea
 from inspector_app.ui.inputs import ERROR_STYLE, FieldInputs, plain_error, room_for_focus
@@ -18,6 +22,7 @@ from inspector_app.ui.panel_answer import PanelAnswer
 from inspector_app.ui.photos_view import PhotosView
 from inspector_app.ui.register_editor import RegisterEditor
 from inspector_app.workspace import Change, Place, Workspace
+from inspector_app.workspace_register import BY_REGISTER
 
 SAVE_DELAY_MS = 300
 
@@ -91,7 +96,11 @@ class IndicatorPage(FollowingScrollArea):
         layout.addLayout(facts)
 
         scoring = QGroupBox(translate("IndicatorPage", "评分"))
-        score_layout = QHBoxLayout(scoring)
+        scoring_layout = QVBoxLayout(scoring)
+        self.count_way = CountWay()  # only for the rules counted from a register: the register or typed counts
+        scoring_layout.addWidget(self.count_way)
+        score_layout = QHBoxLayout()
+        scoring_layout.addLayout(score_layout)
         self.inputs = FieldInputs()
         score_layout.addWidget(self.inputs, 3)
         result = QVBoxLayout()
@@ -149,6 +158,8 @@ class IndicatorPage(FollowingScrollArea):
         self.panel_answer.changed.connect(self._input_changed)
         self.panel_answer.left.connect(self.commit_now)
         self.register.changed.connect(self._register_changed)
+        self.count_way.chosen.connect(self._choose_way)
+        self.count_way.use_register.connect(lambda: self._choose_way(BY_REGISTER))
         self.note.textChanged.connect(self._note_changed)
         self.note.focus_out.connect(self.commit_now)
         self.photos.message.connect(self.message)
@@ -173,11 +184,7 @@ class IndicatorPage(FollowingScrollArea):
         self.carried_title.setVisible(bool(carried))
         self.carried.setVisible(bool(carried))
         values = workspace.inputs(place)
-        counted = ind.rule.type in ("awards", "highest")
-        self.register.setVisible(counted)
-        if counted:
-            self.register.show_place(workspace, place, mine)
-        self.inputs.build(ind.rule.fields(), values, enabled=mine and not (counted and self.register.uses_register()))
+        self._show_counting()
         self.panel_answer.show_values(values, ind.points, mine)
         self._fill_checks(self.evidence_layout, self.evidence_checks, list(ind.evidence),
                           workspace.entry_value(place, "evidence"), mine, self._evidence_changed)
@@ -199,10 +206,35 @@ class IndicatorPage(FollowingScrollArea):
         self._loading = False
         self.verticalScrollBar().setValue(0)
 
+    def _show_counting(self, register_too: bool = True) -> None:
+        """The rule's inputs; for a count from a register, the way chosen (ui/count_way.py) and only its inputs
+        editable: the other's kept figures greyed, or out of sight when it holds nothing. `register_too`: the
+        register editor is shown afresh (not after its own edit: it keeps the level and school chosen)."""
+        ws, place = self.workspace, self.place
+        rule = ws.indicator(place.code).rule
+        mine = ws.is_mine(place)
+        values = ws.inputs(place)
+        counted = rule.type in ("awards", "highest")
+        self.count_way.setVisible(counted)
+        by_register, typed = False, True
+        if counted:
+            way, typed, items = ws.count_way(place), bool(ws.typed_counts(place)), len(ws.register_items(place.code))
+            by_register = way == BY_REGISTER
+            self.count_way.show_way(way, highest=rule.type == "highest", items=items, typed=typed,
+                                    scoring=values.get(REGISTER) is not None, enabled=mine and ws.can_score)
+            self.register.setVisible(by_register or items > 0)
+            if register_too:
+                self.register.show_place(ws, place, mine and by_register)
+        else:
+            self.register.setVisible(False)
+        self.inputs.build(rule.fields(), values, enabled=mine and not by_register)
+        self.inputs.setVisible(not by_register or typed)
+
     def _set_tab_order(self) -> None:
-        counted = self.register.isVisibleTo(self)
-        chain = ([self.previous_button, self.next_button, self.unscored_button] + self.inputs.focus_chain()
-                 + (self.register.focus_chain() if counted else []) + self.panel_answer.focus_chain()
+        counted = self.count_way.isVisibleTo(self)
+        chain = ([self.previous_button, self.next_button, self.unscored_button]
+                 + (self.count_way.focus_chain() if counted else []) + self.inputs.focus_chain()
+                 + (self.register.focus_chain() if self.register.isVisibleTo(self) else []) + self.panel_answer.focus_chain()
                  + self.evidence_checks + self.method_checks + [self.note] + self.photos.focus_chain()
                  + self.files.focus_chain())
         for before, after in zip(chain, chain[1:]):
@@ -278,12 +310,23 @@ class IndicatorPage(FollowingScrollArea):
         self.changed.emit(change)
 
     def _register_changed(self, change) -> None:
-        """The register was edited and the entry scored from it (or no longer): the page as it now stands."""
-        ind = self.workspace.indicator(self.place.code)
-        self.inputs.build(ind.rule.fields(), self.workspace.inputs(self.place),
-                          enabled=self.workspace.is_mine(self.place) and not self.register.uses_register())
+        """The register was edited and the entry scored from it: the page as it now stands."""
+        self._show_counting(register_too=False)
         self._set_tab_order()
-        self.show_outcome(change.error if change.field_key != "register" else "", change.field_key)
+        self.show_outcome(change.error if change.field_key != REGISTER else "", change.field_key)
+        self.changed.emit(change)
+
+    def _choose_way(self, way: str) -> None:
+        """逐项登记 or 直接填写: the chosen way scores the entry, the other's figures are kept (and it says so)."""
+        self.commit_now()
+        change = self.workspace.choose_count_way(self.place, way)
+        self._show_counting()
+        self._set_tab_order()
+        self.show_outcome(change.error, change.field_key)
+        if not change.error:
+            chosen = self.count_way.by_register if way == BY_REGISTER else self.count_way.by_hand
+            self.message.emit(translate("IndicatorPage", "已改为“{0}”；另一种方式已填的内容都保留着，随时可以改回。")
+                              .format(re.sub(r"\(&\w\)|&", "", chosen.text())), False)
         self.changed.emit(change)
 
     def _note_changed(self) -> None:
@@ -328,6 +371,8 @@ class IndicatorPage(FollowingScrollArea):
 
     def focus_first(self) -> None:
         editor = self.inputs.first_editor()
+        if editor is None and self.register.isVisibleTo(self) and self.register.name.isEnabled():
+            editor = self.register.name  # 逐项登记: the name of the next item
         if editor is not None:
             editor.setFocus(Qt.FocusReason.TabFocusReason)
             if hasattr(editor, "selectAll"):

@@ -4,8 +4,9 @@ level, year, school and evidence, as the panel holds the list on paper.
 Adding or removing an item writes the register and scores the expert's entry from it at once (the core's
 `Workspace.edit_register`): the same project counted once at its highest level, the baseline year's items
 subtracted level by level (this register's items of that year and the baseline year's plan in the same data
-folder), then the rule's points and cap; the page shows the points and every step. Counts can still be
-typed instead: 改填个数 stops using the register (the list is kept).
+folder), then the rule's points and cap; the page shows the points and every step. The page's 计分方式
+(ui/count_way.py) decides whether the register or the typed counts score the entry: only the chosen one can be
+edited, and the register's items are kept while the counts are typed.
 """
 from __future__ import annotations
 
@@ -60,6 +61,9 @@ class RegisterEditor(QGroupBox):
         self.table.setAccessibleName(translate("RegisterEditor", "已登记的项目"))
         layout.addWidget(self.table)
 
+        self.entry = QWidget()  # what adds and removes items: hidden while the typed counts score the entry
+        entry_layout = QVBoxLayout(self.entry)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -89,29 +93,29 @@ class RegisterEditor(QGroupBox):
         self.evidence.setPlaceholderText(translate("RegisterEditor", "佐证：证书、文件名或文号"))
         self.evidence.setAccessibleName(translate("RegisterEditor", "佐证"))
         form.addRow(translate("RegisterEditor", "佐证："), self.evidence)
-        layout.addLayout(form)
+        entry_layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        layout.addWidget(self.error)
+        entry_layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(translate("RegisterEditor", "登记此项(&A)"))
         self.remove_button = QPushButton(translate("RegisterEditor", "删除所选(&D)"))
-        self.use_button = QPushButton()
-        for button in (self.add_button, self.remove_button, self.use_button):
+        for button in (self.add_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        entry_layout.addLayout(buttons)
+        layout.addWidget(self.entry)
         self.add_button.clicked.connect(self.add_item)
         self.name.returnPressed.connect(self.add_item)
         self.evidence.returnPressed.connect(self.add_item)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.delete_pressed.connect(self.remove_selected)
-        self.use_button.clicked.connect(self._toggle_use)
 
     # ---------------------------------------------------------------- showing
     def show_place(self, workspace: Workspace, place: Place, enabled: bool) -> None:
+        """`enabled`: the register is the chosen way and the expert may score here; else it is only read."""
         self.workspace, self.place = workspace, place
         rule = workspace.indicator(place.code).rule
         self.level.clear()
@@ -121,17 +125,37 @@ class RegisterEditor(QGroupBox):
         self.school.addItem(NO_CHOICE, "")
         for school in workspace.group.schools:
             self.school.addItem(school.name, school.id)
-        baseline = getattr(rule, "baseline", "")
-        text = translate("RegisterEditor", "逐项登记本集团的获奖或项目，得分由登记表算出：同名项目只按最高级别计一次。")
-        if baseline:
-            text += translate("RegisterEditor", "年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，"
-                                                "按级别减去，只计增加的项数。").format(baseline, int(baseline) + 1)
-        self.about.setText(text)
+        self.about.setText(self.explain(rule, len(workspace.register_baseline(place.code)),
+                                        bool(workspace.baselines(place.code))))
         for widget in (self.name, self.level, self.year, self.school, self.evidence, self.add_button,
-                       self.remove_button, self.use_button, self.table):
+                       self.remove_button, self.table):
             widget.setEnabled(enabled)
+        self.entry.setVisible(enabled)
         self.error.hide()
         self.refresh()
+
+    @staticmethod
+    def explain(rule, found: int, total_shown: bool = False) -> str:
+        """What the register does, in her words; with a baseline year, what counts as the baseline, where it
+        comes from (`found`: the items read from that year's inspection on this computer) and what to do;
+        `total_shown`: the plan's total for that year is on the page (对照), and is not what is subtracted."""
+        text = translate("RegisterEditor", "每项获奖或项目登记一行，得分自动算出。同一项目登记了不止一次的"
+                                           "（如先评为市级、后评为省级），只按最高的级别算一次。")
+        year = getattr(rule, "baseline", "")
+        if not year:
+            return text
+        years = f"{year}—{int(year) + 1}"
+        text += translate("RegisterEditor", "本项只算比 {0} 年多出来的项数，{0} 年的项数是“基数”。").format(year)
+        if found:
+            text += translate("RegisterEditor", "基数已从本电脑上 {0} 学年的考核中自动读出（{1} 项），您不用再登记，"
+                                                "只登记本期的项目即可。").format(years, found)
+        else:
+            text += translate("RegisterEditor", "本电脑上没有 {0} 学年考核的登记表，基数暂按 0 项算，登记的各项都算新增。"
+                                                "如 {1} 年也有获奖，请把那些项目也登记在这里，年份填 {1}："
+                                                "它们只作基数，不加分。").format(years, year)
+        if total_shown:
+            text += translate("RegisterEditor", "上方“对照”中的 {0} 年总数只供参考，不会自动减去。").format(year)
+        return text
 
     def refresh(self) -> None:
         ws, place = self.workspace, self.place
@@ -147,9 +171,6 @@ class RegisterEditor(QGroupBox):
         heights = [self.table.rowHeight(i) for i in range(min(len(rows), 6))]
         heights += [self.table.verticalHeader().defaultSectionSize()] * (2 - len(heights))
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 4 + sum(heights))
-        using = self.uses_register()
-        self.use_button.setText(translate("RegisterEditor", "不用登记表，改填个数") if using
-                                else translate("RegisterEditor", "按登记表计分"))
         self.remove_button.setEnabled(self.name.isEnabled() and bool(rows))
 
     def uses_register(self) -> bool:
@@ -157,7 +178,7 @@ class RegisterEditor(QGroupBox):
 
     def focus_chain(self) -> list[QWidget]:
         return [self.table, self.name, self.level, self.year, self.school, self.evidence,
-                self.add_button, self.remove_button, self.use_button]
+                self.add_button, self.remove_button]
 
     # ---------------------------------------------------------------- editing
     def _done(self, change) -> None:
@@ -199,6 +220,3 @@ class RegisterEditor(QGroupBox):
             if change.error:
                 break
         self._done(change)
-
-    def _toggle_use(self) -> None:
-        self._done(self.workspace.edit_register(self.place, use=not self.uses_register()))

@@ -1210,6 +1210,73 @@ The current database is not deleted: it is kept in the backup folder {2} (its na
     </message>
 </context>
 <context>
+    <name>CountWay</name>
+    <message>
+        <source>计分方式：</source>
+        <translation>Scored from:</translation>
+    </message>
+    <message>
+        <source>逐项登记(&amp;S)</source>
+        <translation>Li&amp;st each item</translation>
+    </message>
+    <message>
+        <source>在下方登记表中每项登记一行，同一项目只按最高级别算一次</source>
+        <translation>One line per item in the register below; the same project counts once, at its highest level</translation>
+    </message>
+    <message>
+        <source>按登记表计分</source>
+        <translation>Score from the register</translation>
+    </message>
+    <message>
+        <source>直接选择级别(&amp;C)</source>
+        <translation>&amp;Choose the level</translation>
+    </message>
+    <message>
+        <source>直接填写个数(&amp;C)</source>
+        <translation>Type the &amp;counts</translation>
+    </message>
+    <message>
+        <source>不登记各项，直接选择达到的最高级别</source>
+        <translation>No register: choose the highest level reached</translation>
+    </message>
+    <message>
+        <source>不登记各项，直接填写各级别的项数</source>
+        <translation>No register: type how many items there are at each level</translation>
+    </message>
+    <message>
+        <source>得分按下方登记表算出：每项获奖或项目登记一行。</source>
+        <translation>The points come from the register below: one line per award or project.</translation>
+    </message>
+    <message>
+        <source>登记表中已有 {0} 项，还没有计入得分：请按“按登记表计分”。</source>
+        <translation>The register holds {0} items that are not counted yet: press “Score from the register”.</translation>
+    </message>
+    <message>
+        <source>登记第一项后即计分。</source>
+        <translation>The item is scored as soon as the first line is added.</translation>
+    </message>
+    <message>
+        <source>先前直接选择的级别仍保留（灰色，不计分），改选“直接选择级别”即按它计分。</source>
+        <translation>The level chosen before is kept (grey, not counted); choose “Choose the level” to score from it.</translation>
+    </message>
+    <message>
+        <source>先前直接填写的个数仍保留（灰色，不计分），改选“直接填写个数”即按它们计分。</source>
+        <translation>The counts typed before are kept (grey, not counted); choose “Type the counts” to score from them.</translation>
+    </message>
+    <message>
+        <source>得分按下面直接选择的最高级别算出。</source>
+        <translation>The points come from the highest level chosen below.</translation>
+    </message>
+    <message>
+        <source>得分按下面直接填写的个数算出。</source>
+        <translation>The points come from the counts typed below.</translation>
+    </message>
+    <message>
+        <source>登记表中的 {0} 项仍保留（灰色，不计分），改选“逐项登记”即按登记表计分。</source>
+        <translation>The register's {0} items are kept (grey, not counted); choose “List each item” to score from the register.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceView</name>
     <message>
         <source>添加文件…</source>
@@ -1651,6 +1718,10 @@ SHA-256: {1}</translation>
     <message>
         <source>分</source>
         <translation>pt</translation>
+    </message>
+    <message>
+        <source>已改为“{0}”；另一种方式已填的内容都保留着，随时可以改回。</source>
+        <translation>Now “{0}”: what was entered the other way is kept, and you can switch back at any time.</translation>
     </message>
     <message>
         <source>{0}/{1} 校已评（全部评完后计入领域得分）</source>
@@ -2896,20 +2967,24 @@ e.g. Chengguan Education Group: Chengguan Primary, Dongguan Primary, Xiguan Prim
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <source>逐项登记本集团的获奖或项目，得分由登记表算出：同名项目只按最高级别计一次。</source>
-        <translation>Register the group's awards and projects one by one; the points follow from the register: a project with the same name counts once, at its highest level.</translation>
+        <source>每项获奖或项目登记一行，得分自动算出。同一项目登记了不止一次的（如先评为市级、后评为省级），只按最高的级别算一次。</source>
+        <translation>One line per award or project; the points follow by themselves. A project registered more than once (first at city level and later at provincial level, say) counts once, at its highest level.</translation>
     </message>
     <message>
-        <source>年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，按级别减去，只计增加的项数。</source>
-        <translation>Items of the year {0} (and the register of the {0}—{1} inspection in this data folder) are the baseline, subtracted level by level: only the increase counts.</translation>
+        <source>本项只算比 {0} 年多出来的项数，{0} 年的项数是“基数”。</source>
+        <translation>Only the items beyond those of {0} count: the {0} items are the “baseline”.</translation>
     </message>
     <message>
-        <source>不用登记表，改填个数</source>
-        <translation>Type counts instead of the register</translation>
+        <source>基数已从本电脑上 {0} 学年的考核中自动读出（{1} 项），您不用再登记，只登记本期的项目即可。</source>
+        <translation>The baseline was read from the {0} inspection on this computer ({1} items): nothing to register for it, only this year's items.</translation>
     </message>
     <message>
-        <source>按登记表计分</source>
-        <translation>Score from the register</translation>
+        <source>本电脑上没有 {0} 学年考核的登记表，基数暂按 0 项算，登记的各项都算新增。如 {1} 年也有获奖，请把那些项目也登记在这里，年份填 {1}：它们只作基数，不加分。</source>
+        <translation>This computer holds no register from the {0} inspection, so the baseline is 0 items for now and every item registered counts as new. If there were awards in {1}, register those items here too, with the year {1}: they only form the baseline and earn no points.</translation>
+    </message>
+    <message>
+        <source>上方“对照”中的 {0} 年总数只供参考，不会自动减去。</source>
+        <translation>The {0} total shown under “Compare” above is for reference only: it is not subtracted.</translation>
     </message>
     <message>
         <source>请先填写名称</source>

@@ -1210,6 +1210,73 @@
     </message>
 </context>
 <context>
+    <name>CountWay</name>
+    <message>
+        <source>计分方式：</source>
+        <translation>计分方式：</translation>
+    </message>
+    <message>
+        <source>逐项登记(&amp;S)</source>
+        <translation>逐项登记(&amp;S)</translation>
+    </message>
+    <message>
+        <source>在下方登记表中每项登记一行，同一项目只按最高级别算一次</source>
+        <translation>在下方登记表中每项登记一行，同一项目只按最高级别算一次</translation>
+    </message>
+    <message>
+        <source>按登记表计分</source>
+        <translation>按登记表计分</translation>
+    </message>
+    <message>
+        <source>直接选择级别(&amp;C)</source>
+        <translation>直接选择级别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>直接填写个数(&amp;C)</source>
+        <translation>直接填写个数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>不登记各项，直接选择达到的最高级别</source>
+        <translation>不登记各项，直接选择达到的最高级别</translation>
+    </message>
+    <message>
+        <source>不登记各项，直接填写各级别的项数</source>
+        <translation>不登记各项，直接填写各级别的项数</translation>
+    </message>
+    <message>
+        <source>得分按下方登记表算出：每项获奖或项目登记一行。</source>
+        <translation>得分按下方登记表算出：每项获奖或项目登记一行。</translation>
+    </message>
+    <message>
+        <source>登记表中已有 {0} 项，还没有计入得分：请按“按登记表计分”。</source>
+        <translation>登记表中已有 {0} 项，还没有计入得分：请按“按登记表计分”。</translation>
+    </message>
+    <message>
+        <source>登记第一项后即计分。</source>
+        <translation>登记第一项后即计分。</translation>
+    </message>
+    <message>
+        <source>先前直接选择的级别仍保留（灰色，不计分），改选“直接选择级别”即按它计分。</source>
+        <translation>先前直接选择的级别仍保留（灰色，不计分），改选“直接选择级别”即按它计分。</translation>
+    </message>
+    <message>
+        <source>先前直接填写的个数仍保留（灰色，不计分），改选“直接填写个数”即按它们计分。</source>
+        <translation>先前直接填写的个数仍保留（灰色，不计分），改选“直接填写个数”即按它们计分。</translation>
+    </message>
+    <message>
+        <source>得分按下面直接选择的最高级别算出。</source>
+        <translation>得分按下面直接选择的最高级别算出。</translation>
+    </message>
+    <message>
+        <source>得分按下面直接填写的个数算出。</source>
+        <translation>得分按下面直接填写的个数算出。</translation>
+    </message>
+    <message>
+        <source>登记表中的 {0} 项仍保留（灰色，不计分），改选“逐项登记”即按登记表计分。</source>
+        <translation>登记表中的 {0} 项仍保留（灰色，不计分），改选“逐项登记”即按登记表计分。</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceView</name>
     <message>
         <source>添加文件…</source>
@@ -1651,6 +1718,10 @@
     <message>
         <source>分</source>
         <translation>分</translation>
+    </message>
+    <message>
+        <source>已改为“{0}”；另一种方式已填的内容都保留着，随时可以改回。</source>
+        <translation>已改为“{0}”；另一种方式已填的内容都保留着，随时可以改回。</translation>
     </message>
     <message>
         <source>{0}/{1} 校已评（全部评完后计入领域得分）</source>
@@ -2896,20 +2967,24 @@
         <translation>删除所选(&amp;D)</translation>
     </message>
     <message>
-        <source>逐项登记本集团的获奖或项目，得分由登记表算出：同名项目只按最高级别计一次。</source>
-        <translation>逐项登记本集团的获奖或项目，得分由登记表算出：同名项目只按最高级别计一次。</translation>
+        <source>每项获奖或项目登记一行，得分自动算出。同一项目登记了不止一次的（如先评为市级、后评为省级），只按最高的级别算一次。</source>
+        <translation>每项获奖或项目登记一行，得分自动算出。同一项目登记了不止一次的（如先评为市级、后评为省级），只按最高的级别算一次。</translation>
     </message>
     <message>
-        <source>年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，按级别减去，只计增加的项数。</source>
-        <translation>年份为 {0} 的各项（以及数据文件夹中 {0}—{1} 学年考核计划的登记表）作为基数，按级别减去，只计增加的项数。</translation>
+        <source>本项只算比 {0} 年多出来的项数，{0} 年的项数是“基数”。</source>
+        <translation>本项只算比 {0} 年多出来的项数，{0} 年的项数是“基数”。</translation>
     </message>
     <message>
-        <source>不用登记表，改填个数</source>
-        <translation>不用登记表，改填个数</translation>
+        <source>基数已从本电脑上 {0} 学年的考核中自动读出（{1} 项），您不用再登记，只登记本期的项目即可。</source>
+        <translation>基数已从本电脑上 {0} 学年的考核中自动读出（{1} 项），您不用再登记，只登记本期的项目即可。</translation>
     </message>
     <message>
-        <source>按登记表计分</source>
-        <translation>按登记表计分</translation>
+        <source>本电脑上没有 {0} 学年考核的登记表，基数暂按 0 项算，登记的各项都算新增。如 {1} 年也有获奖，请把那些项目也登记在这里，年份填 {1}：它们只作基数，不加分。</source>
+        <translation>本电脑上没有 {0} 学年考核的登记表，基数暂按 0 项算，登记的各项都算新增。如 {1} 年也有获奖，请把那些项目也登记在这里，年份填 {1}：它们只作基数，不加分。</translation>
+    </message>
+    <message>
+        <source>上方“对照”中的 {0} 年总数只供参考，不会自动减去。</source>
+        <translation>上方“对照”中的 {0} 年总数只供参考，不会自动减去。</translation>
     </message>
     <message>
         <source>请先填写名称</source>
