@@ -176,6 +176,42 @@ def test_the_sidebar_is_wide_enough_for_its_longest_place(qtbot, tmp_path, langu
         app.setFont(font)
 
 
+def test_the_sidebar_follows_its_places_and_the_dialogs_size_while_open(qtbot, tmp_path, language):  # noqa: F811
+    """Fitted as it opens is not enough: a USB stick mounted while the dialog is open adds a place (the sidebar's
+    model: rows inserted) or gives one its volume's name (data changed), and the sidebar widens to the longest
+    label, as its font lays it out; a dialog made smaller keeps it so."""
+    language("zh_CN")
+    narrow_sidebar_remembered_by_qt()
+    dialog = built(qtbot, None, "t", F.EVIDENCE, None, mode=F.OPEN_FILES, default=tmp_path)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    sidebar = dialog.findChild(QListView, "sidebar")
+    model = sidebar.model()
+    icon = sidebar.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, sidebar)
+    assert sidebar_problems(sidebar) == []
+    before = sidebar.viewport().width()
+
+    stick = tmp_path / "督导考核资料（教育局发的优盘）二〇二三学年"
+    stick.mkdir()
+    dialog.setSidebarUrls(dialog.sidebarUrls() + [QUrl.fromLocalFile(str(stick))])
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert stick.name in labels, labels
+    need = sidebar.fontMetrics().horizontalAdvance(stick.name) + icon
+    qtbot.waitUntil(lambda: sidebar.viewport().width() >= need, timeout=3000)
+    assert need > before and sidebar_problems(sidebar) == []
+
+    longer = "金士顿优盘（第二学区督导组：照片、录音、佐证材料）"  # the volume's name, once it is read
+    model.setData(model.index(model.rowCount() - 1, 0), longer)
+    need = sidebar.fontMetrics().horizontalAdvance(longer) + icon
+    qtbot.waitUntil(lambda: sidebar.viewport().width() >= need, timeout=3000)
+    assert sidebar_problems(sidebar) == []
+
+    dialog.resize(480, 320)  # smaller: the file list gives way, not the places
+    qtbot.waitUntil(lambda: dialog.width() <= max(480, dialog.minimumSizeHint().width()), timeout=3000)
+    QApplication.processEvents()
+    assert sidebar_problems(sidebar) == []
+
+
 SCALED = textwrap.dedent("""
     import tempfile
     from PySide6.QtCore import QSettings
@@ -259,6 +295,62 @@ def test_the_size_column_is_wide_enough_for_its_sizes_at_125_percent(tmp_path, l
     run = subprocess.run([sys.executable, str(script), lang], capture_output=True, text=True, env=env, timeout=240)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "rows 3 problems []" in run.stdout, run.stdout
+
+
+TYPES = textwrap.dedent("""
+    import os, sys, tempfile
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QTreeView
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from inspector_app.ui import app as A
+    from inspector_app.ui import file_dialogs as F
+    from tests.test_file_dialogs import column_problems
+    folder = tempfile.mkdtemp()
+    names = ("校门.jpeg", "章程.pdf", "访谈.m4a", "名单.xlsx", "汇报.docx", "报表.et", "种子.torrent", "说明")
+    for name in names:
+        open(os.path.join(folder, name), "wb").close()
+    os.mkdir(os.path.join(folder, "二年级"))
+    app = A.make_app()
+    A.i18n.install(app, sys.argv[1])
+    A.app_font()
+    dialog = F.build(None, "t", F.EVIDENCE, None, mode=F.OPEN_FILES, default=folder)
+    dialog.show()
+    view = dialog.findChild(QTreeView, "treeView")
+    for _ in range(200):
+        app.processEvents()
+        if view.model().rowCount(view.rootIndex()) == len(names) + 1:
+            break
+    for _ in range(3):
+        app.processEvents()
+    print("rows", view.model().rowCount(view.rootIndex()), "problems", column_problems(view, F.TYPE_COLUMN))
+""")
+
+
+def column_problems(view: QTreeView, column: int) -> list[str]:
+    """Each row's text in `column` as the view's delegate lays it out in the view's font, against the column's
+    width: wider is drawn cut (JPE…age)."""
+    model, root = view.model(), view.rootIndex()
+    room = view.columnWidth(column)
+    margin = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 2
+    problems = []
+    for row in range(model.rowCount(root)):
+        index = model.index(row, column, root)
+        need = max(view.sizeHintForIndex(index).width(), view.fontMetrics().horizontalAdvance(index.data() or "") + margin)
+        if need > room:
+            problems.append(f"{index.data()}: {need} > {room}")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_type_column_is_wide_enough_for_its_types_at_125_percent(tmp_path, lang):
+    script = tmp_path / "types.py"
+    script.write_text(TYPES, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.25",
+               PYTHONPATH=str(Path(__file__).resolve().parent.parent))
+    run = subprocess.run([sys.executable, str(script), lang], capture_output=True, text=True, env=env, timeout=240)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "rows 9 problems []" in run.stdout, run.stdout
 
 
 # ---------------------------------------------------------------------------- 3. filters

@@ -4,7 +4,9 @@ Qt's own dialog (asked for on Linux, where the window gets it anyway on UOS and 
 platform dialog there) is made to fit the window:
 - its dates and sizes are written in the interface's language, not the system's (under LANG=C they were
   English dates in a Chinese dialog);
-- its sidebar is as wide as its places' names (Qt's default cut 计算机 to 计…), its size column as its sizes;
+- its sidebar is as wide as its places' names (Qt's default cut 计算机 to 计…), its size column as its sizes and
+  its type column as its types, and they stay so while it is open: a place added (a USB stick mounted) or renamed,
+  a folder's files listed, the dialog resized;
 - an open dialog with a type filter also offers 所有文件 (*);
 - each kind of choice starts in the folder last used for it, kept in the store's settings (this laptop's data
   folder), or where it started before when that folder is gone; a suggested file name is kept;
@@ -20,7 +22,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QListView, QStyle, QTreeView, QWidget
 
@@ -164,6 +166,71 @@ def fit_size_column(dialog: QFileDialog, locale: QLocale) -> None:
     view.header().resizeSection(SIZE_COLUMN, max(view.columnWidth(SIZE_COLUMN), widest + 2 * margin))
 
 
+def type_texts() -> list[str]:
+    """Every type the list can say but a suffix's own ("PDF 文件"): what the type column is at least as wide as."""
+    from inspector_app.store import evidence_files as EF
+    from inspector_app.ui.core_words import core_text
+    return ([core_text(t.label) for t in EF.FILE_TYPES.values()] + [core_text(EF.KIND_LABELS["photo"])]
+            + [translate("FileDialogs", "文件夹"), translate("FileDialogs", "文件")])
+
+
+def fit_type_column(dialog: QFileDialog, texts: list[str]) -> None:
+    """The type column as wide as the widest of `texts` as the list's delegate lays it out, in the list's font (so at
+    any scaling): Qt's default width cut a type to "JPE…age". Only ever widened (the user may have widened it)."""
+    view = dialog.findChild(QTreeView, "treeView")
+    if view is None or not texts:
+        return
+    metrics = QFontMetricsF(view.font())
+    widest = math.ceil(max(metrics.horizontalAdvance(text) for text in texts))
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1  # each side
+    view.header().resizeSection(TYPE_COLUMN, max(view.columnWidth(TYPE_COLUMN), widest + 2 * margin))
+
+
+class KeepFitted(QObject):
+    """Keeps Qt's dialog (its parent) fitted while it is open, not only as it opens: the sidebar follows its places
+    (a USB stick mounted adds or renames one: the model's rows inserted, removed or changed), the type column the
+    types listed as a folder is read (rows inserted), and both the dialog's resizing, showing and font. The dialog is
+    always asked of Qt (the parent, the object watched), so nothing is held that can outlive it."""
+
+    REFIT = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange, QEvent.Type.StyleChange)
+
+    def __init__(self, dialog: QFileDialog):
+        super().__init__(dialog)
+        places = dialog.findChild(QListView, "sidebar").model()
+        for signal in (places.rowsInserted, places.rowsRemoved, places.dataChanged, places.modelReset,
+                       places.layoutChanged):
+            signal.connect(self.fit_sidebar)
+        files = dialog.findChild(QTreeView, "treeView").model()
+        files.rowsInserted.connect(self.fit_listed_types)
+        files.modelReset.connect(self.fit_columns)
+        dialog.installEventFilter(self)
+        refit(dialog)
+
+    def fit_sidebar(self, *_) -> None:
+        fit_sidebar(self.parent())
+
+    def fit_columns(self, *_) -> None:
+        refit(self.parent(), sidebar=False)
+
+    def fit_listed_types(self, parent: QModelIndex, first: int, last: int) -> None:
+        model = self.parent().findChild(QTreeView, "treeView").model()
+        texts = {model.index(row, TYPE_COLUMN, parent).data() for row in range(first, last + 1)}
+        fit_type_column(self.parent(), [t for t in texts if t])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in self.REFIT and isinstance(watched, QFileDialog):
+            refit(watched)
+        return False
+
+
+def refit(dialog: QFileDialog, sidebar: bool = True) -> None:
+    """The sidebar to its places, the size and type columns to what they can say (in the dialog's locale)."""
+    if sidebar:
+        fit_sidebar(dialog)
+    fit_size_column(dialog, dialog.locale())
+    fit_type_column(dialog, type_texts())
+
+
 def build(parent: QWidget | None, title: str, kind: str, store, *, mode: str, filters: str = "",
           default: str | Path = "") -> QFileDialog:
     """The dialog for one choice of `kind`, not yet shown; `default`: where it opened before it remembered."""
@@ -189,8 +256,7 @@ def build(parent: QWidget | None, title: str, kind: str, store, *, mode: str, fi
     dialog.setLocale(locale)
     if dialog.findChild(QListView, "sidebar") is not None:  # Qt's own dialog (the platform's has no widgets)
         dialog.setProxyModel(InterfaceLocale(locale, dialog))
-        fit_sidebar(dialog)
-        fit_size_column(dialog, locale)
+        KeepFitted(dialog)  # a child of the dialog, gone with it
         dialog.setStyleSheet(FOCUS_STYLE + ITEM_FOCUS_STYLE)  # also when its parent is not the window
     return dialog
 
