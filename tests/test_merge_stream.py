@@ -93,6 +93,27 @@ def test_the_opening_process_collects_at_the_bulk_pace_and_gives_way_to_the_merg
             assert openers.process.submit(os.nice, 0).result() == min(os.nice(0) + opening.OPENERS_NICE, 19)
 
 
+def test_the_thread_opens_the_first_files_while_the_opening_process_starts(world):
+    """A long merge does not wait half a second for the second process: until it is ready the thread opens."""
+    from inspector_app.bundles.opening import Openers
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    bundle = panel(world, made)
+    with Openers(bureau.store, bureau.keys, elsewhere=True) as openers:
+        on_thread = []
+        submit = openers.thread.submit
+        openers.thread.submit = lambda *a, **k: on_thread.append(a[1]) or submit(*a, **k)
+        assert not openers.ready.done()  # an interpreter takes far longer than this to start
+        first = openers.submit(bundle, bureau.folder / "bundles").result()
+        assert on_thread == [bundle] and first.bag is not None
+        first.close()
+        openers.ready.result()
+        later = openers.submit(bundle, bureau.folder / "bundles").result()
+        assert on_thread == [bundle] and later.bag is not None  # the process opened this one
+        later.close()
+
+
 def test_the_kept_original_is_the_verified_file_copied_off_the_store_thread(world, monkeypatch):
     from inspector_app.bundles import merge as M
     from inspector_app.store import bundle_records as BR

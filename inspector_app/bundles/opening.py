@@ -189,6 +189,13 @@ class Openers:
         # Not in a frozen build (its executable would start the program again) nor with another kind of key store.
         self.elsewhere = elsewhere and type(keystore) is KeyStore and not getattr(sys, "frozen", False)
         self.process: Any = None
+        self.ready: Any = None  # the opening process has started and read the key store
+        if self.elsewhere:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+            self.process = ProcessPoolExecutor(max_workers=OPENERS, mp_context=multiprocessing.get_context("spawn"),
+                                               initializer=_opening_process_starts)
+            self.ready = self.process.submit(_keystore_of, keystore.data_dir)
 
     def __enter__(self) -> "Openers":
         return self
@@ -199,12 +206,10 @@ class Openers:
             self.process.shutdown(wait=True)
 
     def submit(self, path: Path, keep_dir: Path):
-        if self.elsewhere and _plain_file(path):
-            if self.process is None:
-                import multiprocessing
-                from concurrent.futures import ProcessPoolExecutor
-                self.process = ProcessPoolExecutor(max_workers=OPENERS, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=_opening_process_starts)
+        # Until the process has started (half a second: an interpreter, its imports, the trust list), the
+        # thread opens the first files, so the merge does not stand idle; a process that failed to start
+        # leaves every file to the thread.
+        if self.elsewhere and self.ready.done() and self.ready.exception() is None and _plain_file(path):
             return self.process.submit(_open_elsewhere, path, self.keystore.data_dir, self.store.photos_dir, keep_dir)
         return self.thread.submit(open_bundle, path, self.keystore, self.store.photos_dir, keep_dir=keep_dir)
 
@@ -234,6 +239,15 @@ def _opening_process_starts() -> None:
 _KEYSTORES: dict[Path, KeyStore] = {}  # in the opening process: one per data folder
 
 
+def _keystore_of(data_dir: Path) -> KeyStore:
+    """The key store of `data_dir` in the opening process, read once (and its trust list with it)."""
+    keystore = _KEYSTORES.get(data_dir)
+    if keystore is None:
+        keystore = _KEYSTORES[data_dir] = KeyStore(data_dir)
+        keystore.status("")  # the trust list parsed now, not with the first file (no key is made)
+    return keystore
+
+
 class _Scratch:
     """A bundle's scratch folder made in the opening process, removed by the merging one."""
 
@@ -248,10 +262,7 @@ class _Scratch:
 def _open_elsewhere(path: Path, data_dir: Path, photos_dir: Path, keep_dir: Path) -> OpenedBundle:
     """open_bundle in the opening process. The result goes back by pickle; its scratch folder (the members'
     copies) is left for the merging process to remove when it closes the bundle."""
-    keystore = _KEYSTORES.get(data_dir)
-    if keystore is None:
-        keystore = _KEYSTORES[data_dir] = KeyStore(data_dir)
-    opened = open_bundle(path, keystore, photos_dir, keep_dir=keep_dir)
+    opened = open_bundle(path, _keystore_of(data_dir), photos_dir, keep_dir=keep_dir)
     if opened._tmp is not None:
         opened._tmp._finalizer.detach()  # not removed when this process lets go of it
         opened._tmp = _Scratch(opened._tmp.name)
