@@ -114,6 +114,31 @@ def test_the_thread_opens_the_first_files_while_the_opening_process_starts(world
         later.close()
 
 
+def test_opened_members_leave_their_explanations_behind_and_the_merge_stores_the_rules_own(world):
+    """What crosses to the merging process is what it reads: an entry's explanation lines are made again from
+    the inputs by the rule, so the opened member carries none, and the bureau stores the same lines as the
+    expert's own laptop shows."""
+    from inspector_app.bundles.bag import Bag, read_json
+    from inspector_app.bundles.merge import merge_opened
+    from inspector_app.bundles.opening import open_bundle
+    made = setup_plans(world, with_keys=True)
+    lead_with_members(world, made)
+    bureau = world["bureau"]
+    opened = open_bundle(panel(world, made), bureau.keys, bureau.store.photos_dir)
+    members = [m for m, _copy in opened.members.values() if isinstance(m, Bag) and m.kind == "expert"]
+    assert sum(len(read_json(m, "entries.json")) for m in members) == 2  # 专家甲 and 专家乙 scored C6
+    assert not any("explanation" in row for m in members for row in read_json(m, "entries.json"))
+    try:
+        assert merge_opened(bureau.store, bureau.keys, opened).status == "merged"
+    finally:
+        opened.close()
+    query = "SELECT indicator, points, explanation FROM entries WHERE expert_id = ? ORDER BY indicator"
+    for name, eid in (("x1", "e1"), ("x2", "e2")):
+        expert_rows = world[name].store.conn.execute(query, (eid,)).fetchall()
+        assert expert_rows and bureau.store.conn.execute(query, (eid,)).fetchall() == expert_rows
+        assert all(explanation != "[]" for _code, _points, explanation in expert_rows)
+
+
 def test_the_kept_original_is_the_verified_file_copied_off_the_store_thread(world, monkeypatch):
     from inspector_app.bundles import merge as M
     from inspector_app.store import bundle_records as BR
