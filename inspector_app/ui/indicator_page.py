@@ -53,6 +53,9 @@ class IndicatorPage(FollowingScrollArea):
         self.save_timer.timeout.connect(self.commit_now)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: it drew no focus ring, and Tab from the tree seemed lost there once.
+        # Everything on it takes the keyboard itself and the page follows it (FollowingScrollArea).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         self.setWidget(body)
         layout = QVBoxLayout(body)

@@ -10,6 +10,7 @@ from inspector_app.numbers import fmt_points
 from inspector_app.scoring.engine import ScoreCard
 from inspector_app.ui.core_words import core_text
 from inspector_app.ui.i18n import translate
+from inspector_app.ui.inputs import FOCUS_COLOR
 from inspector_app.ui.scrolling import FollowingScrollArea
 from inspector_app.workspace import Workspace
 
@@ -90,6 +91,12 @@ class ScorePanel(QFrame):
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setMinimumWidth(self.minimumWidth() + area.verticalScrollBar().sizeHint().width())
+        # A Tab stop (↑↓ and PgUp/PgDn read the rest of the panel), so a visible one: a ring when it has the
+        # keyboard, room for it kept when it has not (nothing moves as focus comes and goes).
+        area.setObjectName("scoreArea")
+        area.setStyleSheet(f"QScrollArea#scoreArea {{ border: 2px solid transparent; }}"
+                           f" QScrollArea#scoreArea:focus {{ border: 2px solid {FOCUS_COLOR}; }}")
+        area.setAccessibleName(translate("ScorePanel", "目前得分"))
         return area
 
     def load(self, workspace: Workspace) -> None:
