@@ -72,3 +72,17 @@ def test_every_tab_stop_from_the_tree_is_a_visible_input(two, qtbot):
     key(Qt.Key.Key_Tab)
     assert focused() is two.page.previous_button
 
+
+def test_a_new_inspection_opens_on_the_first_schools_first_indicator(two, qtbot):
+    """Not on the group's bonus item 加1 at the top of the tree; reopened, it is where she left off."""
+    ws = two.workspace
+    assert ws.places[0].school_id == ""  # 加1 is listed first
+    first = next(p for p in ws.places if p.school_id == "s0")
+    assert two.place == first and two.navigator.current() == first
+    assert two.page.title.text().startswith(first.code)
+    elsewhere = Place("s1", ws.units[2].codes[3])
+    two.navigator.select(elsewhere)
+    two.remember_place()
+    two.open_plan(ws.plan.id)  # as a restart opens the current plan
+    assert two.place == elsewhere
+

@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         if self._findings is not None:
             self._findings.load(ws)
         self.show_scoring()
-        self.navigator.select(place if place in ws.places else (ws.places[0] if ws.places else None))
+        self.navigator.select(place if place in ws.places else ws.first_place())
 
     @Slot(str)
     def select_group(self, group_id: str) -> None:
