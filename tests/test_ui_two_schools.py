@@ -86,3 +86,30 @@ def test_a_new_inspection_opens_on_the_first_schools_first_indicator(two, qtbot)
     two.open_plan(ws.plan.id)  # as a restart opens the current plan
     assert two.place == elsewhere
 
+
+def _tree_items(tree):
+    items, todo = [], [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while todo:
+        item = todo.pop(0)
+        items.append(item)
+        todo[:0] = [item.child(i) for i in range(item.childCount())]
+    return items
+
+
+def test_every_tree_item_says_its_whole_name_in_a_tooltip(two):
+    """The fixed-width column cuts every name ("1 依法制定集团章程；明确…"): its tooltip has it whole, on the
+    state column too; a school's and an area's rows as well."""
+    ws = two.workspace
+    items = _tree_items(two.navigator.tree)
+    assert len(items) == len(ws.places) + len(ws.units) + sum(
+        len({ws.indicator(c).area_code for c in u.codes}) for u in ws.units)
+    for item in items:
+        assert item.toolTip(0), item.text(0)
+    for place, item in two.navigator.items.items():
+        whole = f"{place.code} {ws.indicator(place.code).text_for(ws.group.group_type)}"
+        assert item.toolTip(0) == whole
+        assert item.toolTip(1).startswith(whole + "\n")
+    school = two.navigator.unit_items["s0"]
+    assert school.toolTip(0).startswith("城关小学") and "0/18 项" in school.toolTip(0)
+    area = school.child(0)
+    assert area.toolTip(0) == area.text(0) and area.toolTip(0).startswith("一 ")

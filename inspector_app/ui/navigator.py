@@ -13,6 +13,7 @@ from inspector_app.workspace import ATTENTION, DONE, IN_PROGRESS, NOT_STARTED, P
 
 ROLE = Qt.ItemDataRole.UserRole
 UNIT_LABEL = Qt.ItemDataRole.UserRole + 1  # a unit row's own name, shown before its progress
+NAME = Qt.ItemDataRole.UserRole + 2  # a row's whole name (an indicator's with its code), for its tooltips
 STATE_COLOURS = {NOT_STARTED: "#777777", IN_PROGRESS: "#a86400", DONE: "#1b7a2f", ATTENTION: "#b00020"}
 STATE_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", DONE: "●", ATTENTION: "▲"}
 
@@ -154,7 +155,7 @@ class Navigator(QWidget):
             label = core_text(shorts.get(unit.name, unit.name))
             unit_item = QTreeWidgetItem([label, ""])
             unit_item.setData(0, UNIT_LABEL, label)
-            unit_item.setToolTip(0, core_text(unit.name))
+            unit_item.setData(0, NAME, core_text(unit.name))  # its tooltip: the whole name, and its progress
             font = unit_item.font(0)
             font.setBold(True)
             unit_item.setFont(0, font)
@@ -168,13 +169,18 @@ class Navigator(QWidget):
                 if area_item is None:
                     area = ws.rubric.area(ind.area_code)
                     area_item = QTreeWidgetItem([f"{area.code} {area.title}", ""])
+                    area_item.setToolTip(0, f"{area.code} {area.title}")  # a long title is cut in the narrow tree
                     unit_item.addChild(area_item)
                     area_item.setFirstColumnSpanned(True)  # an area has no state of its own: its title has the row
                     by_area[ind.area_code] = area_item
                 place = Place(unit.school_id, code)
-                item = QTreeWidgetItem([f"{code} {ind.text_for(ws.group.group_type)}", ""])
+                name = f"{code} {ind.text_for(ws.group.group_type)}"
+                item = QTreeWidgetItem([name, ""])
                 item.setData(0, ROLE, place)
-                item.setToolTip(0, f"{code} {ind.text_for(ws.group.group_type)}")
+                # The name whole (the column cuts it, and a fixed width is kept: measuring every item costs
+                # a keystroke's time), on its state too, which _paint writes after it.
+                item.setToolTip(0, name)
+                item.setData(1, NAME, name)
                 if not ws.is_mine(place):
                     item.setForeground(0, QBrush(QColor("#9a9a9a")))
                 area_item.addChild(item)
@@ -213,7 +219,7 @@ class Navigator(QWidget):
             return
         state = self.workspace.state(place)
         text = STATE_MARKS[state]
-        tip = f"{state_text(state)}：{state_meaning(state)}"
+        tip = f"{item.data(1, NAME)}\n{state_text(state)}：{state_meaning(state)}"
         if place.school_id and self.workspace.indicator(place.code).scope.per_school:
             done, total = self._school_counts.get(place.code) or self._count_schools(place.code)
             if total > 1:
@@ -234,8 +240,9 @@ class Navigator(QWidget):
         self._unit_done[school_id] = (done, total)
         points = self.workspace.unit_points(school_id)
         item = self.unit_items[school_id]
-        item.setText(0, translate("Navigator", "{0}　{1}/{2} 项 · {3} 分").format(
-            item.data(0, UNIT_LABEL), done, total, fmt_points(points)))
+        progress = translate("Navigator", "{0}　{1}/{2} 项 · {3} 分")
+        item.setText(0, progress.format(item.data(0, UNIT_LABEL), done, total, fmt_points(points)))
+        item.setToolTip(0, progress.format(item.data(0, NAME), done, total, fmt_points(points)))
 
     def update_place(self, place: Place | None) -> None:
         if place is None or self.workspace is None:
