@@ -26,11 +26,12 @@ class PlaceMoves:
         return self.places[index] if 0 <= index < len(self.places) else None
 
     def first_place(self) -> Place | None:
-        """Where a group opens when nothing of it was visited yet: the first school's first indicator of my share,
-        in the tree's order, not a group-level item listed above the schools (安康's bonus 加1, the last thing
-        the panel decides); a group with no schools, or none of mine there, opens on its first place of mine."""
+        """Where a group opens when nothing of it was visited yet: my first place in the tree's order that is not
+        a bonus item (安康 lists the group's bonus 加1 above the schools; it is decided last, not where the work
+        begins), else my first place, else the first."""
         mine = [p for p in self.places if self.is_mine(p)] or self.places
-        return next((p for p in mine if p.school_id), mine[0] if mine else None)
+        return next((p for p in mine if not self.rubric.area(self.indicator(p.code).area_code).bonus),
+                    mine[0] if mine else None)
 
     def next_unscored(self, place: Place | None) -> Place | None:
         """The next of my places not yet scored (None: all are): after this one in its own unit and round that
